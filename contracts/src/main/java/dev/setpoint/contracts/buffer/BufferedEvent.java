@@ -1,0 +1,50 @@
+package dev.setpoint.contracts.buffer;
+
+import jakarta.nosql.Column;
+import jakarta.nosql.Entity;
+import jakarta.nosql.Id;
+import java.util.List;
+
+/**
+ * An event in the edge buffer. The event id is the document id, so the same event stored twice is
+ * stored once.
+ *
+ * @param id EdgeX event id
+ * @param deviceName device that sent it
+ * @param profileName its device profile
+ * @param sourceName its source
+ * @param origin when it was taken, nanoseconds since the epoch
+ * @param readings its readings, at least one
+ * @param state {@link EventState#PENDING} until the broker acknowledged it
+ * @param receivedAt when ingest stored it, milliseconds since the epoch
+ * @param forwardedAt when the broker acknowledged it, milliseconds since the epoch, or {@code null}
+ */
+@Entity(BufferedEvent.COLLECTION)
+public record BufferedEvent(
+    @Id String id,
+    @Column("deviceName") String deviceName,
+    @Column("profileName") String profileName,
+    @Column("sourceName") String sourceName,
+    @Column("origin") long origin,
+    @Column("readings") List<BufferedReading> readings,
+    @Column("state") EventState state,
+    @Column("receivedAt") long receivedAt,
+    @Column("forwardedAt") Long forwardedAt) {
+
+  /** The MongoDB collection of the edge buffer. */
+  public static final String COLLECTION = "events";
+
+  /** The same event, acknowledged by the broker at {@code atMillis}. */
+  public BufferedEvent forwarded(long atMillis) {
+    return new BufferedEvent(
+        id,
+        deviceName,
+        profileName,
+        sourceName,
+        origin,
+        readings,
+        EventState.FORWARDED,
+        receivedAt,
+        atMillis);
+  }
+}

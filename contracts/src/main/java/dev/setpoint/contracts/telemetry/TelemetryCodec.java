@@ -1,0 +1,77 @@
+package dev.setpoint.contracts.telemetry;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+
+/**
+ * Turns {@link TelemetryMessage}s into the JSON that travels on {@link Topics#TELEMETRY} and back.
+ * Decoding checks the schema version and every required field, so a consumer never works on half a
+ * message. Thread-safe; create one per producer or consumer and reuse it.
+ */
+public final class TelemetryCodec implements AutoCloseable {
+  private final Jsonb jsonb = JsonbBuilder.create();
+
+  /** The message as JSON. */
+  public String encode(TelemetryMessage message) {
+    return jsonb.toJson(message);
+  }
+
+  /**
+   * Parses and checks one payload.
+   *
+   * @throws TelemetryFormatException naming the field at fault
+   */
+  public TelemetryMessage decode(String json) {
+    if (json == null || json.isBlank()) {
+      throw new TelemetryFormatException("empty telemetry payload");
+    }
+    TelemetryMessage message;
+    try {
+      message = jsonb.fromJson(json, TelemetryMessage.class);
+    } catch (JsonbException e) {
+      throw new TelemetryFormatException(
+          "telemetry payload is not valid JSON: " + e.getMessage(), e);
+    }
+    if (message == null) {
+      throw new TelemetryFormatException("telemetry payload is null");
+    }
+    if (message.schemaVersion() != TelemetryMessage.SCHEMA_VERSION) {
+      throw new TelemetryFormatException(
+          "schemaVersion "
+              + message.schemaVersion()
+              + " is not supported, expected "
+              + TelemetryMessage.SCHEMA_VERSION);
+    }
+    require(message.eventId(), "eventId");
+    require(message.device(), "device");
+    if (message.origin() <= 0) {
+      throw new TelemetryFormatException("origin must be a positive epoch in nanoseconds");
+    }
+    if (message.readings() == null || message.readings().isEmpty()) {
+      throw new TelemetryFormatException("readings must hold at least one reading");
+    }
+    for (int i = 0; i < message.readings().size(); i++) {
+      TelemetryReading reading = message.readings().get(i);
+      if (reading == null) {
+        throw new TelemetryFormatException("readings[" + i + "] is null");
+      }
+      require(reading.resource(), "readings[" + i + "].resource");
+      if (!Double.isFinite(reading.value())) {
+        throw new TelemetryFormatException("readings[" + i + "].value must be a finite number");
+      }
+    }
+    return message;
+  }
+
+  private static void require(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new TelemetryFormatException(field + " is required");
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    jsonb.close();
+  }
+}
