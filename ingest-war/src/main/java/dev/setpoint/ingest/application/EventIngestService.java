@@ -1,0 +1,44 @@
+package dev.setpoint.ingest.application;
+
+import dev.setpoint.contracts.buffer.BufferedEvent;
+import dev.setpoint.contracts.edgex.AddEventRequest;
+import dev.setpoint.ingest.domain.EventStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+/** Accepts an EdgeX event: validated whole, then stored {@code PENDING} for the relay. */
+@ApplicationScoped
+public class EventIngestService {
+  private final EventStore store;
+  private final EventValidator validator = new EventValidator();
+  private final Clock clock;
+
+  @Inject
+  public EventIngestService(EventStore store) {
+    this(store, Clock.systemUTC());
+  }
+
+  EventIngestService(EventStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** For CDI's proxy only. */
+  protected EventIngestService() {
+    this.store = null;
+    this.clock = null;
+  }
+
+  /**
+   * Stores the event and returns its id.
+   *
+   * @throws InvalidEventException the request breaks the contract; nothing stored
+   * @throws dev.setpoint.ingest.domain.DuplicateEventException the id is already stored
+   */
+  public String add(AddEventRequest request, EventPath path) {
+    BufferedEvent event = validator.validate(request, path, clock.millis());
+    store.add(event);
+    return event.id();
+  }
+}

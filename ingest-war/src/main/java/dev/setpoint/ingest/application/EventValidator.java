@@ -1,0 +1,189 @@
+package dev.setpoint.ingest.application;
+
+import dev.setpoint.contracts.buffer.BufferedEvent;
+import dev.setpoint.contracts.buffer.BufferedReading;
+import dev.setpoint.contracts.buffer.EventState;
+import dev.setpoint.contracts.edgex.AddEventRequest;
+import dev.setpoint.contracts.edgex.ApiVersion;
+import dev.setpoint.contracts.edgex.Event;
+import dev.setpoint.contracts.edgex.Reading;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * Checks an AddEventRequest against the EdgeX v3 contract and turns it into the event to store.
+ * Either the whole event is valid or nothing is returned: the first fault throws an {@link
+ * InvalidEventException} that names the field.
+ */
+public final class EventValidator {
+  /** More readings than this in one event is a client bug, not a climate sample. */
+  static final int MAX_READINGS = 1_000;
+
+  private static final BigInteger UINT64_MAX =
+      BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+  /** EdgeX simple value types, lower case, and how their text must parse. */
+  private static final Map<String, Predicate<String>> VALUE_TYPES =
+      Map.ofEntries(
+          Map.entry("bool", v -> v.equals("true") || v.equals("false")),
+          Map.entry("string", v -> true),
+          Map.entry("uint8", v -> integerIn(v, BigInteger.ZERO, BigInteger.valueOf(255))),
+          Map.entry("uint16", v -> integerIn(v, BigInteger.ZERO, BigInteger.valueOf(65_535))),
+          Map.entry(
+              "uint32", v -> integerIn(v, BigInteger.ZERO, BigInteger.valueOf(4_294_967_295L))),
+          Map.entry("uint64", v -> integerIn(v, BigInteger.ZERO, UINT64_MAX)),
+          Map.entry("int8", v -> integerIn(v, Byte.MIN_VALUE, Byte.MAX_VALUE)),
+          Map.entry("int16", v -> integerIn(v, Short.MIN_VALUE, Short.MAX_VALUE)),
+          Map.entry("int32", v -> integerIn(v, Integer.MIN_VALUE, Integer.MAX_VALUE)),
+          Map.entry("int64", v -> integerIn(v, Long.MIN_VALUE, Long.MAX_VALUE)),
+          Map.entry("float32", v -> finite(v, true)),
+          Map.entry("float64", v -> finite(v, false)));
+
+  /**
+   * Validates the request for the given path and returns the event to store as {@code PENDING}.
+   *
+   * @param receivedAtMillis when the request arrived
+   */
+  public BufferedEvent validate(AddEventRequest request, EventPath path, long receivedAtMillis) {
+    if (request == null) {
+      throw new InvalidEventException("request body is required");
+    }
+    if (request.apiVersion() != null && !ApiVersion.V3.equals(request.apiVersion())) {
+      throw new InvalidEventException("apiVersion must be v3, was " + request.apiVersion());
+    }
+    Event event = request.event();
+    if (event == null) {
+      throw new InvalidEventException("event is required");
+    }
+    String id = uuid(event.id(), "event.id");
+    matches(event.deviceName(), path.deviceName(), "event.deviceName", "deviceName");
+    matches(event.profileName(), path.profileName(), "event.profileName", "profileName");
+    matches(event.sourceName(), path.sourceName(), "event.sourceName", "sourceName");
+    long origin = positive(event.origin(), "event.origin");
+    List<Reading> readings = event.readings();
+    if (readings == null || readings.isEmpty()) {
+      throw new InvalidEventException("event.readings must hold at least one reading");
+    }
+    if (readings.size() > MAX_READINGS) {
+      throw new InvalidEventException(
+          "event.readings holds " + readings.size() + " readings, at most " + MAX_READINGS);
+    }
+    List<BufferedReading> stored = new ArrayList<>(readings.size());
+    for (int i = 0; i < readings.size(); i++) {
+      stored.add(reading(readings.get(i), "event.readings[" + i + "]", path, origin));
+    }
+    return new BufferedEvent(
+        id,
+        path.deviceName(),
+        path.profileName(),
+        path.sourceName(),
+        origin,
+        stored,
+        EventState.PENDING,
+        receivedAtMillis,
+        null);
+  }
+
+  private static BufferedReading reading(
+      Reading reading, String field, EventPath path, long eventOrigin) {
+    if (reading == null) {
+      throw new InvalidEventException(field + " is null");
+    }
+    String resource = required(reading.resourceName(), field + ".resourceName");
+    if (reading.deviceName() != null && !reading.deviceName().equals(path.deviceName())) {
+      throw new InvalidEventException(
+          field + ".deviceName '" + reading.deviceName() + "' differs from the event's device");
+    }
+    if (reading.profileName() != null && !reading.profileName().equals(path.profileName())) {
+      throw new InvalidEventException(
+          field + ".profileName '" + reading.profileName() + "' differs from the event's profile");
+    }
+    String valueType = required(reading.valueType(), field + ".valueType");
+    Predicate<String> parses = VALUE_TYPES.get(valueType.toLowerCase(Locale.ROOT));
+    if (parses == null) {
+      throw new InvalidEventException(
+          field + ".valueType '" + valueType + "' is not a supported simple EdgeX value type");
+    }
+    if (reading.value() == null) {
+      throw new InvalidEventException(field + ".value is required");
+    }
+    if (!parses.test(reading.value().trim())) {
+      throw new InvalidEventException(
+          field + ".value '" + reading.value() + "' is not a valid " + valueType);
+    }
+    long origin =
+        reading.origin() == null ? eventOrigin : positive(reading.origin(), field + ".origin");
+    String id =
+        reading.id() == null ? UUID.randomUUID().toString() : uuid(reading.id(), field + ".id");
+    return new BufferedReading(
+        id, origin, resource, valueType, reading.value().trim(), reading.units());
+  }
+
+  private static String required(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidEventException(field + " is required");
+    }
+    return value;
+  }
+
+  private static void matches(String body, String path, String field, String pathName) {
+    required(body, field);
+    if (!body.equals(path)) {
+      throw new InvalidEventException(
+          field + " '" + body + "' does not match " + pathName + " '" + path + "' in the path");
+    }
+  }
+
+  private static long positive(Long value, String field) {
+    if (value == null) {
+      throw new InvalidEventException(field + " is required");
+    }
+    if (value <= 0) {
+      throw new InvalidEventException(field + " must be a positive epoch in nanoseconds");
+    }
+    return value;
+  }
+
+  private static String uuid(String value, String field) {
+    required(value, field);
+    try {
+      UUID parsed = UUID.fromString(value);
+      // UUID.fromString accepts short forms such as "1-1-1-1-1"; EdgeX wants the canonical one.
+      if (parsed.toString().equalsIgnoreCase(value)) {
+        return parsed.toString();
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw new InvalidEventException(field + " '" + value + "' is not a UUID");
+  }
+
+  private static boolean integerIn(String text, long min, long max) {
+    return integerIn(text, BigInteger.valueOf(min), BigInteger.valueOf(max));
+  }
+
+  private static boolean integerIn(String text, BigInteger min, BigInteger max) {
+    try {
+      BigInteger value = new BigInteger(text);
+      return value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** Finite decimal or scientific notation; NaN and Infinity are refused, as is overflow. */
+  private static boolean finite(String text, boolean single) {
+    try {
+      BigDecimal exact = new BigDecimal(text);
+      return single ? Float.isFinite(exact.floatValue()) : Double.isFinite(exact.doubleValue());
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** How the outside world reaches ingest. */
+package dev.setpoint.ingest.interfaces;

@@ -1,0 +1,25 @@
+package dev.setpoint.ingest.interfaces.rest;
+
+import dev.setpoint.contracts.edgex.ApiVersion;
+import dev.setpoint.contracts.edgex.PingResponse;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** EdgeX's common endpoints: {@code /api/v3/ping}. */
+@Path("/v3")
+@Produces(MediaType.APPLICATION_JSON)
+public class CommonResource {
+  static final String SERVICE_NAME = "setpoint-ingest";
+
+  @GET
+  @Path("/ping")
+  public PingResponse ping() {
+    String now = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
+    return new PingResponse(ApiVersion.V3, now, SERVICE_NAME);
+  }
+}

@@ -1,0 +1,17 @@
+package dev.setpoint.ingest.interfaces.rest;
+
+import dev.setpoint.contracts.edgex.BaseResponse;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Builds EdgeX error responses: the status, and a JSON body whose message names the fault. */
+final class EdgeXErrors {
+  private EdgeXErrors() {}
+
+  static Response of(int status, String requestId, String message) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(BaseResponse.error(requestId, status, message))
+        .build();
+  }
+}

@@ -1,0 +1,167 @@
+package dev.setpoint.ingest.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.bson.Document;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The built ingest WAR on Liberty, storing into the real edge buffer. */
+@ExtendWith(ArquillianExtension.class)
+class EventApiIT {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static MongoClient mongo;
+  private static MongoCollection<Document> events;
+
+  @ArquillianResource private URL base;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/ingest.war"));
+  }
+
+  @BeforeAll
+  static void connect() {
+    mongo = MongoClients.create(System.getProperty("setpoint.it.mongo.uri"));
+    events = mongo.getDatabase("setpoint").getCollection("events");
+  }
+
+  @AfterAll
+  static void disconnect() {
+    mongo.close();
+  }
+
+  private static String body(String id, String device, String value) {
+    return """
+        {"apiVersion":"v3","requestId":"r-1","event":{"apiVersion":"v3","id":"%s",
+         "deviceName":"%s","profileName":"room-sensor","sourceName":"climate",
+         "origin":1764316800000000000,"readings":[
+          {"origin":1764316800000000000,"deviceName":"%s","resourceName":"temperature",
+           "profileName":"room-sensor","valueType":"Float64","value":"%s"},
+          {"origin":1764316800000000000,"deviceName":"%s","resourceName":"humidity",
+           "profileName":"room-sensor","valueType":"Float64","value":"41.5"}]}}
+        """
+        .formatted(id, device, device, value, device);
+  }
+
+  private HttpResponse<String> post(String device, String json) throws Exception {
+    URI uri = base.toURI().resolve("api/v3/event/svc/room-sensor/" + device + "/climate");
+    return HTTP.send(
+        HttpRequest.newBuilder(uri)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonObject json(HttpResponse<String> response) {
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  @Test
+  void storesAValidEventAsPendingBeforeAnswering201() throws Exception {
+    String id = UUID.randomUUID().toString();
+    HttpResponse<String> response = post("rack-it-1", body(id, "rack-it-1", "2.130000e+01"));
+
+    assertEquals(201, response.statusCode(), response.body());
+    assertEquals(id, json(response).getString("id"));
+    assertEquals(201, json(response).getInt("statusCode"));
+    assertEquals("r-1", json(response).getString("requestId"));
+    assertTrue(response.headers().firstValue("X-Correlation-ID").isPresent());
+
+    Document stored = events.find(Filters.eq("_id", id)).first();
+    assertNotNull(stored, "event stored before the 201");
+    assertEquals("PENDING", stored.getString("state"));
+    assertEquals("rack-it-1", stored.getString("deviceName"));
+    assertEquals(2, stored.getList("readings", Document.class).size());
+  }
+
+  @Test
+  void theSameEventIdIsStoredOnce() throws Exception {
+    String id = UUID.randomUUID().toString();
+    assertEquals(201, post("rack-it-2", body(id, "rack-it-2", "21.0")).statusCode());
+
+    HttpResponse<String> again = post("rack-it-2", body(id, "rack-it-2", "21.0"));
+
+    assertEquals(409, again.statusCode(), again.body());
+    assertEquals(409, json(again).getInt("statusCode"));
+    assertEquals(1, events.countDocuments(Filters.eq("_id", id)));
+  }
+
+  @Test
+  void malformedJsonIsA400WithAnEdgeXBodyAndStoresNothing() throws Exception {
+    HttpResponse<String> response = post("rack-it-3", "{\"event\": {\"id\": ");
+
+    assertEquals(400, response.statusCode(), response.body());
+    JsonObject body = json(response);
+    assertEquals("v3", body.getString("apiVersion"));
+    assertEquals(400, body.getInt("statusCode"));
+    assertTrue(body.getString("message").contains("AddEventRequest"), body.toString());
+    assertEquals(0, events.countDocuments(Filters.eq("deviceName", "rack-it-3")));
+  }
+
+  @Test
+  void aValueThatIsNotItsTypeIsRefusedWhole() throws Exception {
+    String id = UUID.randomUUID().toString();
+    HttpResponse<String> response = post("rack-it-4", body(id, "rack-it-4", "NaN"));
+
+    assertEquals(400, response.statusCode(), response.body());
+    assertEquals(
+        "event.readings[0].value 'NaN' is not a valid Float64",
+        json(response).getString("message"));
+    assertEquals(0, events.countDocuments(Filters.eq("_id", id)));
+  }
+
+  @Test
+  void aDeviceNameThatDiffersFromThePathIsRefused() throws Exception {
+    String id = UUID.randomUUID().toString();
+    HttpResponse<String> response = post("rack-it-5", body(id, "rack-other", "20.0"));
+
+    assertEquals(400, response.statusCode(), response.body());
+    assertTrue(json(response).getString("message").startsWith("event.deviceName"));
+    assertEquals(0, events.countDocuments(Filters.eq("_id", id)));
+  }
+
+  @Test
+  void pingAnswersAsEdgeX() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(base.toURI().resolve("api/v3/ping")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode());
+    assertEquals("v3", json(response).getString("apiVersion"));
+    assertEquals("setpoint-ingest", json(response).getString("serviceName"));
+  }
+
+  @Test
+  void readinessReportsTheEdgeBufferUp() throws Exception {
+    URI ready = URI.create("http://" + base.getHost() + ":" + base.getPort() + "/health/ready");
+    HttpResponse<String> response =
+        HTTP.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    assertTrue(response.body().contains("\"ingest-mongodb\""), response.body());
+  }
+}
