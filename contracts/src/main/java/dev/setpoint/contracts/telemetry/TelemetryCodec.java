@@ -71,7 +71,11 @@ public final class TelemetryCodec implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    jsonb.close();
+  public void close() {
+    try {
+      jsonb.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("could not close JSON-B", e);
+    }
   }
 }

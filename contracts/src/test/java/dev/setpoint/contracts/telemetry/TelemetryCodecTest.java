@@ -12,7 +12,7 @@ class TelemetryCodecTest {
   private final TelemetryCodec codec = new TelemetryCodec();
 
   @AfterEach
-  void close() throws Exception {
+  void close() {
     codec.close();
   }
 

@@ -1,0 +1,123 @@
+package dev.setpoint.relay.application;
+
+import dev.setpoint.relay.domain.PendingEvents;
+import dev.setpoint.relay.domain.TelemetryPublisher;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs {@link ForwardingService} on the server's managed scheduler from application start to stop:
+ * a round right after the previous one when it found a full batch (draining a backlog), otherwise
+ * after the poll interval.
+ */
+@ApplicationScoped
+public class ForwardingLoop {
+  private static final Logger LOG = Logger.getLogger(ForwardingLoop.class.getName());
+
+  @Resource private ManagedScheduledExecutorService scheduler;
+
+  private final ForwardingService service;
+  private final long pollIntervalMs;
+  private final int batchSize;
+  private final AtomicLong forwarded = new AtomicLong();
+  private final long ackTimeoutMs;
+  private volatile long lastRoundEndedNanos = System.nanoTime();
+  private volatile boolean started;
+  private volatile ScheduledFuture<?> next;
+  private volatile boolean stopped;
+
+  @Inject
+  public ForwardingLoop(
+      PendingEvents buffer,
+      TelemetryPublisher publisher,
+      @ConfigProperty(name = "setpoint.relay.poll-interval-ms", defaultValue = "250")
+          long pollIntervalMs,
+      @ConfigProperty(name = "setpoint.relay.batch-size", defaultValue = "500") int batchSize,
+      @ConfigProperty(name = "setpoint.relay.ack-timeout-ms", defaultValue = "35000")
+          long ackTimeoutMs) {
+    this.service =
+        new ForwardingService(
+            buffer, publisher, Clock.systemUTC(), batchSize, Duration.ofMillis(ackTimeoutMs));
+    this.pollIntervalMs = pollIntervalMs;
+    this.batchSize = batchSize;
+    this.ackTimeoutMs = ackTimeoutMs;
+  }
+
+  /** For CDI's proxy only. */
+  protected ForwardingLoop() {
+    this.service = null;
+    this.pollIntervalMs = 0;
+    this.batchSize = 0;
+    this.ackTimeoutMs = 0;
+  }
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    LOG.info(
+        "forwarding PENDING events every " + pollIntervalMs + " ms, " + batchSize + " per round");
+    started = true;
+    schedule(pollIntervalMs);
+  }
+
+  /** Whether the loop has been scheduled. */
+  public boolean isStarted() {
+    return started;
+  }
+
+  /**
+   * Whether a round ended recently enough: a round takes at most the ack timeout plus the buffer's
+   * timeouts, so three ack timeouts without one means the loop is wedged.
+   */
+  public boolean isProgressing() {
+    long limitNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(60_000, 3 * ackTimeoutMs));
+    return System.nanoTime() - lastRoundEndedNanos < limitNanos;
+  }
+
+  /** Events marked FORWARDED since start. */
+  public long forwardedCount() {
+    return forwarded.get();
+  }
+
+  private void schedule(long delayMs) {
+    if (!stopped) {
+      next = scheduler.schedule(this::round, delayMs, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void round() {
+    long delay = pollIntervalMs;
+    try {
+      int count = service.forwardOnce();
+      forwarded.addAndGet(count);
+      if (count >= batchSize) {
+        delay = 0;
+      }
+    } catch (RuntimeException e) {
+      // The buffer is unreachable: nothing was lost, try again after the interval.
+      LOG.log(Level.WARNING, "forwarding round failed; retrying in " + pollIntervalMs + " ms", e);
+    }
+    lastRoundEndedNanos = System.nanoTime();
+    schedule(delay);
+  }
+
+  @PreDestroy
+  void stop() {
+    stopped = true;
+    ScheduledFuture<?> pending = next;
+    if (pending != null) {
+      pending.cancel(false);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.setpoint.relay.infrastructure.health;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready while the broker answers a cluster description within the probe timeout. One admin client
+ * lives as long as the application, so probes open no new connections.
+ */
+@Readiness
+@ApplicationScoped
+public class KafkaReadinessCheck implements HealthCheck {
+  static final String NAME = "relay-kafka";
+  private static final int TIMEOUT_MS = 2_000;
+
+  private final Admin admin;
+
+  @Inject
+  public KafkaReadinessCheck(
+      @ConfigProperty(name = "mp.messaging.connector.liberty-kafka.bootstrap.servers")
+          String bootstrapServers) {
+    this.admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "setpoint-relay-health",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000));
+  }
+
+  /** For CDI's proxy only. */
+  protected KafkaReadinessCheck() {
+    this.admin = null;
+  }
+
+  @Override
+  public HealthCheckResponse call() {
+    try {
+      int brokers =
+          admin
+              .describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
+              .nodes()
+              .get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS)
+              .size();
+      return HealthCheckResponse.named(NAME).up().withData("brokers", brokers).build();
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return HealthCheckResponse.named(NAME)
+          .down()
+          .withData("error", String.valueOf(e.getMessage()))
+          .build();
+    }
+  }
+
+  @PreDestroy
+  void close() {
+    admin.close();
+  }
+}

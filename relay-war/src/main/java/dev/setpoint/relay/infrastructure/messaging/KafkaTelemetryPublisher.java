@@ -1,0 +1,71 @@
+package dev.setpoint.relay.infrastructure.messaging;
+
+import dev.setpoint.contracts.telemetry.Channels;
+import dev.setpoint.contracts.telemetry.TelemetryCodec;
+import dev.setpoint.contracts.telemetry.TelemetryMessage;
+import dev.setpoint.contracts.telemetry.Topics;
+import dev.setpoint.relay.domain.TelemetryPublisher;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+/**
+ * Publishes telemetry on {@link Channels#TELEMETRY_OUT}. The payload is a Kafka {@link
+ * ProducerRecord} because that is how Liberty's connector takes a record key: the device name, so
+ * one device's events stay in order on one partition. The connector acknowledges the message from
+ * the producer's send callback, i.e. once the broker has it (acks=all).
+ */
+@ApplicationScoped
+public class KafkaTelemetryPublisher implements TelemetryPublisher {
+  private final Emitter<ProducerRecord<String, String>> emitter;
+  private final TelemetryCodec codec = new TelemetryCodec();
+
+  @Inject
+  public KafkaTelemetryPublisher(
+      @Channel(Channels.TELEMETRY_OUT)
+          @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+          Emitter<ProducerRecord<String, String>> emitter) {
+    this.emitter = emitter;
+  }
+
+  /** For CDI's proxy only. */
+  protected KafkaTelemetryPublisher() {
+    this.emitter = null;
+  }
+
+  @Override
+  public CompletionStage<Void> publish(TelemetryMessage message) {
+    CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+    ProducerRecord<String, String> record =
+        new ProducerRecord<>(Topics.TELEMETRY, message.device(), codec.encode(message));
+    try {
+      emitter.send(
+          Message.of(
+              record,
+              () -> {
+                acknowledged.complete(null);
+                return CompletableFuture.completedFuture(null);
+              },
+              failure -> {
+                acknowledged.completeExceptionally(failure);
+                return CompletableFuture.completedFuture(null);
+              }));
+    } catch (RuntimeException e) {
+      // The channel refused the message (not connected yet, buffer full): the event stays PENDING.
+      acknowledged.completeExceptionally(e);
+    }
+    return acknowledged;
+  }
+
+  @PreDestroy
+  void close() {
+    codec.close();
+  }
+}
