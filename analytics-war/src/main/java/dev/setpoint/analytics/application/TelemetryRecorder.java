@@ -1,0 +1,100 @@
+package dev.setpoint.analytics.application;
+
+import dev.setpoint.analytics.domain.TimeSeriesStore;
+import dev.setpoint.contracts.telemetry.TelemetryCodec;
+import dev.setpoint.contracts.telemetry.TelemetryFormatException;
+import dev.setpoint.contracts.telemetry.TelemetryMessage;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Records one telemetry payload. A payload that is not a valid message can never succeed, so it is
+ * logged, counted and skipped rather than blocking the partition behind it. A store that refuses
+ * the write is retried with growing pauses until it takes it: an outage delays data, never loses
+ * it, because the caller acknowledges the message (and so commits its offset) only afterwards.
+ */
+public final class TelemetryRecorder {
+  private static final Logger LOG = Logger.getLogger(TelemetryRecorder.class.getName());
+
+  /** How the recorder waits between attempts; a test passes one that does not sleep. */
+  @FunctionalInterface
+  public interface Pause {
+    void pause(Duration duration) throws InterruptedException;
+  }
+
+  /** What happened to a payload. */
+  public enum Outcome {
+    STORED,
+    REJECTED
+  }
+
+  private final TimeSeriesStore store;
+  private final TelemetryCodec codec;
+  private final Duration initialRetry;
+  private final Duration maxRetry;
+  private final Pause pause;
+  private final AtomicLong stored = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+
+  public TelemetryRecorder(
+      TimeSeriesStore store,
+      TelemetryCodec codec,
+      Duration initialRetry,
+      Duration maxRetry,
+      Pause pause) {
+    this.store = store;
+    this.codec = codec;
+    this.initialRetry = initialRetry;
+    this.maxRetry = maxRetry;
+    this.pause = pause;
+  }
+
+  /**
+   * Decodes and stores the payload, retrying the store while {@code keepTrying} holds.
+   *
+   * @throws InterruptedException when stopped before the store took the write; the message must
+   *     then not be acknowledged
+   */
+  public Outcome record(String payload, BooleanSupplier keepTrying) throws InterruptedException {
+    TelemetryMessage message;
+    try {
+      message = codec.decode(payload);
+    } catch (TelemetryFormatException e) {
+      rejected.incrementAndGet();
+      LOG.warning("skipping a telemetry message that can never be stored: " + e.getMessage());
+      return Outcome.REJECTED;
+    }
+    Duration wait = initialRetry;
+    while (true) {
+      try {
+        store.write(message);
+        stored.incrementAndGet();
+        return Outcome.STORED;
+      } catch (RuntimeException e) {
+        if (!keepTrying.getAsBoolean()) {
+          throw new InterruptedException(
+              "stopped before event " + message.eventId() + " was stored");
+        }
+        LOG.log(
+            Level.WARNING,
+            "time-series store refused event {0}; retrying in {1} ms: {2}",
+            new Object[] {message.eventId(), wait.toMillis(), e.getMessage()});
+        pause.pause(wait);
+        wait = wait.multipliedBy(2).compareTo(maxRetry) > 0 ? maxRetry : wait.multipliedBy(2);
+      }
+    }
+  }
+
+  /** Messages stored since start. */
+  public long storedCount() {
+    return stored.get();
+  }
+
+  /** Messages skipped as malformed since start. */
+  public long rejectedCount() {
+    return rejected.get();
+  }
+}

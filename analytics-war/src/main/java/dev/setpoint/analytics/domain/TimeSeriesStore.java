@@ -1,0 +1,18 @@
+package dev.setpoint.analytics.domain;
+
+import dev.setpoint.contracts.telemetry.TelemetryMessage;
+
+/** Where climate history lives. */
+public interface TimeSeriesStore {
+
+  /**
+   * Stores the message's readings durably before returning. Storing the same message again changes
+   * nothing: a point is identified by device and origin.
+   *
+   * @throws RuntimeException when the store did not take the write
+   */
+  void write(TelemetryMessage message);
+
+  /** Whether the store answers right now. */
+  boolean isReachable();
+}

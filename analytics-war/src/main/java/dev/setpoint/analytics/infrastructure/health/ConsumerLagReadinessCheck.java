@@ -1,0 +1,95 @@
+package dev.setpoint.analytics.infrastructure.health;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready while the broker answers for the consumer group; reports the group's lag (messages on the
+ * topic not yet stored) in the check's data. One admin client lives as long as the application.
+ */
+@Readiness
+@ApplicationScoped
+public class ConsumerLagReadinessCheck implements HealthCheck {
+  private static final int TIMEOUT_MS = 2_000;
+
+  private final Admin admin;
+  private final String groupId;
+
+  @Inject
+  public ConsumerLagReadinessCheck(
+      @ConfigProperty(name = "mp.messaging.connector.liberty-kafka.bootstrap.servers")
+          String bootstrapServers,
+      @ConfigProperty(name = "mp.messaging.incoming.telemetry-in.group.id") String groupId) {
+    this.groupId = groupId;
+    this.admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.CLIENT_ID_CONFIG, "setpoint-analytics-health",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000));
+  }
+
+  /** For CDI's proxy only. */
+  protected ConsumerLagReadinessCheck() {
+    this.admin = null;
+    this.groupId = null;
+  }
+
+  @Override
+  public HealthCheckResponse call() {
+    try {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin
+              .listConsumerGroupOffsets(
+                  groupId, new ListConsumerGroupOffsetsOptions().timeoutMs(TIMEOUT_MS))
+              .partitionsToOffsetAndMetadata()
+              .get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS);
+      long lag = 0;
+      if (!committed.isEmpty()) {
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        Map<TopicPartition, ListOffsetsResultInfo> ends =
+            admin.listOffsets(latest).all().get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS);
+        for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
+          if (entry.getValue() != null && ends.containsKey(entry.getKey())) {
+            lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+          }
+        }
+      }
+      return HealthCheckResponse.named("analytics-kafka")
+          .up()
+          .withData("consumerGroup", groupId)
+          .withData("lag", lag)
+          .build();
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return HealthCheckResponse.named("analytics-kafka")
+          .down()
+          .withData("error", String.valueOf(e.getMessage()))
+          .build();
+    }
+  }
+
+  @PreDestroy
+  void close() {
+    admin.close();
+  }
+}

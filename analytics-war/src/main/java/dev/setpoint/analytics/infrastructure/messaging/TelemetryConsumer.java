@@ -1,0 +1,70 @@
+package dev.setpoint.analytics.infrastructure.messaging;
+
+import dev.setpoint.analytics.application.TelemetryRecorder;
+import dev.setpoint.analytics.domain.TimeSeriesStore;
+import dev.setpoint.contracts.telemetry.Channels;
+import dev.setpoint.contracts.telemetry.TelemetryCodec;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Consumes {@link Channels#TELEMETRY_IN}. The message is acknowledged, and its offset so
+ * committable, only after {@link TelemetryRecorder} stored it or found it malformed.
+ */
+@ApplicationScoped
+public class TelemetryConsumer {
+  private final TelemetryRecorder recorder;
+  private final TelemetryCodec codec = new TelemetryCodec();
+  private volatile boolean running = true;
+
+  @Inject
+  public TelemetryConsumer(
+      TimeSeriesStore store,
+      @ConfigProperty(name = "setpoint.influx.retry-initial-ms", defaultValue = "500")
+          long retryInitialMs,
+      @ConfigProperty(name = "setpoint.influx.retry-max-ms", defaultValue = "30000")
+          long retryMaxMs) {
+    this.recorder =
+        new TelemetryRecorder(
+            store,
+            codec,
+            Duration.ofMillis(retryInitialMs),
+            Duration.ofMillis(retryMaxMs),
+            duration -> Thread.sleep(duration.toMillis()));
+  }
+
+  /** For CDI's proxy only. */
+  protected TelemetryConsumer() {
+    this.recorder = null;
+  }
+
+  @Incoming(Channels.TELEMETRY_IN)
+  public CompletionStage<Void> consume(Message<String> message) {
+    try {
+      recorder.record(message.getPayload(), () -> running);
+      return message.ack();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      // Not acknowledged: the offset stays uncommitted and the message is delivered again.
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** The recorder, for health and metrics. */
+  public TelemetryRecorder recorder() {
+    return recorder;
+  }
+
+  @PreDestroy
+  void stop() {
+    running = false;
+    codec.close();
+  }
+}

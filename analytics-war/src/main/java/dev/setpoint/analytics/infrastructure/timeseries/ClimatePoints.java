@@ -1,0 +1,29 @@
+package dev.setpoint.analytics.infrastructure.timeseries;
+
+import com.influxdb.client.domain.WritePrecision;
+import com.influxdb.client.write.Point;
+import dev.setpoint.contracts.telemetry.TelemetryMessage;
+import dev.setpoint.contracts.telemetry.TelemetryReading;
+
+/**
+ * The InfluxDB point of a telemetry message: measurement {@value #MEASUREMENT}, tag {@code device},
+ * one field per reading, time = the event's origin in nanoseconds. Device and origin identify the
+ * point, so a replayed message overwrites itself instead of adding a second point.
+ */
+final class ClimatePoints {
+  static final String MEASUREMENT = "climate";
+
+  private ClimatePoints() {}
+
+  static Point of(TelemetryMessage message) {
+    Point point =
+        Point.measurement(MEASUREMENT)
+            .addTag("device", message.device())
+            .time(message.origin(), WritePrecision.NS)
+            .addField("event_id", message.eventId());
+    for (TelemetryReading reading : message.readings()) {
+      point.addField(reading.resource(), reading.value());
+    }
+    return point;
+  }
+}

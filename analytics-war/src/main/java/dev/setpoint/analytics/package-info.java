@@ -1,0 +1,5 @@
+/**
+ * Analytics: the cloud side. Packages by role: {@code application} (recording telemetry), {@code
+ * domain} (ports), {@code infrastructure} (Kafka, InfluxDB, health).
+ */
+package dev.setpoint.analytics;

@@ -1,0 +1,117 @@
+package dev.setpoint.analytics.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.setpoint.analytics.application.TelemetryRecorder.Outcome;
+import dev.setpoint.analytics.domain.TimeSeriesStore;
+import dev.setpoint.contracts.telemetry.TelemetryCodec;
+import dev.setpoint.contracts.telemetry.TelemetryMessage;
+import dev.setpoint.contracts.telemetry.TelemetryReading;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TelemetryRecorderTest {
+  private final TelemetryCodec codec = new TelemetryCodec();
+  private final List<Duration> pauses = new ArrayList<>();
+
+  /** Refuses the first {@code failures} writes, then stores. */
+  private static final class FlakyStore implements TimeSeriesStore {
+    final List<TelemetryMessage> written = new ArrayList<>();
+    int failures;
+
+    FlakyStore(int failures) {
+      this.failures = failures;
+    }
+
+    @Override
+    public void write(TelemetryMessage message) {
+      if (failures > 0) {
+        failures--;
+        throw new IllegalStateException("influx down");
+      }
+      written.add(message);
+    }
+
+    @Override
+    public boolean isReachable() {
+      return failures == 0;
+    }
+  }
+
+  @AfterEach
+  void close() {
+    codec.close();
+  }
+
+  private TelemetryRecorder recorder(TimeSeriesStore store) {
+    return new TelemetryRecorder(
+        store, codec, Duration.ofMillis(100), Duration.ofMillis(300), pauses::add);
+  }
+
+  private String payload() {
+    return codec.encode(
+        new TelemetryMessage(
+            1,
+            "e-1",
+            "rack-1",
+            "p",
+            "s",
+            10L,
+            List.of(new TelemetryReading("temperature", 22, "C"))));
+  }
+
+  @Test
+  void storesAValidMessageOnce() throws Exception {
+    FlakyStore store = new FlakyStore(0);
+    TelemetryRecorder recorder = recorder(store);
+
+    assertEquals(Outcome.STORED, recorder.record(payload(), () -> true));
+
+    assertEquals(1, store.written.size());
+    assertEquals("e-1", store.written.get(0).eventId());
+    assertEquals(1, recorder.storedCount());
+    assertEquals(List.of(), pauses);
+  }
+
+  @Test
+  void retriesWithGrowingPausesUntilTheStoreTakesIt() throws Exception {
+    FlakyStore store = new FlakyStore(4);
+    TelemetryRecorder recorder = recorder(store);
+
+    assertEquals(Outcome.STORED, recorder.record(payload(), () -> true));
+
+    assertEquals(1, store.written.size());
+    assertEquals(
+        List.of(
+            Duration.ofMillis(100),
+            Duration.ofMillis(200),
+            Duration.ofMillis(300),
+            Duration.ofMillis(300)),
+        pauses);
+  }
+
+  @Test
+  void skipsAMalformedMessageWithoutTouchingTheStore() throws Exception {
+    FlakyStore store = new FlakyStore(0);
+    TelemetryRecorder recorder = recorder(store);
+
+    assertEquals(Outcome.REJECTED, recorder.record("{\"schemaVersion\":1}", () -> true));
+    assertEquals(Outcome.REJECTED, recorder.record("not json", () -> true));
+
+    assertEquals(0, store.written.size());
+    assertEquals(2, recorder.rejectedCount());
+  }
+
+  @Test
+  void givesUpWithoutAcknowledgingWhenStopped() {
+    FlakyStore store = new FlakyStore(Integer.MAX_VALUE);
+    TelemetryRecorder recorder = recorder(store);
+
+    assertThrows(InterruptedException.class, () -> recorder.record(payload(), () -> false));
+    assertEquals(0, recorder.storedCount());
+  }
+}
