@@ -1,0 +1,191 @@
+package dev.setpoint.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole single-machine path, real at every hop: HTTP post to ingest, MongoDB, relay, Kafka,
+ * analytics, InfluxDB read back with InfluxQL; and readiness following each dependency down and
+ * back up. Each test stands alone: it creates its own device and waits for its own data.
+ */
+class EndToEndIT {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final String BASE = System.getProperty("setpoint.it.base.url");
+  private static final String INFLUX = System.getProperty("setpoint.it.influx.url");
+
+  @BeforeAll
+  static void serverIsReady() {
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofSeconds(1))
+        .ignoreExceptions()
+        .until(() -> readiness().statusCode() == 200);
+  }
+
+  private static HttpResponse<String> get(String uri) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(15)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> readiness() throws Exception {
+    return get(BASE + "/health/ready");
+  }
+
+  /** The status of one named check in /health/ready. */
+  private static String check(String name) throws Exception {
+    JsonObject health = Json.createReader(new StringReader(readiness().body())).readObject();
+    for (JsonValue value : health.getJsonArray("checks")) {
+      JsonObject check = value.asJsonObject();
+      if (name.equals(check.getString("name"))) {
+        return check.getString("status");
+      }
+    }
+    return "MISSING";
+  }
+
+  private static HttpResponse<String> post(String device, double temperature, double humidity)
+      throws Exception {
+    String body =
+        """
+        {"apiVersion":"v3","event":{"apiVersion":"v3","id":"%s","deviceName":"%s",
+         "profileName":"room-sensor","sourceName":"climate","origin":%d,"readings":[
+          {"resourceName":"temperature","valueType":"Float64","value":"%s","units":"degC"},
+          {"resourceName":"humidity","valueType":"Float64","value":"%s","units":"%%RH"}]}}
+        """
+            .formatted(
+                UUID.randomUUID(),
+                device,
+                System.currentTimeMillis() * 1_000_000L + System.nanoTime() % 1_000_000L,
+                Double.toString(temperature),
+                Double.toString(humidity));
+    return HTTP.send(
+        HttpRequest.newBuilder(
+                URI.create(BASE + "/api/v3/event/device-rest/room-sensor/" + device + "/climate"))
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(15))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** temperature and humidity of the device's points, oldest first, read with InfluxQL. */
+  private static List<double[]> climate(String device) throws Exception {
+    String query = "SELECT temperature, humidity FROM climate WHERE device = '" + device + "'";
+    HttpResponse<String> response =
+        get(INFLUX + "/query?db=setpoint&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    assertEquals(200, response.statusCode(), response.body());
+    JsonObject result =
+        Json.createReader(new StringReader(response.body()))
+            .readObject()
+            .getJsonArray("results")
+            .getJsonObject(0);
+    List<double[]> rows = new ArrayList<>();
+    if (!result.containsKey("series")) {
+      return rows;
+    }
+    for (JsonValue row : result.getJsonArray("series").getJsonObject(0).getJsonArray("values")) {
+      JsonArray values = row.asJsonArray();
+      rows.add(
+          new double[] {
+            values.getJsonNumber(1).doubleValue(), values.getJsonNumber(2).doubleValue()
+          });
+    }
+    return rows;
+  }
+
+  private static void awaitPoints(String device, int count) {
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> climate(device).size() >= count);
+  }
+
+  @Test
+  void aPostedReadingIsReadableFromInfluxDbWithItsValues() throws Exception {
+    String device = "e2e-" + UUID.randomUUID();
+
+    HttpResponse<String> created = post(device, 23.75, 41.5);
+
+    assertEquals(201, created.statusCode(), created.body());
+    awaitPoints(device, 1);
+    List<double[]> rows = climate(device);
+    assertEquals(1, rows.size());
+    assertEquals(23.75, rows.get(0)[0]);
+    assertEquals(41.5, rows.get(0)[1]);
+  }
+
+  @Test
+  void readinessFollowsMongoDbAndIngestAnswers503WhileItIsDown() throws Exception {
+    Stack.stop("mongo");
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> readiness().statusCode() == 503);
+      assertEquals("DOWN", check("ingest-mongodb"));
+      assertEquals("DOWN", check("relay-mongodb"));
+      HttpResponse<String> refused = post("e2e-mongo-down", 20.0, 40.0);
+      assertEquals(503, refused.statusCode(), refused.body());
+      assertTrue(refused.body().contains("\"statusCode\":503"), refused.body());
+    } finally {
+      Stack.start("mongo");
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> readiness().statusCode() == 200);
+  }
+
+  @Test
+  void readinessFollowsKafkaAndEventsPostedDuringTheOutageArriveAfterIt() throws Exception {
+    String device = "e2e-kafka-" + UUID.randomUUID();
+    Stack.stop("kafka");
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> readiness().statusCode() == 503);
+      assertEquals("DOWN", check("relay-kafka"));
+      assertEquals("DOWN", check("analytics-kafka"));
+      // The edge keeps accepting readings while the cloud link is down.
+      assertEquals(201, post(device, 19.5, 50.0).statusCode());
+      assertEquals(201, post(device, 19.75, 50.5).statusCode());
+    } finally {
+      Stack.start("kafka");
+    }
+    await().atMost(Duration.ofSeconds(90)).until(() -> readiness().statusCode() == 200);
+    awaitPoints(device, 2);
+    List<double[]> rows = climate(device);
+    assertEquals(2, rows.size());
+    assertEquals(19.5, rows.get(0)[0]);
+    assertEquals(19.75, rows.get(1)[0]);
+  }
+
+  @Test
+  void readinessFollowsInfluxDbAndTelemetryWaitsForIt() throws Exception {
+    String device = "e2e-influx-" + UUID.randomUUID();
+    Stack.stop("influx");
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> readiness().statusCode() == 503);
+      assertEquals("DOWN", check("analytics-influxdb"));
+      assertEquals(201, post(device, 26.0, 35.0).statusCode());
+    } finally {
+      Stack.start("influx");
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> readiness().statusCode() == 200);
+    awaitPoints(device, 1);
+    assertEquals(26.0, climate(device).get(0)[0]);
+  }
+}
