@@ -44,63 +44,65 @@ public final class ForwardingService {
   }
 
   /**
-   * Forwards one batch and waits for its acknowledgements.
+   * Forwards one batch and waits for its acknowledgements, then marks the acknowledged events
+   * FORWARDED from this thread: the broker's callbacks only complete futures, so a slow edge buffer
+   * never stalls the producer's network thread.
    *
    * @return how many events were marked FORWARDED
    */
   public int forwardOnce() {
     List<BufferedEvent> pending = buffer.oldest(batchSize);
-    List<CompletableFuture<Boolean>> sends = new ArrayList<>(pending.size());
+    List<CompletableFuture<BufferedEvent>> sends = new ArrayList<>(pending.size());
     for (BufferedEvent event : pending) {
       Optional<TelemetryMessage> message = TelemetryMapper.toMessage(event);
       if (message.isEmpty()) {
         // Nothing for the time-series store; the event is done as far as the cloud goes.
-        sends.add(CompletableFuture.completedFuture(markForwarded(event)));
+        sends.add(CompletableFuture.completedFuture(event));
         continue;
       }
       sends.add(
           publisher
               .publish(message.get())
               .toCompletableFuture()
-              .thenApply(ignored -> markForwarded(event))
+              .thenApply(ignored -> event)
               .exceptionally(
                   failure -> {
                     LOG.log(
                         Level.WARNING,
                         "event {0} of {1} not acknowledged by the broker, kept PENDING: {2}",
                         new Object[] {event.id(), event.deviceName(), failure.getMessage()});
-                    return false;
+                    return null;
                   }));
     }
-    return awaitAll(sends);
+    List<BufferedEvent> acknowledged = awaitAll(sends);
+    long now = clock.millis();
+    for (BufferedEvent event : acknowledged) {
+      buffer.markForwarded(event, now);
+    }
+    return acknowledged.size();
   }
 
-  private boolean markForwarded(BufferedEvent event) {
-    buffer.markForwarded(event, clock.millis());
-    return true;
-  }
-
-  private int awaitAll(List<CompletableFuture<Boolean>> sends) {
-    int forwarded = 0;
+  /** The events whose sends were acknowledged before the deadline, in batch order. */
+  private List<BufferedEvent> awaitAll(List<CompletableFuture<BufferedEvent>> sends) {
+    List<BufferedEvent> acknowledged = new ArrayList<>(sends.size());
     long deadline = System.nanoTime() + ackTimeout.toNanos();
-    for (CompletableFuture<Boolean> send : sends) {
+    for (CompletableFuture<BufferedEvent> send : sends) {
       try {
         long left = Math.max(0, deadline - System.nanoTime());
-        if (send.get(left, TimeUnit.NANOSECONDS)) {
-          forwarded++;
+        BufferedEvent event = send.get(left, TimeUnit.NANOSECONDS);
+        if (event != null) {
+          acknowledged.add(event);
         }
       } catch (TimeoutException e) {
         LOG.warning("broker acknowledgements timed out; unacknowledged events stay PENDING");
         break;
       } catch (ExecutionException e) {
-        // Marking FORWARDED failed (the buffer is down): the event is sent again later and
-        // deduplicated downstream by its id.
-        LOG.log(Level.WARNING, "could not mark an event FORWARDED", e.getCause());
+        LOG.log(Level.WARNING, "a send failed unexpectedly; the event stays PENDING", e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
       }
     }
-    return forwarded;
+    return acknowledged;
   }
 }
