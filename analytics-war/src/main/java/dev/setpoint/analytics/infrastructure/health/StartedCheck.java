@@ -1,25 +1,33 @@
 package dev.setpoint.analytics.infrastructure.health;
 
+import dev.setpoint.analytics.infrastructure.messaging.TelemetryConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
-import java.util.concurrent.atomic.AtomicBoolean;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
 
-/** Started once the application is initialized; the inference model will join this check. */
+/**
+ * Started once Reactive Messaging has built the telemetry consumer (with its InfluxDB client) and
+ * subscribed it; the inference model will join this check when it arrives.
+ */
 @Startup
 @ApplicationScoped
 public class StartedCheck implements HealthCheck {
-  private final AtomicBoolean started = new AtomicBoolean();
+  private final TelemetryConsumer consumer;
 
-  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    started.set(true);
+  @Inject
+  public StartedCheck(TelemetryConsumer consumer) {
+    this.consumer = consumer;
+  }
+
+  /** For CDI's proxy only. */
+  protected StartedCheck() {
+    this.consumer = null;
   }
 
   @Override
   public HealthCheckResponse call() {
-    return HealthCheckResponse.named("analytics-started").status(started.get()).build();
+    return HealthCheckResponse.named("analytics-started").status(consumer.isSubscribed()).build();
   }
 }

@@ -4,6 +4,7 @@ import dev.setpoint.analytics.application.TelemetryRecorder;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
 import dev.setpoint.contracts.telemetry.Channels;
 import dev.setpoint.contracts.telemetry.TelemetryCodec;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ public class TelemetryConsumer {
   private final TelemetryRecorder recorder;
   private final TelemetryCodec codec = new TelemetryCodec();
   private volatile boolean running = true;
+  private volatile boolean subscribed;
 
   @Inject
   public TelemetryConsumer(
@@ -55,6 +57,17 @@ public class TelemetryConsumer {
       // Not acknowledged: the offset stays uncommitted and the message is delivered again.
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /** Reactive Messaging builds this bean when it wires the channel at application start. */
+  @PostConstruct
+  void subscribed() {
+    subscribed = true;
+  }
+
+  /** Whether the channel has been wired to this consumer. */
+  public boolean isSubscribed() {
+    return subscribed;
   }
 
   /** The recorder, for health and metrics. */

@@ -1,42 +1,50 @@
 package dev.setpoint.relay.infrastructure.health;
 
 import dev.setpoint.contracts.buffer.BufferedEvent;
+import dev.setpoint.relay.domain.PendingEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.nosql.Template;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready while the edge buffer answers a query, through the application's own long-lived MongoDB
- * client (JNoSQL's); the client's server-selection timeout bounds how long a probe can take.
+ * Ready while the edge buffer answers the relay's own query (the oldest PENDING event), which also
+ * tells how far behind forwarding is: the age of that event is in the check's data.
  */
 @Readiness
 @ApplicationScoped
 public class EdgeBufferReadinessCheck implements HealthCheck {
-  static final String NAME = "relay-mongodb";
-  private static final String PROBE_ID = "readiness-probe";
-  private final Template template;
+  private final PendingEvents buffer;
+  private final Clock clock = Clock.systemUTC();
 
   @Inject
-  public EdgeBufferReadinessCheck(Template template) {
-    this.template = template;
+  public EdgeBufferReadinessCheck(PendingEvents buffer) {
+    this.buffer = buffer;
   }
 
   /** For CDI's proxy only. */
   protected EdgeBufferReadinessCheck() {
-    this.template = null;
+    this.buffer = null;
   }
 
   @Override
   public HealthCheckResponse call() {
     try {
-      // A lookup by _id: one index probe, however large the buffer grows.
-      template.find(BufferedEvent.class, PROBE_ID);
-      return HealthCheckResponse.named(NAME).up().build();
+      List<BufferedEvent> oldest = buffer.oldest(1);
+      long ageSeconds =
+          oldest.isEmpty()
+              ? 0
+              : Duration.ofMillis(clock.millis() - oldest.get(0).receivedAt()).toSeconds();
+      return HealthCheckResponse.named("relay-mongodb")
+          .up()
+          .withData("oldestPendingAgeSeconds", Math.max(0, ageSeconds))
+          .build();
     } catch (RuntimeException e) {
-      return HealthCheckResponse.named(NAME)
+      return HealthCheckResponse.named("relay-mongodb")
           .down()
           .withData("error", String.valueOf(e.getMessage()))
           .build();
