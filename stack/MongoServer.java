@@ -1,0 +1,108 @@
+/*
+ * Local MongoDB-wire server for the Setpoint stack: mongo-java-server with its H2 (MVStore) backend,
+ * so documents survive a restart.
+ *
+ * mongo-java-server is a library without a main class, hence this launcher. It runs as a Java
+ * single-file source program, started by ./setpoint:
+ *
+ *   java -cp "$SETPOINT_HOME/lib/mongo/*" stack/MongoServer.java <host> <port> <h2-file>
+ *
+ * It prints one line when it listens, and stops cleanly on SIGTERM/SIGINT: the shutdown hook stops
+ * accepting connections and closes the backend, which writes the MVStore file, so no acknowledged
+ * write is lost on `./setpoint stop mongo`. (MVStore also commits on its own about once a second,
+ * which bounds the loss after a SIGKILL.) Start-up problems end the program with one line on stderr
+ * and exit status 1, never a stack trace.
+ */
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+public class MongoServer {
+
+    public static void main(String[] args) {
+        if (args.length != 3) {
+            fail("usage: java -cp 'lib/mongo/*' MongoServer.java <host> <port> <h2-file>");
+        }
+        String host = args[0];
+        int port = parsePort(args[1]);
+        Path file = Path.of(args[2]).toAbsolutePath();
+
+        H2Backend backend;
+        try {
+            Files.createDirectories(file.getParent());
+            backend = new H2Backend(file.toString());
+        } catch (Exception e) {
+            // The usual cause is a second server on the same file: MVStore locks it.
+            fail("cannot open the H2 file " + file + ": " + rootMessage(e));
+            return;
+        }
+
+        var server = new de.bwaldvogel.mongo.MongoServer(backend);
+        try {
+            server.bind(host, port);
+        } catch (Exception e) {
+            backend.close();
+            if (hasCause(e, BindException.class)) {
+                fail("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+            }
+            fail("cannot start the server: " + rootMessage(e));
+        }
+
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("mongo-java-server stopping");
+            try {
+                // Stops listening, ends the client channels, then closes the backend (MVStore).
+                server.shutdown();
+                System.out.println("mongo-java-server stopped, data written to " + file);
+            } catch (RuntimeException e) {
+                System.err.println("mongo-java-server: error while stopping: " + rootMessage(e));
+            }
+            System.out.flush();
+        }, "mongo-shutdown"));
+
+        // ./setpoint waits for the port; this line is for people reading the log.
+        System.out.println("mongo-java-server listening on mongodb://" + host + ":" + port
+                + " (H2 file " + file + ")");
+        System.out.flush();
+        // Netty's event loop threads are non-daemon, so the JVM stays up until a signal arrives.
+    }
+
+    private static int parsePort(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        fail("not a TCP port: " + text);
+        return -1;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+
+    private static void fail(String message) {
+        System.err.println("mongo-java-server: " + message);
+        System.exit(1);
+    }
+}
