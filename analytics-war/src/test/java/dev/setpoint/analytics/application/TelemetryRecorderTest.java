@@ -61,7 +61,7 @@ class TelemetryRecorderTest {
             "p",
             "s",
             10L,
-            List.of(new TelemetryReading("temperature", 22, "C"))));
+            List.of(new TelemetryReading("temperature", 22.0, "C"))));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.setpoint.contracts.edgex;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,8 @@ import java.util.Map;
  * @param deviceName device that produced the readings
  * @param profileName device profile the readings follow
  * @param sourceName device resource or command that produced them
- * @param origin when the event was taken, nanoseconds since the epoch
+ * @param origin when the event was taken, nanoseconds since the epoch; a BigInteger so that a value
+ *     beyond int64 or a fraction is refused rather than silently wrapped or truncated
  * @param readings at least one reading
  * @param tags optional free-form labels
  */
@@ -21,6 +23,6 @@ public record Event(
     String deviceName,
     String profileName,
     String sourceName,
-    Long origin,
+    BigInteger origin,
     List<Reading> readings,
     Map<String, String> tags) {}

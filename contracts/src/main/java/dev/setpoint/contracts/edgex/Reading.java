@@ -1,12 +1,13 @@
 package dev.setpoint.contracts.edgex;
 
+import java.math.BigInteger;
 import java.util.Map;
 
 /**
  * One simple EdgeX reading. EdgeX carries every value as a string and names its type separately.
  *
  * @param id optional reading id
- * @param origin when the value was read, nanoseconds since the epoch
+ * @param origin when the value was read, nanoseconds since the epoch (see {@link Event#origin()})
  * @param deviceName same as the event's
  * @param resourceName device resource read, e.g. {@code temperature}
  * @param profileName same as the event's
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public record Reading(
     String id,
-    Long origin,
+    BigInteger origin,
     String deviceName,
     String resourceName,
     String profileName,

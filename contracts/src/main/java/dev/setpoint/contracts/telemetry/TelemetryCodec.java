@@ -57,7 +57,11 @@ public final class TelemetryCodec implements AutoCloseable {
         throw new TelemetryFormatException("readings[" + i + "] is null");
       }
       require(reading.resource(), "readings[" + i + "].resource");
-      if (!Double.isFinite(reading.value())) {
+      if (TelemetryReading.RESERVED_RESOURCES.contains(reading.resource())) {
+        throw new TelemetryFormatException(
+            "readings[" + i + "].resource '" + reading.resource() + "' is a reserved name");
+      }
+      if (reading.value() == null || !Double.isFinite(reading.value())) {
         throw new TelemetryFormatException("readings[" + i + "].value must be a finite number");
       }
     }

@@ -1,5 +1,7 @@
 package dev.setpoint.contracts.telemetry;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -26,8 +28,11 @@ public record TelemetryMessage(
   /** Version of the JSON layout this class writes. Readers reject other versions. */
   public static final int SCHEMA_VERSION = 1;
 
-  /** Copies the list so a message cannot change after it was built. */
+  /**
+   * Copies the list so a message cannot change after it was built; null elements are kept for
+   * {@link TelemetryCodec#decode} to report.
+   */
   public TelemetryMessage {
-    readings = readings == null ? null : List.copyOf(readings);
+    readings = readings == null ? null : Collections.unmodifiableList(new ArrayList<>(readings));
   }
 }

@@ -58,6 +58,16 @@ class TelemetryCodecTest {
   }
 
   @Test
+  void aReadingWithoutAValueIsRefusedNotReadAsZero() {
+    String json =
+        codec.encode(sample()).replace(",\"value\":23.5", "").replace("\"value\":23.5,", "");
+    assertTrue(!json.contains("23.5"), json);
+    TelemetryFormatException e =
+        assertThrows(TelemetryFormatException.class, () -> codec.decode(json));
+    assertEquals("readings[0].value must be a finite number", e.getMessage());
+  }
+
+  @Test
   void rejectsMalformedJson() {
     assertThrows(TelemetryFormatException.class, () -> codec.decode("{\"schemaVersion\":"));
     assertThrows(TelemetryFormatException.class, () -> codec.decode(" "));

@@ -7,12 +7,15 @@ import dev.setpoint.contracts.edgex.AddEventRequest;
 import dev.setpoint.contracts.edgex.ApiVersion;
 import dev.setpoint.contracts.edgex.Event;
 import dev.setpoint.contracts.edgex.Reading;
+import dev.setpoint.contracts.telemetry.TelemetryReading;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -75,8 +78,18 @@ public final class EventValidator {
           "event.readings holds " + readings.size() + " readings, at most " + MAX_READINGS);
     }
     List<BufferedReading> stored = new ArrayList<>(readings.size());
+    Set<String> resources = new HashSet<>();
     for (int i = 0; i < readings.size(); i++) {
-      stored.add(reading(readings.get(i), "event.readings[" + i + "]", path, origin));
+      BufferedReading reading = reading(readings.get(i), "event.readings[" + i + "]", path, origin);
+      if (!resources.add(reading.resourceName())) {
+        throw new InvalidEventException(
+            "event.readings["
+                + i
+                + "].resourceName '"
+                + reading.resourceName()
+                + "' appears twice in one event");
+      }
+      stored.add(reading);
     }
     return new BufferedEvent(
         id,
@@ -96,6 +109,10 @@ public final class EventValidator {
       throw new InvalidEventException(field + " is null");
     }
     String resource = required(reading.resourceName(), field + ".resourceName");
+    if (TelemetryReading.RESERVED_RESOURCES.contains(resource)) {
+      throw new InvalidEventException(
+          field + ".resourceName '" + resource + "' is reserved; use another resource name");
+    }
     if (reading.deviceName() != null && !reading.deviceName().equals(path.deviceName())) {
       throw new InvalidEventException(
           field + ".deviceName '" + reading.deviceName() + "' differs from the event's device");
@@ -140,14 +157,15 @@ public final class EventValidator {
     }
   }
 
-  private static long positive(Long value, String field) {
+  private static long positive(BigInteger value, String field) {
     if (value == null) {
       throw new InvalidEventException(field + " is required");
     }
-    if (value <= 0) {
-      throw new InvalidEventException(field + " must be a positive epoch in nanoseconds");
+    if (value.signum() <= 0 || value.bitLength() > 63) {
+      throw new InvalidEventException(
+          field + " must be a positive int64 epoch in nanoseconds, was " + value);
     }
-    return value;
+    return value.longValueExact();
   }
 
   private static String uuid(String value, String field) {

@@ -10,6 +10,7 @@ import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.contracts.edgex.AddEventRequest;
 import dev.setpoint.contracts.edgex.Event;
 import dev.setpoint.contracts.edgex.Reading;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,19 +21,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EventValidatorTest {
   private static final String ID = "0d4c8f1e-4a8e-4f55-9a0b-6a1f2b3c4d5e";
   private static final long ORIGIN = 1_764_316_800_000_000_000L;
+  private static final BigInteger ORIGIN_NS = BigInteger.valueOf(ORIGIN);
   private static final EventPath PATH = new EventPath("svc", "room-sensor", "rack-1", "climate");
 
   private final EventValidator validator = new EventValidator();
 
   private static Reading reading(String resource, String type, String value) {
-    return new Reading(null, ORIGIN, "rack-1", resource, "room-sensor", type, value, null, null);
+    return new Reading(null, ORIGIN_NS, "rack-1", resource, "room-sensor", type, value, null, null);
   }
 
   private static AddEventRequest request(String device, List<Reading> readings) {
     return new AddEventRequest(
         "v3",
         "req-1",
-        new Event("v3", ID, device, "room-sensor", "climate", ORIGIN, readings, null));
+        new Event("v3", ID, device, "room-sensor", "climate", ORIGIN_NS, readings, null));
   }
 
   private static String fault(AddEventRequest request) {
@@ -114,10 +116,45 @@ class EventValidatorTest {
                 "rack-1",
                 "room-sensor",
                 "climate",
-                ORIGIN,
+                ORIGIN_NS,
                 List.of(reading("temperature", "Float64", "20")),
                 null));
     assertEquals("event.id '1-1-1-1-1' is not a UUID", fault(shortForm));
+  }
+
+  @Test
+  void refusesAnOriginBeyondInt64() {
+    AddEventRequest huge =
+        new AddEventRequest(
+            "v3",
+            null,
+            new Event(
+                "v3",
+                ID,
+                "rack-1",
+                "room-sensor",
+                "climate",
+                BigInteger.TEN.pow(30),
+                List.of(reading("temperature", "Float64", "20")),
+                null));
+    assertEquals(
+        "event.origin must be a positive int64 epoch in nanoseconds, was " + BigInteger.TEN.pow(30),
+        fault(huge));
+  }
+
+  @Test
+  void refusesAResourceTwiceInOneEventAndReservedNames() {
+    assertEquals(
+        "event.readings[1].resourceName 'temperature' appears twice in one event",
+        fault(
+            request(
+                "rack-1",
+                List.of(
+                    reading("temperature", "Float64", "20"),
+                    reading("temperature", "Float64", "21")))));
+    assertEquals(
+        "event.readings[0].resourceName 'time' is reserved; use another resource name",
+        fault(request("rack-1", List.of(reading("time", "Float64", "20")))));
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -143,6 +144,21 @@ class EventApiIT {
     assertEquals(400, response.statusCode(), response.body());
     assertTrue(json(response).getString("message").startsWith("event.deviceName"));
     assertEquals(0, events.countDocuments(Filters.eq("_id", id)));
+  }
+
+  @Test
+  void anOriginBeyondInt64OrAFractionIsRefusedNotWrapped() throws Exception {
+    for (String origin : List.of("1e30", "99999999999999999999", "1.5")) {
+      String id = UUID.randomUUID().toString();
+      String json =
+          body(id, "rack-it-6", "20.0")
+              .replace(
+                  "\"origin\":1764316800000000000,\"readings\"",
+                  "\"origin\":" + origin + ",\"readings\"");
+      HttpResponse<String> response = post("rack-it-6", json);
+      assertEquals(400, response.statusCode(), origin + ": " + response.body());
+      assertEquals(0, events.countDocuments(Filters.eq("_id", id)), origin);
+    }
   }
 
   @Test
