@@ -1,6 +1,7 @@
 package dev.setpoint.analytics.application;
 
 import dev.setpoint.analytics.domain.TimeSeriesStore;
+import dev.setpoint.analytics.domain.UnstorableTelemetryException;
 import dev.setpoint.contracts.telemetry.TelemetryCodec;
 import dev.setpoint.contracts.telemetry.TelemetryFormatException;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
@@ -11,10 +12,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Records one telemetry payload. A payload that is not a valid message can never succeed, so it is
- * logged, counted and skipped rather than blocking the partition behind it. A store that refuses
- * the write is retried with growing pauses until it takes it: an outage delays data, never loses
- * it, because the caller acknowledges the message (and so commits its offset) only afterwards.
+ * Records one telemetry payload. A payload that is not a valid message, or that the store refuses
+ * for what it is, can never succeed, so it is logged, counted and skipped rather than blocking the
+ * partition behind it. A store that refuses the write is retried with growing pauses until it takes
+ * it: an outage delays data, never loses it, because the caller acknowledges the message (and so
+ * commits its offset) only afterwards.
  */
 public final class TelemetryRecorder {
   private static final Logger LOG = Logger.getLogger(TelemetryRecorder.class.getName());
@@ -73,6 +75,10 @@ public final class TelemetryRecorder {
         store.write(message);
         stored.incrementAndGet();
         return Outcome.STORED;
+      } catch (UnstorableTelemetryException e) {
+        rejected.incrementAndGet();
+        LOG.log(Level.SEVERE, "skipping event " + message.eventId() + " that the store refuses", e);
+        return Outcome.REJECTED;
       } catch (RuntimeException e) {
         if (!keepTrying.getAsBoolean()) {
           throw new InterruptedException(

@@ -9,7 +9,8 @@ public interface TimeSeriesStore {
    * Stores the message's readings durably before returning. Storing the same message again changes
    * nothing: a point is identified by device and origin.
    *
-   * @throws RuntimeException when the store did not take the write
+   * @throws UnstorableTelemetryException when the store refuses this message for good
+   * @throws RuntimeException when the store did not take the write for a passing reason
    */
   void write(TelemetryMessage message);
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.setpoint.analytics.application.TelemetryRecorder.Outcome;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
+import dev.setpoint.analytics.domain.UnstorableTelemetryException;
 import dev.setpoint.contracts.telemetry.TelemetryCodec;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
@@ -19,7 +20,7 @@ class TelemetryRecorderTest {
   private final List<Duration> pauses = new ArrayList<>();
 
   /** Refuses the first {@code failures} writes, then stores. */
-  private static final class FlakyStore implements TimeSeriesStore {
+  private static class FlakyStore implements TimeSeriesStore {
     final List<TelemetryMessage> written = new ArrayList<>();
     int failures;
 
@@ -104,6 +105,22 @@ class TelemetryRecorderTest {
 
     assertEquals(0, store.written.size());
     assertEquals(2, recorder.rejectedCount());
+  }
+
+  @Test
+  void skipsAMessageTheStoreRefusesForGoodInsteadOfRetryingForever() throws Exception {
+    TimeSeriesStore refusing =
+        new FlakyStore(0) {
+          @Override
+          public void write(TelemetryMessage message) {
+            throw new UnstorableTelemetryException("field type conflict", null);
+          }
+        };
+    TelemetryRecorder recorder = recorder(refusing);
+
+    assertEquals(Outcome.REJECTED, recorder.record(payload(), () -> true));
+    assertEquals(1, recorder.rejectedCount());
+    assertEquals(List.of(), pauses);
   }
 
   @Test

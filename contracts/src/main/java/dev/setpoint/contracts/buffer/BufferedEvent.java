@@ -47,4 +47,18 @@ public record BufferedEvent(
         receivedAt,
         atMillis);
   }
+
+  /** The same event, set aside as unforwardable. */
+  public BufferedEvent rejected() {
+    return new BufferedEvent(
+        id,
+        deviceName,
+        profileName,
+        sourceName,
+        origin,
+        readings,
+        EventState.REJECTED,
+        receivedAt,
+        null);
+  }
 }

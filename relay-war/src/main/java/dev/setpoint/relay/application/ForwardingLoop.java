@@ -64,7 +64,10 @@ public class ForwardingLoop {
     this.ackTimeoutMs = 0;
   }
 
-  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+  synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    if (started) {
+      return; // one loop per application, whatever the container fires
+    }
     LOG.info(
         "forwarding PENDING events every " + pollIntervalMs + " ms, " + batchSize + " per round");
     started = true;

@@ -1,14 +1,17 @@
 package dev.setpoint.relay.application;
 
 import dev.setpoint.contracts.buffer.BufferedEvent;
+import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.relay.domain.PendingEvents;
 import dev.setpoint.relay.domain.TelemetryPublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,64 +47,100 @@ public final class ForwardingService {
   }
 
   /**
-   * Forwards one batch and waits for its acknowledgements, then marks the acknowledged events
-   * FORWARDED from this thread: the broker's callbacks only complete futures, so a slow edge buffer
-   * never stalls the producer's network thread.
+   * Forwards one batch: the oldest event first, alone, as a probe, and the rest only once the
+   * broker acknowledged it, so that a broker outage costs one failed send per round rather than a
+   * whole batch of them. Acknowledgements only complete futures (they arrive on the producer's
+   * network thread); marking FORWARDED happens here afterwards. Per device only the acknowledged
+   * prefix is marked: after a device's first failure its later events stay PENDING too, so they are
+   * sent again after it and the device's order holds.
    *
    * @return how many events were marked FORWARDED
    */
   public int forwardOnce() {
     List<BufferedEvent> pending = buffer.oldest(batchSize);
-    List<CompletableFuture<BufferedEvent>> sends = new ArrayList<>(pending.size());
-    for (BufferedEvent event : pending) {
-      Optional<TelemetryMessage> message = TelemetryMapper.toMessage(event);
+    if (pending.isEmpty()) {
+      return 0;
+    }
+    int forwarded = send(pending.subList(0, 1));
+    if (forwarded == 1 && pending.size() > 1) {
+      forwarded += send(pending.subList(1, pending.size()));
+    }
+    return forwarded;
+  }
+
+  private int send(List<BufferedEvent> events) {
+    List<CompletableFuture<Boolean>> sends = new ArrayList<>(events.size());
+    for (BufferedEvent event : events) {
+      Optional<TelemetryMessage> message;
+      try {
+        message = TelemetryMapper.toMessage(event);
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.SEVERE,
+            "event " + event.id() + " breaks the buffer's schema and can never be sent; REJECTED",
+            e);
+        buffer.markRejected(event);
+        sends.add(CompletableFuture.completedFuture(false));
+        continue;
+      }
       if (message.isEmpty()) {
         // Nothing for the time-series store; the event is done as far as the cloud goes.
-        sends.add(CompletableFuture.completedFuture(event));
+        sends.add(CompletableFuture.completedFuture(true));
         continue;
       }
       sends.add(
           publisher
               .publish(message.get())
               .toCompletableFuture()
-              .thenApply(ignored -> event)
+              .thenApply(ignored -> true)
               .exceptionally(
                   failure -> {
                     LOG.log(
                         Level.WARNING,
                         "event {0} of {1} not acknowledged by the broker, kept PENDING: {2}",
                         new Object[] {event.id(), event.deviceName(), failure.getMessage()});
-                    return null;
+                    return false;
                   }));
     }
-    List<BufferedEvent> acknowledged = awaitAll(sends);
+    List<Boolean> acknowledged = awaitAll(sends);
     long now = clock.millis();
-    for (BufferedEvent event : acknowledged) {
-      buffer.markForwarded(event, now);
+    Set<String> stopped = new HashSet<>();
+    int forwarded = 0;
+    for (int i = 0; i < events.size(); i++) {
+      BufferedEvent event = events.get(i);
+      if (event.state() != EventState.PENDING || stopped.contains(event.deviceName())) {
+        continue;
+      }
+      if (acknowledged.get(i)) {
+        buffer.markForwarded(event, now);
+        forwarded++;
+      } else {
+        stopped.add(event.deviceName());
+      }
     }
-    return acknowledged.size();
+    return forwarded;
   }
 
-  /** The events whose sends were acknowledged before the deadline, in batch order. */
-  private List<BufferedEvent> awaitAll(List<CompletableFuture<BufferedEvent>> sends) {
-    List<BufferedEvent> acknowledged = new ArrayList<>(sends.size());
+  /**
+   * Whether each send was acknowledged before the deadline, in batch order; a send still open at
+   * the deadline counts as not acknowledged.
+   */
+  private List<Boolean> awaitAll(List<CompletableFuture<Boolean>> sends) {
+    List<Boolean> acknowledged = new ArrayList<>(sends.size());
     long deadline = System.nanoTime() + ackTimeout.toNanos();
-    for (CompletableFuture<BufferedEvent> send : sends) {
+    for (CompletableFuture<Boolean> send : sends) {
+      boolean ok = false;
       try {
         long left = Math.max(0, deadline - System.nanoTime());
-        BufferedEvent event = send.get(left, TimeUnit.NANOSECONDS);
-        if (event != null) {
-          acknowledged.add(event);
-        }
+        ok = send.get(left, TimeUnit.NANOSECONDS);
       } catch (TimeoutException e) {
-        LOG.warning("broker acknowledgements timed out; unacknowledged events stay PENDING");
-        break;
+        LOG.fine("broker acknowledgement timed out; the event stays PENDING");
       } catch (ExecutionException e) {
         LOG.log(Level.WARNING, "a send failed unexpectedly; the event stays PENDING", e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        break;
       }
+      acknowledged.add(ok);
     }
     return acknowledged;
   }

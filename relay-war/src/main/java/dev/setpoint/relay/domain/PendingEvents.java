@@ -11,4 +11,7 @@ public interface PendingEvents {
 
   /** Records that the broker acknowledged the event at {@code atMillis}. */
   void markForwarded(BufferedEvent event, long atMillis);
+
+  /** Sets aside an event that can never be forwarded. */
+  void markRejected(BufferedEvent event);
 }

@@ -48,20 +48,27 @@ class ForwardingServiceTest {
     public void markForwarded(BufferedEvent event, long atMillis) {
       events.put(event.id(), event.forwarded(atMillis));
     }
+
+    @Override
+    public void markRejected(BufferedEvent event) {
+      events.put(event.id(), event.rejected());
+    }
   }
 
-  /** Acknowledges every message except those of the devices it is told to refuse. */
+  /** Acknowledges every message except those of the devices or event ids it is told to refuse. */
   private static final class Broker implements TelemetryPublisher {
     final List<TelemetryMessage> published = new ArrayList<>();
-    final Set<String> refusedDevices;
+    final Set<String> refused;
+    int attempts;
 
-    Broker(Set<String> refusedDevices) {
-      this.refusedDevices = refusedDevices;
+    Broker(Set<String> refused) {
+      this.refused = refused;
     }
 
     @Override
     public CompletionStage<Void> publish(TelemetryMessage message) {
-      if (refusedDevices.contains(message.device())) {
+      attempts++;
+      if (refused.contains(message.device()) || refused.contains(message.eventId())) {
         return CompletableFuture.failedFuture(new IllegalStateException("broker down"));
       }
       published.add(message);
@@ -117,6 +124,60 @@ class ForwardingServiceTest {
     assertEquals(EventState.FORWARDED, buffer.events.get("b").state());
     assertEquals(
         List.of("a", "b"), broker.published.stream().map(TelemetryMessage::eventId).toList());
+  }
+
+  @Test
+  void afterADevicesFirstFailureItsLaterEventsStayPendingSoItsOrderHolds() {
+    Buffer buffer = new Buffer();
+    buffer.add(event("e1", "rack-1", 1, reading("temperature", "Float64", "21")));
+    buffer.add(event("e2", "rack-1", 2, reading("temperature", "Float64", "22")));
+    buffer.add(event("e3", "rack-1", 3, reading("temperature", "Float64", "23")));
+    buffer.add(event("x1", "rack-2", 4, reading("temperature", "Float64", "24")));
+    Set<String> refused = new java.util.HashSet<>(Set.of("e2"));
+    Broker broker = new Broker(refused);
+
+    assertEquals(2, service(buffer, broker, 10).forwardOnce());
+    assertEquals(EventState.FORWARDED, buffer.events.get("e1").state());
+    assertEquals(EventState.PENDING, buffer.events.get("e2").state());
+    assertEquals(EventState.PENDING, buffer.events.get("e3").state(), "acked, but after e2");
+    assertEquals(EventState.FORWARDED, buffer.events.get("x1").state(), "other devices go on");
+
+    refused.clear();
+    assertEquals(2, service(buffer, broker, 10).forwardOnce());
+    assertEquals(
+        List.of("e1", "e3", "x1", "e2", "e3"),
+        broker.published.stream().map(TelemetryMessage::eventId).toList(),
+        "e3 is sent again after e2; the stores downstream deduplicate it");
+  }
+
+  @Test
+  void whileTheBrokerIsDownARoundCostsOneSend() {
+    Buffer buffer = new Buffer();
+    for (int i = 0; i < 5; i++) {
+      buffer.add(event("e" + i, "rack-" + i, i + 1, reading("humidity", "Float64", "40")));
+    }
+    Broker broker = new Broker(Set.of("rack-0", "rack-1", "rack-2", "rack-3", "rack-4"));
+
+    assertEquals(0, service(buffer, broker, 10).forwardOnce());
+    assertEquals(1, broker.attempts);
+    assertEquals(5, buffer.oldest(10).size());
+  }
+
+  @Test
+  void anEventThatBreaksTheSchemaIsSetAsideAndDoesNotBlockTheRest() {
+    Buffer buffer = new Buffer();
+    buffer.add(
+        event("broken", "rack-1", 1, new BufferedReading("r", 1L, "temperature", null, "21", "u")));
+    buffer.add(event("fine", "rack-1", 2, reading("temperature", "Float64", "22")));
+    Broker broker = new Broker(Set.of());
+
+    service(buffer, broker, 10).forwardOnce();
+    service(buffer, broker, 10).forwardOnce();
+
+    assertEquals(EventState.REJECTED, buffer.events.get("broken").state());
+    assertEquals(EventState.FORWARDED, buffer.events.get("fine").state());
+    assertEquals(
+        List.of("fine"), broker.published.stream().map(TelemetryMessage::eventId).toList());
   }
 
   @Test

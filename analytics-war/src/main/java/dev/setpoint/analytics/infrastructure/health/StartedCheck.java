@@ -8,8 +8,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Startup;
 
 /**
- * Started once Reactive Messaging has built the telemetry consumer (with its InfluxDB client) and
- * subscribed it; the inference model will join this check when it arrives.
+ * Started once the application finished starting with the telemetry consumer wired to its channel;
+ * the inference model will join this check when it arrives.
  */
 @Startup
 @ApplicationScoped

@@ -4,9 +4,10 @@ import dev.setpoint.analytics.application.TelemetryRecorder;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
 import dev.setpoint.contracts.telemetry.Channels;
 import dev.setpoint.contracts.telemetry.TelemetryCodec;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -59,13 +60,15 @@ public class TelemetryConsumer {
     }
   }
 
-  /** Reactive Messaging builds this bean when it wires the channel at application start. */
-  @PostConstruct
-  void subscribed() {
+  /**
+   * The application context is initialized only after Reactive Messaging validated and wired every
+   * channel, so from here on this consumer is subscribed to {@link Channels#TELEMETRY_IN}.
+   */
+  void applicationStarted(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     subscribed = true;
   }
 
-  /** Whether the channel has been wired to this consumer. */
+  /** Whether the application finished starting with this consumer wired to its channel. */
   public boolean isSubscribed() {
     return subscribed;
   }

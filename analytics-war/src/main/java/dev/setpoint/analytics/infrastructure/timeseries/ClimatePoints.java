@@ -6,9 +6,10 @@ import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
 
 /**
- * The InfluxDB point of a telemetry message: measurement {@value #MEASUREMENT}, tag {@code device},
- * one field per reading, time = the event's origin in nanoseconds. Device and origin identify the
- * point, so a replayed message overwrites itself instead of adding a second point.
+ * The InfluxDB point of a telemetry message: measurement {@value #MEASUREMENT}, tags {@code device}
+ * and {@code source}, one field per reading, time = the event's origin in nanoseconds. Device,
+ * source and origin identify the point, so a replayed message overwrites itself instead of adding a
+ * second point, and two sources of one device never merge.
  */
 final class ClimatePoints {
   static final String MEASUREMENT = "climate";
@@ -19,6 +20,7 @@ final class ClimatePoints {
     Point point =
         Point.measurement(MEASUREMENT)
             .addTag("device", message.device())
+            .addTag("source", message.source())
             .time(message.origin(), WritePrecision.NS)
             .addField("event_id", message.eventId());
     for (TelemetryReading reading : message.readings()) {

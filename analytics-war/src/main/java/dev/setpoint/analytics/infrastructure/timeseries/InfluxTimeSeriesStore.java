@@ -4,7 +4,9 @@ import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.InfluxDBClientFactory;
 import com.influxdb.client.InfluxDBClientOptions;
 import com.influxdb.client.WriteApiBlocking;
+import com.influxdb.exceptions.InfluxException;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
+import dev.setpoint.analytics.domain.UnstorableTelemetryException;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +56,19 @@ public class InfluxTimeSeriesStore implements TimeSeriesStore {
 
   @Override
   public void write(TelemetryMessage message) {
-    writes.writePoint(ClimatePoints.of(message));
+    try {
+      writes.writePoint(ClimatePoints.of(message));
+    } catch (InfluxException e) {
+      // 4xx but 429 is about the point itself (bad field type, reserved name): no retry helps.
+      // 401/403 are configuration errors that an operator fixes, so they are retried like 5xx.
+      int status = e.status();
+      if (status >= 400 && status < 500 && status != 429 && status != 401 && status != 403) {
+        throw new UnstorableTelemetryException(
+            "InfluxDB refused event " + message.eventId() + " (" + status + "): " + e.getMessage(),
+            e);
+      }
+      throw e;
+    }
   }
 
   @Override

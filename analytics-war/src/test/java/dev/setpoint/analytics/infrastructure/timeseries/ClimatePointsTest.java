@@ -23,7 +23,7 @@ class ClimatePointsTest {
                 new TelemetryReading("humidity", 41.0, "%RH")));
 
     assertEquals(
-        "climate,device=rack\\ 1 event_id=\"e-1\",humidity=41.0,temperature=23.5"
+        "climate,device=rack\\ 1,source=climate event_id=\"e-1\",humidity=41.0,temperature=23.5"
             + " 1764316800000000123",
         ClimatePoints.of(message).toLineProtocol());
   }

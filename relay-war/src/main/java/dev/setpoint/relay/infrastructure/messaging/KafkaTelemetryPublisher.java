@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -25,26 +26,33 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 @ApplicationScoped
 public class KafkaTelemetryPublisher implements TelemetryPublisher {
   private final Emitter<ProducerRecord<String, String>> emitter;
+  private final String topic;
   private final TelemetryCodec codec = new TelemetryCodec();
 
   @Inject
   public KafkaTelemetryPublisher(
       @Channel(Channels.TELEMETRY_OUT)
           @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-          Emitter<ProducerRecord<String, String>> emitter) {
+          Emitter<ProducerRecord<String, String>> emitter,
+      @ConfigProperty(
+              name = "mp.messaging.outgoing." + Channels.TELEMETRY_OUT + ".topic",
+              defaultValue = Topics.TELEMETRY)
+          String topic) {
     this.emitter = emitter;
+    this.topic = topic;
   }
 
   /** For CDI's proxy only. */
   protected KafkaTelemetryPublisher() {
     this.emitter = null;
+    this.topic = null;
   }
 
   @Override
   public CompletionStage<Void> publish(TelemetryMessage message) {
     CompletableFuture<Void> acknowledged = new CompletableFuture<>();
     ProducerRecord<String, String> record =
-        new ProducerRecord<>(Topics.TELEMETRY, message.device(), codec.encode(message));
+        new ProducerRecord<>(topic, message.device(), codec.encode(message));
     try {
       emitter.send(
           Message.of(

@@ -39,4 +39,9 @@ public class JnosqlPendingEvents implements PendingEvents {
   public void markForwarded(BufferedEvent event, long atMillis) {
     template.update(event.forwarded(atMillis));
   }
+
+  @Override
+  public void markRejected(BufferedEvent event) {
+    template.update(event.rejected());
+  }
 }
