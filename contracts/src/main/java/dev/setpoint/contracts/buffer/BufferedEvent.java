@@ -36,20 +36,15 @@ public record BufferedEvent(
 
   /** The same event, acknowledged by the broker at {@code atMillis}. */
   public BufferedEvent forwarded(long atMillis) {
-    return new BufferedEvent(
-        id,
-        deviceName,
-        profileName,
-        sourceName,
-        origin,
-        readings,
-        EventState.FORWARDED,
-        receivedAt,
-        atMillis);
+    return inState(EventState.FORWARDED, atMillis);
   }
 
   /** The same event, set aside as unforwardable. */
   public BufferedEvent rejected() {
+    return inState(EventState.REJECTED, null);
+  }
+
+  private BufferedEvent inState(EventState newState, Long newForwardedAt) {
     return new BufferedEvent(
         id,
         deviceName,
@@ -57,8 +52,8 @@ public record BufferedEvent(
         sourceName,
         origin,
         readings,
-        EventState.REJECTED,
+        newState,
         receivedAt,
-        null);
+        newForwardedAt);
   }
 }
