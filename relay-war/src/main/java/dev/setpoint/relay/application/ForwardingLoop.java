@@ -30,6 +30,7 @@ public class ForwardingLoop {
   @Resource private ManagedScheduledExecutorService scheduler;
 
   private final ForwardingService service;
+  private final RetentionPolicy retention;
   private final long pollIntervalMs;
   private final int batchSize;
   private final AtomicLong forwarded = new AtomicLong();
@@ -47,10 +48,17 @@ public class ForwardingLoop {
           long pollIntervalMs,
       @ConfigProperty(name = "setpoint.relay.batch-size", defaultValue = "500") int batchSize,
       @ConfigProperty(name = "setpoint.relay.ack-timeout-ms", defaultValue = "35000")
-          long ackTimeoutMs) {
+          long ackTimeoutMs,
+      @ConfigProperty(name = "setpoint.relay.forwarded-retention-ms", defaultValue = "86400000")
+          long retentionMs,
+      @ConfigProperty(name = "setpoint.relay.purge-interval-ms", defaultValue = "60000")
+          long purgeIntervalMs) {
     this.service =
         new ForwardingService(
             buffer, publisher, Clock.systemUTC(), batchSize, Duration.ofMillis(ackTimeoutMs));
+    this.retention =
+        new RetentionPolicy(
+            buffer, Duration.ofMillis(retentionMs), Duration.ofMillis(purgeIntervalMs));
     this.pollIntervalMs = pollIntervalMs;
     this.batchSize = batchSize;
     this.ackTimeoutMs = ackTimeoutMs;
@@ -59,6 +67,7 @@ public class ForwardingLoop {
   /** For CDI's proxy only. */
   protected ForwardingLoop() {
     this.service = null;
+    this.retention = null;
     this.pollIntervalMs = 0;
     this.batchSize = 0;
     this.ackTimeoutMs = 0;
@@ -107,6 +116,7 @@ public class ForwardingLoop {
       if (count >= batchSize) {
         delay = 0;
       }
+      retention.purgeIfDue(System.currentTimeMillis());
     } catch (RuntimeException e) {
       // The buffer is unreachable: nothing was lost, try again after the interval.
       LOG.log(Level.WARNING, "forwarding round failed; retrying in " + pollIntervalMs + " ms", e);

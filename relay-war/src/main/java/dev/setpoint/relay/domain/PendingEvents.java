@@ -14,4 +14,10 @@ public interface PendingEvents {
 
   /** Sets aside an event that can never be forwarded. */
   void markRejected(BufferedEvent event);
+
+  /**
+   * Deletes FORWARDED events that the broker acknowledged before {@code forwardedBeforeMillis}.
+   * PENDING and REJECTED events are never deleted.
+   */
+  void purgeForwarded(long forwardedBeforeMillis);
 }

@@ -53,6 +53,14 @@ class ForwardingServiceTest {
     public void markRejected(BufferedEvent event) {
       events.put(event.id(), event.rejected());
     }
+
+    @Override
+    public void purgeForwarded(long forwardedBeforeMillis) {
+      events
+          .values()
+          .removeIf(
+              e -> e.state() == EventState.FORWARDED && e.forwardedAt() < forwardedBeforeMillis);
+    }
   }
 
   /** Acknowledges every message except those of the devices or event ids it is told to refuse. */

@@ -143,6 +143,27 @@ class ForwardingIT {
   }
 
   @Test
+  void forwardedEventsPastTheRetentionArePurgedAndRecentOnesKept() {
+    long now = System.currentTimeMillis();
+    String old = UUID.randomUUID().toString();
+    String recent = UUID.randomUUID().toString();
+    String device = "rack-retention-" + UUID.randomUUID();
+    events.insertOne(
+        pending(old, device, now * 1_000_000L, 20.0)
+            .append("state", "FORWARDED")
+            .append("forwardedAt", now - Duration.ofDays(2).toMillis()));
+    events.insertOne(
+        pending(recent, device, now * 1_000_000L + 1, 20.0)
+            .append("state", "FORWARDED")
+            .append("forwardedAt", now - Duration.ofMinutes(1).toMillis()));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> events.countDocuments(Filters.eq("_id", old)) == 0);
+    assertEquals(1, events.countDocuments(Filters.eq("_id", recent)));
+  }
+
+  @Test
   void readinessReportsMongoDbAndKafkaUp() throws Exception {
     URI ready = URI.create("http://" + base.getHost() + ":" + base.getPort() + "/health/ready");
     HttpResponse<String> response =

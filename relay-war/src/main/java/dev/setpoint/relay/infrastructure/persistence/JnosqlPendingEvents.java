@@ -44,4 +44,15 @@ public class JnosqlPendingEvents implements PendingEvents {
   public void markRejected(BufferedEvent event) {
     template.update(event.rejected());
   }
+
+  @Override
+  public void purgeForwarded(long forwardedBeforeMillis) {
+    template
+        .delete(BufferedEvent.class)
+        .where("state")
+        .eq(EventState.FORWARDED.name())
+        .and("forwardedAt")
+        .lt(forwardedBeforeMillis)
+        .execute();
+  }
 }

@@ -1,0 +1,36 @@
+package dev.setpoint.relay.application;
+
+import dev.setpoint.relay.domain.PendingEvents;
+import java.time.Duration;
+
+/**
+ * Keeps the edge buffer small: FORWARDED events are deleted once they are older than the retention,
+ * at most once per interval. PENDING events are never purged, however old: they are the data still
+ * on its way.
+ */
+public final class RetentionPolicy {
+  private final PendingEvents buffer;
+  private final Duration retention;
+  private final Duration interval;
+  private long lastPurgeMillis = Long.MIN_VALUE;
+
+  public RetentionPolicy(PendingEvents buffer, Duration retention, Duration interval) {
+    this.buffer = buffer;
+    this.retention = retention;
+    this.interval = interval;
+  }
+
+  /**
+   * Purges when the interval has passed since the last purge.
+   *
+   * @return whether it purged
+   */
+  public boolean purgeIfDue(long nowMillis) {
+    if (lastPurgeMillis != Long.MIN_VALUE && nowMillis - lastPurgeMillis < interval.toMillis()) {
+      return false;
+    }
+    buffer.purgeForwarded(nowMillis - retention.toMillis());
+    lastPurgeMillis = nowMillis;
+    return true;
+  }
+}

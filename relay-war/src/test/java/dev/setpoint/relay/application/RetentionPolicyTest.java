@@ -1,0 +1,50 @@
+package dev.setpoint.relay.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.contracts.buffer.BufferedEvent;
+import dev.setpoint.relay.domain.PendingEvents;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RetentionPolicyTest {
+
+  /** Records the cut-offs it was asked to purge before. */
+  private static final class Buffer implements PendingEvents {
+    final List<Long> purges = new ArrayList<>();
+
+    @Override
+    public List<BufferedEvent> oldest(int limit) {
+      return List.of();
+    }
+
+    @Override
+    public void markForwarded(BufferedEvent event, long atMillis) {}
+
+    @Override
+    public void markRejected(BufferedEvent event) {}
+
+    @Override
+    public void purgeForwarded(long forwardedBeforeMillis) {
+      purges.add(forwardedBeforeMillis);
+    }
+  }
+
+  @Test
+  void purgesWhatIsOlderThanTheRetentionAtMostOncePerInterval() {
+    Buffer buffer = new Buffer();
+    RetentionPolicy policy =
+        new RetentionPolicy(buffer, Duration.ofHours(24), Duration.ofMinutes(1));
+    long day = Duration.ofHours(24).toMillis();
+
+    assertTrue(policy.purgeIfDue(10 * day));
+    assertFalse(policy.purgeIfDue(10 * day + 59_999));
+    assertTrue(policy.purgeIfDue(10 * day + 60_000));
+
+    assertEquals(List.of(9 * day, 9 * day + 60_000), buffer.purges);
+  }
+}
