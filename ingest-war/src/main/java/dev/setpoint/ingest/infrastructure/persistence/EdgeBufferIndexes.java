@@ -1,0 +1,140 @@
+package dev.setpoint.ingest.infrastructure.persistence;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import dev.setpoint.contracts.buffer.BufferedEvent;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Creates the edge buffer's indexes when the application starts, and keeps trying (1 s, doubling to
+ * 30 s) while MongoDB is down; the startup health check reports DOWN until they exist. Creating an
+ * index that exists with the same keys and options is a no-op, so every start (and every replica of
+ * ingest) may do it.
+ *
+ * <p>Each index serves a query of this codebase; {@code _id} (the event id, unique) exists on every
+ * collection.
+ *
+ * <ul>
+ *   <li>{@code deviceName, origin desc}: {@code /event/device/name/{name}}, {@code
+ *       /event/count/device/name/{name}}, {@code /reading/device/name/{name}};
+ *   <li>{@code origin desc}: {@code /event/all}, {@code /event/start/{s}/end/{e}}, {@code
+ *       /reading/all};
+ *   <li>{@code readings.resourceName, origin desc} (multikey: one key per reading): {@code
+ *       /reading/resourceName/{name}};
+ *   <li>{@code state, origin}: the relay's drain ({@code state = PENDING}, oldest origin first, see
+ *       relay-war {@code JnosqlPendingEvents#oldest}), its purge ({@code state = FORWARDED}) and
+ *       the age purge of {@code DELETE /event/age} ({@code state in [FORWARDED, REJECTED], origin <
+ *       t}). The relay drains by state alone, across devices; were it to drain device by device,
+ *       {@code state, deviceName, origin} would be the index to add.
+ * </ul>
+ *
+ * <p>What the stack's mongo-java-server 1.47 does with them (read in its source, {@code
+ * AbstractMongoDatabase#openOrCreateIndex} and {@code EmptyIndex}): it accepts, stores and lists
+ * every one of them, but only unique indexes are real there ({@code _id}, and unique secondary
+ * ones, single or compound, used for uniqueness and for exact-match lookups). A non-unique index,
+ * compound or multikey alike, becomes an {@code EmptyIndex} that indexes nothing and never serves a
+ * query: every query other than by {@code _id} scans the collection and sorts in memory. The
+ * indexes are for a real MongoDB; on the stack, the edge buffer stays fast only by staying small
+ * (the relay's retention of forwarded events).
+ */
+@ApplicationScoped
+public class EdgeBufferIndexes {
+  private static final Logger LOG = Logger.getLogger(EdgeBufferIndexes.class.getName());
+  private static final long FIRST_RETRY_MS = 1_000;
+  private static final long MAX_RETRY_MS = 30_000;
+
+  static final List<IndexModel> INDEXES =
+      List.of(
+          new IndexModel(
+              Indexes.compoundIndex(
+                  Indexes.ascending(EventDocuments.DEVICE_NAME),
+                  Indexes.descending(EventDocuments.ORIGIN)),
+              new IndexOptions().name("deviceName_origin")),
+          new IndexModel(
+              Indexes.descending(EventDocuments.ORIGIN), new IndexOptions().name("origin")),
+          new IndexModel(
+              Indexes.compoundIndex(
+                  Indexes.ascending(EventDocuments.READINGS + "." + EventDocuments.RESOURCE_NAME),
+                  Indexes.descending(EventDocuments.ORIGIN)),
+              new IndexOptions().name("readings.resourceName_origin")),
+          new IndexModel(
+              Indexes.ascending(EventDocuments.STATE, EventDocuments.ORIGIN),
+              new IndexOptions().name("state_origin")));
+
+  private final MongoCollection<Document> events;
+
+  @Resource private ManagedScheduledExecutorService scheduler;
+
+  private volatile boolean ensured;
+  private volatile String lastError = "not tried yet";
+  private volatile ScheduledFuture<?> next;
+
+  @Inject
+  public EdgeBufferIndexes(
+      MongoClient client, @ConfigProperty(name = "jnosql.document.database") String database) {
+    this.events = client.getDatabase(database).getCollection(BufferedEvent.COLLECTION);
+  }
+
+  /** For CDI's proxy only. */
+  protected EdgeBufferIndexes() {
+    this.events = null;
+  }
+
+  void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    schedule(0, FIRST_RETRY_MS);
+  }
+
+  @PreDestroy
+  void stop() {
+    ScheduledFuture<?> pending = next;
+    if (pending != null) {
+      pending.cancel(false);
+    }
+  }
+
+  /** Whether every index exists. */
+  public boolean ensured() {
+    return ensured;
+  }
+
+  /** Why the last attempt failed, while {@link #ensured()} is false. */
+  public String lastError() {
+    return lastError;
+  }
+
+  private void schedule(long delayMs, long retryMs) {
+    next = scheduler.schedule(() -> attempt(retryMs), delayMs, TimeUnit.MILLISECONDS);
+  }
+
+  private void attempt(long retryMs) {
+    try {
+      events.createIndexes(INDEXES);
+      ensured = true;
+      LOG.info(() -> "edge buffer indexes ensured on " + events.getNamespace());
+    } catch (MongoException e) {
+      lastError = String.valueOf(e.getMessage());
+      LOG.log(
+          Level.WARNING,
+          "could not create the edge buffer indexes, retrying in {0} ms: {1}",
+          new Object[] {retryMs, e.getMessage()});
+      schedule(retryMs, Math.min(retryMs * 2, MAX_RETRY_MS));
+    }
+  }
+}
