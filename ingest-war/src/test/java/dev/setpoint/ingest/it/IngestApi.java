@@ -1,0 +1,113 @@
+package dev.setpoint.ingest.it;
+
+import com.mongodb.client.MongoCollection;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+
+/**
+ * The HTTP calls and stored documents the ingest ITs share: one place to add what every request
+ * needs (headers, credentials).
+ */
+final class IngestApi {
+  // HTTP/1.1 as EdgeX clients speak it: the JDK client's default h2c upgrade multiplexes parallel
+  // posts over one connection, which Liberty dropped (EOF) after 64 concurrent streams.
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final URL base;
+
+  IngestApi(URL base) {
+    this.base = base;
+  }
+
+  URI uri(String path) throws Exception {
+    return base.toURI().resolve(path);
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> delete(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> post(String path, String json) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Posts a one-reading EdgeX v3 event for the device. */
+  HttpResponse<String> postEvent(String id, String device, long origin) throws Exception {
+    String json =
+        """
+        {"apiVersion":"v3","event":{"apiVersion":"v3","id":"%s","deviceName":"%s",
+         "profileName":"room-sensor","sourceName":"climate","origin":%d,"readings":[
+          {"resourceName":"temperature","valueType":"Float64","value":"21.5","units":"degC"}]}}
+        """
+            .formatted(id, device, origin);
+    return post("api/v3/event/svc/room-sensor/" + device + "/climate", json);
+  }
+
+  static JsonObject json(HttpResponse<String> response) {
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  /**
+   * A stored event exactly as ingest writes it (see {@code StoredLayoutIT}), with one reading per
+   * resource name, each read {@code i} ns after the event's origin.
+   */
+  static Document stored(
+      String id, String device, long origin, String state, List<String> resources) {
+    List<Document> readings = new ArrayList<>();
+    for (int i = 0; i < resources.size(); i++) {
+      readings.add(
+          new Document("id", UUID.randomUUID().toString())
+              .append("origin", origin + i)
+              .append("resourceName", resources.get(i))
+              .append("valueType", "Float64")
+              .append("value", Integer.toString(20 + i))
+              .append("units", i == 0 ? "degC" : null));
+    }
+    return new Document("_id", id)
+        .append("deviceName", device)
+        .append("profileName", "room-sensor")
+        .append("sourceName", "climate")
+        .append("origin", origin)
+        .append("readings", readings)
+        .append("state", state)
+        .append("receivedAt", System.currentTimeMillis())
+        .append("forwardedAt", "FORWARDED".equals(state) ? System.currentTimeMillis() : null);
+  }
+
+  /** Stores {@code count} PENDING events for the device, origins {@code origin + 1000 k}. */
+  static List<String> storeEvents(
+      MongoCollection<Document> events,
+      String device,
+      long origin,
+      int count,
+      List<String> resources) {
+    List<String> ids = new ArrayList<>();
+    for (int k = 0; k < count; k++) {
+      String id = UUID.randomUUID().toString();
+      events.insertOne(stored(id, device, origin + 1000L * k, "PENDING", resources));
+      ids.add(id);
+    }
+    return ids;
+  }
+}
