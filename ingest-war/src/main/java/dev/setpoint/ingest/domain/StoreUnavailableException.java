@@ -4,6 +4,10 @@ package dev.setpoint.ingest.domain;
 public class StoreUnavailableException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  public StoreUnavailableException(String message) {
+    super(message);
+  }
+
   public StoreUnavailableException(String message, Throwable cause) {
     super(message, cause);
   }

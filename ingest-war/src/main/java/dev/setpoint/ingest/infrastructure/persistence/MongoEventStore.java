@@ -1,0 +1,97 @@
+package dev.setpoint.ingest.infrastructure.persistence;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.InsertManyOptions;
+import dev.setpoint.contracts.buffer.BufferedEvent;
+import dev.setpoint.ingest.domain.EventStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Stores events as documents of {@link BufferedEvent#COLLECTION}, batching concurrent posts into
+ * one unordered {@code insertMany} (see {@link EventWriteQueue}). The event id is the document's
+ * {@code _id}, so MongoDB itself refuses a second copy, also within one batch; each document insert
+ * is atomic, so an event is stored whole or not at all. The driver's default write concern is
+ * acknowledged; the stack's MongoDB-wire server commits before it acknowledges, and a real MongoDB
+ * journals (see docs/benchmarks.md, "The edge buffer's durability").
+ */
+@ApplicationScoped
+public class MongoEventStore implements EventStore {
+  private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
+
+  private final MongoCollection<Document> events;
+  private final int batchMax;
+  private final int queueCapacity;
+  private final Duration timeout;
+
+  // Jakarta Concurrency 3.0 (EE 10) offers its default factory only as a resource, not as a CDI
+  // bean, hence field injection for this one collaborator.
+  @Resource private ManagedThreadFactory threads;
+
+  private EventWriteQueue queue;
+
+  @Inject
+  public MongoEventStore(
+      MongoClient client,
+      @ConfigProperty(name = "jnosql.document.database") String database,
+      @ConfigProperty(name = "setpoint.ingest.write-batch-max", defaultValue = "256") int batchMax,
+      @ConfigProperty(name = "setpoint.ingest.write-queue-capacity", defaultValue = "4096")
+          int queueCapacity,
+      @ConfigProperty(name = "setpoint.ingest.write-timeout-ms", defaultValue = "5000")
+          long timeoutMs) {
+    this.events = client.getDatabase(database).getCollection(BufferedEvent.COLLECTION);
+    this.batchMax = batchMax;
+    this.queueCapacity = queueCapacity;
+    this.timeout = Duration.ofMillis(timeoutMs);
+  }
+
+  /** For CDI's proxy only. */
+  protected MongoEventStore() {
+    this.events = null;
+    this.batchMax = 0;
+    this.queueCapacity = 0;
+    this.timeout = null;
+  }
+
+  @PostConstruct
+  void start() {
+    queue = new EventWriteQueue(this::insert, threads, batchMax, queueCapacity, timeout);
+  }
+
+  @PreDestroy
+  void stop() {
+    queue.close();
+  }
+
+  @Override
+  public void add(BufferedEvent event) {
+    queue.add(event);
+  }
+
+  private List<WriteOutcome> insert(List<BufferedEvent> batch) {
+    List<Document> documents = new ArrayList<>(batch.size());
+    for (BufferedEvent event : batch) {
+      documents.add(EventDocuments.toDocument(event));
+    }
+    try {
+      events.insertMany(documents, UNORDERED);
+      return BatchOutcomes.allStored(batch.size());
+    } catch (MongoBulkWriteException e) {
+      return BatchOutcomes.of(batch.size(), e);
+    } catch (MongoException e) {
+      return BatchOutcomes.failed(batch.size(), e);
+    }
+  }
+}
