@@ -47,7 +47,7 @@ public class MongoEventStore implements EventStore {
       MongoClient client,
       @ConfigProperty(name = "jnosql.document.database") String database,
       @ConfigProperty(name = "setpoint.ingest.write-batch-max", defaultValue = "256") int batchMax,
-      @ConfigProperty(name = "setpoint.ingest.write-queue-capacity", defaultValue = "4096")
+      @ConfigProperty(name = "setpoint.ingest.write-queue-capacity", defaultValue = "1024")
           int queueCapacity,
       @ConfigProperty(name = "setpoint.ingest.write-timeout-ms", defaultValue = "5000")
           long timeoutMs) {
