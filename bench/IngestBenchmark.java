@@ -1,0 +1,700 @@
+/*
+ * Ingest benchmark: EdgeX v3 event posts against a running stack (./setpoint run or start), and
+ * the thin-path benchmark behind docs/benchmarks.md. A Java single-file program (JDK 21+):
+ *
+ *   java bench/IngestBenchmark.java [closed|open|thin-path] [--option value ...]
+ *
+ * closed (default): for each reading count (--readings 1,10) and client count (--clients 1,16,64),
+ *   every client posts, waits for the answer, posts again, for --warmup s (not counted) and then
+ *   --duration s; prints events/s (201s only) and post latency p50/p95/p99/max per combination.
+ * open: posts at a fixed rate (--rate 1000 events/s) for --duration s from up to --connections
+ *   connections, whatever the answers take; latency counts from the moment a post was due, so a
+ *   stalled server shows as latency rather than as a slower schedule (no coordinated omission).
+ * thin-path: posts --events events from --clients clients, waits until InfluxDB (--influx) holds
+ *   every one of them, then times --samples single events from the post until InfluxQL returns
+ *   them (what bench/ThinPathBenchmark.java runs).
+ *
+ * Options for every mode:
+ *   --url http://127.0.0.1:9080    ingest's base URL
+ *   --token T                      sent as "Authorization: Bearer T" on every post
+ *   --devices a,b,c | @file        device names to post as (round robin); a file holds one device
+ *                                  per line, "name" or "name token" (a per-device bearer token)
+ *   --device-count 64              without --devices: that many generated names, bench-<run>-<k>
+ *   --service, --profile, --source the names in the post path and body (bench, room-sensor, climate)
+ *   --resources a,b,...            resource names of the readings, at least as many as the largest
+ *                                  reading count (default temperature, humidity, value3..value10)
+ *
+ * Posts use a minimal HTTP/1.1 client over keep-alive sockets, so the load generator costs the
+ * shared cores as little as possible; every request goes to --url (and --influx) only.
+ */
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class IngestBenchmark {
+  private static final Pattern INFLUX_COUNT =
+      Pattern.compile("\"values\":\\[\\[\"[^\"]*\",(\\d+)\\]\\]");
+  private static final Duration THIN_PATH_TIMEOUT = Duration.ofMinutes(10);
+
+  public static void main(String[] args) throws Exception {
+    boolean hasMode = args.length > 0 && !args[0].startsWith("--");
+    String mode = hasMode ? args[0] : "closed";
+    Options options = new Options(Arrays.copyOfRange(args, hasMode ? 1 : 0, args.length));
+    Target target = Target.from(options);
+    System.out.printf("%s mode against %s; java %s, %d cores; run %s%n", mode, target.url,
+        Runtime.version(), Runtime.getRuntime().availableProcessors(), target.run);
+    boolean ok =
+        switch (mode) {
+          case "closed" -> closed(target, options);
+          case "open" -> open(target, options);
+          case "thin-path" -> thinPath(target, options);
+          default -> throw new IllegalArgumentException("unknown mode " + mode + " (closed, open, thin-path)");
+        };
+    System.exit(ok ? 0 : 1);
+  }
+
+  // ------------------------------------------------------------------------------------ modes
+
+  /** Closed loop: each client waits for its answer before posting again. */
+  static boolean closed(Target target, Options options) throws Exception {
+    List<Integer> readingCounts = options.ints("readings", "1,10");
+    List<Integer> clientCounts = options.ints("clients", "1,16,64");
+    int warmup = options.integer("warmup", 5);
+    int duration = options.integer("duration", 20);
+    target.checkResources(readingCounts);
+    System.out.println();
+    System.out.println("| readings | clients | events/s | p50 ms | p95 ms | p99 ms | max ms | posts | not 201 |");
+    System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    boolean ok = true;
+    for (int readings : readingCounts) {
+      for (int clients : clientCounts) {
+        runClosed(target, readings, clients, warmup, null);
+        Result result = runClosed(target, readings, clients, duration, new Latencies());
+        System.out.printf(Locale.ROOT, "| %d | %d | %.0f | %s | %d | %d |%n", readings, clients,
+            result.accepted / result.seconds, result.latencies.row(), result.posts, result.posts - result.accepted);
+        result.printFailures();
+        ok &= result.accepted == result.posts;
+      }
+    }
+    return ok;
+  }
+
+  /** Open loop at a fixed rate; latency from each post's due time. */
+  static boolean open(Target target, Options options) throws Exception {
+    double rate = options.number("rate", 1000);
+    int duration = options.integer("duration", 30);
+    int warmup = options.integer("warmup", 5);
+    int readings = options.integer("readings", 1);
+    int connections = options.integer("connections", 128);
+    target.checkResources(List.of(readings));
+    runOpen(target, rate, readings, connections, warmup, null);
+    Latencies latencies = new Latencies();
+    Result result = runOpen(target, rate, readings, connections, duration, latencies);
+    System.out.printf(Locale.ROOT,
+        "open loop, %d-reading events at %.0f/s for %d s over up to %d connections:%n"
+            + "  %d posts, %d accepted = %.0f events/s; %d started more than 1 ms late%n"
+            + "  latency from due time: %s%n",
+        readings, rate, duration, connections, result.posts, result.accepted,
+        result.accepted / result.seconds, result.late, latencies.summary());
+    result.printFailures();
+    return result.accepted == result.posts;
+  }
+
+  /** Post, wait for every event to be a point in InfluxDB, then time single events end to end. */
+  static boolean thinPath(Target target, Options options) throws Exception {
+    String influx = options.text("influx", "http://127.0.0.1:8086");
+    int events = options.integer("events", 20000);
+    int clients = options.integer("clients", 16);
+    int samples = options.integer("samples", 20);
+    target.checkResources(List.of(2));
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    String devices = "device =~ /^" + Pattern.quote(target.run) + "-/";
+    if (!target.generatedDevices) {
+      throw new IllegalArgumentException("thin-path counts points by generated device names; drop --devices");
+    }
+
+    // Phase 1: closed-loop posts, a fixed number of them.
+    Latencies latencies = new Latencies();
+    Result result = runCount(target, 2, clients, events, latencies);
+    System.out.printf(Locale.ROOT, "ingest: %d events accepted in %.1f s = %.0f events/s; %d not accepted%n",
+        result.accepted, result.seconds, result.accepted / result.seconds, result.posts - result.accepted);
+    System.out.println("post latency: " + latencies.summary());
+    result.printFailures();
+
+    // Phase 2: until every accepted event is a point in InfluxDB.
+    long start = result.startNanos;
+    long stored = 0;
+    long deadline = System.nanoTime() + THIN_PATH_TIMEOUT.toNanos();
+    while (stored < result.accepted && System.nanoTime() < deadline) {
+      stored = influxCount(http, influx, devices);
+      if (stored < result.accepted) {
+        Thread.sleep(200);
+      }
+    }
+    double e2e = (System.nanoTime() - start) / 1e9;
+    System.out.printf(Locale.ROOT, "end to end: %d of %d events in InfluxDB %.1f s after the first post = %.0f events/s%n",
+        stored, result.accepted, e2e, stored / e2e);
+
+    // Phase 3: single-event latency, post to readable, on the now idle pipeline.
+    Latencies single = new Latencies();
+    try (Connection connection = target.connect()) {
+      for (int s = 0; s < samples; s++) {
+        Device device = new Device(target.run + "-single-" + s, target.token);
+        long t0 = System.nanoTime();
+        int status = connection.post(target.path(device), target.body(device, 2, s), device.token);
+        if (status != 201) {
+          throw new IllegalStateException("sample post answered " + status);
+        }
+        while (influxCount(http, influx, "device = '" + device.name + "'") < 1) {
+          if (System.nanoTime() - t0 > THIN_PATH_TIMEOUT.toNanos()) {
+            throw new IllegalStateException("sample " + s + " never reached InfluxDB");
+          }
+          Thread.sleep(10);
+        }
+        single.add(System.nanoTime() - t0);
+      }
+    }
+    System.out.println("post to readable in InfluxDB (idle, one at a time): " + single.summary());
+    return stored == result.accepted && result.accepted == result.posts;
+  }
+
+  private static long influxCount(HttpClient http, String influx, String where) throws Exception {
+    String q = "SELECT count(temperature) FROM climate WHERE " + where;
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(URI.create(influx + "/query?db=setpoint&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+            .timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    Matcher m = INFLUX_COUNT.matcher(response.body());
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
+  }
+
+  // ------------------------------------------------------------------------------- load loops
+
+  /** Closed loop for a time; {@code latencies} null for a warm-up. */
+  static Result runClosed(Target target, int readings, int clients, int seconds, Latencies latencies)
+      throws Exception {
+    Result result = new Result(latencies);
+    long end = result.startNanos + seconds * 1_000_000_000L;
+    runClients(clients, c -> {
+      try (Connection connection = target.connect()) {
+        int i = c;
+        while (System.nanoTime() < end) {
+          Device device = target.device(i);
+          long t0 = System.nanoTime();
+          int status = connection.safePost(target.path(device), target.body(device, readings, i), device.token);
+          result.record(status, System.nanoTime() - t0);
+          i += clients;
+        }
+      }
+    });
+    result.finish();
+    return result;
+  }
+
+  /** Closed loop for a number of posts. */
+  static Result runCount(Target target, int readings, int clients, int posts, Latencies latencies)
+      throws Exception {
+    Result result = new Result(latencies);
+    AtomicInteger next = new AtomicInteger();
+    runClients(clients, c -> {
+      try (Connection connection = target.connect()) {
+        int i;
+        while ((i = next.getAndIncrement()) < posts) {
+          Device device = target.device(i);
+          long t0 = System.nanoTime();
+          int status = connection.safePost(target.path(device), target.body(device, readings, i), device.token);
+          result.record(status, System.nanoTime() - t0);
+        }
+      }
+    });
+    result.finish();
+    return result;
+  }
+
+  /** Open loop: post i is due at start + i / rate, whenever a connection is free. */
+  static Result runOpen(Target target, double rate, int readings, int connections, int seconds,
+      Latencies latencies) throws Exception {
+    Result result = new Result(latencies);
+    long period = (long) (1e9 / rate);
+    long total = (long) (rate * seconds);
+    AtomicLong next = new AtomicLong();
+    runClients(connections, c -> {
+      try (Connection connection = target.connect()) {
+        long i;
+        while ((i = next.getAndIncrement()) < total) {
+          long due = result.startNanos + i * period;
+          long wait;
+          while ((wait = due - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+          }
+          if (-wait > 1_000_000) {
+            result.lateSend();
+          }
+          Device device = target.device((int) i);
+          int status = connection.safePost(target.path(device), target.body(device, readings, (int) i), device.token);
+          result.record(status, System.nanoTime() - due);
+        }
+      }
+    });
+    result.finish();
+    return result;
+  }
+
+  interface Client {
+    void run(int index) throws Exception;
+  }
+
+  private static void runClients(int count, Client client) throws Exception {
+    List<Thread> threads = new ArrayList<>();
+    List<Exception> failures = new ArrayList<>();
+    for (int c = 0; c < count; c++) {
+      int index = c;
+      Thread thread = new Thread(() -> {
+        try {
+          client.run(index);
+        } catch (Exception e) {
+          synchronized (failures) {
+            failures.add(e);
+          }
+        }
+      }, "client-" + c);
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    if (!failures.isEmpty()) {
+      throw failures.get(0);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------- results
+
+  /** Counts and latencies of one run; thread-safe. */
+  static final class Result {
+    final long startNanos = System.nanoTime();
+    final Latencies latencies;
+    final Map<Integer, AtomicLong> failures = new ConcurrentHashMap<>();
+    final AtomicLong postCount = new AtomicLong();
+    final AtomicLong acceptedCount = new AtomicLong();
+    final AtomicLong lateCount = new AtomicLong();
+    long posts;
+    long accepted;
+    long late;
+    double seconds;
+
+    Result(Latencies latencies) {
+      this.latencies = latencies;
+    }
+
+    void record(int status, long nanos) {
+      postCount.incrementAndGet();
+      if (status == 201) {
+        acceptedCount.incrementAndGet();
+      } else {
+        failures.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+      }
+      if (latencies != null) {
+        latencies.add(nanos);
+      }
+    }
+
+    void lateSend() {
+      lateCount.incrementAndGet();
+    }
+
+    void finish() {
+      seconds = (System.nanoTime() - startNanos) / 1e9;
+      posts = postCount.get();
+      accepted = acceptedCount.get();
+      late = lateCount.get();
+    }
+
+    void printFailures() {
+      if (!failures.isEmpty()) {
+        System.out.println("  answers other than 201 (status: count; -1 = connection error): " + failures);
+      }
+    }
+  }
+
+  /** Latency samples in nanoseconds. */
+  static final class Latencies {
+    private long[] samples = new long[1 << 16];
+    private int size;
+
+    synchronized void add(long nanos) {
+      if (size == samples.length) {
+        samples = Arrays.copyOf(samples, size * 2);
+      }
+      samples[size++] = nanos;
+    }
+
+    private synchronized long[] sorted() {
+      long[] copy = Arrays.copyOf(samples, size);
+      Arrays.sort(copy);
+      return copy;
+    }
+
+    private static double at(long[] sorted, double q) {
+      return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(q * sorted.length) - 1))] / 1e6;
+    }
+
+    /** "p50 | p95 | p99 | max" in ms, for a table row. */
+    String row() {
+      long[] s = sorted();
+      if (s.length == 0) {
+        return "- | - | - | -";
+      }
+      return String.format(Locale.ROOT, "%.1f | %.1f | %.1f | %.1f", at(s, 0.50), at(s, 0.95), at(s, 0.99), s[s.length - 1] / 1e6);
+    }
+
+    String summary() {
+      long[] s = sorted();
+      if (s.length == 0) {
+        return "no samples";
+      }
+      return String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (%d samples)",
+          at(s, 0.50), at(s, 0.95), at(s, 0.99), at(s, 0.999), s[s.length - 1] / 1e6, s.length);
+    }
+  }
+
+  // ----------------------------------------------------------------------------------- target
+
+  record Device(String name, String token) {}
+
+  /** Where to post and what: the URL, the device names, the event shape. */
+  static final class Target {
+    final String url;
+    final String host;
+    final int port;
+    final String basePath;
+    final String token;
+    final List<Device> devices;
+    final boolean generatedDevices;
+    final String service;
+    final String profile;
+    final String source;
+    final List<String> resources;
+    final String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+
+    private Target(Options options) throws IOException {
+      url = options.text("url", "http://127.0.0.1:9080");
+      URI uri = URI.create(url);
+      if (!"http".equals(uri.getScheme())) {
+        throw new IllegalArgumentException("--url must be http://host:port, was " + url);
+      }
+      host = uri.getHost();
+      port = uri.getPort() == -1 ? 80 : uri.getPort();
+      basePath = uri.getPath() == null || uri.getPath().equals("/") ? "" : uri.getPath().replaceAll("/$", "");
+      token = options.text("token", null);
+      service = options.text("service", "bench");
+      profile = options.text("profile", "room-sensor");
+      source = options.text("source", "climate");
+      List<String> names = new ArrayList<>(List.of("temperature", "humidity"));
+      for (int r = 3; r <= 10; r++) {
+        names.add("value" + r);
+      }
+      resources = options.has("resources") ? List.of(options.text("resources", null).split(",")) : names;
+      String list = options.text("devices", null);
+      List<Device> named = new ArrayList<>();
+      if (list == null) {
+        int count = options.integer("device-count", 64);
+        for (int k = 0; k < count; k++) {
+          named.add(new Device(run + "-" + k, token));
+        }
+        generatedDevices = true;
+      } else if (list.startsWith("@")) {
+        for (String line : Files.readAllLines(Path.of(list.substring(1)))) {
+          String[] parts = line.trim().split("\\s+");
+          if (!parts[0].isEmpty() && !parts[0].startsWith("#")) {
+            named.add(new Device(parts[0], parts.length > 1 ? parts[1] : token));
+          }
+        }
+        generatedDevices = false;
+      } else {
+        for (String name : list.split(",")) {
+          named.add(new Device(name.trim(), token));
+        }
+        generatedDevices = false;
+      }
+      if (named.isEmpty()) {
+        throw new IllegalArgumentException("no device names in --devices " + list);
+      }
+      devices = List.copyOf(named);
+    }
+
+    static Target from(Options options) throws IOException {
+      return new Target(options);
+    }
+
+    void checkResources(List<Integer> readingCounts) {
+      int most = readingCounts.stream().mapToInt(Integer::intValue).max().orElse(1);
+      if (most > resources.size()) {
+        throw new IllegalArgumentException(most + " readings per event need as many --resources, have " + resources);
+      }
+    }
+
+    Device device(int i) {
+      return devices.get(Math.floorMod(i, devices.size()));
+    }
+
+    Connection connect() {
+      return new Connection(host, port);
+    }
+
+    String path(Device device) {
+      return basePath + "/api/v3/event/" + service + "/" + profile + "/" + device.name + "/" + source;
+    }
+
+    /** An AddEventRequest with a fresh id and {@code readings} Float64 readings, origin now. */
+    byte[] body(Device device, int readings, int i) {
+      ThreadLocalRandom random = ThreadLocalRandom.current();
+      // A version-4 UUID without SecureRandom's shared lock.
+      UUID id = new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
+          (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
+      long origin = System.currentTimeMillis() * 1_000_000L + random.nextInt(1_000_000);
+      StringBuilder json = new StringBuilder(160 + 90 * readings)
+          .append("{\"apiVersion\":\"v3\",\"event\":{\"apiVersion\":\"v3\",\"id\":\"").append(id)
+          .append("\",\"deviceName\":\"").append(device.name)
+          .append("\",\"profileName\":\"").append(profile)
+          .append("\",\"sourceName\":\"").append(source)
+          .append("\",\"origin\":").append(origin).append(",\"readings\":[");
+      for (int r = 0; r < readings; r++) {
+        if (r > 0) {
+          json.append(',');
+        }
+        json.append("{\"resourceName\":\"").append(resources.get(r))
+            .append("\",\"valueType\":\"Float64\",\"value\":\"")
+            .append(r == 0 ? 18 + i % 90 / 10.0 : r == 1 ? 35 + i % 200 / 10.0 : i % 100)
+            .append("\"}");
+      }
+      return json.append("]}}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+  }
+
+  // ------------------------------------------------------------------------------ HTTP client
+
+  /** One keep-alive HTTP/1.1 connection; not thread-safe (one per client thread). */
+  static final class Connection implements AutoCloseable {
+    private final String host;
+    private final int port;
+    private final byte[] hostHeader;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
+    private int used;
+
+    Connection(String host, int port) {
+      this.host = host;
+      this.port = port;
+      this.hostHeader = (host + ":" + port).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The status, or -1 when the connection failed twice. */
+    int safePost(String path, byte[] body, String token) {
+      try {
+        return post(path, body, token);
+      } catch (IOException e) {
+        close();
+        return -1;
+      }
+    }
+
+    /**
+     * Posts and reads the whole answer. A connection the server closed while idle fails before any
+     * byte of the answer; then the post is sent once more on a new connection (event ids make a
+     * repeat harmless: at worst a 409).
+     */
+    int post(String path, byte[] body, String token) throws IOException {
+      boolean reused = socket != null;
+      try {
+        return exchange(path, body, token);
+      } catch (IOException e) {
+        close();
+        if (!reused) {
+          throw e;
+        }
+        return exchange(path, body, token);
+      }
+    }
+
+    private int exchange(String path, byte[] body, String token) throws IOException {
+      if (socket == null) {
+        socket = new Socket();
+        socket.setTcpNoDelay(true);
+        socket.connect(new InetSocketAddress(host, port), 5_000);
+        socket.setSoTimeout(60_000);
+        in = new BufferedInputStream(socket.getInputStream(), 8192);
+        out = socket.getOutputStream();
+        used = 0;
+      }
+      StringBuilder head = new StringBuilder(256)
+          .append("POST ").append(path).append(" HTTP/1.1\r\nHost: ")
+          .append(new String(hostHeader, StandardCharsets.US_ASCII))
+          .append("\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ")
+          .append(body.length).append("\r\n");
+      if (token != null) {
+        head.append("Authorization: Bearer ").append(token).append("\r\n");
+      }
+      head.append("\r\n");
+      byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
+      byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
+      System.arraycopy(body, 0, request, headBytes.length, body.length);
+      out.write(request);
+      out.flush();
+      used++;
+      return readResponse();
+    }
+
+    private int readResponse() throws IOException {
+      String status = line();
+      if (status.length() < 12 || !status.startsWith("HTTP/1.")) {
+        throw new IOException("not an HTTP response: " + status);
+      }
+      int code = Integer.parseInt(status.substring(9, 12));
+      long length = -1;
+      boolean chunked = false;
+      boolean close = status.startsWith("HTTP/1.0");
+      String header;
+      while (!(header = line()).isEmpty()) {
+        int colon = header.indexOf(':');
+        if (colon < 0) {
+          continue;
+        }
+        String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+        String value = header.substring(colon + 1).trim();
+        switch (name) {
+          case "content-length" -> length = Long.parseLong(value);
+          case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+          case "connection" -> close = value.equalsIgnoreCase("close");
+          default -> { }
+        }
+      }
+      if (chunked) {
+        long size;
+        while ((size = Long.parseLong(line().split(";")[0].trim(), 16)) > 0) {
+          skip(size);
+          line();
+        }
+        while (!line().isEmpty()) {
+          // trailers
+        }
+      } else if (length > 0) {
+        skip(length);
+      }
+      if (close) {
+        close();
+      }
+      return code;
+    }
+
+    private String line() throws IOException {
+      StringBuilder line = new StringBuilder(64);
+      int c;
+      while ((c = in.read()) != '\n') {
+        if (c == -1) {
+          throw new EOFException("connection closed by the server");
+        }
+        if (c != '\r') {
+          line.append((char) c);
+        }
+      }
+      return line.toString();
+    }
+
+    private void skip(long n) throws IOException {
+      while (n > 0) {
+        long skipped = in.skip(n);
+        if (skipped <= 0) {
+          if (in.read() == -1) {
+            throw new EOFException("connection closed mid-body");
+          }
+          skipped = 1;
+        }
+        n -= skipped;
+      }
+    }
+
+    @Override
+    public void close() {
+      if (socket != null) {
+        try {
+          socket.close();
+        } catch (IOException ignored) {
+          // closing anyway
+        }
+        socket = null;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------- options
+
+  /** {@code --name value} pairs. */
+  static final class Options {
+    private final Map<String, String> values = new HashMap<>();
+
+    Options(String[] args) {
+      for (int i = 0; i < args.length; i += 2) {
+        if (!args[i].startsWith("--") || i + 1 >= args.length) {
+          throw new IllegalArgumentException("expected --name value, got " + String.join(" ", args));
+        }
+        values.put(args[i].substring(2), args[i + 1]);
+      }
+    }
+
+    boolean has(String name) {
+      return values.containsKey(name);
+    }
+
+    String text(String name, String absent) {
+      return values.getOrDefault(name, absent);
+    }
+
+    int integer(String name, int absent) {
+      return values.containsKey(name) ? Integer.parseInt(values.get(name)) : absent;
+    }
+
+    double number(String name, double absent) {
+      return values.containsKey(name) ? Double.parseDouble(values.get(name)) : absent;
+    }
+
+    List<Integer> ints(String name, String absent) {
+      List<Integer> list = new ArrayList<>();
+      for (String part : values.getOrDefault(name, absent).split(",")) {
+        list.add(Integer.parseInt(part.trim()));
+      }
+      return list;
+    }
+  }
+}
