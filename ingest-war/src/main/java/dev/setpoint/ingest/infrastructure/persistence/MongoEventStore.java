@@ -26,6 +26,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * is atomic, so an event is stored whole or not at all. The driver's default write concern is
  * acknowledged; the stack's MongoDB-wire server commits before it acknowledges, and a real MongoDB
  * journals (see docs/benchmarks.md, "The edge buffer's durability").
+ *
+ * <p>One writer, not several: the stack's mongo-java-server (1.47) checks a unique key and inserts
+ * the document in two steps that are not atomic together ({@code AbstractMongoCollection
+ * #addDocument}), so two concurrent inserts of one id could both pass the check and the second
+ * overwrite the first. Ingest never sends it two inserts at once.
  */
 @ApplicationScoped
 public class MongoEventStore implements EventStore {
