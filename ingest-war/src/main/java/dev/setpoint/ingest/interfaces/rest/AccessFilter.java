@@ -58,8 +58,11 @@ public class AccessFilter implements ContainerRequestFilter {
     this.deviceTokens = deviceTokens;
   }
 
-  /** For CDI's proxy only. */
-  protected AccessFilter() {
+  /**
+   * For CDI's proxy only; public because RESTEasy insists on a public constructor for a provider
+   * before it lets CDI supply the instance.
+   */
+  public AccessFilter() {
     this.deviceTokens = null;
   }
 
