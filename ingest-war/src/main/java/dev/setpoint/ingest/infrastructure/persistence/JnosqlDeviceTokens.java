@@ -1,6 +1,7 @@
 package dev.setpoint.ingest.infrastructure.persistence;
 
 import com.mongodb.MongoException;
+import dev.setpoint.contracts.ingest.DeviceTokenDocument;
 import dev.setpoint.ingest.domain.DeviceToken;
 import dev.setpoint.ingest.domain.DeviceTokens;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
@@ -32,13 +33,13 @@ public class JnosqlDeviceTokens implements DeviceTokens {
 
   @Override
   public void add(DeviceToken token) {
-    call(() -> template.insert(DeviceTokenDocument.of(token)));
+    call(() -> template.insert(document(token)));
   }
 
   @Override
   public Optional<DeviceToken> find(String hash) {
     return call(
-        () -> template.find(DeviceTokenDocument.class, hash).map(DeviceTokenDocument::toToken));
+        () -> template.find(DeviceTokenDocument.class, hash).map(JnosqlDeviceTokens::token));
   }
 
   @Override
@@ -51,15 +52,22 @@ public class JnosqlDeviceTokens implements DeviceTokens {
                     .where("deviceName")
                     .eq(deviceName)
                     .result());
-    return documents.stream()
-        .map(DeviceTokenDocument::toToken)
-        .filter(DeviceToken::active)
-        .toList();
+    return documents.stream().map(JnosqlDeviceTokens::token).filter(DeviceToken::active).toList();
   }
 
   @Override
   public void update(DeviceToken token) {
-    call(() -> template.update(DeviceTokenDocument.of(token)));
+    call(() -> template.update(document(token)));
+  }
+
+  private static DeviceTokenDocument document(DeviceToken token) {
+    return new DeviceTokenDocument(
+        token.hash(), token.deviceName(), token.createdAt(), token.revokedAt());
+  }
+
+  private static DeviceToken token(DeviceTokenDocument document) {
+    return new DeviceToken(
+        document.hash(), document.deviceName(), document.createdAt(), document.revokedAt());
   }
 
   private static <T> T call(Supplier<T> operation) {
