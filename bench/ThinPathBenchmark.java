@@ -4,6 +4,14 @@
  *
  *   java bench/ThinPathBenchmark.java [--url http://127.0.0.1:9080] [--influx http://127.0.0.1:8086]
  *                                     [--events 20000] [--clients 16] [--devices 64] [--samples 20]
+ *                                     [--token <operator JWT>]
+ *
+ * The events are posted with an operator token (an operator may post for any device): --token, or
+ * the environment variable SETPOINT_TOKEN; the local issuer gives one (valid 1 h by default) as
+ * "access_token" of
+ *
+ *   curl -s -X POST localhost:9080/api/auth/token -H 'Content-Type: application/json' \
+ *     -d '{"username":"operator","password":"<the operator password>"}'
  *
  * Phase 1 posts --events EdgeX v3 events from --clients concurrent clients, each waiting for its
  * 201 before the next post (closed loop), and reports the accepted rate and post latency.
@@ -45,6 +53,12 @@ public class ThinPathBenchmark {
     int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
     int devices = Integer.parseInt(options.getOrDefault("devices", "64"));
     int samples = Integer.parseInt(options.getOrDefault("samples", "20"));
+    String token = options.getOrDefault("token", System.getenv("SETPOINT_TOKEN"));
+    if (token == null || token.isBlank()) {
+      System.err.println("an operator token is needed: --token <jwt> or SETPOINT_TOKEN (see the header)");
+      System.exit(2);
+    }
+    String bearer = "Bearer " + token.strip();
     String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
     HttpClient http =
         HttpClient.newBuilder()
@@ -72,7 +86,7 @@ public class ThinPathBenchmark {
                   while ((i = next.getAndIncrement()) < events) {
                     String device = run + "-" + (i % devices);
                     long t0 = System.nanoTime();
-                    int status = post(http, url, device, i);
+                    int status = post(http, url, bearer, device, i);
                     latencies.add(System.nanoTime() - t0);
                     if (status != 201) {
                       failures.incrementAndGet();
@@ -111,7 +125,7 @@ public class ThinPathBenchmark {
     for (int s = 0; s < samples; s++) {
       String device = run + "-single-" + s;
       long t0 = System.nanoTime();
-      if (post(http, url, device, s) != 201) {
+      if (post(http, url, bearer, device, s) != 201) {
         throw new IllegalStateException("sample post refused");
       }
       while (count(http, influx, "device = '" + device + "'") < 1) {
@@ -126,7 +140,7 @@ public class ThinPathBenchmark {
     System.exit(stored == expected && failures.get() == 0 ? 0 : 1);
   }
 
-  private static int post(HttpClient http, String url, String device, int i) {
+  private static int post(HttpClient http, String url, String bearer, String device, int i) {
     long origin = System.currentTimeMillis() * 1_000_000L + i % 1_000_000;
     String body =
         "{\"apiVersion\":\"v3\",\"event\":{\"apiVersion\":\"v3\",\"id\":\"" + UUID.randomUUID()
@@ -141,6 +155,7 @@ public class ThinPathBenchmark {
               HttpRequest.newBuilder(
                       URI.create(url + "/api/v3/event/bench/room-sensor/" + device + "/climate"))
                   .header("Content-Type", "application/json")
+                  .header("Authorization", bearer)
                   .timeout(Duration.ofSeconds(30))
                   .POST(HttpRequest.BodyPublishers.ofString(body))
                   .build(),

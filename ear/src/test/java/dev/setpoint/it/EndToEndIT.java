@@ -15,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,7 @@ class EndToEndIT {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String BASE = System.getProperty("setpoint.it.base.url");
   private static final String INFLUX = System.getProperty("setpoint.it.influx.url");
+  private static String operatorToken;
 
   @BeforeAll
   static void serverIsReady() {
@@ -46,6 +49,40 @@ class EndToEndIT {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(15)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * An operator JWT from the server's local issuer, logging in with the password that {@code
+   * ./setpoint test} made (an operator may post for any device).
+   */
+  private static String operatorToken() throws Exception {
+    if (operatorToken == null) {
+      String file = System.getProperty("setpoint.it.operator.password.file", "");
+      if (file.isBlank()) {
+        throw new IllegalStateException(
+            "setpoint.it.operator.password.file is not set; run the tests with ./setpoint test");
+      }
+      String login =
+          Json.createObjectBuilder()
+              .add("username", "operator")
+              .add("password", Files.readString(Path.of(file)).strip())
+              .build()
+              .toString();
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(BASE + "/api/auth/token"))
+                  .header("Content-Type", "application/json")
+                  .timeout(Duration.ofSeconds(15))
+                  .POST(HttpRequest.BodyPublishers.ofString(login))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode(), response.body());
+      operatorToken =
+          Json.createReader(new StringReader(response.body()))
+              .readObject()
+              .getString("access_token");
+    }
+    return operatorToken;
   }
 
   private static HttpResponse<String> readiness() throws Exception {
@@ -66,6 +103,11 @@ class EndToEndIT {
 
   private static HttpResponse<String> post(String device, double temperature, double humidity)
       throws Exception {
+    return post(device, temperature, humidity, "Bearer " + operatorToken());
+  }
+
+  private static HttpResponse<String> post(
+      String device, double temperature, double humidity, String authorization) throws Exception {
     String body =
         """
         {"apiVersion":"v3","event":{"apiVersion":"v3","id":"%s","deviceName":"%s",
@@ -79,14 +121,16 @@ class EndToEndIT {
                 System.currentTimeMillis() * 1_000_000L + System.nanoTime() % 1_000_000L,
                 Double.toString(temperature),
                 Double.toString(humidity));
-    return HTTP.send(
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(
                 URI.create(BASE + "/api/v3/event/device-rest/room-sensor/" + device + "/climate"))
             .header("Content-Type", "application/json")
             .timeout(Duration.ofSeconds(15))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** temperature and humidity of the device's points, oldest first, read with InfluxQL. */
@@ -119,6 +163,20 @@ class EndToEndIT {
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(250))
         .until(() -> climate(device).size() >= count);
+  }
+
+  @Test
+  void theEdgeApiRefusesAPostWithoutCredentialsWhileHealthStaysPublic() throws Exception {
+    String device = "e2e-" + UUID.randomUUID();
+
+    HttpResponse<String> refused = post(device, 21.0, 40.0, null);
+
+    assertEquals(401, refused.statusCode(), refused.body());
+    HttpResponse<String> ready = readiness();
+    assertEquals(200, ready.statusCode(), ready.body());
+    for (String check : List.of("ingest-mongodb", "relay-kafka", "analytics-influxdb")) {
+      assertEquals("UP", check(check), check);
+    }
   }
 
   @Test

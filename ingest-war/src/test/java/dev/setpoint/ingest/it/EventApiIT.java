@@ -36,6 +36,7 @@ class EventApiIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static MongoClient mongo;
   private static MongoCollection<Document> events;
+  private static String operatorToken;
 
   @ArquillianResource private URL base;
 
@@ -68,11 +69,20 @@ class EventApiIT {
         .formatted(id, device, device, value, device);
   }
 
+  /** An operator may post for any device; device tokens are tested in SecurityIT. */
+  private String operatorToken() throws Exception {
+    if (operatorToken == null) {
+      operatorToken = OperatorLogin.token(base);
+    }
+    return operatorToken;
+  }
+
   private HttpResponse<String> post(String device, String json) throws Exception {
     URI uri = base.toURI().resolve("api/v3/event/svc/room-sensor/" + device + "/climate");
     return HTTP.send(
         HttpRequest.newBuilder(uri)
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + operatorToken())
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());

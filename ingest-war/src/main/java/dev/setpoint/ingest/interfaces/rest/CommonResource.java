@@ -18,6 +18,7 @@ public class CommonResource {
 
   @GET
   @Path("/ping")
+  @Public
   public PingResponse ping() {
     String now = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
     return new PingResponse(ApiVersion.V3, now, SERVICE_NAME);

@@ -53,6 +53,7 @@ public class EventResource {
 
   @POST
   @Path("/{serviceName}/{profileName}/{deviceName}/{sourceName}")
+  @DeviceOrOperator(pathParam = "deviceName")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response add(
