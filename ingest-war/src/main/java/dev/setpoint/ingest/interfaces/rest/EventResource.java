@@ -2,9 +2,11 @@ package dev.setpoint.ingest.interfaces.rest;
 
 import dev.setpoint.contracts.edgex.AddEventRequest;
 import dev.setpoint.contracts.edgex.IdResponse;
+import dev.setpoint.ingest.application.DeviceLockedException;
 import dev.setpoint.ingest.application.EventIngestService;
 import dev.setpoint.ingest.application.EventPath;
 import dev.setpoint.ingest.application.InvalidEventException;
+import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.domain.DuplicateEventException;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.enterprise.context.RequestScoped;
@@ -85,6 +87,10 @@ public class EventResource {
       return Response.status(201).entity(IdResponse.created(requestId, id)).build();
     } catch (InvalidEventException e) {
       return EdgeXErrors.of(400, requestId, e.getMessage());
+    } catch (UnknownMetadataException e) {
+      return EdgeXErrors.of(404, requestId, e.getMessage());
+    } catch (DeviceLockedException e) {
+      return EdgeXErrors.of(423, requestId, e.getMessage());
     } catch (DuplicateEventException e) {
       return EdgeXErrors.of(409, requestId, e.getMessage());
     } catch (StoreUnavailableException e) {
