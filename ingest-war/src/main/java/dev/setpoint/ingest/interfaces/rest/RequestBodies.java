@@ -1,11 +1,12 @@
 package dev.setpoint.ingest.interfaces.rest;
 
 import jakarta.json.Json;
-import jakarta.json.JsonConfig;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -13,7 +14,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
 
 /**
  * Reads request bodies for the metadata and command endpoints: at most the configured number of
@@ -21,8 +25,10 @@ import java.util.Map;
  * copy silently winning).
  */
 final class RequestBodies {
-  private static final JsonReaderFactory JSON =
-      Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+  /** Deeper than this is no EdgeX body; refusing it keeps the recursion below shallow. */
+  static final int MAX_DEPTH = 64;
+
+  private static final JsonParserFactory JSON = Json.createParserFactory(Map.of());
 
   private RequestBodies() {}
 
@@ -58,10 +64,61 @@ final class RequestBodies {
     if (text.isBlank()) {
       throw new BadRequestBodyException(400, "request body is empty; a JSON body is required");
     }
-    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
-      return reader.readValue();
-    } catch (JsonException | IllegalStateException e) {
+    try (JsonParser parser = JSON.createParser(new StringReader(text))) {
+      JsonValue value = value(parser, parser.next(), 1);
+      // A reader stops after the first value; "{...}}" or "{...}{...}" is still not JSON.
+      if (parser.hasNext()) {
+        throw new BadRequestBodyException(
+            400, "request body is not valid JSON: content follows the JSON value");
+      }
+      return value;
+    } catch (JsonException | IllegalStateException | NoSuchElementException e) {
       throw new BadRequestBodyException(400, "request body is not valid JSON: " + e.getMessage());
     }
+  }
+
+  /**
+   * Builds the value from parser events, refusing a key given twice in one object (a reader keeps
+   * the last copy silently, so {@code {"adminState":"LOCKED","adminState":"UNLOCKED"}} would mean
+   * whatever the parser happens to do).
+   */
+  private static JsonValue value(JsonParser parser, JsonParser.Event event, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new BadRequestBodyException(
+          400, "request body is not valid JSON: nested deeper than " + MAX_DEPTH + " levels");
+    }
+    return switch (event) {
+      case START_OBJECT -> {
+        JsonObjectBuilder object = Json.createObjectBuilder();
+        Set<String> keys = new HashSet<>();
+        for (JsonParser.Event next = parser.next();
+            next != JsonParser.Event.END_OBJECT;
+            next = parser.next()) {
+          String key = parser.getString();
+          if (!keys.add(key)) {
+            throw new BadRequestBodyException(
+                400,
+                "request body is not valid JSON: key '" + key + "' appears twice in an object");
+          }
+          object.add(key, value(parser, parser.next(), depth + 1));
+        }
+        yield object.build();
+      }
+      case START_ARRAY -> {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (JsonParser.Event next = parser.next();
+            next != JsonParser.Event.END_ARRAY;
+            next = parser.next()) {
+          array.add(value(parser, next, depth + 1));
+        }
+        yield array.build();
+      }
+      case VALUE_STRING -> Json.createValue(parser.getString());
+      case VALUE_NUMBER -> Json.createValue(parser.getBigDecimal());
+      case VALUE_TRUE -> JsonValue.TRUE;
+      case VALUE_FALSE -> JsonValue.FALSE;
+      case VALUE_NULL -> JsonValue.NULL;
+      default -> throw new BadRequestBodyException(400, "request body is not valid JSON");
+    };
   }
 }
