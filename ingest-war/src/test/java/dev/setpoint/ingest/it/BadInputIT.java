@@ -364,7 +364,6 @@ class BadInputIT {
             "event.sourceName",
             "event.origin",
             "event.readings",
-            "event.readings[0]",
             "event.readings[0].resourceName",
             "event.readings[0].valueType",
             "event.readings[0].value"),
@@ -470,7 +469,6 @@ class BadInputIT {
             r + ".properties",
             r + ".properties.valueType",
             r + ".properties.readWrite",
-            c,
             c + ".name",
             c + ".readWrite",
             c + ".resourceOperations",
@@ -858,6 +856,7 @@ class BadInputIT {
       }
       assertEquals(List.of(), failures, failures.size() + " of " + cases.size() + " cases");
       assertEquals(before, counts(db), "a refused request stored something");
+      System.out.println("BadInputIT: " + cases.size() + " bad requests refused, nothing stored");
 
       HttpResponse<String> ready = api.get("health/ready");
       assertEquals(200, ready.statusCode(), ready.body());
