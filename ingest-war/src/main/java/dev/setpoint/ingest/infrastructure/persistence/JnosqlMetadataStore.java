@@ -4,6 +4,9 @@ import com.mongodb.client.model.Filters;
 import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceService;
+import dev.setpoint.contracts.ingest.DeviceDocument;
+import dev.setpoint.contracts.ingest.DeviceServiceDocument;
+import dev.setpoint.contracts.ingest.ProfileDocument;
 import dev.setpoint.ingest.domain.DuplicateNameException;
 import dev.setpoint.ingest.domain.MetadataStore;
 import dev.setpoint.ingest.domain.Page;
@@ -18,8 +21,9 @@ import org.eclipse.jnosql.databases.mongodb.mapping.MongoDBTemplate;
 
 /**
  * Core Metadata in MongoDB through JNoSQL: collections {@code deviceProfiles}, {@code
- * deviceServices} and {@code devices}, each keyed by name ({@code _id}), so an insert of a taken
- * name fails atomically with a duplicate key, whichever replica posts it.
+ * deviceServices} and {@code devices} (documents in {@code dev.setpoint.contracts.ingest}), each
+ * keyed by name ({@code _id}), so an insert of a taken name fails atomically with a duplicate key,
+ * whichever replica posts it.
  */
 @ApplicationScoped
 public class JnosqlMetadataStore implements MetadataStore {
@@ -37,17 +41,17 @@ public class JnosqlMetadataStore implements MetadataStore {
 
   @Override
   public void addProfile(DeviceProfile profile) {
-    insert(ProfileDocument.of(profile), "device profile", profile.name());
+    insert(MetadataDocuments.of(profile), "device profile", profile.name());
   }
 
   @Override
   public Optional<DeviceProfile> profile(String name) {
-    return read(() -> template.find(ProfileDocument.class, name).map(ProfileDocument::toProfile));
+    return read(() -> template.find(ProfileDocument.class, name).map(MetadataDocuments::profile));
   }
 
   @Override
   public Page<DeviceProfile> profiles(int offset, int limit) {
-    return page(ProfileDocument.class, offset, limit, ProfileDocument::toProfile);
+    return page(ProfileDocument.class, offset, limit, MetadataDocuments::profile);
   }
 
   @Override
@@ -57,19 +61,18 @@ public class JnosqlMetadataStore implements MetadataStore {
 
   @Override
   public void addDeviceService(DeviceService service) {
-    insert(DeviceServiceDocument.of(service), "device service", service.name());
+    insert(MetadataDocuments.of(service), "device service", service.name());
   }
 
   @Override
   public Optional<DeviceService> deviceService(String name) {
     return read(
-        () ->
-            template.find(DeviceServiceDocument.class, name).map(DeviceServiceDocument::toService));
+        () -> template.find(DeviceServiceDocument.class, name).map(MetadataDocuments::service));
   }
 
   @Override
   public Page<DeviceService> deviceServices(int offset, int limit) {
-    return page(DeviceServiceDocument.class, offset, limit, DeviceServiceDocument::toService);
+    return page(DeviceServiceDocument.class, offset, limit, MetadataDocuments::service);
   }
 
   @Override
@@ -79,7 +82,7 @@ public class JnosqlMetadataStore implements MetadataStore {
 
   @Override
   public void addDevice(Device device) {
-    insert(DeviceDocument.of(device), "device", device.name());
+    insert(MetadataDocuments.of(device), "device", device.name());
   }
 
   @Override
@@ -89,19 +92,19 @@ public class JnosqlMetadataStore implements MetadataStore {
           if (template.find(DeviceDocument.class, device.name()).isEmpty()) {
             return false;
           }
-          template.update(DeviceDocument.of(device));
+          template.update(MetadataDocuments.of(device));
           return true;
         });
   }
 
   @Override
   public Optional<Device> device(String name) {
-    return read(() -> template.find(DeviceDocument.class, name).map(DeviceDocument::toDevice));
+    return read(() -> template.find(DeviceDocument.class, name).map(MetadataDocuments::device));
   }
 
   @Override
   public Page<Device> devices(int offset, int limit) {
-    return page(DeviceDocument.class, offset, limit, DeviceDocument::toDevice);
+    return page(DeviceDocument.class, offset, limit, MetadataDocuments::device);
   }
 
   @Override
