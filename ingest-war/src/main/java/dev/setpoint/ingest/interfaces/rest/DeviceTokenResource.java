@@ -2,7 +2,9 @@ package dev.setpoint.ingest.interfaces.rest;
 
 import dev.setpoint.contracts.edgex.ApiVersion;
 import dev.setpoint.contracts.edgex.BaseResponse;
+import dev.setpoint.ingest.application.DeviceRegistration;
 import dev.setpoint.ingest.application.DeviceTokenService;
+import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -24,27 +26,29 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceTokenResource {
   private final DeviceTokenService tokens;
+  private final DeviceRegistration registration;
 
   @Inject
-  public DeviceTokenResource(DeviceTokenService tokens) {
+  public DeviceTokenResource(DeviceTokenService tokens, DeviceRegistration registration) {
     this.tokens = tokens;
+    this.registration = registration;
   }
 
   /** For CDI's proxy only. */
   protected DeviceTokenResource() {
-    this(null);
+    this(null, null);
   }
 
   @POST
   @OperatorOnly
   public Response issue(@PathParam("name") String name) {
-    // Integration seam: once ingest has the device registry (Core Metadata), answer 404 here for
-    // a device that does not exist, before issuing.
     try {
       return Response.status(201)
           .header("Cache-Control", "no-store")
-          .entity(DeviceTokenResponse.of(tokens.issue(name)))
+          .entity(DeviceTokenResponse.of(registration.issueToken(name)))
           .build();
+    } catch (UnknownMetadataException e) {
+      return EdgeXErrors.of(404, null, e.getMessage());
     } catch (IllegalArgumentException e) {
       return EdgeXErrors.of(400, null, "name: " + e.getMessage());
     } catch (StoreUnavailableException e) {
