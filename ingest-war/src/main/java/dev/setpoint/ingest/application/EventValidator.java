@@ -85,10 +85,6 @@ public final class EventValidator {
       throw new InvalidEventException(field + " is null");
     }
     String resource = required(reading.resourceName(), field + ".resourceName");
-    if (TelemetryReading.RESERVED_RESOURCES.contains(resource)) {
-      throw new InvalidEventException(
-          field + ".resourceName '" + resource + "' is reserved; use another resource name");
-    }
     if (reading.deviceName() != null && !reading.deviceName().equals(path.deviceName())) {
       throw new InvalidEventException(
           field + ".deviceName '" + reading.deviceName() + "' differs from the event's device");
@@ -101,6 +97,14 @@ public final class EventValidator {
     if (ValueTypes.canonical(valueType).isEmpty()) {
       throw new InvalidEventException(
           field + ".valueType '" + valueType + "' is not a supported simple EdgeX value type");
+    }
+    // Numeric readings become InfluxDB fields beside its own names; text readings stay at the edge.
+    if (ValueTypes.numeric(valueType) && TelemetryReading.RESERVED_RESOURCES.contains(resource)) {
+      throw new InvalidEventException(
+          field
+              + ".resourceName '"
+              + resource
+              + "' is reserved for a numeric reading; use another resource name");
     }
     if (reading.value() == null) {
       throw new InvalidEventException(field + ".value is required");

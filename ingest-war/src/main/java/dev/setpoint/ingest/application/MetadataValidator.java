@@ -97,10 +97,6 @@ public final class MetadataValidator {
       throw new InvalidMetadataException(field + " is null");
     }
     String name = Names.name(resource.name(), field + ".name");
-    if (TelemetryReading.RESERVED_RESOURCES.contains(name)) {
-      throw new InvalidMetadataException(
-          field + ".name '" + name + "' is reserved; use another resource name");
-    }
     ResourceProperties properties = resource.properties();
     String at = field + ".properties";
     if (properties == null) {
@@ -119,6 +115,15 @@ public final class MetadataValidator {
                             + properties.valueType()
                             + "' is not supported; use one of "
                             + ValueTypes.supported()));
+    // Numeric readings become InfluxDB fields beside its own names; text readings stay at the edge
+    // (the report's device script reports a text "device" and "time").
+    if (ValueTypes.numeric(valueType) && TelemetryReading.RESERVED_RESOURCES.contains(name)) {
+      throw new InvalidMetadataException(
+          field
+              + ".name '"
+              + name
+              + "' is reserved for a numeric resource; use another resource name");
+    }
     if (properties.readWrite() == null) {
       throw new InvalidMetadataException(at + ".readWrite is required (R, W or RW)");
     }

@@ -191,7 +191,8 @@ class MetadataValidatorTest {
                 resource("t", "Float64", ReadWrite.R, null, null, null),
                 resource("t", "Int8", ReadWrite.R, null, null, null))));
     assertEquals(
-        "profile.deviceResources[0].name 'time' is reserved; use another resource name",
+        "profile.deviceResources[0].name 'time' is reserved for a numeric resource; use another"
+            + " resource name",
         profileFault(withResources(resource("time", "Float64", ReadWrite.R, null, null, null))));
     assertEquals(
         "profile.deviceResources[0].properties is required",
