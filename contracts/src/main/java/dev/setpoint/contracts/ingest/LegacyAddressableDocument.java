@@ -9,6 +9,7 @@ import jakarta.nosql.Id;
  * be stored or echoed.
  *
  * @param name unique name (the document id)
+ * @param id the id answered when it was created (a UUID)
  * @param protocol e.g. {@code HTTP}
  * @param address host
  * @param port TCP port, or {@code null}
@@ -20,6 +21,7 @@ import jakarta.nosql.Id;
 @Entity("addressables")
 public record LegacyAddressableDocument(
     @Id String name,
+    @Column("id") String id,
     @Column("protocol") String protocol,
     @Column("address") String address,
     @Column("port") Integer port,

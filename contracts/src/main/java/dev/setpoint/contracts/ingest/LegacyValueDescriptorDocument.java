@@ -10,6 +10,7 @@ import java.util.List;
  * document id, so names stay unique.
  *
  * @param name value name, e.g. {@code temperature}
+ * @param id the id answered when it was created (a UUID)
  * @param min smallest valid value, or {@code null}
  * @param max largest valid value, or {@code null}
  * @param defaultValue default value as text, or {@code null}
@@ -22,6 +23,7 @@ import java.util.List;
 @Entity("valuedescriptors")
 public record LegacyValueDescriptorDocument(
     @Id String name,
+    @Column("id") String id,
     @Column("min") Double min,
     @Column("max") Double max,
     @Column("defaultValue") String defaultValue,

@@ -73,6 +73,25 @@ public class MetadataService {
   }
 
   /**
+   * Stores a profile, replacing the one of the same name (keeping its id), and returns its id. The
+   * legacy v1 API keeps its generated profile up to date this way.
+   *
+   * @throws InvalidMetadataException the profile breaks a rule; nothing stored
+   */
+  public String putProfile(DeviceProfile profile) {
+    DeviceProfile checked = validator.profile(profile, "profile");
+    String id =
+        store
+            .profile(checked.name())
+            .map(DeviceProfile::id)
+            .orElseGet(() -> UUID.randomUUID().toString());
+    DeviceProfile stored = checked.withId(id);
+    store.putProfile(stored);
+    profiles.invalidate(stored.name());
+    return id;
+  }
+
+  /**
    * Stores a new device service and returns its id.
    *
    * @throws InvalidMetadataException the service breaks a rule; nothing stored

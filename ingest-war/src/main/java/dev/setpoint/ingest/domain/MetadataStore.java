@@ -20,6 +20,13 @@ public interface MetadataStore {
    */
   void addProfile(DeviceProfile profile);
 
+  /**
+   * Stores the profile, replacing one of the same name if there is one.
+   *
+   * @throws StoreUnavailableException the store cannot be reached
+   */
+  void putProfile(DeviceProfile profile);
+
   /** The profile of that name. */
   Optional<DeviceProfile> profile(String name);
 

@@ -43,6 +43,11 @@ final class Fakes {
     }
 
     @Override
+    public void putProfile(DeviceProfile profile) {
+      profiles.put(profile.name(), profile);
+    }
+
+    @Override
     public Optional<DeviceProfile> profile(String name) {
       return Optional.ofNullable(profiles.get(name));
     }

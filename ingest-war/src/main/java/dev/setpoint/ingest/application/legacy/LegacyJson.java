@@ -42,6 +42,7 @@ public final class LegacyJson {
   public static ValueDescriptor valueDescriptor(String body) {
     JsonObject json = object(body);
     return new ValueDescriptor(
+        null,
         name(json, "name"),
         number(json, "min"),
         number(json, "max"),
@@ -61,6 +62,7 @@ public final class LegacyJson {
     }
     // The password field is read past on purpose: it is never stored or echoed.
     return new Addressable(
+        null,
         name(json, "name"),
         text(json, "protocol"),
         text(json, "address"),

@@ -10,14 +10,14 @@ import java.util.Optional;
 public interface LegacyRegistry {
 
   /**
-   * @throws dev.setpoint.ingest.application.legacy.DuplicateNameException the name is taken
+   * @throws dev.setpoint.ingest.domain.DuplicateNameException the name is taken
    */
   void add(ValueDescriptor descriptor);
 
   List<ValueDescriptor> valueDescriptors();
 
   /**
-   * @throws dev.setpoint.ingest.application.legacy.DuplicateNameException the name is taken
+   * @throws dev.setpoint.ingest.domain.DuplicateNameException the name is taken
    */
   void add(Addressable addressable);
 

@@ -5,6 +5,7 @@ package dev.setpoint.ingest.application.legacy;
  * v3 name.
  */
 public record ValueDescriptor(
+    String id,
     String name,
     Double min,
     Double max,

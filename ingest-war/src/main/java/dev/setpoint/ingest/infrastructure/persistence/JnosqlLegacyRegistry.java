@@ -3,9 +3,10 @@ package dev.setpoint.ingest.infrastructure.persistence;
 import dev.setpoint.contracts.ingest.LegacyAddressableDocument;
 import dev.setpoint.contracts.ingest.LegacyValueDescriptorDocument;
 import dev.setpoint.ingest.application.legacy.Addressable;
-import dev.setpoint.ingest.application.legacy.DuplicateNameException;
 import dev.setpoint.ingest.application.legacy.LegacyRegistry;
 import dev.setpoint.ingest.application.legacy.ValueDescriptor;
+import dev.setpoint.ingest.domain.DuplicateNameException;
+import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.nosql.Template;
@@ -33,6 +34,7 @@ public class JnosqlLegacyRegistry implements LegacyRegistry {
       template.insert(
           new LegacyValueDescriptorDocument(
               d.name(),
+              d.id(),
               d.min(),
               d.max(),
               d.defaultValue(),
@@ -42,10 +44,10 @@ public class JnosqlLegacyRegistry implements LegacyRegistry {
               d.labels(),
               d.description()));
     } catch (RuntimeException e) {
-      if (MongoErrors.isDuplicateKey(e)) {
+      if (Documents.isDuplicateKey(e)) {
         throw new DuplicateNameException("value descriptor", d.name());
       }
-      throw MongoErrors.translate(e);
+      throw unavailable(e);
     }
   }
 
@@ -56,7 +58,7 @@ public class JnosqlLegacyRegistry implements LegacyRegistry {
           template.select(LegacyValueDescriptorDocument.class).orderBy("name").asc().result();
       return documents.stream().map(JnosqlLegacyRegistry::toDescriptor).toList();
     } catch (RuntimeException e) {
-      throw MongoErrors.translate(e);
+      throw unavailable(e);
     }
   }
 
@@ -66,6 +68,7 @@ public class JnosqlLegacyRegistry implements LegacyRegistry {
       template.insert(
           new LegacyAddressableDocument(
               a.name(),
+              a.id(),
               a.protocol(),
               a.address(),
               a.port(),
@@ -74,10 +77,10 @@ public class JnosqlLegacyRegistry implements LegacyRegistry {
               a.user(),
               a.topic()));
     } catch (RuntimeException e) {
-      if (MongoErrors.isDuplicateKey(e)) {
+      if (Documents.isDuplicateKey(e)) {
         throw new DuplicateNameException("addressable", a.name());
       }
-      throw MongoErrors.translate(e);
+      throw unavailable(e);
     }
   }
 
@@ -88,12 +91,13 @@ public class JnosqlLegacyRegistry implements LegacyRegistry {
           .find(LegacyAddressableDocument.class, name)
           .map(JnosqlLegacyRegistry::toAddressable);
     } catch (RuntimeException e) {
-      throw MongoErrors.translate(e);
+      throw unavailable(e);
     }
   }
 
   private static ValueDescriptor toDescriptor(LegacyValueDescriptorDocument d) {
     return new ValueDescriptor(
+        d.id(),
         d.name(),
         d.min(),
         d.max(),
@@ -107,6 +111,7 @@ public class JnosqlLegacyRegistry implements LegacyRegistry {
 
   private static Addressable toAddressable(LegacyAddressableDocument a) {
     return new Addressable(
+        a.id(),
         a.name(),
         a.protocol(),
         a.address(),
@@ -115,5 +120,11 @@ public class JnosqlLegacyRegistry implements LegacyRegistry {
         a.publisher(),
         a.user(),
         a.topic());
+  }
+
+  private static RuntimeException unavailable(RuntimeException e) {
+    return Documents.isMongoFailure(e)
+        ? new StoreUnavailableException("the edge buffer (MongoDB) failed", e)
+        : e;
   }
 }

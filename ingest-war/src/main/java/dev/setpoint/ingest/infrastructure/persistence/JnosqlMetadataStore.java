@@ -86,6 +86,16 @@ public class JnosqlMetadataStore implements MetadataStore {
   }
 
   @Override
+  public void putProfile(DeviceProfile profile) {
+    read(
+        () -> {
+          // Jakarta NoSQL's update is MongoDB's replace by _id, with upsert.
+          template.update(MetadataDocuments.of(profile));
+          return null;
+        });
+  }
+
+  @Override
   public boolean replaceDevice(Device device) {
     return read(
         () -> {

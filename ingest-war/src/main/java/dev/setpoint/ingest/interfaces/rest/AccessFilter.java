@@ -6,6 +6,7 @@ import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -49,13 +50,16 @@ public class AccessFilter implements ContainerRequestFilter {
   private static final String REALM = "Bearer realm=\"setpoint\"";
 
   private final DeviceTokenService deviceTokens;
+  private final LegacyAccess legacy;
   private final Map<Method, AccessRule> rules = new ConcurrentHashMap<>();
 
   @Context private ResourceInfo resource;
+  @Context private HttpServletRequest servletRequest;
 
   @Inject
-  public AccessFilter(DeviceTokenService deviceTokens) {
+  public AccessFilter(DeviceTokenService deviceTokens, LegacyAccess legacy) {
     this.deviceTokens = deviceTokens;
+    this.legacy = legacy;
   }
 
   /**
@@ -64,6 +68,7 @@ public class AccessFilter implements ContainerRequestFilter {
    */
   public AccessFilter() {
     this.deviceTokens = null;
+    this.legacy = null;
   }
 
   @Override
@@ -92,6 +97,7 @@ public class AccessFilter implements ContainerRequestFilter {
                               403, null, "this endpoint is for operators; a device token may not"));
                     }
                   });
+      case AccessRule.LegacyClients legacyRule -> legacyClient(request);
       case AccessRule.DeviceOrOperators deviceRule ->
           authenticate(request).ifPresent(caller -> deviceOrOperator(request, caller, deviceRule));
     }
@@ -115,6 +121,31 @@ public class AccessFilter implements ContainerRequestFilter {
       }
     }
     admit(request, caller);
+  }
+
+  /**
+   * The v1 API cannot authenticate, so it is off unless configured, and then open only to the
+   * configured networks. The address is the TCP peer's, never a forwarded header a client could
+   * forge.
+   */
+  private void legacyClient(ContainerRequestContext request) {
+    if (!legacy.enabled()) {
+      request.abortWith(
+          EdgeXErrors.of(
+              404,
+              null,
+              "the legacy v1 API is off; an operator enables setpoint.ingest.v1.enabled"));
+      return;
+    }
+    String peer = servletRequest.getRemoteAddr();
+    if (!legacy.admits(peer)) {
+      LOG.warning("refused a v1 request from " + peer + ", outside " + legacy.networks());
+      request.abortWith(
+          EdgeXErrors.of(
+              403,
+              null,
+              "the legacy v1 API answers only clients in setpoint.ingest.v1.allowed-networks"));
+    }
   }
 
   /** The caller, or empty when the request was aborted because it has no valid credential. */

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The access rule a resource method declares with {@link Public}, {@link OperatorOnly} or {@link
- * DeviceOrOperator}: on the method, else on its class. None, or more than one in the same place, is
- * {@link Undeclared}, which {@link AccessFilter} refuses to everyone.
+ * The access rule a resource method declares with {@link Public}, {@link OperatorOnly}, {@link
+ * DeviceOrOperator} or {@link LegacyNetwork}: on the method, else on its class. None, or more than
+ * one in the same place, is {@link Undeclared}, which {@link AccessFilter} refuses to everyone.
  */
 sealed interface AccessRule {
 
@@ -20,6 +20,9 @@ sealed interface AccessRule {
 
   /** {@link DeviceOrOperator}. */
   record DeviceOrOperators(String pathParam) implements AccessRule {}
+
+  /** {@link LegacyNetwork}. */
+  record LegacyClients() implements AccessRule {}
 
   /** No rule, or an ambiguous one: a bug in the resource, refused by default. */
   record Undeclared(String problem) implements AccessRule {}
@@ -59,6 +62,7 @@ sealed interface AccessRule {
       case Public p -> new Anyone();
       case OperatorOnly o -> new Operators();
       case DeviceOrOperator d -> new DeviceOrOperators(d.pathParam());
+      case LegacyNetwork l -> new LegacyClients();
       default -> throw new IllegalStateException("not an access rule: " + rules.get(0));
     };
   }
@@ -66,7 +70,10 @@ sealed interface AccessRule {
   private static List<Annotation> rules(Annotation[] annotations) {
     List<Annotation> rules = new ArrayList<>();
     for (Annotation a : annotations) {
-      if (a instanceof Public || a instanceof OperatorOnly || a instanceof DeviceOrOperator) {
+      if (a instanceof Public
+          || a instanceof OperatorOnly
+          || a instanceof DeviceOrOperator
+          || a instanceof LegacyNetwork) {
         rules.add(a);
       }
     }

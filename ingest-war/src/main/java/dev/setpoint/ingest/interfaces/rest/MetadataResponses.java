@@ -8,6 +8,7 @@ import dev.setpoint.ingest.application.InvalidEventException;
 import dev.setpoint.ingest.application.InvalidMetadataException;
 import dev.setpoint.ingest.application.MetadataInUseException;
 import dev.setpoint.ingest.application.UnknownMetadataException;
+import dev.setpoint.ingest.domain.DuplicateEventException;
 import dev.setpoint.ingest.domain.DuplicateNameException;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.ws.rs.core.Response;
@@ -31,7 +32,9 @@ final class MetadataResponses {
     if (e instanceof UnknownMetadataException) {
       return OptionalInt.of(404);
     }
-    if (e instanceof DuplicateNameException || e instanceof MetadataInUseException) {
+    if (e instanceof DuplicateNameException
+        || e instanceof MetadataInUseException
+        || e instanceof DuplicateEventException) {
       return OptionalInt.of(409);
     }
     if (e instanceof DeviceLockedException) {

@@ -22,6 +22,7 @@ class LegacyJsonTest {
              "defaultValue":0,"formatting":"%s","labels":["temp","hvac"]}""");
     assertEquals(
         new ValueDescriptor(
+            null,
             "temperature",
             -40.0,
             140.0,
