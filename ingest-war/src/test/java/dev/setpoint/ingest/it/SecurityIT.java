@@ -72,8 +72,11 @@ class SecurityIT {
     mongo.close();
   }
 
-  private static String device() {
-    return "sec-" + UUID.randomUUID().toString().substring(0, 8);
+  /** A new device of the room-sensor profile, registered by the operator. */
+  private String device() throws Exception {
+    String name = "sec-" + UUID.randomUUID().toString().substring(0, 8);
+    new Api(base).registerDevice(name, "room-sensor");
+    return name;
   }
 
   private static String event(String id, String device) {
@@ -109,7 +112,7 @@ class SecurityIT {
     String id = UUID.randomUUID().toString();
     return send(
         "POST",
-        "api/v3/event/svc/room-sensor/" + pathDevice + "/climate",
+        "api/v3/event/" + Api.SERVICE + "/room-sensor/" + pathDevice + "/climate",
         bearer == null ? null : "Bearer " + bearer,
         event(id, bodyDevice));
   }
@@ -192,7 +195,7 @@ class SecurityIT {
       HttpResponse<String> response =
           send(
               "POST",
-              "api/v3/event/svc/room-sensor/" + device + "/climate",
+              "api/v3/event/" + Api.SERVICE + "/room-sensor/" + device + "/climate",
               authorization,
               event(UUID.randomUUID().toString(), device));
       assertUnauthorized(response);

@@ -89,8 +89,20 @@ public class JnosqlMetadataStore implements MetadataStore {
   public void putProfile(DeviceProfile profile) {
     read(
         () -> {
-          // Jakarta NoSQL's update is MongoDB's replace by _id, with upsert.
-          template.update(MetadataDocuments.of(profile));
+          // Jakarta NoSQL's update replaces an existing document only; a new one is inserted.
+          ProfileDocument document = MetadataDocuments.of(profile);
+          if (template.find(ProfileDocument.class, profile.name()).isPresent()) {
+            template.update(document);
+          } else {
+            try {
+              template.insert(document);
+            } catch (RuntimeException e) {
+              if (!Documents.isDuplicateKey(e)) {
+                throw e;
+              }
+              template.update(document); // inserted meanwhile by another request
+            }
+          }
           return null;
         });
   }
