@@ -15,10 +15,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +36,7 @@ class EndToEndIT {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String BASE = System.getProperty("setpoint.it.base.url");
   private static final String INFLUX = System.getProperty("setpoint.it.influx.url");
+  private static String operatorToken;
 
   @BeforeAll
   static void serverIsReady() {
@@ -46,6 +51,40 @@ class EndToEndIT {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(15)).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * An operator JWT from the server's local issuer, logging in with the password that {@code
+   * ./setpoint test} made (an operator may post for any device).
+   */
+  private static String operatorToken() throws Exception {
+    if (operatorToken == null) {
+      String file = System.getProperty("setpoint.it.operator.password.file", "");
+      if (file.isBlank()) {
+        throw new IllegalStateException(
+            "setpoint.it.operator.password.file is not set; run the tests with ./setpoint test");
+      }
+      String login =
+          Json.createObjectBuilder()
+              .add("username", "operator")
+              .add("password", Files.readString(Path.of(file)).strip())
+              .build()
+              .toString();
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(BASE + "/api/auth/token"))
+                  .header("Content-Type", "application/json")
+                  .timeout(Duration.ofSeconds(15))
+                  .POST(HttpRequest.BodyPublishers.ofString(login))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode(), response.body());
+      operatorToken =
+          Json.createReader(new StringReader(response.body()))
+              .readObject()
+              .getString("access_token");
+    }
+    return operatorToken;
   }
 
   private static HttpResponse<String> readiness() throws Exception {
@@ -64,8 +103,43 @@ class EndToEndIT {
     return "MISSING";
   }
 
+  /** Devices registered through Core Metadata so far; ingest accepts events of these only. */
+  private static final Set<String> REGISTERED = ConcurrentHashMap.newKeySet();
+
+  /** Registers a device of the shipped room-sensor profile and the device agent's service. */
+  private static void register(String device) throws Exception {
+    if (REGISTERED.contains(device)) {
+      return;
+    }
+    String body =
+        """
+        [{"apiVersion":"v3","device":{"name":"%s","adminState":"UNLOCKED","operatingState":"UP",
+          "serviceName":"setpoint-device-agent","profileName":"room-sensor",
+          "protocols":{"http":{"host":"127.0.0.1"}}}}]
+        """
+            .formatted(device);
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(BASE + "/api/v3/device"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + operatorToken())
+                .timeout(Duration.ofSeconds(15))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(207, response.statusCode(), response.body());
+    assertTrue(response.body().contains("\"statusCode\":201"), response.body());
+    REGISTERED.add(device);
+  }
+
   private static HttpResponse<String> post(String device, double temperature, double humidity)
       throws Exception {
+    return post(device, temperature, humidity, "Bearer " + operatorToken());
+  }
+
+  private static HttpResponse<String> post(
+      String device, double temperature, double humidity, String authorization) throws Exception {
+    register(device);
     String body =
         """
         {"apiVersion":"v3","event":{"apiVersion":"v3","id":"%s","deviceName":"%s",
@@ -79,14 +153,20 @@ class EndToEndIT {
                 System.currentTimeMillis() * 1_000_000L + System.nanoTime() % 1_000_000L,
                 Double.toString(temperature),
                 Double.toString(humidity));
-    return HTTP.send(
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(
-                URI.create(BASE + "/api/v3/event/device-rest/room-sensor/" + device + "/climate"))
+                URI.create(
+                    BASE
+                        + "/api/v3/event/setpoint-device-agent/room-sensor/"
+                        + device
+                        + "/climate"))
             .header("Content-Type", "application/json")
             .timeout(Duration.ofSeconds(15))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** temperature and humidity of the device's points, oldest first, read with InfluxQL. */
@@ -119,6 +199,20 @@ class EndToEndIT {
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(250))
         .until(() -> climate(device).size() >= count);
+  }
+
+  @Test
+  void theEdgeApiRefusesAPostWithoutCredentialsWhileHealthStaysPublic() throws Exception {
+    String device = "e2e-" + UUID.randomUUID();
+
+    HttpResponse<String> refused = post(device, 21.0, 40.0, null);
+
+    assertEquals(401, refused.statusCode(), refused.body());
+    HttpResponse<String> ready = readiness();
+    assertEquals(200, ready.statusCode(), ready.body());
+    for (String check : List.of("ingest-mongodb", "relay-kafka", "analytics-influxdb")) {
+      assertEquals("UP", check(check), check);
+    }
   }
 
   @Test

@@ -7,37 +7,46 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
-/** Accepts an EdgeX event: validated whole, then stored {@code PENDING} for the relay. */
+/**
+ * Accepts an EdgeX event: validated whole (its form, then against its device and profile), then
+ * stored {@code PENDING} for the relay.
+ */
 @ApplicationScoped
 public class EventIngestService {
   private final EventStore store;
   private final EventValidator validator = new EventValidator();
+  private final EventConformance conformance;
   private final Clock clock;
 
   @Inject
-  public EventIngestService(EventStore store) {
-    this(store, Clock.systemUTC());
+  public EventIngestService(EventStore store, EventConformance conformance) {
+    this(store, conformance, Clock.systemUTC());
   }
 
-  EventIngestService(EventStore store, Clock clock) {
+  EventIngestService(EventStore store, EventConformance conformance, Clock clock) {
     this.store = store;
+    this.conformance = conformance;
     this.clock = clock;
   }
 
   /** For CDI's proxy only. */
   protected EventIngestService() {
     this.store = null;
+    this.conformance = null;
     this.clock = null;
   }
 
   /**
    * Stores the event and returns its id.
    *
-   * @throws InvalidEventException the request breaks the contract; nothing stored
+   * @throws InvalidEventException the request breaks the contract or the profile; nothing stored
+   * @throws UnknownMetadataException the device (or its profile) is not registered
+   * @throws DeviceLockedException the device is locked
    * @throws dev.setpoint.ingest.domain.DuplicateEventException the id is already stored
    */
   public String add(AddEventRequest request, EventPath path) {
     BufferedEvent event = validator.validate(request, path, clock.millis());
+    conformance.check(event, path);
     store.add(event);
     return event.id();
   }

@@ -8,16 +8,12 @@ import dev.setpoint.contracts.edgex.ApiVersion;
 import dev.setpoint.contracts.edgex.Event;
 import dev.setpoint.contracts.edgex.Reading;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 /**
  * Checks an AddEventRequest against the EdgeX v3 contract and turns it into the event to store.
@@ -27,26 +23,6 @@ import java.util.function.Predicate;
 public final class EventValidator {
   /** More readings than this in one event is a client bug, not a climate sample. */
   static final int MAX_READINGS = 1_000;
-
-  private static final BigInteger UINT64_MAX =
-      BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
-
-  /** EdgeX simple value types, lower case, and how their text must parse. */
-  private static final Map<String, Predicate<String>> VALUE_TYPES =
-      Map.ofEntries(
-          Map.entry("bool", v -> v.equals("true") || v.equals("false")),
-          Map.entry("string", v -> true),
-          Map.entry("uint8", v -> integerIn(v, BigInteger.ZERO, BigInteger.valueOf(255))),
-          Map.entry("uint16", v -> integerIn(v, BigInteger.ZERO, BigInteger.valueOf(65_535))),
-          Map.entry(
-              "uint32", v -> integerIn(v, BigInteger.ZERO, BigInteger.valueOf(4_294_967_295L))),
-          Map.entry("uint64", v -> integerIn(v, BigInteger.ZERO, UINT64_MAX)),
-          Map.entry("int8", v -> integerIn(v, Byte.MIN_VALUE, Byte.MAX_VALUE)),
-          Map.entry("int16", v -> integerIn(v, Short.MIN_VALUE, Short.MAX_VALUE)),
-          Map.entry("int32", v -> integerIn(v, Integer.MIN_VALUE, Integer.MAX_VALUE)),
-          Map.entry("int64", v -> integerIn(v, Long.MIN_VALUE, Long.MAX_VALUE)),
-          Map.entry("float32", v -> finite(v, true)),
-          Map.entry("float64", v -> finite(v, false)));
 
   /**
    * Validates the request for the given path and returns the event to store as {@code PENDING}.
@@ -109,10 +85,6 @@ public final class EventValidator {
       throw new InvalidEventException(field + " is null");
     }
     String resource = required(reading.resourceName(), field + ".resourceName");
-    if (TelemetryReading.RESERVED_RESOURCES.contains(resource)) {
-      throw new InvalidEventException(
-          field + ".resourceName '" + resource + "' is reserved; use another resource name");
-    }
     if (reading.deviceName() != null && !reading.deviceName().equals(path.deviceName())) {
       throw new InvalidEventException(
           field + ".deviceName '" + reading.deviceName() + "' differs from the event's device");
@@ -122,15 +94,22 @@ public final class EventValidator {
           field + ".profileName '" + reading.profileName() + "' differs from the event's profile");
     }
     String valueType = required(reading.valueType(), field + ".valueType");
-    Predicate<String> parses = VALUE_TYPES.get(valueType.toLowerCase(Locale.ROOT));
-    if (parses == null) {
+    if (ValueTypes.canonical(valueType).isEmpty()) {
       throw new InvalidEventException(
           field + ".valueType '" + valueType + "' is not a supported simple EdgeX value type");
+    }
+    // Numeric readings become InfluxDB fields beside its own names; text readings stay at the edge.
+    if (ValueTypes.numeric(valueType) && TelemetryReading.RESERVED_RESOURCES.contains(resource)) {
+      throw new InvalidEventException(
+          field
+              + ".resourceName '"
+              + resource
+              + "' is reserved for a numeric reading; use another resource name");
     }
     if (reading.value() == null) {
       throw new InvalidEventException(field + ".value is required");
     }
-    if (!parses.test(reading.value().trim())) {
+    if (!ValueTypes.parses(valueType, reading.value().trim())) {
       throw new InvalidEventException(
           field + ".value '" + reading.value() + "' is not a valid " + valueType);
     }
@@ -180,28 +159,5 @@ public final class EventValidator {
       // reported below
     }
     throw new InvalidEventException(field + " '" + value + "' is not a UUID");
-  }
-
-  private static boolean integerIn(String text, long min, long max) {
-    return integerIn(text, BigInteger.valueOf(min), BigInteger.valueOf(max));
-  }
-
-  private static boolean integerIn(String text, BigInteger min, BigInteger max) {
-    try {
-      BigInteger value = new BigInteger(text);
-      return value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
-    } catch (NumberFormatException e) {
-      return false;
-    }
-  }
-
-  /** Finite decimal or scientific notation; NaN and Infinity are refused, as is overflow. */
-  private static boolean finite(String text, boolean single) {
-    try {
-      BigDecimal exact = new BigDecimal(text);
-      return single ? Float.isFinite(exact.floatValue()) : Double.isFinite(exact.doubleValue());
-    } catch (NumberFormatException e) {
-      return false;
-    }
   }
 }

@@ -153,8 +153,27 @@ class EventValidatorTest {
                     reading("temperature", "Float64", "20"),
                     reading("temperature", "Float64", "21")))));
     assertEquals(
-        "event.readings[0].resourceName 'time' is reserved; use another resource name",
+        "event.readings[0].resourceName 'time' is reserved for a numeric reading; use another"
+            + " resource name",
         fault(request("rack-1", List.of(reading("time", "Float64", "20")))));
+  }
+
+  @Test
+  void allowsReservedNamesForTextReadingsThatNeverReachTheTimeSeriesStore() {
+    // The report's v1 script reports its device name and local time as text readings.
+    assertEquals(
+        2,
+        new EventValidator()
+            .validate(
+                request(
+                    "rack-1",
+                    List.of(
+                        reading("time", "String", "26.11.28-09:45:00"),
+                        reading("temperature", "Float64", "20"))),
+                PATH,
+                0L)
+            .readings()
+            .size());
   }
 
   @Test

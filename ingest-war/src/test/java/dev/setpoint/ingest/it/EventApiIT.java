@@ -27,15 +27,22 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The built ingest WAR on Liberty, storing into the real edge buffer. */
+/**
+ * The built ingest WAR on Liberty, storing into the real edge buffer. Events come from devices of
+ * the shipped room-sensor profile, registered through Core Metadata first.
+ */
 @ExtendWith(ArquillianExtension.class)
 class EventApiIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static MongoClient mongo;
   private static MongoCollection<Document> events;
+  private static String operatorToken;
+
+  private static boolean registered;
 
   @ArquillianResource private URL base;
 
@@ -55,6 +62,17 @@ class EventApiIT {
     mongo.close();
   }
 
+  @BeforeEach
+  void registerDevices() throws Exception {
+    if (!registered) {
+      Api api = new Api(base);
+      for (int i = 1; i <= 6; i++) {
+        api.registerDevice("rack-it-" + i, "room-sensor");
+      }
+      registered = true;
+    }
+  }
+
   private static String body(String id, String device, String value) {
     return """
         {"apiVersion":"v3","requestId":"r-1","event":{"apiVersion":"v3","id":"%s",
@@ -68,11 +86,21 @@ class EventApiIT {
         .formatted(id, device, device, value, device);
   }
 
+  /** An operator may post for any device; device tokens are tested in SecurityIT. */
+  private String operatorToken() throws Exception {
+    if (operatorToken == null) {
+      operatorToken = OperatorLogin.token(base);
+    }
+    return operatorToken;
+  }
+
   private HttpResponse<String> post(String device, String json) throws Exception {
-    URI uri = base.toURI().resolve("api/v3/event/svc/room-sensor/" + device + "/climate");
+    URI uri =
+        base.toURI().resolve("api/v3/event/" + Api.SERVICE + "/room-sensor/" + device + "/climate");
     return HTTP.send(
         HttpRequest.newBuilder(uri)
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + operatorToken())
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build(),
         HttpResponse.BodyHandlers.ofString());

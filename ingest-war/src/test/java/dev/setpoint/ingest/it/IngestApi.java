@@ -6,12 +6,12 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 
 /**
@@ -19,14 +19,13 @@ import org.bson.Document;
  * needs (headers, credentials).
  */
 final class IngestApi {
-  // HTTP/1.1 as EdgeX clients speak it: the JDK client's default h2c upgrade multiplexes parallel
-  // posts over one connection, which Liberty dropped (EOF) after 64 concurrent streams.
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final URL base;
+  private final Api api;
+  private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
   IngestApi(URL base) {
     this.base = base;
+    this.api = new Api(base);
   }
 
   URI uri(String path) throws Exception {
@@ -34,26 +33,28 @@ final class IngestApi {
   }
 
   HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return api.get(path);
   }
 
   HttpResponse<String> delete(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(uri(path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    return api.send("DELETE", path, null, null);
   }
 
   HttpResponse<String> post(String path, String json) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return api.post(path, json);
   }
 
-  /** Posts a one-reading EdgeX v3 event for the device. */
+  /** Registers the device once; concurrent posters wait until it is registered. */
+  private synchronized void register(String device) throws Exception {
+    if (!registered.contains(device)) {
+      api.registerDevice(device, "room-sensor");
+      registered.add(device);
+    }
+  }
+
+  /** Posts a one-reading EdgeX v3 event for the device, registering the device first. */
   HttpResponse<String> postEvent(String id, String device, long origin) throws Exception {
+    register(device);
     String json =
         """
         {"apiVersion":"v3","event":{"apiVersion":"v3","id":"%s","deviceName":"%s",
@@ -61,7 +62,7 @@ final class IngestApi {
           {"resourceName":"temperature","valueType":"Float64","value":"21.5","units":"degC"}]}}
         """
             .formatted(id, device, origin);
-    return post("api/v3/event/svc/room-sensor/" + device + "/climate", json);
+    return post("api/v3/event/" + Api.SERVICE + "/room-sensor/" + device + "/climate", json);
   }
 
   static JsonObject json(HttpResponse<String> response) {

@@ -20,12 +20,14 @@ public class CommonResource {
 
   @GET
   @Path("/ping")
+  @Public
   public PingResponse ping() {
     String now = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
     return new PingResponse(ApiVersion.V3, now, SERVICE_NAME);
   }
 
   @GET
+  @Public
   @Path("/version")
   public VersionResponse version() {
     return new VersionResponse(ApiVersion.V3, VERSION, SERVICE_NAME);

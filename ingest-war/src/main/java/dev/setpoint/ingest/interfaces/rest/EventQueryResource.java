@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.Response;
 @Path("/v3/event")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@OperatorOnly
 public class EventQueryResource {
   private final EventQueryService queries;
 
@@ -55,6 +56,7 @@ public class EventQueryResource {
 
   @GET
   @Path("/device/name/{name}")
+  @DeviceOrOperator(pathParam = "name")
   public Response byDevice(
       @PathParam("name") String name,
       @QueryParam("offset") String offset,
@@ -80,6 +82,7 @@ public class EventQueryResource {
 
   @GET
   @Path("/count/device/name/{name}")
+  @DeviceOrOperator(pathParam = "name")
   public Response countByDevice(@PathParam("name") String name) {
     return QueryResponses.ok(() -> CountResponse.ok(queries.countEventsOfDevice(name)));
   }

@@ -2,16 +2,16 @@ package dev.setpoint.ingest.interfaces.rest;
 
 import dev.setpoint.contracts.edgex.AddEventRequest;
 import dev.setpoint.contracts.edgex.IdResponse;
+import dev.setpoint.ingest.application.DeviceLockedException;
 import dev.setpoint.ingest.application.EventIngestService;
+import dev.setpoint.ingest.application.EventJson;
 import dev.setpoint.ingest.application.EventPath;
 import dev.setpoint.ingest.application.InvalidEventException;
+import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.domain.DuplicateEventException;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,21 +19,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * EdgeX Core Data: {@code POST /api/v3/event/{service}/{profile}/{device}/{source}}. The body is
  * read and parsed here rather than by the JSON provider, so every malformed body gets an EdgeX 400
- * that says what is wrong, and an oversize body a 413, before anything is stored.
+ * that says what is wrong (wrong JSON types included, see {@link EventJson}), and an oversize body
+ * a 413, before anything is stored.
  */
 @Path("/v3/event")
 @RequestScoped
 public class EventResource {
-  private static final Jsonb JSONB = JsonbBuilder.create();
-
   private final EventIngestService ingest;
   private final int maxBodyBytes;
 
@@ -53,6 +50,7 @@ public class EventResource {
 
   @POST
   @Path("/{serviceName}/{profileName}/{deviceName}/{sourceName}")
+  @DeviceOrOperator(pathParam = "deviceName")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response add(
@@ -61,20 +59,17 @@ public class EventResource {
       @PathParam("deviceName") String deviceName,
       @PathParam("sourceName") String sourceName,
       InputStream body) {
-    String json;
-    try {
-      byte[] bytes = body.readNBytes(maxBodyBytes + 1);
-      if (bytes.length > maxBodyBytes) {
-        return EdgeXErrors.of(413, null, "request body exceeds " + maxBodyBytes + " bytes");
-      }
-      json = new String(bytes, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return EdgeXErrors.of(400, null, "request body could not be read: " + e.getMessage());
-    }
     AddEventRequest request;
     try {
-      request = JSONB.fromJson(json, AddEventRequest.class);
-    } catch (JsonbException e) {
+      request = EventJson.read(RequestBodies.json(body, maxBodyBytes));
+    } catch (BadRequestBodyException e) {
+      return EdgeXErrors.of(
+          e.status(),
+          null,
+          e.status() == 400
+              ? "request body is not a valid AddEventRequest: " + e.getMessage()
+              : e.getMessage());
+    } catch (InvalidEventException e) {
       return EdgeXErrors.of(
           400, null, "request body is not a valid AddEventRequest: " + e.getMessage());
     }
@@ -85,6 +80,10 @@ public class EventResource {
       return Response.status(201).entity(IdResponse.created(requestId, id)).build();
     } catch (InvalidEventException e) {
       return EdgeXErrors.of(400, requestId, e.getMessage());
+    } catch (UnknownMetadataException e) {
+      return EdgeXErrors.of(404, requestId, e.getMessage());
+    } catch (DeviceLockedException e) {
+      return EdgeXErrors.of(423, requestId, e.getMessage());
     } catch (DuplicateEventException e) {
       return EdgeXErrors.of(409, requestId, e.getMessage());
     } catch (StoreUnavailableException e) {

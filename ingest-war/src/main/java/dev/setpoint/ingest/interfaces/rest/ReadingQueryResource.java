@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 @Path("/v3/reading")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
+@OperatorOnly
 public class ReadingQueryResource {
   private final EventQueryService queries;
 
@@ -43,6 +44,7 @@ public class ReadingQueryResource {
 
   @GET
   @Path("/device/name/{name}")
+  @DeviceOrOperator(pathParam = "name")
   public Response byDevice(
       @PathParam("name") String name,
       @QueryParam("offset") String offset,

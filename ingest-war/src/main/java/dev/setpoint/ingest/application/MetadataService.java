@@ -1,0 +1,254 @@
+package dev.setpoint.ingest.application;
+
+import dev.setpoint.contracts.edgex.Device;
+import dev.setpoint.contracts.edgex.DeviceProfile;
+import dev.setpoint.contracts.edgex.DeviceService;
+import dev.setpoint.contracts.edgex.UpdateDevice;
+import dev.setpoint.ingest.domain.CommandStore;
+import dev.setpoint.ingest.domain.DuplicateNameException;
+import dev.setpoint.ingest.domain.MetadataStore;
+import dev.setpoint.ingest.domain.Page;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Core Metadata as the rest of ingest uses it: the REST endpoints (v3 and the legacy v1 ones),
+ * event validation and Core Command all go through here, so every record meets {@link
+ * MetadataValidator}'s rules and every write invalidates the lookup cache.
+ *
+ * <p>Lookups of devices and profiles by name ({@link #device}, {@link #profile}) are served from a
+ * short-lived cache because every event needs both; a change made through another replica is seen
+ * here after at most {@code setpoint.ingest.metadata-cache-ttl-ms}.
+ */
+@ApplicationScoped
+public class MetadataService {
+  /** Enough for every device of a large site; beyond it the cache starts over. */
+  private static final int CACHE_ENTRIES = 10_000;
+
+  private final MetadataStore store;
+  private final CommandStore commands;
+  private final MetadataValidator validator = new MetadataValidator();
+  private final TtlCache<Device> devices;
+  private final TtlCache<DeviceProfile> profiles;
+
+  @Inject
+  public MetadataService(
+      MetadataStore store,
+      CommandStore commands,
+      @ConfigProperty(name = "setpoint.ingest.metadata-cache-ttl-ms", defaultValue = "5000")
+          long cacheTtlMillis) {
+    this(store, commands, cacheTtlMillis, Clock.systemUTC());
+  }
+
+  MetadataService(MetadataStore store, CommandStore commands, long cacheTtlMillis, Clock clock) {
+    this.store = store;
+    this.commands = commands;
+    this.devices = new TtlCache<>(cacheTtlMillis, CACHE_ENTRIES, clock);
+    this.profiles = new TtlCache<>(cacheTtlMillis, CACHE_ENTRIES, clock);
+  }
+
+  /** For CDI's proxy only. */
+  protected MetadataService() {
+    this.store = null;
+    this.commands = null;
+    this.devices = null;
+    this.profiles = null;
+  }
+
+  /**
+   * Stores a new device profile and returns its id.
+   *
+   * @throws InvalidMetadataException the profile breaks a rule; nothing stored
+   * @throws DuplicateNameException a profile of that name exists
+   */
+  public String addProfile(DeviceProfile profile) {
+    DeviceProfile checked = withId(validator.profile(profile, "profile"));
+    store.addProfile(checked);
+    profiles.invalidate(checked.name());
+    return checked.id();
+  }
+
+  /**
+   * Stores a profile, replacing the one of the same name (keeping its id), and returns its id. The
+   * legacy v1 API keeps its generated profile up to date this way.
+   *
+   * @throws InvalidMetadataException the profile breaks a rule; nothing stored
+   */
+  public String putProfile(DeviceProfile profile) {
+    DeviceProfile checked = validator.profile(profile, "profile");
+    String id =
+        store
+            .profile(checked.name())
+            .map(DeviceProfile::id)
+            .orElseGet(() -> UUID.randomUUID().toString());
+    DeviceProfile stored = checked.withId(id);
+    store.putProfile(stored);
+    profiles.invalidate(stored.name());
+    return id;
+  }
+
+  /**
+   * Stores a new device service and returns its id.
+   *
+   * @throws InvalidMetadataException the service breaks a rule; nothing stored
+   * @throws DuplicateNameException a service of that name exists
+   */
+  public String addDeviceService(DeviceService service) {
+    DeviceService checked = validator.deviceService(service, "service");
+    if (checked.id() == null) {
+      checked = checked.withId(UUID.randomUUID().toString());
+    }
+    store.addDeviceService(checked);
+    return checked.id();
+  }
+
+  /**
+   * Stores a new device and returns its id.
+   *
+   * @throws InvalidMetadataException the device breaks a rule; nothing stored
+   * @throws UnknownMetadataException its service or profile does not exist
+   * @throws DuplicateNameException a device of that name exists
+   */
+  public String addDevice(Device device) {
+    Device checked = validator.device(device, "device");
+    if (store.deviceService(checked.serviceName()).isEmpty()) {
+      throw new UnknownMetadataException(
+          "device.serviceName '" + checked.serviceName() + "' is not a registered device service");
+    }
+    DeviceProfile profile =
+        store
+            .profile(checked.profileName())
+            .orElseThrow(
+                () ->
+                    new UnknownMetadataException(
+                        "device.profileName '"
+                            + checked.profileName()
+                            + "' is not a registered device profile"));
+    validator.deviceFitsProfile(checked, profile, "device");
+    Device stored = checked.id() == null ? checked.withId(UUID.randomUUID().toString()) : checked;
+    store.addDevice(stored);
+    devices.invalidate(stored.name());
+    return stored.id();
+  }
+
+  /**
+   * Changes a device's description, admin or operating state, labels or location, and returns it as
+   * stored. Locking takes effect at once on this replica, and on others within the cache's TTL.
+   *
+   * @throws InvalidMetadataException the update breaks a rule
+   * @throws UnknownMetadataException no such device
+   */
+  public Device updateDevice(UpdateDevice update) {
+    UpdateDevice checked = validator.update(update, "device");
+    Device current = store.device(checked.name()).orElseThrow(() -> unknownDevice(checked.name()));
+    Device changed =
+        new Device(
+            current.id(),
+            current.name(),
+            checked.description() != null ? checked.description() : current.description(),
+            checked.adminState() != null ? checked.adminState() : current.adminState(),
+            checked.operatingState() != null ? checked.operatingState() : current.operatingState(),
+            current.serviceName(),
+            current.profileName(),
+            checked.labels() != null ? checked.labels() : current.labels(),
+            checked.location() != null ? checked.location() : current.location(),
+            current.protocols(),
+            current.autoEvents());
+    if (!store.replaceDevice(changed)) {
+      throw unknownDevice(checked.name());
+    }
+    devices.invalidate(changed.name());
+    return changed;
+  }
+
+  /** The device of that name (cached; see the class comment). */
+  public Optional<Device> device(String name) {
+    return devices.get(name, store::device);
+  }
+
+  /** The device profile of that name (cached; see the class comment). */
+  public Optional<DeviceProfile> profile(String name) {
+    return profiles.get(name, store::profile);
+  }
+
+  /** The device service of that name. */
+  public Optional<DeviceService> deviceService(String name) {
+    return store.deviceService(name);
+  }
+
+  /** Device profiles in name order. */
+  public Page<DeviceProfile> profiles(int offset, int limit) {
+    return store.profiles(offset, limit);
+  }
+
+  /** Device services in name order. */
+  public Page<DeviceService> deviceServices(int offset, int limit) {
+    return store.deviceServices(offset, limit);
+  }
+
+  /** Devices in name order. */
+  public Page<Device> devices(int offset, int limit) {
+    return store.devices(offset, limit);
+  }
+
+  /**
+   * Deletes a device and its stored commands; its stored events stay (they are history).
+   *
+   * @throws UnknownMetadataException no such device
+   */
+  public void deleteDevice(String name) {
+    if (!store.deleteDevice(name)) {
+      throw unknownDevice(name);
+    }
+    devices.invalidate(name);
+    commands.deleteDevice(name);
+  }
+
+  /**
+   * Deletes a device profile that no device uses.
+   *
+   * @throws UnknownMetadataException no such profile
+   * @throws MetadataInUseException a device uses it
+   */
+  public void deleteProfile(String name) {
+    long users = store.devicesWithProfile(name);
+    if (users > 0) {
+      throw new MetadataInUseException(
+          "device profile '" + name + "' is used by " + users + " device(s); delete them first");
+    }
+    if (!store.deleteProfile(name)) {
+      throw new UnknownMetadataException("device profile '" + name + "' does not exist");
+    }
+    profiles.invalidate(name);
+  }
+
+  /**
+   * Deletes a device service that no device belongs to.
+   *
+   * @throws UnknownMetadataException no such service
+   * @throws MetadataInUseException a device belongs to it
+   */
+  public void deleteDeviceService(String name) {
+    long users = store.devicesOfService(name);
+    if (users > 0) {
+      throw new MetadataInUseException(
+          "device service '" + name + "' has " + users + " device(s); delete them first");
+    }
+    if (!store.deleteDeviceService(name)) {
+      throw new UnknownMetadataException("device service '" + name + "' does not exist");
+    }
+  }
+
+  private static DeviceProfile withId(DeviceProfile profile) {
+    return profile.id() == null ? profile.withId(UUID.randomUUID().toString()) : profile;
+  }
+
+  /** The 404 for a device name that is not registered. */
+  public static UnknownMetadataException unknownDevice(String name) {
+    return new UnknownMetadataException("device '" + name + "' is not registered");
+  }
+}

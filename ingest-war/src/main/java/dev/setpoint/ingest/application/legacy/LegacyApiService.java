@@ -1,0 +1,422 @@
+package dev.setpoint.ingest.application.legacy;
+
+import dev.setpoint.contracts.edgex.AddEventRequest;
+import dev.setpoint.contracts.edgex.AdminState;
+import dev.setpoint.contracts.edgex.ApiVersion;
+import dev.setpoint.contracts.edgex.Device;
+import dev.setpoint.contracts.edgex.DeviceProfile;
+import dev.setpoint.contracts.edgex.DeviceResource;
+import dev.setpoint.contracts.edgex.DeviceService;
+import dev.setpoint.contracts.edgex.Event;
+import dev.setpoint.contracts.edgex.OperatingState;
+import dev.setpoint.contracts.edgex.ReadWrite;
+import dev.setpoint.contracts.edgex.Reading;
+import dev.setpoint.contracts.edgex.ResourceProperties;
+import dev.setpoint.contracts.telemetry.TelemetryReading;
+import dev.setpoint.ingest.application.EventIngestService;
+import dev.setpoint.ingest.application.EventPath;
+import dev.setpoint.ingest.application.InvalidEventException;
+import dev.setpoint.ingest.application.MetadataService;
+import dev.setpoint.ingest.application.UnknownMetadataException;
+import dev.setpoint.ingest.application.ValueTypes;
+import dev.setpoint.ingest.domain.DuplicateNameException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The report's v1 device flow on top of the v3 domain:
+ *
+ * <ul>
+ *   <li>value descriptors are stored and, together, form one generated device profile (by default
+ *       {@code legacy-v1}) with a resource per descriptor, its type, unit and range;
+ *   <li>addressables are stored without their password; a device service refers to one, and its
+ *       HTTP address becomes the v3 service's base address;
+ *   <li>v1 events become v3 events of the device's profile, checked and stored exactly as v3 ones
+ *       (so a reading must lie inside its descriptor's min/max). The script never registers its
+ *       device, so an event of an unknown device registers it under the generated profile and a
+ *       legacy device service when {@code setpoint.ingest.v1.auto-register} is on.
+ * </ul>
+ */
+@ApplicationScoped
+public class LegacyApiService {
+  /** The v3 source name v1 events are stored under; v1 had no sources. */
+  public static final String SOURCE = "legacy-v1";
+
+  private final LegacyRegistry registry;
+  private final MetadataService metadata;
+  private final EventIngestService ingest;
+  private final LegacySettings settings;
+  private final Clock clock;
+
+  @Inject
+  public LegacyApiService(
+      LegacyRegistry registry,
+      MetadataService metadata,
+      EventIngestService ingest,
+      @ConfigProperty(name = "setpoint.ingest.v1.profile", defaultValue = "legacy-v1")
+          String profileName,
+      @ConfigProperty(name = "setpoint.ingest.v1.service", defaultValue = "legacy-v1-service")
+          String serviceName,
+      @ConfigProperty(name = "setpoint.ingest.v1.auto-register", defaultValue = "true")
+          boolean autoRegister,
+      @ConfigProperty(name = "setpoint.ingest.v1.max-origin-skew-ms", defaultValue = "86400000")
+          long maxOriginSkewMillis) {
+    this(
+        registry,
+        metadata,
+        ingest,
+        new LegacySettings(profileName, serviceName, autoRegister, maxOriginSkewMillis),
+        Clock.systemUTC());
+  }
+
+  LegacyApiService(
+      LegacyRegistry registry,
+      MetadataService metadata,
+      EventIngestService ingest,
+      LegacySettings settings,
+      Clock clock) {
+    this.registry = registry;
+    this.metadata = metadata;
+    this.ingest = ingest;
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** For CDI's proxy only. */
+  protected LegacyApiService() {
+    this.registry = null;
+    this.metadata = null;
+    this.ingest = null;
+    this.settings = null;
+    this.clock = null;
+  }
+
+  /**
+   * @param profileName the generated profile's name
+   * @param serviceName the device service auto-registered devices belong to
+   * @param autoRegister whether an event of an unknown device registers it
+   * @param maxOriginSkewMillis how far an origin may lie from the time of receipt
+   */
+  public record LegacySettings(
+      String profileName, String serviceName, boolean autoRegister, long maxOriginSkewMillis) {}
+
+  /**
+   * Stores a value descriptor and adds it to the generated profile; returns its id.
+   *
+   * @throws InvalidEventException the body or the descriptor is invalid
+   * @throws DuplicateNameException a descriptor of that name exists
+   */
+  public synchronized String addValueDescriptor(String body) {
+    ValueDescriptor parsed = LegacyJson.valueDescriptor(body);
+    DeviceResource resource = resource(parsed); // checks it before anything is stored
+    ValueDescriptor descriptor = withId(parsed);
+    List<ValueDescriptor> all = new ArrayList<>(registry.valueDescriptors());
+    if (all.stream().anyMatch(d -> d.name().equals(descriptor.name()))) {
+      throw new DuplicateNameException("value descriptor", descriptor.name());
+    }
+    registry.add(descriptor);
+    all.add(descriptor);
+    List<DeviceResource> resources = new ArrayList<>();
+    for (ValueDescriptor d : all) {
+      resources.add(d == descriptor ? resource : resource(d));
+    }
+    metadata.putProfile(
+        new DeviceProfile(
+            null,
+            settings.profileName(),
+            "EdgeX v1",
+            "value descriptors",
+            "Generated from the EdgeX v1 value descriptors; rewritten when one is added.",
+            List.of("legacy-v1"),
+            resources,
+            List.of()));
+    return descriptor.id();
+  }
+
+  /**
+   * Stores an addressable (never its password); returns its id.
+   *
+   * @throws InvalidEventException the body is invalid
+   * @throws DuplicateNameException an addressable of that name exists
+   */
+  public String addAddressable(String body) {
+    Addressable addressable = LegacyJson.addressable(body);
+    Addressable stored =
+        new Addressable(
+            UUID.randomUUID().toString(),
+            addressable.name(),
+            addressable.protocol(),
+            addressable.address(),
+            addressable.port(),
+            addressable.path(),
+            addressable.publisher(),
+            addressable.user(),
+            addressable.topic());
+    registry.add(stored);
+    return stored.id();
+  }
+
+  /**
+   * Stores a device service whose addressable exists; returns its id.
+   *
+   * @throws UnknownMetadataException the addressable is not registered
+   */
+  public String addDeviceService(String body) {
+    LegacyDeviceService service = LegacyJson.deviceService(body);
+    if (service.addressableName() == null) {
+      throw new InvalidEventException("addressable.name is required");
+    }
+    Addressable addressable =
+        registry
+            .addressable(service.addressableName())
+            .orElseThrow(
+                () ->
+                    new UnknownMetadataException(
+                        "addressable '" + service.addressableName() + "' is not registered"));
+    return metadata.addDeviceService(
+        new DeviceService(
+            null,
+            service.name(),
+            service.description(),
+            baseAddress(addressable),
+            AdminState.valueOf(service.adminState()),
+            service.labels()));
+  }
+
+  /**
+   * Stores a device of a registered service, under its profile or the generated one; returns its
+   * id.
+   *
+   * @throws UnknownMetadataException the service, profile or addressable is not registered
+   */
+  public String addDevice(String body) {
+    LegacyDevice device = LegacyJson.device(body);
+    Map<String, Map<String, String>> protocols = new LinkedHashMap<>();
+    if (device.addressableName() != null) {
+      Addressable addressable =
+          registry
+              .addressable(device.addressableName())
+              .orElseThrow(
+                  () ->
+                      new UnknownMetadataException(
+                          "addressable '" + device.addressableName() + "' is not registered"));
+      protocols.put(protocol(addressable), properties(addressable));
+    } else {
+      protocols.put("legacy-v1", Map.of("api", "v1"));
+    }
+    return metadata.addDevice(
+        new Device(
+            null,
+            device.name(),
+            device.description(),
+            AdminState.valueOf(device.adminState()),
+            OperatingState.valueOf(device.operatingState()),
+            device.serviceName(),
+            device.profileName() == null ? settings.profileName() : device.profileName(),
+            device.labels(),
+            null,
+            protocols,
+            List.of()));
+  }
+
+  /**
+   * Stores a v1 event through the same validation and storage as a v3 one; returns its id.
+   *
+   * @throws InvalidEventException the body or a reading is invalid; nothing stored
+   * @throws UnknownMetadataException the device is unknown (and not auto-registered), or a reading
+   *     has no value descriptor
+   */
+  public String addEvent(String body) {
+    LegacyEvent event = LegacyJson.event(body);
+    long receivedAt = clock.millis();
+    Device device = metadata.device(event.device()).orElseGet(() -> autoRegister(event.device()));
+    DeviceProfile profile =
+        metadata
+            .profile(device.profileName())
+            .orElseThrow(
+                () ->
+                    new UnknownMetadataException(
+                        "the profile '"
+                            + device.profileName()
+                            + "' of device '"
+                            + device.name()
+                            + "' is not registered"));
+    long origin =
+        LegacyOrigin.of(event.origin(), receivedAt, settings.maxOriginSkewMillis()).nanos();
+    List<Reading> readings = new ArrayList<>(event.readings().size());
+    for (int i = 0; i < event.readings().size(); i++) {
+      LegacyReading reading = event.readings().get(i);
+      DeviceResource resource =
+          profile
+              .resource(reading.name())
+              .orElseThrow(
+                  () ->
+                      new UnknownMetadataException(
+                          "reading '"
+                              + reading.name()
+                              + "' has no value descriptor in profile '"
+                              + profile.name()
+                              + "'; add it with POST /api/v1/valuedescriptor"));
+      long readingOrigin =
+          reading.origin() == null
+              ? origin
+              : LegacyOrigin.of(reading.origin(), receivedAt, settings.maxOriginSkewMillis())
+                  .nanos();
+      readings.add(
+          new Reading(
+              null,
+              BigInteger.valueOf(readingOrigin),
+              device.name(),
+              reading.name(),
+              profile.name(),
+              resource.properties().valueType(),
+              reading.value(),
+              resource.properties().units(),
+              null));
+    }
+    AddEventRequest request =
+        new AddEventRequest(
+            ApiVersion.V3,
+            null,
+            new Event(
+                ApiVersion.V3,
+                UUID.randomUUID().toString(),
+                device.name(),
+                profile.name(),
+                SOURCE,
+                BigInteger.valueOf(origin),
+                readings,
+                null));
+    return ingest.add(
+        request, new EventPath(device.serviceName(), profile.name(), device.name(), SOURCE));
+  }
+
+  private Device autoRegister(String name) {
+    if (!settings.autoRegister()) {
+      throw MetadataService.unknownDevice(name);
+    }
+    if (metadata.profile(settings.profileName()).isEmpty()) {
+      throw new UnknownMetadataException(
+          "device '"
+              + name
+              + "' is not registered, and there are no value descriptors to register it with;"
+              + " POST /api/v1/valuedescriptor first");
+    }
+    if (metadata.deviceService(settings.serviceName()).isEmpty()) {
+      try {
+        metadata.addDeviceService(
+            new DeviceService(
+                null,
+                settings.serviceName(),
+                "Devices that registered themselves through the EdgeX v1 API",
+                null,
+                AdminState.UNLOCKED,
+                List.of("legacy-v1")));
+      } catch (DuplicateNameException raced) {
+        // another request created it first
+      }
+    }
+    try {
+      metadata.addDevice(
+          new Device(
+              null,
+              name,
+              "Registered by its first EdgeX v1 event",
+              AdminState.UNLOCKED,
+              OperatingState.UP,
+              settings.serviceName(),
+              settings.profileName(),
+              List.of("legacy-v1"),
+              null,
+              Map.of("legacy-v1", Map.of("api", "v1")),
+              List.of()));
+    } catch (DuplicateNameException raced) {
+      // another request registered it first
+    }
+    return metadata.device(name).orElseThrow(() -> MetadataService.unknownDevice(name));
+  }
+
+  /** The generated profile's resource for a descriptor; refuses one that cannot be a resource. */
+  private static DeviceResource resource(ValueDescriptor d) {
+    String type = d.valueType();
+    boolean numeric = ValueTypes.numeric(type);
+    if (numeric && TelemetryReading.RESERVED_RESOURCES.contains(d.name())) {
+      throw new InvalidEventException(
+          "name '" + d.name() + "' is reserved for a numeric value; use another name");
+    }
+    if (!numeric && (d.min() != null || d.max() != null)) {
+      throw new InvalidEventException(
+          "min and max apply to numeric types (F, I) only, not to " + type);
+    }
+    if (d.min() != null && d.max() != null && d.min() > d.max()) {
+      throw new InvalidEventException("min " + d.min() + " is greater than max " + d.max());
+    }
+    String defaultValue = d.defaultValue();
+    if (defaultValue != null
+        && (!ValueTypes.parses(type, defaultValue)
+            || (numeric && !ValueTypes.within(defaultValue, d.min(), d.max())))) {
+      throw new InvalidEventException(
+          "defaultValue '" + defaultValue + "' is not a " + type + " within min and max");
+    }
+    return new DeviceResource(
+        d.name(),
+        d.description(),
+        false,
+        new ResourceProperties(type, ReadWrite.R, d.uomLabel(), d.min(), d.max(), defaultValue));
+  }
+
+  private static ValueDescriptor withId(ValueDescriptor d) {
+    return new ValueDescriptor(
+        UUID.randomUUID().toString(),
+        d.name(),
+        d.min(),
+        d.max(),
+        d.defaultValue(),
+        d.valueType(),
+        d.uomLabel(),
+        d.formatting(),
+        d.labels(),
+        d.description());
+  }
+
+  /** {@code http://host:port/path} for an HTTP addressable with a host, else none. */
+  private static String baseAddress(Addressable a) {
+    String protocol = a.protocol() == null ? "" : a.protocol().trim().toLowerCase();
+    if (!(protocol.equals("http") || protocol.equals("https"))
+        || a.address() == null
+        || a.address().isBlank()) {
+      return null;
+    }
+    return protocol
+        + "://"
+        + a.address().trim()
+        + (a.port() == null ? "" : ":" + a.port())
+        + (a.path() == null ? "" : a.path().trim());
+  }
+
+  private static String protocol(Addressable a) {
+    return a.protocol() == null || a.protocol().isBlank()
+        ? "legacy-v1"
+        : a.protocol().trim().toLowerCase();
+  }
+
+  private static Map<String, String> properties(Addressable a) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("addressable", a.name());
+    if (a.address() != null && !a.address().isBlank()) {
+      properties.put("address", a.address());
+    }
+    if (a.port() != null) {
+      properties.put("port", Integer.toString(a.port()));
+    }
+    return properties;
+  }
+}

@@ -1,0 +1,197 @@
+package dev.setpoint.ingest.infrastructure.persistence;
+
+import com.mongodb.client.model.Filters;
+import dev.setpoint.contracts.edgex.Device;
+import dev.setpoint.contracts.edgex.DeviceProfile;
+import dev.setpoint.contracts.edgex.DeviceService;
+import dev.setpoint.contracts.ingest.DeviceDocument;
+import dev.setpoint.contracts.ingest.DeviceServiceDocument;
+import dev.setpoint.contracts.ingest.ProfileDocument;
+import dev.setpoint.ingest.domain.DuplicateNameException;
+import dev.setpoint.ingest.domain.MetadataStore;
+import dev.setpoint.ingest.domain.Page;
+import dev.setpoint.ingest.domain.StoreUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.eclipse.jnosql.databases.mongodb.mapping.MongoDBTemplate;
+
+/**
+ * Core Metadata in MongoDB through JNoSQL: collections {@code deviceProfiles}, {@code
+ * deviceServices} and {@code devices} (documents in {@code dev.setpoint.contracts.ingest}), each
+ * keyed by name ({@code _id}), so an insert of a taken name fails atomically with a duplicate key,
+ * whichever replica posts it.
+ */
+@ApplicationScoped
+public class JnosqlMetadataStore implements MetadataStore {
+  private final MongoDBTemplate template;
+
+  @Inject
+  public JnosqlMetadataStore(MongoDBTemplate template) {
+    this.template = template;
+  }
+
+  /** For CDI's proxy only. */
+  protected JnosqlMetadataStore() {
+    this.template = null;
+  }
+
+  @Override
+  public void addProfile(DeviceProfile profile) {
+    insert(MetadataDocuments.of(profile), "device profile", profile.name());
+  }
+
+  @Override
+  public Optional<DeviceProfile> profile(String name) {
+    return read(() -> template.find(ProfileDocument.class, name).map(MetadataDocuments::profile));
+  }
+
+  @Override
+  public Page<DeviceProfile> profiles(int offset, int limit) {
+    return page(ProfileDocument.class, offset, limit, MetadataDocuments::profile);
+  }
+
+  @Override
+  public boolean deleteProfile(String name) {
+    return delete(ProfileDocument.COLLECTION, name);
+  }
+
+  @Override
+  public void addDeviceService(DeviceService service) {
+    insert(MetadataDocuments.of(service), "device service", service.name());
+  }
+
+  @Override
+  public Optional<DeviceService> deviceService(String name) {
+    return read(
+        () -> template.find(DeviceServiceDocument.class, name).map(MetadataDocuments::service));
+  }
+
+  @Override
+  public Page<DeviceService> deviceServices(int offset, int limit) {
+    return page(DeviceServiceDocument.class, offset, limit, MetadataDocuments::service);
+  }
+
+  @Override
+  public boolean deleteDeviceService(String name) {
+    return delete(DeviceServiceDocument.COLLECTION, name);
+  }
+
+  @Override
+  public void addDevice(Device device) {
+    insert(MetadataDocuments.of(device), "device", device.name());
+  }
+
+  @Override
+  public void putProfile(DeviceProfile profile) {
+    read(
+        () -> {
+          // Jakarta NoSQL's update replaces an existing document only; a new one is inserted.
+          ProfileDocument document = MetadataDocuments.of(profile);
+          if (template.find(ProfileDocument.class, profile.name()).isPresent()) {
+            template.update(document);
+          } else {
+            try {
+              template.insert(document);
+            } catch (RuntimeException e) {
+              if (!Documents.isDuplicateKey(e)) {
+                throw e;
+              }
+              template.update(document); // inserted meanwhile by another request
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public boolean replaceDevice(Device device) {
+    return read(
+        () -> {
+          if (template.find(DeviceDocument.class, device.name()).isEmpty()) {
+            return false;
+          }
+          template.update(MetadataDocuments.of(device));
+          return true;
+        });
+  }
+
+  @Override
+  public Optional<Device> device(String name) {
+    return read(() -> template.find(DeviceDocument.class, name).map(MetadataDocuments::device));
+  }
+
+  @Override
+  public Page<Device> devices(int offset, int limit) {
+    return page(DeviceDocument.class, offset, limit, MetadataDocuments::device);
+  }
+
+  @Override
+  public boolean deleteDevice(String name) {
+    return delete(DeviceDocument.COLLECTION, name);
+  }
+
+  @Override
+  public long devicesWithProfile(String profileName) {
+    return read(
+        () -> template.count(DeviceDocument.COLLECTION, Filters.eq("profileName", profileName)));
+  }
+
+  @Override
+  public long devicesOfService(String serviceName) {
+    return read(
+        () -> template.count(DeviceDocument.COLLECTION, Filters.eq("serviceName", serviceName)));
+  }
+
+  private void insert(Object document, String kind, String name) {
+    try {
+      template.insert(document);
+    } catch (RuntimeException e) {
+      if (Documents.isDuplicateKey(e)) {
+        throw new DuplicateNameException(kind, name);
+      }
+      throw unavailable(e);
+    }
+  }
+
+  private boolean delete(String collection, String name) {
+    return read(() -> template.delete(collection, Filters.eq("_id", name)) > 0);
+  }
+
+  private <D, T> Page<T> page(Class<D> type, int offset, int limit, Function<D, T> mapping) {
+    return read(
+        () -> {
+          long total = template.count(type);
+          List<T> items =
+              template
+                  .select(type)
+                  .orderBy("name")
+                  .asc()
+                  .skip(offset)
+                  .limit(limit)
+                  .<D>result()
+                  .stream()
+                  .map(mapping)
+                  .toList();
+          return new Page<>(items, total);
+        });
+  }
+
+  private static <T> T read(Supplier<T> operation) {
+    try {
+      return operation.get();
+    } catch (RuntimeException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private static RuntimeException unavailable(RuntimeException e) {
+    if (Documents.isMongoFailure(e)) {
+      return new StoreUnavailableException("Core Metadata (MongoDB) did not answer", e);
+    }
+    return e;
+  }
+}

@@ -1,0 +1,68 @@
+package dev.setpoint.ingest.interfaces.rest;
+
+import dev.setpoint.contracts.buffer.CommandSource;
+import dev.setpoint.contracts.edgex.EventResponse;
+import dev.setpoint.ingest.application.CommandService;
+import dev.setpoint.ingest.application.MetadataJson;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * EdgeX Core Command: {@code GET /api/v3/device/name/{name}/{command}} answers the command's
+ * current values as an event; {@code PUT} with {@code {"setpoint":"24.5"}} stores an operator's
+ * command after checking each value against the device's profile.
+ */
+@Path("/v3/device/name/{name}/{command}")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class CommandResource {
+  private final CommandService commands;
+  private final int maxBodyBytes;
+
+  @Inject
+  public CommandResource(
+      CommandService commands,
+      @ConfigProperty(name = "setpoint.ingest.max-body-bytes", defaultValue = "262144")
+          int maxBodyBytes) {
+    this.commands = commands;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** For CDI's proxy only. */
+  protected CommandResource() {
+    this(null, 0);
+  }
+
+  @GET
+  @DeviceOrOperator(pathParam = "name")
+  public Response read(@PathParam("name") String name, @PathParam("command") String command) {
+    return MetadataResponses.call(
+        () -> Response.ok(EventResponse.ok(commands.read(name, command))).build());
+  }
+
+  @PUT
+  @OperatorOnly
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response write(
+      @PathParam("name") String name, @PathParam("command") String command, InputStream body) {
+    return MetadataResponses.call(
+        () -> {
+          commands.write(
+              name,
+              command,
+              MetadataJson.commandValues(RequestBodies.json(body, maxBodyBytes)),
+              CommandSource.OPERATOR);
+          return Response.ok(MetadataResponses.ok(null)).build();
+        });
+  }
+}

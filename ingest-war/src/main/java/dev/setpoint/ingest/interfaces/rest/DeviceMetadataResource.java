@@ -1,0 +1,143 @@
+package dev.setpoint.ingest.interfaces.rest;
+
+import dev.setpoint.contracts.edgex.AddDeviceRequest;
+import dev.setpoint.contracts.edgex.AddDeviceResponse;
+import dev.setpoint.contracts.edgex.Device;
+import dev.setpoint.contracts.edgex.DeviceResponse;
+import dev.setpoint.contracts.edgex.MultiDevicesResponse;
+import dev.setpoint.contracts.edgex.UpdateDeviceRequest;
+import dev.setpoint.ingest.application.DeviceRegistration;
+import dev.setpoint.ingest.application.MetadataJson;
+import dev.setpoint.ingest.application.MetadataService;
+import dev.setpoint.ingest.application.MetadataValidator;
+import dev.setpoint.ingest.domain.Page;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * EdgeX Core Metadata devices: batch add (its service and profile must exist), batch {@code PATCH}
+ * (lock, unlock, operating state, labels, location, description), reads by name and all, delete by
+ * name (the device's stored events stay; its stored commands and its token go). Adding a device
+ * issues its bearer token, returned in that device's element of the 207 answer only. Core Command,
+ * under the same path, is {@link CommandResource}.
+ */
+@Path("/v3/device")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@OperatorOnly
+public class DeviceMetadataResource {
+  private final MetadataService metadata;
+  private final DeviceRegistration registration;
+  private final MetadataValidator validator = new MetadataValidator();
+  private final int maxBodyBytes;
+
+  @Inject
+  public DeviceMetadataResource(
+      MetadataService metadata,
+      DeviceRegistration registration,
+      @ConfigProperty(name = "setpoint.ingest.max-body-bytes", defaultValue = "262144")
+          int maxBodyBytes) {
+    this.metadata = metadata;
+    this.registration = registration;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** For CDI's proxy only. */
+  protected DeviceMetadataResource() {
+    this(null, null, 0);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response add(InputStream body) {
+    Response answer =
+        MetadataResponses.call(
+            () ->
+                Batches.run(
+                    RequestBodies.json(body, maxBodyBytes),
+                    "AddDeviceRequest",
+                    (json, path) -> {
+                      AddDeviceRequest request = MetadataJson.addDeviceRequest(json, path);
+                      validator.device(request.device(), path + ".device");
+                      return request;
+                    },
+                    AddDeviceRequest::requestId,
+                    request -> {
+                      DeviceRegistration.Registered device =
+                          registration.register(request.device());
+                      return AddDeviceResponse.created(
+                          request.requestId(),
+                          device.id(),
+                          device.token() == null ? null : device.token().token());
+                    }));
+    // The answer carries the new devices' tokens: no cache may keep it.
+    return Response.fromResponse(answer).header("Cache-Control", "no-store").build();
+  }
+
+  @PATCH
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response update(InputStream body) {
+    return MetadataResponses.call(
+        () ->
+            Batches.run(
+                RequestBodies.json(body, maxBodyBytes),
+                "UpdateDeviceRequest",
+                (json, path) -> {
+                  UpdateDeviceRequest request = MetadataJson.updateDeviceRequest(json, path);
+                  validator.update(request.device(), path + ".device");
+                  return request;
+                },
+                UpdateDeviceRequest::requestId,
+                request -> {
+                  metadata.updateDevice(request.device());
+                  return MetadataResponses.ok(request.requestId());
+                }));
+  }
+
+  @GET
+  @Path("/all")
+  public Response all(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    return MetadataResponses.call(
+        () -> {
+          Paging paging = Paging.of(offset, limit);
+          Page<Device> page = metadata.devices(paging.offset(), paging.limit());
+          return Response.ok(MultiDevicesResponse.ok(page.totalCount(), page.items())).build();
+        });
+  }
+
+  @GET
+  @Path("/name/{name}")
+  public Response byName(@PathParam("name") String name) {
+    return MetadataResponses.call(
+        () ->
+            Response.ok(
+                    DeviceResponse.ok(
+                        metadata
+                            .device(name)
+                            .orElseThrow(() -> MetadataService.unknownDevice(name))))
+                .build());
+  }
+
+  @DELETE
+  @Path("/name/{name}")
+  public Response delete(@PathParam("name") String name) {
+    return MetadataResponses.call(
+        () -> {
+          registration.delete(name);
+          return Response.ok(MetadataResponses.ok(null)).build();
+        });
+  }
+}

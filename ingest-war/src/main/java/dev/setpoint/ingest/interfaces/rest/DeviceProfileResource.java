@@ -1,0 +1,151 @@
+package dev.setpoint.ingest.interfaces.rest;
+
+import dev.setpoint.contracts.edgex.AddDeviceProfileRequest;
+import dev.setpoint.contracts.edgex.DeviceProfile;
+import dev.setpoint.contracts.edgex.DeviceProfileResponse;
+import dev.setpoint.contracts.edgex.IdResponse;
+import dev.setpoint.contracts.edgex.MultiDeviceProfilesResponse;
+import dev.setpoint.ingest.application.MetadataJson;
+import dev.setpoint.ingest.application.MetadataService;
+import dev.setpoint.ingest.application.MetadataValidator;
+import dev.setpoint.ingest.application.UnknownMetadataException;
+import dev.setpoint.ingest.application.YamlProfiles;
+import dev.setpoint.ingest.domain.Page;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * EdgeX Core Metadata device profiles: {@code POST /api/v3/deviceprofile} (JSON batch), {@code POST
+ * /api/v3/deviceprofile/uploadfile} (one YAML profile as multipart part {@code file}), reads by
+ * name and all, delete by name (409 while a device uses it).
+ */
+@Path("/v3/deviceprofile")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@OperatorOnly
+public class DeviceProfileResource {
+  private final MetadataService metadata;
+  private final MetadataValidator validator = new MetadataValidator();
+  private final int maxBodyBytes;
+
+  @Inject
+  public DeviceProfileResource(
+      MetadataService metadata,
+      @ConfigProperty(name = "setpoint.ingest.max-body-bytes", defaultValue = "262144")
+          int maxBodyBytes) {
+    this.metadata = metadata;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** For CDI's proxy only. */
+  protected DeviceProfileResource() {
+    this(null, 0);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response add(InputStream body) {
+    return MetadataResponses.call(
+        () ->
+            Batches.run(
+                RequestBodies.json(body, maxBodyBytes),
+                "AddDeviceProfileRequest",
+                (json, path) -> {
+                  AddDeviceProfileRequest request = MetadataJson.addProfileRequest(json, path);
+                  validator.profile(request.profile(), path + ".profile");
+                  return request;
+                },
+                AddDeviceProfileRequest::requestId,
+                request ->
+                    IdResponse.created(
+                        request.requestId(), metadata.addProfile(request.profile()))));
+  }
+
+  @POST
+  @Path("/uploadfile")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response upload(
+      @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+      @FormParam("file") EntityPart file) {
+    return MetadataResponses.call(
+        () -> {
+          // The multipart body is parsed before this method runs: refuse a declared oversize
+          // body at once, and read at most the limit from the part itself.
+          if (contentLength != null && tooLarge(contentLength)) {
+            throw new BadRequestBodyException(
+                413, "request body exceeds " + maxBodyBytes + " bytes");
+          }
+          if (file == null) {
+            throw new BadRequestBodyException(
+                400, "multipart part 'file' is required; it holds the YAML device profile");
+          }
+          String yaml = RequestBodies.text(file.getContent(), maxBodyBytes);
+          DeviceProfile profile = YamlProfiles.parse(yaml, "profile");
+          return Response.status(201)
+              .entity(IdResponse.created(null, metadata.addProfile(profile)))
+              .build();
+        });
+  }
+
+  private boolean tooLarge(String contentLength) {
+    try {
+      return Long.parseLong(contentLength.trim()) > maxBodyBytes;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  @GET
+  @Path("/all")
+  public Response all(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    return MetadataResponses.call(
+        () -> {
+          Paging paging = Paging.of(offset, limit);
+          Page<DeviceProfile> page = metadata.profiles(paging.offset(), paging.limit());
+          return Response.ok(MultiDeviceProfilesResponse.ok(page.totalCount(), page.items()))
+              .build();
+        });
+  }
+
+  @GET
+  @Path("/name/{name}")
+  public Response byName(@PathParam("name") String name) {
+    return MetadataResponses.call(
+        () ->
+            Response.ok(
+                    DeviceProfileResponse.ok(
+                        metadata
+                            .profile(name)
+                            .orElseThrow(
+                                () ->
+                                    new UnknownMetadataException(
+                                        "device profile '" + name + "' does not exist"))))
+                .build());
+  }
+
+  @DELETE
+  @Path("/name/{name}")
+  public Response delete(@PathParam("name") String name) {
+    return MetadataResponses.call(
+        () -> {
+          metadata.deleteProfile(name);
+          return Response.ok(MetadataResponses.ok(null)).build();
+        });
+  }
+}

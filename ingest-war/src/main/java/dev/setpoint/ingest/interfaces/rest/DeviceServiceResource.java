@@ -1,0 +1,112 @@
+package dev.setpoint.ingest.interfaces.rest;
+
+import dev.setpoint.contracts.edgex.AddDeviceServiceRequest;
+import dev.setpoint.contracts.edgex.DeviceService;
+import dev.setpoint.contracts.edgex.DeviceServiceResponse;
+import dev.setpoint.contracts.edgex.IdResponse;
+import dev.setpoint.contracts.edgex.MultiDeviceServicesResponse;
+import dev.setpoint.ingest.application.MetadataJson;
+import dev.setpoint.ingest.application.MetadataService;
+import dev.setpoint.ingest.application.MetadataValidator;
+import dev.setpoint.ingest.application.UnknownMetadataException;
+import dev.setpoint.ingest.domain.Page;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * EdgeX Core Metadata device services: batch add, reads by name and all, delete by name (409 while
+ * a device belongs to it).
+ */
+@Path("/v3/deviceservice")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@OperatorOnly
+public class DeviceServiceResource {
+  private final MetadataService metadata;
+  private final MetadataValidator validator = new MetadataValidator();
+  private final int maxBodyBytes;
+
+  @Inject
+  public DeviceServiceResource(
+      MetadataService metadata,
+      @ConfigProperty(name = "setpoint.ingest.max-body-bytes", defaultValue = "262144")
+          int maxBodyBytes) {
+    this.metadata = metadata;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** For CDI's proxy only. */
+  protected DeviceServiceResource() {
+    this(null, 0);
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response add(InputStream body) {
+    return MetadataResponses.call(
+        () ->
+            Batches.run(
+                RequestBodies.json(body, maxBodyBytes),
+                "AddDeviceServiceRequest",
+                (json, path) -> {
+                  AddDeviceServiceRequest request =
+                      MetadataJson.addDeviceServiceRequest(json, path);
+                  validator.deviceService(request.service(), path + ".service");
+                  return request;
+                },
+                AddDeviceServiceRequest::requestId,
+                request ->
+                    IdResponse.created(
+                        request.requestId(), metadata.addDeviceService(request.service()))));
+  }
+
+  @GET
+  @Path("/all")
+  public Response all(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+    return MetadataResponses.call(
+        () -> {
+          Paging paging = Paging.of(offset, limit);
+          Page<DeviceService> page = metadata.deviceServices(paging.offset(), paging.limit());
+          return Response.ok(MultiDeviceServicesResponse.ok(page.totalCount(), page.items()))
+              .build();
+        });
+  }
+
+  @GET
+  @Path("/name/{name}")
+  public Response byName(@PathParam("name") String name) {
+    return MetadataResponses.call(
+        () ->
+            Response.ok(
+                    DeviceServiceResponse.ok(
+                        metadata
+                            .deviceService(name)
+                            .orElseThrow(
+                                () ->
+                                    new UnknownMetadataException(
+                                        "device service '" + name + "' does not exist"))))
+                .build());
+  }
+
+  @DELETE
+  @Path("/name/{name}")
+  public Response delete(@PathParam("name") String name) {
+    return MetadataResponses.call(
+        () -> {
+          metadata.deleteDeviceService(name);
+          return Response.ok(MetadataResponses.ok(null)).build();
+        });
+  }
+}

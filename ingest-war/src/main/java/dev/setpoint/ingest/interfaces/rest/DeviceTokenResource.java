@@ -1,0 +1,73 @@
+package dev.setpoint.ingest.interfaces.rest;
+
+import dev.setpoint.contracts.edgex.ApiVersion;
+import dev.setpoint.contracts.edgex.BaseResponse;
+import dev.setpoint.ingest.application.DeviceRegistration;
+import dev.setpoint.ingest.application.DeviceTokenService;
+import dev.setpoint.ingest.application.UnknownMetadataException;
+import dev.setpoint.ingest.domain.StoreUnavailableException;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Operators issue, rotate and revoke a device's bearer token: {@code POST} answers 201 with a new
+ * token (shown this once; any earlier token of the device stops working), {@code DELETE} revokes
+ * it.
+ */
+@Path("/v3/device/name/{name}/token")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DeviceTokenResource {
+  private final DeviceTokenService tokens;
+  private final DeviceRegistration registration;
+
+  @Inject
+  public DeviceTokenResource(DeviceTokenService tokens, DeviceRegistration registration) {
+    this.tokens = tokens;
+    this.registration = registration;
+  }
+
+  /** For CDI's proxy only. */
+  protected DeviceTokenResource() {
+    this(null, null);
+  }
+
+  @POST
+  @OperatorOnly
+  public Response issue(@PathParam("name") String name) {
+    try {
+      return Response.status(201)
+          .header("Cache-Control", "no-store")
+          .entity(DeviceTokenResponse.of(registration.issueToken(name)))
+          .build();
+    } catch (UnknownMetadataException e) {
+      return EdgeXErrors.of(404, null, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      return EdgeXErrors.of(400, null, "name: " + e.getMessage());
+    } catch (StoreUnavailableException e) {
+      return EdgeXErrors.of(503, null, e.getMessage() + "; retry later");
+    }
+  }
+
+  @DELETE
+  @OperatorOnly
+  public Response revoke(@PathParam("name") String name) {
+    try {
+      if (!tokens.revoke(name)) {
+        return EdgeXErrors.of(404, null, "device '" + name + "' has no valid token");
+      }
+      return Response.ok(new BaseResponse(ApiVersion.V3, null, null, 200)).build();
+    } catch (IllegalArgumentException e) {
+      return EdgeXErrors.of(400, null, "name: " + e.getMessage());
+    } catch (StoreUnavailableException e) {
+      return EdgeXErrors.of(503, null, e.getMessage() + "; retry later");
+    }
+  }
+}

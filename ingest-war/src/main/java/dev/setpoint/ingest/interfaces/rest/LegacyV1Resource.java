@@ -1,0 +1,92 @@
+package dev.setpoint.ingest.interfaces.rest;
+
+import dev.setpoint.ingest.application.legacy.LegacyApiService;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The EdgeX v1 endpoints the report's device script calls (core data and metadata alike, as the
+ * script reached them on ports 48080 and 48081): each create answers 200 with the new id as plain
+ * text, as EdgeX v1 did; a refusal answers with the EdgeX error body. Off unless enabled, and then
+ * only for the configured networks ({@link LegacyNetwork}).
+ */
+@Path("/v1")
+@RequestScoped
+@LegacyNetwork
+public class LegacyV1Resource {
+  private final LegacyApiService legacy;
+  private final int maxBodyBytes;
+
+  @Inject
+  public LegacyV1Resource(
+      LegacyApiService legacy,
+      @ConfigProperty(name = "setpoint.ingest.max-body-bytes", defaultValue = "262144")
+          int maxBodyBytes) {
+    this.legacy = legacy;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  /** For CDI's proxy only. */
+  protected LegacyV1Resource() {
+    this(null, 0);
+  }
+
+  @GET
+  @Path("/ping")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String ping() {
+    return "pong";
+  }
+
+  @POST
+  @Path("/valuedescriptor")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response addValueDescriptor(InputStream body) {
+    return create(body, legacy::addValueDescriptor);
+  }
+
+  @POST
+  @Path("/addressable")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response addAddressable(InputStream body) {
+    return create(body, legacy::addAddressable);
+  }
+
+  @POST
+  @Path("/deviceservice")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response addDeviceService(InputStream body) {
+    return create(body, legacy::addDeviceService);
+  }
+
+  @POST
+  @Path("/device")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response addDevice(InputStream body) {
+    return create(body, legacy::addDevice);
+  }
+
+  @POST
+  @Path("/event")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response addEvent(InputStream body) {
+    return create(body, legacy::addEvent);
+  }
+
+  private Response create(InputStream body, Function<String, String> use) {
+    return MetadataResponses.call(
+        () ->
+            Response.ok(use.apply(RequestBodies.text(body, maxBodyBytes)), MediaType.TEXT_PLAIN)
+                .build());
+  }
+}

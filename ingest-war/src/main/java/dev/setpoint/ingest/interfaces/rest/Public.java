@@ -1,0 +1,19 @@
+package dev.setpoint.ingest.interfaces.rest;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Access rule: anyone may call this endpoint, without credentials (ping, version, the operator
+ * login). Every resource method needs exactly one access rule, on the method or on its class; see
+ * {@link AccessFilter}.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface Public {}

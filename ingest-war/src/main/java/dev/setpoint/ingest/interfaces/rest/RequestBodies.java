@@ -1,0 +1,124 @@
+package dev.setpoint.ingest.interfaces.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * Reads request bodies for the metadata and command endpoints: at most the configured number of
+ * bytes (413 beyond), strict UTF-8, and strict JSON (a key given twice is refused rather than one
+ * copy silently winning).
+ */
+final class RequestBodies {
+  /** Deeper than this is no EdgeX body; refusing it keeps the recursion below shallow. */
+  static final int MAX_DEPTH = 64;
+
+  private static final JsonParserFactory JSON = Json.createParserFactory(Map.of());
+
+  private RequestBodies() {}
+
+  /** The body as text. */
+  static String text(InputStream body, int maxBytes) {
+    byte[] bytes;
+    try {
+      bytes = body.readNBytes(maxBytes + 1);
+    } catch (IOException e) {
+      throw new BadRequestBodyException(400, "request body could not be read: " + e.getMessage());
+    }
+    if (bytes.length > maxBytes) {
+      throw new BadRequestBodyException(413, "request body exceeds " + maxBytes + " bytes");
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new BadRequestBodyException(400, "request body is not valid UTF-8");
+    }
+  }
+
+  /** The body as one JSON value. */
+  static JsonValue json(InputStream body, int maxBytes) {
+    return parse(text(body, maxBytes));
+  }
+
+  static JsonValue parse(String text) {
+    if (text.isBlank()) {
+      throw new BadRequestBodyException(400, "request body is empty; a JSON body is required");
+    }
+    try (JsonParser parser = JSON.createParser(new StringReader(text))) {
+      JsonValue value = value(parser, parser.next(), 1);
+      // A reader stops after the first value; "{...}}" or "{...}{...}" is still not JSON.
+      if (parser.hasNext()) {
+        throw new BadRequestBodyException(
+            400, "request body is not valid JSON: content follows the JSON value");
+      }
+      return value;
+    } catch (JsonException | IllegalStateException | NoSuchElementException e) {
+      throw new BadRequestBodyException(400, "request body is not valid JSON: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Builds the value from parser events, refusing a key given twice in one object (a reader keeps
+   * the last copy silently, so {@code {"adminState":"LOCKED","adminState":"UNLOCKED"}} would mean
+   * whatever the parser happens to do).
+   */
+  private static JsonValue value(JsonParser parser, JsonParser.Event event, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new BadRequestBodyException(
+          400, "request body is not valid JSON: nested deeper than " + MAX_DEPTH + " levels");
+    }
+    return switch (event) {
+      case START_OBJECT -> {
+        JsonObjectBuilder object = Json.createObjectBuilder();
+        Set<String> keys = new HashSet<>();
+        for (JsonParser.Event next = parser.next();
+            next != JsonParser.Event.END_OBJECT;
+            next = parser.next()) {
+          String key = parser.getString();
+          if (!keys.add(key)) {
+            throw new BadRequestBodyException(
+                400,
+                "request body is not valid JSON: key '" + key + "' appears twice in an object");
+          }
+          object.add(key, value(parser, parser.next(), depth + 1));
+        }
+        yield object.build();
+      }
+      case START_ARRAY -> {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (JsonParser.Event next = parser.next();
+            next != JsonParser.Event.END_ARRAY;
+            next = parser.next()) {
+          array.add(value(parser, next, depth + 1));
+        }
+        yield array.build();
+      }
+      case VALUE_STRING -> Json.createValue(parser.getString());
+      case VALUE_NUMBER -> Json.createValue(parser.getBigDecimal());
+      case VALUE_TRUE -> JsonValue.TRUE;
+      case VALUE_FALSE -> JsonValue.FALSE;
+      case VALUE_NULL -> JsonValue.NULL;
+      default -> throw new BadRequestBodyException(400, "request body is not valid JSON");
+    };
+  }
+}

@@ -1,0 +1,155 @@
+package dev.setpoint.ingest.application;
+
+import dev.setpoint.contracts.buffer.BufferedReading;
+import dev.setpoint.contracts.buffer.StoredCommand;
+import dev.setpoint.contracts.edgex.Device;
+import dev.setpoint.contracts.edgex.DeviceProfile;
+import dev.setpoint.contracts.edgex.DeviceService;
+import dev.setpoint.ingest.domain.CommandStore;
+import dev.setpoint.ingest.domain.DuplicateNameException;
+import dev.setpoint.ingest.domain.LatestReadings;
+import dev.setpoint.ingest.domain.MetadataStore;
+import dev.setpoint.ingest.domain.Page;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** In-memory stand-ins of the ports, for unit tests of the services (test code only). */
+final class Fakes {
+  private Fakes() {}
+
+  static final class Metadata implements MetadataStore {
+    final TreeMap<String, DeviceProfile> profiles = new TreeMap<>();
+    final TreeMap<String, DeviceService> services = new TreeMap<>();
+    final TreeMap<String, Device> devices = new TreeMap<>();
+    final AtomicInteger deviceReads = new AtomicInteger();
+
+    private static <T> void add(Map<String, T> map, String kind, String name, T value) {
+      if (map.putIfAbsent(name, value) != null) {
+        throw new DuplicateNameException(kind, name);
+      }
+    }
+
+    private static <T> Page<T> page(TreeMap<String, T> map, int offset, int limit) {
+      return new Page<>(map.values().stream().skip(offset).limit(limit).toList(), map.size());
+    }
+
+    @Override
+    public void addProfile(DeviceProfile profile) {
+      add(profiles, "device profile", profile.name(), profile);
+    }
+
+    @Override
+    public void putProfile(DeviceProfile profile) {
+      profiles.put(profile.name(), profile);
+    }
+
+    @Override
+    public Optional<DeviceProfile> profile(String name) {
+      return Optional.ofNullable(profiles.get(name));
+    }
+
+    @Override
+    public Page<DeviceProfile> profiles(int offset, int limit) {
+      return page(profiles, offset, limit);
+    }
+
+    @Override
+    public boolean deleteProfile(String name) {
+      return profiles.remove(name) != null;
+    }
+
+    @Override
+    public void addDeviceService(DeviceService service) {
+      add(services, "device service", service.name(), service);
+    }
+
+    @Override
+    public Optional<DeviceService> deviceService(String name) {
+      return Optional.ofNullable(services.get(name));
+    }
+
+    @Override
+    public Page<DeviceService> deviceServices(int offset, int limit) {
+      return page(services, offset, limit);
+    }
+
+    @Override
+    public boolean deleteDeviceService(String name) {
+      return services.remove(name) != null;
+    }
+
+    @Override
+    public void addDevice(Device device) {
+      add(devices, "device", device.name(), device);
+    }
+
+    @Override
+    public boolean replaceDevice(Device device) {
+      return devices.replace(device.name(), device) != null;
+    }
+
+    @Override
+    public Optional<Device> device(String name) {
+      deviceReads.incrementAndGet();
+      return Optional.ofNullable(devices.get(name));
+    }
+
+    @Override
+    public Page<Device> devices(int offset, int limit) {
+      return page(devices, offset, limit);
+    }
+
+    @Override
+    public boolean deleteDevice(String name) {
+      return devices.remove(name) != null;
+    }
+
+    @Override
+    public long devicesWithProfile(String profileName) {
+      return devices.values().stream().filter(d -> d.profileName().equals(profileName)).count();
+    }
+
+    @Override
+    public long devicesOfService(String serviceName) {
+      return devices.values().stream().filter(d -> d.serviceName().equals(serviceName)).count();
+    }
+  }
+
+  static final class Commands implements CommandStore {
+    final Map<String, StoredCommand> commands = new HashMap<>();
+
+    @Override
+    public Optional<StoredCommand> latest(String deviceName, String resourceName) {
+      return Optional.ofNullable(commands.get(StoredCommand.idOf(deviceName, resourceName)));
+    }
+
+    @Override
+    public void put(StoredCommand command) {
+      commands.put(command.id(), command);
+    }
+
+    @Override
+    public long deleteDevice(String deviceName) {
+      List<String> ids =
+          commands.values().stream()
+              .filter(c -> c.deviceName().equals(deviceName))
+              .map(StoredCommand::id)
+              .toList();
+      ids.forEach(commands::remove);
+      return ids.size();
+    }
+  }
+
+  static final class Readings implements LatestReadings {
+    final Map<String, BufferedReading> latest = new HashMap<>();
+
+    @Override
+    public Optional<BufferedReading> latest(String deviceName, String resourceName) {
+      return Optional.ofNullable(latest.get(deviceName + "/" + resourceName));
+    }
+  }
+}

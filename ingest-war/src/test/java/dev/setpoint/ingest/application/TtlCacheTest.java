@@ -1,0 +1,82 @@
+package dev.setpoint.ingest.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class TtlCacheTest {
+  /** A clock the test moves. */
+  private static final class Manual extends Clock {
+    long millis;
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis);
+    }
+  }
+
+  private final Manual clock = new Manual();
+  private final AtomicInteger loads = new AtomicInteger();
+
+  private Optional<String> load(String key) {
+    return Optional.of(key + loads.incrementAndGet());
+  }
+
+  @Test
+  void servesFromTheCacheUntilTheTtlPasses() {
+    TtlCache<String> cache = new TtlCache<>(5_000, 100, clock);
+    assertEquals("a1", cache.get("a", this::load).orElseThrow());
+    clock.millis = 4_999;
+    assertEquals("a1", cache.get("a", this::load).orElseThrow());
+    clock.millis = 5_000;
+    assertEquals("a2", cache.get("a", this::load).orElseThrow());
+  }
+
+  @Test
+  void invalidationForcesAReloadAndZeroTtlDisablesCaching() {
+    TtlCache<String> cache = new TtlCache<>(5_000, 100, clock);
+    cache.get("a", this::load);
+    cache.invalidate("a");
+    assertEquals("a2", cache.get("a", this::load).orElseThrow());
+    TtlCache<String> off = new TtlCache<>(0, 100, clock);
+    off.get("b", this::load);
+    assertEquals("b4", off.get("b", this::load).orElseThrow());
+  }
+
+  @Test
+  void aLoadOverlappingAnInvalidationIsNotKept() {
+    TtlCache<String> cache = new TtlCache<>(5_000, 100, clock);
+    cache.get(
+        "a",
+        key -> {
+          cache.invalidate("a"); // a local write lands while this (stale) load runs
+          return Optional.of("stale");
+        });
+    assertEquals("a1", cache.get("a", this::load).orElseThrow());
+  }
+
+  @Test
+  void staysBounded() {
+    TtlCache<String> cache = new TtlCache<>(5_000, 2, clock);
+    cache.get("a", this::load);
+    cache.get("b", this::load);
+    cache.get("c", this::load);
+    assertEquals("a4", cache.get("a", this::load).orElseThrow(), "the full cache started over");
+  }
+}

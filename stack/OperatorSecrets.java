@@ -1,0 +1,148 @@
+/*
+ * Secrets of the single-machine stack's local operator issuer, made on first start by ./setpoint.
+ * A Java single-file source program with no dependencies (like MongoServer.java):
+ *
+ *   java stack/OperatorSecrets.java init <secrets-dir> <password-file>
+ *       Makes what is missing in <secrets-dir> (mode 700): the issuer's RSA key pair
+ *       (issuer-private.pem, PKCS#8, and issuer-public.pem, X.509; 3072 bits) and the operator's
+ *       password hash (operator.hash). When it makes a new hash, it writes the new password to
+ *       <password-file> for ./setpoint to show once. Files are mode 600; existing ones are kept.
+ *   java stack/OperatorSecrets.java reset-operator <secrets-dir> <password-file>
+ *       A new operator password and hash, replacing the old ones.
+ *   java stack/OperatorSecrets.java hash
+ *       Reads a password from the first line of standard input and prints its hash.
+ *
+ * The hash is PBKDF2-HMAC-SHA256, written as pbkdf2-sha256:<iterations>:<salt>:<key> (Base64),
+ * exactly the form ingest's Pbkdf2PasswordHash verifies; a unit test there checks that the two
+ * agree. Every file is written to a temporary name and moved into place, so an interrupted run
+ * never leaves half a key. Problems end the program with one line on stderr and exit status 1.
+ */
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+public class OperatorSecrets {
+    static final String PRIVATE_KEY = "issuer-private.pem";
+    static final String PUBLIC_KEY = "issuer-public.pem";
+    static final String HASH = "operator.hash";
+
+    /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256; ingest reads it from the hash. */
+    static final int ITERATIONS = 600_000;
+    private static final int SALT_BYTES = 16;
+    private static final int KEY_BYTES = 32;
+    /** 18 random bytes: a 24-character password of 144 bits. */
+    private static final int PASSWORD_BYTES = 18;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    public static void main(String[] args) {
+        try {
+            if (args.length == 3 && args[0].equals("init")) {
+                Path dir = Path.of(args[1]);
+                directory(dir);
+                if (!Files.exists(dir.resolve(PRIVATE_KEY)) || !Files.exists(dir.resolve(PUBLIC_KEY))) {
+                    keyPair(dir);
+                }
+                if (!Files.exists(dir.resolve(HASH))) {
+                    operator(dir, Path.of(args[2]));
+                }
+            } else if (args.length == 3 && args[0].equals("reset-operator")) {
+                Path dir = Path.of(args[1]);
+                directory(dir);
+                operator(dir, Path.of(args[2]));
+            } else if (args.length == 1 && args[0].equals("hash")) {
+                String password = new BufferedReader(
+                        new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+                if (password == null || password.isEmpty()) {
+                    fail("no password on standard input");
+                }
+                System.out.println(hash(password.toCharArray()));
+            } else {
+                fail("usage: java stack/OperatorSecrets.java init|reset-operator <secrets-dir> <password-file>"
+                        + " | hash");
+            }
+        } catch (IOException | GeneralSecurityException e) {
+            fail(e.toString());
+        }
+    }
+
+    private static void directory(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    private static void keyPair(Path dir) throws IOException, GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(3072, RANDOM);
+        KeyPair pair = generator.generateKeyPair();
+        // Public first: a private key on disk always has its public half next to it.
+        write(dir.resolve(PUBLIC_KEY), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        write(dir.resolve(PRIVATE_KEY), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+    }
+
+    private static void operator(Path dir, Path passwordFile) throws IOException, GeneralSecurityException {
+        byte[] bytes = new byte[PASSWORD_BYTES];
+        RANDOM.nextBytes(bytes);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        // The password first: if the hash were written and this failed, nobody would know it.
+        write(passwordFile, password + "\n");
+        write(dir.resolve(HASH), hash(password.toCharArray()) + "\n");
+    }
+
+    static String hash(char[] password) throws GeneralSecurityException {
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        PBEKeySpec spec = new PBEKeySpec(password, salt, ITERATIONS, KEY_BYTES * 8);
+        try {
+            byte[] key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            Base64.Encoder base64 = Base64.getEncoder();
+            return "pbkdf2-sha256:" + ITERATIONS + ":" + base64.encodeToString(salt) + ":"
+                    + base64.encodeToString(key);
+        } finally {
+            spec.clearPassword();
+        }
+    }
+
+    private static String pem(String label, byte[] der) {
+        return "-----BEGIN " + label + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + label + "-----\n";
+    }
+
+    /** Writes a mode-600 file under a temporary name, then moves it over the target. */
+    private static void write(Path file, String content) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path temp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.writeString(temp, content, StandardCharsets.US_ASCII);
+            try {
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void fail(String message) {
+        System.err.println("OperatorSecrets: " + message);
+        System.exit(1);
+    }
+}
