@@ -212,7 +212,7 @@ class LegacyV1IT {
     error(
         post("deviceservice", "{\"name\":\"s-" + device + "\",\"addressable\":{\"name\":\"no\"}}"),
         404);
-    error(post("valuedescriptor", "{\"name\":\"time\",\"type\":\"F\"}"), 409);
+    error(post("valuedescriptor", "{\"name\":\"humidity\",\"type\":\"F\"}"), 409);
     error(post("valuedescriptor", "{\"name\":\"source\",\"type\":\"F\"}"), 400);
 
     assertEquals(count, db.getCollection("events").countDocuments());

@@ -1,6 +1,7 @@
 package dev.setpoint.ingest.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -247,7 +248,7 @@ class SecurityIT {
     String token = json(issued).getString("token");
     assertEquals(device, json(issued).getString("deviceName"));
     assertTrue(DeviceTokenCodec.wellFormed(token), token);
-    Document stored = tokens.find(Filters.eq("deviceName", device)).first();
+    Document stored = tokens.find(Filters.eq("_id", DeviceTokenCodec.hash(token))).first();
     assertNotNull(stored);
     assertEquals(DeviceTokenCodec.hash(token), stored.getString("_id"));
     assertNull(stored.get("revokedAt"));
@@ -280,6 +281,22 @@ class SecurityIT {
   }
 
   @Test
+  void aDeviceGetsItsTokenOnceWhenItIsCreated() throws Exception {
+    String device = "sec-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> created =
+        new Api(base).post("api/v3/device", Api.deviceRequest(device, "room-sensor", "UNLOCKED"));
+    assertEquals(207, created.statusCode(), created.body());
+    assertEquals("no-store", created.headers().firstValue("Cache-Control").orElse(""));
+    String token = Api.array(created).getJsonObject(0).getString("token");
+    assertTrue(DeviceTokenCodec.wellFormed(token), token);
+    assertEquals(201, postEvent(device, device, token).statusCode());
+    HttpResponse<String> read =
+        send("GET", "api/v3/device/name/" + device, "Bearer " + OperatorLogin.token(base), null);
+    assertEquals(200, read.statusCode(), read.body());
+    assertFalse(read.body().contains(token), "the token is shown once, never again");
+  }
+
+  @Test
   void anOperatorMayPostForAnyDevice() throws Exception {
     String device = device();
     HttpResponse<String> response = postEvent(device, device, OperatorLogin.token(base));
@@ -302,7 +319,8 @@ class SecurityIT {
         send("DELETE", "api/v3/device/name/" + device + "/token", "Bearer " + operator, null);
     assertEquals(200, revoked.statusCode(), revoked.body());
     assertUnauthorized(postEvent(device, device, second));
-    assertEquals(2, tokens.countDocuments(Filters.eq("deviceName", device)), "kept as revoked");
+    // The token issued with the device, then the two rotations: all kept, all revoked.
+    assertEquals(3, tokens.countDocuments(Filters.eq("deviceName", device)), "kept as revoked");
     assertEquals(
         0,
         tokens.countDocuments(
