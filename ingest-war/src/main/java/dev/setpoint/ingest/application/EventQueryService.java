@@ -5,6 +5,7 @@ import dev.setpoint.contracts.edgex.Reading;
 import dev.setpoint.ingest.domain.EventFilter;
 import dev.setpoint.ingest.domain.EventQueries;
 import dev.setpoint.ingest.domain.EventRetention;
+import dev.setpoint.ingest.domain.Page;
 import dev.setpoint.ingest.domain.ReadingFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -145,7 +146,7 @@ public class EventQueryService {
           .events(filter, page.offset(), page.limit())
           .forEach(e -> events.add(EdgeXViews.event(e)));
     }
-    return new Page<>(total, events);
+    return new Page<>(events, total);
   }
 
   private Page<Reading> readings(ReadingFilter filter, String offset, String limit) {
@@ -157,7 +158,7 @@ public class EventQueryService {
           .readings(filter, page.offset(), page.limit())
           .forEach(r -> readings.add(EdgeXViews.reading(r)));
     }
-    return new Page<>(total, readings);
+    return new Page<>(readings, total);
   }
 
   private static long nanos(String name, String text) {

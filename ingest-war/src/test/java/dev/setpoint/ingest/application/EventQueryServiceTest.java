@@ -12,6 +12,7 @@ import dev.setpoint.contracts.edgex.Reading;
 import dev.setpoint.ingest.domain.EventFilter;
 import dev.setpoint.ingest.domain.EventQueries;
 import dev.setpoint.ingest.domain.EventRetention;
+import dev.setpoint.ingest.domain.Page;
 import dev.setpoint.ingest.domain.ReadingFilter;
 import dev.setpoint.ingest.domain.StoredReading;
 import java.math.BigInteger;

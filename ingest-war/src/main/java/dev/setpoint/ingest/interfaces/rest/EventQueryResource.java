@@ -7,7 +7,7 @@ import dev.setpoint.contracts.edgex.Event;
 import dev.setpoint.contracts.edgex.EventResponse;
 import dev.setpoint.contracts.edgex.MultiEventsResponse;
 import dev.setpoint.ingest.application.EventQueryService;
-import dev.setpoint.ingest.application.Page;
+import dev.setpoint.ingest.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;

@@ -3,7 +3,7 @@ package dev.setpoint.ingest.interfaces.rest;
 import dev.setpoint.contracts.edgex.MultiReadingsResponse;
 import dev.setpoint.contracts.edgex.Reading;
 import dev.setpoint.ingest.application.EventQueryService;
-import dev.setpoint.ingest.application.Page;
+import dev.setpoint.ingest.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
