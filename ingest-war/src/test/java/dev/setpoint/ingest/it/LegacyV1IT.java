@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.io.StringReader;
@@ -187,6 +188,31 @@ class LegacyV1IT {
     Document addressable = db.getCollection("addressables").find(Filters.eq("_id", device)).first();
     assertEquals(161, addressable.getInteger("port"));
     assertFalse(addressable.toJson().contains("password"), addressable.toJson());
+
+    // The reads the v1 API offered, answered from the same buffer.
+    HttpResponse<String> count = get("event/count");
+    assertEquals(200, count.statusCode(), count.body());
+    assertTrue(Long.parseLong(count.body()) >= 2, count.body());
+    JsonArray events = array(get("event/device/" + device + "/10"));
+    assertEquals(2, events.size(), events.toString());
+    assertEquals(second.body(), events.getJsonObject(0).getString("id"), "newest first");
+    assertEquals(first.body(), events.getJsonObject(1).getString("id"));
+    assertEquals(4, events.getJsonObject(1).getJsonArray("readings").size());
+    JsonArray temperatures = array(get("reading/name/temperature/1"));
+    assertEquals(1, temperatures.size());
+    assertEquals("temperature", temperatures.getJsonObject(0).getString("name"));
+    error(get("event/device/" + device + "/100000"), 413);
+    error(get("event/device/" + device + "/ten"), 400);
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(loopback(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonArray array(HttpResponse<String> response) {
+    assertEquals(200, response.statusCode(), response.body());
+    return Json.createReader(new StringReader(response.body())).readArray();
   }
 
   @Test

@@ -1,12 +1,15 @@
 package dev.setpoint.ingest.interfaces.rest;
 
+import dev.setpoint.ingest.application.EventQueryService;
 import dev.setpoint.ingest.application.legacy.LegacyApiService;
+import dev.setpoint.ingest.application.legacy.LegacyEventView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -25,20 +28,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @LegacyNetwork
 public class LegacyV1Resource {
   private final LegacyApiService legacy;
+  private final EventQueryService queries;
   private final int maxBodyBytes;
 
   @Inject
   public LegacyV1Resource(
       LegacyApiService legacy,
+      EventQueryService queries,
       @ConfigProperty(name = "setpoint.ingest.max-body-bytes", defaultValue = "262144")
           int maxBodyBytes) {
     this.legacy = legacy;
+    this.queries = queries;
     this.maxBodyBytes = maxBodyBytes;
   }
 
   /** For CDI's proxy only. */
   protected LegacyV1Resource() {
-    this(null, 0);
+    this(null, null, 0);
   }
 
   @GET
@@ -81,6 +87,39 @@ public class LegacyV1Resource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addEvent(InputStream body) {
     return create(body, legacy::addEvent);
+  }
+
+  @GET
+  @Path("/event/count")
+  @Produces(MediaType.TEXT_PLAIN)
+  public Response countEvents() {
+    return MetadataResponses.call(
+        () -> Response.ok(Long.toString(queries.countEvents()), MediaType.TEXT_PLAIN).build());
+  }
+
+  /** The device's newest events, newest first; a limit above the result cap answers 413. */
+  @GET
+  @Path("/event/device/{device}/{limit}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response eventsOfDevice(
+      @PathParam("device") String device, @PathParam("limit") String limit) {
+    return QueryResponses.ok(
+        () ->
+            queries.eventsOfDevice(device, "0", limit).items().stream()
+                .map(LegacyEventView::of)
+                .toList());
+  }
+
+  /** The newest readings of a value descriptor, newest first. */
+  @GET
+  @Path("/reading/name/{name}/{limit}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response readingsOfName(@PathParam("name") String name, @PathParam("limit") String limit) {
+    return QueryResponses.ok(
+        () ->
+            queries.readingsOfResource(name, "0", limit).items().stream()
+                .map(LegacyEventView.LegacyReadingView::of)
+                .toList());
   }
 
   private Response create(InputStream body, Function<String, String> use) {
