@@ -23,6 +23,10 @@
  *                                  per line, "name" or "name token" (a per-device bearer token)
  *   --device-count 64              without --devices: that many generated names, bench-<run>-<k>
  *   --service, --profile, --source the names in the post path and body (bench, room-sensor, climate)
+ *   --register true|false          register a profile (one Float64 resource per --resources name),
+ *                                  the --service and the devices with the operator --token, then
+ *                                  post as each device with its own token (default: true when
+ *                                  --token is given without --devices; profile bench-climate)
  *   --resources a,b,...            resource names of the readings, at least as many as the largest
  *                                  reading count (default temperature, humidity, value3..value10)
  *
@@ -71,6 +75,13 @@ public class IngestBenchmark {
     String mode = hasMode ? args[0] : "closed";
     Options options = new Options(Arrays.copyOfRange(args, hasMode ? 1 : 0, args.length));
     Target target = Target.from(options);
+    List<String> samples = new ArrayList<>();
+    if (mode.equals("thin-path")) {
+      for (int s = 0; s < options.integer("samples", 20); s++) {
+        samples.add(target.run + "-single-" + s);
+      }
+    }
+    target.register(samples);
     System.out.printf("%s mode against %s; java %s, %d cores; run %s%n", mode, target.url,
         Runtime.version(), Runtime.getRuntime().availableProcessors(), target.run);
     boolean ok =
@@ -172,7 +183,8 @@ public class IngestBenchmark {
     Latencies single = new Latencies();
     try (Connection connection = target.connect()) {
       for (int s = 0; s < samples; s++) {
-        Device device = new Device(target.run + "-single-" + s, target.token);
+        String name = target.run + "-single-" + s;
+        Device device = target.extraDevices.getOrDefault(name, new Device(name, target.token));
         long t0 = System.nanoTime();
         int status = connection.post(target.path(device), target.body(device, 2, s), device.token);
         if (status != 201) {
@@ -403,9 +415,10 @@ public class IngestBenchmark {
     final int port;
     final String basePath;
     final String token;
-    final List<Device> devices;
+    List<Device> devices;
     final boolean generatedDevices;
     final String service;
+    final boolean registering;
     final String profile;
     final String source;
     final List<String> resources;
@@ -422,7 +435,10 @@ public class IngestBenchmark {
       basePath = uri.getPath() == null || uri.getPath().equals("/") ? "" : uri.getPath().replaceAll("/$", "");
       token = options.text("token", null);
       service = options.text("service", "bench");
-      profile = options.text("profile", "room-sensor");
+      registering = options.has("register") ? Boolean.parseBoolean(options.text("register", "true"))
+          : token != null && !options.has("devices");
+      profile = options.text("profile", registering ? "bench-climate" : "room-sensor");
+
       source = options.text("source", "climate");
       List<String> names = new ArrayList<>(List.of("temperature", "humidity"));
       for (int r = 3; r <= 10; r++) {
@@ -455,6 +471,71 @@ public class IngestBenchmark {
         throw new IllegalArgumentException("no device names in --devices " + list);
       }
       devices = List.copyOf(named);
+    }
+
+    /**
+     * Registers the benchmark's profile (one Float64 resource per --resources name), device service
+     * and devices with the operator --token, and posts as each device with the token it got, as a
+     * real device would. A profile, service or device left by an earlier run is reused; a device
+     * registered before keeps posting with the operator token, as its own token was shown once.
+     */
+    void register(List<String> extra) throws Exception {
+      if (!registering) {
+        return;
+      }
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      StringBuilder resourcesJson = new StringBuilder();
+      for (String r : resources) {
+        resourcesJson.append(resourcesJson.isEmpty() ? "" : ",").append("{\"name\":\"").append(r)
+            .append("\",\"properties\":{\"valueType\":\"Float64\",\"readWrite\":\"R\",\"minimum\":-1000,\"maximum\":1000}}");
+      }
+      registration(http, "deviceprofile", "[{\"apiVersion\":\"v3\",\"profile\":{\"name\":\"" + profile
+          + "\",\"manufacturer\":\"setpoint\",\"model\":\"benchmark\",\"deviceResources\":["
+          + resourcesJson + "]}}]");
+      registration(http, "deviceservice", "[{\"apiVersion\":\"v3\",\"service\":{\"name\":\"" + service
+          + "\",\"adminState\":\"UNLOCKED\"}}]");
+      List<Device> all = new ArrayList<>(devices);
+      extra.forEach(name -> all.add(new Device(name, token)));
+      List<Device> registered = new ArrayList<>();
+      for (int from = 0; from < all.size(); from += 100) {
+        List<Device> batch = all.subList(from, Math.min(all.size(), from + 100));
+        StringBuilder json = new StringBuilder("[");
+        for (Device d : batch) {
+          json.append(json.length() == 1 ? "" : ",").append("{\"apiVersion\":\"v3\",\"device\":{\"name\":\"")
+              .append(d.name).append("\",\"adminState\":\"UNLOCKED\",\"operatingState\":\"UP\",\"serviceName\":\"")
+              .append(service).append("\",\"profileName\":\"").append(profile)
+              .append("\",\"protocols\":{\"bench\":{\"host\":\"127.0.0.1\"}}}}");
+        }
+        String answer = registration(http, "device", json.append("]").toString());
+        // One element per device, in order: its token, or a 409 for a device registered before.
+        Matcher element = Pattern.compile("\\{[^{}]*\"statusCode\":(\\d+)[^{}]*\\}").matcher(answer);
+        for (Device d : batch) {
+          if (!element.find()) {
+            throw new IllegalStateException("device registration answered " + answer);
+          }
+          Matcher t = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(element.group());
+          registered.add(new Device(d.name, t.find() ? t.group(1) : token));
+        }
+      }
+      devices = List.copyOf(registered.subList(0, devices.size()));
+      extraDevices = registered.subList(devices.size(), registered.size()).stream()
+          .collect(java.util.stream.Collectors.toMap(Device::name, d -> d));
+      System.out.printf("registered profile %s, service %s and %d devices%n", profile, service, registered.size());
+    }
+
+    Map<String, Device> extraDevices = Map.of();
+
+    private String registration(HttpClient http, String what, String json) throws Exception {
+      HttpResponse<String> response = http.send(
+          HttpRequest.newBuilder(URI.create(url + "/api/v3/" + what))
+              .header("Content-Type", "application/json")
+              .header("Authorization", "Bearer " + token)
+              .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 207 || !response.body().matches("(?s).*\"statusCode\":(201|409).*")) {
+        throw new IllegalStateException("POST /api/v3/" + what + " answered " + response.statusCode() + " " + response.body());
+      }
+      return response.body();
     }
 
     static Target from(Options options) throws IOException {

@@ -4,7 +4,7 @@ import dev.setpoint.contracts.buffer.CommandSource;
 import dev.setpoint.contracts.edgex.EventResponse;
 import dev.setpoint.ingest.application.CommandService;
 import dev.setpoint.ingest.application.MetadataJson;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,7 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * command after checking each value against the device's profile.
  */
 @Path("/v3/device/name/{name}/{command}")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class CommandResource {
   private final CommandService commands;

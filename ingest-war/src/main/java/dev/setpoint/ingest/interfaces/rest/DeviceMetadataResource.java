@@ -11,7 +11,7 @@ import dev.setpoint.ingest.application.MetadataJson;
 import dev.setpoint.ingest.application.MetadataService;
 import dev.setpoint.ingest.application.MetadataValidator;
 import dev.setpoint.ingest.domain.Page;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,7 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * under the same path, is {@link CommandResource}.
  */
 @Path("/v3/device")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @OperatorOnly
 public class DeviceMetadataResource {

@@ -11,7 +11,7 @@ import dev.setpoint.ingest.application.MetadataValidator;
 import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.application.YamlProfiles;
 import dev.setpoint.ingest.domain.Page;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * name and all, delete by name (409 while a device uses it).
  */
 @Path("/v3/deviceprofile")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @OperatorOnly
 public class DeviceProfileResource {

@@ -10,7 +10,7 @@ import dev.setpoint.ingest.application.MetadataService;
 import dev.setpoint.ingest.application.MetadataValidator;
 import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.domain.Page;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * a device belongs to it).
  */
 @Path("/v3/deviceservice")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @OperatorOnly
 public class DeviceServiceResource {

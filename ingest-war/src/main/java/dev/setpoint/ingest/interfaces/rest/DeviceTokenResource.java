@@ -6,7 +6,7 @@ import dev.setpoint.ingest.application.DeviceRegistration;
 import dev.setpoint.ingest.application.DeviceTokenService;
 import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
  * it.
  */
 @Path("/v3/device/name/{name}/token")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class DeviceTokenResource {
   private final DeviceTokenService tokens;

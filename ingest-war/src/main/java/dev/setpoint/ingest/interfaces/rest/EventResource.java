@@ -10,7 +10,7 @@ import dev.setpoint.ingest.application.InvalidEventException;
 import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.domain.DuplicateEventException;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -29,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * a 413, before anything is stored.
  */
 @Path("/v3/event")
-@RequestScoped
+@ApplicationScoped
 public class EventResource {
   private final EventIngestService ingest;
   private final int maxBodyBytes;

@@ -3,7 +3,7 @@ package dev.setpoint.ingest.interfaces.rest;
 import dev.setpoint.ingest.application.EventQueryService;
 import dev.setpoint.ingest.application.legacy.LegacyApiService;
 import dev.setpoint.ingest.application.legacy.LegacyEventView;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * only for the configured networks ({@link LegacyNetwork}).
  */
 @Path("/v1")
-@RequestScoped
+@ApplicationScoped
 @LegacyNetwork
 public class LegacyV1Resource {
   private final LegacyApiService legacy;
