@@ -231,6 +231,7 @@ class EndToEndIT {
 
   @Test
   void readinessFollowsMongoDbAndIngestAnswers503WhileItIsDown() throws Exception {
+    register("e2e-mongo-down"); // registering needs MongoDB too
     Stack.stop("mongo");
     try {
       await().atMost(Duration.ofSeconds(30)).until(() -> readiness().statusCode() == 503);

@@ -30,25 +30,20 @@ public class JnosqlLegacyRegistry implements LegacyRegistry {
 
   @Override
   public void add(ValueDescriptor d) {
-    try {
-      template.insert(
-          new LegacyValueDescriptorDocument(
-              d.name(),
-              d.id(),
-              d.min(),
-              d.max(),
-              d.defaultValue(),
-              d.valueType(),
-              d.uomLabel(),
-              d.formatting(),
-              d.labels(),
-              d.description()));
-    } catch (RuntimeException e) {
-      if (Documents.isDuplicateKey(e)) {
-        throw new DuplicateNameException("value descriptor", d.name());
-      }
-      throw unavailable(e);
-    }
+    insert(
+        new LegacyValueDescriptorDocument(
+            d.name(),
+            d.id(),
+            d.min(),
+            d.max(),
+            d.defaultValue(),
+            d.valueType(),
+            d.uomLabel(),
+            d.formatting(),
+            d.labels(),
+            d.description()),
+        "value descriptor",
+        d.name());
   }
 
   @Override
@@ -64,24 +59,19 @@ public class JnosqlLegacyRegistry implements LegacyRegistry {
 
   @Override
   public void add(Addressable a) {
-    try {
-      template.insert(
-          new LegacyAddressableDocument(
-              a.name(),
-              a.id(),
-              a.protocol(),
-              a.address(),
-              a.port(),
-              a.path(),
-              a.publisher(),
-              a.user(),
-              a.topic()));
-    } catch (RuntimeException e) {
-      if (Documents.isDuplicateKey(e)) {
-        throw new DuplicateNameException("addressable", a.name());
-      }
-      throw unavailable(e);
-    }
+    insert(
+        new LegacyAddressableDocument(
+            a.name(),
+            a.id(),
+            a.protocol(),
+            a.address(),
+            a.port(),
+            a.path(),
+            a.publisher(),
+            a.user(),
+            a.topic()),
+        "addressable",
+        a.name());
   }
 
   @Override
@@ -120,6 +110,17 @@ public class JnosqlLegacyRegistry implements LegacyRegistry {
         a.publisher(),
         a.user(),
         a.topic());
+  }
+
+  private void insert(Object document, String kind, String name) {
+    try {
+      template.insert(document);
+    } catch (RuntimeException e) {
+      if (Documents.isDuplicateKey(e)) {
+        throw new DuplicateNameException(kind, name);
+      }
+      throw unavailable(e);
+    }
   }
 
   private static RuntimeException unavailable(RuntimeException e) {
