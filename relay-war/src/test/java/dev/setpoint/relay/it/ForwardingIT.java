@@ -172,5 +172,6 @@ class ForwardingIT {
     assertEquals(200, response.statusCode(), response.body());
     assertTrue(response.body().contains("\"relay-mongodb\""), response.body());
     assertTrue(response.body().contains("\"relay-kafka\""), response.body());
+    assertTrue(response.body().contains("\"degraded\":false"), response.body());
   }
 }
