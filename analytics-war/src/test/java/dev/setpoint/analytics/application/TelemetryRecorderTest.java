@@ -62,7 +62,10 @@ class TelemetryRecorderTest {
             "p",
             "s",
             10L,
-            List.of(new TelemetryReading("temperature", 22.0, "C"))));
+            List.of(new TelemetryReading("temperature", 22.0, "C")),
+            null,
+            null,
+            null));
   }
 
   @Test

@@ -114,7 +114,10 @@ class TelemetryToInfluxIT {
             origin,
             List.of(
                 new TelemetryReading("temperature", 23.25, "degC"),
-                new TelemetryReading("humidity", 44.5, "%RH")));
+                new TelemetryReading("humidity", 44.5, "%RH")),
+            null,
+            null,
+            null);
     TelemetryMessage second =
         new TelemetryMessage(
             1,
@@ -125,7 +128,10 @@ class TelemetryToInfluxIT {
             origin + 10_000_000_000L,
             List.of(
                 new TelemetryReading("temperature", 24.0, "degC"),
-                new TelemetryReading("humidity", 45.0, "%RH")));
+                new TelemetryReading("humidity", 45.0, "%RH")),
+            null,
+            null,
+            null);
 
     send(first);
     send(second);
@@ -158,7 +164,10 @@ class TelemetryToInfluxIT {
             "room-sensor",
             "climate",
             System.currentTimeMillis() * 1_000_000L,
-            List.of(new TelemetryReading("temperature", 19.5, "degC")));
+            List.of(new TelemetryReading("temperature", 19.5, "degC")),
+            null,
+            null,
+            null);
     send(good);
 
     await().atMost(Duration.ofSeconds(60)).until(() -> rows(device).size() == 1);

@@ -36,11 +36,14 @@ public final class TelemetryCodec implements AutoCloseable {
     if (message == null) {
       throw new TelemetryFormatException("telemetry payload is null");
     }
-    if (message.schemaVersion() != TelemetryMessage.SCHEMA_VERSION) {
+    if (message.schemaVersion() < TelemetryMessage.OLDEST_SCHEMA_VERSION
+        || message.schemaVersion() > TelemetryMessage.SCHEMA_VERSION) {
       throw new TelemetryFormatException(
           "schemaVersion "
               + message.schemaVersion()
               + " is not supported, expected "
+              + TelemetryMessage.OLDEST_SCHEMA_VERSION
+              + " to "
               + TelemetryMessage.SCHEMA_VERSION);
     }
     require(message.eventId(), "eventId");
@@ -65,7 +68,32 @@ public final class TelemetryCodec implements AutoCloseable {
         throw new TelemetryFormatException("readings[" + i + "].value must be a finite number");
       }
     }
+    if (message.outdoor() != null) {
+      outdoor(message.outdoor());
+    }
+    if (message.setpoint() != null && !Double.isFinite(message.setpoint())) {
+      throw new TelemetryFormatException("setpoint must be a finite number");
+    }
     return message;
+  }
+
+  private static void outdoor(OutdoorConditions outdoor) {
+    if (outdoor.temperature() == null || !Double.isFinite(outdoor.temperature())) {
+      throw new TelemetryFormatException("outdoor.temperature must be a finite number");
+    }
+    if (outdoor.humidity() == null
+        || !Double.isFinite(outdoor.humidity())
+        || outdoor.humidity() < 0
+        || outdoor.humidity() > 100) {
+      throw new TelemetryFormatException("outdoor.humidity must be a number from 0 to 100");
+    }
+    if (outdoor.category() == null || outdoor.category() < 1 || outdoor.category() > 9) {
+      throw new TelemetryFormatException("outdoor.category must be a weather category from 1 to 9");
+    }
+    if (outdoor.observedAt() <= 0) {
+      throw new TelemetryFormatException("outdoor.observedAt must be a positive epoch in ms");
+    }
+    require(outdoor.source(), "outdoor.source");
   }
 
   private static void require(String value, String field) {

@@ -15,6 +15,10 @@ import java.util.List;
  * @param source source name
  * @param origin when the event was taken, nanoseconds since the epoch
  * @param readings the event's numeric readings, at least one
+ * @param site the device's site, or {@code null} (schema version 1)
+ * @param outdoor the outdoor weather at the site, or {@code null} when none is known yet (the relay
+ *     never holds an event back for the weather)
+ * @param setpoint the device's current air-conditioner setpoint, °C, or {@code null} when unknown
  */
 public record TelemetryMessage(
     int schemaVersion,
@@ -23,10 +27,19 @@ public record TelemetryMessage(
     String profile,
     String source,
     long origin,
-    List<TelemetryReading> readings) {
+    List<TelemetryReading> readings,
+    String site,
+    OutdoorConditions outdoor,
+    Double setpoint) {
 
-  /** Version of the JSON layout this class writes. Readers reject other versions. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * Version of the JSON layout this class writes: 2 added {@code site}, {@code outdoor} and {@code
+   * setpoint}. Readers accept 1 and 2, so a backlog written before an upgrade still reads.
+   */
+  public static final int SCHEMA_VERSION = 2;
+
+  /** The oldest layout readers still accept. */
+  public static final int OLDEST_SCHEMA_VERSION = 1;
 
   /**
    * Copies the list so a message cannot change after it was built; null elements are kept for

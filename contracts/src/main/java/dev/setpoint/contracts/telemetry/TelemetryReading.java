@@ -13,8 +13,21 @@ public record TelemetryReading(String resource, Double value, String units) {
 
   /**
    * Names a reading cannot have, because the time-series store uses them itself: {@code time} is
-   * InfluxDB's timestamp, {@code device} and {@code source} are tags, {@code event_id} a field.
+   * InfluxDB's timestamp, {@code device}, {@code source} and {@code site} are tags, the others
+   * fields of every point (the event id, the outdoor weather, the device's current setpoint).
    */
   public static final Set<String> RESERVED_RESOURCES =
-      Set.of("time", "device", "source", "event_id");
+      Set.of(
+          "time",
+          "device",
+          "source",
+          "site",
+          "event_id",
+          "outdoor_temperature",
+          "outdoor_humidity",
+          "weather_category",
+          "weather_stale",
+          "weather_age_s",
+          "weather_simulated",
+          "current_setpoint");
 }

@@ -17,6 +17,11 @@ class TelemetryCodecTest {
   }
 
   private static TelemetryMessage sample() {
+    return withWeather(null, null, null);
+  }
+
+  private static TelemetryMessage withWeather(
+      String site, OutdoorConditions outdoor, Double setpoint) {
     return new TelemetryMessage(
         TelemetryMessage.SCHEMA_VERSION,
         "6f8c1a7e-8f7b-4c3e-9d7a-111111111111",
@@ -26,7 +31,47 @@ class TelemetryCodecTest {
         1_764_316_800_000_000_000L,
         List.of(
             new TelemetryReading("temperature", 23.5, "degC"),
-            new TelemetryReading("humidity", 41.0, "%RH")));
+            new TelemetryReading("humidity", 41.0, "%RH")),
+        site,
+        outdoor,
+        setpoint);
+  }
+
+  private static OutdoorConditions outdoor(double humidity, int category) {
+    return new OutdoorConditions(
+        4.5, humidity, category, 1_764_316_000_000L, "openweathermap", true, 800, false);
+  }
+
+  @Test
+  void roundTripKeepsTheSiteTheWeatherAndTheSetpoint() {
+    TelemetryMessage message = withWeather("gwangju", outdoor(71, 3), 24.5);
+    assertEquals(message, codec.decode(codec.encode(message)));
+  }
+
+  @Test
+  void readsVersionOneMessagesWrittenBeforeAnUpgrade() {
+    String v1 =
+        codec
+            .encode(sample())
+            .replace("\"schemaVersion\":2", "\"schemaVersion\":1")
+            .replace(",\"outdoor\":null", "")
+            .replace(",\"setpoint\":null", "")
+            .replace(",\"site\":null", "");
+    TelemetryMessage read = codec.decode(v1);
+    assertEquals(1, read.schemaVersion());
+    assertEquals(null, read.outdoor());
+  }
+
+  @Test
+  void refusesImplausibleWeatherAndSetpoints() {
+    for (TelemetryMessage bad :
+        List.of(
+            withWeather("s", outdoor(101, 3), null),
+            withWeather("s", outdoor(-1, 3), null),
+            withWeather("s", outdoor(50, 0), null),
+            withWeather("s", outdoor(50, 10), null))) {
+      assertThrows(TelemetryFormatException.class, () -> codec.decode(codec.encode(bad)));
+    }
   }
 
   @Test
@@ -37,7 +82,7 @@ class TelemetryCodecTest {
 
   @Test
   void rejectsOtherSchemaVersions() {
-    String json = codec.encode(sample()).replace("\"schemaVersion\":1", "\"schemaVersion\":2");
+    String json = codec.encode(sample()).replace("\"schemaVersion\":2", "\"schemaVersion\":3");
     TelemetryFormatException e =
         assertThrows(TelemetryFormatException.class, () -> codec.decode(json));
     assertTrue(e.getMessage().contains("schemaVersion"), e.getMessage());
@@ -53,7 +98,8 @@ class TelemetryCodecTest {
 
   @Test
   void rejectsAnEventWithoutReadings() {
-    TelemetryMessage empty = new TelemetryMessage(1, "id-1", "rack-1", "p", "s", 1L, List.of());
+    TelemetryMessage empty =
+        new TelemetryMessage(1, "id-1", "rack-1", "p", "s", 1L, List.of(), null, null, null);
     assertThrows(TelemetryFormatException.class, () -> codec.decode(codec.encode(empty)));
   }
 

@@ -38,7 +38,10 @@ final class TelemetryMapper {
             event.profileName(),
             event.sourceName(),
             event.origin(),
-            readings));
+            readings,
+            null,
+            null,
+            null));
   }
 
   private static boolean isNumeric(String valueType) {

@@ -2,6 +2,7 @@ package dev.setpoint.analytics.infrastructure.timeseries;
 
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
+import dev.setpoint.contracts.telemetry.OutdoorConditions;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
 
@@ -25,6 +26,22 @@ final class ClimatePoints {
             .addField("event_id", message.eventId());
     for (TelemetryReading reading : message.readings()) {
       point.addField(reading.resource(), reading.value());
+    }
+    if (message.site() != null) {
+      point.addTag("site", message.site());
+    }
+    OutdoorConditions outdoor = message.outdoor();
+    if (outdoor != null) {
+      point
+          .addField("outdoor_temperature", outdoor.temperature())
+          .addField("outdoor_humidity", outdoor.humidity())
+          .addField("weather_category", outdoor.category().longValue())
+          .addField("weather_stale", outdoor.stale())
+          .addField("weather_age_s", outdoor.ageSeconds())
+          .addField("weather_simulated", outdoor.simulated());
+    }
+    if (message.setpoint() != null) {
+      point.addField("current_setpoint", message.setpoint());
     }
     return point;
   }

@@ -2,6 +2,7 @@ package dev.setpoint.analytics.infrastructure.timeseries;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.setpoint.contracts.telemetry.OutdoorConditions;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
 import java.util.List;
@@ -20,11 +21,36 @@ class ClimatePointsTest {
             1_764_316_800_000_000_123L,
             List.of(
                 new TelemetryReading("temperature", 23.5, "degC"),
-                new TelemetryReading("humidity", 41.0, "%RH")));
+                new TelemetryReading("humidity", 41.0, "%RH")),
+            null,
+            null,
+            null);
 
     assertEquals(
         "climate,device=rack\\ 1,source=climate event_id=\"e-1\",humidity=41.0,temperature=23.5"
             + " 1764316800000000123",
+        ClimatePoints.of(message).toLineProtocol());
+  }
+
+  @Test
+  void theSiteIsATagAndTheOutdoorWeatherAndSetpointAreFields() {
+    TelemetryMessage message =
+        new TelemetryMessage(
+            2,
+            "e-2",
+            "rack-2",
+            "room-sensor",
+            "climate",
+            1_764_316_800_000_000_000L,
+            List.of(new TelemetryReading("temperature", 24.0, "degC")),
+            "gwangju",
+            new OutdoorConditions(3.5, 80.0, 6, 1_764_316_000_000L, "simulated", false, 800, true),
+            24.5);
+
+    assertEquals(
+        "climate,device=rack-2,site=gwangju,source=climate current_setpoint=24.5,event_id=\"e-2\","
+            + "outdoor_humidity=80.0,outdoor_temperature=3.5,temperature=24.0,weather_age_s=800i,"
+            + "weather_category=6i,weather_simulated=true,weather_stale=false 1764316800000000000",
         ClimatePoints.of(message).toLineProtocol());
   }
 }
