@@ -30,7 +30,7 @@ public final class Sites {
   public static Sites parse(String spec) {
     String text = spec == null || spec.isBlank() ? DEFAULT_SPEC : spec;
     Map<String, Site> sites = new LinkedHashMap<>();
-    for (String entry : text.split(",")) {
+    for (String entry : text.split(",", -1)) {
       String[] parts = entry.strip().split(":");
       if (parts.length != 3) {
         throw new IllegalArgumentException(
