@@ -135,6 +135,10 @@ class WeatherIT {
   }
 
   private HttpResponse<String> probe(String lat) throws Exception {
+    return probe(lat, "");
+  }
+
+  private HttpResponse<String> probe(String lat, String extra) throws Exception {
     URI uri =
         URI.create(
             "http://"
@@ -145,7 +149,8 @@ class WeatherIT {
                 + lat.replace('.', '-')
                 + "&lat="
                 + lat
-                + "&lon=126.85");
+                + "&lon=126.85"
+                + extra);
     return HttpClient.newHttpClient()
         .send(
             HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).build(),
@@ -171,6 +176,15 @@ class WeatherIT {
     assertEquals("1764316800", weather.getProperty("observedAt"));
     assertEquals("openweathermap", weather.getProperty("source"));
     assertEquals("false", weather.getProperty("stale"));
+    assertEquals("false", weather.getProperty("simulated"));
+    assertEquals(1, requestsFor(lat));
+  }
+
+  @Test
+  void withAKeyConfiguredTheRelaysWeatherProviderIsOpenWeatherMap() throws Exception {
+    String lat = site(OK);
+    Properties weather = fields(probe(lat, "&provider=configured"));
+    assertEquals("openweathermap", weather.getProperty("source"));
     assertEquals("false", weather.getProperty("simulated"));
     assertEquals(1, requestsFor(lat));
   }

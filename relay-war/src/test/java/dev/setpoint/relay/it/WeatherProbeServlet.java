@@ -2,6 +2,7 @@ package dev.setpoint.relay.it;
 
 import dev.setpoint.relay.domain.OutdoorWeather;
 import dev.setpoint.relay.domain.Site;
+import dev.setpoint.relay.domain.WeatherProvider;
 import dev.setpoint.relay.domain.WeatherUnavailableException;
 import dev.setpoint.relay.infrastructure.weather.OpenWeatherMapProvider;
 import jakarta.inject.Inject;
@@ -13,14 +14,17 @@ import java.io.IOException;
 
 /**
  * Test-only entry into the deployed relay: calls the real, fault-tolerant OpenWeatherMap provider
- * for a site given in the query and answers its weather as {@code key=value} lines, or 503 with the
- * message of {@link WeatherUnavailableException}. Added to the WAR by {@link WeatherIT} only.
+ * (or, with {@code provider=configured}, the {@link WeatherProvider} the relay's configuration
+ * chose) for a site given in the query and answers its weather as {@code key=value} lines, or 503
+ * with the message of {@link WeatherUnavailableException}. Added to the WAR by {@link WeatherIT}
+ * only.
  */
 @WebServlet("/it/weather")
 public class WeatherProbeServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
 
-  @Inject transient OpenWeatherMapProvider provider;
+  @Inject transient OpenWeatherMapProvider openWeatherMap;
+  @Inject transient WeatherProvider configured;
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
@@ -32,6 +36,8 @@ public class WeatherProbeServlet extends HttpServlet {
             Double.parseDouble(request.getParameter("lon")));
     response.setContentType("text/plain");
     try {
+      WeatherProvider provider =
+          "configured".equals(request.getParameter("provider")) ? configured : openWeatherMap;
       OutdoorWeather weather = provider.current(site);
       response
           .getWriter()
