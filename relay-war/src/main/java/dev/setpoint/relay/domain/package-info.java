@@ -1,2 +1,5 @@
-/** Ports of the relay, named for the domain; adapters live in {@code infrastructure}. */
+/**
+ * Ports of the relay, named for the domain (edge buffer, telemetry publisher, weather provider),
+ * and the weather's domain types; adapters live in {@code infrastructure}.
+ */
 package dev.setpoint.relay.domain;

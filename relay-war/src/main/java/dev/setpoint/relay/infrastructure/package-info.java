@@ -1,2 +1,4 @@
-/** Adapters of the relay's ports to MongoDB and Kafka, and its health checks. */
+/**
+ * Adapters of the relay's ports to MongoDB, Kafka and the weather service, and its health checks.
+ */
 package dev.setpoint.relay.infrastructure;

@@ -1,0 +1,83 @@
+package dev.setpoint.relay.domain;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The configured sites, the first being the default. Parsed from {@code
+ * name:latitude:longitude[,name:latitude:longitude…]}.
+ */
+public final class Sites {
+  /** Gwangju, South Korea: the climate the project was built for. */
+  public static final String DEFAULT_SPEC = "default:35.1595:126.8526";
+
+  private final Map<String, Site> byName;
+  private final Site defaultSite;
+
+  private Sites(Map<String, Site> byName) {
+    this.byName = Collections.unmodifiableMap(new LinkedHashMap<>(byName));
+    this.defaultSite = byName.values().iterator().next();
+  }
+
+  /**
+   * Parses a site list; blank means {@link #DEFAULT_SPEC}.
+   *
+   * @throws IllegalArgumentException naming the entry at fault
+   */
+  public static Sites parse(String spec) {
+    String text = spec == null || spec.isBlank() ? DEFAULT_SPEC : spec;
+    Map<String, Site> sites = new LinkedHashMap<>();
+    for (String entry : text.split(",", -1)) {
+      String[] parts = entry.strip().split(":");
+      if (parts.length != 3) {
+        throw new IllegalArgumentException(
+            "setpoint.weather.sites: expected name:latitude:longitude, got '"
+                + entry.strip()
+                + "'");
+      }
+      Site site;
+      try {
+        site =
+            new Site(
+                parts[0].strip(),
+                Double.parseDouble(parts[1].strip()),
+                Double.parseDouble(parts[2].strip()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "setpoint.weather.sites: bad coordinate in '" + entry.strip() + "'", e);
+      }
+      if (sites.putIfAbsent(site.name(), site) != null) {
+        throw new IllegalArgumentException(
+            "setpoint.weather.sites: site '" + site.name() + "' named twice");
+      }
+    }
+    return new Sites(sites);
+  }
+
+  /** The first configured site. */
+  public Site defaultSite() {
+    return defaultSite;
+  }
+
+  /** The site of this name, if configured. */
+  public Optional<Site> byName(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  /** Every site, in configuration order. */
+  public List<Site> all() {
+    return List.copyOf(byName.values());
+  }
+
+  /**
+   * The site a device stands at. Devices do not carry a site yet, so every device is at the default
+   * site; this is the one place to change when they do (e.g. from the device's Core Metadata
+   * location or labels).
+   */
+  public Site forDevice(String deviceName) {
+    return defaultSite;
+  }
+}

@@ -1,0 +1,17 @@
+package dev.setpoint.relay.domain;
+
+/**
+ * The current outdoor weather at a site. Implementations answer quickly (bounded by their own
+ * timeouts) and never block the caller for long: forwarding must not wait on the weather.
+ */
+public interface WeatherProvider {
+
+  /**
+   * The current weather at {@code site}: fresh, or the last known value flagged {@link
+   * OutdoorWeather#stale() stale} with its age when a fresh one cannot be had.
+   *
+   * @throws WeatherUnavailableException when there is no weather at all for the site (none was ever
+   *     fetched and the source fails now); the caller forwards without weather
+   */
+  OutdoorWeather current(Site site);
+}
