@@ -232,6 +232,30 @@ class EndToEndIT {
     assertEquals(1, rows.size());
     assertEquals(23.75, rows.get(0)[0]);
     assertEquals(41.5, rows.get(0)[1]);
+
+    // The relay attached the site's outdoor weather: simulated, as no OpenWeatherMap key is set.
+    String query =
+        "SELECT outdoor_temperature, outdoor_humidity, weather_category, weather_simulated"
+            + " FROM climate WHERE device = '"
+            + device
+            + "' AND site = 'default'";
+    HttpResponse<String> weather =
+        get(INFLUX + "/query?db=setpoint&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    JsonArray row =
+        Json.createReader(new StringReader(weather.body()))
+            .readObject()
+            .getJsonArray("results")
+            .getJsonObject(0)
+            .getJsonArray("series")
+            .getJsonObject(0)
+            .getJsonArray("values")
+            .getJsonArray(0);
+    double humidity = row.getJsonNumber(2).doubleValue();
+    int category = row.getJsonNumber(3).intValue();
+    assertTrue(Double.isFinite(row.getJsonNumber(1).doubleValue()), weather.body());
+    assertTrue(humidity >= 0 && humidity <= 100, weather.body());
+    assertTrue(category >= 1 && category <= 9, weather.body());
+    assertEquals(JsonValue.TRUE, row.get(4), weather.body());
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.setpoint.relay.application;
 
 import dev.setpoint.relay.domain.PendingEvents;
+import dev.setpoint.relay.domain.Sites;
 import dev.setpoint.relay.domain.TelemetryPublisher;
+import dev.setpoint.relay.domain.WeatherProvider;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -44,6 +46,8 @@ public class ForwardingLoop {
   public ForwardingLoop(
       PendingEvents buffer,
       TelemetryPublisher publisher,
+      WeatherProvider weather,
+      Sites sites,
       @ConfigProperty(name = "setpoint.relay.poll-interval-ms", defaultValue = "250")
           long pollIntervalMs,
       @ConfigProperty(name = "setpoint.relay.batch-size", defaultValue = "500") int batchSize,
@@ -55,7 +59,13 @@ public class ForwardingLoop {
           long purgeIntervalMs) {
     this.service =
         new ForwardingService(
-            buffer, publisher, Clock.systemUTC(), batchSize, Duration.ofMillis(ackTimeoutMs));
+            buffer,
+            publisher,
+            weather,
+            sites,
+            Clock.systemUTC(),
+            batchSize,
+            Duration.ofMillis(ackTimeoutMs));
     this.retention =
         new RetentionPolicy(
             buffer, Duration.ofMillis(retentionMs), Duration.ofMillis(purgeIntervalMs));

@@ -4,7 +4,10 @@ import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.relay.domain.PendingEvents;
+import dev.setpoint.relay.domain.Site;
+import dev.setpoint.relay.domain.Sites;
 import dev.setpoint.relay.domain.TelemetryPublisher;
+import dev.setpoint.relay.domain.WeatherProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +32,8 @@ public final class ForwardingService {
 
   private final PendingEvents buffer;
   private final TelemetryPublisher publisher;
+  private final WeatherProvider weather;
+  private final Sites sites;
   private final Clock clock;
   private final int batchSize;
   private final Duration ackTimeout;
@@ -36,11 +41,15 @@ public final class ForwardingService {
   public ForwardingService(
       PendingEvents buffer,
       TelemetryPublisher publisher,
+      WeatherProvider weather,
+      Sites sites,
       Clock clock,
       int batchSize,
       Duration ackTimeout) {
     this.buffer = buffer;
     this.publisher = publisher;
+    this.weather = weather;
+    this.sites = sites;
     this.clock = clock;
     this.batchSize = batchSize;
     this.ackTimeout = ackTimeout;
@@ -61,19 +70,22 @@ public final class ForwardingService {
     if (pending.isEmpty()) {
       return 0;
     }
-    int forwarded = send(pending.subList(0, 1));
+    OutdoorEnricher enricher = new OutdoorEnricher(weather, sites);
+    int forwarded = send(pending.subList(0, 1), enricher);
     if (forwarded == 1 && pending.size() > 1) {
-      forwarded += send(pending.subList(1, pending.size()));
+      forwarded += send(pending.subList(1, pending.size()), enricher);
     }
     return forwarded;
   }
 
-  private int send(List<BufferedEvent> events) {
+  private int send(List<BufferedEvent> events, OutdoorEnricher enricher) {
     List<CompletableFuture<Boolean>> sends = new ArrayList<>(events.size());
     for (BufferedEvent event : events) {
       Optional<TelemetryMessage> message;
       try {
-        message = TelemetryMapper.toMessage(event);
+        Site site = enricher.site(event.deviceName());
+        message =
+            TelemetryMapper.toMessage(event, site.name(), enricher.outdoor(site).orElse(null));
       } catch (RuntimeException e) {
         LOG.log(
             Level.SEVERE,

@@ -2,6 +2,7 @@ package dev.setpoint.relay.application;
 
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
+import dev.setpoint.contracts.telemetry.OutdoorConditions;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
 import java.util.ArrayList;
@@ -16,8 +17,14 @@ import java.util.Optional;
 final class TelemetryMapper {
   private TelemetryMapper() {}
 
-  /** The message, or empty when the event has no numeric reading to send. */
-  static Optional<TelemetryMessage> toMessage(BufferedEvent event) {
+  /**
+   * The message, or empty when the event has no numeric reading to send.
+   *
+   * @param site the device's site
+   * @param outdoor the site's outdoor weather, or {@code null} when none is known
+   */
+  static Optional<TelemetryMessage> toMessage(
+      BufferedEvent event, String site, OutdoorConditions outdoor) {
     List<TelemetryReading> readings = new ArrayList<>(event.readings().size());
     for (BufferedReading reading : event.readings()) {
       if (isNumeric(reading.valueType())) {
@@ -39,9 +46,9 @@ final class TelemetryMapper {
             event.sourceName(),
             event.origin(),
             readings,
-            null,
-            null,
-            null));
+            site,
+            outdoor,
+            null)); // the device's current setpoint arrives with the commands of issue 4
   }
 
   private static boolean isNumeric(String valueType) {

@@ -1,15 +1,21 @@
 package dev.setpoint.relay.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.contracts.buffer.EventState;
+import dev.setpoint.contracts.telemetry.OutdoorConditions;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
+import dev.setpoint.relay.domain.OutdoorWeather;
 import dev.setpoint.relay.domain.PendingEvents;
+import dev.setpoint.relay.domain.Sites;
 import dev.setpoint.relay.domain.TelemetryPublisher;
+import dev.setpoint.relay.domain.WeatherProvider;
+import dev.setpoint.relay.domain.WeatherUnavailableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ForwardingServiceTest {
@@ -93,8 +100,70 @@ class ForwardingServiceTest {
     return new BufferedReading("r-" + resource, 1L, resource, type, value, "u");
   }
 
+  private static final Sites SITES = Sites.parse("gwangju:35.1595:126.8526");
+
+  private static final WeatherProvider RAINY =
+      site ->
+          new OutdoorWeather(
+              site.name(),
+              12.5,
+              93.0,
+              7,
+              Instant.ofEpochMilli(1_000L),
+              OutdoorWeather.OPENWEATHERMAP,
+              false,
+              Duration.ofSeconds(60),
+              false);
+
   private static ForwardingService service(Buffer buffer, Broker broker, int batch) {
-    return new ForwardingService(buffer, broker, CLOCK, batch, Duration.ofSeconds(1));
+    return service(buffer, broker, batch, RAINY);
+  }
+
+  private static ForwardingService service(
+      Buffer buffer, Broker broker, int batch, WeatherProvider weather) {
+    return new ForwardingService(
+        buffer, broker, weather, SITES, CLOCK, batch, Duration.ofSeconds(1));
+  }
+
+  @Test
+  void attachesTheSiteAndItsOutdoorWeatherAskedOncePerRound() {
+    Buffer buffer = new Buffer();
+    buffer.add(event("a", "rack-1", 10, reading("temperature", "Float64", "21.5")));
+    buffer.add(event("b", "rack-2", 20, reading("temperature", "Float64", "22.5")));
+    Broker broker = new Broker(Set.of());
+    AtomicInteger asked = new AtomicInteger();
+    WeatherProvider counting =
+        site -> {
+          asked.incrementAndGet();
+          return RAINY.current(site);
+        };
+
+    assertEquals(2, service(buffer, broker, 10, counting).forwardOnce());
+
+    assertEquals(1, asked.get());
+    for (TelemetryMessage message : broker.published) {
+      assertEquals("gwangju", message.site());
+      assertEquals(
+          new OutdoorConditions(12.5, 93.0, 7, 1_000L, "openweathermap", false, 60, false),
+          message.outdoor());
+    }
+  }
+
+  @Test
+  void forwardsWithoutWeatherWhenNoneCanBeHad() {
+    Buffer buffer = new Buffer();
+    buffer.add(event("a", "rack-1", 10, reading("temperature", "Float64", "21.5")));
+    Broker broker = new Broker(Set.of());
+    WeatherProvider none =
+        site -> {
+          throw new WeatherUnavailableException("no weather for " + site.name(), null);
+        };
+
+    assertEquals(1, service(buffer, broker, 10, none).forwardOnce());
+
+    assertEquals(1, broker.published.size());
+    assertNull(broker.published.get(0).outdoor());
+    assertEquals(EventState.FORWARDED, buffer.events.get("a").state());
   }
 
   @Test
