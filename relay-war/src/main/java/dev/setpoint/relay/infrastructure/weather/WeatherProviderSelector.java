@@ -72,8 +72,9 @@ public class WeatherProviderSelector {
     return choice == Choice.OPENWEATHERMAP ? openWeatherMap.get() : simulated.get();
   }
 
+  // Dependent, not application scoped: Sites is a final, immutable class that CDI cannot proxy,
+  // and every injection point gets the same instance anyway.
   @Produces
-  @ApplicationScoped
   Sites sites() {
     return sites;
   }
