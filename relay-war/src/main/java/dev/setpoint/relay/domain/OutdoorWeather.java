@@ -74,20 +74,15 @@ public record OutdoorWeather(
 
   /** The same observation served again at {@code now}, its age updated. */
   public OutdoorWeather at(Instant now) {
-    return new OutdoorWeather(
-        site,
-        temperatureC,
-        humidityPercent,
-        category,
-        observedAt,
-        source,
-        stale,
-        Duration.between(observedAt, now),
-        simulated);
+    return servedAt(now, stale);
   }
 
   /** The same observation served at {@code now} as the last known value. */
   public OutdoorWeather staleAt(Instant now) {
+    return servedAt(now, true);
+  }
+
+  private OutdoorWeather servedAt(Instant now, boolean asStale) {
     return new OutdoorWeather(
         site,
         temperatureC,
@@ -95,7 +90,7 @@ public record OutdoorWeather(
         category,
         observedAt,
         source,
-        true,
+        asStale,
         Duration.between(observedAt, now),
         simulated);
   }
