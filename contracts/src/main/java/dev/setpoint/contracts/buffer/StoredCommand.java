@@ -11,10 +11,11 @@ import jakarta.nosql.Id;
  *
  * <p>Ingest writes it for an operator's Core Command {@code PUT}; the relay writes it for a
  * recommendation from the cloud. Both check the value against the device's profile first (type,
- * range, writable) and write through the same rule: read the current document, then store the new
- * value with {@code version} one higher and {@code setAt} the writer's clock. The last write wins;
- * {@code version} counts the writes of this device and resource, so a device that remembers the
- * version it applied can tell a new command from a repeated one.
+ * range, writable, with {@code dev.setpoint.contracts.edgex.ValueTypes}) and store the new value
+ * with {@code version} one higher; {@code setAt} is the operator's time of writing, or the time the
+ * cloud issued the command. The last write wins; {@code version} counts the writes of this device
+ * and resource, so a device that remembers the version it applied can tell a new command from a
+ * repeated one.
  *
  * @param id {@link #idOf}(deviceName, resourceName)
  * @param deviceName the device
@@ -24,6 +25,8 @@ import jakarta.nosql.Id;
  * @param source who set it
  * @param setAt when it was set, milliseconds since the epoch
  * @param version 1 for the first write of this device and resource, one more on each write
+ * @param commandId the id of the cloud command stored ({@code CommandMessage#commandId}), so a
+ *     redelivered command is not stored twice; {@code null} for an operator's {@code PUT}
  */
 @Entity(StoredCommand.COLLECTION)
 public record StoredCommand(
@@ -34,7 +37,8 @@ public record StoredCommand(
     @Column("value") String value,
     @Column("source") CommandSource source,
     @Column("setAt") long setAt,
-    @Column("version") long version) {
+    @Column("version") long version,
+    @Column("commandId") String commandId) {
 
   /** The MongoDB collection of the latest commands. */
   public static final String COLLECTION = "commands";

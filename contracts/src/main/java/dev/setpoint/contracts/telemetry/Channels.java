@@ -11,5 +11,11 @@ public final class Channels {
   /** Analytics' incoming channel, bound to {@link Topics#TELEMETRY}. */
   public static final String TELEMETRY_IN = "telemetry-in";
 
+  /** Analytics' outgoing channel of recommendations, bound to {@link Topics#COMMANDS}. */
+  public static final String COMMANDS_OUT = "commands-out";
+
+  /** The relay's incoming channel, bound to {@link Topics#COMMANDS}. */
+  public static final String COMMANDS_IN = "commands-in";
+
   private Channels() {}
 }

@@ -202,7 +202,8 @@ public class CommandService {
               entry.getValue(),
               source,
               now,
-              version));
+              version,
+              null));
     }
   }
 

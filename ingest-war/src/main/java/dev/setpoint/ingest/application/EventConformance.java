@@ -6,6 +6,7 @@ import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceResource;
 import dev.setpoint.contracts.edgex.ResourceProperties;
+import dev.setpoint.contracts.edgex.ValueTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.setpoint.contracts.edgex.AddEventRequest;
 import dev.setpoint.contracts.edgex.ApiVersion;
 import dev.setpoint.contracts.edgex.Event;
 import dev.setpoint.contracts.edgex.Reading;
+import dev.setpoint.contracts.edgex.ValueTypes;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
 import java.math.BigInteger;
 import java.util.ArrayList;

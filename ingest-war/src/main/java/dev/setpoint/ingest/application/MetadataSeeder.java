@@ -31,7 +31,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class MetadataSeeder {
   static final String SEED = "META-INF/setpoint/seed/";
-  static final List<String> PROFILES = List.of("room-sensor.yaml", "air-conditioner.yaml");
+  static final List<String> PROFILES =
+      List.of("room-sensor.yaml", "air-conditioner.yaml", "room-controller.yaml");
   static final String DEVICE_SERVICES = "device-services.json";
   private static final Logger LOG = Logger.getLogger(MetadataSeeder.class.getName());
 

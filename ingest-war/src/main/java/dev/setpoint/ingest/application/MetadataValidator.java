@@ -9,6 +9,7 @@ import dev.setpoint.contracts.edgex.DeviceService;
 import dev.setpoint.contracts.edgex.ResourceOperation;
 import dev.setpoint.contracts.edgex.ResourceProperties;
 import dev.setpoint.contracts.edgex.UpdateDevice;
+import dev.setpoint.contracts.edgex.ValueTypes;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
 import java.math.BigDecimal;
 import java.net.URI;

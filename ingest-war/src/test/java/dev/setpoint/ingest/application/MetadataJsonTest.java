@@ -1,7 +1,6 @@
 package dev.setpoint.ingest.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -209,7 +209,16 @@ class MetadataJsonTest {
     assertEquals(ReadWrite.RW, ac.resource("setpoint").orElseThrow().properties().readWrite());
     assertEquals(18.0, ac.resource("setpoint").orElseThrow().properties().minimum());
     assertEquals(27.0, ac.resource("setpoint").orElseThrow().properties().maximum());
-    assertFalse(MetadataSeeder.PROFILES.isEmpty());
+    DeviceProfile controller =
+        validator.profile(YamlProfiles.parse(seed("room-controller.yaml"), "profile"), "profile");
+    assertEquals(
+        ReadWrite.R, controller.resource("temperature").orElseThrow().properties().readWrite());
+    assertEquals(
+        ReadWrite.RW, controller.resource("setpoint").orElseThrow().properties().readWrite());
+    assertEquals(27.0, controller.resource("setpoint").orElseThrow().properties().maximum());
+    assertEquals(
+        List.of("room-sensor.yaml", "air-conditioner.yaml", "room-controller.yaml"),
+        MetadataSeeder.PROFILES);
   }
 
   @Test

@@ -132,7 +132,8 @@ class MetadataServiceTest {
             "24",
             CommandSource.OPERATOR,
             1L,
-            1L));
+            1L,
+            null));
     metadata.deleteDevice("ac-1");
     assertTrue(commands.commands.isEmpty());
     assertTrue(metadata.device("ac-1").isEmpty());

@@ -1,5 +1,6 @@
 package dev.setpoint.relay.application;
 
+import dev.setpoint.relay.domain.DeviceDirectory;
 import dev.setpoint.relay.domain.PendingEvents;
 import dev.setpoint.relay.domain.Sites;
 import dev.setpoint.relay.domain.TelemetryPublisher;
@@ -48,6 +49,7 @@ public class ForwardingLoop {
       TelemetryPublisher publisher,
       WeatherProvider weather,
       Sites sites,
+      DeviceDirectory devices,
       @ConfigProperty(name = "setpoint.relay.poll-interval-ms", defaultValue = "250")
           long pollIntervalMs,
       @ConfigProperty(name = "setpoint.relay.batch-size", defaultValue = "500") int batchSize,
@@ -63,6 +65,7 @@ public class ForwardingLoop {
             publisher,
             weather,
             sites,
+            devices,
             Clock.systemUTC(),
             batchSize,
             Duration.ofMillis(ackTimeoutMs));

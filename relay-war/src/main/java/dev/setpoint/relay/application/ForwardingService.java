@@ -3,6 +3,7 @@ package dev.setpoint.relay.application;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
+import dev.setpoint.relay.domain.DeviceDirectory;
 import dev.setpoint.relay.domain.PendingEvents;
 import dev.setpoint.relay.domain.Site;
 import dev.setpoint.relay.domain.Sites;
@@ -34,6 +35,7 @@ public final class ForwardingService {
   private final TelemetryPublisher publisher;
   private final WeatherProvider weather;
   private final Sites sites;
+  private final DeviceDirectory devices;
   private final Clock clock;
   private final int batchSize;
   private final Duration ackTimeout;
@@ -43,6 +45,7 @@ public final class ForwardingService {
       TelemetryPublisher publisher,
       WeatherProvider weather,
       Sites sites,
+      DeviceDirectory devices,
       Clock clock,
       int batchSize,
       Duration ackTimeout) {
@@ -50,6 +53,7 @@ public final class ForwardingService {
     this.publisher = publisher;
     this.weather = weather;
     this.sites = sites;
+    this.devices = devices;
     this.clock = clock;
     this.batchSize = batchSize;
     this.ackTimeout = ackTimeout;
@@ -59,9 +63,9 @@ public final class ForwardingService {
    * Forwards one batch: the oldest event first, alone, as a probe, and the rest only once the
    * broker acknowledged it, so that a broker outage costs one failed send per round rather than a
    * whole batch of them. Acknowledgements only complete futures (they arrive on the producer's
-   * network thread); marking FORWARDED happens here afterwards. Per device only the acknowledged
-   * prefix is marked: after a device's first failure its later events stay PENDING too, so they are
-   * sent again after it and the device's order holds.
+   * network thread); marking FORWARDED happens here afterwards, for the whole batch in one write.
+   * Per device only the acknowledged prefix is marked: after a device's first failure its later
+   * events stay PENDING too, so they are sent again after it and the device's order holds.
    *
    * @return how many events were marked FORWARDED
    */
@@ -70,7 +74,7 @@ public final class ForwardingService {
     if (pending.isEmpty()) {
       return 0;
     }
-    OutdoorEnricher enricher = new OutdoorEnricher(weather, sites);
+    OutdoorEnricher enricher = new OutdoorEnricher(weather, sites, devices);
     int forwarded = send(pending.subList(0, 1), enricher);
     if (forwarded == 1 && pending.size() > 1) {
       forwarded += send(pending.subList(1, pending.size()), enricher);
@@ -115,22 +119,21 @@ public final class ForwardingService {
                   }));
     }
     List<Boolean> acknowledged = awaitAll(sends);
-    long now = clock.millis();
     Set<String> stopped = new HashSet<>();
-    int forwarded = 0;
+    List<String> forwarded = new ArrayList<>(events.size());
     for (int i = 0; i < events.size(); i++) {
       BufferedEvent event = events.get(i);
       if (event.state() != EventState.PENDING || stopped.contains(event.deviceName())) {
         continue;
       }
       if (acknowledged.get(i)) {
-        buffer.markForwarded(event, now);
-        forwarded++;
+        forwarded.add(event.id());
       } else {
         stopped.add(event.deviceName());
       }
     }
-    return forwarded;
+    buffer.markForwarded(forwarded, clock.millis());
+    return forwarded.size();
   }
 
   /**

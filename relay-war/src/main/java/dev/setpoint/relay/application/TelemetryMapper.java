@@ -2,12 +2,12 @@ package dev.setpoint.relay.application;
 
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
+import dev.setpoint.contracts.edgex.ValueTypes;
 import dev.setpoint.contracts.telemetry.OutdoorConditions;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -15,6 +15,14 @@ import java.util.Optional;
  * store; text and boolean readings stay in the edge buffer, where the EdgeX API still serves them.
  */
 final class TelemetryMapper {
+  /**
+   * The air conditioner's setpoint resource (profile {@code air-conditioner}). A device reports the
+   * setpoint it holds as a reading of this name; that value travels as the message's current
+   * setpoint. A command the device has not yet applied is not its current setpoint, so the stored
+   * commands are not consulted.
+   */
+  static final String SETPOINT = "setpoint";
+
   private TelemetryMapper() {}
 
   /**
@@ -26,11 +34,15 @@ final class TelemetryMapper {
   static Optional<TelemetryMessage> toMessage(
       BufferedEvent event, String site, OutdoorConditions outdoor) {
     List<TelemetryReading> readings = new ArrayList<>(event.readings().size());
+    Double setpoint = null;
     for (BufferedReading reading : event.readings()) {
-      if (isNumeric(reading.valueType())) {
+      if (ValueTypes.numeric(reading.valueType())) {
         double value = Double.parseDouble(reading.value());
         if (Double.isFinite(value)) {
           readings.add(new TelemetryReading(reading.resourceName(), value, reading.units()));
+          if (SETPOINT.equals(reading.resourceName())) {
+            setpoint = value;
+          }
         }
       }
     }
@@ -48,11 +60,6 @@ final class TelemetryMapper {
             readings,
             site,
             outdoor,
-            null)); // the device's current setpoint arrives with the commands of issue 4
-  }
-
-  private static boolean isNumeric(String valueType) {
-    String type = valueType.toLowerCase(Locale.ROOT);
-    return type.startsWith("float") || type.startsWith("int") || type.startsWith("uint");
+            setpoint));
   }
 }

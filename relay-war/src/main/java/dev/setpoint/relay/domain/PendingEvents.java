@@ -9,8 +9,11 @@ public interface PendingEvents {
   /** Up to {@code limit} {@code PENDING} events, oldest origin first. */
   List<BufferedEvent> oldest(int limit);
 
-  /** Records that the broker acknowledged the event at {@code atMillis}. */
-  void markForwarded(BufferedEvent event, long atMillis);
+  /**
+   * Records that the broker acknowledged these events at {@code atMillis}, in one write. An id that
+   * is no longer PENDING is left as it is.
+   */
+  void markForwarded(List<String> eventIds, long atMillis);
 
   /** Sets aside an event that can never be forwarded. */
   void markRejected(BufferedEvent event);
@@ -20,4 +23,7 @@ public interface PendingEvents {
    * PENDING and REJECTED events are never deleted.
    */
   void purgeForwarded(long forwardedBeforeMillis);
+
+  /** How many events are PENDING, and since when the longest-waiting one was received. */
+  Backlog backlog();
 }

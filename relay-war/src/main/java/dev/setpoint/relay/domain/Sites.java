@@ -73,11 +73,23 @@ public final class Sites {
   }
 
   /**
-   * The site a device stands at. Devices do not carry a site yet, so every device is at the default
-   * site; this is the one place to change when they do (e.g. from the device's Core Metadata
-   * location or labels).
+   * The label that places a device at a site: {@code site:<name>} among its Core Metadata labels.
    */
-  public Site forDevice(String deviceName) {
+  public static final String LABEL_PREFIX = "site:";
+
+  /**
+   * The site a device stands at: the configured site its first {@code site:<name>} label names,
+   * else the default site (also for a name that is not configured, so that the event still
+   * travels).
+   */
+  public Site forLabels(List<String> labels) {
+    if (labels != null) {
+      for (String label : labels) {
+        if (label != null && label.startsWith(LABEL_PREFIX)) {
+          return byName(label.substring(LABEL_PREFIX.length())).orElse(defaultSite);
+        }
+      }
+    }
     return defaultSite;
   }
 }

@@ -10,6 +10,9 @@ import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.contracts.telemetry.OutdoorConditions;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
+import dev.setpoint.relay.domain.Backlog;
+import dev.setpoint.relay.domain.DeviceDirectory;
+import dev.setpoint.relay.domain.KnownDevice;
 import dev.setpoint.relay.domain.OutdoorWeather;
 import dev.setpoint.relay.domain.PendingEvents;
 import dev.setpoint.relay.domain.Sites;
@@ -25,6 +28,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -37,6 +41,7 @@ class ForwardingServiceTest {
   /** The edge buffer in memory: the unit under test only sees the port. */
   private static final class Buffer implements PendingEvents {
     final Map<String, BufferedEvent> events = new LinkedHashMap<>();
+    int marks;
 
     void add(BufferedEvent event) {
       events.put(event.id(), event);
@@ -52,8 +57,17 @@ class ForwardingServiceTest {
     }
 
     @Override
-    public void markForwarded(BufferedEvent event, long atMillis) {
-      events.put(event.id(), event.forwarded(atMillis));
+    public void markForwarded(List<String> eventIds, long atMillis) {
+      marks++;
+      for (String id : eventIds) {
+        events.computeIfPresent(
+            id, (k, e) -> e.state() == EventState.PENDING ? e.forwarded(atMillis) : e);
+      }
+    }
+
+    @Override
+    public Backlog backlog() {
+      throw new UnsupportedOperationException("not used by forwarding");
     }
 
     @Override
@@ -100,7 +114,17 @@ class ForwardingServiceTest {
     return new BufferedReading("r-" + resource, 1L, resource, type, value, "u");
   }
 
-  private static final Sites SITES = Sites.parse("gwangju:35.1595:126.8526");
+  private static final Sites SITES = Sites.parse("gwangju:35.1595:126.8526,seoul:37.5665:126.9780");
+
+  /** Every device registered; rack-seoul labelled to stand in Seoul. */
+  private static final DeviceDirectory DEVICES =
+      name ->
+          Optional.of(
+              new KnownDevice(
+                  name,
+                  false,
+                  name.equals("rack-seoul") ? List.of("rack", "site:seoul") : List.of("rack"),
+                  Map.of()));
 
   private static final WeatherProvider RAINY =
       site ->
@@ -122,7 +146,7 @@ class ForwardingServiceTest {
   private static ForwardingService service(
       Buffer buffer, Broker broker, int batch, WeatherProvider weather) {
     return new ForwardingService(
-        buffer, broker, weather, SITES, CLOCK, batch, Duration.ofSeconds(1));
+        buffer, broker, weather, SITES, DEVICES, CLOCK, batch, Duration.ofSeconds(1));
   }
 
   @Test
@@ -183,6 +207,62 @@ class ForwardingServiceTest {
         broker.published.get(0).readings());
     assertEquals(EventState.FORWARDED, buffer.events.get("a").state());
     assertEquals(5_000L, buffer.events.get("a").forwardedAt());
+  }
+
+  @Test
+  void aRoundMarksItsBatchInTwoWritesTheProbeAndTheRest() {
+    Buffer buffer = new Buffer();
+    for (int i = 0; i < 300; i++) {
+      buffer.add(event("e" + i, "rack-" + (i % 7), i, reading("temperature", "Float64", "21")));
+    }
+    Broker broker = new Broker(Set.of());
+
+    assertEquals(300, service(buffer, broker, 300).forwardOnce());
+
+    assertEquals(2, buffer.marks);
+    assertEquals(
+        300,
+        buffer.events.values().stream().filter(e -> e.state() == EventState.FORWARDED).count());
+  }
+
+  @Test
+  void aDeviceLabelledWithASiteTravelsWithThatSitesWeather() {
+    Buffer buffer = new Buffer();
+    buffer.add(event("a", "rack-1", 10, reading("temperature", "Float64", "21.5")));
+    buffer.add(event("b", "rack-seoul", 20, reading("temperature", "Float64", "22.5")));
+    Broker broker = new Broker(Set.of());
+    List<String> asked = new ArrayList<>();
+    WeatherProvider recording =
+        site -> {
+          asked.add(site.name());
+          return RAINY.current(site);
+        };
+
+    assertEquals(2, service(buffer, broker, 10, recording).forwardOnce());
+
+    assertEquals(
+        List.of("gwangju", "seoul"),
+        broker.published.stream().map(TelemetryMessage::site).toList());
+    assertEquals(List.of("gwangju", "seoul"), asked);
+  }
+
+  @Test
+  void theSetpointADeviceReportsTravelsAsItsCurrentSetpoint() {
+    Buffer buffer = new Buffer();
+    buffer.add(
+        event(
+            "a",
+            "room-1",
+            10,
+            reading("temperature", "Float64", "24.0"),
+            reading("setpoint", "Float64", "23.5")));
+    buffer.add(event("b", "room-1", 20, reading("temperature", "Float64", "24.1")));
+    Broker broker = new Broker(Set.of());
+
+    assertEquals(2, service(buffer, broker, 10).forwardOnce());
+
+    assertEquals(23.5, broker.published.get(0).setpoint());
+    assertEquals(null, broker.published.get(1).setpoint(), "unknown when not reported");
   }
 
   @Test

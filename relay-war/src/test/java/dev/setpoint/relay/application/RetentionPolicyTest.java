@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.contracts.buffer.BufferedEvent;
+import dev.setpoint.relay.domain.Backlog;
 import dev.setpoint.relay.domain.PendingEvents;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,12 @@ class RetentionPolicyTest {
     }
 
     @Override
-    public void markForwarded(BufferedEvent event, long atMillis) {}
+    public void markForwarded(List<String> eventIds, long atMillis) {}
+
+    @Override
+    public Backlog backlog() {
+      return Backlog.EMPTY;
+    }
 
     @Override
     public void markRejected(BufferedEvent event) {}

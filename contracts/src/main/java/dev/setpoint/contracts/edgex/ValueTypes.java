@@ -1,4 +1,4 @@
-package dev.setpoint.ingest.application;
+package dev.setpoint.contracts.edgex;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
  * The EdgeX simple value types Setpoint can check, how their text must parse, and their numeric
  * value for range checks. Names match case-insensitively, as EdgeX matches them. Array, Binary and
  * Object types are not accepted: Setpoint could not check their values.
+ *
+ * <p>Shared because every writer checks values by the same rule: ingest for events and operators'
+ * commands, the relay for the recommender's commands.
  */
 public final class ValueTypes {
   private static final BigInteger UINT64_MAX =

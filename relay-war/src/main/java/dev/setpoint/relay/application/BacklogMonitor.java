@@ -1,0 +1,86 @@
+package dev.setpoint.relay.application;
+
+import dev.setpoint.relay.domain.Backlog;
+import dev.setpoint.relay.domain.PendingEvents;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Measures the backlog (PENDING events, and how long the oldest has waited) once per interval, so
+ * that metrics scrapes and health probes read a recent figure instead of each counting the edge
+ * buffer themselves. A failed measurement keeps the last good one and is retried next interval.
+ */
+@ApplicationScoped
+public class BacklogMonitor {
+  private static final Logger LOG = Logger.getLogger(BacklogMonitor.class.getName());
+
+  @Resource private ManagedScheduledExecutorService scheduler;
+
+  private final PendingEvents buffer;
+  private final long intervalMs;
+  private volatile Backlog last = Backlog.EMPTY;
+  private volatile long measuredAtMillis;
+  private volatile ScheduledFuture<?> task;
+
+  @Inject
+  public BacklogMonitor(
+      PendingEvents buffer,
+      @ConfigProperty(name = "setpoint.relay.backlog-interval-ms", defaultValue = "10000")
+          long intervalMs) {
+    this.buffer = buffer;
+    this.intervalMs = intervalMs;
+  }
+
+  /** For CDI's proxy only. */
+  protected BacklogMonitor() {
+    this.buffer = null;
+    this.intervalMs = 0;
+  }
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    if (task == null) {
+      task = scheduler.scheduleWithFixedDelay(this::measure, 0, intervalMs, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    ScheduledFuture<?> running = task;
+    if (running != null) {
+      running.cancel(false);
+    }
+  }
+
+  /** Measures now, and keeps the figure. */
+  public Backlog measure() {
+    try {
+      Backlog now = buffer.backlog();
+      last = now;
+      measuredAtMillis = System.currentTimeMillis();
+      return now;
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "could not measure the backlog; keeping the last figure", e);
+      return last;
+    }
+  }
+
+  /** The last measured backlog. */
+  public Backlog last() {
+    return last;
+  }
+
+  /** When {@link #last()} was measured, milliseconds since the epoch; 0 before the first. */
+  public long measuredAtMillis() {
+    return measuredAtMillis;
+  }
+}

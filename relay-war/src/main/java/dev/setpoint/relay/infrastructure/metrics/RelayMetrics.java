@@ -1,0 +1,72 @@
+package dev.setpoint.relay.infrastructure.metrics;
+
+import dev.setpoint.relay.application.BacklogMonitor;
+import dev.setpoint.relay.application.ForwardingLoop;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * The relay's figures on {@code /metrics} (Prometheus format, application scope): the backlog, how
+ * long its oldest event has waited, and how many events were forwarded since start. Registered as
+ * gauges over the beans that keep the figures, when the application starts.
+ */
+@ApplicationScoped
+public class RelayMetrics {
+  static final String BACKLOG = "setpoint.relay.backlog";
+  static final String OLDEST_AGE = "setpoint.relay.oldest.pending.age";
+  static final String FORWARDED = "setpoint.relay.forwarded";
+
+  private final MetricRegistry registry;
+  private final BacklogMonitor backlog;
+  private final ForwardingLoop loop;
+
+  @Inject
+  public RelayMetrics(
+      @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry registry,
+      BacklogMonitor backlog,
+      ForwardingLoop loop) {
+    this.registry = registry;
+    this.backlog = backlog;
+    this.loop = loop;
+  }
+
+  /** For CDI's proxy only. */
+  protected RelayMetrics() {
+    this.registry = null;
+    this.backlog = null;
+    this.loop = null;
+  }
+
+  void register(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    registry.gauge(
+        Metadata.builder()
+            .withName(BACKLOG)
+            .withDescription("Events in the edge buffer still PENDING, as last measured")
+            .withUnit(MetricUnits.NONE)
+            .build(),
+        backlog,
+        b -> b.last().pending());
+    registry.gauge(
+        Metadata.builder()
+            .withName(OLDEST_AGE)
+            .withDescription("How long the oldest PENDING event has waited since ingest stored it")
+            .withUnit(MetricUnits.SECONDS)
+            .build(),
+        backlog,
+        b -> b.last().oldestAgeMillis(System.currentTimeMillis()) / 1000.0);
+    registry.gauge(
+        Metadata.builder()
+            .withName(FORWARDED)
+            .withDescription("Events marked FORWARDED since the relay started")
+            .withUnit(MetricUnits.NONE)
+            .build(),
+        loop,
+        ForwardingLoop::forwardedCount);
+  }
+}

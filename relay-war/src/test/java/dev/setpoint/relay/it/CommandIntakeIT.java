@@ -1,0 +1,192 @@
+package dev.setpoint.relay.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import dev.setpoint.contracts.buffer.CommandSource;
+import dev.setpoint.contracts.telemetry.CommandCodec;
+import dev.setpoint.contracts.telemetry.CommandMessage;
+import dev.setpoint.contracts.telemetry.Topics;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The built relay WAR on Liberty taking commands from the real broker into the real MongoDB-wire
+ * server, where ingest's Core Command reads them. Devices and profiles are written in the layout
+ * ingest stores them (proven for ingest by its StoredLayoutIT).
+ */
+@ExtendWith(ArquillianExtension.class)
+class CommandIntakeIT {
+  private static final CommandCodec CODEC = new CommandCodec();
+  private static MongoClient mongo;
+  private static MongoDatabase db;
+  private static KafkaProducer<String, String> producer;
+
+  @ArquillianResource private URL base;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/relay.war"));
+  }
+
+  @BeforeAll
+  static void connect() {
+    mongo = MongoClients.create(System.getProperty("setpoint.it.mongo.uri"));
+    db = mongo.getDatabase("setpoint");
+    producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                System.getProperty("setpoint.it.kafka.bootstrap"),
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            new StringSerializer());
+  }
+
+  @AfterAll
+  static void disconnect() {
+    producer.close();
+    mongo.close();
+    CODEC.close();
+  }
+
+  /** A profile with a setpoint in 18..27 °C, as ingest stores it. */
+  private static String profile() {
+    String name = "ac-it-" + UUID.randomUUID();
+    db.getCollection("deviceProfiles")
+        .insertOne(
+            new Document("_id", name)
+                .append("id", UUID.randomUUID().toString())
+                .append("labels", List.of())
+                .append(
+                    "deviceResources",
+                    List.of(
+                        new Document("name", "setpoint")
+                            .append("isHidden", false)
+                            .append("valueType", "Float64")
+                            .append("readWrite", "RW")
+                            .append("units", "°C")
+                            .append("minimum", 18.0)
+                            .append("maximum", 27.0)))
+                .append("deviceCommands", List.of()));
+    return name;
+  }
+
+  private static String device(String profile, String adminState) {
+    String name = "room-it-" + UUID.randomUUID();
+    db.getCollection("devices")
+        .insertOne(
+            new Document("_id", name)
+                .append("id", UUID.randomUUID().toString())
+                .append("adminState", adminState)
+                .append("operatingState", "UP")
+                .append("serviceName", "setpoint-device-agent")
+                .append("profileName", profile)
+                .append("labels", List.of("site:default")));
+    return name;
+  }
+
+  private static CommandMessage command(String id, String device, String value, long issuedAt) {
+    return new CommandMessage(
+        1,
+        id,
+        device,
+        "setpoint",
+        value,
+        CommandSource.RECOMMENDER,
+        issuedAt,
+        "highest safe candidate",
+        "it");
+  }
+
+  private static void send(CommandMessage command) throws Exception {
+    producer
+        .send(new ProducerRecord<>(Topics.COMMANDS, command.device(), CODEC.encode(command)))
+        .get();
+  }
+
+  private static Document stored(String device) {
+    return db.getCollection("commands").find(Filters.eq("_id", device + "/setpoint")).first();
+  }
+
+  @Test
+  void theLatestCommandIsStoredOnceAndAnOlderOrInvalidOneIsNot() throws Exception {
+    String device = device(profile(), "UNLOCKED");
+    long now = System.currentTimeMillis();
+
+    send(command("c1", device, "24.5", now));
+    send(command("c1", device, "24.5", now)); // redelivered
+    send(command("c2", device, "35", now + 1)); // outside the profile's range
+    send(command("c3", device, "25.0", now + 2));
+    send(command("c0", device, "19", now - 60_000)); // issued before c3, arrives after it
+    send(command("c4", "no-such-device-" + UUID.randomUUID(), "24", now + 3));
+    String marker = device(profile(), "UNLOCKED");
+    send(command("m1", marker, "20", now + 4)); // same topic, processed after the ones above
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> stored(marker) != null);
+    Document latest = stored(device);
+    assertEquals("25.0", latest.getString("value"));
+    assertEquals("c3", latest.getString("commandId"));
+    assertEquals(2L, latest.get("version", Number.class).longValue(), "c1 once, then c3");
+    assertEquals("RECOMMENDER", latest.getString("source"));
+    assertEquals("Float64", latest.getString("valueType"));
+    assertEquals(device, latest.getString("deviceName"));
+    assertEquals(now + 2, latest.get("setAt", Number.class).longValue());
+  }
+
+  @Test
+  void aLockedDeviceTakesNoCommand() throws Exception {
+    String locked = device(profile(), "LOCKED");
+    String marker = device(profile(), "UNLOCKED");
+    long now = System.currentTimeMillis();
+    send(command("l1", locked, "24", now));
+    send(command("m2", marker, "24", now));
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> stored(marker) != null);
+    assertEquals(null, stored(locked));
+  }
+
+  @Test
+  void metricsShowTheRelaysFigures() throws Exception {
+    URI metrics = URI.create("http://" + base.getHost() + ":" + base.getPort() + "/metrics");
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    for (String name :
+        List.of(
+            "setpoint_relay_backlog",
+            "setpoint_relay_oldest_pending_age_seconds",
+            "setpoint_relay_forwarded")) {
+      assertTrue(response.body().contains(name), name + " missing from:\n" + response.body());
+    }
+  }
+}
