@@ -39,8 +39,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *   <li>{@code readings.resourceName, origin desc} (multikey: one key per reading): {@code
  *       /reading/resourceName/{name}};
  *   <li>{@code state, origin}: the relay's drain ({@code state = PENDING}, oldest origin first, see
- *       relay-war {@code JnosqlPendingEvents#oldest}), its purge ({@code state = FORWARDED}) and
- *       the age purge of {@code DELETE /event/age} ({@code state in [FORWARDED, REJECTED], origin <
+ *       relay-war {@code MongoPendingEvents#oldest}), its purge ({@code state = FORWARDED}) and the
+ *       age purge of {@code DELETE /event/age} ({@code state in [FORWARDED, REJECTED], origin <
  *       t}). The relay drains by state alone, across devices; were it to drain device by device,
  *       {@code state, deviceName, origin} would be the index to add.
  * </ul>
