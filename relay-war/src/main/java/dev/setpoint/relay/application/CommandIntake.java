@@ -21,7 +21,8 @@ import java.util.logging.Logger;
  * within its range) and stores it as the device's latest command, which ingest serves through Core
  * Command. A command that can never be stored (malformed, or refused by the profile) is logged,
  * counted and consumed, so it cannot block the ones behind it; while MongoDB is unreachable the
- * command is held and retried, so nothing is lost.
+ * command is held and retried, so nothing is lost. Every hub reads the whole topic, so a command
+ * for a device not registered here is another hub's: skipped quietly and counted.
  */
 public final class CommandIntake {
   private static final Logger LOG = Logger.getLogger(CommandIntake.class.getName());
@@ -33,6 +34,7 @@ public final class CommandIntake {
   private final long retryMaxMs;
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
+  private final AtomicLong skipped = new AtomicLong();
 
   public CommandIntake(
       CommandCodec codec,
@@ -61,6 +63,16 @@ public final class CommandIntake {
     String valueType;
     try {
       command = codec.decode(payload);
+      if (devices.device(command.device()).isEmpty()) {
+        // Another hub's device: every hub reads the whole topic and keeps its own devices'
+        // commands.
+        skipped.incrementAndGet();
+        LOG.log(
+            Level.FINE,
+            "command {0} is for device {1}, not registered here; skipped",
+            new Object[] {command.commandId(), command.device()});
+        return Optional.empty();
+      }
       valueType = check(command);
     } catch (TelemetryFormatException | InvalidCommandException e) {
       refused.incrementAndGet();
@@ -168,6 +180,11 @@ public final class CommandIntake {
   /** Commands stored since start. */
   public long storedCount() {
     return stored.get();
+  }
+
+  /** Commands skipped since start because their device is not registered at this hub. */
+  public long skippedCount() {
+    return skipped.get();
   }
 
   /** Commands refused since start. */

@@ -96,7 +96,6 @@ class CommandIntakeTest {
 
   @ParameterizedTest
   @CsvSource({
-    "nobody, setpoint, 24, is not registered",
     "ac-locked, setpoint, 24, is locked",
     "ac-1, fan, 24, has no resource 'fan'",
     "ac-1, mode, cool, is read-only",
@@ -115,6 +114,18 @@ class CommandIntakeTest {
 
     assertTrue(store.stored.isEmpty());
     assertEquals(1, intake.refusedCount());
+  }
+
+  @Test
+  void aCommandForAnotherHubsDeviceIsSkippedNotRefused() throws Exception {
+    Store store = new Store(0);
+    CommandIntake intake = new CommandIntake(CODEC, DEVICES, store, 1, 4);
+
+    assertEquals(Optional.empty(), intake.accept(command("nobody", "setpoint", "24"), () -> true));
+
+    assertTrue(store.stored.isEmpty());
+    assertEquals(1, intake.skippedCount());
+    assertEquals(0, intake.refusedCount());
   }
 
   @Test

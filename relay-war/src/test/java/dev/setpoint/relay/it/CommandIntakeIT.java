@@ -185,7 +185,10 @@ class CommandIntakeIT {
         List.of(
             "setpoint_relay_backlog",
             "setpoint_relay_oldest_pending_age_seconds",
-            "setpoint_relay_forwarded")) {
+            "setpoint_relay_forwarded",
+            "setpoint_relay_commands_stored",
+            "setpoint_relay_commands_refused",
+            "setpoint_relay_commands_skipped")) {
       assertTrue(response.body().contains(name), name + " missing from:\n" + response.body());
     }
   }

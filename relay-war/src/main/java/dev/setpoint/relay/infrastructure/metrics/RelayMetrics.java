@@ -1,11 +1,14 @@
 package dev.setpoint.relay.infrastructure.metrics;
 
 import dev.setpoint.relay.application.BacklogMonitor;
+import dev.setpoint.relay.application.CommandIntake;
 import dev.setpoint.relay.application.ForwardingLoop;
+import dev.setpoint.relay.infrastructure.messaging.CommandConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.function.ToDoubleFunction;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
@@ -13,27 +16,32 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * The relay's figures on {@code /metrics} (Prometheus format, application scope): the backlog, how
- * long its oldest event has waited, and how many events were forwarded since start. Registered as
- * gauges over the beans that keep the figures, when the application starts.
+ * long its oldest event has waited, how many events were forwarded and how many commands stored,
+ * refused or skipped since start. Registered as gauges over the beans that keep the figures, when
+ * the application starts.
  */
 @ApplicationScoped
 public class RelayMetrics {
   static final String BACKLOG = "setpoint.relay.backlog";
   static final String OLDEST_AGE = "setpoint.relay.oldest.pending.age";
   static final String FORWARDED = "setpoint.relay.forwarded";
+  static final String COMMANDS = "setpoint.relay.commands";
 
   private final MetricRegistry registry;
   private final BacklogMonitor backlog;
   private final ForwardingLoop loop;
+  private final CommandConsumer commands;
 
   @Inject
   public RelayMetrics(
       @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry registry,
       BacklogMonitor backlog,
-      ForwardingLoop loop) {
+      ForwardingLoop loop,
+      CommandConsumer commands) {
     this.registry = registry;
     this.backlog = backlog;
     this.loop = loop;
+    this.commands = commands;
   }
 
   /** For CDI's proxy only. */
@@ -41,6 +49,7 @@ public class RelayMetrics {
     this.registry = null;
     this.backlog = null;
     this.loop = null;
+    this.commands = null;
   }
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -68,5 +77,27 @@ public class RelayMetrics {
             .build(),
         loop,
         ForwardingLoop::forwardedCount);
+    commandGauge(
+        "stored", "Commands stored as a device's latest since start", c -> c.storedCount());
+    commandGauge(
+        "refused",
+        "Commands refused since start (malformed, or not fitting the profile)",
+        c -> c.refusedCount());
+    commandGauge(
+        "skipped",
+        "Commands for devices not registered at this hub since start",
+        c -> c.skippedCount());
+  }
+
+  private void commandGauge(
+      String outcome, String description, ToDoubleFunction<CommandIntake> figure) {
+    registry.gauge(
+        Metadata.builder()
+            .withName(COMMANDS + "." + outcome)
+            .withDescription(description)
+            .withUnit(MetricUnits.NONE)
+            .build(),
+        commands,
+        c -> figure.applyAsDouble(c.intake()));
   }
 }
