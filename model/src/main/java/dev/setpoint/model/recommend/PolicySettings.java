@@ -11,6 +11,9 @@ import java.time.Duration;
  * @param limitC the inlet temperature not to exceed, °C (default 27, ASHRAE's recommended maximum)
  * @param marginC kept below the limit for model error, °C (default 1)
  * @param maxRaiseC largest rise of the setpoint in one decision, °C (default 1)
+ * @param raiseHysteresisC a rise needs the higher candidate predicted this far below the threshold,
+ *     °C (default 0.3), so sensor noise does not flip the setpoint between neighbours every
+ *     decision
  * @param maxLowerC largest fall in one decision, °C (default: unbounded, since a bounded fall would
  *     knowingly leave the room above the limit)
  * @param fallbackC the setpoint when the window or the model cannot be trusted, °C (default 18: the
@@ -25,12 +28,17 @@ public record PolicySettings(
     double limitC,
     double marginC,
     double maxRaiseC,
+    double raiseHysteresisC,
     double maxLowerC,
     double fallbackC,
     Duration maxSampleAge) {
 
   public PolicySettings {
-    if (!(minC <= maxC) || !(stepC > 0) || !(maxRaiseC > 0) || !(maxLowerC > 0)) {
+    if (!(minC <= maxC)
+        || !(stepC > 0)
+        || !(maxRaiseC > 0)
+        || !(maxLowerC > 0)
+        || !(raiseHysteresisC >= 0)) {
       throw new IllegalArgumentException(
           "need minC ≤ maxC and positive step and bounds: " + minC + ", " + maxC + ", " + stepC);
     }
@@ -38,7 +46,16 @@ public record PolicySettings(
 
   public static PolicySettings defaults() {
     return new PolicySettings(
-        18.0, 27.0, 0.5, 27.0, 1.0, 1.0, Double.POSITIVE_INFINITY, 18.0, Duration.ofMinutes(3));
+        18.0,
+        27.0,
+        0.5,
+        27.0,
+        1.0,
+        1.0,
+        0.3,
+        Double.POSITIVE_INFINITY,
+        18.0,
+        Duration.ofMinutes(3));
   }
 
   /** The candidate setpoints, ascending: min, min + step, …, max. */

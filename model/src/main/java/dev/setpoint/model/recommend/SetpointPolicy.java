@@ -63,15 +63,27 @@ public final class SetpointPolicy {
    * The choice among the candidates given their predictions (same order) and the current setpoint.
    */
   Recommendation choose(double currentC, float[] predictions) {
-    int best = -1;
-    for (int i = candidates.length - 1; i >= 0; i--) {
-      if (predictions[i] <= settings.thresholdC() + EPS) {
-        best = i;
-        break;
-      }
-    }
+    double threshold = settings.thresholdC() + EPS;
+    int best = highestAtOrBelow(predictions, threshold);
     if (best < 0) {
       return new Recommendation(candidates[0], predictions[0], Reason.NO_SAFE_CANDIDATE);
+    }
+    if (candidates[best] > currentC + EPS) {
+      // Rise only to a candidate that is safe with the hysteresis to spare; otherwise hold the
+      // highest safe candidate at or below the current setpoint.
+      int clear = highestAtOrBelow(predictions, threshold - settings.raiseHysteresisC());
+      if (clear < 0 || candidates[clear] <= currentC + EPS) {
+        int hold = -1;
+        for (int i = best; i >= 0; i--) {
+          if (candidates[i] <= currentC + EPS && predictions[i] <= threshold) {
+            hold = i;
+            break;
+          }
+        }
+        best = hold >= 0 ? hold : best;
+      } else {
+        best = clear;
+      }
     }
     if (candidates[best] > currentC + settings.maxRaiseC() + EPS) {
       int raised = 0;
@@ -94,6 +106,15 @@ public final class SetpointPolicy {
       return new Recommendation(candidates[lowered], predictions[lowered], Reason.STEP_LIMITED);
     }
     return new Recommendation(candidates[best], predictions[best], Reason.MODEL);
+  }
+
+  private int highestAtOrBelow(float[] predictions, double threshold) {
+    for (int i = candidates.length - 1; i >= 0; i--) {
+      if (predictions[i] <= threshold) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private float[] predict(List<ClimateSample> window, InletPredictor predictor) {
