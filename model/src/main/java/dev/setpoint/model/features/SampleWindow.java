@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The last {@value FeatureLayout#WINDOW} samples of one room, spaced by the model's sample
  * interval. Telemetry may arrive more often (the device posts every 10 s); a sample is kept only
- * when it is at least one interval (less a small tolerance for jitter) after the last kept one, so
- * the window spans what the model was trained on. Incomplete samples are not kept.
+ * when it is at least one interval (less 5 % for jitter) after the last kept one, so the window
+ * spans what the model was trained on. Incomplete samples are not kept.
  *
  * <p>Not thread-safe: one window per device, guarded by its owner.
  */
@@ -23,15 +23,16 @@ public final class SampleWindow {
   private final ArrayDeque<ClimateSample> samples = new ArrayDeque<>(FeatureLayout.WINDOW + 1);
 
   /**
-   * A window with samples every {@code interval}; a sample up to a sixth of it early still counts,
-   * and a gap above 1.5 intervals between kept samples makes the window incomplete.
+   * A window with samples every {@code interval}; a sample up to a twentieth of it early (3 s of 60
+   * s) still counts, which absorbs jitter but not a whole telemetry period, and a gap above 1.5
+   * intervals between kept samples makes the window incomplete.
    */
   public SampleWindow(Duration interval) {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval must be positive: " + interval);
     }
     this.interval = interval;
-    this.tolerance = interval.dividedBy(6);
+    this.tolerance = interval.dividedBy(20);
     this.maxGap = interval.plus(interval.dividedBy(2));
   }
 

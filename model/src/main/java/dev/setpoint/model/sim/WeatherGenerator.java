@@ -122,11 +122,13 @@ public final class WeatherGenerator {
       // cycle, so relative humidity peaks at dawn and dips in the afternoon, as observed.
       double dew = Math.min(t[h], dewPointMean + anomaly + dewAnomaly);
       rh[h] =
-          Math.max(
-              15.0,
-              100.0
-                  * Psychrometrics.saturationPressureKpa(dew)
-                  / Psychrometrics.saturationPressureKpa(t[h]));
+          Math.min(
+              100.0,
+              Math.max(
+                  15.0,
+                  100.0
+                      * Psychrometrics.saturationPressureKpa(dew)
+                      / Psychrometrics.saturationPressureKpa(t[h])));
       if (wet && random.nextDouble() < 0.6) {
         c[h] = precipitation;
       } else if (!wet && h >= 4 && h <= 8 && rh[h] >= 92) {
