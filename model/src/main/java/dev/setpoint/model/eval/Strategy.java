@@ -1,0 +1,105 @@
+package dev.setpoint.model.eval;
+
+import dev.setpoint.model.features.SampleWindow;
+import dev.setpoint.model.recommend.InletPredictor;
+import dev.setpoint.model.recommend.Reason;
+import dev.setpoint.model.recommend.Recommendation;
+import dev.setpoint.model.recommend.SetpointPolicy;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** How a setpoint is chosen in the closed loop, once per decision interval. */
+public interface Strategy {
+  String name();
+
+  /** The setpoint before the first decision. */
+  double initialC();
+
+  /** The setpoint from now on, given the room's window and the current setpoint. */
+  double decide(SampleWindow window, Instant now, double currentC);
+
+  /** The same setpoint all year. */
+  record Fixed(double setpointC) implements Strategy {
+    @Override
+    public String name() {
+      return String.format(java.util.Locale.ROOT, "fixed %.1f °C", setpointC);
+    }
+
+    @Override
+    public double initialC() {
+      return setpointC;
+    }
+
+    @Override
+    public double decide(SampleWindow window, Instant now, double currentC) {
+      return setpointC;
+    }
+  }
+
+  /**
+   * An operator's rule without a model: lower the setpoint 1 °C when the inlet is above {@code
+   * highC}, raise it 0.5 °C when below {@code lowC}, within 18–27 °C.
+   */
+  record Thermostat(double lowC, double highC) implements Strategy {
+    @Override
+    public String name() {
+      return String.format(java.util.Locale.ROOT, "thermostat rule %.1f–%.1f °C", lowC, highC);
+    }
+
+    @Override
+    public double initialC() {
+      return 18.0;
+    }
+
+    @Override
+    public double decide(SampleWindow window, Instant now, double currentC) {
+      var newest = window.newest();
+      if (newest == null) {
+        return currentC;
+      }
+      double inlet = newest.indoorTemperatureC();
+      if (inlet > highC) {
+        return Math.max(18.0, currentC - 1.0);
+      }
+      if (inlet < lowC) {
+        return Math.min(27.0, currentC + 0.5);
+      }
+      return currentC;
+    }
+  }
+
+  /** The recommender: the model's predictions through the {@link SetpointPolicy}. */
+  final class Recommender implements Strategy {
+    private final SetpointPolicy policy;
+    private final InletPredictor predictor;
+    private final Map<Reason, Integer> reasons = new EnumMap<>(Reason.class);
+
+    public Recommender(SetpointPolicy policy, InletPredictor predictor) {
+      this.policy = policy;
+      this.predictor = predictor;
+    }
+
+    @Override
+    public String name() {
+      return "recommender (ONNX model + policy)";
+    }
+
+    @Override
+    public double initialC() {
+      return policy.settings().fallbackC();
+    }
+
+    @Override
+    public double decide(SampleWindow window, Instant now, double currentC) {
+      Recommendation r = policy.decide(window, now, predictor);
+      reasons.merge(r.reason(), 1, Integer::sum);
+      return r.setpointC();
+    }
+
+    /** How often each reason was given so far. */
+    public Map<Reason, Integer> reasons() {
+      return Map.copyOf(reasons);
+    }
+  }
+}

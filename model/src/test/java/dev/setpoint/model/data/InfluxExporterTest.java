@@ -1,0 +1,171 @@
+package dev.setpoint.model.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The export against a JDK HTTP server that answers like InfluxDB 1.x's /query. */
+class InfluxExporterTest {
+  private HttpServer server;
+  private final List<String> queries = new ArrayList<>();
+  private final List<String> auth = new ArrayList<>();
+  private volatile int status = 200;
+
+  private static final String DAY1 =
+      """
+      {"results":[{"statement_id":0,"series":[
+        {"name":"climate","tags":{"device":"rack-1","site":"gwangju"},
+         "columns":["time","temperature","humidity","outdoor_temperature","outdoor_humidity","weather_category","current_setpoint"],
+         "values":[["2025-07-01T00:00:00Z",24.5,45.25,28,80,7,22.5],
+                   ["2025-07-01T00:01:00Z",24.75,45,null,null,null,22.5]]},
+        {"name":"climate","tags":{"device":"rack-2","site":""},
+         "columns":["time","temperature","humidity","outdoor_temperature","outdoor_humidity","weather_category","current_setpoint"],
+         "values":[["2025-07-01T00:00:30Z",23,50,28,80,1,21]]}]}]}
+      """;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/query",
+        exchange -> {
+          String raw = exchange.getRequestURI().getRawQuery();
+          String q = "";
+          for (String part : raw.split("&")) {
+            if (part.startsWith("q=")) {
+              q = URLDecoder.decode(part.substring(2), StandardCharsets.UTF_8);
+            }
+            if (part.startsWith("db=")) {
+              assertEquals("db=setpoint", part);
+            }
+          }
+          queries.add(q);
+          auth.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+          String body =
+              status != 200
+                  ? "{\"error\":\"database not found: setpoint\"}"
+                  : q.contains("2025-07-01T00:00:00Z")
+                      ? DAY1
+                      : "{\"results\":[{\"statement_id\":0}]}";
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(status, bytes.length);
+          exchange.getResponseBody().write(bytes);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private InfluxExporter exporter(String token) {
+    return new InfluxExporter(
+        HttpClient.newHttpClient(),
+        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"),
+        "setpoint",
+        token);
+  }
+
+  @Test
+  void exportsDayByDayIntoTheCsvTrainingReads() throws Exception {
+    StringWriter csv = new StringWriter();
+    ClimateCsv.writeHeader(csv);
+    List<Instant> progress = new ArrayList<>();
+    long rows =
+        exporter("t0ken")
+            .export(
+                Instant.parse("2025-07-01T00:00:00Z"),
+                Instant.parse("2025-07-02T12:00:00Z"),
+                Duration.ofSeconds(60),
+                Duration.ofDays(1),
+                null,
+                row -> {
+                  try {
+                    ClimateCsv.write(csv, row);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                },
+                progress::add);
+    assertEquals(3, rows);
+    assertEquals(2, queries.size());
+    assertEquals(List.of("Token t0ken", "Token t0ken"), auth);
+    assertEquals(Instant.parse("2025-07-02T12:00:00Z"), progress.get(1));
+    assertTrue(queries.get(0).contains("FROM \"climate\""), queries.get(0));
+    assertTrue(
+        queries
+            .get(0)
+            .contains("time >= '2025-07-01T00:00:00Z' AND time < '2025-07-02T00:00:00Z'"));
+    assertTrue(queries.get(0).endsWith("GROUP BY time(60s), \"device\", \"site\" fill(none)"));
+    assertTrue(queries.get(1).contains("time < '2025-07-02T12:00:00Z'"));
+
+    String[] lines = csv.toString().split("\n");
+    assertEquals(4, lines.length);
+    assertEquals(
+        "2025-07-01T00:00:00Z,rack-1,gwangju,24.500,45.250,28.000,80.000,7,22.500", lines[1]);
+    assertEquals("2025-07-01T00:00:30Z,rack-2,,23.000,50.000,28.000,80.000,1,21.000", lines[2]);
+    assertEquals("2025-07-01T00:01:00Z,rack-1,gwangju,24.750,45.000,,,,22.500", lines[3]);
+
+    List<ClimateRow> back =
+        ClimateCsv.read(new BufferedReader(new StringReader(csv.toString())), "export");
+    assertEquals(3, back.size());
+    assertEquals(7, back.get(0).sample().weatherCategory());
+    assertTrue(back.get(0).sample().isComplete());
+    assertTrue(Double.isNaN(back.get(2).sample().outdoorTemperatureC()));
+    assertEquals(0, back.get(2).sample().weatherCategory());
+  }
+
+  @Test
+  void filtersByDeviceWithQuotesEscaped() {
+    String q =
+        InfluxExporter.query(
+            Instant.parse("2025-01-01T00:00:00Z"),
+            Instant.parse("2025-01-02T00:00:00Z"),
+            Duration.ofMinutes(1),
+            "rack-'1'");
+    assertTrue(q.contains("AND \"device\" = 'rack-\\'1\\''"), q);
+  }
+
+  @Test
+  void reportsInfluxErrors() {
+    status = 404;
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                exporter(null)
+                    .export(
+                        Instant.parse("2025-07-01T00:00:00Z"),
+                        Instant.parse("2025-07-02T00:00:00Z"),
+                        Duration.ofSeconds(60),
+                        Duration.ofDays(1),
+                        null,
+                        row -> {},
+                        t -> {}));
+    assertTrue(e.getMessage().contains("404"), e.getMessage());
+    assertTrue(e.getMessage().contains("database not found"), e.getMessage());
+    assertEquals(List.of("null"), auth);
+  }
+}

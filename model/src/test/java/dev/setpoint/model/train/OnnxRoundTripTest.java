@@ -1,0 +1,88 @@
+package dev.setpoint.model.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import dev.setpoint.model.data.ClimateRow;
+import dev.setpoint.model.data.SimulatedDataset;
+import dev.setpoint.model.eval.OnnxInletPredictor;
+import dev.setpoint.model.features.FeatureLayout;
+import dev.setpoint.model.sim.RoomParameters;
+import dev.setpoint.model.sim.SiteClimate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Train on a short simulated dataset, export ONNX, and check ONNX Runtime agrees with Java. */
+class OnnxRoundTripTest {
+  static final Duration INTERVAL = Duration.ofSeconds(60);
+  static List<ClimateRow> rows;
+  static Trainer.Result result;
+  static byte[] onnx;
+
+  @BeforeAll
+  static void train() {
+    rows = new ArrayList<>();
+    new SimulatedDataset(RoomParameters.defaults(), SiteClimate.GWANGJU, INTERVAL)
+        .generate(42, 7, "sim", rows::add, day -> {});
+    result =
+        new Trainer(INTERVAL, Duration.ofMinutes(10), Trainer.DEFAULT_LAMBDA)
+            .train(rows, "test", Instant.parse("2025-01-01T00:00:00Z"));
+    onnx = OnnxExport.toBytes(result.model(), result.metadata());
+  }
+
+  @Test
+  void beatsPersistenceOnHeldOutWeeks() {
+    assertTrue(result.holdout().count() > 1000, "held out " + result.holdout().count());
+    assertTrue(result.holdout().mae() < 0.3, "MAE " + result.holdout().mae());
+    assertTrue(result.holdout().rmse() < result.persistence().rmse());
+  }
+
+  @Test
+  void onnxRuntimeAgreesWithTheJavaModel() throws Exception {
+    Examples examples = Examples.of(rows, INTERVAL, Duration.ofMinutes(10), 97);
+    int n = examples.size();
+    assertTrue(n > 100, "examples " + n);
+    try (OnnxInletPredictor predictor = new OnnxInletPredictor(onnx)) {
+      float[] predicted = predictor.predict(examples.features(), n);
+      assertEquals(n, predicted.length);
+      for (int i = 0; i < n; i++) {
+        assertEquals(
+            result.model().predict(examples.features(), i), predicted[i], 2e-3, "row " + i);
+      }
+    }
+  }
+
+  @Test
+  void namedInputAndOutputWithTheirShapesAndMetadata() throws Exception {
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    try (OrtSession session = env.createSession(onnx, new OrtSession.SessionOptions())) {
+      Map<String, NodeInfo> inputs = session.getInputInfo();
+      Map<String, NodeInfo> outputs = session.getOutputInfo();
+      assertEquals(List.of("features"), List.copyOf(inputs.keySet()));
+      assertEquals(List.of("inlet_temperature"), List.copyOf(outputs.keySet()));
+      TensorInfo in = (TensorInfo) inputs.get("features").getInfo();
+      TensorInfo out = (TensorInfo) outputs.get("inlet_temperature").getInfo();
+      assertEquals("[-1, 37]", Arrays.toString(in.getShape()));
+      assertEquals("[-1, 1]", Arrays.toString(out.getShape()));
+      assertEquals(ai.onnxruntime.OnnxJavaType.FLOAT, in.type);
+      Map<String, String> meta = session.getMetadata().getCustomMetadata();
+      assertEquals(String.join(",", FeatureLayout.NAMES), meta.get("feature_names"));
+      assertEquals("600", meta.get("horizon_s"));
+      assertEquals("60", meta.get("sample_interval_s"));
+      assertEquals("37", meta.get("feature_count"));
+      assertEquals("2025-01-01T00:00:00Z", meta.get("trained_at"));
+      assertTrue(meta.get("model_version").startsWith("thermal-ridge-"));
+      assertTrue(meta.containsKey("data_from") && meta.containsKey("data_to"));
+    }
+  }
+}
