@@ -20,6 +20,9 @@
  *   of forwardedAt - receivedAt: the time an event waits at the edge before the broker has it. Run
  *   it after a steady load, e.g. java bench/IngestBenchmark.java open --rate 100 --duration 60.
  *
+ * --run drain-xxxxxxxx re-measures the drain of a backlog seeded by an earlier run (the application
+ *   stopped before it finished), without seeding again.
+ *
  * Options: --mongo mongodb://127.0.0.1:27017  --db setpoint  --url http://127.0.0.1:9080 (the app:
  *   /metrics and /health)  --influx http://127.0.0.1:8086 (empty: skip)  --influx-db setpoint
  */
@@ -81,7 +84,19 @@ public class DrainBenchmark {
       throw new IllegalStateException(
           "the application answers at " + url + "; stop it first (./setpoint stop app)");
     }
-    String run = "drain-" + UUID.randomUUID().toString().substring(0, 8);
+    String run = o.getOrDefault("run", "");
+    if (!run.isEmpty()) {
+      // A backlog seeded before (a run that could not finish): measure its drain again.
+      count = (int) events.countDocuments(regex("deviceName", "^" + run + "-"));
+      System.out.printf(Locale.ROOT, "re-using run %s: %,d events%n", run, count);
+    } else {
+      run = "drain-" + UUID.randomUUID().toString().substring(0, 8);
+      seed(events, run, count, devices);
+    }
+    drain(events, o, run, count, url, start);
+  }
+
+  private static void seed(MongoCollection<Document> events, String run, int count, int devices) {
     long t0 = System.nanoTime();
     // Each device every 10 s, as agents post: the backlog of a (count / devices * 10 s) outage.
     long step = 10_000_000_000L / devices;
@@ -116,7 +131,16 @@ public class DrainBenchmark {
         devices,
         run,
         (System.nanoTime() - t0) / 1e9);
+  }
 
+  private static void drain(
+      MongoCollection<Document> events,
+      Map<String, String> o,
+      String run,
+      int count,
+      String url,
+      String start)
+      throws Exception {
     System.out.println("starting the application: " + start);
     Process p = new ProcessBuilder("bash", "-c", start).inheritIO().start();
     long startedAt = System.nanoTime();

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -16,9 +17,10 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Measures the backlog (PENDING events, and how long the oldest has waited) once per interval, so
- * that metrics scrapes and health probes read a recent figure instead of each counting the edge
- * buffer themselves. A failed measurement keeps the last good one and is retried next interval.
+ * Measures the backlog once per interval, so that metrics scrapes and health probes read a recent
+ * figure instead of each counting the edge buffer themselves: the PENDING count, and how long the
+ * oldest has waited, from the forwarding loop's last read. A failed measurement keeps the last good
+ * one and is retried next interval.
  */
 @ApplicationScoped
 public class BacklogMonitor {
@@ -27,6 +29,7 @@ public class BacklogMonitor {
   @Resource private ManagedScheduledExecutorService scheduler;
 
   private final PendingEvents buffer;
+  private final ForwardingLoop loop;
   private final long intervalMs;
   private volatile Backlog last = Backlog.EMPTY;
   private volatile long measuredAtMillis;
@@ -35,15 +38,18 @@ public class BacklogMonitor {
   @Inject
   public BacklogMonitor(
       PendingEvents buffer,
+      ForwardingLoop loop,
       @ConfigProperty(name = "setpoint.relay.backlog-interval-ms", defaultValue = "10000")
           long intervalMs) {
     this.buffer = buffer;
+    this.loop = loop;
     this.intervalMs = intervalMs;
   }
 
   /** For CDI's proxy only. */
   protected BacklogMonitor() {
     this.buffer = null;
+    this.loop = null;
     this.intervalMs = 0;
   }
 
@@ -64,7 +70,9 @@ public class BacklogMonitor {
   /** Measures now, and keeps the figure. */
   public Backlog measure() {
     try {
-      Backlog now = buffer.backlog();
+      long pending = buffer.pendingCount();
+      Backlog now =
+          new Backlog(pending, pending == 0 ? OptionalLong.empty() : loop.oldestReceivedAt());
       last = now;
       measuredAtMillis = System.currentTimeMillis();
       return now;

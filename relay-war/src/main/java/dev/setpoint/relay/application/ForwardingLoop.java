@@ -14,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -108,6 +109,11 @@ public class ForwardingLoop {
   public boolean isProgressing() {
     long limitNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(60_000, 3 * ackTimeoutMs));
     return System.nanoTime() - lastRoundEndedNanos < limitNanos;
+  }
+
+  /** When the oldest PENDING event was received, as the last round read it; empty when none. */
+  public OptionalLong oldestReceivedAt() {
+    return service.oldestReceivedAt();
   }
 
   /** Events marked FORWARDED since start. */

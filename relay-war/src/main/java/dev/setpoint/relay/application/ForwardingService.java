@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -39,6 +40,7 @@ public final class ForwardingService {
   private final Clock clock;
   private final int batchSize;
   private final Duration ackTimeout;
+  private volatile OptionalLong oldestReceivedAt = OptionalLong.empty();
 
   public ForwardingService(
       PendingEvents buffer,
@@ -71,6 +73,7 @@ public final class ForwardingService {
    */
   public int forwardOnce() {
     List<BufferedEvent> pending = buffer.oldest(batchSize);
+    oldestReceivedAt = pending.stream().mapToLong(BufferedEvent::receivedAt).min();
     if (pending.isEmpty()) {
       return 0;
     }
@@ -80,6 +83,15 @@ public final class ForwardingService {
       forwarded += send(pending.subList(1, pending.size()), enricher);
     }
     return forwarded;
+  }
+
+  /**
+   * When ingest stored the longest-waiting event of the last round's read, empty when it found none
+   * PENDING. The read is the oldest events by origin, so this is the backlog's oldest event (up to
+   * clock differences between devices), known without another scan of the buffer.
+   */
+  public OptionalLong oldestReceivedAt() {
+    return oldestReceivedAt;
   }
 
   private int send(List<BufferedEvent> events, OutdoorEnricher enricher) {

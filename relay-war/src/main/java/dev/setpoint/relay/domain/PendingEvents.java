@@ -24,6 +24,12 @@ public interface PendingEvents {
    */
   void purgeForwarded(long forwardedBeforeMillis);
 
-  /** How many events are PENDING, and since when the longest-waiting one was received. */
-  Backlog backlog();
+  /** How many events are PENDING. */
+  long pendingCount();
+
+  /**
+   * Answers a lookup by id, the cheapest query there is, or throws when the buffer is unreachable:
+   * the readiness probe's question, which must cost the same however large the backlog grows.
+   */
+  void probe();
 }

@@ -10,7 +10,6 @@ import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.contracts.telemetry.OutdoorConditions;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
-import dev.setpoint.relay.domain.Backlog;
 import dev.setpoint.relay.domain.DeviceDirectory;
 import dev.setpoint.relay.domain.KnownDevice;
 import dev.setpoint.relay.domain.OutdoorWeather;
@@ -29,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -66,9 +66,12 @@ class ForwardingServiceTest {
     }
 
     @Override
-    public Backlog backlog() {
-      throw new UnsupportedOperationException("not used by forwarding");
+    public long pendingCount() {
+      return oldest(Integer.MAX_VALUE).size();
     }
+
+    @Override
+    public void probe() {}
 
     @Override
     public void markRejected(BufferedEvent event) {
@@ -263,6 +266,41 @@ class ForwardingServiceTest {
 
     assertEquals(23.5, broker.published.get(0).setpoint());
     assertEquals(null, broker.published.get(1).setpoint(), "unknown when not reported");
+  }
+
+  @Test
+  void aRoundRemembersWhenItsLongestWaitingEventWasReceived() {
+    Buffer buffer = new Buffer();
+    buffer.add(
+        new BufferedEvent(
+            "a",
+            "rack-1",
+            "room-sensor",
+            "climate",
+            10,
+            List.of(reading("t", "Float64", "1")),
+            EventState.PENDING,
+            700L,
+            null));
+    buffer.add(
+        new BufferedEvent(
+            "b",
+            "rack-2",
+            "room-sensor",
+            "climate",
+            20,
+            List.of(reading("t", "Float64", "1")),
+            EventState.PENDING,
+            300L,
+            null));
+    ForwardingService service = service(buffer, new Broker(Set.of("rack-1", "rack-2")), 10);
+
+    service.forwardOnce();
+    assertEquals(OptionalLong.of(300L), service.oldestReceivedAt());
+
+    buffer.events.clear();
+    service.forwardOnce();
+    assertEquals(OptionalLong.empty(), service.oldestReceivedAt());
   }
 
   @Test

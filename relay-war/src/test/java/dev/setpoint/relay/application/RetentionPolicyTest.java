@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.contracts.buffer.BufferedEvent;
-import dev.setpoint.relay.domain.Backlog;
 import dev.setpoint.relay.domain.PendingEvents;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,9 +26,12 @@ class RetentionPolicyTest {
     public void markForwarded(List<String> eventIds, long atMillis) {}
 
     @Override
-    public Backlog backlog() {
-      return Backlog.EMPTY;
+    public long pendingCount() {
+      return 0;
     }
+
+    @Override
+    public void probe() {}
 
     @Override
     public void markRejected(BufferedEvent event) {}
