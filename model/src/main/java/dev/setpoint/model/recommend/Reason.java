@@ -1,0 +1,32 @@
+package dev.setpoint.model.recommend;
+
+/** Why a {@link SetpointPolicy} recommended what it did; {@link #code()} is what is stored. */
+public enum Reason {
+  /** The highest candidate predicted to stay at or below the limit minus the margin. */
+  MODEL("model"),
+  /** That candidate was further from the current setpoint than one decision may move. */
+  STEP_LIMITED("step_limited"),
+  /** No candidate is predicted safe: the lowest candidate, at once. */
+  NO_SAFE_CANDIDATE("no_safe_candidate"),
+  /** Fewer than six samples, or a gap in them: the fallback setpoint. */
+  WINDOW_INCOMPLETE("window_incomplete"),
+  /** The newest sample is too old: the fallback setpoint. */
+  WINDOW_STALE("window_stale"),
+  /** No model, an error, or a prediction that is not a number: the fallback setpoint. */
+  PREDICTION_MISSING("prediction_missing");
+
+  private final String code;
+
+  Reason(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  /** Whether the decision ignored the model (a fallback). */
+  public boolean isFallback() {
+    return this == WINDOW_INCOMPLETE || this == WINDOW_STALE || this == PREDICTION_MISSING;
+  }
+}
