@@ -141,7 +141,7 @@ public final class Agents implements AutoCloseable {
             switch (kind) {
               case "bme280" -> {
                 try {
-                  yield new Bme280Sensor(
+                  yield Bme280Sensor.open(
                       pi4j, s.integer(Key.I2C_BUS, 0, 255), s.integer(Key.I2C_ADDRESS, 0, 0x7F));
                 } catch (SensorException e) {
                   throw new IOException(e.getMessage(), e);

@@ -49,23 +49,28 @@ public final class Bme280Sensor implements Sensor {
   private final Bme280Compensation compensation;
 
   /**
-   * Opens the sensor, checks its chip id, resets it and reads its calibration.
+   * Opens the sensor on a bus of the Pi4J context (linuxfs I2C provider on a Pi).
    *
-   * @param pi4j the Pi4J context (linuxfs I2C provider on a Pi, the mock in tests)
    * @param bus the I2C bus, 1 on a Raspberry Pi's header
    * @param address 0x76 (SDO to GND) or 0x77
    */
-  public Bme280Sensor(Context pi4j, int bus, int address) throws SensorException {
-    this.description = String.format("bme280 at i2c-%d/0x%02x", bus, address);
-    this.i2c =
+  public static Bme280Sensor open(Context pi4j, int bus, int address) throws SensorException {
+    I2C i2c =
         pi4j.create(
             I2CConfigBuilder.newInstance(pi4j)
                 .id("bme280-" + bus + "-" + address)
                 .bus(bus)
                 .device(address)
                 .build());
+    return new Bme280Sensor(i2c, String.format("bme280 at i2c-%d/0x%02x", bus, address));
+  }
+
+  /** Checks the chip id, resets the chip and reads its calibration; closes the I2C on failure. */
+  Bme280Sensor(I2C i2c, String description) throws SensorException {
+    this.i2c = i2c;
+    this.description = description;
     try {
-      int id = i2c.readRegister(REG_CHIP_ID);
+      int id = i2c.readRegister(REG_CHIP_ID) & 0xFF; // some providers answer a signed byte
       if (id != CHIP_ID) {
         throw new SensorException(
             String.format(
@@ -124,10 +129,7 @@ public final class Bme280Sensor implements Sensor {
 
   private void waitWhile(int statusBit, String what) throws SensorException {
     for (int poll = 0; poll < STATUS_POLLS; poll++) {
-      int status = i2c.readRegister(REG_STATUS);
-      if (status < 0) {
-        throw new SensorException(description + ": status register unreadable");
-      }
+      int status = i2c.readRegister(REG_STATUS) & 0xFF;
       if ((status & statusBit) == 0) {
         return;
       }
