@@ -38,11 +38,36 @@ public final class StandInIngest implements AutoCloseable {
     start();
   }
 
+  private StandInIngest(int port) throws IOException {
+    this.port = port;
+    start();
+  }
+
+  /**
+   * Runs the stand-in as a local HTTP sink for measurements (docs/benchmarks.md): {@code java -cp
+   * target/test-classes:target/classes:target/lib/* dev.setpoint.device.StandInIngest PORT}. It
+   * keeps only ids, so memory stays flat over a long run.
+   */
+  public static void main(String[] args) throws Exception {
+    StandInIngest sink = new StandInIngest(Integer.parseInt(args[0]));
+    sink.keepEvents = false;
+    System.out.println("stand-in ingest on " + sink.uri());
+    while (true) {
+      Thread.sleep(10_000);
+      synchronized (sink) {
+        System.out.println("events stored: " + sink.ids.size());
+      }
+    }
+  }
+
+  private volatile boolean keepEvents = true;
+
   public synchronized void start() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     port = server.getAddress().getPort();
     server.createContext("/api/v3/event/", this::event);
     server.createContext("/api/v3/device", this::device);
+    server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     server.start();
   }
 
@@ -91,7 +116,9 @@ public final class StandInIngest implements AutoCloseable {
         answer(x, 409, "{\"statusCode\":409}");
         return;
       }
-      stored.add(new Stored(x.getRequestURI().getPath(), device, id, event));
+      if (keepEvents) {
+        stored.add(new Stored(x.getRequestURI().getPath(), device, id, event));
+      }
     }
     answer(x, 201, "{\"apiVersion\":\"v3\",\"statusCode\":201,\"id\":\"" + id + "\"}");
   }

@@ -1,5 +1,6 @@
 package dev.setpoint.device.buffer;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -34,7 +35,9 @@ public final class EventJournal implements AutoCloseable {
   private final Path file;
   private final int maxEvents;
   private final Deque<PendingEvent> pending = new ArrayDeque<>();
-  private FileChannel channel;
+  // A stream, not a FileChannel: an interrupt (the agent stopping) must not close the journal
+  // in the middle of a write, as it would an interruptible channel.
+  private FileOutputStream out;
   private long nextSeq = 1;
   private long lines;
   private long dropped;
@@ -165,12 +168,9 @@ public final class EventJournal implements AutoCloseable {
   }
 
   private void write(String line) {
-    ByteBuffer bytes = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
     try {
-      while (bytes.hasRemaining()) {
-        channel.write(bytes);
-      }
-      channel.force(false);
+      out.write(line.getBytes(StandardCharsets.UTF_8));
+      out.getFD().sync();
       lines++;
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": write failed", e);
@@ -179,8 +179,8 @@ public final class EventJournal implements AutoCloseable {
 
   /** Writes the pending events to a new file and moves it over the journal atomically. */
   private void rewrite() throws IOException {
-    if (channel != null) {
-      channel.close();
+    if (out != null) {
+      out.close();
     }
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try (FileChannel out =
@@ -210,7 +210,7 @@ public final class EventJournal implements AutoCloseable {
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     forceDirectory(file.toAbsolutePath().getParent());
     lines = pending.size();
-    channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    out = new FileOutputStream(file.toFile(), true);
   }
 
   private static void forceDirectory(Path dir) {
@@ -228,8 +228,8 @@ public final class EventJournal implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    if (channel != null) {
-      channel.close();
+    if (out != null) {
+      out.close();
     }
   }
 }
