@@ -1,0 +1,75 @@
+package dev.setpoint.device.config;
+
+/** Every setting of the agent, with its default and its line in {@code --help}. */
+public enum Key {
+  INGEST_URL("ingest.url", "http://localhost:9080", "ingest's base URL"),
+  INGEST_TIMEOUT("ingest.timeout", "5s", "timeout of each request to ingest"),
+  DEVICE_NAME("device.name", "", "the room sensor's device name (default: the host name)"),
+  AC_NAME("ac.name", "", "the air conditioner's device name (default: <device.name>-ac)"),
+  SERVICE("device.service", "setpoint-device-agent", "the device service both devices belong to"),
+  SITE("device.site", "", "the site label of the devices (optional)"),
+  SENSOR("sensor", "dht22", "dht22, dht11 (Linux IIO), bme280 (I2C) or simulated"),
+  IIO_DEVICE("sensor.iio.device", "/sys/bus/iio/devices/iio:device0", "the DHT's IIO directory"),
+  SENSOR_ATTEMPTS("sensor.attempts", "5", "reads per sample before a DHT sample is skipped"),
+  SENSOR_RETRY_DELAY("sensor.retry-delay", "2100ms", "pause between DHT read attempts"),
+  I2C_BUS("sensor.i2c.bus", "1", "the BME280's I2C bus"),
+  I2C_ADDRESS("sensor.i2c.address", "0x76", "the BME280's I2C address (0x76 or 0x77)"),
+  ACTUATOR("actuator", "log", "log (log the setpoint) or relay (Pi4J GPIO relay thermostat)"),
+  RELAY_PIN("actuator.relay.pin", "17", "BCM number of the relay's GPIO output"),
+  RELAY_ACTIVE_HIGH("actuator.relay.active-high", "false", "whether a high level closes the relay"),
+  HYSTERESIS("actuator.hysteresis", "1.0", "°C band of the relay thermostat around the setpoint"),
+  SETPOINT_MIN("setpoint.min", "18", "lowest setpoint ever applied, °C"),
+  SETPOINT_MAX("setpoint.max", "27", "highest setpoint ever applied, °C"),
+  SETPOINT_INITIAL("setpoint.initial", "24", "setpoint until a command arrives, °C"),
+  INTERVAL("interval", "10s", "time between samples (and command reads)"),
+  STATUS_EVERY("status.every", "6", "report the air conditioner's status at least every N samples"),
+  STATE_DIR("state.dir", "./setpoint-device-state", "tokens file and event journal"),
+  BUFFER_MAX_EVENTS(
+      "buffer.max-events", "10000", "bound of the journal per device; full drops the oldest"),
+  BACKOFF_INITIAL("backoff.initial", "1s", "first wait after ingest failed"),
+  BACKOFF_MAX("backoff.max", "5m", "longest wait between resend attempts"),
+  OPERATOR_TOKEN("operator.token", "", "an operator JWT, to register the devices on first start"),
+  OPERATOR_TOKEN_FILE("operator.token-file", "", "file holding an operator JWT"),
+  OPERATOR_USERNAME("operator.username", "operator", "operator user for POST /api/auth/token"),
+  OPERATOR_PASSWORD_FILE("operator.password-file", "", "file holding the operator's password"),
+  ROTATE_TOKEN("rotate-token", "false", "on 409 without a stored token, issue a new token"),
+  SIMULATE("simulate", "0", "run N simulated devices (a fleet) instead of one real one"),
+  FLEET_PREFIX("fleet.prefix", "sim", "name prefix of simulated devices: <prefix>-0001 ..."),
+  FLEET_SEED("fleet.seed", "1", "seed of the simulated rooms"),
+  STATS_EVERY("stats.every", "60s", "how often a fleet logs its delivery counters");
+
+  private final String key;
+  private final String defaultValue;
+  private final String help;
+
+  Key(String key, String defaultValue, String help) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.help = help;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String help() {
+    return help;
+  }
+
+  boolean isBoolean() {
+    return defaultValue.equals("false") || defaultValue.equals("true");
+  }
+
+  static Key byName(String name) {
+    for (Key k : values()) {
+      if (k.key.equals(name)) {
+        return k;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,233 @@
+package dev.setpoint.device.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's settings from four sources, highest first: command-line flags ({@code --key=value} or
+ * {@code --key value}; a boolean key alone means true), environment variables ({@code
+ * SETPOINT_DEVICE_} plus the key in upper case with {@code .} and {@code -} as {@code _}), a
+ * properties file ({@code --config FILE} or {@code SETPOINT_DEVICE_CONFIG}), and the defaults of
+ * {@link Key}. An unknown key in a flag or the file is an error, so a typo never goes unnoticed.
+ */
+public final class Settings {
+  /** Prefix of the environment variables. */
+  public static final String ENV_PREFIX = "SETPOINT_DEVICE_";
+
+  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
+
+  private final Map<String, String> values;
+  private final Map<String, String> origins;
+  private final boolean help;
+
+  private Settings(Map<String, String> values, Map<String, String> origins, boolean help) {
+    this.values = values;
+    this.origins = origins;
+    this.help = help;
+  }
+
+  /**
+   * Resolves the settings.
+   *
+   * @param args command-line arguments
+   * @param env the environment (System.getenv() in production)
+   */
+  public static Settings resolve(String[] args, Map<String, String> env) throws ConfigException {
+    Map<String, String> flags = new LinkedHashMap<>();
+    boolean help = false;
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("--help") || arg.equals("-h")) {
+        help = true;
+        continue;
+      }
+      if (!arg.startsWith("--") || arg.length() == 2) {
+        throw new ConfigException("unexpected argument '" + arg + "' (see --help)");
+      }
+      String name = arg.substring(2);
+      String value;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        value = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      } else {
+        Key key = Key.byName(name);
+        if (key != null && key.isBoolean()) {
+          value = "true";
+        } else if (i + 1 < args.length) {
+          value = args[++i];
+        } else {
+          throw new ConfigException("flag --" + name + " needs a value");
+        }
+      }
+      if (Key.byName(name) == null && !name.equals("config")) {
+        throw new ConfigException("unknown flag --" + name + " (see --help)");
+      }
+      flags.put(name, value);
+    }
+
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<String, String> origins = new LinkedHashMap<>();
+    for (Key key : Key.values()) {
+      values.put(key.key(), key.defaultValue());
+      origins.put(key.key(), "default");
+    }
+    String configFile = flags.getOrDefault("config", env.get(ENV_PREFIX + "CONFIG"));
+    if (configFile != null && !configFile.isEmpty()) {
+      Properties file = new Properties();
+      try (Reader in = Files.newBufferedReader(Path.of(configFile), StandardCharsets.UTF_8)) {
+        file.load(in);
+      } catch (IOException e) {
+        throw new ConfigException("cannot read the configuration file " + configFile + ": " + e);
+      }
+      for (String name : file.stringPropertyNames()) {
+        if (Key.byName(name) == null) {
+          throw new ConfigException("unknown key '" + name + "' in " + configFile);
+        }
+        values.put(name, file.getProperty(name).trim());
+        origins.put(name, configFile);
+      }
+    }
+    for (Key key : Key.values()) {
+      String value = env.get(envName(key.key()));
+      if (value != null) {
+        values.put(key.key(), value);
+        origins.put(key.key(), "environment " + envName(key.key()));
+      }
+    }
+    for (Map.Entry<String, String> flag : flags.entrySet()) {
+      if (!flag.getKey().equals("config")) {
+        values.put(flag.getKey(), flag.getValue());
+        origins.put(flag.getKey(), "flag --" + flag.getKey());
+      }
+    }
+    return new Settings(values, origins, help);
+  }
+
+  /** The environment variable of a key, e.g. {@code SETPOINT_DEVICE_INGEST_URL}. */
+  public static String envName(String key) {
+    return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  public boolean help() {
+    return help;
+  }
+
+  public String string(Key key) {
+    return values.get(key.key());
+  }
+
+  /** Where a key's value came from, for messages. */
+  public String origin(Key key) {
+    return origins.get(key.key());
+  }
+
+  public int integer(Key key, int min, int max) throws ConfigException {
+    String text = string(key);
+    try {
+      int value = Integer.decode(text.trim());
+      if (value < min || value > max) {
+        throw bad(key, "must be between " + min + " and " + max);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw bad(key, "is not an integer");
+    }
+  }
+
+  public double number(Key key) throws ConfigException {
+    try {
+      double value = Double.parseDouble(string(key).trim());
+      if (!Double.isFinite(value)) {
+        throw bad(key, "is not a finite number");
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw bad(key, "is not a number");
+    }
+  }
+
+  public boolean bool(Key key) throws ConfigException {
+    return switch (string(key).trim().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "1" -> true;
+      case "false", "no", "0", "" -> false;
+      default -> throw bad(key, "is not true or false");
+    };
+  }
+
+  /** A duration such as {@code 10s}, {@code 500ms}, {@code 5m}, {@code 1h} or ISO {@code PT10S}. */
+  public Duration duration(Key key) throws ConfigException {
+    String text = string(key).trim();
+    Matcher m = DURATION.matcher(text);
+    Duration d;
+    if (m.matches()) {
+      long n = Long.parseLong(m.group(1));
+      d =
+          switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            default -> Duration.ofHours(n);
+          };
+    } else {
+      try {
+        d = Duration.parse(text);
+      } catch (RuntimeException e) {
+        throw bad(key, "is not a duration such as 10s, 500ms, 5m");
+      }
+    }
+    if (d.isNegative() || d.isZero()) {
+      throw bad(key, "must be positive");
+    }
+    return d;
+  }
+
+  /** One of the allowed words, lower case. */
+  public String choice(Key key, String... allowed) throws ConfigException {
+    String value = string(key).trim().toLowerCase(Locale.ROOT);
+    for (String a : allowed) {
+      if (a.equals(value)) {
+        return value;
+      }
+    }
+    throw bad(key, "must be one of " + String.join(", ", allowed));
+  }
+
+  public ConfigException bad(Key key, String why) {
+    return new ConfigException(
+        key.key() + " = '" + string(key) + "' (from " + origin(key) + ") " + why);
+  }
+
+  /** The usage text of {@code --help}. */
+  public static String usage() {
+    List<String> lines = new ArrayList<>();
+    lines.add("Usage: setpoint-device [--config FILE] [--KEY=VALUE ...] [--simulate N] [--help]");
+    lines.add("");
+    lines.add("Setpoint's device agent: posts the room's temperature and humidity to ingest as");
+    lines.add("EdgeX v3 events, buffers them durably while ingest is away, and applies the");
+    lines.add("setpoint it reads through Core Command, never outside the safe range.");
+    lines.add("");
+    lines.add("Each KEY is a flag (--KEY=VALUE), an environment variable (SETPOINT_DEVICE_KEY,");
+    lines.add("upper case, '.' and '-' as '_') and a line of the --config properties file");
+    lines.add(
+        "(SETPOINT_DEVICE_CONFIG); flags win over the environment, which wins over the file.");
+    lines.add("");
+    for (Key key : Key.values()) {
+      String def = key.defaultValue().isEmpty() ? "" : " (default: " + key.defaultValue() + ")";
+      lines.add(String.format("  --%-26s %s%s", key.key(), key.help(), def));
+    }
+    return String.join(System.lineSeparator(), lines);
+  }
+}

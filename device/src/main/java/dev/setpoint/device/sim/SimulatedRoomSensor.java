@@ -1,0 +1,25 @@
+package dev.setpoint.device.sim;
+
+import dev.setpoint.device.sensor.Climate;
+import dev.setpoint.device.sensor.Sensor;
+
+/** The inlet sensor of a {@link SimulatedRoom}. */
+public final class SimulatedRoomSensor implements Sensor {
+  private final SimulatedRoom room;
+  private final String name;
+
+  public SimulatedRoomSensor(SimulatedRoom room, String name) {
+    this.room = room;
+    this.name = name;
+  }
+
+  @Override
+  public Climate read() {
+    return room.climate();
+  }
+
+  @Override
+  public String describe() {
+    return "simulated room " + name;
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Simulated rooms for demos and load: the model module's room simulator behind the agent's {@link
+ * dev.setpoint.device.sensor.Sensor} and {@link dev.setpoint.device.actuator.Actuator} ports.
+ */
+package dev.setpoint.device.sim;

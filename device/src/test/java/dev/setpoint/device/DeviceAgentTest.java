@@ -1,0 +1,243 @@
+package dev.setpoint.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.device.actuator.Actuator;
+import dev.setpoint.device.actuator.SafeRange;
+import dev.setpoint.device.actuator.SetpointGuard;
+import dev.setpoint.device.buffer.Backoff;
+import dev.setpoint.device.buffer.EventJournal;
+import dev.setpoint.device.buffer.Outbox;
+import dev.setpoint.device.edge.IngestClient;
+import dev.setpoint.device.edge.Registration;
+import dev.setpoint.device.edge.RegistrationException;
+import dev.setpoint.device.edge.TokenStore;
+import dev.setpoint.device.sensor.Climate;
+import dev.setpoint.device.sim.SimulatedAirConditioner;
+import dev.setpoint.device.sim.SimulatedRoom;
+import dev.setpoint.device.sim.SimulatedRoomSensor;
+import dev.setpoint.model.sim.RoomSimulator;
+import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeviceAgentTest {
+  @TempDir Path dir;
+  private StandInIngest ingest;
+  private IngestClient client;
+  private TokenStore tokens;
+  private final DeviceIdentity id =
+      new DeviceIdentity("room-1", "room-1-ac", "setpoint-device-agent", "");
+  private final AtomicReference<Instant> now =
+      new AtomicReference<>(Instant.parse("2026-07-01T12:00:00Z"));
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now.get();
+        }
+      };
+
+  @BeforeEach
+  void start() throws Exception {
+    ingest = new StandInIngest();
+    client = new IngestClient(ingest.uri(), Duration.ofSeconds(2));
+    tokens = new TokenStore(dir.resolve("tokens.properties"));
+  }
+
+  @AfterEach
+  void stop() {
+    ingest.close();
+  }
+
+  private void register(boolean rotate) throws Exception {
+    new Registration(client, tokens, () -> "operator-jwt", rotate).ensure(id.devices("pi", "test"));
+  }
+
+  @Test
+  void registersOnceAndKeepsTokensInAPrivateFile() throws Exception {
+    register(false);
+    assertEquals(List.of("room-1", "room-1-ac"), ingest.registered());
+    assertEquals("spd_room-1-ac", tokens.get("room-1-ac").orElseThrow());
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens.file())));
+    // Second start: tokens known, nothing asked of ingest (the operator token is not even needed).
+    int again =
+        new Registration(
+                client,
+                new TokenStore(dir.resolve("tokens.properties")),
+                () -> {
+                  throw new java.io.IOException("no operator");
+                },
+                false)
+            .ensure(id.devices("pi", "test"));
+    assertEquals(0, again);
+    assertEquals(2, ingest.registered().size());
+  }
+
+  @Test
+  void aConflictWithoutAStoredTokenStopsTheAgent() throws Exception {
+    ingest.knownDevice("room-1", "spd_elsewhere");
+    RegistrationException e = assertThrows(RegistrationException.class, () -> register(false));
+    assertTrue(e.getMessage().contains("room-1"), e.getMessage());
+    assertEquals(List.of("room-1-ac"), ingest.registered(), "the other device was registered");
+    assertEquals("spd_room-1-ac", tokens.get("room-1-ac").orElseThrow(), "and its token kept");
+  }
+
+  private static final class Recording implements Actuator {
+    final List<Double> applied = new ArrayList<>();
+
+    @Override
+    public void apply(double setpoint) {
+      applied.add(setpoint);
+    }
+
+    @Override
+    public String mode() {
+      return "manual";
+    }
+  }
+
+  private DeviceAgent agent(
+      dev.setpoint.device.sensor.Sensor sensor, Actuator actuator, SafeRange range)
+      throws Exception {
+    EventJournal journal = new EventJournal(dir.resolve("room-1.journal"), 100);
+    Outbox outbox =
+        new Outbox(
+            journal,
+            e -> client.post(e, tokens.get(e.device()).orElse(null)),
+            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)),
+            clock);
+    return new DeviceAgent(
+        id,
+        sensor,
+        actuator,
+        new SetpointGuard(id.airConditioner(), range, actuator, 24),
+        outbox,
+        client,
+        tokens,
+        clock,
+        Duration.ofSeconds(10),
+        6);
+  }
+
+  private List<JsonObject> statusEvents() {
+    return ingest.stored().stream()
+        .filter(s -> s.device().equals("room-1-ac"))
+        .map(StandInIngest.Stored::event)
+        .toList();
+  }
+
+  private static String reading(JsonObject event, String resource) {
+    return event.getJsonArray("readings").stream()
+        .map(v -> v.asJsonObject())
+        .filter(r -> r.getString("resourceName").equals(resource))
+        .findFirst()
+        .orElseThrow()
+        .getString("value");
+  }
+
+  @Test
+  void appliesCommandsInsideTheSafeRangeAndAcknowledgesThem() throws Exception {
+    register(false);
+    Recording actuator = new Recording();
+    dev.setpoint.device.sensor.Sensor fixed =
+        new dev.setpoint.device.sensor.Sensor() {
+          @Override
+          public Climate read() {
+            return new Climate(25.0, 40.0);
+          }
+
+          @Override
+          public String describe() {
+            return "fixed";
+          }
+        };
+    DeviceAgent agent = agent(fixed, actuator, new SafeRange(18, 27));
+
+    agent.tick(); // no command yet (404): keeps 24, reports it
+    ingest.command("room-1-ac", "22.5");
+    now.set(now.get().plusSeconds(10));
+    agent.tick();
+    ingest.command("room-1-ac", "31"); // outside the safe range
+    now.set(now.get().plusSeconds(10));
+    agent.tick();
+
+    assertEquals(List.of(24.0, 22.5), actuator.applied, "31 never reached the actuator");
+    List<JsonObject> climate =
+        ingest.stored().stream()
+            .filter(s -> s.device().equals("room-1"))
+            .map(StandInIngest.Stored::event)
+            .toList();
+    assertEquals(3, climate.size());
+    assertEquals("25.00", reading(climate.get(0), "temperature"));
+    assertEquals("40.00", reading(climate.get(0), "humidity"));
+    assertEquals(
+        "Float64", climate.get(0).getJsonArray("readings").getJsonObject(0).getString("valueType"));
+    assertTrue(
+        ingest
+            .stored()
+            .get(0)
+            .path()
+            .equals("/api/v3/event/setpoint-device-agent/room-sensor/room-1/climate"),
+        ingest.stored().get(0).path());
+    // Acknowledgement: the air conditioner's status event carries the setpoint in effect.
+    List<JsonObject> status = statusEvents();
+    assertEquals(2, status.size(), "one at start, one when 22.5 was applied; none for 31");
+    assertEquals("24.00", reading(status.get(0), "setpoint"));
+    assertEquals("22.50", reading(status.get(1), "setpoint"));
+    assertEquals("manual", reading(status.get(1), "mode"));
+    assertEquals(22.5, agent.guard().applied());
+  }
+
+  @Test
+  void aSimulatedRoomFollowsTheSetpointItReceives() throws Exception {
+    register(false);
+    SimulatedRoom room = new SimulatedRoom(RoomSimulator.gwangju(7), clock, 1, 24);
+    DeviceAgent agent =
+        agent(
+            new SimulatedRoomSensor(room, "room-1"),
+            new SimulatedAirConditioner(room),
+            new SafeRange(18, 27));
+    ingest.command("room-1-ac", "27");
+    for (int i = 0; i < 360; i++) { // one simulated hour at 27 °C
+      now.set(now.get().plusSeconds(10));
+      agent.tick();
+    }
+    double warm = room.climate().temperature();
+    ingest.command("room-1-ac", "18");
+    for (int i = 0; i < 360; i++) { // one hour at 18 °C
+      now.set(now.get().plusSeconds(10));
+      agent.tick();
+    }
+    double cool = room.climate().temperature();
+    assertEquals(18.0, room.setpoint());
+    assertTrue(warm - cool > 4, "inlet " + warm + " °C at setpoint 27, " + cool + " °C at 18");
+    assertEquals(720, ingest.stored().stream().filter(s -> s.device().equals("room-1")).count());
+  }
+}

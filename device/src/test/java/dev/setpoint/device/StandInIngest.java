@@ -1,0 +1,202 @@
+package dev.setpoint.device;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A JDK HttpServer standing in for ingest in unit tests: stores posted events once per id (409 on a
+ * repeat, as ingest), serves a commanded setpoint per device, and can be stopped and started again
+ * on the same port.
+ */
+public final class StandInIngest implements AutoCloseable {
+  /** One stored event: the device of its path and its id. */
+  public record Stored(String path, String device, String id, JsonObject event) {}
+
+  private final List<Stored> stored = new ArrayList<>();
+  private final Set<String> ids = new HashSet<>();
+  private final Map<String, String> commands = new ConcurrentHashMap<>();
+  private final Map<String, String> tokens = new ConcurrentHashMap<>();
+  private final List<String> registered = new ArrayList<>();
+  private volatile int forcedStatus;
+  private int port;
+  private HttpServer server;
+
+  public StandInIngest() throws IOException {
+    start();
+  }
+
+  private StandInIngest(int port) throws IOException {
+    this.port = port;
+    start();
+  }
+
+  /**
+   * Runs the stand-in as a local HTTP sink for measurements (docs/benchmarks.md): {@code java -cp
+   * target/test-classes:target/classes:target/lib/* dev.setpoint.device.StandInIngest PORT}. It
+   * keeps only ids, so memory stays flat over a long run.
+   */
+  public static void main(String[] args) throws Exception {
+    StandInIngest sink = new StandInIngest(Integer.parseInt(args[0]));
+    sink.keepEvents = false;
+    System.out.println("stand-in ingest on " + sink.uri());
+    while (true) {
+      Thread.sleep(10_000);
+      synchronized (sink) {
+        System.out.println("events stored: " + sink.ids.size());
+      }
+    }
+  }
+
+  private volatile boolean keepEvents = true;
+
+  public synchronized void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    port = server.getAddress().getPort();
+    server.createContext("/api/v3/event/", this::event);
+    server.createContext("/api/v3/device", this::device);
+    server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+    server.start();
+  }
+
+  public synchronized void stop() {
+    server.stop(0);
+  }
+
+  public URI uri() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  /** Answer every event post with this status (0 = behave normally). */
+  public void answerEvents(int status) {
+    forcedStatus = status;
+  }
+
+  public void command(String device, String setpoint) {
+    commands.put(device, setpoint);
+  }
+
+  public synchronized List<Stored> stored() {
+    return List.copyOf(stored);
+  }
+
+  public synchronized List<String> registered() {
+    return List.copyOf(registered);
+  }
+
+  private void event(HttpExchange x) throws IOException {
+    String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    String[] path = x.getRequestURI().getPath().split("/");
+    String device = path[6];
+    if (!("Bearer " + tokens.get(device)).equals(x.getRequestHeaders().getFirst("Authorization"))) {
+      answer(x, 401, "{}");
+      return;
+    }
+    if (forcedStatus != 0) {
+      answer(x, forcedStatus, "{}");
+      return;
+    }
+    JsonObject event =
+        Json.createReader(new StringReader(body)).readObject().getJsonObject("event");
+    String id = event.getString("id");
+    synchronized (this) {
+      if (!ids.add(id)) {
+        answer(x, 409, "{\"statusCode\":409}");
+        return;
+      }
+      if (keepEvents) {
+        stored.add(new Stored(x.getRequestURI().getPath(), device, id, event));
+      }
+    }
+    answer(x, 201, "{\"apiVersion\":\"v3\",\"statusCode\":201,\"id\":\"" + id + "\"}");
+  }
+
+  private void device(HttpExchange x) throws IOException {
+    String path = x.getRequestURI().getPath();
+    if (path.equals("/api/v3/device") && x.getRequestMethod().equals("POST")) {
+      var array =
+          Json.createReader(
+                  new StringReader(
+                      new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))
+              .readArray();
+      StringBuilder out = new StringBuilder("[");
+      for (int i = 0; i < array.size(); i++) {
+        String name = array.getJsonObject(i).getJsonObject("device").getString("name");
+        if (i > 0) {
+          out.append(',');
+        }
+        synchronized (this) {
+          if (tokens.containsKey(name)) {
+            out.append("{\"apiVersion\":\"v3\",\"statusCode\":409,\"message\":\"taken\"}");
+            continue;
+          }
+          registered.add(name);
+        }
+        String token = "spd_" + name;
+        tokens.put(name, token);
+        out.append("{\"apiVersion\":\"v3\",\"statusCode\":201,\"id\":\"")
+            .append(i)
+            .append("\",\"token\":\"")
+            .append(token)
+            .append("\"}");
+      }
+      answer(x, 207, out.append(']').toString());
+      return;
+    }
+    // GET /api/v3/device/name/{name}/setpoint with the device's own token
+    String[] parts = path.split("/");
+    String name = parts[5];
+    if (!("Bearer " + tokens.get(name)).equals(x.getRequestHeaders().getFirst("Authorization"))) {
+      answer(x, 403, "{}");
+      return;
+    }
+    String value = commands.get(name);
+    if (value == null) {
+      answer(x, 404, "{\"statusCode\":404}");
+      return;
+    }
+    answer(
+        x,
+        200,
+        "{\"apiVersion\":\"v3\",\"statusCode\":200,\"event\":{\"apiVersion\":\"v3\",\"id\":\"c\","
+            + "\"deviceName\":\""
+            + name
+            + "\",\"profileName\":\"air-conditioner\",\"sourceName\":\"setpoint\",\"origin\":1,"
+            + "\"readings\":[{\"origin\":1,\"deviceName\":\""
+            + name
+            + "\",\"resourceName\":\"setpoint\",\"profileName\":\"air-conditioner\","
+            + "\"valueType\":\"Float64\",\"value\":\""
+            + value
+            + "\"}]}}");
+  }
+
+  private static void answer(HttpExchange x, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    x.getResponseHeaders().set("Content-Type", "application/json");
+    x.sendResponseHeaders(status, bytes.length);
+    x.getResponseBody().write(bytes);
+    x.close();
+  }
+
+  /** Gives a device a token as if it had been registered before. */
+  public void knownDevice(String name, String token) {
+    tokens.put(name, token);
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}
