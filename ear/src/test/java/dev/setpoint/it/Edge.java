@@ -1,0 +1,236 @@
+package dev.setpoint.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The end-to-end tests' client of the EAR test server and of InfluxDB: operator login, device
+ * registration, event posts, health, and InfluxQL reads. Each call is a real HTTP request.
+ */
+final class Edge {
+  static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static final String BASE = System.getProperty("setpoint.it.base.url");
+  static final String INFLUX = System.getProperty("setpoint.it.influx.url");
+
+  /** Devices registered through Core Metadata so far; ingest accepts events of these only. */
+  private static final Set<String> REGISTERED = ConcurrentHashMap.newKeySet();
+
+  private static volatile String operatorToken;
+
+  private Edge() {}
+
+  /**
+   * Waits until the server answers ready, as after its start. Starts the weather stand-in first, as
+   * the server's relay asks it for the outdoor weather of every event.
+   */
+  static void awaitReady(Duration atMost) {
+    WeatherStandIn.ensureStarted();
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofSeconds(1))
+        .ignoreExceptions()
+        .until(() -> readiness().statusCode() == 200);
+  }
+
+  static HttpResponse<String> get(String uri) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(15)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * An operator JWT from the server's local issuer, logging in with the password that {@code
+   * ./setpoint test} made (an operator may post for any device).
+   */
+  static String operatorToken() throws Exception {
+    if (operatorToken == null) {
+      String file = System.getProperty("setpoint.it.operator.password.file", "");
+      if (file.isBlank()) {
+        throw new IllegalStateException(
+            "setpoint.it.operator.password.file is not set; run the tests with ./setpoint test");
+      }
+      String login =
+          Json.createObjectBuilder()
+              .add("username", "operator")
+              .add("password", Files.readString(Path.of(file)).strip())
+              .build()
+              .toString();
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(BASE + "/api/auth/token"))
+                  .header("Content-Type", "application/json")
+                  .timeout(Duration.ofSeconds(15))
+                  .POST(HttpRequest.BodyPublishers.ofString(login))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode(), response.body());
+      operatorToken =
+          Json.createReader(new StringReader(response.body()))
+              .readObject()
+              .getString("access_token");
+    }
+    return operatorToken;
+  }
+
+  static HttpResponse<String> readiness() throws Exception {
+    return get(BASE + "/health/ready");
+  }
+
+  /** The status of one named check in /health/ready. */
+  static String check(String name) throws Exception {
+    JsonObject check = checkBody(name);
+    return check == null ? "MISSING" : check.getString("status");
+  }
+
+  static JsonObject checkBody(String name) throws Exception {
+    JsonObject health = Json.createReader(new StringReader(readiness().body())).readObject();
+    for (JsonValue value : health.getJsonArray("checks")) {
+      JsonObject check = value.asJsonObject();
+      if (name.equals(check.getString("name"))) {
+        return check;
+      }
+    }
+    return null;
+  }
+
+  /** Registers a device of the shipped room-sensor profile and the device agent's service. */
+  static void register(String device) throws Exception {
+    if (REGISTERED.contains(device)) {
+      return;
+    }
+    String body =
+        """
+        [{"apiVersion":"v3","device":{"name":"%s","adminState":"UNLOCKED","operatingState":"UP",
+          "serviceName":"setpoint-device-agent","profileName":"room-sensor",
+          "protocols":{"http":{"host":"127.0.0.1"}}}}]
+        """
+            .formatted(device);
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(BASE + "/api/v3/device"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + operatorToken())
+                .timeout(Duration.ofSeconds(15))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(207, response.statusCode(), response.body());
+    assertTrue(response.body().contains("\"statusCode\":201"), response.body());
+    REGISTERED.add(device);
+  }
+
+  /** A now-timestamped event, posted as the operator. */
+  static HttpResponse<String> post(String device, double temperature, double humidity)
+      throws Exception {
+    return post(device, temperature, humidity, "Bearer " + operatorToken());
+  }
+
+  static HttpResponse<String> post(
+      String device, double temperature, double humidity, String authorization) throws Exception {
+    return post(
+        device,
+        System.currentTimeMillis() * 1_000_000L + System.nanoTime() % 1_000_000L,
+        temperature,
+        humidity,
+        authorization);
+  }
+
+  /** An event of the given origin (nanoseconds), so a test knows every point's timestamp. */
+  static HttpResponse<String> post(
+      String device, long origin, double temperature, double humidity, String authorization)
+      throws Exception {
+    register(device);
+    String body =
+        """
+        {"apiVersion":"v3","event":{"apiVersion":"v3","id":"%s","deviceName":"%s",
+         "profileName":"room-sensor","sourceName":"climate","origin":%d,"readings":[
+          {"resourceName":"temperature","valueType":"Float64","value":"%s","units":"degC"},
+          {"resourceName":"humidity","valueType":"Float64","value":"%s","units":"%%RH"}]}}
+        """
+            .formatted(
+                UUID.randomUUID(),
+                device,
+                origin,
+                Double.toString(temperature),
+                Double.toString(humidity));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    BASE
+                        + "/api/v3/event/setpoint-device-agent/room-sensor/"
+                        + device
+                        + "/climate"))
+            .header("Content-Type", "application/json")
+            .timeout(Duration.ofSeconds(15))
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The rows of an InfluxQL query on database setpoint: each row's values, time first. */
+  static List<JsonArray> influx(String query) throws Exception {
+    HttpResponse<String> response =
+        get(INFLUX + "/query?db=setpoint&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    assertEquals(200, response.statusCode(), response.body());
+    JsonObject result =
+        Json.createReader(new StringReader(response.body()))
+            .readObject()
+            .getJsonArray("results")
+            .getJsonObject(0);
+    List<JsonArray> rows = new ArrayList<>();
+    if (result.containsKey("series")) {
+      for (JsonValue row : result.getJsonArray("series").getJsonObject(0).getJsonArray("values")) {
+        rows.add(row.asJsonArray());
+      }
+    }
+    return rows;
+  }
+
+  /** temperature and humidity of the device's points, oldest first. */
+  static List<double[]> climate(String device) throws Exception {
+    List<double[]> rows = new ArrayList<>();
+    for (JsonArray values :
+        influx("SELECT temperature, humidity FROM climate WHERE device = '" + device + "'")) {
+      rows.add(
+          new double[] {
+            values.getJsonNumber(1).doubleValue(), values.getJsonNumber(2).doubleValue()
+          });
+    }
+    return rows;
+  }
+
+  static void awaitPoints(String device, int count) {
+    awaitPoints(device, count, Duration.ofSeconds(90));
+  }
+
+  static void awaitPoints(String device, int count, Duration atMost) {
+    await()
+        .atMost(atMost)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> climate(device).size() >= count);
+  }
+}

@@ -1,0 +1,250 @@
+package dev.setpoint.it;
+
+import static dev.setpoint.it.Edge.awaitPoints;
+import static dev.setpoint.it.Edge.awaitReady;
+import static dev.setpoint.it.Edge.get;
+import static dev.setpoint.it.Edge.influx;
+import static dev.setpoint.it.Edge.operatorToken;
+import static dev.setpoint.it.Edge.post;
+import static dev.setpoint.it.Edge.register;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The faults the edge must ride out without losing or doubling a reading, each against the real
+ * stack and each checked by the exact points in InfluxDB: a 30 s broker outage while readings keep
+ * flowing, a kill -9 of the server that runs the relay in the middle of draining a backlog, and an
+ * OpenWeatherMap that starts failing. Every event has its own origin and temperature, so a lost
+ * event is a missing timestamp and a doubled one a count above the number posted.
+ */
+class FaultToleranceIT {
+  private static final Pattern FORWARDED =
+      Pattern.compile("(?m)^setpoint_relay_forwarded(?:_total)?\\{[^}]*\\}\\s+([0-9.eE+-]+)");
+
+  @BeforeAll
+  static void serverIsReady() {
+    awaitReady(Duration.ofSeconds(180));
+  }
+
+  /** The points of a device: origin (ns, from InfluxDB's RFC 3339 time) to temperature. */
+  private static Map<Long, Double> points(String device) throws Exception {
+    Map<Long, Double> points = new ConcurrentHashMap<>();
+    for (JsonArray row :
+        influx("SELECT temperature FROM climate WHERE device = '" + device + "'")) {
+      java.time.Instant at = java.time.Instant.parse(row.getString(0));
+      points.put(
+          at.getEpochSecond() * 1_000_000_000L + at.getNano(), row.getJsonNumber(1).doubleValue());
+    }
+    return points;
+  }
+
+  private static double forwarded() throws Exception {
+    Matcher m = FORWARDED.matcher(get(Edge.BASE + "/metrics?scope=application").body());
+    return m.find() ? Double.parseDouble(m.group(1)) : -1;
+  }
+
+  @Test
+  void aThirtySecondBrokerOutageWhileReadingsFlowLosesAndDoublesNothing() throws Exception {
+    String device = "fault-kafka-" + UUID.randomUUID();
+    register(device);
+    String auth = "Bearer " + operatorToken();
+    Map<Long, Double> posted = new ConcurrentHashMap<>();
+    List<String> refused = Collections.synchronizedList(new ArrayList<>());
+    AtomicBoolean flowing = new AtomicBoolean(true);
+    long firstOrigin = System.currentTimeMillis() * 1_000_000L;
+    Thread poster =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  for (int k = 0; flowing.get(); k++) {
+                    long origin = firstOrigin + k * 1_000_000L;
+                    double temperature = 20 + k / 100.0;
+                    try {
+                      var answer = post(device, origin, temperature, 45.0, auth);
+                      if (answer.statusCode() == 201) {
+                        posted.put(origin, temperature);
+                      } else {
+                        refused.add(answer.statusCode() + " " + answer.body());
+                      }
+                      Thread.sleep(100);
+                    } catch (InterruptedException e) {
+                      return;
+                    } catch (Exception e) {
+                      refused.add(e.toString());
+                    }
+                  }
+                });
+    try {
+      Thread.sleep(3_000);
+      Stack.stop("kafka");
+      long stoppedAt = System.nanoTime();
+      int atStop = posted.size();
+      Thread.sleep(30_000 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppedAt));
+      assertTrue(posted.size() > atStop + 50, "the edge kept accepting readings: " + posted.size());
+    } finally {
+      Stack.start("kafka");
+    }
+    Thread.sleep(3_000);
+    flowing.set(false);
+    poster.join();
+
+    assertEquals(List.of(), refused, "every reading was accepted during the outage");
+    awaitPoints(device, posted.size(), Duration.ofSeconds(180));
+    assertEquals(posted, points(device), "exactly the readings posted, each once");
+  }
+
+  @Test
+  void aKillOfTheServerMidDrainLosesAndDoublesNothing() throws Exception {
+    String device = "fault-kill-" + UUID.randomUUID();
+    register(device);
+    String auth = "Bearer " + operatorToken();
+    int count = 400;
+    Map<Long, Double> posted = new ConcurrentHashMap<>();
+    long firstOrigin = System.currentTimeMillis() * 1_000_000L;
+    // A backlog: the broker is down while the readings arrive.
+    Stack.stop("kafka");
+    try {
+      for (int k = 0; k < count; k++) {
+        long origin = firstOrigin + k * 1_000_000L;
+        double temperature = 18 + k / 100.0;
+        assertEquals(201, post(device, origin, temperature, 50.0, auth).statusCode());
+        posted.put(origin, temperature);
+      }
+    } finally {
+      Stack.start("kafka");
+    }
+    // The relay drains 20 events per round on the test server (ear/pom.xml); kill it mid-way.
+    double before = forwarded();
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> forwarded() > before);
+    double atKill = forwarded() - before;
+    LibertyServer.kill9();
+    assertTrue(
+        atKill > 0 && atKill < count,
+        "killed mid-drain: " + atKill + " of " + count + " forwarded before the kill");
+    LibertyServer.start();
+    awaitReady(Duration.ofSeconds(180));
+
+    awaitPoints(device, count, Duration.ofSeconds(180));
+    assertEquals(posted, points(device), "exactly the readings posted, each once");
+    assertEquals(
+        String.valueOf(count),
+        countOf(get(Edge.BASE + "/api/v3/event/count/device/name/" + device, auth)),
+        "the edge stored each event once");
+  }
+
+  @Test
+  void whenTheWeatherServiceFailsReadingsTravelWithTheLastKnownWeatherFlaggedStale()
+      throws Exception {
+    String device = "fault-weather-" + UUID.randomUUID();
+    register(device);
+    String auth = "Bearer " + operatorToken();
+    long origin = System.currentTimeMillis() * 1_000_000L;
+    WeatherStandIn.observe(9.5, 71, 500); // light rain: category 6
+    try {
+      Thread.sleep(1_500); // past the test server's 1 s weather cache
+      assertEquals(201, post(device, origin, 22.0, 40.0, auth).statusCode());
+      awaitPoints(device, 1);
+      WeatherStandIn.fail(503);
+      int requestsAtFailure = WeatherStandIn.requests();
+      Thread.sleep(1_500);
+      for (int k = 1; k <= 5; k++) {
+        assertEquals(201, post(device, origin + k * 1_000_000L, 22.0 + k, 40.0, auth).statusCode());
+        Thread.sleep(1_500); // past the test server's 1 s weather cache, so each round asks again
+      }
+      awaitPoints(device, 6);
+      assertTrue(
+          WeatherStandIn.requests() > requestsAtFailure, "the relay asked the failing server");
+    } finally {
+      WeatherStandIn.observe(14.5, 62, 803);
+    }
+    List<JsonArray> rows =
+        influx(
+            "SELECT temperature, outdoor_temperature, outdoor_humidity, weather_category,"
+                + " weather_stale FROM climate WHERE device = '"
+                + device
+                + "'");
+    assertEquals(6, rows.size(), rows.toString());
+    for (int k = 0; k < 6; k++) {
+      JsonArray row = rows.get(k);
+      assertEquals(22.0 + k, row.getJsonNumber(1).doubleValue(), row.toString());
+      assertEquals(9.5, row.getJsonNumber(2).doubleValue(), row.toString());
+      assertEquals(71.0, row.getJsonNumber(3).doubleValue(), row.toString());
+      assertEquals(6, row.getJsonNumber(4).intValue(), row.toString());
+      assertEquals(k == 0 ? JsonValue.FALSE : JsonValue.TRUE, row.get(5), row.toString());
+    }
+  }
+
+  private static java.net.http.HttpResponse<String> get(String uri, String authorization)
+      throws Exception {
+    return Edge.HTTP.send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(uri))
+            .header("Authorization", authorization)
+            .build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String countOf(java.net.http.HttpResponse<String> response) {
+    Matcher m = Pattern.compile("\"Count\"\\s*:\\s*(\\d+)").matcher(response.body());
+    assertTrue(m.find(), response.body());
+    return m.group(1);
+  }
+
+  /** The EAR test server, as its Liberty installation runs it. */
+  static final class LibertyServer {
+    private LibertyServer() {}
+
+    private static Path wlp() {
+      return Path.of(System.getProperty("setpoint.it.wlp.dir"));
+    }
+
+    private static String name() {
+      return System.getProperty("setpoint.it.server.name");
+    }
+
+    /** SIGKILL to the server's JVM: no shutdown hook, no orderly stop, as a crash or OOM kill. */
+    static void kill9() throws IOException, InterruptedException {
+      Path pidFile = wlp().resolve("usr/servers/.pid/" + name() + ".pid");
+      long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).strip());
+      ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+      assertTrue(process.destroyForcibly(), "SIGKILL to " + pid);
+      process.onExit().get(60, TimeUnit.SECONDS);
+    }
+
+    /** Starts it again as liberty-maven-plugin did: same server, same configuration. */
+    static void start() throws Exception {
+      ProcessBuilder builder =
+          new ProcessBuilder(wlp().resolve("bin/server").toString(), "start", name())
+              .redirectErrorStream(true);
+      builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+      Process process = builder.start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(process.waitFor(240, TimeUnit.SECONDS), "server start timed out");
+      assertEquals(0, process.exitValue(), String.format(Locale.ROOT, "server start:%n%s", output));
+    }
+  }
+}
