@@ -39,7 +39,7 @@ public class BacklogMonitor {
   public BacklogMonitor(
       PendingEvents buffer,
       ForwardingLoop loop,
-      @ConfigProperty(name = "setpoint.relay.backlog-interval-ms", defaultValue = "10000")
+      @ConfigProperty(name = "setpoint.relay.backlog-interval-ms", defaultValue = "30000")
           long intervalMs) {
     this.buffer = buffer;
     this.loop = loop;

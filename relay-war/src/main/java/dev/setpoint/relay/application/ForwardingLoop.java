@@ -53,7 +53,9 @@ public class ForwardingLoop {
       DeviceDirectory devices,
       @ConfigProperty(name = "setpoint.relay.poll-interval-ms", defaultValue = "250")
           long pollIntervalMs,
-      @ConfigProperty(name = "setpoint.relay.batch-size", defaultValue = "500") int batchSize,
+      @ConfigProperty(name = "setpoint.relay.batch-size", defaultValue = "1000") int batchSize,
+      @ConfigProperty(name = "setpoint.relay.max-events-per-round", defaultValue = "50000")
+          int maxEventsPerRound,
       @ConfigProperty(name = "setpoint.relay.ack-timeout-ms", defaultValue = "35000")
           long ackTimeoutMs,
       @ConfigProperty(name = "setpoint.relay.forwarded-retention-ms", defaultValue = "86400000")
@@ -69,7 +71,8 @@ public class ForwardingLoop {
             devices,
             Clock.systemUTC(),
             batchSize,
-            Duration.ofMillis(ackTimeoutMs));
+            Duration.ofMillis(ackTimeoutMs),
+            maxEventsPerRound);
     this.retention =
         new RetentionPolicy(
             buffer, Duration.ofMillis(retentionMs), Duration.ofMillis(purgeIntervalMs));
@@ -92,7 +95,7 @@ public class ForwardingLoop {
       return; // one loop per application, whatever the container fires
     }
     LOG.info(
-        "forwarding PENDING events every " + pollIntervalMs + " ms, " + batchSize + " per round");
+        "forwarding PENDING events every " + pollIntervalMs + " ms, in batches of " + batchSize);
     started = true;
     schedule(pollIntervalMs);
   }

@@ -40,6 +40,7 @@ public final class ForwardingService {
   private final Clock clock;
   private final int batchSize;
   private final Duration ackTimeout;
+  private final int maxEventsPerRound;
   private volatile OptionalLong oldestReceivedAt = OptionalLong.empty();
 
   public ForwardingService(
@@ -50,7 +51,8 @@ public final class ForwardingService {
       DeviceDirectory devices,
       Clock clock,
       int batchSize,
-      Duration ackTimeout) {
+      Duration ackTimeout,
+      int maxEventsPerRound) {
     this.buffer = buffer;
     this.publisher = publisher;
     this.weather = weather;
@@ -59,30 +61,61 @@ public final class ForwardingService {
     this.clock = clock;
     this.batchSize = batchSize;
     this.ackTimeout = ackTimeout;
+    this.maxEventsPerRound = maxEventsPerRound;
   }
 
   /**
-   * Forwards one batch: the oldest event first, alone, as a probe, and the rest only once the
-   * broker acknowledged it, so that a broker outage costs one failed send per round rather than a
-   * whole batch of them. Acknowledgements only complete futures (they arrive on the producer's
-   * network thread); marking FORWARDED happens here afterwards, for the whole batch in one write.
-   * Per device only the acknowledged prefix is marked: after a device's first failure its later
-   * events stay PENDING too, so they are sent again after it and the device's order holds.
+   * One drain of the buffer: the events PENDING now, oldest origin first, a batch at a time. Of the
+   * first batch the oldest event goes first, alone, as a probe, and the rest only once the broker
+   * acknowledged it, so that a broker outage costs one failed send per round rather than a whole
+   * batch of them. Acknowledgements only complete futures (they arrive on the producer's network
+   * thread); marking FORWARDED happens here afterwards, a batch in one round trip. Per device only
+   * the acknowledged prefix is marked: after a device's first failure its later events stay PENDING
+   * too, so they are sent again after it and the device's order holds; and the drain ends at the
+   * first batch with a failure, so the next round starts with a probe again. A drain also ends
+   * after {@code maxEventsPerRound}, so a huge backlog is read in bounded portions.
    *
    * @return how many events were marked FORWARDED
    */
   public int forwardOnce() {
-    List<BufferedEvent> pending = buffer.oldest(batchSize);
-    oldestReceivedAt = pending.stream().mapToLong(BufferedEvent::receivedAt).min();
-    if (pending.isEmpty()) {
-      return 0;
-    }
-    OutdoorEnricher enricher = new OutdoorEnricher(weather, sites, devices);
-    int forwarded = send(pending.subList(0, 1), enricher);
-    if (forwarded == 1 && pending.size() > 1) {
-      forwarded += send(pending.subList(1, pending.size()), enricher);
+    int forwarded = 0;
+    try (PendingEvents.Drain drain = buffer.drain()) {
+      boolean first = true;
+      while (forwarded < maxEventsPerRound) {
+        List<BufferedEvent> batch = drain.next(batchSize);
+        if (batch.isEmpty()) {
+          if (first) {
+            oldestReceivedAt = OptionalLong.empty();
+          }
+          break;
+        }
+        // Oldest origin first, so this batch's oldest is about the backlog's oldest.
+        oldestReceivedAt = batch.stream().mapToLong(BufferedEvent::receivedAt).min();
+        OutdoorEnricher enricher = new OutdoorEnricher(weather, sites, devices);
+        Sent sent;
+        if (first) {
+          sent = send(batch.subList(0, 1), enricher);
+          if (sent.allAcknowledged() && batch.size() > 1) {
+            sent = sent.plus(send(batch.subList(1, batch.size()), enricher));
+          }
+          first = false;
+        } else {
+          sent = send(batch, enricher);
+        }
+        forwarded += sent.forwarded();
+        if (!sent.allAcknowledged() || batch.size() < batchSize) {
+          break;
+        }
+      }
     }
     return forwarded;
+  }
+
+  /** What a send came to: events marked FORWARDED, and whether the broker took every one. */
+  private record Sent(int forwarded, boolean allAcknowledged) {
+    Sent plus(Sent more) {
+      return new Sent(forwarded + more.forwarded, allAcknowledged && more.allAcknowledged);
+    }
   }
 
   /**
@@ -94,8 +127,9 @@ public final class ForwardingService {
     return oldestReceivedAt;
   }
 
-  private int send(List<BufferedEvent> events, OutdoorEnricher enricher) {
+  private Sent send(List<BufferedEvent> events, OutdoorEnricher enricher) {
     List<CompletableFuture<Boolean>> sends = new ArrayList<>(events.size());
+    Set<String> rejected = new HashSet<>();
     for (BufferedEvent event : events) {
       Optional<TelemetryMessage> message;
       try {
@@ -108,6 +142,7 @@ public final class ForwardingService {
             "event " + event.id() + " breaks the buffer's schema and can never be sent; REJECTED",
             e);
         buffer.markRejected(event);
+        rejected.add(event.id());
         sends.add(CompletableFuture.completedFuture(false));
         continue;
       }
@@ -133,19 +168,21 @@ public final class ForwardingService {
     List<Boolean> acknowledged = awaitAll(sends);
     Set<String> stopped = new HashSet<>();
     List<String> forwarded = new ArrayList<>(events.size());
+    boolean allAcknowledged = true;
     for (int i = 0; i < events.size(); i++) {
       BufferedEvent event = events.get(i);
-      if (event.state() != EventState.PENDING || stopped.contains(event.deviceName())) {
-        continue;
+      if (event.state() != EventState.PENDING || rejected.contains(event.id())) {
+        continue; // set aside for good; it holds nothing back
       }
-      if (acknowledged.get(i)) {
-        forwarded.add(event.id());
-      } else {
+      if (!acknowledged.get(i)) {
+        allAcknowledged = false;
         stopped.add(event.deviceName());
+      } else if (!stopped.contains(event.deviceName())) {
+        forwarded.add(event.id());
       }
     }
     buffer.markForwarded(forwarded, clock.millis());
-    return forwarded.size();
+    return new Sent(forwarded.size(), allAcknowledged);
   }
 
   /**

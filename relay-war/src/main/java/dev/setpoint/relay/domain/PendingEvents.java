@@ -6,12 +6,26 @@ import java.util.List;
 /** The edge buffer, as the relay sees it: what is still to send, and what the broker has. */
 public interface PendingEvents {
 
-  /** Up to {@code limit} {@code PENDING} events, oldest origin first. */
-  List<BufferedEvent> oldest(int limit);
+  /**
+   * Opens a drain: the events PENDING now, oldest origin first, read with one query and handed out
+   * a page at a time, so a large backlog is searched once rather than once per page. Events stored
+   * after it opened are left to the next drain.
+   */
+  Drain drain();
+
+  /** An open drain; close it when done. */
+  interface Drain extends AutoCloseable {
+
+    /** Up to {@code max} further events, oldest origin first; empty when the drain is done. */
+    List<BufferedEvent> next(int max);
+
+    @Override
+    void close();
+  }
 
   /**
-   * Records that the broker acknowledged these events at {@code atMillis}, in one write. An id that
-   * is no longer PENDING is left as it is.
+   * Records that the broker acknowledged these events at {@code atMillis}, in one round trip. Only
+   * events this relay read as PENDING are given, so no other state is overwritten.
    */
   void markForwarded(List<String> eventIds, long atMillis);
 

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +43,39 @@ class ForwardingServiceTest {
   private static final class Buffer implements PendingEvents {
     final Map<String, BufferedEvent> events = new LinkedHashMap<>();
     int marks;
+    int drains;
 
     void add(BufferedEvent event) {
       events.put(event.id(), event);
     }
 
-    @Override
-    public List<BufferedEvent> oldest(int limit) {
+    /** The PENDING events, oldest origin first. */
+    List<BufferedEvent> oldest(int limit) {
       return events.values().stream()
           .filter(e -> e.state() == EventState.PENDING)
           .sorted(Comparator.comparingLong(BufferedEvent::origin))
           .limit(limit)
           .toList();
+    }
+
+    /** As the real drain: the PENDING events when it opened, handed out a page at a time. */
+    @Override
+    public Drain drain() {
+      drains++;
+      Iterator<BufferedEvent> snapshot = oldest(Integer.MAX_VALUE).iterator();
+      return new Drain() {
+        @Override
+        public List<BufferedEvent> next(int max) {
+          List<BufferedEvent> page = new ArrayList<>();
+          while (page.size() < max && snapshot.hasNext()) {
+            page.add(snapshot.next());
+          }
+          return page;
+        }
+
+        @Override
+        public void close() {}
+      };
     }
 
     @Override
@@ -148,8 +170,13 @@ class ForwardingServiceTest {
 
   private static ForwardingService service(
       Buffer buffer, Broker broker, int batch, WeatherProvider weather) {
+    return service(buffer, broker, batch, weather, 1_000);
+  }
+
+  private static ForwardingService service(
+      Buffer buffer, Broker broker, int batch, WeatherProvider weather, int maxPerRound) {
     return new ForwardingService(
-        buffer, broker, weather, SITES, DEVICES, CLOCK, batch, Duration.ofSeconds(1));
+        buffer, broker, weather, SITES, DEVICES, CLOCK, batch, Duration.ofSeconds(1), maxPerRound);
   }
 
   @Test
@@ -376,15 +403,36 @@ class ForwardingServiceTest {
   }
 
   @Test
-  void aRoundTakesAtMostOneBatch() {
+  void aRoundDrainsBatchAfterBatchFromOneReadUpToItsLimit() {
     Buffer buffer = new Buffer();
-    for (int i = 0; i < 5; i++) {
-      buffer.add(event("e" + i, "rack-1", i + 1, reading("humidity", "Float64", "40")));
+    for (int i = 0; i < 25; i++) {
+      buffer.add(event("e" + i, "rack-" + (i % 3), i + 1, reading("humidity", "Float64", "40")));
     }
     Broker broker = new Broker(Set.of());
 
-    assertEquals(2, service(buffer, broker, 2).forwardOnce());
-    assertEquals(3, buffer.oldest(10).size());
+    assertEquals(20, service(buffer, broker, 4, RAINY, 20).forwardOnce());
+
+    assertEquals(1, buffer.drains, "one read of the buffer for the whole round");
+    assertEquals(6, buffer.marks, "probe, the rest of the first batch, then four batches");
+    assertEquals(
+        List.of("e20", "e21", "e22", "e23", "e24"),
+        buffer.oldest(10).stream().map(BufferedEvent::id).toList());
+  }
+
+  @Test
+  void aRoundEndsAtTheFirstBatchTheBrokerDidNotFullyTake() {
+    Buffer buffer = new Buffer();
+    for (int i = 0; i < 12; i++) {
+      buffer.add(event("e" + i, "rack-" + (i % 3), i + 1, reading("humidity", "Float64", "40")));
+    }
+    Broker broker = new Broker(Set.of("e5"));
+
+    // e0 (probe), e1-e3, then e4-e7 of which e5 fails: the round ends there, with e8-e11 unread.
+    assertEquals(7, service(buffer, broker, 4).forwardOnce());
+
+    assertEquals(
+        List.of("e5", "e8", "e9", "e10", "e11"),
+        buffer.oldest(20).stream().map(BufferedEvent::id).toList());
   }
 
   @Test

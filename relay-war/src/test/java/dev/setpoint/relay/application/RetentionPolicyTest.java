@@ -18,8 +18,8 @@ class RetentionPolicyTest {
     final List<Long> purges = new ArrayList<>();
 
     @Override
-    public List<BufferedEvent> oldest(int limit) {
-      return List.of();
+    public Drain drain() {
+      throw new UnsupportedOperationException("not used by retention");
     }
 
     @Override
