@@ -164,7 +164,7 @@ class FaultToleranceIT {
     register(device);
     String auth = "Bearer " + operatorToken();
     long origin = System.currentTimeMillis() * 1_000_000L;
-    WeatherStandIn.observe(9.5, 71, 500); // light rain: category 6
+    WeatherStandIn.observe(9.5, 71, 500); // light rain: category 7
     try {
       Thread.sleep(1_500); // past the test server's 1 s weather cache
       assertEquals(201, post(device, origin, 22.0, 40.0, auth).statusCode());
@@ -194,7 +194,7 @@ class FaultToleranceIT {
       assertEquals(22.0 + k, row.getJsonNumber(1).doubleValue(), row.toString());
       assertEquals(9.5, row.getJsonNumber(2).doubleValue(), row.toString());
       assertEquals(71.0, row.getJsonNumber(3).doubleValue(), row.toString());
-      assertEquals(6, row.getJsonNumber(4).intValue(), row.toString());
+      assertEquals(7, row.getJsonNumber(4).intValue(), row.toString());
       assertEquals(k == 0 ? JsonValue.FALSE : JsonValue.TRUE, row.get(5), row.toString());
     }
   }
