@@ -1,20 +1,16 @@
 package dev.setpoint.contracts.telemetry;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
-
 /**
  * Turns {@link TelemetryMessage}s into the JSON that travels on {@link Topics#TELEMETRY} and back.
  * Decoding checks the schema version and every required field, so a consumer never works on half a
  * message. Thread-safe; create one per producer or consumer and reuse it.
  */
 public final class TelemetryCodec implements AutoCloseable {
-  private final Jsonb jsonb = JsonbBuilder.create();
+  private final JsonPayloads json = new JsonPayloads();
 
   /** The message as JSON. */
   public String encode(TelemetryMessage message) {
-    return jsonb.toJson(message);
+    return json.write(message);
   }
 
   /**
@@ -22,20 +18,8 @@ public final class TelemetryCodec implements AutoCloseable {
    *
    * @throws TelemetryFormatException naming the field at fault
    */
-  public TelemetryMessage decode(String json) {
-    if (json == null || json.isBlank()) {
-      throw new TelemetryFormatException("empty telemetry payload");
-    }
-    TelemetryMessage message;
-    try {
-      message = jsonb.fromJson(json, TelemetryMessage.class);
-    } catch (JsonbException e) {
-      throw new TelemetryFormatException(
-          "telemetry payload is not valid JSON: " + e.getMessage(), e);
-    }
-    if (message == null) {
-      throw new TelemetryFormatException("telemetry payload is null");
-    }
+  public TelemetryMessage decode(String payload) {
+    TelemetryMessage message = json.read(payload, TelemetryMessage.class, "telemetry");
     if (message.schemaVersion() < TelemetryMessage.OLDEST_SCHEMA_VERSION
         || message.schemaVersion() > TelemetryMessage.SCHEMA_VERSION) {
       throw new TelemetryFormatException(
@@ -46,8 +30,8 @@ public final class TelemetryCodec implements AutoCloseable {
               + " to "
               + TelemetryMessage.SCHEMA_VERSION);
     }
-    require(message.eventId(), "eventId");
-    require(message.device(), "device");
+    JsonPayloads.require(message.eventId(), "eventId");
+    JsonPayloads.require(message.device(), "device");
     if (message.origin() <= 0) {
       throw new TelemetryFormatException("origin must be a positive epoch in nanoseconds");
     }
@@ -59,7 +43,7 @@ public final class TelemetryCodec implements AutoCloseable {
       if (reading == null) {
         throw new TelemetryFormatException("readings[" + i + "] is null");
       }
-      require(reading.resource(), "readings[" + i + "].resource");
+      JsonPayloads.require(reading.resource(), "readings[" + i + "].resource");
       if (TelemetryReading.RESERVED_RESOURCES.contains(reading.resource())) {
         throw new TelemetryFormatException(
             "readings[" + i + "].resource '" + reading.resource() + "' is a reserved name");
@@ -93,21 +77,11 @@ public final class TelemetryCodec implements AutoCloseable {
     if (outdoor.observedAt() <= 0) {
       throw new TelemetryFormatException("outdoor.observedAt must be a positive epoch in ms");
     }
-    require(outdoor.source(), "outdoor.source");
-  }
-
-  private static void require(String value, String field) {
-    if (value == null || value.isBlank()) {
-      throw new TelemetryFormatException(field + " is required");
-    }
+    JsonPayloads.require(outdoor.source(), "outdoor.source");
   }
 
   @Override
   public void close() {
-    try {
-      jsonb.close();
-    } catch (Exception e) {
-      throw new IllegalStateException("could not close JSON-B", e);
-    }
+    json.close();
   }
 }
