@@ -153,7 +153,7 @@ class FaultToleranceIT {
     assertEquals(posted, points(device), "exactly the readings posted, each once");
     assertEquals(
         String.valueOf(count),
-        countOf(get(Edge.BASE + "/api/v3/event/count/device/name/" + device, auth)),
+        countOf(getAs(Edge.BASE + "/api/v3/event/count/device/name/" + device, auth)),
         "the edge stored each event once");
   }
 
@@ -199,7 +199,7 @@ class FaultToleranceIT {
     }
   }
 
-  private static java.net.http.HttpResponse<String> get(String uri, String authorization)
+  private static java.net.http.HttpResponse<String> getAs(String uri, String authorization)
       throws Exception {
     return Edge.HTTP.send(
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(uri))
