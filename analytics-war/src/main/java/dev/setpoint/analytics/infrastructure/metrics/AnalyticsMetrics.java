@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
@@ -28,7 +29,7 @@ public class AnalyticsMetrics {
   @Inject
   public AnalyticsMetrics(
       @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry registry,
-      ConsumerLagReadinessCheck lag) {
+      @Readiness ConsumerLagReadinessCheck lag) {
     this.registry = registry;
     this.lag = lag;
   }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,12 +25,12 @@ public class DashboardConfigResource {
 
   @Inject
   public DashboardConfigResource(
-      @ConfigProperty(name = "setpoint.dashboard.ingest-url", defaultValue = "") String ingestUrl,
-      @ConfigProperty(name = "setpoint.dashboard.relay-url", defaultValue = "") String relayUrl,
+      @ConfigProperty(name = "setpoint.dashboard.ingest-url") Optional<String> ingestUrl,
+      @ConfigProperty(name = "setpoint.dashboard.relay-url") Optional<String> relayUrl,
       @ConfigProperty(name = "setpoint.dashboard.refresh-seconds", defaultValue = "10")
           int refreshSeconds) {
-    String ingest = trimSlash(ingestUrl);
-    String relay = trimSlash(relayUrl);
+    String ingest = trimSlash(ingestUrl.orElse(""));
+    String relay = trimSlash(relayUrl.orElse(""));
     this.config =
         new DashboardConfig(
             ingest + "/api/auth/token",
