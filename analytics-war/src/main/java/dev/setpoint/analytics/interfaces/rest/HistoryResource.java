@@ -31,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class HistoryResource {
   static final String CSV = "text/csv";
 
+  /** CSV only when asked for: a client that accepts anything (no Accept header) gets JSON. */
+  static final String CSV_LOWER_QUALITY = "text/csv;qs=0.5";
+
   private final HistoryService history;
 
   @Inject
@@ -71,7 +74,7 @@ public class HistoryResource {
 
   @GET
   @Path("/history/climate")
-  @Produces(CSV)
+  @Produces(CSV_LOWER_QUALITY)
   @Operation(summary = "The same series as a CSV download")
   public Response climateCsv(
       @QueryParam("device") String device,
