@@ -54,28 +54,10 @@ public class ConsumerLagReadinessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     try {
-      Map<TopicPartition, OffsetAndMetadata> committed =
-          admin
-              .listConsumerGroupOffsets(
-                  groupId, new ListConsumerGroupOffsetsOptions().timeoutMs(TIMEOUT_MS))
-              .partitionsToOffsetAndMetadata()
-              .get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS);
-      long lag = 0;
-      if (!committed.isEmpty()) {
-        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-        committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResultInfo> ends =
-            admin.listOffsets(latest).all().get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS);
-        for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
-          if (entry.getValue() != null && ends.containsKey(entry.getKey())) {
-            lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
-          }
-        }
-      }
       return HealthCheckResponse.named("analytics-kafka")
           .up()
           .withData("consumerGroup", groupId)
-          .withData("lag", lag)
+          .withData("lag", lag())
           .build();
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
@@ -86,6 +68,32 @@ public class ConsumerLagReadinessCheck implements HealthCheck {
           .withData("error", String.valueOf(e.getMessage()))
           .build();
     }
+  }
+
+  /**
+   * Messages on the topic not yet stored by the group: the sum over its partitions of the end
+   * offset minus the committed one (also the gauge setpoint.analytics.consumer.lag).
+   */
+  public long lag() throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin
+            .listConsumerGroupOffsets(
+                groupId, new ListConsumerGroupOffsetsOptions().timeoutMs(TIMEOUT_MS))
+            .partitionsToOffsetAndMetadata()
+            .get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS);
+    long lag = 0;
+    if (!committed.isEmpty()) {
+      Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+      committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+      Map<TopicPartition, ListOffsetsResultInfo> ends =
+          admin.listOffsets(latest).all().get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS);
+      for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
+        if (entry.getValue() != null && ends.containsKey(entry.getKey())) {
+          lag += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+        }
+      }
+    }
+    return lag;
   }
 
   @PreDestroy

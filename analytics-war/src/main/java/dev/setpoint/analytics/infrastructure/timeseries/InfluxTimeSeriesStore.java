@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
  * Writes climate points with influxdb-client-java's blocking write API: when {@link #write}
@@ -55,6 +56,10 @@ public class InfluxTimeSeriesStore implements TimeSeriesStore {
   }
 
   @Override
+  @Timed(
+      name = "setpoint.analytics.influx.write",
+      absolute = true,
+      description = "Blocking writes of a climate point to InfluxDB, including failed ones")
   public void write(TelemetryMessage message) {
     try {
       writes.writePoint(ClimatePoints.of(message));

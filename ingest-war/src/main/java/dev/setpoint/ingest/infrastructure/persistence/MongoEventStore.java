@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * Stores events as documents of {@link BufferedEvent#COLLECTION}, batching concurrent posts into
@@ -47,6 +49,9 @@ public class MongoEventStore implements EventStore {
 
   private EventWriteQueue queue;
 
+  /** Events stored since start; Prometheus derives the ingest rate from it (rate()). */
+  private final Counter stored;
+
   @Inject
   public MongoEventStore(
       MongoClient client,
@@ -55,7 +60,13 @@ public class MongoEventStore implements EventStore {
       @ConfigProperty(name = "setpoint.ingest.write-queue-capacity", defaultValue = "1024")
           int queueCapacity,
       @ConfigProperty(name = "setpoint.ingest.write-timeout-ms", defaultValue = "5000")
-          long timeoutMs) {
+          long timeoutMs,
+      @Metric(
+              name = "setpoint.ingest.events.stored",
+              absolute = true,
+              description = "Events stored PENDING in the edge buffer since start (v3 and v1)")
+          Counter stored) {
+    this.stored = stored;
     this.events = client.getDatabase(database).getCollection(BufferedEvent.COLLECTION);
     this.batchMax = batchMax;
     this.queueCapacity = queueCapacity;
@@ -68,6 +79,7 @@ public class MongoEventStore implements EventStore {
     this.batchMax = 0;
     this.queueCapacity = 0;
     this.timeout = null;
+    this.stored = null;
   }
 
   @PostConstruct
@@ -82,7 +94,8 @@ public class MongoEventStore implements EventStore {
 
   @Override
   public void add(BufferedEvent event) {
-    queue.add(event);
+    queue.add(event); // returns once MongoDB has it, throws otherwise
+    stored.inc();
   }
 
   private List<WriteOutcome> insert(List<BufferedEvent> batch) {

@@ -1,0 +1,20 @@
+package dev.setpoint.analytics.domain.history;
+
+/**
+ * The latest point of measurement {@code recommendation} for a device, as analytics' recommender
+ * wrote it.
+ *
+ * @param time milliseconds since the epoch
+ * @param recommended the recommended setpoint, °C
+ * @param predicted the room temperature the model predicts under it, °C (null when unknown)
+ * @param modelVersion the model that made it (null when none, e.g. the safe fallback)
+ * @param reason why this setpoint, in words
+ * @param currentSetpoint the setpoint at the time of the decision, °C
+ */
+public record Recommendation(
+    long time,
+    Double recommended,
+    Double predicted,
+    String modelVersion,
+    String reason,
+    Double currentSetpoint) {}

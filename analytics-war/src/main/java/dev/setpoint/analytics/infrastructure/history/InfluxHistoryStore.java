@@ -1,0 +1,179 @@
+package dev.setpoint.analytics.infrastructure.history;
+
+import com.influxdb.client.InfluxDBClient;
+import com.influxdb.client.InfluxDBClientFactory;
+import com.influxdb.client.InfluxDBClientOptions;
+import com.influxdb.client.InfluxQLQueryApi;
+import com.influxdb.client.domain.InfluxQLQuery;
+import com.influxdb.query.InfluxQLQueryResult;
+import dev.setpoint.analytics.domain.history.ClimateSample;
+import dev.setpoint.analytics.domain.history.DeviceSeen;
+import dev.setpoint.analytics.domain.history.HistoryStore;
+import dev.setpoint.analytics.domain.history.Recommendation;
+import dev.setpoint.analytics.domain.history.SeriesQuery;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Reads the history with InfluxQL through influxdb-client-java's {@link InfluxQLQueryApi}: the
+ * {@code /query} endpoint of InfluxDB 1.x, which InfluxDB 2.x and 3.x also serve (with a DBRP
+ * mapping from the database to the bucket). Results come as CSV, so each value is text; an empty
+ * cell is a field the point lacks. The database is the bucket analytics writes to.
+ */
+@ApplicationScoped
+public class InfluxHistoryStore implements HistoryStore {
+  private final InfluxDBClient client;
+  private final InfluxQLQueryApi influxQl;
+  private final String database;
+
+  @Inject
+  public InfluxHistoryStore(
+      @ConfigProperty(name = "setpoint.influx.url") String url,
+      @ConfigProperty(name = "setpoint.influx.org") String org,
+      @ConfigProperty(name = "setpoint.influx.bucket") String bucket,
+      @ConfigProperty(name = "setpoint.influx.token") Optional<String> token) {
+    InfluxDBClientOptions.Builder options =
+        InfluxDBClientOptions.builder()
+            .url(url)
+            .org(org)
+            .bucket(bucket)
+            .okHttpClient(
+                new OkHttpClient.Builder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .readTimeout(Duration.ofSeconds(15)));
+    token
+        .filter(value -> !value.isBlank())
+        .ifPresent(value -> options.authenticateToken(value.toCharArray()));
+    this.client = InfluxDBClientFactory.create(options.build());
+    this.influxQl = client.getInfluxQLQueryApi();
+    this.database = bucket;
+  }
+
+  /** For CDI's proxy only. */
+  protected InfluxHistoryStore() {
+    this.client = null;
+    this.influxQl = null;
+    this.database = null;
+  }
+
+  @Override
+  public List<ClimateSample> climate(SeriesQuery query) {
+    List<ClimateSample> samples = new ArrayList<>();
+    for (InfluxQLQueryResult.Series.Record row : rows(InfluxQlStatements.climate(query))) {
+      samples.add(
+          new ClimateSample(
+              time(row),
+              number(row, "temperature"),
+              number(row, "humidity"),
+              number(row, "outdoor_temperature"),
+              number(row, "outdoor_humidity"),
+              integer(row, "weather_category"),
+              number(row, "current_setpoint")));
+    }
+    if (query.interval().isEmpty()) {
+      Collections.reverse(samples); // raw points came newest first (LIMIT keeps the newest)
+    }
+    return samples;
+  }
+
+  @Override
+  public Optional<Recommendation> latestRecommendation(String device) {
+    return rows(InfluxQlStatements.latestRecommendation(device)).stream()
+        .findFirst()
+        .map(
+            row ->
+                new Recommendation(
+                    time(row),
+                    number(row, "recommended"),
+                    number(row, "predicted"),
+                    text(row, "model_version"),
+                    text(row, "reason"),
+                    number(row, "current_setpoint")));
+  }
+
+  @Override
+  public List<DeviceSeen> devices(Instant since) {
+    // A device that moved between sites has a series per site; it is listed once, at its latest.
+    Map<String, DeviceSeen> byDevice = new LinkedHashMap<>();
+    for (InfluxQLQueryResult.Series series : series(InfluxQlStatements.devices(since))) {
+      String device = blankToNull(series.getTags().get("device"));
+      if (device == null) {
+        continue;
+      }
+      String site = blankToNull(series.getTags().get("site"));
+      for (InfluxQLQueryResult.Series.Record row : series.getValues()) {
+        DeviceSeen seen = new DeviceSeen(device, site, time(row));
+        byDevice.merge(device, seen, (a, b) -> a.lastSeen() >= b.lastSeen() ? a : b);
+      }
+    }
+    return byDevice.values().stream().sorted(Comparator.comparing(DeviceSeen::device)).toList();
+  }
+
+  @Override
+  public List<String> sites() {
+    return rows(InfluxQlStatements.sites()).stream()
+        .map(row -> text(row, "value"))
+        .filter(value -> value != null)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  private List<InfluxQLQueryResult.Series> series(String statement) {
+    InfluxQLQueryResult result =
+        influxQl.query(
+            new InfluxQLQuery(statement, database)
+                .setPrecision(InfluxQLQuery.InfluxQLPrecision.MILLISECONDS));
+    if (result == null) {
+      return List.of();
+    }
+    return result.getResults().stream()
+        .flatMap(
+            r -> r.getSeries() == null ? java.util.stream.Stream.empty() : r.getSeries().stream())
+        .toList();
+  }
+
+  private List<InfluxQLQueryResult.Series.Record> rows(String statement) {
+    return series(statement).stream().flatMap(s -> s.getValues().stream()).toList();
+  }
+
+  private static long time(InfluxQLQueryResult.Series.Record row) {
+    return Long.parseLong(String.valueOf(row.getValueByKey("time")));
+  }
+
+  private static String text(InfluxQLQueryResult.Series.Record row, String column) {
+    Object value = row.getValueByKey(column);
+    return value == null ? null : blankToNull(String.valueOf(value));
+  }
+
+  private static Double number(InfluxQLQueryResult.Series.Record row, String column) {
+    String value = text(row, column);
+    return value == null ? null : Double.valueOf(value);
+  }
+
+  private static Integer integer(InfluxQLQueryResult.Series.Record row, String column) {
+    Double value = number(row, column);
+    return value == null ? null : (int) Math.round(value);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  @PreDestroy
+  void close() {
+    client.close();
+  }
+}

@@ -1,0 +1,2 @@
+/** How operators and other services reach analytics. */
+package dev.setpoint.analytics.interfaces;

@@ -1,0 +1,396 @@
+// The operators' dashboard: logs in at ingest's operator issuer, then polls analytics' history API
+// and the edge's health and metrics. Plain browser JavaScript, no build step; Chart.js is served
+// from the WAR (vendor/, unpacked from its WebJar at build time).
+'use strict';
+
+const TOKEN_KEY = 'setpoint.operatorToken';
+const API = '../api/v1';
+const ENVELOPE = { min: 18, max: 27, margin: 1 };
+// The report's weather categories (relay-war WeatherCategories).
+const WEATHER = {
+  1: 'clear sky', 2: 'few clouds', 3: 'clouds', 4: 'overcast', 5: 'mist or haze',
+  6: 'drizzle', 7: 'rain', 8: 'thunderstorm', 9: 'snow',
+};
+
+const state = { config: null, range: '1h', device: null, site: '', timer: null, devices: [] };
+// Read by the browser test and handy in the console: the charts and the last history answer.
+window.setpointDashboard = { charts: {}, history: null, state };
+
+const $ = (id) => document.getElementById(id);
+
+function token() { return sessionStorage.getItem(TOKEN_KEY); }
+
+function showLogin(message) {
+  sessionStorage.removeItem(TOKEN_KEY);
+  clearInterval(state.timer);
+  $('dashboard').hidden = true;
+  $('pickers').hidden = true;
+  $('login').hidden = false;
+  $('login-error').textContent = message || '';
+}
+
+class Unauthorized extends Error {}
+
+async function api(url, options = {}) {
+  const headers = Object.assign({ Accept: 'application/json' }, options.headers || {});
+  if (token()) headers.Authorization = 'Bearer ' + token();
+  const response = await fetch(url, Object.assign({}, options, { headers }));
+  if (response.status === 401) throw new Unauthorized('your session ended; log in again');
+  return response;
+}
+
+async function json(url) {
+  const response = await api(url);
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new Error((body && body.message) || url + ': HTTP ' + response.status);
+  return body;
+}
+
+async function login(event) {
+  event.preventDefault();
+  $('login-error').textContent = '';
+  try {
+    const response = await fetch(state.config.loginUrl, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ username: $('username').value, password: $('password').value }),
+    });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      $('login-error').textContent = body.message || 'login failed: HTTP ' + response.status;
+      return;
+    }
+    sessionStorage.setItem(TOKEN_KEY, body.access_token);
+    $('password').value = '';
+    await start();
+  } catch (e) {
+    $('login-error').textContent = 'login failed: ' + e.message;
+  }
+}
+
+function makeChart(canvas, unit, indoorColour, outdoorColour) {
+  return new Chart(canvas, {
+    type: 'line',
+    data: {
+      datasets: [
+        { label: 'indoor', data: [], borderColor: indoorColour, backgroundColor: indoorColour, pointRadius: 2, borderWidth: 2 },
+        { label: 'outdoor', data: [], borderColor: outdoorColour, backgroundColor: outdoorColour, pointRadius: 2, borderWidth: 2 },
+      ],
+    },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      parsing: false,
+      spanGaps: false,
+      scales: {
+        x: { type: 'linear', ticks: { maxTicksLimit: 8, callback: (v) => timeLabel(v) } },
+        y: { title: { display: true, text: unit } },
+      },
+      plugins: {
+        tooltip: { callbacks: { title: (items) => items.length ? new Date(items[0].parsed.x).toLocaleString() : '' } },
+      },
+    },
+  });
+}
+
+function timeLabel(ms) {
+  const d = new Date(ms);
+  if (state.range === '7d') {
+    return d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' }) + ' ' +
+      d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  }
+  return d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+function points(samples, field) {
+  return samples.filter((s) => s[field] !== null && s[field] !== undefined)
+    .map((s) => ({ x: s.time, y: s[field] }));
+}
+
+function setTile(id, level) {
+  $(id).className = 'tile ' + level;
+}
+
+function fmt(value, unit) {
+  return value === null || value === undefined ? '–' : Number(value).toFixed(1) + ' ' + unit;
+}
+
+function renderHistory(history) {
+  window.setpointDashboard.history = history;
+  const { temperature, humidity } = window.setpointDashboard.charts;
+  temperature.data.datasets[0].data = points(history.samples, 'temperature');
+  temperature.data.datasets[1].data = points(history.samples, 'outdoorTemperature');
+  humidity.data.datasets[0].data = points(history.samples, 'humidity');
+  humidity.data.datasets[1].data = points(history.samples, 'outdoorHumidity');
+  for (const chart of [temperature, humidity]) {
+    chart.options.scales.x.min = history.from;
+    chart.options.scales.x.max = history.to;
+    chart.update();
+  }
+
+  const latest = history.latest || {};
+  const t = latest.temperature;
+  if (t === null || t === undefined) {
+    $('status').textContent = 'no data';
+    $('status-note').textContent = 'envelope 18–27 °C';
+    setTile('status-tile', '');
+  } else {
+    $('status').textContent = fmt(t, '°C');
+    let level = 'ok';
+    let note = 'inside the 18–27 °C envelope';
+    if (t < ENVELOPE.min || t > ENVELOPE.max) {
+      level = 'bad';
+      note = t > ENVELOPE.max ? 'above 27 °C: too warm' : 'below 18 °C: overcooled';
+    } else if (t < ENVELOPE.min + ENVELOPE.margin || t > ENVELOPE.max - ENVELOPE.margin) {
+      level = 'warn';
+      note = 'within 1 °C of the envelope\'s edge';
+    }
+    $('status-note').textContent = note + (latest.humidity != null ? ' · ' + fmt(latest.humidity, '%') : '');
+    setTile('status-tile', level);
+  }
+
+  const setpoint = latest.currentSetpoint;
+  $('current-setpoint').textContent = fmt(setpoint, '°C');
+  setTile('setpoint-tile', setpoint == null ? '' :
+    (setpoint < ENVELOPE.min || setpoint > ENVELOPE.max ? 'bad' : 'info'));
+
+  const rec = history.recommendation;
+  if (rec && rec.recommended != null) {
+    $('recommended-setpoint').textContent = fmt(rec.recommended, '°C');
+    const parts = [];
+    if (rec.reason) parts.push(rec.reason);
+    if (rec.predicted != null) parts.push('predicted ' + fmt(rec.predicted, '°C'));
+    if (rec.modelVersion) parts.push('model ' + rec.modelVersion);
+    parts.push(new Date(rec.time).toLocaleString());
+    $('recommendation-reason').textContent = parts.join(' · ');
+    const differs = setpoint != null && Math.abs(rec.recommended - setpoint) >= 0.5;
+    setTile('recommendation-tile', differs ? 'warn' : 'ok');
+  } else {
+    $('recommended-setpoint').textContent = '–';
+    $('recommendation-reason').textContent = 'no recommendation yet';
+    setTile('recommendation-tile', '');
+  }
+
+  const category = latest.weatherCategory;
+  $('weather').textContent = category != null ? (WEATHER[category] || 'category ' + category) : '–';
+  $('weather-note').textContent = [fmt(latest.outdoorTemperature, '°C'), fmt(latest.outdoorHumidity, '%')]
+    .filter((v) => v !== '–').join(' · ');
+  setTile('weather-tile', category == null ? '' : category >= 7 ? 'warn' : 'info');
+}
+
+function historyUrl() {
+  const params = new URLSearchParams({ range: state.range });
+  if (state.device) params.set('device', state.device);
+  else if (state.site) params.set('site', state.site);
+  return API + '/history/climate?' + params;
+}
+
+async function refreshHistory() {
+  if (!state.device && !state.site) return;
+  renderHistory(await json(historyUrl()));
+}
+
+function ago(ms) {
+  const s = Math.max(0, Math.round((Date.now() - ms) / 1000));
+  if (s < 60) return s + ' s ago';
+  if (s < 3600) return Math.round(s / 60) + ' min ago';
+  if (s < 86400) return Math.round(s / 3600) + ' h ago';
+  return Math.round(s / 86400) + ' d ago';
+}
+
+function renderDevices() {
+  const select = $('device-select');
+  const shown = state.devices.filter((d) => !state.site || d.site === state.site);
+  const current = state.device;
+  select.replaceChildren(...shown.map((d) => new Option(d.device, d.device)));
+  // '' means the whole site (its devices averaged); null means not chosen yet.
+  if (state.site) select.prepend(new Option('(whole site)', ''));
+  if (current === '' && state.site) select.value = '';
+  else if (current && shown.some((d) => d.device === current)) select.value = current;
+  else {
+    state.device = shown.length ? shown[0].device : null;
+    select.value = state.device || '';
+  }
+  const body = $('device-table').tBodies[0];
+  body.replaceChildren(...shown.map((d) => {
+    const row = document.createElement('tr');
+    if (d.device === state.device) row.className = 'selected';
+    const age = (Date.now() - d.lastSeen) / 1000;
+    const cells = [d.device, d.site || '–', ago(d.lastSeen)];
+    cells.forEach((text, i) => {
+      const cell = document.createElement('td');
+      cell.textContent = text;
+      if (i === 2) cell.className = age < 60 ? 'fresh' : age < 600 ? 'late' : 'gone';
+      row.append(cell);
+    });
+    row.addEventListener('click', () => selectDevice(d.device));
+    return row;
+  }));
+  if (!$('override-device').value && state.device) $('override-device').value = state.device;
+}
+
+async function refreshDevices() {
+  state.devices = await json(API + '/devices');
+  renderDevices();
+}
+
+async function refreshSites() {
+  const sites = await json(API + '/sites');
+  const select = $('site-select');
+  select.replaceChildren(new Option('all sites', ''), ...sites.map((s) => new Option(s, s)));
+  select.value = state.site;
+}
+
+// Prometheus text: `name{labels} value`; the first sample of each wanted metric.
+function metric(text, name) {
+  const match = text.match(new RegExp('^' + name + '(?:\\{[^}]*\\})?\\s+([-0-9.eE+NaInf]+)', 'm'));
+  return match ? Number(match[1]) : null;
+}
+
+async function refreshEdge() {
+  const list = $('edge-health');
+  const rows = [];
+  try {
+    const response = await fetch(state.config.healthUrl, { headers: { Accept: 'application/json' } });
+    const health = await response.json();
+    rows.push(['readiness', health.status]);
+    for (const check of health.checks || []) {
+      if (!check.name.startsWith('relay')) continue;
+      let text = check.status;
+      if (check.data && check.data.pendingEvents !== undefined) text += ' · ' + check.data.pendingEvents + ' pending';
+      rows.push([check.name, text]);
+    }
+  } catch (e) {
+    rows.push(['readiness', 'unreachable']);
+  }
+  try {
+    const response = await fetch(state.config.metricsUrl, { headers: { Accept: 'text/plain' } });
+    const text = await response.text();
+    const backlog = metric(text, 'setpoint_relay_backlog');
+    const age = metric(text, 'setpoint_relay_oldest_pending_age_seconds');
+    rows.push(['backlog', backlog === null ? 'n/a' : String(backlog) + ' events']);
+    rows.push(['oldest pending', age === null ? 'n/a' : age.toFixed(0) + ' s']);
+  } catch (e) {
+    rows.push(['metrics', 'unreachable']);
+  }
+  list.replaceChildren(...rows.flatMap(([name, value]) => {
+    const dt = document.createElement('dt');
+    dt.textContent = name;
+    const dd = document.createElement('dd');
+    dd.textContent = value;
+    dd.className = /^UP/.test(value) ? 'up' : /^(DOWN|unreachable)/.test(value) ? 'down' : '';
+    return [dt, dd];
+  }));
+}
+
+async function refresh() {
+  try {
+    await refreshDevices();
+    await refreshHistory();
+    $('message').textContent = '';
+  } catch (e) {
+    if (e instanceof Unauthorized) { showLogin(e.message); return; }
+    $('message').textContent = e.message;
+  }
+  refreshEdge();
+}
+
+function selectDevice(device) {
+  state.device = device;
+  $('override-device').value = device || '';
+  renderDevices();
+  refresh();
+}
+
+async function downloadCsv() {
+  try {
+    const response = await api(historyUrl(), { headers: { Accept: 'text/csv' } });
+    if (!response.ok) throw new Error('CSV: HTTP ' + response.status);
+    const blob = await response.blob();
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = 'climate-' + (state.device || state.site) + '-' + state.range + '.csv';
+    link.click();
+    URL.revokeObjectURL(link.href);
+  } catch (e) {
+    if (e instanceof Unauthorized) showLogin(e.message); else $('message').textContent = e.message;
+  }
+}
+
+async function action(run) {
+  $('action-result').textContent = '…';
+  try {
+    const response = await run();
+    const body = await response.json().catch(() => ({}));
+    $('action-result').textContent = response.ok ? 'done (HTTP ' + response.status + ')'
+      : (body.message || 'HTTP ' + response.status);
+  } catch (e) {
+    if (e instanceof Unauthorized) showLogin(e.message); else $('action-result').textContent = e.message;
+  }
+}
+
+function overrideSetpoint(event) {
+  event.preventDefault();
+  const device = $('override-device').value.trim();
+  const value = $('override-value').value;
+  action(() => api(state.config.commandUrl + encodeURIComponent(device) + '/setpoint', {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ setpoint: String(value) }),
+  }));
+}
+
+function reloadModel() {
+  action(() => api(API + '/model/reload', { method: 'POST' }));
+}
+
+async function start() {
+  $('login').hidden = true;
+  $('dashboard').hidden = false;
+  $('pickers').hidden = false;
+  const charts = window.setpointDashboard.charts;
+  if (!charts.temperature) {
+    charts.temperature = makeChart($('temperature-chart'), '°C', '#d84315', '#1565c0');
+    charts.humidity = makeChart($('humidity-chart'), '%', '#6a1b9a', '#00838f');
+  }
+  try {
+    await refreshSites();
+  } catch (e) {
+    if (e instanceof Unauthorized) { showLogin(e.message); return; }
+    $('message').textContent = e.message;
+  }
+  await refresh();
+  clearInterval(state.timer);
+  state.timer = setInterval(refresh, state.config.refreshSeconds * 1000);
+}
+
+async function init() {
+  state.config = await (await fetch(API + '/dashboard/config')).json();
+  const wanted = new URLSearchParams(location.search);
+  state.device = wanted.get('device');
+  state.site = wanted.get('site') || '';
+  if (['1h', '24h', '7d'].includes(wanted.get('range'))) state.range = wanted.get('range');
+  document.querySelectorAll('button.range').forEach((b) => {
+    b.classList.toggle('selected', b.dataset.range === state.range);
+    b.addEventListener('click', () => {
+      state.range = b.dataset.range;
+      document.querySelectorAll('button.range').forEach((o) => o.classList.toggle('selected', o === b));
+      refresh();
+    });
+  });
+  $('login-form').addEventListener('submit', login);
+  $('logout-button').addEventListener('click', () => showLogin(''));
+  $('device-select').addEventListener('change', (e) => selectDevice(e.target.value));
+  $('site-select').addEventListener('change', (e) => {
+    state.site = e.target.value;
+    state.device = null;
+    renderDevices();
+    refresh();
+  });
+  $('csv-button').addEventListener('click', downloadCsv);
+  $('override-form').addEventListener('submit', overrideSetpoint);
+  $('reload-model').addEventListener('click', reloadModel);
+  if (token()) await start(); else showLogin('');
+}
+
+init().catch((e) => { document.body.textContent = 'The dashboard could not start: ' + e.message; });

@@ -1,0 +1,269 @@
+package dev.setpoint.it;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The operators' dashboard in a real headless Chromium (Debian's chromium and chromedriver, driven
+ * by Selenium) against the EAR test server and the real stack: a device posts readings with its own
+ * token, the operator logs in on the page, and the charts hold exactly the posted values. Leaves a
+ * screenshot in docs/dashboard.png for the README.
+ */
+class DashboardBrowserIT {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final String BASE = System.getProperty("setpoint.it.base.url");
+  private static final Path CHROMIUM =
+      Path.of(System.getProperty("setpoint.it.chromium", "/usr/bin/chromium"));
+  private static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("setpoint.it.chromedriver", "/usr/bin/chromedriver"));
+  private static final Path SCREENSHOT = Path.of("..", "docs", "dashboard.png");
+
+  private static Path profile;
+  private static ChromeDriver browser;
+
+  @BeforeAll
+  static void openBrowser() throws Exception {
+    assertTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "the browser test needs Debian's chromium and chromium-driver ("
+            + CHROMIUM
+            + ", "
+            + CHROMEDRIVER
+            + "); ./setpoint test installs them when run as root: apt-get install chromium"
+            + " chromium-driver");
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofSeconds(1))
+        .ignoreExceptions()
+        .until(() -> get(BASE + "/health/ready", null).statusCode() == 200);
+    profile = Files.createTempDirectory("setpoint-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + profile,
+        "--window-size=1400,1050");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().window().setSize(new Dimension(1400, 1050));
+  }
+
+  @AfterAll
+  static void closeBrowser() throws Exception {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profile != null) {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private static HttpResponse<String> get(String uri, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(15));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String path, String token, String body)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(BASE + path))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(15))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String operatorPassword() throws Exception {
+    String file = System.getProperty("setpoint.it.operator.password.file", "");
+    if (file.isBlank()) {
+      throw new IllegalStateException(
+          "setpoint.it.operator.password.file is not set; run the tests with ./setpoint test");
+    }
+    return Files.readString(Path.of(file)).strip();
+  }
+
+  private static String operatorToken() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(BASE + "/api/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        Json.createObjectBuilder()
+                            .add("username", "operator")
+                            .add("password", operatorPassword())
+                            .build()
+                            .toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    return json(response.body()).getString("access_token");
+  }
+
+  private static JsonObject json(String body) {
+    return Json.createReader(new StringReader(body)).readObject();
+  }
+
+  /** Registers a room sensor and answers the device token its 207 answer carries. */
+  private static String register(String device, String operator) throws Exception {
+    HttpResponse<String> response =
+        post(
+            "/api/v3/device",
+            operator,
+            """
+            [{"apiVersion":"v3","device":{"name":"%s","adminState":"UNLOCKED",
+              "operatingState":"UP","serviceName":"setpoint-device-agent",
+              "profileName":"room-sensor","protocols":{"http":{"host":"127.0.0.1"}}}}]
+            """
+                .formatted(device));
+    assertEquals(207, response.statusCode(), response.body());
+    JsonObject answer =
+        Json.createReader(new StringReader(response.body())).readArray().getJsonObject(0);
+    assertEquals(201, answer.getInt("statusCode"), response.body());
+    return answer.getString("token");
+  }
+
+  private static void postReading(
+      String device, String deviceToken, long origin, double temperature, double humidity)
+      throws Exception {
+    HttpResponse<String> response =
+        post(
+            "/api/v3/event/setpoint-device-agent/room-sensor/" + device + "/climate",
+            deviceToken,
+            """
+            {"apiVersion":"v3","event":{"apiVersion":"v3","id":"%s","deviceName":"%s",
+             "profileName":"room-sensor","sourceName":"climate","origin":%d,"readings":[
+              {"resourceName":"temperature","valueType":"Float64","value":"%s"},
+              {"resourceName":"humidity","valueType":"Float64","value":"%s"}]}}
+            """
+                .formatted(UUID.randomUUID(), device, origin, temperature, humidity));
+    assertEquals(201, response.statusCode(), response.body());
+  }
+
+  private static Object js(String script, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(script, args);
+  }
+
+  @Test
+  void anOperatorLogsInAndSeesThePostedReadingsCharted() throws Exception {
+    String operator = operatorToken();
+    String device = "dash-" + UUID.randomUUID().toString().substring(0, 8);
+    String deviceToken = register(device, operator);
+    double[] temperatures = {21.25, 22.75, 24.5};
+    double[] humidities = {38.5, 41.0, 44.25};
+    long start = (System.currentTimeMillis() - 30_000) * 1_000_000L;
+    for (int i = 0; i < temperatures.length; i++) {
+      postReading(device, deviceToken, start + i * 10_000_000_000L, temperatures[i], humidities[i]);
+    }
+    String history =
+        BASE
+            + "/analytics/api/v1/history/climate?range=1h&device="
+            + URLEncoder.encode(device, StandardCharsets.UTF_8);
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> json(get(history, operator).body()).getJsonArray("samples").size() == 3);
+
+    browser.get(BASE + "/analytics/dashboard/?range=1h&device=" + device);
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> d.findElement(By.id("login-form")).isDisplayed());
+    browser.findElement(By.id("password")).sendKeys(operatorPassword());
+    browser.findElement(By.id("login-button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    js(
+                        "const c = window.setpointDashboard.charts.temperature;"
+                            + " return !!c && c.data.datasets[0].data.length === 3"
+                            + " && window.setpointDashboard.history.device === arguments[0];",
+                        device)));
+
+    assertEquals(List.of(21.25, 22.75, 24.5), chartValues("temperature", 0), "indoor temperature");
+    assertEquals(List.of(38.5, 41.0, 44.25), chartValues("humidity", 0), "indoor humidity");
+    // Drawn, not only held: each point has a pixel position inside the chart area.
+    assertEquals(
+        3L,
+        js(
+            "const c = window.setpointDashboard.charts.temperature, a = c.chartArea;"
+                + " return c.getDatasetMeta(0).data.filter(p => p.x >= a.left && p.x <= a.right"
+                + " && p.y >= a.top && p.y <= a.bottom).length;"));
+    // The relay attached simulated outdoor weather to each event: the outdoor lines exist too.
+    assertEquals(
+        3L, js("return window.setpointDashboard.charts.humidity.data.datasets[1].data.length;"));
+    assertEquals("24.5 °C", browser.findElement(By.id("status")).getText());
+    assertTrue(
+        browser.findElement(By.id("status-tile")).getAttribute("class").contains("ok"),
+        "24.5 °C is inside the envelope, so the status is green");
+    assertTrue(
+        browser.findElement(By.id("device-table")).getText().contains(device),
+        "the device list names the device");
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> d.findElement(By.id("edge-health")).getText().contains("backlog"));
+
+    Files.createDirectories(SCREENSHOT.getParent());
+    Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+    assertTrue(Files.size(SCREENSHOT) > 10_000, "screenshot " + SCREENSHOT);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Double> chartValues(String chart, int dataset) {
+    List<Object> values =
+        (List<Object>)
+            js(
+                "return window.setpointDashboard.charts[arguments[0]].data.datasets[arguments[1]]"
+                    + ".data.map(p => p.y);",
+                chart,
+                dataset);
+    return values.stream().map(v -> ((Number) v).doubleValue()).toList();
+  }
+}
