@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,7 +63,7 @@ class DashboardBrowserIT {
         .atMost(Duration.ofSeconds(120))
         .pollInterval(Duration.ofSeconds(1))
         .ignoreExceptions()
-        .until(() -> get(BASE + "/health/ready", null).statusCode() == 200);
+        .until(() -> Edge.get(BASE + "/health/ready", null).statusCode() == 200);
     profile = Files.createTempDirectory("setpoint-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -100,92 +98,8 @@ class DashboardBrowserIT {
     }
   }
 
-  private static HttpResponse<String> get(String uri, String token) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(15));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpResponse<String> post(String path, String token, String body)
-      throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(BASE + path))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + token)
-            .timeout(Duration.ofSeconds(15))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String operatorPassword() throws Exception {
-    String file = System.getProperty("setpoint.it.operator.password.file", "");
-    if (file.isBlank()) {
-      throw new IllegalStateException(
-          "setpoint.it.operator.password.file is not set; run the tests with ./setpoint test");
-    }
-    return Files.readString(Path.of(file)).strip();
-  }
-
-  private static String operatorToken() throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(BASE + "/api/auth/token"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        Json.createObjectBuilder()
-                            .add("username", "operator")
-                            .add("password", operatorPassword())
-                            .build()
-                            .toString()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode(), response.body());
-    return json(response.body()).getString("access_token");
-  }
-
   private static JsonObject json(String body) {
     return Json.createReader(new StringReader(body)).readObject();
-  }
-
-  /** Registers a room sensor and answers the device token its 207 answer carries. */
-  private static String register(String device, String operator) throws Exception {
-    HttpResponse<String> response =
-        post(
-            "/api/v3/device",
-            operator,
-            """
-            [{"apiVersion":"v3","device":{"name":"%s","adminState":"UNLOCKED",
-              "operatingState":"UP","serviceName":"setpoint-device-agent",
-              "profileName":"room-sensor","protocols":{"http":{"host":"127.0.0.1"}}}}]
-            """
-                .formatted(device));
-    assertEquals(207, response.statusCode(), response.body());
-    JsonObject answer =
-        Json.createReader(new StringReader(response.body())).readArray().getJsonObject(0);
-    assertEquals(201, answer.getInt("statusCode"), response.body());
-    return answer.getString("token");
-  }
-
-  private static void postReading(
-      String device, String deviceToken, long origin, double temperature, double humidity)
-      throws Exception {
-    HttpResponse<String> response =
-        post(
-            "/api/v3/event/setpoint-device-agent/room-sensor/" + device + "/climate",
-            deviceToken,
-            """
-            {"apiVersion":"v3","event":{"apiVersion":"v3","id":"%s","deviceName":"%s",
-             "profileName":"room-sensor","sourceName":"climate","origin":%d,"readings":[
-              {"resourceName":"temperature","valueType":"Float64","value":"%s"},
-              {"resourceName":"humidity","valueType":"Float64","value":"%s"}]}}
-            """
-                .formatted(UUID.randomUUID(), device, origin, temperature, humidity));
-    assertEquals(201, response.statusCode(), response.body());
   }
 
   private static Object js(String script, Object... args) {
@@ -194,14 +108,21 @@ class DashboardBrowserIT {
 
   @Test
   void anOperatorLogsInAndSeesThePostedReadingsCharted() throws Exception {
-    String operator = operatorToken();
+    String operator = Edge.operatorToken();
     String device = "dash-" + UUID.randomUUID().toString().substring(0, 8);
-    String deviceToken = register(device, operator);
+    String deviceToken = Edge.registerWithToken(device);
     double[] temperatures = {21.25, 22.75, 24.5};
     double[] humidities = {38.5, 41.0, 44.25};
     long start = (System.currentTimeMillis() - 30_000) * 1_000_000L;
     for (int i = 0; i < temperatures.length; i++) {
-      postReading(device, deviceToken, start + i * 10_000_000_000L, temperatures[i], humidities[i]);
+      HttpResponse<String> posted =
+          Edge.post(
+              device,
+              start + i * 10_000_000_000L,
+              temperatures[i],
+              humidities[i],
+              "Bearer " + deviceToken);
+      assertEquals(201, posted.statusCode(), posted.body());
     }
     String history =
         BASE
@@ -210,12 +131,12 @@ class DashboardBrowserIT {
     await()
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(500))
-        .until(() -> json(get(history, operator).body()).getJsonArray("samples").size() == 3);
+        .until(() -> json(Edge.get(history, operator).body()).getJsonArray("samples").size() == 3);
 
     browser.get(BASE + "/analytics/dashboard/?range=1h&device=" + device);
     new WebDriverWait(browser, Duration.ofSeconds(20))
         .until(d -> d.findElement(By.id("login-form")).isDisplayed());
-    browser.findElement(By.id("password")).sendKeys(operatorPassword());
+    browser.findElement(By.id("password")).sendKeys(Edge.operatorPassword());
     browser.findElement(By.id("login-button")).click();
     new WebDriverWait(browser, Duration.ofSeconds(30))
         .until(
@@ -236,7 +157,7 @@ class DashboardBrowserIT {
             "const c = window.setpointDashboard.charts.temperature, a = c.chartArea;"
                 + " return c.getDatasetMeta(0).data.filter(p => p.x >= a.left && p.x <= a.right"
                 + " && p.y >= a.top && p.y <= a.bottom).length;"));
-    // The relay attached simulated outdoor weather to each event: the outdoor lines exist too.
+    // The relay attached the outdoor weather to each event: the outdoor lines exist too.
     assertEquals(
         3L, js("return window.setpointDashboard.charts.humidity.data.datasets[1].data.length;"));
     assertEquals("24.5 °C", browser.findElement(By.id("status")).getText());

@@ -2,7 +2,6 @@ package dev.setpoint.it;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -55,9 +54,17 @@ final class Edge {
   }
 
   static HttpResponse<String> get(String uri) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(15)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return get(uri, null);
+  }
+
+  /** A GET with {@code Authorization: Bearer <token>}, or without one for a null token. */
+  static HttpResponse<String> get(String uri, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(15));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /**
@@ -66,15 +73,10 @@ final class Edge {
    */
   static String operatorToken() throws Exception {
     if (operatorToken == null) {
-      String file = System.getProperty("setpoint.it.operator.password.file", "");
-      if (file.isBlank()) {
-        throw new IllegalStateException(
-            "setpoint.it.operator.password.file is not set; run the tests with ./setpoint test");
-      }
       String login =
           Json.createObjectBuilder()
               .add("username", "operator")
-              .add("password", Files.readString(Path.of(file)).strip())
+              .add("password", operatorPassword())
               .build()
               .toString();
       HttpResponse<String> response =
@@ -92,6 +94,16 @@ final class Edge {
               .getString("access_token");
     }
     return operatorToken;
+  }
+
+  /** The test operator's password, from the mode-600 file {@code ./setpoint test} made. */
+  static String operatorPassword() throws Exception {
+    String file = System.getProperty("setpoint.it.operator.password.file", "");
+    if (file.isBlank()) {
+      throw new IllegalStateException(
+          "setpoint.it.operator.password.file is not set; run the tests with ./setpoint test");
+    }
+    return Files.readString(Path.of(file)).strip();
   }
 
   static HttpResponse<String> readiness() throws Exception {
@@ -117,9 +129,13 @@ final class Edge {
 
   /** Registers a device of the shipped room-sensor profile and the device agent's service. */
   static void register(String device) throws Exception {
-    if (REGISTERED.contains(device)) {
-      return;
+    if (!REGISTERED.contains(device)) {
+      registerWithToken(device);
     }
+  }
+
+  /** Registers a new room-sensor device and answers the device token its 207 element carries. */
+  static String registerWithToken(String device) throws Exception {
     String body =
         """
         [{"apiVersion":"v3","device":{"name":"%s","adminState":"UNLOCKED","operatingState":"UP",
@@ -137,8 +153,11 @@ final class Edge {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(207, response.statusCode(), response.body());
-    assertTrue(response.body().contains("\"statusCode\":201"), response.body());
+    JsonObject added =
+        Json.createReader(new StringReader(response.body())).readArray().getJsonObject(0);
+    assertEquals(201, added.getInt("statusCode"), response.body());
     REGISTERED.add(device);
+    return added.getString("token");
   }
 
   /** A now-timestamped event, posted as the operator. */

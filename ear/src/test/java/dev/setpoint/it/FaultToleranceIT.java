@@ -153,7 +153,7 @@ class FaultToleranceIT {
     assertEquals(posted, points(device), "exactly the readings posted, each once");
     assertEquals(
         String.valueOf(count),
-        countOf(getAs(Edge.BASE + "/api/v3/event/count/device/name/" + device, auth)),
+        countOf(get(Edge.BASE + "/api/v3/event/count/device/name/" + device, operatorToken())),
         "the edge stored each event once");
   }
 
@@ -197,15 +197,6 @@ class FaultToleranceIT {
       assertEquals(7, row.getJsonNumber(4).intValue(), row.toString());
       assertEquals(k == 0 ? JsonValue.FALSE : JsonValue.TRUE, row.get(5), row.toString());
     }
-  }
-
-  private static java.net.http.HttpResponse<String> getAs(String uri, String authorization)
-      throws Exception {
-    return Edge.HTTP.send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create(uri))
-            .header("Authorization", authorization)
-            .build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
   }
 
   private static String countOf(java.net.http.HttpResponse<String> response) {
