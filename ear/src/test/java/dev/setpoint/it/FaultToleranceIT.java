@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -218,7 +217,7 @@ class FaultToleranceIT {
     }
 
     /** SIGKILL to the server's JVM: no shutdown hook, no orderly stop, as a crash or OOM kill. */
-    static void kill9() throws IOException, InterruptedException {
+    static void kill9() throws Exception {
       Path pidFile = wlp().resolve("usr/servers/.pid/" + name() + ".pid");
       long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).strip());
       ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
