@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +60,7 @@ class FaultToleranceIT {
   }
 
   private static double forwarded() throws Exception {
-    Matcher m = FORWARDED.matcher(get(Edge.BASE + "/metrics?scope=application").body());
+    Matcher m = FORWARDED.matcher(Edge.get(Edge.BASE + "/metrics?scope=application").body());
     return m.find() ? Double.parseDouble(m.group(1)) : -1;
   }
 
@@ -227,7 +226,7 @@ class FaultToleranceIT {
     }
 
     /** SIGKILL to the server's JVM: no shutdown hook, no orderly stop, as a crash or OOM kill. */
-    static void kill9() throws IOException, InterruptedException {
+    static void kill9() throws Exception {
       Path pidFile = wlp().resolve("usr/servers/.pid/" + name() + ".pid");
       long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).strip());
       ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
