@@ -11,6 +11,12 @@
  *       A new operator password and hash, replacing the old ones.
  *   java stack/OperatorSecrets.java hash
  *       Reads a password from the first line of standard input and prints its hash.
+ *   java stack/OperatorSecrets.java mint-token <secrets-dir> <token-file> <issuer> <user> <seconds>
+ *       Signs an operator JWT with the issuer's private key, as ingest's local issuer does at a
+ *       login (RS256; claims iss, sub and upn = <user>, groups ["operator"], iat, exp = now +
+ *       <seconds>, jti), and writes it to <token-file> (mode 600). For ./setpoint's simulated
+ *       fleet, which needs an operator only to register its devices: a short-lived token on
+ *       disk instead of the operator's password.
  *
  * The hash is PBKDF2-HMAC-SHA256, written as pbkdf2-sha256:<iterations>:<salt>:<key> (Base64),
  * exactly the form ingest's Pbkdf2PasswordHash verifies; a unit test there checks that the two
@@ -28,10 +34,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.UUID;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -46,6 +58,11 @@ public class OperatorSecrets {
     private static final int KEY_BYTES = 32;
     /** 18 random bytes: a 24-character password of 144 bits. */
     private static final int PASSWORD_BYTES = 18;
+
+    /** The group of MicroProfile JWT that ingest grants operator rights (Caller.Operator.GROUP). */
+    static final String OPERATOR_GROUP = "operator";
+    /** Longest lifetime mint-token signs: it is for a registration at start, not a session. */
+    static final long MAX_TOKEN_SECONDS = 3600;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -71,9 +88,13 @@ public class OperatorSecrets {
                     fail("no password on standard input");
                 }
                 System.out.println(hash(password.toCharArray()));
+            } else if (args.length == 6 && args[0].equals("mint-token")) {
+                long seconds = seconds(args[5]);
+                PrivateKey key = privateKey(Path.of(args[1]).resolve(PRIVATE_KEY));
+                write(Path.of(args[2]), operatorToken(key, args[3], args[4], seconds) + "\n");
             } else {
                 fail("usage: java stack/OperatorSecrets.java init|reset-operator <secrets-dir> <password-file>"
-                        + " | hash");
+                        + " | hash | mint-token <secrets-dir> <token-file> <issuer> <user> <seconds>");
             }
         } catch (IOException | GeneralSecurityException e) {
             fail(e.toString());
@@ -115,6 +136,68 @@ public class OperatorSecrets {
         } finally {
             spec.clearPassword();
         }
+    }
+
+    private static long seconds(String text) {
+        long seconds;
+        try {
+            seconds = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            seconds = 0;
+        }
+        if (seconds < 1 || seconds > MAX_TOKEN_SECONDS) {
+            fail("token lifetime must be 1.." + MAX_TOKEN_SECONDS + " seconds, was '" + text + "'");
+        }
+        return seconds;
+    }
+
+    private static PrivateKey privateKey(Path file) throws IOException, GeneralSecurityException {
+        String pem = Files.readString(file, StandardCharsets.US_ASCII);
+        String begin = "-----BEGIN PRIVATE KEY-----";
+        String end = "-----END PRIVATE KEY-----";
+        int from = pem.indexOf(begin);
+        int to = pem.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new IOException(file + " holds no PKCS#8 private key");
+        }
+        byte[] der = Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+    }
+
+    /** A compact RS256 JWS with the claims ingest's LocalIssuer puts in an operator's token. */
+    static String operatorToken(PrivateKey key, String issuer, String user, long seconds)
+            throws GeneralSecurityException {
+        long now = Instant.now().getEpochSecond();
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+        String claims = "{\"iss\":" + json(issuer) + ",\"sub\":" + json(user) + ",\"upn\":" + json(user)
+                + ",\"groups\":[" + json(OPERATOR_GROUP) + "],\"iat\":" + now + ",\"exp\":" + (now + seconds)
+                + ",\"jti\":" + json(UUID.randomUUID().toString()) + "}";
+        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+        String signingInput = base64url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                + base64url.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+        Signature rs256 = Signature.getInstance("SHA256withRSA");
+        rs256.initSign(key);
+        rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return signingInput + "." + base64url.encodeToString(rs256.sign());
+    }
+
+    /** A JSON string literal; issuer and user names are short ASCII, but quote them properly. */
+    private static String json(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     private static String pem(String label, byte[] der) {

@@ -46,8 +46,9 @@ import java.util.logging.Logger;
 
 /**
  * The running agents of this process, wired from the settings: one real device (sensor + actuator
- * from the settings), or with {@code simulate = N} N simulated rooms, each on its own virtual
- * thread, sharing one HTTP client. Registers every device that has no token yet before starting.
+ * from the settings), or with {@code simulate = N} N simulated rooms, each one device of profile
+ * {@code room-controller} on its own virtual thread, sharing one HTTP client. Registers every
+ * device that has no token yet before starting.
  */
 public final class Agents implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Agents.class.getName());
@@ -85,7 +86,6 @@ public final class Agents implements AutoCloseable {
       throw s.bad(Key.SETPOINT_INITIAL, "is outside the safe range " + range);
     }
     Duration interval = s.duration(Key.INTERVAL);
-    int statusEvery = s.integer(Key.STATUS_EVERY, 1, 1_000_000);
     int maxEvents = s.integer(Key.BUFFER_MAX_EVENTS, 1, 10_000_000);
     Duration backoffInitial = s.duration(Key.BACKOFF_INITIAL);
     Duration backoffMax = s.duration(Key.BACKOFF_MAX);
@@ -104,7 +104,7 @@ public final class Agents implements AutoCloseable {
           new SplittableRandom(s.integer(Key.FLEET_SEED, 0, Integer.MAX_VALUE));
       for (int i = 1; i <= simulate; i++) {
         String name = String.format("%s-%04d", prefix, i);
-        DeviceIdentity id = new DeviceIdentity(name, name + "-ac", service, site);
+        DeviceIdentity id = new DeviceIdentity(name, service, site);
         RoomSimulator simulator =
             new RoomSimulator(
                 RoomParameters.defaults(),
@@ -115,12 +115,11 @@ public final class Agents implements AutoCloseable {
         SimulatedRoom room = new SimulatedRoom(simulator, clock, 1, initial);
         parts.add(
             new Part(id, new SimulatedRoomSensor(room, name), new SimulatedAirConditioner(room)));
-        devices.addAll(id.devices(host, "simulated"));
+        devices.add(id.device(host, "simulated"));
       }
     } else {
-      String sensorName = s.string(Key.DEVICE_NAME).isEmpty() ? host : s.string(Key.DEVICE_NAME);
-      String acName = s.string(Key.AC_NAME).isEmpty() ? sensorName + "-ac" : s.string(Key.AC_NAME);
-      DeviceIdentity id = new DeviceIdentity(sensorName, acName, service, site);
+      String name = s.string(Key.DEVICE_NAME).isEmpty() ? host : s.string(Key.DEVICE_NAME);
+      DeviceIdentity id = new DeviceIdentity(name, service, site);
       String kind = s.choice(Key.SENSOR, "dht22", "dht11", "bme280", "simulated");
       String actuatorKind = s.choice(Key.ACTUATOR, "log", "relay");
       Context pi4j = null;
@@ -133,8 +132,8 @@ public final class Agents implements AutoCloseable {
       Actuator actuator;
       if (kind.equals("simulated")) {
         SimulatedRoom room =
-            new SimulatedRoom(RoomSimulator.gwangju(sensorName.hashCode()), clock, 1, initial);
-        sensor = new SimulatedRoomSensor(room, sensorName);
+            new SimulatedRoom(RoomSimulator.gwangju(name.hashCode()), clock, 1, initial);
+        sensor = new SimulatedRoomSensor(room, name);
         actuator = new SimulatedAirConditioner(room);
       } else {
         sensor =
@@ -161,10 +160,10 @@ public final class Agents implements AutoCloseable {
                     s.integer(Key.RELAY_PIN, 0, 63),
                     s.bool(Key.RELAY_ACTIVE_HIGH),
                     s.number(Key.HYSTERESIS))
-                : new LogActuator(acName);
+                : new LogActuator(name);
       }
       parts.add(new Part(id, sensor, actuator));
-      devices.addAll(id.devices(host, kind));
+      devices.add(id.device(host, kind));
     }
 
     new Registration(ingest, tokens, operatorToken(s, ingest), s.bool(Key.ROTATE_TOKEN))
@@ -175,10 +174,10 @@ public final class Agents implements AutoCloseable {
       resources.add(part.actuator());
       EventJournal journal =
           new EventJournal(
-              state.resolve("journal").resolve(part.id().sensor() + ".journal"), maxEvents);
+              state.resolve("journal").resolve(part.id().name() + ".journal"), maxEvents);
       resources.add(journal);
       if (journal.size() > 0) {
-        LOG.info(() -> part.id().sensor() + ": " + journal.size() + " buffered events to resend");
+        LOG.info(() -> part.id().name() + ": " + journal.size() + " buffered events to resend");
       }
       Outbox outbox =
           new Outbox(
@@ -186,8 +185,7 @@ public final class Agents implements AutoCloseable {
               event -> ingest.post(event, tokens.get(event.device()).orElse(null)),
               new Backoff(backoffInitial, backoffMax),
               clock);
-      SetpointGuard guard =
-          new SetpointGuard(part.id().airConditioner(), range, part.actuator(), initial);
+      SetpointGuard guard = new SetpointGuard(part.id().name(), range, part.actuator(), initial);
       agents.add(
           new DeviceAgent(
               part.id(),
@@ -198,8 +196,7 @@ public final class Agents implements AutoCloseable {
               ingest,
               tokens,
               clock,
-              interval,
-              statusEvery));
+              interval));
     }
     Agents running = new Agents(agents, resources, s.duration(Key.STATS_EVERY));
     running.startThreads(interval);
@@ -224,7 +221,7 @@ public final class Agents implements AutoCloseable {
       long delay = agents.size() == 1 ? 0 : stagger.nextLong(Math.max(1, interval.toMillis()));
       threads.add(
           Thread.ofVirtual()
-              .name("agent-" + agent.identity().sensor())
+              .name("agent-" + agent.identity().name())
               .start(
                   () -> {
                     try {

@@ -26,12 +26,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One room's agent. Each {@link #tick}: sample the sensor, let the actuator see the temperature,
- * post the climate event (or buffer it), read the air conditioner's setpoint through Core Command,
- * pass it through the {@link SetpointGuard}, and report the applied setpoint and mode as the air
- * conditioner's {@code status} event when they changed (or every {@code statusEvery} ticks). That
- * status event is the acknowledgement: the setpoint in it is the one in effect. {@link #run}
- * repeats it every interval and resends buffered events in between.
+ * One room's agent. Each {@link #tick}: read the device's setpoint through Core Command and pass it
+ * through the {@link SetpointGuard}, sample the sensor, let the actuator see the temperature, and
+ * post the {@code climate} event (or buffer it) with temperature, humidity and the setpoint in
+ * effect. That setpoint reading is the acknowledgement of a command: it is the one applied, so a
+ * refused command never shows in it. When a sample fails, an event with the setpoint alone still
+ * reports a change of it. {@link #run} repeats it every interval and resends buffered events in
+ * between.
  */
 public final class DeviceAgent implements Runnable {
   private static final Logger LOG = Logger.getLogger(DeviceAgent.class.getName());
@@ -46,11 +47,8 @@ public final class DeviceAgent implements Runnable {
   private final Jsonb jsonb;
   private final Clock clock;
   private final Duration interval;
-  private final int statusEvery;
-  private final String climatePath;
-  private final String statusPath;
-  private String reportedStatus;
-  private int ticksSinceStatus;
+  private final String eventPath;
+  private double reportedSetpoint = Double.NaN;
   private boolean commandReadFailing;
   private long samples;
   private long sensorFailures;
@@ -64,8 +62,7 @@ public final class DeviceAgent implements Runnable {
       IngestClient ingest,
       TokenStore tokens,
       Clock clock,
-      Duration interval,
-      int statusEvery) {
+      Duration interval) {
     this.id = id;
     this.sensor = sensor;
     this.actuator = actuator;
@@ -76,141 +73,87 @@ public final class DeviceAgent implements Runnable {
     this.jsonb = ingest.jsonb();
     this.clock = clock;
     this.interval = interval;
-    this.statusEvery = Math.max(1, statusEvery);
-    this.climatePath =
+    this.eventPath =
         IngestClient.eventPath(
-            id.service(), DeviceIdentity.SENSOR_PROFILE, id.sensor(), DeviceIdentity.SENSOR_SOURCE);
-    this.statusPath =
-        IngestClient.eventPath(
-            id.service(),
-            DeviceIdentity.AC_PROFILE,
-            id.airConditioner(),
-            DeviceIdentity.AC_STATUS_SOURCE);
+            id.service(), DeviceIdentity.PROFILE, id.name(), DeviceIdentity.SOURCE);
   }
 
-  /** One round: sample, post, read the command, apply, acknowledge. */
+  /** One round: read the command, apply it, sample, post with the setpoint in effect. */
   public void tick() throws InterruptedException {
+    readCommand();
     Instant now = clock.instant();
+    double setpoint = guard.applied();
     try {
       Climate climate = sensor.read();
       samples++;
       actuator.observe(climate.temperature());
-      outbox.submit(id.sensor(), climatePath, climateEvent(climate, now));
+      outbox.submit(id.name(), eventPath, climateEvent(climate, setpoint, now));
+      reportedSetpoint = setpoint;
     } catch (SensorException e) {
       sensorFailures++;
-      LOG.warning(() -> id.sensor() + ": sample skipped: " + e.getMessage());
-    }
-    readCommand();
-    String status = statusKey();
-    if (!status.equals(reportedStatus) || ++ticksSinceStatus >= statusEvery) {
-      outbox.submit(id.airConditioner(), statusPath, statusEvent(now));
-      reportedStatus = status;
-      ticksSinceStatus = 0;
+      LOG.warning(() -> id.name() + ": sample skipped: " + e.getMessage());
+      if (setpoint != reportedSetpoint) {
+        outbox.submit(id.name(), eventPath, setpointEvent(setpoint, now));
+        reportedSetpoint = setpoint;
+      }
     }
   }
 
   private void readCommand() throws InterruptedException {
-    Optional<String> token = tokens.get(id.airConditioner());
+    Optional<String> token = tokens.get(id.name());
     if (token.isEmpty()) {
       return;
     }
     try {
       Optional<String> commanded =
-          ingest.readCommand(id.airConditioner(), DeviceIdentity.AC_SETPOINT, token.get());
+          ingest.readCommand(id.name(), DeviceIdentity.SETPOINT, token.get());
       commanded.ifPresent(guard::offer);
       if (commandReadFailing) {
-        LOG.info(() -> id.airConditioner() + ": Core Command answers again");
+        LOG.info(() -> id.name() + ": Core Command answers again");
         commandReadFailing = false;
       }
     } catch (IOException e) {
       // The setpoint in effect stays; the next tick asks again.
       if (!commandReadFailing) {
-        LOG.warning(() -> id.airConditioner() + ": cannot read its setpoint: " + e.getMessage());
+        LOG.warning(() -> id.name() + ": cannot read its setpoint: " + e.getMessage());
         commandReadFailing = true;
       }
     }
   }
 
-  private String statusKey() {
-    return guard.applied() + "/" + actuator.mode();
-  }
-
-  String climateEvent(Climate climate, Instant at) {
+  String climateEvent(Climate climate, double setpoint, Instant at) {
     BigInteger origin = nanos(at);
     return event(
-        id.sensor(),
-        DeviceIdentity.SENSOR_PROFILE,
-        DeviceIdentity.SENSOR_SOURCE,
         origin,
         List.of(
-            reading(
-                id.sensor(),
-                DeviceIdentity.SENSOR_PROFILE,
-                origin,
-                "temperature",
-                "Float64",
-                decimal(climate.temperature()),
-                "°C"),
-            reading(
-                id.sensor(),
-                DeviceIdentity.SENSOR_PROFILE,
-                origin,
-                "humidity",
-                "Float64",
-                decimal(climate.humidity()),
-                "%RH")));
+            reading(origin, "temperature", decimal(climate.temperature()), "°C"),
+            reading(origin, "humidity", decimal(climate.humidity()), "%RH"),
+            reading(origin, DeviceIdentity.SETPOINT, decimal(setpoint), "°C")));
   }
 
-  String statusEvent(Instant at) {
+  String setpointEvent(double setpoint, Instant at) {
     BigInteger origin = nanos(at);
     return event(
-        id.airConditioner(),
-        DeviceIdentity.AC_PROFILE,
-        DeviceIdentity.AC_STATUS_SOURCE,
-        origin,
-        List.of(
-            reading(
-                id.airConditioner(),
-                DeviceIdentity.AC_PROFILE,
-                origin,
-                DeviceIdentity.AC_SETPOINT,
-                "Float64",
-                decimal(guard.applied()),
-                "°C"),
-            reading(
-                id.airConditioner(),
-                DeviceIdentity.AC_PROFILE,
-                origin,
-                "mode",
-                "String",
-                actuator.mode(),
-                null)));
+        origin, List.of(reading(origin, DeviceIdentity.SETPOINT, decimal(setpoint), "°C")));
   }
 
-  private String event(
-      String device, String profile, String source, BigInteger origin, List<Reading> readings) {
+  private String event(BigInteger origin, List<Reading> readings) {
     Event event =
         new Event(
             ApiVersion.V3,
             UUID.randomUUID().toString(),
-            device,
-            profile,
-            source,
+            id.name(),
+            DeviceIdentity.PROFILE,
+            DeviceIdentity.SOURCE,
             origin,
             readings,
             null);
     return jsonb.toJson(new AddEventRequest(ApiVersion.V3, null, event));
   }
 
-  private static Reading reading(
-      String device,
-      String profile,
-      BigInteger origin,
-      String resource,
-      String type,
-      String value,
-      String units) {
-    return new Reading(null, origin, device, resource, profile, type, value, units, null);
+  private Reading reading(BigInteger origin, String resource, String value, String units) {
+    return new Reading(
+        null, origin, id.name(), resource, DeviceIdentity.PROFILE, "Float64", value, units, null);
   }
 
   private static String decimal(double value) {
@@ -251,7 +194,7 @@ public final class DeviceAgent implements Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, id.sensor() + ": agent stopped", e);
+      LOG.log(Level.SEVERE, id.name() + ": agent stopped", e);
       throw e;
     }
   }

@@ -41,8 +41,7 @@ class DeviceAgentTest {
   private StandInIngest ingest;
   private IngestClient client;
   private TokenStore tokens;
-  private final DeviceIdentity id =
-      new DeviceIdentity("room-1", "room-1-ac", "setpoint-device-agent", "");
+  private final DeviceIdentity id = new DeviceIdentity("room-1", "setpoint-device-agent", "");
   private final AtomicReference<Instant> now =
       new AtomicReference<>(Instant.parse("2026-07-01T12:00:00Z"));
   private final Clock clock =
@@ -76,14 +75,16 @@ class DeviceAgentTest {
   }
 
   private void register(boolean rotate) throws Exception {
-    new Registration(client, tokens, () -> "operator-jwt", rotate).ensure(id.devices("pi", "test"));
+    new Registration(client, tokens, () -> "operator-jwt", rotate)
+        .ensure(List.of(id.device("pi", "test")));
   }
 
   @Test
   void registersOnceAndKeepsTokensInAPrivateFile() throws Exception {
     register(false);
-    assertEquals(List.of("room-1", "room-1-ac"), ingest.registered());
-    assertEquals("spd_room-1-ac", tokens.get("room-1-ac").orElseThrow());
+    assertEquals(List.of("room-1"), ingest.registered());
+    assertEquals("room-controller", ingest.profiles().get("room-1"));
+    assertEquals("spd_room-1", tokens.get("room-1").orElseThrow());
     assertEquals(
         "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens.file())));
     // Second start: tokens known, nothing asked of ingest (the operator token is not even needed).
@@ -95,18 +96,21 @@ class DeviceAgentTest {
                   throw new java.io.IOException("no operator");
                 },
                 false)
-            .ensure(id.devices("pi", "test"));
+            .ensure(List.of(id.device("pi", "test")));
     assertEquals(0, again);
-    assertEquals(2, ingest.registered().size());
+    assertEquals(1, ingest.registered().size());
   }
 
   @Test
-  void aConflictWithoutAStoredTokenStopsTheAgent() throws Exception {
+  void aConflictWithoutAStoredTokenStopsTheAgentUnlessRotationIsAllowed() throws Exception {
     ingest.knownDevice("room-1", "spd_elsewhere");
     RegistrationException e = assertThrows(RegistrationException.class, () -> register(false));
     assertTrue(e.getMessage().contains("room-1"), e.getMessage());
-    assertEquals(List.of("room-1-ac"), ingest.registered(), "the other device was registered");
-    assertEquals("spd_room-1-ac", tokens.get("room-1-ac").orElseThrow(), "and its token kept");
+    assertTrue(tokens.get("room-1").isEmpty());
+    assertEquals(List.of(), ingest.registered());
+
+    register(true);
+    assertEquals("spd_room-1-2", tokens.get("room-1").orElseThrow(), "a new token was issued");
   }
 
   private static final class Recording implements Actuator {
@@ -115,11 +119,6 @@ class DeviceAgentTest {
     @Override
     public void apply(double setpoint) {
       applied.add(setpoint);
-    }
-
-    @Override
-    public String mode() {
-      return "manual";
     }
   }
 
@@ -137,20 +136,16 @@ class DeviceAgentTest {
         id,
         sensor,
         actuator,
-        new SetpointGuard(id.airConditioner(), range, actuator, 24),
+        new SetpointGuard(id.name(), range, actuator, 24),
         outbox,
         client,
         tokens,
         clock,
-        Duration.ofSeconds(10),
-        6);
+        Duration.ofSeconds(10));
   }
 
-  private List<JsonObject> statusEvents() {
-    return ingest.stored().stream()
-        .filter(s -> s.device().equals("room-1-ac"))
-        .map(StandInIngest.Stored::event)
-        .toList();
+  private List<JsonObject> events() {
+    return ingest.stored().stream().map(StandInIngest.Stored::event).toList();
   }
 
   private static String reading(JsonObject event, String resource) {
@@ -162,57 +157,81 @@ class DeviceAgentTest {
         .getString("value");
   }
 
+  private static final dev.setpoint.device.sensor.Sensor FIXED =
+      new dev.setpoint.device.sensor.Sensor() {
+        @Override
+        public Climate read() {
+          return new Climate(25.0, 40.0);
+        }
+
+        @Override
+        public String describe() {
+          return "fixed";
+        }
+      };
+
   @Test
-  void appliesCommandsInsideTheSafeRangeAndAcknowledgesThem() throws Exception {
+  void appliesCommandsInsideTheSafeRangeAndAcknowledgesThemInTheNextEvent() throws Exception {
     register(false);
     Recording actuator = new Recording();
-    dev.setpoint.device.sensor.Sensor fixed =
-        new dev.setpoint.device.sensor.Sensor() {
-          @Override
-          public Climate read() {
-            return new Climate(25.0, 40.0);
-          }
-
-          @Override
-          public String describe() {
-            return "fixed";
-          }
-        };
-    DeviceAgent agent = agent(fixed, actuator, new SafeRange(18, 27));
+    DeviceAgent agent = agent(FIXED, actuator, new SafeRange(18, 27));
 
     agent.tick(); // no command yet (404): keeps 24, reports it
-    ingest.command("room-1-ac", "22.5");
+    ingest.command("room-1", "22.5");
     now.set(now.get().plusSeconds(10));
     agent.tick();
-    ingest.command("room-1-ac", "31"); // outside the safe range
+    ingest.command("room-1", "31"); // outside the safe range
     now.set(now.get().plusSeconds(10));
     agent.tick();
 
     assertEquals(List.of(24.0, 22.5), actuator.applied, "31 never reached the actuator");
-    List<JsonObject> climate =
-        ingest.stored().stream()
-            .filter(s -> s.device().equals("room-1"))
-            .map(StandInIngest.Stored::event)
-            .toList();
-    assertEquals(3, climate.size());
-    assertEquals("25.00", reading(climate.get(0), "temperature"));
-    assertEquals("40.00", reading(climate.get(0), "humidity"));
+    List<JsonObject> events = events();
+    assertEquals(3, events.size());
     assertEquals(
-        "Float64", climate.get(0).getJsonArray("readings").getJsonObject(0).getString("valueType"));
-    assertTrue(
-        ingest
-            .stored()
-            .get(0)
-            .path()
-            .equals("/api/v3/event/setpoint-device-agent/room-sensor/room-1/climate"),
+        "/api/v3/event/setpoint-device-agent/room-controller/room-1/climate",
         ingest.stored().get(0).path());
-    // Acknowledgement: the air conditioner's status event carries the setpoint in effect.
-    List<JsonObject> status = statusEvents();
-    assertEquals(2, status.size(), "one at start, one when 22.5 was applied; none for 31");
-    assertEquals("24.00", reading(status.get(0), "setpoint"));
-    assertEquals("22.50", reading(status.get(1), "setpoint"));
-    assertEquals("manual", reading(status.get(1), "mode"));
+    JsonObject first = events.get(0);
+    assertEquals("room-controller", first.getString("profileName"));
+    assertEquals("climate", first.getString("sourceName"));
+    assertEquals(3, first.getJsonArray("readings").size());
+    assertEquals("25.00", reading(first, "temperature"));
+    assertEquals("40.00", reading(first, "humidity"));
+    assertEquals("Float64", first.getJsonArray("readings").getJsonObject(0).getString("valueType"));
+    // Acknowledgement: each event carries the setpoint in effect; 31 never shows.
+    assertEquals(
+        List.of("24.00", "22.50", "22.50"),
+        events.stream().map(e -> reading(e, "setpoint")).toList());
     assertEquals(22.5, agent.guard().applied());
+  }
+
+  @Test
+  void aFailedSampleStillReportsANewSetpoint() throws Exception {
+    register(false);
+    Recording actuator = new Recording();
+    dev.setpoint.device.sensor.Sensor broken =
+        new dev.setpoint.device.sensor.Sensor() {
+          @Override
+          public Climate read() throws dev.setpoint.device.sensor.SensorException {
+            throw new dev.setpoint.device.sensor.SensorException("no answer");
+          }
+
+          @Override
+          public String describe() {
+            return "broken";
+          }
+        };
+    DeviceAgent agent = agent(broken, actuator, new SafeRange(18, 27));
+    agent.tick(); // nothing reported yet: the initial setpoint
+    agent.tick(); // unchanged: nothing to say
+    ingest.command("room-1", "20");
+    agent.tick();
+
+    List<JsonObject> events = events();
+    assertEquals(2, events.size());
+    assertEquals(1, events.get(1).getJsonArray("readings").size());
+    assertEquals(
+        List.of("24.00", "20.00"), events.stream().map(e -> reading(e, "setpoint")).toList());
+    assertEquals(3, agent.sensorFailures());
   }
 
   @Test
@@ -224,13 +243,13 @@ class DeviceAgentTest {
             new SimulatedRoomSensor(room, "room-1"),
             new SimulatedAirConditioner(room),
             new SafeRange(18, 27));
-    ingest.command("room-1-ac", "27");
+    ingest.command("room-1", "27");
     for (int i = 0; i < 360; i++) { // one simulated hour at 27 °C
       now.set(now.get().plusSeconds(10));
       agent.tick();
     }
     double warm = room.climate().temperature();
-    ingest.command("room-1-ac", "18");
+    ingest.command("room-1", "18");
     for (int i = 0; i < 360; i++) { // one hour at 18 °C
       now.set(now.get().plusSeconds(10));
       agent.tick();
@@ -238,6 +257,6 @@ class DeviceAgentTest {
     double cool = room.climate().temperature();
     assertEquals(18.0, room.setpoint());
     assertTrue(warm - cool > 4, "inlet " + warm + " °C at setpoint 27, " + cool + " °C at 18");
-    assertEquals(720, ingest.stored().stream().filter(s -> s.device().equals("room-1")).count());
+    assertEquals(720, ingest.stored().size());
   }
 }

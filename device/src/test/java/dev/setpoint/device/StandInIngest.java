@@ -30,6 +30,7 @@ public final class StandInIngest implements AutoCloseable {
   private final Map<String, String> commands = new ConcurrentHashMap<>();
   private final Map<String, String> tokens = new ConcurrentHashMap<>();
   private final List<String> registered = new ArrayList<>();
+  private final Map<String, String> profiles = new ConcurrentHashMap<>();
   private volatile int forcedStatus;
   private int port;
   private HttpServer server;
@@ -96,6 +97,11 @@ public final class StandInIngest implements AutoCloseable {
     return List.copyOf(registered);
   }
 
+  /** The profile each device was registered with. */
+  public Map<String, String> profiles() {
+    return Map.copyOf(profiles);
+  }
+
   private void event(HttpExchange x) throws IOException {
     String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String[] path = x.getRequestURI().getPath().split("/");
@@ -106,6 +112,11 @@ public final class StandInIngest implements AutoCloseable {
     }
     if (forcedStatus != 0) {
       answer(x, forcedStatus, "{}");
+      return;
+    }
+    String profile = profiles.get(device);
+    if (profile != null && !profile.equals(path[5])) {
+      answer(x, 400, "{\"statusCode\":400,\"message\":\"not the device's profile\"}");
       return;
     }
     JsonObject event =
@@ -133,7 +144,8 @@ public final class StandInIngest implements AutoCloseable {
               .readArray();
       StringBuilder out = new StringBuilder("[");
       for (int i = 0; i < array.size(); i++) {
-        String name = array.getJsonObject(i).getJsonObject("device").getString("name");
+        JsonObject device = array.getJsonObject(i).getJsonObject("device");
+        String name = device.getString("name");
         if (i > 0) {
           out.append(',');
         }
@@ -143,6 +155,7 @@ public final class StandInIngest implements AutoCloseable {
             continue;
           }
           registered.add(name);
+          profiles.put(name, device.getString("profileName"));
         }
         String token = "spd_" + name;
         tokens.put(name, token);
@@ -155,9 +168,16 @@ public final class StandInIngest implements AutoCloseable {
       answer(x, 207, out.append(']').toString());
       return;
     }
-    // GET /api/v3/device/name/{name}/setpoint with the device's own token
     String[] parts = path.split("/");
     String name = parts[5];
+    if (parts[6].equals("token") && x.getRequestMethod().equals("POST")) {
+      // token rotation, with an operator token
+      String token = "spd_" + name + "-2";
+      tokens.put(name, token);
+      answer(x, 201, "{\"apiVersion\":\"v3\",\"statusCode\":201,\"token\":\"" + token + "\"}");
+      return;
+    }
+    // GET /api/v3/device/name/{name}/setpoint with the device's own token
     if (!("Bearer " + tokens.get(name)).equals(x.getRequestHeaders().getFirst("Authorization"))) {
       answer(x, 403, "{}");
       return;
@@ -173,10 +193,10 @@ public final class StandInIngest implements AutoCloseable {
         "{\"apiVersion\":\"v3\",\"statusCode\":200,\"event\":{\"apiVersion\":\"v3\",\"id\":\"c\","
             + "\"deviceName\":\""
             + name
-            + "\",\"profileName\":\"air-conditioner\",\"sourceName\":\"setpoint\",\"origin\":1,"
+            + "\",\"profileName\":\"room-controller\",\"sourceName\":\"setpoint\",\"origin\":1,"
             + "\"readings\":[{\"origin\":1,\"deviceName\":\""
             + name
-            + "\",\"resourceName\":\"setpoint\",\"profileName\":\"air-conditioner\","
+            + "\",\"resourceName\":\"setpoint\",\"profileName\":\"room-controller\","
             + "\"valueType\":\"Float64\",\"value\":\""
             + value
             + "\"}]}}");

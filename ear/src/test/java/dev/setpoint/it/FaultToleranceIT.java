@@ -60,7 +60,7 @@ class FaultToleranceIT {
   }
 
   private static double forwarded() throws Exception {
-    Matcher m = FORWARDED.matcher(get(Edge.BASE + "/metrics?scope=application").body());
+    Matcher m = FORWARDED.matcher(Edge.get(Edge.BASE + "/metrics?scope=application").body());
     return m.find() ? Double.parseDouble(m.group(1)) : -1;
   }
 

@@ -16,9 +16,6 @@ public interface Actuator extends AutoCloseable {
    */
   default void observe(double temperature) {}
 
-  /** What the unit is doing now, reported as the air conditioner's {@code mode}. */
-  String mode();
-
   @Override
   default void close() {}
 }

@@ -16,9 +16,4 @@ public final class LogActuator implements Actuator {
   public void apply(double setpoint) {
     LOG.info(() -> device + ": set the air conditioner to " + setpoint + " °C");
   }
-
-  @Override
-  public String mode() {
-    return "manual";
-  }
 }

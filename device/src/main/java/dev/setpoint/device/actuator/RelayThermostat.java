@@ -65,11 +65,6 @@ public final class RelayThermostat implements Actuator {
   }
 
   @Override
-  public String mode() {
-    return cooling() ? "cooling" : "idle";
-  }
-
-  @Override
   public synchronized void close() {
     relay.state(off);
   }

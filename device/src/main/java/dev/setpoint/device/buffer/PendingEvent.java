@@ -7,7 +7,7 @@ package dev.setpoint.device.buffer;
  * @param seq its place in the journal, increasing
  * @param device the device whose token posts it
  * @param path the request path, e.g. {@code
- *     /api/v3/event/setpoint-device-agent/room-sensor/r1/climate}
+ *     /api/v3/event/setpoint-device-agent/room-controller/r1/climate}
  * @param body the AddEventRequest as JSON, on one line
  */
 public record PendingEvent(long seq, String device, String path, String body) {

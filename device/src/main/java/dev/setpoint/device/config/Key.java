@@ -4,10 +4,9 @@ package dev.setpoint.device.config;
 public enum Key {
   INGEST_URL("ingest.url", "http://localhost:9080", "ingest's base URL"),
   INGEST_TIMEOUT("ingest.timeout", "5s", "timeout of each request to ingest"),
-  DEVICE_NAME("device.name", "", "the room sensor's device name (default: the host name)"),
-  AC_NAME("ac.name", "", "the air conditioner's device name (default: <device.name>-ac)"),
-  SERVICE("device.service", "setpoint-device-agent", "the device service both devices belong to"),
-  SITE("device.site", "", "the site label of the devices (optional)"),
+  DEVICE_NAME("device.name", "", "the device's name (default: the host name)"),
+  SERVICE("device.service", "setpoint-device-agent", "the device service it belongs to"),
+  SITE("device.site", "", "the site label of the device (optional)"),
   SENSOR("sensor", "dht22", "dht22, dht11 (Linux IIO), bme280 (I2C) or simulated"),
   IIO_DEVICE("sensor.iio.device", "/sys/bus/iio/devices/iio:device0", "the DHT's IIO directory"),
   SENSOR_ATTEMPTS("sensor.attempts", "5", "reads per sample before a DHT sample is skipped"),
@@ -22,7 +21,6 @@ public enum Key {
   SETPOINT_MAX("setpoint.max", "27", "highest setpoint ever applied, °C"),
   SETPOINT_INITIAL("setpoint.initial", "24", "setpoint until a command arrives, °C"),
   INTERVAL("interval", "10s", "time between samples (and command reads)"),
-  STATUS_EVERY("status.every", "6", "report the air conditioner's status at least every N samples"),
   STATE_DIR("state.dir", "./setpoint-device-state", "tokens file and event journal"),
   BUFFER_MAX_EVENTS(
       "buffer.max-events", "10000", "bound of the journal per device; full drops the oldest"),

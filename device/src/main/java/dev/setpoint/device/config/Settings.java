@@ -215,9 +215,10 @@ public final class Settings {
     List<String> lines = new ArrayList<>();
     lines.add("Usage: setpoint-device [--config FILE] [--KEY=VALUE ...] [--simulate N] [--help]");
     lines.add("");
-    lines.add("Setpoint's device agent: posts the room's temperature and humidity to ingest as");
-    lines.add("EdgeX v3 events, buffers them durably while ingest is away, and applies the");
-    lines.add("setpoint it reads through Core Command, never outside the safe range.");
+    lines.add("Setpoint's device agent, one EdgeX device of profile room-controller: posts the");
+    lines.add("room's temperature and humidity with the setpoint in effect to ingest as EdgeX v3");
+    lines.add("events, buffers them durably while ingest is away, and applies the setpoint it");
+    lines.add("reads through Core Command, never outside the safe range.");
     lines.add("");
     lines.add("Each KEY is a flag (--KEY=VALUE), an environment variable (SETPOINT_DEVICE_KEY,");
     lines.add("upper case, '.' and '-' as '_') and a line of the --config properties file");

@@ -3,7 +3,7 @@ package dev.setpoint.device.sensor;
 /**
  * A BME280's factory trimming parameters and the compensation of its raw readings, in the
  * floating-point form of the Bosch BME280 datasheet (section 8.1). Pressure is not measured: the
- * room-sensor profile has no resource for it.
+ * room-controller profile has no resource for it.
  */
 public record Bme280Compensation(
     int t1, int t2, int t3, int h1, int h2, int h3, int h4, int h5, int h6) {

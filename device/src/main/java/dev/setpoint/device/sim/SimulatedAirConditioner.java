@@ -14,9 +14,4 @@ public final class SimulatedAirConditioner implements Actuator {
   public void apply(double setpoint) {
     room.setpoint(setpoint);
   }
-
-  @Override
-  public String mode() {
-    return room.mode();
-  }
 }

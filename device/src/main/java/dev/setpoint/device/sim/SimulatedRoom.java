@@ -58,10 +58,4 @@ public final class SimulatedRoom {
   public synchronized double setpoint() {
     return setpoint;
   }
-
-  /** {@code cooling-max} while the unit runs at its capacity limit, else {@code cooling}. */
-  public synchronized String mode() {
-    RoomState state = simulator.state();
-    return state.capacityLimited() ? "cooling-max" : "cooling";
-  }
 }

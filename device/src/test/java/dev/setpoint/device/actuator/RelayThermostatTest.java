@@ -1,6 +1,8 @@
 package dev.setpoint.device.actuator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
@@ -40,14 +42,14 @@ class RelayThermostatTest {
     relay.apply(24.0);
 
     relay.observe(24.4); // inside the band: stays off
-    assertEquals("idle", relay.mode());
+    assertFalse(relay.cooling());
     relay.observe(24.6);
-    assertEquals("cooling", relay.mode());
+    assertTrue(relay.cooling());
     assertEquals(DigitalState.LOW, pin().state(), "active low: LOW energises the relay");
     relay.observe(23.7); // inside the band: stays on
-    assertEquals("cooling", relay.mode());
+    assertTrue(relay.cooling());
     relay.observe(23.4);
-    assertEquals("idle", relay.mode());
+    assertFalse(relay.cooling());
     assertEquals(DigitalState.HIGH, pin().state());
   }
 

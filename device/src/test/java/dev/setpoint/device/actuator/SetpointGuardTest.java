@@ -9,18 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SetpointGuardTest {
   private final List<Double> applied = new ArrayList<>();
-  private final Actuator recording =
-      new Actuator() {
-        @Override
-        public void apply(double setpoint) {
-          applied.add(setpoint);
-        }
-
-        @Override
-        public String mode() {
-          return "test";
-        }
-      };
+  private final Actuator recording = applied::add;
 
   @Test
   void appliesOnlyValuesInsideTheSafeRange() {

@@ -63,7 +63,7 @@ class OutboxTest {
 
   @Test
   void buffersWhileIngestIsDownAndResendsInOrderOnceEach() throws Exception {
-    String path = IngestClient.eventPath("svc", "room-sensor", "r1", "climate");
+    String path = IngestClient.eventPath("svc", "room-controller", "r1", "climate");
     EventJournal journal = new EventJournal(dir.resolve("r1.journal"), 100);
     Outbox outbox =
         new Outbox(
