@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,8 +36,9 @@ public class ForwardingLoop {
   private final RetentionPolicy retention;
   private final long pollIntervalMs;
   private final int batchSize;
-  private final AtomicLong forwarded = new AtomicLong();
   private final long ackTimeoutMs;
+  private final long maxBackoffMs;
+  private long failureDelayMs;
   private volatile long lastRoundEndedNanos = System.nanoTime();
   private volatile boolean started;
   private volatile ScheduledFuture<?> next;
@@ -58,6 +58,8 @@ public class ForwardingLoop {
           int maxEventsPerRound,
       @ConfigProperty(name = "setpoint.relay.ack-timeout-ms", defaultValue = "35000")
           long ackTimeoutMs,
+      @ConfigProperty(name = "setpoint.relay.max-backoff-ms", defaultValue = "10000")
+          long maxBackoffMs,
       @ConfigProperty(name = "setpoint.relay.forwarded-retention-ms", defaultValue = "86400000")
           long retentionMs,
       @ConfigProperty(name = "setpoint.relay.purge-interval-ms", defaultValue = "60000")
@@ -79,6 +81,7 @@ public class ForwardingLoop {
     this.pollIntervalMs = pollIntervalMs;
     this.batchSize = batchSize;
     this.ackTimeoutMs = ackTimeoutMs;
+    this.maxBackoffMs = maxBackoffMs;
   }
 
   /** For CDI's proxy only. */
@@ -88,6 +91,7 @@ public class ForwardingLoop {
     this.pollIntervalMs = 0;
     this.batchSize = 0;
     this.ackTimeoutMs = 0;
+    this.maxBackoffMs = 0;
   }
 
   synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -121,7 +125,7 @@ public class ForwardingLoop {
 
   /** Events marked FORWARDED since start. */
   public long forwardedCount() {
-    return forwarded.get();
+    return service.forwardedTotal();
   }
 
   private void schedule(long delayMs) {
@@ -131,20 +135,31 @@ public class ForwardingLoop {
   }
 
   private void round() {
-    long delay = pollIntervalMs;
+    long delay;
     try {
       int count = service.forwardOnce();
-      forwarded.addAndGet(count);
-      if (count >= batchSize) {
-        delay = 0;
+      if (service.lastRoundFailed()) {
+        // The broker did not take everything: wait longer each time, up to the bound.
+        failureDelayMs = nextFailureDelay(failureDelayMs);
+        delay = failureDelayMs;
+      } else {
+        failureDelayMs = 0;
+        delay = count >= batchSize ? 0 : pollIntervalMs;
       }
       retention.purgeIfDue(System.currentTimeMillis());
     } catch (RuntimeException e) {
-      // The buffer is unreachable: nothing was lost, try again after the interval.
-      LOG.log(Level.WARNING, "forwarding round failed; retrying in " + pollIntervalMs + " ms", e);
+      // The buffer is unreachable: nothing was lost, try again after a growing pause.
+      failureDelayMs = nextFailureDelay(failureDelayMs);
+      delay = failureDelayMs;
+      LOG.log(Level.WARNING, "forwarding round failed; retrying in " + delay + " ms", e);
     }
     lastRoundEndedNanos = System.nanoTime();
     schedule(delay);
+  }
+
+  /** Doubles from the poll interval up to {@code setpoint.relay.max-backoff-ms}. */
+  private long nextFailureDelay(long previous) {
+    return previous == 0 ? pollIntervalMs : Math.min(previous * 2, maxBackoffMs);
   }
 
   @PreDestroy

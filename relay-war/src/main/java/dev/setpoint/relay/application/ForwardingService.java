@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,6 +43,8 @@ public final class ForwardingService {
   private final Duration ackTimeout;
   private final int maxEventsPerRound;
   private volatile OptionalLong oldestReceivedAt = OptionalLong.empty();
+  private volatile boolean lastRoundFailed;
+  private final AtomicLong forwardedTotal = new AtomicLong();
 
   public ForwardingService(
       PendingEvents buffer,
@@ -78,6 +81,7 @@ public final class ForwardingService {
    * @return how many events were marked FORWARDED
    */
   public int forwardOnce() {
+    lastRoundFailed = false;
     int forwarded = 0;
     try (PendingEvents.Drain drain = buffer.drain()) {
       boolean first = true;
@@ -103,7 +107,8 @@ public final class ForwardingService {
           sent = send(batch, enricher);
         }
         forwarded += sent.forwarded();
-        if (!sent.allAcknowledged() || batch.size() < batchSize) {
+        lastRoundFailed = !sent.allAcknowledged();
+        if (lastRoundFailed || batch.size() < batchSize) {
           break;
         }
       }
@@ -116,6 +121,16 @@ public final class ForwardingService {
     Sent plus(Sent more) {
       return new Sent(forwarded + more.forwarded, allAcknowledged && more.allAcknowledged);
     }
+  }
+
+  /** Events marked FORWARDED by this service, counted batch by batch as they are marked. */
+  public long forwardedTotal() {
+    return forwardedTotal.get();
+  }
+
+  /** Whether the last round ended because the broker did not acknowledge an event. */
+  public boolean lastRoundFailed() {
+    return lastRoundFailed;
   }
 
   /**
@@ -182,6 +197,7 @@ public final class ForwardingService {
       }
     }
     buffer.markForwarded(forwarded, clock.millis());
+    forwardedTotal.addAndGet(forwarded.size());
     return new Sent(forwarded.size(), allAcknowledged);
   }
 

@@ -1,6 +1,7 @@
 package dev.setpoint.relay.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -410,7 +411,10 @@ class ForwardingServiceTest {
     }
     Broker broker = new Broker(Set.of());
 
-    assertEquals(20, service(buffer, broker, 4, RAINY, 20).forwardOnce());
+    ForwardingService service = service(buffer, broker, 4, RAINY, 20);
+    assertEquals(20, service.forwardOnce());
+    assertFalse(service.lastRoundFailed());
+    assertEquals(20, service.forwardedTotal());
 
     assertEquals(1, buffer.drains, "one read of the buffer for the whole round");
     assertEquals(6, buffer.marks, "probe, the rest of the first batch, then four batches");
@@ -428,7 +432,9 @@ class ForwardingServiceTest {
     Broker broker = new Broker(Set.of("e5"));
 
     // e0 (probe), e1-e3, then e4-e7 of which e5 fails: the round ends there, with e8-e11 unread.
-    assertEquals(7, service(buffer, broker, 4).forwardOnce());
+    ForwardingService service = service(buffer, broker, 4);
+    assertEquals(7, service.forwardOnce());
+    assertTrue(service.lastRoundFailed());
 
     assertEquals(
         List.of("e5", "e8", "e9", "e10", "e11"),
