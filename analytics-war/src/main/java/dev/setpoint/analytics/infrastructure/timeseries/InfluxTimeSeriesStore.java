@@ -5,6 +5,7 @@ import com.influxdb.client.InfluxDBClientFactory;
 import com.influxdb.client.InfluxDBClientOptions;
 import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.exceptions.InfluxException;
+import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
 import dev.setpoint.analytics.domain.UnstorableTelemetryException;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
@@ -17,8 +18,9 @@ import okhttp3.OkHttpClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Writes climate points with influxdb-client-java's blocking write API: when {@link #write}
- * returns, InfluxDB has the point. One client, created at startup, serves every write and probe.
+ * Writes climate and recommendation points with influxdb-client-java's blocking write API: when
+ * {@link #write} returns, InfluxDB has the point. One client, created at startup, serves every
+ * write and probe.
  */
 @ApplicationScoped
 public class InfluxTimeSeriesStore implements TimeSeriesStore {
@@ -69,6 +71,11 @@ public class InfluxTimeSeriesStore implements TimeSeriesStore {
       }
       throw e;
     }
+  }
+
+  @Override
+  public void write(DeviceRecommendation recommendation) {
+    writes.writePoint(RecommendationPoints.of(recommendation));
   }
 
   @Override
