@@ -62,6 +62,7 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile Loaded loaded;
   private volatile String lastError;
+  private volatile String rejected;
   private volatile LongConsumer latencyNanos = nanos -> {};
   private volatile Consumer<ModelInfo> loadedObserver = info -> {};
 
@@ -219,25 +220,30 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
       return false;
     }
     Loaded current = loaded;
+    String stamp;
     try {
-      long mtime = Files.getLastModifiedTime(file.get()).toMillis();
-      long size = Files.size(file.get());
-      if (current != null && current.mtimeMillis() == mtime && current.size() == size) {
-        return false;
-      }
-      if (current == null && lastError != null && lastError.endsWith("@" + mtime + "/" + size)) {
-        return false; // the same broken file: do not log it again every poll
-      }
+      stamp = stamp(Files.getLastModifiedTime(file.get()).toMillis(), Files.size(file.get()));
     } catch (IOException e) {
       return false; // being replaced, or gone: keep serving the loaded model
+    }
+    if (current != null && stamp.equals(stamp(current.mtimeMillis(), current.size()))) {
+      return false;
+    }
+    if (stamp.equals(rejected)) {
+      return false; // the same broken file: not again every poll
     }
     try {
       reload();
       return true;
     } catch (InvalidModelException e) {
+      rejected = stamp;
       LOG.warning("the changed model file is not served: " + e.getMessage());
       return false;
     }
+  }
+
+  private static String stamp(long mtimeMillis, long size) {
+    return mtimeMillis + "/" + size;
   }
 
   private ModelInfo check(OrtSession session, String source, byte[] bytes) {
@@ -295,16 +301,7 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
   }
 
   private InvalidModelException fail(String message, Throwable cause) {
-    String where = "";
-    if (file.isPresent()) {
-      try {
-        where =
-            " @" + Files.getLastModifiedTime(file.get()).toMillis() + "/" + Files.size(file.get());
-      } catch (IOException e) {
-        where = "";
-      }
-    }
-    lastError = message + where;
+    lastError = message;
     return new InvalidModelException(message, cause);
   }
 
