@@ -35,13 +35,10 @@ public class OperatorFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     Method method = resource.getResourceMethod();
-    if (method == null || method.isAnnotationPresent(PermitAll.class)) {
+    if (method == null) {
       return;
     }
-    RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
-    if (allowed == null) {
-      allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
-    }
+    RolesAllowed allowed = rolesAllowed(resource.getResourceClass(), method);
     if (allowed == null) {
       return;
     }
@@ -62,6 +59,32 @@ public class OperatorFilter implements ContainerRequestFilter {
           Errors.of(
               403, "the bearer JWT is not of the group " + Arrays.toString(allowed.value()), null));
     }
+  }
+
+  /**
+   * The method's rule, else its class's. CDI may hand JAX-RS a proxy subclass whose methods carry
+   * no annotations, so the class hierarchy is searched up to the declaring resource class.
+   */
+  static RolesAllowed rolesAllowed(Class<?> resourceClass, Method method) {
+    for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
+      try {
+        Method declared = c.getDeclaredMethod(method.getName(), method.getParameterTypes());
+        if (declared.isAnnotationPresent(PermitAll.class)) {
+          return null;
+        }
+        RolesAllowed rule = declared.getAnnotation(RolesAllowed.class);
+        if (rule != null) {
+          return rule;
+        }
+      } catch (NoSuchMethodException e) {
+        // not declared at this level
+      }
+      RolesAllowed rule = c.getAnnotation(RolesAllowed.class);
+      if (rule != null) {
+        return rule;
+      }
+    }
+    return null;
   }
 
   private static Response unauthorized(boolean tokenPresented, String message) {
