@@ -15,8 +15,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
 
 /**
@@ -86,7 +89,15 @@ public class KServeResource {
   @Path("infer")
   @RolesAllowed(AnalyticsApplication.OPERATOR)
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response infer(@PathParam("name") String name, String body) {
+  public Response infer(
+      @PathParam("name") String name,
+      String body,
+      @Context HttpHeaders headers,
+      @Context SecurityContext security) {
+    Optional<Response> refused = Operators.refuse(headers, security);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     Optional<Response> unknown = unknown(name);
     if (unknown.isPresent()) {
       return unknown.get();

@@ -14,8 +14,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -54,7 +58,11 @@ public class ModelResource {
   @POST
   @Path("reload")
   @RolesAllowed(AnalyticsApplication.OPERATOR)
-  public Response reload() {
+  public Response reload(@Context HttpHeaders headers, @Context SecurityContext security) {
+    Optional<Response> refused = Operators.refuse(headers, security);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
     try {
       ModelInfo info = model.reload();
       LOG.info("an operator reloaded the model: " + info.version());
