@@ -13,8 +13,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * ingest's access filter checks its operator endpoints. Liberty's {@code mpJwt} has verified a
  * bearer JWT (signature, issuer, expiry) before the resource runs and made it the request's
  * principal. The resources are not protected by the container (so {@code /health} and the public
- * endpoints stay open, see server.xml), and {@code @RolesAllowed} alone was not enforced on every
- * endpoint (PredictApiIT found the predict endpoint open), so each protected method calls this
+ * endpoints stay open, see server.xml); each protected method calls this first, so the rule does
+ * not depend on how the container and CDI's proxies treat {@code @RolesAllowed}. The check comes
  * first: no token or one Liberty refused → 401 with {@code WWW-Authenticate: Bearer}; a valid JWT
  * without the group {@value AnalyticsApplication#OPERATOR} → 403.
  */
