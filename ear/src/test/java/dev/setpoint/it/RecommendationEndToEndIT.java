@@ -146,7 +146,9 @@ class RecommendationEndToEndIT {
             + device
             + "'";
     HttpResponse<String> response =
-        get(INFLUX + "/query?db=setpoint&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8), null);
+        get(
+            INFLUX + "/query?db=setpoint&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+            null);
     assertEquals(200, response.statusCode(), response.body());
     JsonObject result = json(response.body()).getJsonArray("results").getJsonObject(0);
     if (!result.containsKey("series")) {
@@ -188,8 +190,7 @@ class RecommendationEndToEndIT {
   }
 
   @Test
-  void readingsOfARoomControllerBecomeARecommendationInInfluxDbAndOnCoreCommand()
-      throws Exception {
+  void readingsOfARoomControllerBecomeARecommendationInInfluxDbAndOnCoreCommand() throws Exception {
     String device = "e2e-rc-" + UUID.randomUUID();
     register(device);
 
@@ -206,7 +207,8 @@ class RecommendationEndToEndIT {
     JsonObject decision = modelDecision(device).orElseThrow();
     double recommended = decision.getJsonNumber("recommended").doubleValue();
     assertTrue(recommended >= 18 && recommended <= 27, decision.toString());
-    assertTrue(decision.getString("model_version").startsWith("thermal-ridge-"), decision.toString());
+    assertTrue(
+        decision.getString("model_version").startsWith("thermal-ridge-"), decision.toString());
     assertEquals(23.7, decision.getJsonNumber("current_setpoint").doubleValue(), 1e-9);
     assertEquals("default", decision.getString("site"));
     if (!"no_safe_candidate".equals(decision.getString("reason"))) {
