@@ -31,8 +31,10 @@ import org.junit.jupiter.api.Test;
  * recommendation} point to InfluxDB and publishes the setpoint to {@code setpoint.commands}; the
  * relay stores it and ingest serves it on the device's Core Command endpoint.
  *
- * <p>The EAR's test server decides every 3 s on a window of samples 2 s apart (see the POM), so a
- * full window takes seconds, not the production five minutes.
+ * <p>The EAR's test server decides every 3 s on a window of samples 2 s apart ({@code ./setpoint
+ * test} exports {@code SETPOINT_RECOMMENDER_SAMPLE_INTERVAL_MS=2000} and {@code
+ * SETPOINT_RECOMMENDER_DECISION_INTERVAL_MS=3000}, which the server inherits), so a full window
+ * takes seconds, not the production five minutes.
  */
 class RecommendationEndToEndIT {
   private static final HttpClient HTTP =
