@@ -8,6 +8,7 @@ import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -38,6 +39,7 @@ public final class TelemetryRecorder {
   private final Duration initialRetry;
   private final Duration maxRetry;
   private final Pause pause;
+  private final Consumer<TelemetryMessage> afterStored;
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
 
@@ -47,6 +49,21 @@ public final class TelemetryRecorder {
       Duration initialRetry,
       Duration maxRetry,
       Pause pause) {
+    this(store, codec, initialRetry, maxRetry, pause, message -> {});
+  }
+
+  /**
+   * @param afterStored told of each message once the store has it (the recommender); what it throws
+   *     is logged, never retried: the message is stored and must be acknowledged
+   */
+  public TelemetryRecorder(
+      TimeSeriesStore store,
+      TelemetryCodec codec,
+      Duration initialRetry,
+      Duration maxRetry,
+      Pause pause,
+      Consumer<TelemetryMessage> afterStored) {
+    this.afterStored = afterStored;
     this.store = store;
     this.codec = codec;
     this.initialRetry = initialRetry;
@@ -74,6 +91,7 @@ public final class TelemetryRecorder {
       try {
         store.write(message);
         stored.incrementAndGet();
+        afterStoring(message);
         return Outcome.STORED;
       } catch (UnstorableTelemetryException e) {
         rejected.incrementAndGet();
@@ -91,6 +109,14 @@ public final class TelemetryRecorder {
         pause.pause(wait);
         wait = wait.multipliedBy(2).compareTo(maxRetry) > 0 ? maxRetry : wait.multipliedBy(2);
       }
+    }
+  }
+
+  private void afterStoring(TelemetryMessage message) {
+    try {
+      afterStored.accept(message);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "after storing event " + message.eventId() + ": " + e, e);
     }
   }
 

@@ -1,2 +1,2 @@
-/** Use cases of analytics: recording telemetry in the time-series store. */
+/** Use cases of analytics: recording telemetry in the time-series store, recommending setpoints. */
 package dev.setpoint.analytics.application;

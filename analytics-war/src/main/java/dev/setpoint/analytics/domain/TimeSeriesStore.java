@@ -14,6 +14,13 @@ public interface TimeSeriesStore {
    */
   void write(TelemetryMessage message);
 
+  /**
+   * Stores one recommender decision durably before returning; device and time identify it.
+   *
+   * @throws RuntimeException when the store did not take the write
+   */
+  void write(DeviceRecommendation recommendation);
+
   /** Whether the store answers right now. */
   boolean isReachable();
 }

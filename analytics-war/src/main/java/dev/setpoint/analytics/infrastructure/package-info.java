@@ -1,2 +1,4 @@
-/** Adapters of analytics' ports to Kafka and InfluxDB, and its health checks. */
+/**
+ * Adapters of analytics' ports to Kafka, InfluxDB and ONNX Runtime, its health checks and metrics.
+ */
 package dev.setpoint.analytics.infrastructure;

@@ -1,2 +1,2 @@
-/** How operators and other services reach analytics. */
+/** How operators and other services reach analytics: the REST API. */
 package dev.setpoint.analytics.interfaces;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.setpoint.analytics.application.TelemetryRecorder.Outcome;
+import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
 import dev.setpoint.analytics.domain.UnstorableTelemetryException;
 import dev.setpoint.contracts.telemetry.TelemetryCodec;
@@ -35,6 +36,11 @@ class TelemetryRecorderTest {
         throw new IllegalStateException("influx down");
       }
       written.add(message);
+    }
+
+    @Override
+    public void write(DeviceRecommendation recommendation) {
+      throw new UnsupportedOperationException("the recorder stores telemetry only");
     }
 
     @Override

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.health.Startup;
 
 /**
  * Started once the application finished starting with the telemetry consumer wired to its channel;
- * the inference model will join this check when it arrives.
+ * the model has its own startup check, {@link ModelHealthCheck}.
  */
 @Startup
 @ApplicationScoped

@@ -1,5 +1,6 @@
 package dev.setpoint.analytics.infrastructure.messaging;
 
+import dev.setpoint.analytics.application.Recommender;
 import dev.setpoint.analytics.application.TelemetryRecorder;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
 import dev.setpoint.contracts.telemetry.Channels;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Consumes {@link Channels#TELEMETRY_IN}. The message is acknowledged, and its offset so
- * committable, only after {@link TelemetryRecorder} stored it or found it malformed.
+ * committable, only after {@link TelemetryRecorder} stored it or found it malformed. A stored
+ * message then feeds the {@link Recommender}.
  */
 @ApplicationScoped
 public class TelemetryConsumer {
@@ -30,6 +32,9 @@ public class TelemetryConsumer {
   @Inject
   public TelemetryConsumer(
       TimeSeriesStore store,
+      Recommender recommender,
+      @ConfigProperty(name = "setpoint.recommender.enabled", defaultValue = "true")
+          boolean recommending,
       @ConfigProperty(name = "setpoint.influx.retry-initial-ms", defaultValue = "500")
           long retryInitialMs,
       @ConfigProperty(name = "setpoint.influx.retry-max-ms", defaultValue = "30000")
@@ -40,7 +45,8 @@ public class TelemetryConsumer {
             codec,
             Duration.ofMillis(retryInitialMs),
             Duration.ofMillis(retryMaxMs),
-            duration -> Thread.sleep(duration.toMillis()));
+            duration -> Thread.sleep(duration.toMillis()),
+            recommending ? message -> recommender.accept(message) : message -> {});
   }
 
   /** For CDI's proxy only. */

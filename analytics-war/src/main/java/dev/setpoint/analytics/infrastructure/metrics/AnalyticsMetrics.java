@@ -1,65 +1,93 @@
 package dev.setpoint.analytics.infrastructure.metrics;
 
-import dev.setpoint.analytics.infrastructure.health.ConsumerLagReadinessCheck;
+import dev.setpoint.analytics.domain.DeviceRecommendation;
+import dev.setpoint.analytics.domain.ModelInfo;
+import dev.setpoint.analytics.infrastructure.inference.ModelProducer;
+import dev.setpoint.analytics.infrastructure.inference.OnnxSetpointModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.eclipse.microprofile.health.Readiness;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * Registers the consumer lag gauge when the application starts: telemetry messages on the topic
- * that analytics has not stored yet, measured at each scrape with the readiness check's admin
- * client. NaN while the broker does not answer, so a scrape never fails and the gap shows.
+ * Analytics' figures on {@code /metrics} (application scope): the latency of each model call (a
+ * timer over every prediction, recommender and predict APIs alike), recommendations per device and
+ * reason, and the served model as an info gauge ({@code model_info{version="…"} 1}, re-registered
+ * under the new version on every reload).
  */
 @ApplicationScoped
 public class AnalyticsMetrics {
-  static final String CONSUMER_LAG = "setpoint.analytics.consumer.lag";
-  private static final Logger LOG = Logger.getLogger(AnalyticsMetrics.class.getName());
+  static final String INFERENCE = "setpoint.analytics.inference";
+  static final String RECOMMENDATIONS = "setpoint.analytics.recommendations";
+  static final String MODEL_INFO = "setpoint.analytics.model.info";
 
   private final MetricRegistry registry;
-  private final ConsumerLagReadinessCheck lag;
+  private final OnnxSetpointModel model;
+  private final AtomicReference<MetricID> modelGauge = new AtomicReference<>();
+  private volatile Timer inference;
 
   @Inject
   public AnalyticsMetrics(
       @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry registry,
-      @Readiness ConsumerLagReadinessCheck lag) {
+      ModelProducer models) {
     this.registry = registry;
-    this.lag = lag;
+    this.model = models.model();
   }
 
   /** For CDI's proxy only. */
   protected AnalyticsMetrics() {
     this.registry = null;
-    this.lag = null;
+    this.model = null;
   }
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    registry.gauge(
-        Metadata.builder()
-            .withName(CONSUMER_LAG)
-            .withDescription("Telemetry messages on the topic not yet stored in InfluxDB")
-            .withUnit(MetricUnits.NONE)
-            .build(),
-        lag,
-        AnalyticsMetrics::measure);
+    inference =
+        registry.timer(
+            Metadata.builder()
+                .withName(INFERENCE)
+                .withDescription("Time of one call of the ONNX model (all rows of the call)")
+                .withUnit(MetricUnits.SECONDS)
+                .build());
+    Timer timer = inference;
+    model.onLatency(nanos -> timer.update(Duration.ofNanos(nanos)));
+    model.onLoaded(this::modelLoaded);
+    model.info().ifPresent(this::modelLoaded);
   }
 
-  private static double measure(ConsumerLagReadinessCheck check) {
-    try {
-      return check.lag();
-    } catch (Exception e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      LOG.log(Level.FINE, "consumer lag not measured", e);
-      return Double.NaN;
+  private synchronized void modelLoaded(ModelInfo info) {
+    MetricID id = new MetricID(MODEL_INFO, new Tag("version", info.version()));
+    MetricID previous = modelGauge.getAndSet(id);
+    if (previous != null && !previous.equals(id)) {
+      registry.remove(previous);
     }
+    if (!id.equals(previous)) {
+      registry.gauge(
+          Metadata.builder()
+              .withName(MODEL_INFO)
+              .withDescription("1 for the model version being served")
+              .withUnit(MetricUnits.NONE)
+              .build(),
+          () -> 1,
+          new Tag("version", info.version()));
+    }
+  }
+
+  /** Counts one recommender decision. */
+  public void recommended(DeviceRecommendation decision) {
+    registry
+        .counter(
+            RECOMMENDATIONS,
+            new Tag("device", decision.device()),
+            new Tag("reason", decision.reason()))
+        .inc();
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Analytics' MicroProfile Metrics on {@code /metrics}: InfluxDB write latency ({@code @Timed} on
- * the store) and the consumer group's lag.
+ * Analytics' MicroProfile Metrics on {@code /metrics}: InfluxDB write latency, the consumer group's
+ * lag, inference latency, recommendations, the served model.
  */
 package dev.setpoint.analytics.infrastructure.metrics;

@@ -5,6 +5,7 @@ import com.influxdb.client.InfluxDBClientFactory;
 import com.influxdb.client.InfluxDBClientOptions;
 import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.exceptions.InfluxException;
+import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
 import dev.setpoint.analytics.domain.UnstorableTelemetryException;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
@@ -18,8 +19,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
- * Writes climate points with influxdb-client-java's blocking write API: when {@link #write}
- * returns, InfluxDB has the point. One client, created at startup, serves every write and probe.
+ * Writes climate and recommendation points with influxdb-client-java's blocking write API: when
+ * {@link #write} returns, InfluxDB has the point. One client, created at startup, serves every
+ * write and probe.
  */
 @ApplicationScoped
 public class InfluxTimeSeriesStore implements TimeSeriesStore {
@@ -74,6 +76,11 @@ public class InfluxTimeSeriesStore implements TimeSeriesStore {
       }
       throw e;
     }
+  }
+
+  @Override
+  public void write(DeviceRecommendation recommendation) {
+    writes.writePoint(RecommendationPoints.of(recommendation));
   }
 
   @Override

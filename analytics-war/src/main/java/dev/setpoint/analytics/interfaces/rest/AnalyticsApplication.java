@@ -9,11 +9,14 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
- * REST resources of analytics start at {@code /analytics/api}. Operators authenticate with a
- * MicroProfile JWT (from ingest's {@code POST /api/auth/token} or the configured issuer); {@link
- * OperatorFilter} admits them to the {@link OperatorOnly} resources.
+ * Analytics' REST API at the WAR's root ({@code /analytics}): the operators' API under {@code
+ * /api/v1} (history, dashboard configuration, model reload) and the predict APIs of the thermal
+ * model, KServe v2 ({@code /v2/models}) and TensorFlow Serving ({@code /v1/models}). Operators
+ * authenticate with a MicroProfile JWT (from ingest's {@code POST /api/auth/token} or the
+ * configured issuer); {@link OperatorFilter} admits them to the {@link OperatorOnly} resources and
+ * methods.
  */
-@ApplicationPath("/api")
+@ApplicationPath("/")
 @LoginConfig(authMethod = "MP-JWT")
 @OpenAPIDefinition(
     info =
@@ -21,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             title = "Setpoint analytics",
             version = "v1",
             description =
-                "Climate history and recommendations from InfluxDB, for the operators' dashboard"))
+                "Climate history and recommendations from InfluxDB for the operators' dashboard;"
+                    + " the thermal model's predict APIs"))
 @SecurityScheme(
     securitySchemeName = AnalyticsApplication.OPERATOR_JWT,
     type = SecuritySchemeType.HTTP,

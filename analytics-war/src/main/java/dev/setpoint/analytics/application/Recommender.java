@@ -1,0 +1,257 @@
+package dev.setpoint.analytics.application;
+
+import dev.setpoint.analytics.domain.CommandPublisher;
+import dev.setpoint.analytics.domain.DeviceRecommendation;
+import dev.setpoint.analytics.domain.ModelInfo;
+import dev.setpoint.analytics.domain.SetpointModel;
+import dev.setpoint.analytics.domain.TimeSeriesStore;
+import dev.setpoint.contracts.buffer.CommandSource;
+import dev.setpoint.contracts.telemetry.CommandMessage;
+import dev.setpoint.contracts.telemetry.OutdoorConditions;
+import dev.setpoint.contracts.telemetry.TelemetryMessage;
+import dev.setpoint.contracts.telemetry.TelemetryReading;
+import dev.setpoint.model.features.ClimateSample;
+import dev.setpoint.model.features.FeatureLayout;
+import dev.setpoint.model.features.SampleWindow;
+import dev.setpoint.model.recommend.Recommendation;
+import dev.setpoint.model.recommend.SetpointPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns each device's stored telemetry into setpoint recommendations with the shared {@link
+ * SetpointPolicy} and the served {@link SetpointModel}.
+ *
+ * <p>Per device, a {@link SampleWindow} keeps the last six samples one sample interval apart. A
+ * sample is the message's {@code temperature} and {@code humidity} readings, its outdoor conditions
+ * and its setpoint; a message without outdoor conditions gives no sample (the model needs them), so
+ * a long weather gap makes the window stale and the policy falls back. The current setpoint is the
+ * message's; when the device reports none it is the last setpoint recommended for it here, else the
+ * policy's fallback (18 °C), so the window never holds a made-up value the room did not run at for
+ * longer than one decision.
+ *
+ * <p>Decisions are made at most once per decision interval per device (the evaluation's five
+ * minutes), the first once the window could be full (five sample intervals after the device's first
+ * sample, or one decision interval if that is later), so a restart does not send the fallback to
+ * every room. Each decision is written to the time-series store, and, for a device that reports a
+ * {@code setpoint} reading, published as a command: analytics does not know profiles, and a device
+ * that reports its setpoint is one whose setpoint can be set (the {@code room-controller} profile);
+ * the relay still checks the command against the device's profile and refuses one that does not
+ * fit.
+ */
+public final class Recommender {
+  private static final Logger LOG = Logger.getLogger(Recommender.class.getName());
+
+  /** The resource commanded, and the reading that marks a device as commandable. */
+  public static final String SETPOINT = "setpoint";
+
+  static final String TEMPERATURE = "temperature";
+  static final String HUMIDITY = "humidity";
+
+  /** Stored as the model version when no model was loaded. */
+  static final String NO_MODEL = "none";
+
+  private final SetpointPolicy policy;
+  private final SetpointModel model;
+  private final TimeSeriesStore store;
+  private final CommandPublisher commands;
+  private final Clock clock;
+  private final Duration sampleInterval;
+  private final Duration decisionInterval;
+  private final Consumer<DeviceRecommendation> observer;
+  private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
+
+  /**
+   * @param observer told of every decision after it was stored (metrics)
+   */
+  public Recommender(
+      SetpointPolicy policy,
+      SetpointModel model,
+      TimeSeriesStore store,
+      CommandPublisher commands,
+      Clock clock,
+      Duration sampleInterval,
+      Duration decisionInterval,
+      Consumer<DeviceRecommendation> observer) {
+    this.policy = policy;
+    this.model = model;
+    this.store = store;
+    this.commands = commands;
+    this.clock = clock;
+    this.sampleInterval = sampleInterval;
+    this.decisionInterval = decisionInterval;
+    this.observer = observer;
+  }
+
+  private static final class DeviceState {
+    final SampleWindow window;
+    final Instant firstDecision;
+    Instant nextDecision;
+    Double lastRecommendedC;
+    boolean reportsSetpoint;
+    String site;
+
+    DeviceState(SampleWindow window, Instant firstDecision) {
+      this.window = window;
+      this.firstDecision = firstDecision;
+      this.nextDecision = firstDecision;
+    }
+  }
+
+  /**
+   * Takes one stored message; decides when the device's next decision is due.
+   *
+   * @return the decision made, or empty when none was due or the message has no indoor temperature
+   */
+  public Optional<DeviceRecommendation> accept(TelemetryMessage message) {
+    Double temperature = reading(message, TEMPERATURE);
+    if (temperature == null) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    DeviceState state =
+        devices.computeIfAbsent(
+            message.device(),
+            d -> {
+              Duration fill = sampleInterval.multipliedBy(FeatureLayout.WINDOW - 1);
+              return new DeviceState(
+                  new SampleWindow(sampleInterval),
+                  now.plus(fill.compareTo(decisionInterval) > 0 ? fill : decisionInterval));
+            });
+    DeviceRecommendation decision;
+    synchronized (state) {
+      if (message.site() != null) {
+        state.site = message.site();
+      }
+      boolean reported = message.setpoint() != null || reading(message, SETPOINT) != null;
+      state.reportsSetpoint |= reported;
+      state.window.offer(sample(message, temperature, currentSetpoint(message, state)));
+      if (now.isBefore(state.nextDecision)) {
+        return Optional.empty();
+      }
+      decision = decide(message.device(), state, now);
+      state.nextDecision = now.plus(decisionInterval);
+      state.lastRecommendedC = decision.recommendedC();
+    }
+    deliver(decision, state.reportsSetpoint);
+    return Optional.of(decision);
+  }
+
+  private DeviceRecommendation decide(String device, DeviceState state, Instant now) {
+    ClimateSample newest = state.window.newest();
+    double current =
+        newest != null
+            ? newest.setpointC()
+            : state.lastRecommendedC != null
+                ? state.lastRecommendedC
+                : policy.settings().fallbackC();
+    Optional<ModelInfo> info = model.info();
+    Recommendation r = policy.decide(state.window, now, model);
+    return new DeviceRecommendation(
+        device,
+        state.site,
+        now,
+        r.setpointC(),
+        r.predictedInletC(),
+        info.map(ModelInfo::version).orElse(NO_MODEL),
+        r.reason().code(),
+        current);
+  }
+
+  private void deliver(DeviceRecommendation decision, boolean commandable) {
+    try {
+      store.write(decision);
+    } catch (RuntimeException e) {
+      // The command still goes out: the room needs it more than the history does.
+      LOG.log(
+          Level.WARNING,
+          "could not store the recommendation for " + decision.device() + ": " + e.getMessage());
+    }
+    if (commandable) {
+      CommandMessage command =
+          new CommandMessage(
+              CommandMessage.SCHEMA_VERSION,
+              UUID.randomUUID().toString(),
+              decision.device(),
+              SETPOINT,
+              Double.toString(decision.recommendedC()),
+              CommandSource.RECOMMENDER,
+              decision.time().toEpochMilli(),
+              decision.reason(),
+              decision.modelVersion());
+      try {
+        commands
+            .publish(command)
+            .whenComplete(
+                (ok, failure) -> {
+                  if (failure != null) {
+                    LOG.warning(
+                        "command "
+                            + command.commandId()
+                            + " for "
+                            + command.device()
+                            + " was not sent: "
+                            + failure.getMessage());
+                  }
+                });
+      } catch (RuntimeException e) {
+        LOG.warning("could not send the command for " + decision.device() + ": " + e);
+      }
+    }
+    observer.accept(decision);
+  }
+
+  private double currentSetpoint(TelemetryMessage message, DeviceState state) {
+    if (message.setpoint() != null) {
+      return message.setpoint();
+    }
+    Double reported = reading(message, SETPOINT);
+    if (reported != null) {
+      return reported;
+    }
+    return state.lastRecommendedC != null ? state.lastRecommendedC : policy.settings().fallbackC();
+  }
+
+  private static ClimateSample sample(TelemetryMessage message, double temperature, double sp) {
+    Double humidity = reading(message, HUMIDITY);
+    OutdoorConditions outdoor = message.outdoor();
+    return new ClimateSample(
+        Instant.ofEpochSecond(0, message.origin()),
+        temperature,
+        humidity == null ? Double.NaN : humidity,
+        outdoor == null || outdoor.temperature() == null ? Double.NaN : outdoor.temperature(),
+        outdoor == null || outdoor.humidity() == null ? Double.NaN : outdoor.humidity(),
+        outdoor == null || outdoor.category() == null ? 0 : outdoor.category(),
+        sp);
+  }
+
+  private static Double reading(TelemetryMessage message, String resource) {
+    if (message.readings() == null) {
+      return null;
+    }
+    for (TelemetryReading r : message.readings()) {
+      if (r != null && resource.equals(r.resource())) {
+        return r.value();
+      }
+    }
+    return null;
+  }
+
+  /** Devices with a window, for health and tests. */
+  public int deviceCount() {
+    return devices.size();
+  }
+
+  /** The sample interval of the windows. */
+  public Duration sampleInterval() {
+    return sampleInterval;
+  }
+}

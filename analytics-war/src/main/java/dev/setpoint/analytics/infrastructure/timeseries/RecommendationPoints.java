@@ -1,0 +1,35 @@
+package dev.setpoint.analytics.infrastructure.timeseries;
+
+import com.influxdb.client.domain.WritePrecision;
+import com.influxdb.client.write.Point;
+import dev.setpoint.analytics.domain.DeviceRecommendation;
+
+/**
+ * The InfluxDB point of a recommender decision: measurement {@value #MEASUREMENT}, tags {@code
+ * device} and {@code site}, fields {@code recommended}, {@code predicted}, {@code model_version},
+ * {@code reason} and {@code current_setpoint}, time = the decision in milliseconds. A fallback has
+ * no prediction, so its point has no {@code predicted} field (InfluxDB stores no NaN).
+ */
+final class RecommendationPoints {
+  static final String MEASUREMENT = "recommendation";
+
+  private RecommendationPoints() {}
+
+  static Point of(DeviceRecommendation r) {
+    Point point =
+        Point.measurement(MEASUREMENT)
+            .addTag("device", r.device())
+            .time(r.time().toEpochMilli(), WritePrecision.MS)
+            .addField("recommended", r.recommendedC())
+            .addField("model_version", r.modelVersion())
+            .addField("reason", r.reason())
+            .addField("current_setpoint", r.currentSetpointC());
+    if (Double.isFinite(r.predictedC())) {
+      point.addField("predicted", r.predictedC());
+    }
+    if (r.site() != null) {
+      point.addTag("site", r.site());
+    }
+    return point;
+  }
+}

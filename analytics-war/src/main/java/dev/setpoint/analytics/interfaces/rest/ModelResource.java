@@ -1,0 +1,80 @@
+package dev.setpoint.analytics.interfaces.rest;
+
+import dev.setpoint.analytics.domain.InvalidModelException;
+import dev.setpoint.analytics.domain.ModelInfo;
+import dev.setpoint.analytics.domain.SetpointModel;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.logging.Logger;
+
+/**
+ * The served model for operators: {@code GET /api/v1/model} (public: version, source, metadata) and
+ * {@code POST /api/v1/model/reload} (operator JWT), which loads the configured file now rather than
+ * at the next poll. An invalid file is refused with 422 and the current model stays.
+ */
+@Path("/api/v1/model")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ModelResource {
+  private static final Logger LOG = Logger.getLogger(ModelResource.class.getName());
+
+  private final SetpointModel model;
+
+  @Inject
+  public ModelResource(SetpointModel model) {
+    this.model = model;
+  }
+
+  /** For CDI's proxy only. */
+  protected ModelResource() {
+    this.model = null;
+  }
+
+  @GET
+  @PermitAll
+  public Response current() {
+    return model
+        .info()
+        .map(info -> Response.ok(json(info)).build())
+        .orElseGet(
+            () -> Errors.of(503, "no model is served: " + model.lastError().orElse("?"), null));
+  }
+
+  @POST
+  @Path("reload")
+  @OperatorOnly
+  public Response reload() {
+    try {
+      ModelInfo info = model.reload();
+      LOG.info("an operator reloaded the model: " + info.version());
+      return Response.ok(json(info)).build();
+    } catch (InvalidModelException e) {
+      return Errors.of(422, "the model file was not loaded: " + e.getMessage(), null);
+    }
+  }
+
+  private static JsonObject json(ModelInfo info) {
+    JsonObjectBuilder metadata = Json.createObjectBuilder();
+    info.metadata().forEach(metadata::add);
+    return Json.createObjectBuilder()
+        .add("name", SetpointModel.NAME)
+        .add("version", info.version())
+        .add("source", info.source())
+        .add("loadedAt", info.loadedAt().toString())
+        .add("input", info.input())
+        .add("output", info.output())
+        .add("features", info.features())
+        .add("metadata", metadata)
+        .build();
+  }
+}

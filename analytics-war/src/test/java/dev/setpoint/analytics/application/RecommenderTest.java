@@ -1,0 +1,293 @@
+package dev.setpoint.analytics.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.analytics.domain.DeviceRecommendation;
+import dev.setpoint.analytics.domain.TimeSeriesStore;
+import dev.setpoint.analytics.infrastructure.inference.OnnxSetpointModel;
+import dev.setpoint.contracts.buffer.CommandSource;
+import dev.setpoint.contracts.telemetry.CommandMessage;
+import dev.setpoint.contracts.telemetry.OutdoorConditions;
+import dev.setpoint.contracts.telemetry.TelemetryMessage;
+import dev.setpoint.contracts.telemetry.TelemetryReading;
+import dev.setpoint.model.recommend.SetpointPolicy;
+import dev.setpoint.model.sim.RoomParameters;
+import dev.setpoint.model.sim.RoomSimulator;
+import dev.setpoint.model.sim.RoomState;
+import dev.setpoint.model.sim.SiteClimate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The recommender with the policy and the bootstrap model in a real ONNX Runtime session. */
+class RecommenderTest {
+  private static final Duration SAMPLE = Duration.ofSeconds(60);
+  private static final Duration DECISION = Duration.ofMinutes(5);
+  private static OnnxSetpointModel model;
+
+  private final List<DeviceRecommendation> stored = new ArrayList<>();
+  private final List<CommandMessage> sent = new ArrayList<>();
+  private final List<DeviceRecommendation> observed = new ArrayList<>();
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-07-20T05:00:00Z"));
+
+  @BeforeAll
+  static void load() {
+    model = new OnnxSetpointModel(Optional.empty(), Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void close() {
+    model.close();
+  }
+
+  private static final class MutableClock extends Clock {
+    Instant now;
+
+    MutableClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+
+  private final TimeSeriesStore store =
+      new TimeSeriesStore() {
+        @Override
+        public void write(TelemetryMessage message) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void write(DeviceRecommendation recommendation) {
+          stored.add(recommendation);
+        }
+
+        @Override
+        public boolean isReachable() {
+          return true;
+        }
+      };
+
+  private Recommender recommender() {
+    return new Recommender(
+        new SetpointPolicy(),
+        model,
+        store,
+        command -> {
+          sent.add(command);
+          return CompletableFuture.completedFuture(null);
+        },
+        clock,
+        SAMPLE,
+        DECISION,
+        observed::add);
+  }
+
+  /** A room in July run at {@code setpointC} for half an hour, as the simulator reports it. */
+  private static List<RoomState> july(double setpointC) {
+    RoomSimulator room =
+        new RoomSimulator(RoomParameters.defaults(), SiteClimate.GWANGJU, 200, setpointC + 1, 7);
+    List<RoomState> states = new ArrayList<>();
+    for (int minute = 0; minute < 40; minute++) {
+      states.add(room.step(Duration.ofSeconds(60), setpointC));
+    }
+    return states;
+  }
+
+  private TelemetryMessage message(
+      String device, RoomState s, boolean reportsSetpoint, boolean withOutdoor) {
+    List<TelemetryReading> readings = new ArrayList<>();
+    readings.add(new TelemetryReading("temperature", s.inletTemperatureC(), "degC"));
+    readings.add(new TelemetryReading("humidity", s.relativeHumidityPct(), "%RH"));
+    if (reportsSetpoint) {
+      readings.add(new TelemetryReading("setpoint", s.setpointC(), "degC"));
+    }
+    long origin = clock.instant().toEpochMilli() * 1_000_000L;
+    return new TelemetryMessage(
+        TelemetryMessage.SCHEMA_VERSION,
+        UUID.randomUUID().toString(),
+        device,
+        reportsSetpoint ? "room-controller" : "room-sensor",
+        "climate",
+        origin,
+        readings,
+        "default",
+        withOutdoor
+            ? new OutdoorConditions(
+                s.outdoorTemperatureC(),
+                s.outdoorHumidityPct(),
+                s.weatherCategory(),
+                origin / 1_000_000L,
+                "simulated",
+                false,
+                0,
+                true)
+            : null,
+        reportsSetpoint ? s.setpointC() : null);
+  }
+
+  /** Feeds the last {@code minutes} states one minute apart; returns the decisions made. */
+  private List<DeviceRecommendation> feed(
+      Recommender recommender,
+      String device,
+      List<RoomState> states,
+      boolean setpoint,
+      boolean outdoor) {
+    return feed(recommender, device, states, setpoint, outdoor, SAMPLE);
+  }
+
+  private List<DeviceRecommendation> feed(
+      Recommender recommender,
+      String device,
+      List<RoomState> states,
+      boolean setpoint,
+      boolean outdoor,
+      Duration spacing) {
+    List<DeviceRecommendation> decisions = new ArrayList<>();
+    for (RoomState s : states) {
+      recommender.accept(message(device, s, setpoint, outdoor)).ifPresent(decisions::add);
+      clock.now = clock.now.plus(spacing);
+    }
+    return decisions;
+  }
+
+  @Test
+  void aHotRoomGetsALowerSetpointAndTheCommandGoesOut() {
+    List<RoomState> states = july(25.5).subList(34, 40);
+    assertTrue(states.getLast().inletTemperatureC() > 27.5, "the simulated room runs hot");
+    Recommender recommender = recommender();
+
+    List<DeviceRecommendation> decisions = feed(recommender, "rc-hot", states, true, true);
+
+    assertEquals(1, decisions.size());
+    DeviceRecommendation d = decisions.getFirst();
+    assertTrue(d.recommendedC() < 25.5, "recommended " + d.recommendedC());
+    assertTrue(d.predictedC() <= 26.0 || "no_safe_candidate".equals(d.reason()), d.toString());
+    assertTrue(List.of("model", "no_safe_candidate").contains(d.reason()), d.reason());
+    assertEquals(25.5, d.currentSetpointC());
+    assertEquals(model.info().orElseThrow().version(), d.modelVersion());
+    assertEquals("default", d.site());
+    assertEquals(List.of(d), stored);
+    assertEquals(List.of(d), observed);
+    assertEquals(1, sent.size());
+    CommandMessage command = sent.getFirst();
+    assertEquals("rc-hot", command.device());
+    assertEquals("setpoint", command.resource());
+    assertEquals(Double.toString(d.recommendedC()), command.value());
+    assertEquals(CommandSource.RECOMMENDER, command.source());
+    assertEquals(d.reason(), command.reason());
+    assertEquals(d.modelVersion(), command.modelVersion());
+    assertEquals(d.time().toEpochMilli(), command.issuedAt());
+  }
+
+  @Test
+  void aCoolRoomIsRaisedByAtMostOneDegree() {
+    List<RoomState> states = july(18).subList(34, 40);
+    assertTrue(states.getLast().inletTemperatureC() < 22.5);
+
+    List<DeviceRecommendation> decisions = feed(recommender(), "rc-cool", states, true, true);
+
+    assertEquals(1, decisions.size());
+    assertEquals(19.0, decisions.getFirst().recommendedC());
+    assertEquals("step_limited", decisions.getFirst().reason());
+    assertTrue(decisions.getFirst().predictedC() <= 26.0);
+  }
+
+  @Test
+  void decisionsComeOncePerDecisionIntervalAndTheFirstWhenTheWindowCouldBeFull() {
+    List<RoomState> states = july(22).subList(10, 40); // 30 minutes, one message a minute
+    Instant first = clock.instant();
+
+    List<DeviceRecommendation> decisions = feed(recommender(), "rc-cadence", states, true, true);
+
+    assertEquals(5, decisions.size()); // messages at minutes 0…29: decisions at 5, 10, 15, 20, 25
+    assertEquals(first.plus(DECISION), decisions.getFirst().time());
+    for (int i = 1; i < decisions.size(); i++) {
+      assertEquals(
+          DECISION, Duration.between(decisions.get(i - 1).time(), decisions.get(i).time()));
+    }
+    decisions.forEach(d -> assertNotEquals("window_incomplete", d.reason()));
+  }
+
+  @Test
+  void anIncompleteWindowFallsBackTo18() {
+    // Telemetry every 100 s: at the first decision (300 s) the window holds 4 samples.
+    List<RoomState> states = july(22).subList(10, 14);
+
+    List<DeviceRecommendation> decisions =
+        feed(recommender(), "rc-short", states, true, true, Duration.ofSeconds(100));
+
+    assertEquals(1, decisions.size());
+    assertEquals("window_incomplete", decisions.getFirst().reason());
+    assertEquals(18.0, decisions.getFirst().recommendedC());
+    assertTrue(Double.isNaN(decisions.getFirst().predictedC()));
+    assertEquals(1, sent.size());
+    assertEquals("18.0", sent.getFirst().value());
+  }
+
+  @Test
+  void withoutOutdoorConditionsNoSampleIsKeptSoTheDecisionFallsBack() {
+
+    List<DeviceRecommendation> decisions =
+        feed(recommender(), "rc-no-weather", july(22).subList(10, 16), true, false);
+
+    assertEquals(1, decisions.size());
+    assertEquals("window_incomplete", decisions.getFirst().reason());
+  }
+
+  @Test
+  void aDeviceThatReportsNoSetpointIsRecordedButNotCommanded() {
+
+    List<DeviceRecommendation> decisions =
+        feed(recommender(), "sensor-only", july(22).subList(34, 40), false, true);
+
+    assertEquals(1, decisions.size());
+    assertEquals(1, stored.size());
+    assertEquals(0, sent.size());
+    // No setpoint reported and none recommended yet: the window holds the fallback's 18 °C.
+    assertEquals(18.0, decisions.getFirst().currentSetpointC());
+  }
+
+  @Test
+  void aMessageWithoutTemperatureIsNotAClimateSample() {
+    TelemetryMessage power =
+        new TelemetryMessage(
+            2,
+            "e",
+            "meter",
+            "power-meter",
+            "power",
+            1L,
+            List.of(new TelemetryReading("power", 3.0, "kW")),
+            null,
+            null,
+            null);
+    Recommender recommender = recommender();
+    assertTrue(recommender.accept(power).isEmpty());
+    assertEquals(0, recommender.deviceCount());
+  }
+}

@@ -1,0 +1,193 @@
+package dev.setpoint.analytics.infrastructure.inference;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.analytics.domain.InvalidModelException;
+import dev.setpoint.analytics.domain.ModelInfo;
+import dev.setpoint.analytics.domain.ModelUnavailableException;
+import dev.setpoint.model.features.FeatureLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OnnxSetpointModelTest {
+  @TempDir Path dir;
+
+  static byte[] bootstrap() throws IOException {
+    try (InputStream in =
+        OnnxSetpointModel.class.getResourceAsStream(OnnxSetpointModel.BOOTSTRAP_RESOURCE)) {
+      return in.readAllBytes();
+    }
+  }
+
+  /** The bootstrap model with one tensor name changed to another of the same length. */
+  static byte[] renamed(String from, String to) throws IOException {
+    byte[] bytes = bootstrap();
+    byte[] a = from.getBytes(StandardCharsets.US_ASCII);
+    byte[] b = to.getBytes(StandardCharsets.US_ASCII);
+    int replaced = 0;
+    for (int i = 0; i + a.length <= bytes.length; i++) {
+      boolean match = true;
+      for (int j = 0; j < a.length && match; j++) {
+        match = bytes[i + j] == a[j];
+      }
+      if (match) {
+        System.arraycopy(b, 0, bytes, i, b.length);
+        replaced++;
+      }
+    }
+    assertTrue(replaced >= 2, "expected the name in the graph's input/output and a node");
+    return bytes;
+  }
+
+  private static float[] rows(int n, float inletC, float candidateStart) {
+    float[] rows = new float[n * FeatureLayout.FEATURES];
+    for (int r = 0; r < n; r++) {
+      for (int s = 0; s < FeatureLayout.WINDOW; s++) {
+        int base = r * FeatureLayout.FEATURES + s * FeatureLayout.PER_SAMPLE;
+        rows[base] = inletC;
+        rows[base + 1] = 45;
+        rows[base + 2] = 25;
+        rows[base + 3] = 70;
+        rows[base + 4] = 1;
+        rows[base + 5] = 22;
+      }
+      rows[r * FeatureLayout.FEATURES + FeatureLayout.CANDIDATE_INDEX] = candidateStart + r * 0.5f;
+    }
+    return rows;
+  }
+
+  @Test
+  void theBootstrapModelLoadsWithItsVersionAndPredictsEveryRowInOneCall() {
+    try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.empty(), Clock.systemUTC())) {
+      ModelInfo info = model.info().orElseThrow();
+      assertTrue(info.version().startsWith("thermal-ridge-"), info.version());
+      assertEquals("600", info.metadata().get("horizon_s"));
+      assertEquals("classpath:" + OnnxSetpointModel.BOOTSTRAP_RESOURCE, info.source());
+      List<Long> latencies = new ArrayList<>();
+      model.onLatency(latencies::add);
+
+      float[] predictions = model.predict(rows(19, 24f, 18f), 19);
+
+      assertEquals(19, predictions.length);
+      assertEquals(1, latencies.size());
+      for (int i = 1; i < predictions.length; i++) {
+        // A higher candidate setpoint never predicts a cooler inlet.
+        assertTrue(predictions[i] > predictions[i - 1], "row " + i);
+      }
+      // Holding 22 °C with the inlet at 24 °C keeps it near 24 °C (the room is settled).
+      assertEquals(24.0, predictions[8], 1.0);
+    }
+  }
+
+  @Test
+  void aCallWithTheWrongNumberOfValuesIsRefused() {
+    try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.empty(), Clock.systemUTC())) {
+      assertThrows(IllegalArgumentException.class, () -> model.predict(new float[36], 1));
+    }
+  }
+
+  @Test
+  void aFileThatIsNotOnnxIsNotServedAndSaysWhy() throws IOException {
+    Path file = dir.resolve("broken.onnx");
+    Files.writeString(file, "not a model");
+    try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.of(file), Clock.systemUTC())) {
+      assertTrue(model.info().isEmpty());
+      assertTrue(model.lastError().orElseThrow().contains("not a model ONNX Runtime can load"));
+      assertThrows(ModelUnavailableException.class, () -> model.predict(rows(1, 24, 22), 1));
+    }
+  }
+
+  @Test
+  void aModelWithAnotherInputOrOutputNameIsRefusedNamingIt() throws IOException {
+    Path input = dir.resolve("input.onnx");
+    Files.write(input, renamed("features", "featurez"));
+    Path output = dir.resolve("output.onnx");
+    Files.write(output, renamed("inlet_temperature", "inlet_temperaturz"));
+    try (OnnxSetpointModel a = new OnnxSetpointModel(Optional.of(input), Clock.systemUTC());
+        OnnxSetpointModel b = new OnnxSetpointModel(Optional.of(output), Clock.systemUTC())) {
+      assertTrue(a.info().isEmpty());
+      assertTrue(a.lastError().orElseThrow().contains("input 'features'"), a.lastError().get());
+      assertTrue(b.info().isEmpty());
+      assertTrue(
+          b.lastError().orElseThrow().contains("output 'inlet_temperature'"), b.lastError().get());
+    }
+  }
+
+  @Test
+  void aChangedFileIsReloadedAndABrokenOneLeavesTheServedModel() throws Exception {
+    Path file = dir.resolve("model.onnx");
+    Files.write(file, bootstrap());
+    Files.setLastModifiedTime(file, FileTime.fromMillis(1_000_000));
+    try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.of(file), Clock.systemUTC())) {
+      List<ModelInfo> loaded = new ArrayList<>();
+      model.onLoaded(loaded::add);
+      float[] before = model.predict(rows(2, 24, 20), 2);
+      assertFalse(model.reloadIfChanged(), "unchanged file");
+
+      Files.write(file, renamed("features", "featurez"));
+      Files.setLastModifiedTime(file, FileTime.fromMillis(2_000_000));
+      assertFalse(model.reloadIfChanged());
+      assertTrue(model.info().isPresent(), "the previous model stays served");
+      assertTrue(model.lastError().isPresent());
+      assertThrows(InvalidModelException.class, model::reload);
+      assertArrayEquals(before, model.predict(rows(2, 24, 20), 2));
+
+      Files.write(file, bootstrap());
+      Files.setLastModifiedTime(file, FileTime.fromMillis(3_000_000));
+      assertTrue(model.reloadIfChanged());
+      assertEquals(1, loaded.size());
+      assertTrue(model.lastError().isEmpty());
+      assertArrayEquals(before, model.predict(rows(2, 24, 20), 2));
+    }
+  }
+
+  @Test
+  void concurrentPredictionsAcrossReloadsAllSucceed() throws Exception {
+    Path file = dir.resolve("model.onnx");
+    Files.write(file, bootstrap());
+    try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.of(file), Clock.systemUTC())) {
+      float[] expected = model.predict(rows(19, 25, 18), 19);
+      List<Thread> threads = new ArrayList<>();
+      List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+      int[] calls = new int[4];
+      for (int t = 0; t < 4; t++) {
+        int id = t;
+        threads.add(
+            Thread.ofPlatform()
+                .start(
+                    () -> {
+                      try {
+                        for (int i = 0; i < 300; i++) {
+                          assertArrayEquals(expected, model.predict(rows(19, 25, 18), 19));
+                          calls[id]++;
+                        }
+                      } catch (Throwable e) {
+                        failures.add(e);
+                      }
+                    }));
+      }
+      for (int i = 0; i < 5; i++) {
+        model.reload();
+      }
+      for (Thread thread : threads) {
+        thread.join();
+      }
+      assertEquals(List.of(), failures);
+      assertEquals(1200, calls[0] + calls[1] + calls[2] + calls[3]);
+    }
+  }
+}
