@@ -15,8 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,10 +29,9 @@ import org.junit.jupiter.api.Test;
  * recommendation} point to InfluxDB and publishes the setpoint to {@code setpoint.commands}; the
  * relay stores it and ingest serves it on the device's Core Command endpoint.
  *
- * <p>The EAR's test server decides every 3 s on a window of samples 2 s apart ({@code ./setpoint
- * test} exports {@code SETPOINT_RECOMMENDER_SAMPLE_INTERVAL_MS=2000} and {@code
- * SETPOINT_RECOMMENDER_DECISION_INTERVAL_MS=3000}, which the server inherits), so a full window
- * takes seconds, not the production five minutes.
+ * <p>The EAR's test server decides every 3 s on a window of samples 2 s apart, for devices named
+ * {@code e2e-rc-*} only (its jvm.options, see ear/pom.xml), so a full window takes seconds, not the
+ * production five minutes.
  */
 class RecommendationEndToEndIT {
   private static final HttpClient HTTP =
@@ -50,21 +47,8 @@ class RecommendationEndToEndIT {
 
   @BeforeAll
   static void ready() throws Exception {
-    await()
-        .atMost(Duration.ofSeconds(120))
-        .pollInterval(Duration.ofSeconds(1))
-        .ignoreExceptions()
-        .until(() -> get(BASE + "/health/ready", null).statusCode() == 200);
-    token = login();
-  }
-
-  private static HttpResponse<String> get(String uri, String bearer) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(15));
-    if (bearer != null) {
-      request.header("Authorization", "Bearer " + bearer);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    Edge.awaitReady(Duration.ofSeconds(120));
+    token = Edge.operatorToken();
   }
 
   private static HttpResponse<String> post(String uri, String body) throws Exception {
@@ -80,30 +64,6 @@ class RecommendationEndToEndIT {
 
   private static JsonObject json(String body) {
     return Json.createReader(new StringReader(body)).readObject();
-  }
-
-  private static String login() throws Exception {
-    String file = System.getProperty("setpoint.it.operator.password.file", "");
-    if (file.isBlank()) {
-      throw new IllegalStateException(
-          "setpoint.it.operator.password.file is not set; run the tests with ./setpoint test");
-    }
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(BASE + "/api/auth/token"))
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(15))
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        Json.createObjectBuilder()
-                            .add("username", "operator")
-                            .add("password", Files.readString(Path.of(file)).strip())
-                            .build()
-                            .toString()))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, response.statusCode(), response.body());
-    return json(response.body()).getString("access_token");
   }
 
   private static void register(String device) throws Exception {
@@ -148,7 +108,7 @@ class RecommendationEndToEndIT {
             + device
             + "'";
     HttpResponse<String> response =
-        get(
+        Edge.get(
             INFLUX + "/query?db=setpoint&q=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
             null);
     assertEquals(200, response.statusCode(), response.body());
@@ -181,7 +141,7 @@ class RecommendationEndToEndIT {
   /** The setpoint Core Command serves for the device (the stored command, else the reported). */
   private static String servedSetpoint(String device) throws Exception {
     HttpResponse<String> response =
-        get(BASE + "/api/v3/device/name/" + device + "/setpoint", token);
+        Edge.get(BASE + "/api/v3/device/name/" + device + "/setpoint", token);
     assertEquals(200, response.statusCode(), response.body());
     for (JsonValue r : json(response.body()).getJsonObject("event").getJsonArray("readings")) {
       if ("setpoint".equals(r.asJsonObject().getString("resourceName"))) {

@@ -5,6 +5,7 @@ import dev.setpoint.analytics.application.TelemetryRecorder;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
 import dev.setpoint.contracts.telemetry.Channels;
 import dev.setpoint.contracts.telemetry.TelemetryCodec;
+import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -13,6 +14,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -35,6 +38,8 @@ public class TelemetryConsumer {
       Recommender recommender,
       @ConfigProperty(name = "setpoint.recommender.enabled", defaultValue = "true")
           boolean recommending,
+      @ConfigProperty(name = "setpoint.recommender.devices", defaultValue = ".*")
+          String devicesInScope,
       @ConfigProperty(name = "setpoint.influx.retry-initial-ms", defaultValue = "500")
           long retryInitialMs,
       @ConfigProperty(name = "setpoint.influx.retry-max-ms", defaultValue = "30000")
@@ -46,7 +51,21 @@ public class TelemetryConsumer {
             Duration.ofMillis(retryInitialMs),
             Duration.ofMillis(retryMaxMs),
             duration -> Thread.sleep(duration.toMillis()),
-            recommending ? message -> recommender.accept(message) : message -> {});
+            recommending ? inScope(recommender, devicesInScope) : message -> {});
+  }
+
+  /**
+   * The recommender for the devices whose name matches the pattern only ({@code
+   * setpoint.recommender.devices}, all by default), so rooms can be put under recommendation one at
+   * a time while the others keep their own setpoint.
+   */
+  private static Consumer<TelemetryMessage> inScope(Recommender recommender, String pattern) {
+    Pattern devices = Pattern.compile(pattern);
+    return message -> {
+      if (devices.matcher(message.device()).matches()) {
+        recommender.accept(message);
+      }
+    };
   }
 
   /** For CDI's proxy only. */
