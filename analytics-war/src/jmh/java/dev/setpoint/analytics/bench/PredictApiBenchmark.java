@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Requests per second of the running server's predict APIs: a closed loop of {@value #THREADS}
  * clients, each sending the next request when the last answered (one row of 37 features, the
  * report's single-window request, and 19 rows, a recommendation's batch). Needs the server: {@code
- * -Dbench.base=http://127.0.0.1:9080/analytics -Dbench.token=<operator JWT>}; every answer must be
+ * -Dbench.base=http://127.0.0.1:9080/analytics/api -Dbench.token=<operator JWT>}; every answer must be
  * 200, else the run fails.
  */
 @State(Scope.Benchmark)
@@ -42,7 +42,7 @@ public class PredictApiBenchmark {
 
   @Setup
   public void setUp() {
-    String base = System.getProperty("bench.base", "http://127.0.0.1:9080/analytics");
+    String base = System.getProperty("bench.base", "http://127.0.0.1:9080/analytics/api");
     String token = System.getProperty("bench.token", "");
     http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     kserve1 = post(base + "/v2/models/setpoint-thermal/infer", token, kserve(1));

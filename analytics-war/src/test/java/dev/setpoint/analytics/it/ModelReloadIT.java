@@ -124,7 +124,7 @@ class ModelReloadIT {
         send(
             "POST",
             base,
-            "/v1/models/setpoint-thermal:predict",
+            "/api/v1/models/setpoint-thermal:predict",
             "{\"instances\":[" + PredictApiIT.row(24, 22) + "]}",
             OperatorTokens.operator());
     assertEquals(200, predict.statusCode(), predict.body());

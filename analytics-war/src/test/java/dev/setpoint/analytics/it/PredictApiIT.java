@@ -67,16 +67,17 @@ class PredictApiIT {
   }
 
   private HttpResponse<String> infer(String body, String token) throws Exception {
-    return send("POST", base, "/v2/models/setpoint-thermal/infer", body, token);
+    return send("POST", base, "/api/v2/models/setpoint-thermal/infer", body, token);
   }
 
   private HttpResponse<String> predict(String body, String token) throws Exception {
-    return send("POST", base, "/v1/models/setpoint-thermal:predict", body, token);
+    return send("POST", base, "/api/v1/models/setpoint-thermal:predict", body, token);
   }
 
   @Test
   void metadataAndReadinessArePublic() throws Exception {
-    HttpResponse<String> metadata = send("GET", base, "/v2/models/setpoint-thermal", null, null);
+    HttpResponse<String> metadata =
+        send("GET", base, "/api/v2/models/setpoint-thermal", null, null);
     assertEquals(200, metadata.statusCode(), metadata.body());
     JsonObject m = json(metadata);
     assertEquals("setpoint-thermal", m.getString("name"));
@@ -88,8 +89,8 @@ class PredictApiIT {
     assertTrue(m.getJsonArray("versions").getString(0).startsWith("thermal-ridge-"));
 
     assertEquals(
-        200, send("GET", base, "/v2/models/setpoint-thermal/ready", null, null).statusCode());
-    HttpResponse<String> unknown = send("GET", base, "/v2/models/other/ready", null, null);
+        200, send("GET", base, "/api/v2/models/setpoint-thermal/ready", null, null).statusCode());
+    HttpResponse<String> unknown = send("GET", base, "/api/v2/models/other/ready", null, null);
     assertEquals(404, unknown.statusCode());
     assertTrue(json(unknown).getString("error").contains("unknown model 'other'"));
   }

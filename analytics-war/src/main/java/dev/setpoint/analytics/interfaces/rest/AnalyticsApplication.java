@@ -9,14 +9,15 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
- * Analytics' REST API at the WAR's root ({@code /analytics}): the operators' API under {@code
- * /api/v1} (history, dashboard configuration, model reload) and the predict APIs of the thermal
- * model, KServe v2 ({@code /v2/models}) and TensorFlow Serving ({@code /v1/models}). Operators
- * authenticate with a MicroProfile JWT (from ingest's {@code POST /api/auth/token} or the
- * configured issuer); {@link OperatorFilter} admits them to the {@link OperatorOnly} resources and
- * methods.
+ * Analytics' REST API under {@code /analytics/api}: the operators' API under {@code /v1} (history,
+ * dashboard configuration, the model and its reload) and the predict APIs of the thermal model,
+ * KServe v2 ({@code /v2/models}) and TensorFlow Serving ({@code /v1/models}), whose clients take
+ * {@code http://host:9080/analytics/api} as the server's base URL. Not at the WAR's root: a JAX-RS
+ * application there would take every path, the dashboard's static files too. Operators authenticate
+ * with a MicroProfile JWT (from ingest's {@code POST /api/auth/token} or the configured issuer);
+ * {@link OperatorFilter} admits them to the {@link OperatorOnly} resources and methods.
  */
-@ApplicationPath("/")
+@ApplicationPath("/api")
 @LoginConfig(authMethod = "MP-JWT")
 @OpenAPIDefinition(
     info =

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * analytics share one server; in a split deployment they name the ingest and relay servers, which
  * then must allow the dashboard's origin (CORS).
  */
-@Path("/api/v1/dashboard/config")
+@Path("/v1/dashboard/config")
 @ApplicationScoped
 @Tag(name = "dashboard")
 public class DashboardConfigResource {

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * {@code Accept: text/csv}, as a CSV download; the devices with when they were last seen; the
  * sites.
  */
-@Path("/api/v1")
+@Path("/v1")
 @RequestScoped
 @OperatorOnly
 @Tag(name = "history", description = "Climate history and recommendations from InfluxDB")

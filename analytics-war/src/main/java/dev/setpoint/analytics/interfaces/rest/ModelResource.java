@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * {@code POST /api/v1/model/reload} (operator JWT), which loads the configured file now rather than
  * at the next poll. An invalid file is refused with 422 and the current model stays.
  */
-@Path("/api/v1/model")
+@Path("/v1/model")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {
