@@ -1,64 +1,72 @@
 #!/bin/sh
 # Builds target/setpoint-device-image: a jlink runtime with only the JDK modules jdeps finds in the
-# agent and its libraries, the agent's jar and lib/ in app/, bin/setpoint-device, and class-data
-# sharing archives of the JDK's and the agent's classes (lib/setpoint-device.jsa).
+# agent and its libraries, the agent's jar and lib/ in app/, bin/setpoint-device, and one
+# class-data sharing archive (lib/setpoint-device.jsa) of exactly the classes the agent loads.
 # Usage: build-image.sh <target dir> <jdk home>   (run by `./mvnw -pl device -am package -Pjlink`)
 set -eu
 target=$1
 jdk=$2
 image="$target/setpoint-device-image"
 # jdeps on the jars (run per jar, as the Pi4J and Jakarta jars are modules that need each other):
-# java.base java.logging java.net.http (agent), java.sql java.xml (Yasson, Parsson),
-# java.desktop (JNA's optional AWT methods, which its class linking still needs),
-# java.security.jgss (JSch, pulled in by Pi4J's linuxfs plugin).
-modules=java.base,java.logging,java.net.http,java.sql,java.xml,java.desktop,java.security.jgss
+# java.base java.logging java.net.http (agent), java.sql java.xml (Yasson's date and calendar
+# types). No java.desktop and no java.security.jgss: the pom leaves out JNA and JSch, which only
+# Pi4J's unused SPI provider (JNA) and nothing at all (JSch) would load.
+modules=java.base,java.logging,java.net.http,java.sql,java.xml
 rm -rf "$image"
-# --generate-cds-archive: the base CDS archive of the JDK's classes (lib/server/classes.jsa), which
-# the agent's dynamic archive below builds on.
+# No --generate-cds-archive: jlink's archive holds the JDK's default class list (14 MB, half of it
+# classes the agent never loads); the archive below replaces it.
 "$jdk/bin/jlink" --add-modules "$modules" --output "$image" \
-  --strip-debug --no-header-files --no-man-pages --compress zip-6 --generate-cds-archive
-# Only for heaps above 32 GB (no compressed oops): never on a Pi; 14 MB.
-rm -f "$image/lib/server/classes_nocoops.jsa"
+  --strip-debug --no-header-files --no-man-pages --compress zip-6
 mkdir -p "$image/app"
 cp "$target/setpoint-device.jar" "$image/app/"
 cp -r "$target/lib" "$image/app/lib"
 cp "$(dirname "$0")/bin/setpoint-device" "$image/bin/setpoint-device"
 chmod 755 "$image/bin/setpoint-device"
 
-# The agent's own classes (Yasson, the HTTP client, the journal, ...) in a dynamic CDS archive:
-# mapped from the file instead of parsed into metaspace, ~10 MB less resident (device/README.md).
-# Recorded by a 15 s training run of one simulated device against the unit tests' stand-in
-# ingest; the launcher uses it when present. Without the test classes (-Dmaven.test.skip) the
-# image has the JDK's archive only.
+# Class-data sharing: the classes a running agent loads (the JDK's and its own: Yasson, the HTTP
+# client, the journal, ...) are mapped read-only from one static archive instead of parsed into
+# metaspace, ~10 MB less resident (README.md, Footprint). The class list comes from a 15 s
+# training run of one simulated device against the unit tests' stand-in ingest; without the test
+# classes (-Dmaven.test.skip) it runs against no ingest at all, which loads all but the classes of
+# a successful exchange.
+train="$target/cds-training"
+rm -rf "$train"
+mkdir -p "$train"
+url=http://127.0.0.1:9
+ingest=""
 if [ -d "$target/test-classes" ]; then
-  train="$target/cds-training"
-  rm -rf "$train"
-  mkdir -p "$train"
   "$jdk/bin/java" -cp "$target/test-classes:$target/setpoint-device.jar:$target/lib/*" \
     dev.setpoint.device.StandInIngest 0 >"$train/ingest.log" 2>&1 &
   ingest=$!
-  url=""
   for _ in $(seq 1 100); do
-    url=$(sed -n 's/^stand-in ingest on //p' "$train/ingest.log")
-    [ -n "$url" ] && break
+    found=$(sed -n 's/^stand-in ingest on //p' "$train/ingest.log")
+    if [ -n "$found" ]; then
+      url=$found
+      break
+    fi
     sleep 0.1
   done
-  if [ -n "$url" ]; then
-    JAVA_OPTS="-XX:ArchiveClassesAtExit=$image/lib/setpoint-device.jsa" \
-      "$image/bin/setpoint-device" --ingest.url "$url" --device.name cds-training \
-      --sensor simulated --interval 1s --state.dir "$train/state" --operator.token training \
-      >"$train/agent.log" 2>&1 &
-    agent=$!
-    sleep 15
-    kill -TERM "$agent"
-    wait "$agent" || true
-  fi
+fi
+JAVA_OPTS="-XX:DumpLoadedClassList=$train/classes.lst" \
+  "$image/bin/setpoint-device" --ingest.url "$url" --device.name cds-training \
+  --sensor simulated --interval 1s --state.dir "$train/state" --operator.token training \
+  >"$train/agent.log" 2>&1 &
+agent=$!
+sleep 15
+kill -TERM "$agent"
+wait "$agent" || true
+if [ -n "$ingest" ]; then
   kill -TERM "$ingest" 2>/dev/null || true
   wait "$ingest" 2>/dev/null || true
-  if [ -s "$image/lib/setpoint-device.jsa" ]; then
-    echo "CDS archive of the agent's classes: $(du -h "$image/lib/setpoint-device.jsa" | cut -f1)"
-  else
-    echo "no CDS archive of the agent's classes (training run failed, see $train)" >&2
-  fi
+fi
+# The archive records the class path the launcher uses (-jar app/setpoint-device.jar and its
+# manifest's lib/ jars) and their sizes and timestamps.
+if [ -s "$train/classes.lst" ] && (cd "$image" && bin/java -Xshare:dump \
+    -XX:SharedClassListFile="$train/classes.lst" -XX:SharedArchiveFile=lib/setpoint-device.jsa \
+    -cp app/setpoint-device.jar >"$train/dump.log" 2>&1); then
+  echo "CDS archive of the agent's classes: $(du -h "$image/lib/setpoint-device.jsa" | cut -f1)"
+else
+  echo "no CDS archive (training run or dump failed, see $train); the agent runs without one" >&2
+  rm -f "$image/lib/setpoint-device.jsa"
 fi
 du -sh "$image"

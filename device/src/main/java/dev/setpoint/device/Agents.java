@@ -153,20 +153,18 @@ public final class Agents implements AutoCloseable {
                       s.integer(Key.SENSOR_ATTEMPTS, 1, 100),
                       s.duration(Key.SENSOR_RETRY_DELAY));
             };
-        actuator =
-            actuatorKind.equals("relay")
-                ? new RelayThermostat(
-                    pi4j,
-                    s.integer(Key.RELAY_PIN, 0, 63),
-                    s.bool(Key.RELAY_ACTIVE_HIGH),
-                    s.number(Key.HYSTERESIS))
-                : new LogActuator(name);
+        actuator = actuatorKind.equals("relay") ? relay(pi4j, s) : new LogActuator(name);
       }
       parts.add(new Part(id, sensor, actuator));
       devices.add(id.device(host, kind));
     }
 
-    new Registration(ingest, tokens, operatorToken(s, ingest), s.bool(Key.ROTATE_TOKEN))
+    new Registration(
+            ingest,
+            tokens,
+            operatorToken(s, ingest),
+            s.bool(Key.ROTATE_TOKEN),
+            new Backoff(backoffInitial, backoffMax))
         .ensure(devices);
 
     for (Part part : parts) {
@@ -275,6 +273,17 @@ public final class Agents implements AutoCloseable {
   /** Blocks until {@link #close} is called. */
   public void awaitStop() throws InterruptedException {
     stopped.await();
+  }
+
+  private static RelayThermostat relay(Context pi4j, Settings s)
+      throws IOException, ConfigException {
+    int pin = s.integer(Key.RELAY_PIN, 0, 63);
+    try {
+      return new RelayThermostat(
+          pi4j, pin, s.bool(Key.RELAY_ACTIVE_HIGH), s.number(Key.HYSTERESIS));
+    } catch (RuntimeException e) { // Pi4JException, or gpiod's "No gpio chip" off a Pi
+      throw new IOException("cannot drive the relay on GPIO " + pin + ": " + e.getMessage(), e);
+    }
   }
 
   private static OperatorToken operatorToken(Settings s, IngestClient ingest) {

@@ -51,7 +51,10 @@ public final class Main {
       System.err.println("setpoint-device: " + e.getMessage());
       return 3;
     } catch (IOException e) {
-      System.err.println("setpoint-device: " + e);
+      // A plain IOException carries a sentence; a subclass (NoSuchFileException: a path) needs its
+      // name.
+      System.err.println(
+          "setpoint-device: " + (e.getClass() == IOException.class ? e.getMessage() : e));
       return 1;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

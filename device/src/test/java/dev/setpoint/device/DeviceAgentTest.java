@@ -1,6 +1,7 @@
 package dev.setpoint.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import dev.setpoint.device.buffer.Backoff;
 import dev.setpoint.device.buffer.EventJournal;
 import dev.setpoint.device.buffer.Outbox;
 import dev.setpoint.device.edge.IngestClient;
+import dev.setpoint.device.edge.OperatorToken;
 import dev.setpoint.device.edge.Registration;
 import dev.setpoint.device.edge.RegistrationException;
 import dev.setpoint.device.edge.TokenStore;
@@ -30,6 +32,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,8 +80,12 @@ class DeviceAgentTest {
   }
 
   private void register(boolean rotate) throws Exception {
-    new Registration(client, tokens, () -> "operator-jwt", rotate)
-        .ensure(List.of(id.device("pi", "test")));
+    registration(tokens, () -> "operator-jwt", rotate).ensure(List.of(id.device("pi", "test")));
+  }
+
+  private Registration registration(TokenStore store, OperatorToken operator, boolean rotate) {
+    return new Registration(
+        client, store, operator, rotate, new Backoff(Duration.ofMillis(20), Duration.ofMillis(80)));
   }
 
   @Test
@@ -89,8 +98,7 @@ class DeviceAgentTest {
         "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens.file())));
     // Second start: tokens known, nothing asked of ingest (the operator token is not even needed).
     int again =
-        new Registration(
-                client,
+        registration(
                 new TokenStore(dir.resolve("tokens.properties")),
                 () -> {
                   throw new java.io.IOException("no operator");
@@ -111,6 +119,43 @@ class DeviceAgentTest {
 
     register(true);
     assertEquals("spd_room-1-2", tokens.get("room-1").orElseThrow(), "a new token was issued");
+  }
+
+  @Test
+  void registrationWaitsForAnIngestThatIsDownOrUnavailableAndStopsOnARefusal() throws Exception {
+    // A Pi that boots before its hub: nothing listens, then 503, then ingest is up.
+    ingest.stop();
+    CompletableFuture<Integer> registered =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return registration(tokens, () -> "operator-jwt", false)
+                    .ensure(List.of(id.device("pi", "test")));
+              } catch (Exception e) {
+                throw new CompletionException(e);
+              }
+            });
+    Thread.sleep(300); // several attempts against the closed port
+    assertFalse(registered.isDone());
+    ingest.answerRegistrations(503);
+    ingest.start();
+    Thread.sleep(300);
+    assertFalse(registered.isDone(), "a 503 is waited out as well");
+    assertEquals(List.of(), ingest.registered());
+    ingest.answerRegistrations(0);
+    assertEquals(1, registered.get(10, TimeUnit.SECONDS));
+    assertEquals("spd_room-1", tokens.get("room-1").orElseThrow());
+
+    // A refusal is not retried: the agent stops with the answer.
+    DeviceIdentity other = new DeviceIdentity("room-2", "setpoint-device-agent", "");
+    ingest.answerRegistrations(401);
+    RegistrationException e =
+        assertThrows(
+            RegistrationException.class,
+            () ->
+                registration(tokens, () -> "operator-jwt", false)
+                    .ensure(List.of(other.device("pi", "test"))));
+    assertTrue(e.getMessage().contains("401"), e.getMessage());
   }
 
   private static final class Recording implements Actuator {

@@ -32,6 +32,7 @@ public final class StandInIngest implements AutoCloseable {
   private final List<String> registered = new ArrayList<>();
   private final Map<String, String> profiles = new ConcurrentHashMap<>();
   private volatile int forcedStatus;
+  private volatile int forcedRegistrationStatus;
   private int port;
   private HttpServer server;
 
@@ -83,6 +84,11 @@ public final class StandInIngest implements AutoCloseable {
   /** Answer every event post with this status (0 = behave normally). */
   public void answerEvents(int status) {
     forcedStatus = status;
+  }
+
+  /** Answer every device registration with this status (0 = behave normally). */
+  public void answerRegistrations(int status) {
+    forcedRegistrationStatus = status;
   }
 
   public void command(String device, String setpoint) {
@@ -137,6 +143,10 @@ public final class StandInIngest implements AutoCloseable {
   private void device(HttpExchange x) throws IOException {
     String path = x.getRequestURI().getPath();
     if (path.equals("/api/v3/device") && x.getRequestMethod().equals("POST")) {
+      if (forcedRegistrationStatus != 0) {
+        answer(x, forcedRegistrationStatus, "{\"statusCode\":" + forcedRegistrationStatus + "}");
+        return;
+      }
       var array =
           Json.createReader(
                   new StringReader(

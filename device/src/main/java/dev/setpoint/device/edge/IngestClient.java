@@ -85,12 +85,11 @@ public final class IngestClient {
   public Delivery post(PendingEvent event, String token) {
     try {
       HttpResponse<String> response =
-          http.send(
+          send(
               request(event.path(), token)
                   .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString(event.body()))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+                  .build());
       Delivery delivery = Delivery.ofStatus(response.statusCode());
       if (delivery == Delivery.REJECTED || response.statusCode() == 401) {
         LOG.warning(
@@ -103,7 +102,7 @@ public final class IngestClient {
       }
       return delivery;
     } catch (IOException e) {
-      LOG.fine(() -> event.device() + ": ingest unreachable: " + e);
+      LOG.fine(() -> event.device() + ": " + e.getMessage());
       return Delivery.RETRY;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -121,17 +120,15 @@ public final class IngestClient {
   public Optional<String> readCommand(String device, String command, String token)
       throws IOException, InterruptedException {
     HttpResponse<String> response =
-        http.send(
+        send(
             request("/api/v3/device/name/" + segment(device) + "/" + segment(command), token)
                 .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+                .build());
     if (response.statusCode() == 404) {
       return Optional.empty();
     }
     if (response.statusCode() != 200) {
-      throw new IOException(
-          "Core Command read of " + device + "/" + command + " answered " + status(response));
+      throw failure("Core Command read of " + device + "/" + command, response);
     }
     try {
       EventResponse answer = jsonb.fromJson(response.body(), EventResponse.class);
@@ -155,14 +152,13 @@ public final class IngestClient {
   public List<AddDeviceResponse> addDevices(List<AddDeviceRequest> devices, String operatorToken)
       throws IOException, InterruptedException {
     HttpResponse<String> response =
-        http.send(
+        send(
             request("/api/v3/device", operatorToken)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonb.toJson(devices)))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+                .build());
     if (response.statusCode() != 207) {
-      throw new IOException("adding devices answered " + status(response));
+      throw failure("adding devices", response);
     }
     List<AddDeviceResponse> answers = jsonb.fromJson(response.body(), ADD_DEVICE_RESPONSES);
     if (answers.size() != devices.size()) {
@@ -176,13 +172,12 @@ public final class IngestClient {
   public String issueToken(String device, String operatorToken)
       throws IOException, InterruptedException {
     HttpResponse<String> response =
-        http.send(
+        send(
             request("/api/v3/device/name/" + segment(device) + "/token", operatorToken)
                 .POST(HttpRequest.BodyPublishers.noBody())
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+                .build());
     if (response.statusCode() != 201) {
-      throw new IOException("issuing the token of " + device + " answered " + status(response));
+      throw failure("issuing the token of " + device, response);
     }
     return field(response.body(), "token");
   }
@@ -196,17 +191,42 @@ public final class IngestClient {
             .build()
             .toString();
     HttpResponse<String> response =
-        http.send(
+        send(
             HttpRequest.newBuilder(base.resolve("/api/auth/token"))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+                .build());
     if (response.statusCode() != 200) {
-      throw new IOException("operator login answered " + status(response));
+      throw failure("operator login", response);
     }
     return field(response.body(), "access_token");
+  }
+
+  /** Sends a request; a transport failure is {@link IngestUnavailableException}. */
+  private HttpResponse<String> send(HttpRequest request)
+      throws IngestUnavailableException, InterruptedException {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      // ConnectException and HttpTimeoutException often carry no message of their own.
+      throw new IngestUnavailableException(
+          "ingest at "
+              + base
+              + " unreachable: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+          e);
+    }
+  }
+
+  /** The error of an unexpected answer: a 502, 503 or 504 is worth retrying, the rest is not. */
+  private static IOException failure(String what, HttpResponse<String> response) {
+    String message = what + " answered " + status(response);
+    int code = response.statusCode();
+    return code == 502 || code == 503 || code == 504
+        ? new IngestUnavailableException(message)
+        : new IOException(message);
   }
 
   private HttpRequest.Builder request(String path, String token) {

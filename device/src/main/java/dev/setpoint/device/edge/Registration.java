@@ -4,7 +4,9 @@ import dev.setpoint.contracts.edgex.AddDeviceRequest;
 import dev.setpoint.contracts.edgex.AddDeviceResponse;
 import dev.setpoint.contracts.edgex.ApiVersion;
 import dev.setpoint.contracts.edgex.Device;
+import dev.setpoint.device.buffer.Backoff;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.logging.Logger;
  * batches of 100) with an operator's token, and the token in each 201 element is stored at once. A
  * 409 means the device exists already; without its token the agent cannot speak for it, so it stops
  * with a message, unless rotation is allowed, which issues a new token (the old one, if another
- * installation still has it, stops working).
+ * installation still has it, stops working). While ingest is unreachable or unavailable (a Pi that
+ * boots before its hub), registration waits and tries again with backoff; only a refusal stops it.
  */
 public final class Registration {
   private static final Logger LOG = Logger.getLogger(Registration.class.getName());
@@ -27,13 +30,22 @@ public final class Registration {
   private final TokenStore tokens;
   private final OperatorToken operator;
   private final boolean rotateOnConflict;
+  private final Backoff backoff;
 
+  /**
+   * @param backoff the waits between attempts while ingest is unavailable
+   */
   public Registration(
-      IngestClient ingest, TokenStore tokens, OperatorToken operator, boolean rotateOnConflict) {
+      IngestClient ingest,
+      TokenStore tokens,
+      OperatorToken operator,
+      boolean rotateOnConflict,
+      Backoff backoff) {
     this.ingest = ingest;
     this.tokens = tokens;
     this.operator = operator;
     this.rotateOnConflict = rotateOnConflict;
+    this.backoff = backoff;
   }
 
   /**
@@ -42,13 +54,48 @@ public final class Registration {
    * @return how many devices were added or given a new token now
    */
   public int ensure(List<Device> devices) throws RegistrationException, InterruptedException {
-    List<Device> missing = devices.stream().filter(d -> tokens.get(d.name()).isEmpty()).toList();
-    if (missing.isEmpty()) {
-      return 0;
+    int missingAtStart = missing(devices).size();
+    while (true) {
+      // Devices registered by an earlier, interrupted attempt have their tokens stored already.
+      List<Device> missing = missing(devices);
+      if (missing.isEmpty()) {
+        return missingAtStart;
+      }
+      try {
+        attempt(missing);
+        backoff.succeeded();
+        List<Device> left = missing(devices);
+        if (!left.isEmpty()) {
+          throw new RegistrationException(
+              "registration ended without a token for " + left.stream().map(Device::name).toList());
+        }
+        return missingAtStart;
+      } catch (IngestUnavailableException e) {
+        Duration wait = backoff.failed();
+        LOG.warning(
+            () ->
+                missing.size()
+                    + " device(s) not registered yet: "
+                    + e.getMessage()
+                    + "; trying again in "
+                    + wait.toMillis()
+                    + " ms");
+        Thread.sleep(wait);
+      }
     }
+  }
+
+  private List<Device> missing(List<Device> devices) {
+    return devices.stream().filter(d -> tokens.get(d.name()).isEmpty()).toList();
+  }
+
+  private void attempt(List<Device> missing)
+      throws RegistrationException, IngestUnavailableException, InterruptedException {
     String operatorToken;
     try {
       operatorToken = operator.get();
+    } catch (IngestUnavailableException e) {
+      throw e;
     } catch (IOException e) {
       throw new RegistrationException(
           missing.size()
@@ -57,16 +104,13 @@ public final class Registration {
               + e.getMessage(),
           e);
     }
-    int done = 0;
     for (int from = 0; from < missing.size(); from += BATCH) {
-      List<Device> batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
-      done += register(batch, operatorToken);
+      register(missing.subList(from, Math.min(missing.size(), from + BATCH)), operatorToken);
     }
-    return done;
   }
 
-  private int register(List<Device> batch, String operatorToken)
-      throws RegistrationException, InterruptedException {
+  private void register(List<Device> batch, String operatorToken)
+      throws RegistrationException, IngestUnavailableException, InterruptedException {
     List<AddDeviceRequest> requests = new ArrayList<>(batch.size());
     for (Device device : batch) {
       requests.add(new AddDeviceRequest(ApiVersion.V3, null, device));
@@ -74,6 +118,8 @@ public final class Registration {
     List<AddDeviceResponse> answers;
     try {
       answers = ingest.addDevices(requests, operatorToken);
+    } catch (IngestUnavailableException e) {
+      throw e;
     } catch (IOException e) {
       throw new RegistrationException("could not register devices: " + e.getMessage(), e);
     }
@@ -112,12 +158,13 @@ public final class Registration {
       try {
         tokens.put(name, ingest.issueToken(name, operatorToken));
         LOG.warning(() -> "device '" + name + "' existed already; issued it a new token");
+      } catch (IngestUnavailableException e) {
+        throw e;
       } catch (IOException e) {
         throw new RegistrationException("could not issue a token to " + name + ": " + e, e);
       }
     }
     LOG.info(() -> "registered " + issued.size() + " device(s), re-tokened " + conflicts.size());
-    return issued.size() + conflicts.size();
   }
 
   private void save(Map<String, String> issued) throws RegistrationException {

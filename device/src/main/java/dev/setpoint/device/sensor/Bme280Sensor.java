@@ -55,14 +55,20 @@ public final class Bme280Sensor implements Sensor {
    * @param address 0x76 (SDO to GND) or 0x77
    */
   public static Bme280Sensor open(Context pi4j, int bus, int address) throws SensorException {
-    I2C i2c =
-        pi4j.create(
-            I2CConfigBuilder.newInstance(pi4j)
-                .id("bme280-" + bus + "-" + address)
-                .bus(bus)
-                .device(address)
-                .build());
-    return new Bme280Sensor(i2c, String.format("bme280 at i2c-%d/0x%02x", bus, address));
+    String description = String.format("bme280 at i2c-%d/0x%02x", bus, address);
+    I2C i2c;
+    try {
+      i2c =
+          pi4j.create(
+              I2CConfigBuilder.newInstance(pi4j)
+                  .id("bme280-" + bus + "-" + address)
+                  .bus(bus)
+                  .device(address)
+                  .build());
+    } catch (RuntimeException e) { // Pi4JException: no such bus, no permission, no provider
+      throw new SensorException(description + ": cannot open the bus: " + e.getMessage(), e);
+    }
+    return new Bme280Sensor(i2c, description);
   }
 
   /** Checks the chip id, resets the chip and reads its calibration; closes the I2C on failure. */
