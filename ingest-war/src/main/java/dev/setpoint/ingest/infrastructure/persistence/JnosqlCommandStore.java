@@ -1,5 +1,7 @@
 package dev.setpoint.ingest.infrastructure.persistence;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import dev.setpoint.contracts.buffer.StoredCommand;
 import dev.setpoint.ingest.domain.CommandStore;
@@ -8,7 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.eclipse.jnosql.databases.mongodb.mapping.MongoDBTemplate;
+import org.bson.Document;
+import org.eclipse.jnosql.mapping.document.DocumentTemplate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The latest commands in collection {@link StoredCommand#COLLECTION}, one document per device and
@@ -17,16 +21,27 @@ import org.eclipse.jnosql.databases.mongodb.mapping.MongoDBTemplate;
  */
 @ApplicationScoped
 public class JnosqlCommandStore implements CommandStore {
-  private final MongoDBTemplate template;
+  private final DocumentTemplate template;
+  private final MongoCollection<Document> commands;
 
+  /**
+   * @param template JNoSQL's document template (never {@code MongoDBTemplate}: {@link
+   *     JnosqlDocumentManagerProducer})
+   * @param client ingest's client, for the delete by device that the template cannot count
+   */
   @Inject
-  public JnosqlCommandStore(MongoDBTemplate template) {
+  public JnosqlCommandStore(
+      DocumentTemplate template,
+      MongoClient client,
+      @ConfigProperty(name = "jnosql.document.database") String database) {
     this.template = template;
+    this.commands = client.getDatabase(database).getCollection(StoredCommand.COLLECTION);
   }
 
   /** For CDI's proxy only. */
   protected JnosqlCommandStore() {
     this.template = null;
+    this.commands = null;
   }
 
   @Override
@@ -57,8 +72,7 @@ public class JnosqlCommandStore implements CommandStore {
 
   @Override
   public long deleteDevice(String deviceName) {
-    return guard(
-        () -> template.delete(StoredCommand.COLLECTION, Filters.eq("deviceName", deviceName)));
+    return guard(() -> commands.deleteMany(Filters.eq("deviceName", deviceName)).getDeletedCount());
   }
 
   private static <T> T guard(Supplier<T> operation) {

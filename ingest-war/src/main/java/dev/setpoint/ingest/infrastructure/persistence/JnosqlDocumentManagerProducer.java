@@ -36,6 +36,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Liberty's CDI 4.0 ignores it there). One manager for the application: {@code @Singleton}, as
  * {@link MongoDBDocumentManager} has no no-argument constructor to proxy. It needs no disposer: its
  * {@code close()} does nothing, and the client is closed by {@link MongoClientProducer}.
+ *
+ * <p>That holds where JNoSQL's jars are in the WAR. In the EAR they sit in the EAR's {@code lib/},
+ * whose beans cannot see the WARs' beans, so JNoSQL's templates there resolve JNoSQL's own
+ * producers: {@code Template} gets one application-scoped manager with a client of its own (one
+ * more pool, no harm), but {@code MongoDBTemplate} would get a new client per operation, a leak of
+ * threads and connections that took the server down under a fleet of 1,000 devices. So ingest
+ * injects {@code DocumentTemplate} (the {@code Template} with counts), never {@code
+ * MongoDBTemplate}, and does with its own {@link MongoClient} what needs the driver's filters.
  */
 @ApplicationScoped
 @Alternative

@@ -7,7 +7,7 @@ import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.eclipse.jnosql.databases.mongodb.mapping.MongoDBTemplate;
+import org.eclipse.jnosql.mapping.document.DocumentTemplate;
 
 /**
  * Finds a device's latest reading of a resource among its newest events in the edge buffer. Only
@@ -19,10 +19,10 @@ import org.eclipse.jnosql.databases.mongodb.mapping.MongoDBTemplate;
 public class JnosqlLatestReadings implements LatestReadings {
   static final int EVENTS_SEARCHED = 20;
 
-  private final MongoDBTemplate template;
+  private final DocumentTemplate template;
 
   @Inject
-  public JnosqlLatestReadings(MongoDBTemplate template) {
+  public JnosqlLatestReadings(DocumentTemplate template) {
     this.template = template;
   }
 

@@ -1,5 +1,7 @@
 package dev.setpoint.ingest.infrastructure.persistence;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.DeviceProfile;
@@ -17,7 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.eclipse.jnosql.databases.mongodb.mapping.MongoDBTemplate;
+import org.eclipse.jnosql.mapping.document.DocumentTemplate;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Core Metadata in MongoDB through JNoSQL: collections {@code deviceProfiles}, {@code
@@ -27,16 +30,28 @@ import org.eclipse.jnosql.databases.mongodb.mapping.MongoDBTemplate;
  */
 @ApplicationScoped
 public class JnosqlMetadataStore implements MetadataStore {
-  private final MongoDBTemplate template;
+  private final DocumentTemplate template;
+  private final MongoDatabase database;
 
+  /**
+   * @param template JNoSQL's document template (never {@code MongoDBTemplate}: {@link
+   *     JnosqlDocumentManagerProducer})
+   * @param client ingest's client, for the counts by field and the deletes that answer whether they
+   *     found the document
+   */
   @Inject
-  public JnosqlMetadataStore(MongoDBTemplate template) {
+  public JnosqlMetadataStore(
+      DocumentTemplate template,
+      MongoClient client,
+      @ConfigProperty(name = "jnosql.document.database") String database) {
     this.template = template;
+    this.database = client.getDatabase(database);
   }
 
   /** For CDI's proxy only. */
   protected JnosqlMetadataStore() {
     this.template = null;
+    this.database = null;
   }
 
   @Override
@@ -137,13 +152,19 @@ public class JnosqlMetadataStore implements MetadataStore {
   @Override
   public long devicesWithProfile(String profileName) {
     return read(
-        () -> template.count(DeviceDocument.COLLECTION, Filters.eq("profileName", profileName)));
+        () ->
+            database
+                .getCollection(DeviceDocument.COLLECTION)
+                .countDocuments(Filters.eq("profileName", profileName)));
   }
 
   @Override
   public long devicesOfService(String serviceName) {
     return read(
-        () -> template.count(DeviceDocument.COLLECTION, Filters.eq("serviceName", serviceName)));
+        () ->
+            database
+                .getCollection(DeviceDocument.COLLECTION)
+                .countDocuments(Filters.eq("serviceName", serviceName)));
   }
 
   private void insert(Object document, String kind, String name) {
@@ -158,7 +179,10 @@ public class JnosqlMetadataStore implements MetadataStore {
   }
 
   private boolean delete(String collection, String name) {
-    return read(() -> template.delete(collection, Filters.eq("_id", name)) > 0);
+    return read(
+        () ->
+            database.getCollection(collection).deleteOne(Filters.eq("_id", name)).getDeletedCount()
+                > 0);
   }
 
   private <D, T> Page<T> page(Class<D> type, int offset, int limit, Function<D, T> mapping) {

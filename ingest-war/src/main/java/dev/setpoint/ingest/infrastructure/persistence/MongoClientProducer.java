@@ -9,8 +9,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Ingest's one MongoDB client, and so its one connection pool: the batch writer, the read queries,
- * the index set-up and (through {@link JnosqlDocumentManagerProducer}) JNoSQL's {@code Template}
- * and {@code MongoDBTemplate} all use it. Built from the same key JNoSQL reads, {@code
+ * the index set-up and (through {@link JnosqlDocumentManagerProducer}, where JNoSQL is in the WAR)
+ * JNoSQL's {@code DocumentTemplate} all use it. Built from the same key JNoSQL reads, {@code
  * jnosql.mongodb.url}, so one setting moves all of them.
  */
 @ApplicationScoped
