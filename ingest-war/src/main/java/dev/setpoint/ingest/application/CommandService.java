@@ -14,7 +14,6 @@ import dev.setpoint.contracts.edgex.Reading;
 import dev.setpoint.contracts.edgex.ResourceOperation;
 import dev.setpoint.contracts.edgex.ResourceProperties;
 import dev.setpoint.ingest.domain.CommandStore;
-import dev.setpoint.ingest.domain.LatestReadings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
@@ -29,24 +28,26 @@ import java.util.UUID;
 /**
  * Core Command on the edge: a command is a device command of the device's profile, or one of its
  * resources. Reading answers each resource's latest commanded value ({@link CommandStore}), or for
- * a resource no one has commanded, the latest value the device reported ({@link LatestReadings}).
- * Writing checks every value against the profile (resource writable, value of its type and within
- * its range) before storing any, then stores each as the latest command for its resource.
+ * a resource no one has commanded, the latest value the device reported ({@link
+ * LatestReadingCache}). Writing checks every value against the profile (resource writable, value of
+ * its type and within its range) before storing any, then stores each as the latest command for its
+ * resource.
  */
 @ApplicationScoped
 public class CommandService {
   private final MetadataService metadata;
   private final CommandStore commands;
-  private final LatestReadings readings;
+  private final LatestReadingCache readings;
   private final Clock clock;
 
   @Inject
-  public CommandService(MetadataService metadata, CommandStore commands, LatestReadings readings) {
+  public CommandService(
+      MetadataService metadata, CommandStore commands, LatestReadingCache readings) {
     this(metadata, commands, readings, Clock.systemUTC());
   }
 
   CommandService(
-      MetadataService metadata, CommandStore commands, LatestReadings readings, Clock clock) {
+      MetadataService metadata, CommandStore commands, LatestReadingCache readings, Clock clock) {
     this.metadata = metadata;
     this.commands = commands;
     this.readings = readings;

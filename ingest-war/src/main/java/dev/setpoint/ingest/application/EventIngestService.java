@@ -9,31 +9,34 @@ import java.time.Clock;
 
 /**
  * Accepts an EdgeX event: validated whole (its form, then against its device and profile), then
- * stored {@code PENDING} for the relay.
+ * stored {@code PENDING} for the relay, and its readings offered to the {@link LatestReadingCache}
+ * that Core Command reads.
  */
 @ApplicationScoped
 public class EventIngestService {
   private final EventStore store;
   private final EventValidator validator = new EventValidator();
   private final EventConformance conformance;
+  private final LatestReadingCache latest;
   private final Clock clock;
 
   @Inject
-  public EventIngestService(EventStore store, EventConformance conformance) {
-    this(store, conformance, Clock.systemUTC());
+  public EventIngestService(
+      EventStore store, EventConformance conformance, LatestReadingCache latest) {
+    this(store, conformance, latest, Clock.systemUTC());
   }
 
-  EventIngestService(EventStore store, EventConformance conformance, Clock clock) {
+  EventIngestService(
+      EventStore store, EventConformance conformance, LatestReadingCache latest, Clock clock) {
     this.store = store;
     this.conformance = conformance;
+    this.latest = latest;
     this.clock = clock;
   }
 
   /** For CDI's proxy only. */
   protected EventIngestService() {
-    this.store = null;
-    this.conformance = null;
-    this.clock = null;
+    this(null, null, null, null);
   }
 
   /**
@@ -48,6 +51,7 @@ public class EventIngestService {
     BufferedEvent event = validator.validate(request, path, clock.millis());
     conformance.check(event, path);
     store.add(event);
+    latest.stored(event);
     return event.id();
   }
 }

@@ -27,7 +27,9 @@ class CommandServiceTest {
   private final Fakes.Readings readings = new Fakes.Readings();
   private final Clock clock = Clock.fixed(Instant.ofEpochMilli(1_700), ZoneOffset.UTC);
   private final MetadataService metadata = new MetadataService(store, commands, 0, clock);
-  private final CommandService service = new CommandService(metadata, commands, readings, clock);
+  // ttl 0: no caching, so the readings changed by a test are read (LatestReadingCacheTest)
+  private final CommandService service =
+      new CommandService(metadata, commands, new LatestReadingCache(readings, 0, 0, clock), clock);
 
   @BeforeEach
   void seed() {

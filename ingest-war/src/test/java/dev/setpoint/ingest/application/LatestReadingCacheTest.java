@@ -1,0 +1,150 @@
+package dev.setpoint.ingest.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.contracts.buffer.BufferedEvent;
+import dev.setpoint.contracts.buffer.BufferedReading;
+import dev.setpoint.contracts.buffer.EventState;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class LatestReadingCacheTest {
+  private final AtomicLong now = new AtomicLong(1_000_000);
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return Instant.ofEpochMilli(now.get());
+        }
+      };
+  private final Fakes.Readings buffer = new Fakes.Readings();
+  private final AtomicInteger queries = new AtomicInteger();
+  private final LatestReadingCache cache =
+      new LatestReadingCache(
+          (device, resource) -> {
+            queries.incrementAndGet();
+            return buffer.latest(device, resource);
+          },
+          30_000,
+          1000,
+          clock);
+
+  private static BufferedReading setpoint(long origin, String value) {
+    return new BufferedReading("r-" + origin, origin, "setpoint", "Float64", value, "");
+  }
+
+  private static BufferedEvent event(BufferedReading... readings) {
+    return new BufferedEvent(
+        "e-" + readings[0].origin(),
+        "room-1",
+        "room-controller",
+        "climate",
+        readings[0].origin(),
+        List.of(readings),
+        EventState.PENDING,
+        0,
+        null);
+  }
+
+  private Optional<String> read() {
+    return cache.latest("room-1", "setpoint").map(BufferedReading::value);
+  }
+
+  @Test
+  void readsTheBufferOnceThenFollowsTheEventsStoredHere() {
+    buffer.latest.put("room-1/setpoint", setpoint(100, "24"));
+    assertEquals(Optional.of("24"), read());
+    assertEquals(Optional.of("24"), read());
+    assertEquals(1, queries.get(), "the second read is answered from memory");
+
+    cache.stored(event(setpoint(200, "22")));
+    assertEquals(Optional.of("22"), read(), "a newer stored reading is the latest at once");
+
+    cache.stored(event(setpoint(150, "26")));
+    assertEquals(Optional.of("22"), read(), "an older one (a resent backlog) is not");
+
+    // A device reporting every 10 s keeps its entry confirmed: no query however long it runs.
+    for (int i = 1; i <= 30; i++) {
+      now.addAndGet(10_000);
+      cache.stored(event(setpoint(200 + i, "23")));
+      assertEquals(Optional.of("23"), read());
+    }
+    assertEquals(1, queries.get());
+  }
+
+  @Test
+  void anEntryNoStoreConfirmedIsReadAgainAfterItsTtl() {
+    buffer.latest.put("room-1/setpoint", setpoint(100, "24"));
+    assertEquals(Optional.of("24"), read());
+    // Another replica stored a newer reading: this one learns it within the TTL.
+    buffer.latest.put("room-1/setpoint", setpoint(300, "21"));
+    now.addAndGet(29_999);
+    assertEquals(Optional.of("24"), read());
+    now.addAndGet(1);
+    assertEquals(Optional.of("21"), read());
+    assertEquals(2, queries.get());
+  }
+
+  /** An origin {@code secondsAgo} before the test clock's now, in nanoseconds. */
+  private long ago(long secondsAgo) {
+    return (now.get() - secondsAgo * 1000) * 1_000_000L;
+  }
+
+  @Test
+  void withoutAnEntryOnlyAFreshStoredReadingStartsOne() {
+    cache.stored(event(setpoint(ago(60), "19"))); // an old event, maybe a resend: not the latest
+    buffer.latest.put("room-1/setpoint", setpoint(ago(30), "25"));
+    assertEquals(Optional.of("25"), read());
+    assertEquals(1, queries.get());
+
+    cache.stored(
+        new BufferedEvent(
+            "e-2",
+            "room-2",
+            "room-controller",
+            "climate",
+            ago(1),
+            List.of(setpoint(ago(1), "21")),
+            EventState.PENDING,
+            0,
+            null));
+    assertEquals(Optional.of("21"), cache.latest("room-2", "setpoint").map(BufferedReading::value));
+    assertEquals(1, queries.get(), "a device that just reported is read from memory");
+  }
+
+  @Test
+  void absenceIsRememberedAndEndedByAStore() {
+
+    assertTrue(cache.latest("room-1", "humidity").isEmpty());
+    assertTrue(cache.latest("room-1", "humidity").isEmpty());
+    assertEquals(1, queries.get(), "one query for the absent humidity");
+    cache.stored(event(new BufferedReading("h", 950, "humidity", "Float64", "40", "")));
+    assertEquals(Optional.of("40"), cache.latest("room-1", "humidity").map(BufferedReading::value));
+  }
+
+  @Test
+  void aTtlOfZeroAlwaysReadsTheBuffer() {
+    LatestReadingCache off = new LatestReadingCache(buffer, 0, 1000, clock);
+    buffer.latest.put("room-1/setpoint", setpoint(100, "24"));
+    off.stored(event(setpoint(200, "22")));
+    assertEquals(Optional.of("24"), off.latest("room-1", "setpoint").map(BufferedReading::value));
+  }
+}
