@@ -10,7 +10,9 @@ import java.util.SplittableRandom;
  * between hours are interpolated linearly. Day 0 is 1 January (local time); after day 364 the
  * normals repeat. The equations are in model/README.md ("Weather generator").
  *
- * <p>Not thread-safe: days are generated on demand, in order, so a seed gives one year.
+ * <p>Not thread-safe: days are generated on demand, in order, so a seed gives one year. Only the
+ * last {@value #DAYS_KEPT} days are kept (a simulated room holds one generator, and a fleet holds a
+ * thousand rooms); asking for an earlier day generates the year again from its seed.
  */
 public final class WeatherGenerator {
   /** Hourly persistence of the synoptic temperature anomaly (e-folding time of two days). */
@@ -21,19 +23,39 @@ public final class WeatherGenerator {
   private static final double DEW_SD_C = 1.5;
   private static final double PEAK_HOUR = 15.0;
 
+  /** Days kept: an hour and the next one may fall on two days, and one more spares a restart. */
+  static final int DAYS_KEPT = 3;
+
   private final SiteClimate site;
-  private final SplittableRandom random;
+  private final long seed;
+  private SplittableRandom random;
+  // the kept days, firstDay first; nextDay is the next one to generate
   private final List<double[]> temperature = new ArrayList<>();
   private final List<double[]> humidity = new ArrayList<>();
   private final List<int[]> category = new ArrayList<>();
+  private int firstDay;
+  private int nextDay;
   private double anomaly;
   private double dewAnomaly;
   private boolean wet;
 
   public WeatherGenerator(SiteClimate site, long seed) {
     this.site = site;
-    this.random = new SplittableRandom(seed);
-    this.anomaly = ANOMALY_SD_C * random.nextGaussian();
+    this.seed = seed;
+    restart();
+  }
+
+  /** Back to day 0 and the seed's first draw. */
+  private void restart() {
+    random = new SplittableRandom(seed);
+    anomaly = ANOMALY_SD_C * random.nextGaussian();
+    dewAnomaly = 0;
+    wet = false;
+    temperature.clear();
+    humidity.clear();
+    category.clear();
+    firstDay = 0;
+    nextDay = 0;
   }
 
   public SiteClimate site() {
@@ -52,13 +74,13 @@ public final class WeatherGenerator {
     double rh = lerp(value(humidity, h0), value(humidity, h0 + 1), f);
     int day = (int) (h0 / 24);
     ensureDay(day);
-    return new Weather(t, rh, category.get(day)[(int) (h0 % 24)]);
+    return new Weather(t, rh, category.get(day - firstDay)[(int) (h0 % 24)]);
   }
 
   private double value(List<double[]> hourly, long hour) {
     int day = (int) (hour / 24);
     ensureDay(day);
-    return hourly.get(day)[(int) (hour % 24)];
+    return hourly.get(day - firstDay)[(int) (hour % 24)];
   }
 
   private static double lerp(double a, double b, double f) {
@@ -66,8 +88,17 @@ public final class WeatherGenerator {
   }
 
   private void ensureDay(int day) {
-    while (temperature.size() <= day) {
-      generateDay(temperature.size());
+    if (day < firstDay) {
+      restart();
+    }
+    while (nextDay <= day) {
+      generateDay(nextDay++);
+      if (temperature.size() > DAYS_KEPT) {
+        temperature.remove(0);
+        humidity.remove(0);
+        category.remove(0);
+        firstDay++;
+      }
     }
   }
 

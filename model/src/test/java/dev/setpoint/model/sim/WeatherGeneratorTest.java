@@ -39,4 +39,16 @@ class WeatherGeneratorTest {
     double b = g.at(Duration.ofHours(101)).temperatureC();
     assertEquals((a + b) / 2, g.at(Duration.ofMinutes(100 * 60 + 30)).temperatureC(), 1e-9);
   }
+
+  @Test
+  void keepsAFewDaysYetAnswersAnyHourAsAFreshGeneratorWould() {
+    WeatherGenerator walked = new WeatherGenerator(SiteClimate.GWANGJU, 7);
+    // forward over the year, then back to an early day (generated again from the seed)
+    int[] hours = {0, 5, 30, 24 * 200 + 7, 24 * 364 + 23, 24 * 400, 3, 24 * 200 + 7};
+    for (int hour : hours) {
+      Weather expected = new WeatherGenerator(SiteClimate.GWANGJU, 7).at(Duration.ofHours(hour));
+      Weather got = walked.at(Duration.ofHours(hour));
+      assertEquals(expected, got, "hour " + hour);
+    }
+  }
 }
