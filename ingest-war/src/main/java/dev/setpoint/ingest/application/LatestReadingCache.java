@@ -3,11 +3,14 @@ package dev.setpoint.ingest.application;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.ingest.domain.LatestReadings;
+import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,6 +28,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * setpoint.ingest.latest-reading-ttl-ms} is loaded again, so with several ingest replicas an answer
  * is at most that old; with one, every store passes through here and a reporting device's reads
  * stay in memory.
+ *
+ * <p>At most {@code setpoint.ingest.latest-reading-loads} reads of the buffer run at once; a read
+ * that cannot start within {@code setpoint.ingest.latest-reading-load-wait-ms} is refused as
+ * unavailable (503), so that a fleet starting at once (each device's first read a miss, each a scan
+ * on mongo-java-server) cannot hold the store from the events: the devices post, their events start
+ * entries, and their next reads are answered from memory.
  */
 @ApplicationScoped
 public class LatestReadingCache {
@@ -38,6 +47,8 @@ public class LatestReadingCache {
   private final long ttlMillis;
   private final int maxEntries;
   private final Clock clock;
+  private final Semaphore loads;
+  private final long loadWaitMillis;
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
   @Inject
@@ -46,26 +57,37 @@ public class LatestReadingCache {
       @ConfigProperty(name = "setpoint.ingest.latest-reading-ttl-ms", defaultValue = "30000")
           long ttlMillis,
       @ConfigProperty(name = "setpoint.ingest.latest-reading-cache-max", defaultValue = "100000")
-          int maxEntries) {
-    this(readings, ttlMillis, maxEntries, Clock.systemUTC());
+          int maxEntries,
+      @ConfigProperty(name = "setpoint.ingest.latest-reading-loads", defaultValue = "2") int loads,
+      @ConfigProperty(name = "setpoint.ingest.latest-reading-load-wait-ms", defaultValue = "1000")
+          long loadWaitMillis) {
+    this(readings, ttlMillis, maxEntries, loads, loadWaitMillis, Clock.systemUTC());
   }
 
-  LatestReadingCache(LatestReadings readings, long ttlMillis, int maxEntries, Clock clock) {
+  LatestReadingCache(
+      LatestReadings readings,
+      long ttlMillis,
+      int maxEntries,
+      int loads,
+      long loadWaitMillis,
+      Clock clock) {
     this.readings = readings;
     this.ttlMillis = ttlMillis;
     this.maxEntries = maxEntries;
+    this.loads = new Semaphore(Math.max(1, loads));
+    this.loadWaitMillis = loadWaitMillis;
     this.clock = clock;
   }
 
   /** For CDI's proxy only. */
   protected LatestReadingCache() {
-    this(null, 0, 0, null);
+    this(null, 0, 0, 1, 0, null);
   }
 
   /** The device's latest reading of the resource; see the class comment for how fresh. */
   public Optional<BufferedReading> latest(String deviceName, String resourceName) {
     if (ttlMillis <= 0) {
-      return readings.latest(deviceName, resourceName);
+      return load(deviceName, resourceName);
     }
     String key = key(deviceName, resourceName);
     long now = clock.millis();
@@ -73,7 +95,7 @@ public class LatestReadingCache {
     if (entry != null && now - entry.confirmedAt() < ttlMillis) {
       return entry.reading();
     }
-    Entry loaded = new Entry(readings.latest(deviceName, resourceName), now);
+    Entry loaded = new Entry(load(deviceName, resourceName), now);
     if (entries.size() >= maxEntries) {
       entries.clear(); // names come from registered devices, but keep the heap bounded anyway
     }
@@ -81,6 +103,25 @@ public class LatestReadingCache {
     return entries
         .merge(key, loaded, (old, fresh) -> old.origin() > fresh.origin() ? old : fresh)
         .reading();
+  }
+
+  private Optional<BufferedReading> load(String deviceName, String resourceName) {
+    boolean acquired;
+    try {
+      acquired = loads.tryAcquire(loadWaitMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      acquired = false;
+    }
+    if (!acquired) {
+      throw new StoreUnavailableException(
+          "the edge buffer is busy with other reads of latest readings; try again shortly");
+    }
+    try {
+      return readings.latest(deviceName, resourceName);
+    } finally {
+      loads.release();
+    }
   }
 
   /** Tells the cache that this server stored the event (after the store succeeded). */

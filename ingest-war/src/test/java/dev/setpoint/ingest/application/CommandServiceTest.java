@@ -29,7 +29,8 @@ class CommandServiceTest {
   private final MetadataService metadata = new MetadataService(store, commands, 0, clock);
   // ttl 0: no caching, so the readings changed by a test are read (LatestReadingCacheTest)
   private final CommandService service =
-      new CommandService(metadata, commands, new LatestReadingCache(readings, 0, 0, clock), clock);
+      new CommandService(
+          metadata, commands, new LatestReadingCache(readings, 0, 0, 1, 1000, clock), clock);
 
   @BeforeEach
   void seed() {

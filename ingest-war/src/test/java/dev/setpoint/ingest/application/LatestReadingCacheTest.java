@@ -1,17 +1,20 @@
 package dev.setpoint.ingest.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.contracts.buffer.EventState;
+import dev.setpoint.ingest.domain.StoreUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,8 @@ class LatestReadingCacheTest {
           },
           30_000,
           1000,
+          1,
+          200,
           clock);
 
   private static BufferedReading setpoint(long origin, String value) {
@@ -142,9 +147,39 @@ class LatestReadingCacheTest {
 
   @Test
   void aTtlOfZeroAlwaysReadsTheBuffer() {
-    LatestReadingCache off = new LatestReadingCache(buffer, 0, 1000, clock);
+    LatestReadingCache off = new LatestReadingCache(buffer, 0, 1000, 1, 200, clock);
     buffer.latest.put("room-1/setpoint", setpoint(100, "24"));
     off.stored(event(setpoint(200, "22")));
     assertEquals(Optional.of("24"), off.latest("room-1", "setpoint").map(BufferedReading::value));
+  }
+
+  @Test
+  void aLoadThatCannotStartSoonIsRefusedAsUnavailable() throws Exception {
+    CountDownLatch inBuffer = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    LatestReadingCache oneLoad =
+        new LatestReadingCache(
+            (device, resource) -> {
+              inBuffer.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return Optional.empty();
+            },
+            30_000,
+            1000,
+            1,
+            50,
+            clock);
+    Thread slow = Thread.ofVirtual().start(() -> oneLoad.latest("room-1", "setpoint"));
+    inBuffer.await();
+    StoreUnavailableException e =
+        assertThrows(StoreUnavailableException.class, () -> oneLoad.latest("room-2", "setpoint"));
+    assertTrue(e.getMessage().contains("busy"), e.getMessage());
+    release.countDown();
+    slow.join();
+    assertTrue(oneLoad.latest("room-2", "setpoint").isEmpty(), "free again");
   }
 }
