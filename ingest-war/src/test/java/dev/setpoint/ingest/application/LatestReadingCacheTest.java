@@ -8,36 +8,19 @@ import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class LatestReadingCacheTest {
-  private final AtomicLong now = new AtomicLong(1_000_000);
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
+  private final Fakes.ManualClock clock = new Fakes.ManualClock();
 
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
+  {
+    clock.millis = 1_000_000;
+  }
 
-        @Override
-        public Instant instant() {
-          return Instant.ofEpochMilli(now.get());
-        }
-      };
   private final Fakes.Readings buffer = new Fakes.Readings();
   private final AtomicInteger queries = new AtomicInteger();
   private final LatestReadingCache cache =
@@ -69,6 +52,10 @@ class LatestReadingCacheTest {
         null);
   }
 
+  private void advance(long millis) {
+    clock.millis += millis;
+  }
+
   private Optional<String> read() {
     return cache.latest("room-1", "setpoint").map(BufferedReading::value);
   }
@@ -88,7 +75,7 @@ class LatestReadingCacheTest {
 
     // A device reporting every 10 s keeps its entry confirmed: no query however long it runs.
     for (int i = 1; i <= 30; i++) {
-      now.addAndGet(10_000);
+      advance(10_000);
       cache.stored(event(setpoint(200 + i, "23")));
       assertEquals(Optional.of("23"), read());
     }
@@ -101,16 +88,16 @@ class LatestReadingCacheTest {
     assertEquals(Optional.of("24"), read());
     // Another replica stored a newer reading: this one learns it within the TTL.
     buffer.latest.put("room-1/setpoint", setpoint(300, "21"));
-    now.addAndGet(29_999);
+    advance(29_999);
     assertEquals(Optional.of("24"), read());
-    now.addAndGet(1);
+    advance(1);
     assertEquals(Optional.of("21"), read());
     assertEquals(2, queries.get());
   }
 
   /** An origin {@code secondsAgo} before the test clock's now, in nanoseconds. */
   private long ago(long secondsAgo) {
-    return (now.get() - secondsAgo * 1000) * 1_000_000L;
+    return (clock.millis - secondsAgo * 1000) * 1_000_000L;
   }
 
   @Test

@@ -2,36 +2,12 @@ package dev.setpoint.ingest.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TtlCacheTest {
-  /** A clock the test moves. */
-  private static final class Manual extends Clock {
-    long millis;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis);
-    }
-  }
-
-  private final Manual clock = new Manual();
+  private final Fakes.ManualClock clock = new Fakes.ManualClock();
   private final AtomicInteger loads = new AtomicInteger();
 
   private Optional<String> load(String key) {
