@@ -1,8 +1,6 @@
 package dev.setpoint.analytics.infrastructure.history;
 
 import com.influxdb.client.InfluxDBClient;
-import com.influxdb.client.InfluxDBClientFactory;
-import com.influxdb.client.InfluxDBClientOptions;
 import com.influxdb.client.InfluxQLQueryApi;
 import com.influxdb.client.domain.InfluxQLQuery;
 import com.influxdb.query.InfluxQLQueryResult;
@@ -11,10 +9,8 @@ import dev.setpoint.analytics.domain.history.DeviceSeen;
 import dev.setpoint.analytics.domain.history.HistoryStore;
 import dev.setpoint.analytics.domain.history.Recommendation;
 import dev.setpoint.analytics.domain.history.SeriesQuery;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import okhttp3.OkHttpClient;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,36 +29,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class InfluxHistoryStore implements HistoryStore {
-  private final InfluxDBClient client;
   private final InfluxQLQueryApi influxQl;
   private final String database;
 
   @Inject
   public InfluxHistoryStore(
-      @ConfigProperty(name = "setpoint.influx.url") String url,
-      @ConfigProperty(name = "setpoint.influx.org") String org,
-      @ConfigProperty(name = "setpoint.influx.bucket") String bucket,
-      @ConfigProperty(name = "setpoint.influx.token") Optional<String> token) {
-    InfluxDBClientOptions.Builder options =
-        InfluxDBClientOptions.builder()
-            .url(url)
-            .org(org)
-            .bucket(bucket)
-            .okHttpClient(
-                new OkHttpClient.Builder()
-                    .connectTimeout(Duration.ofSeconds(2))
-                    .readTimeout(Duration.ofSeconds(15)));
-    token
-        .filter(value -> !value.isBlank())
-        .ifPresent(value -> options.authenticateToken(value.toCharArray()));
-    this.client = InfluxDBClientFactory.create(options.build());
+      InfluxDBClient client, @ConfigProperty(name = "setpoint.influx.bucket") String bucket) {
     this.influxQl = client.getInfluxQLQueryApi();
     this.database = bucket;
   }
 
   /** For CDI's proxy only. */
   protected InfluxHistoryStore() {
-    this.client = null;
     this.influxQl = null;
     this.database = null;
   }
@@ -170,10 +147,5 @@ public class InfluxHistoryStore implements HistoryStore {
 
   private static String blankToNull(String value) {
     return value == null || value.isEmpty() ? null : value;
-  }
-
-  @PreDestroy
-  void close() {
-    client.close();
   }
 }

@@ -1,21 +1,14 @@
 package dev.setpoint.analytics.infrastructure.timeseries;
 
 import com.influxdb.client.InfluxDBClient;
-import com.influxdb.client.InfluxDBClientFactory;
-import com.influxdb.client.InfluxDBClientOptions;
 import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.exceptions.InfluxException;
 import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
 import dev.setpoint.analytics.domain.UnstorableTelemetryException;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.Optional;
-import okhttp3.OkHttpClient;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
@@ -29,25 +22,8 @@ public class InfluxTimeSeriesStore implements TimeSeriesStore {
   private final WriteApiBlocking writes;
 
   @Inject
-  public InfluxTimeSeriesStore(
-      @ConfigProperty(name = "setpoint.influx.url") String url,
-      @ConfigProperty(name = "setpoint.influx.org") String org,
-      @ConfigProperty(name = "setpoint.influx.bucket") String bucket,
-      @ConfigProperty(name = "setpoint.influx.token") Optional<String> token) {
-    InfluxDBClientOptions.Builder options =
-        InfluxDBClientOptions.builder()
-            .url(url)
-            .org(org)
-            .bucket(bucket)
-            .okHttpClient(
-                new OkHttpClient.Builder()
-                    .connectTimeout(Duration.ofSeconds(2))
-                    .readTimeout(Duration.ofSeconds(10))
-                    .writeTimeout(Duration.ofSeconds(10)));
-    token
-        .filter(value -> !value.isBlank())
-        .ifPresent(value -> options.authenticateToken(value.toCharArray()));
-    this.client = InfluxDBClientFactory.create(options.build());
+  public InfluxTimeSeriesStore(InfluxDBClient client) {
+    this.client = client;
     this.writes = client.getWriteApiBlocking();
   }
 
@@ -86,10 +62,5 @@ public class InfluxTimeSeriesStore implements TimeSeriesStore {
   @Override
   public boolean isReachable() {
     return client.ping();
-  }
-
-  @PreDestroy
-  void close() {
-    client.close();
   }
 }

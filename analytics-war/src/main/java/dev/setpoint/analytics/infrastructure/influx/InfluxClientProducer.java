@@ -1,0 +1,49 @@
+package dev.setpoint.analytics.infrastructure.influx;
+
+import com.influxdb.client.InfluxDBClient;
+import com.influxdb.client.InfluxDBClientFactory;
+import com.influxdb.client.InfluxDBClientOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Analytics' one InfluxDB client, and so its one HTTP connection pool: the point writer ({@code
+ * InfluxTimeSeriesStore}), the history reader ({@code InfluxHistoryStore}) and the health check all
+ * use it. A request that gets no answer fails after 2 s to connect, 10 s to send a write, and 15 s
+ * to read a history query's result.
+ */
+@ApplicationScoped
+public class InfluxClientProducer {
+
+  @Produces
+  @ApplicationScoped
+  InfluxDBClient client(
+      @ConfigProperty(name = "setpoint.influx.url") String url,
+      @ConfigProperty(name = "setpoint.influx.org") String org,
+      @ConfigProperty(name = "setpoint.influx.bucket") String bucket,
+      @ConfigProperty(name = "setpoint.influx.token") Optional<String> token) {
+    InfluxDBClientOptions.Builder options =
+        InfluxDBClientOptions.builder()
+            .url(url)
+            .org(org)
+            .bucket(bucket)
+            .okHttpClient(
+                new OkHttpClient.Builder()
+                    .connectTimeout(Duration.ofSeconds(2))
+                    .writeTimeout(Duration.ofSeconds(10))
+                    .readTimeout(Duration.ofSeconds(15)));
+    token
+        .filter(value -> !value.isBlank())
+        .ifPresent(value -> options.authenticateToken(value.toCharArray()));
+    return InfluxDBClientFactory.create(options.build());
+  }
+
+  void close(@Disposes InfluxDBClient client) {
+    client.close();
+  }
+}
