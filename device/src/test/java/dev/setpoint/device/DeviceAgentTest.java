@@ -1,5 +1,6 @@
 package dev.setpoint.device;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +36,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +90,19 @@ class DeviceAgentTest {
         client, store, operator, rotate, new Backoff(Duration.ofMillis(20), Duration.ofMillis(80)));
   }
 
+  private Registration registration(AtomicInteger waits) {
+    // the backoff's random source is asked once per failed attempt: it counts the waits
+    Backoff backoff =
+        new Backoff(
+            Duration.ofMillis(20),
+            Duration.ofMillis(80),
+            () -> {
+              waits.incrementAndGet();
+              return 0.5;
+            });
+    return new Registration(client, tokens, () -> "operator-jwt", false, backoff);
+  }
+
   @Test
   void registersOnceAndKeepsTokensInAPrivateFile() throws Exception {
     register(false);
@@ -125,21 +140,22 @@ class DeviceAgentTest {
   void registrationWaitsForAnIngestThatIsDownOrUnavailableAndStopsOnARefusal() throws Exception {
     // A Pi that boots before its hub: nothing listens, then 503, then ingest is up.
     ingest.stop();
+    AtomicInteger waits = new AtomicInteger();
     CompletableFuture<Integer> registered =
         CompletableFuture.supplyAsync(
             () -> {
               try {
-                return registration(tokens, () -> "operator-jwt", false)
-                    .ensure(List.of(id.device("pi", "test")));
+                return registration(waits).ensure(List.of(id.device("pi", "test")));
               } catch (Exception e) {
                 throw new CompletionException(e);
               }
             });
-    Thread.sleep(300); // several attempts against the closed port
-    assertFalse(registered.isDone());
+    await().atMost(Duration.ofSeconds(10)).until(() -> waits.get() >= 3);
+    assertFalse(registered.isDone(), "three attempts against the closed port, still waiting");
     ingest.answerRegistrations(503);
     ingest.start();
-    Thread.sleep(300);
+    int closedPortWaits = waits.get();
+    await().atMost(Duration.ofSeconds(10)).until(() -> waits.get() >= closedPortWaits + 3);
     assertFalse(registered.isDone(), "a 503 is waited out as well");
     assertEquals(List.of(), ingest.registered());
     ingest.answerRegistrations(0);
