@@ -10,10 +10,6 @@ import dev.setpoint.ingest.domain.DuplicateNameException;
 import dev.setpoint.ingest.domain.LatestReadings;
 import dev.setpoint.ingest.domain.MetadataStore;
 import dev.setpoint.ingest.domain.Page;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -154,26 +150,6 @@ final class Fakes {
     @Override
     public Optional<BufferedReading> latest(String deviceName, String resourceName) {
       return Optional.ofNullable(latest.get(deviceName + "/" + resourceName));
-    }
-  }
-
-  /** A clock the test moves: {@code millis} since the epoch. */
-  static final class ManualClock extends Clock {
-    long millis;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis);
     }
   }
 }

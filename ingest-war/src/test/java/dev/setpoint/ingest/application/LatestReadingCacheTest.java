@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.contracts.buffer.EventState;
+import dev.setpoint.ingest.ManualClock;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -15,11 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LatestReadingCacheTest {
-  private final Fakes.ManualClock clock = new Fakes.ManualClock();
-
-  {
-    clock.millis = 1_000_000;
-  }
+  private final ManualClock clock = new ManualClock(Instant.ofEpochMilli(1_000_000));
 
   private final Fakes.Readings buffer = new Fakes.Readings();
   private final AtomicInteger queries = new AtomicInteger();
@@ -53,7 +51,7 @@ class LatestReadingCacheTest {
   }
 
   private void advance(long millis) {
-    clock.millis += millis;
+    clock.advance(millis);
   }
 
   private Optional<String> read() {
@@ -97,7 +95,7 @@ class LatestReadingCacheTest {
 
   /** An origin {@code secondsAgo} before the test clock's now, in nanoseconds. */
   private long ago(long secondsAgo) {
-    return (clock.millis - secondsAgo * 1000) * 1_000_000L;
+    return (clock.millis() - secondsAgo * 1000) * 1_000_000L;
   }
 
   @Test

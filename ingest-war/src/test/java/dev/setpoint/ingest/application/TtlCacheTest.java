@@ -2,12 +2,14 @@ package dev.setpoint.ingest.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.setpoint.ingest.ManualClock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class TtlCacheTest {
-  private final Fakes.ManualClock clock = new Fakes.ManualClock();
+  private final ManualClock clock = new ManualClock(Instant.EPOCH);
   private final AtomicInteger loads = new AtomicInteger();
 
   private Optional<String> load(String key) {
@@ -18,9 +20,9 @@ class TtlCacheTest {
   void servesFromTheCacheUntilTheTtlPasses() {
     TtlCache<String> cache = new TtlCache<>(5_000, 100, clock);
     assertEquals("a1", cache.get("a", this::load).orElseThrow());
-    clock.millis = 4_999;
+    clock.setMillis(4_999);
     assertEquals("a1", cache.get("a", this::load).orElseThrow());
-    clock.millis = 5_000;
+    clock.setMillis(5_000);
     assertEquals("a2", cache.get("a", this::load).orElseThrow());
   }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.ingest.ManualClock;
 import dev.setpoint.ingest.infrastructure.security.LocalIssuer.Outcome;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -13,6 +14,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +28,7 @@ class LocalIssuerTest {
 
   @TempDir Path dir;
   private Path key;
-  private final LoginThrottleTest.TestClock clock = new LoginThrottleTest.TestClock();
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T10:00:00Z"));
 
   @BeforeEach
   void writeKey() throws IOException {
@@ -52,7 +54,7 @@ class LocalIssuerTest {
     assertEquals(Duration.ofMinutes(15), issued.expiresIn());
     assertTrue(JwtSignerTest.verifies(issued.token(), PAIR.getPublic()));
     JsonObject claims = JwtSignerTest.part(issued.token(), 1);
-    long now = clock.now.getEpochSecond();
+    long now = clock.instant().getEpochSecond();
     assertEquals("urn:test:issuer", claims.getString("iss"));
     assertEquals("operator", claims.getString("sub"));
     assertEquals("operator", claims.getString("upn"));

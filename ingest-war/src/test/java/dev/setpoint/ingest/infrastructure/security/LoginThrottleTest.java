@@ -2,15 +2,13 @@ package dev.setpoint.ingest.infrastructure.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
+import dev.setpoint.ingest.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
-  private final TestClock clock = new TestClock();
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-11-28T10:00:00Z"));
   private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofSeconds(60), clock);
 
   @Test
@@ -19,11 +17,11 @@ class LoginThrottleTest {
     assertEquals(0, throttle.attempt("10.0.0.1"));
     assertEquals(0, throttle.attempt("10.0.0.1"));
 
-    clock.now = clock.now.plusSeconds(20);
+    clock.advance(20_000);
     assertEquals(40, throttle.attempt("10.0.0.1"));
     assertEquals(0, throttle.attempt("10.0.0.2"), "other addresses are not affected");
 
-    clock.now = clock.now.plusSeconds(40);
+    clock.advance(40_000);
     assertEquals(0, throttle.attempt("10.0.0.1"), "a new window");
   }
 
@@ -45,24 +43,5 @@ class LoginThrottleTest {
     }
     // Still answers, and a blocked address stays blocked only as long as it is tracked.
     assertEquals(0, throttle.attempt("192.0.2.1"));
-  }
-
-  static final class TestClock extends Clock {
-    Instant now = Instant.parse("2026-11-28T10:00:00Z");
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }
