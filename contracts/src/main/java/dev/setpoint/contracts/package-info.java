@@ -1,7 +1,9 @@
 /**
  * Types that cross a module boundary: the EdgeX API bodies ({@code edgex}), the telemetry message
- * between the relay and analytics ({@code telemetry}), the edge buffer's stored event ({@code
- * buffer}), and documents only ingest stores but JNoSQL must find in the EAR ({@code ingest}).
- * Nothing else lives here.
+ * between the relay and analytics ({@code telemetry}), the pure rules every writer applies ({@code
+ * edgex.ValueTypes}, {@code edgex.CommandRules}), and the two layouts ingest and the relay share in
+ * MongoDB: the edge buffer's stored event ({@code buffer}) and the latest commands with the
+ * read-only view of command targets ingest publishes for the relay ({@code command}). Each WAR's
+ * own documents live in that WAR.
  */
 package dev.setpoint.contracts;

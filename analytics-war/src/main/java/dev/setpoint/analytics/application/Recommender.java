@@ -5,7 +5,7 @@ import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.ModelInfo;
 import dev.setpoint.analytics.domain.SetpointModel;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
-import dev.setpoint.contracts.buffer.CommandSource;
+import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.telemetry.CommandMessage;
 import dev.setpoint.contracts.telemetry.OutdoorConditions;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;

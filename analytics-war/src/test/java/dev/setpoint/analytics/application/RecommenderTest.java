@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
 import dev.setpoint.analytics.infrastructure.inference.OnnxSetpointModel;
-import dev.setpoint.contracts.buffer.CommandSource;
+import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.telemetry.CommandMessage;
 import dev.setpoint.contracts.telemetry.OutdoorConditions;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;

@@ -18,6 +18,9 @@ import java.util.List;
  * @param state {@link EventState#PENDING} until the broker acknowledged it
  * @param receivedAt when ingest stored it, milliseconds since the epoch
  * @param forwardedAt when the broker acknowledged it, milliseconds since the epoch, or {@code null}
+ * @param site the device's site when ingest stored the event (its {@code site:<name>} label, {@link
+ *     dev.setpoint.contracts.edgex.DeviceLabels#site}), or {@code null} for none: carried here so
+ *     the relay never reads ingest's device metadata
  */
 @Entity(BufferedEvent.COLLECTION)
 public record BufferedEvent(
@@ -29,10 +32,50 @@ public record BufferedEvent(
     @Column("readings") List<BufferedReading> readings,
     @Column("state") EventState state,
     @Column("receivedAt") long receivedAt,
-    @Column("forwardedAt") Long forwardedAt) {
+    @Column("forwardedAt") Long forwardedAt,
+    @Column("site") String site) {
 
   /** The MongoDB collection of the edge buffer. */
   public static final String COLLECTION = "events";
+
+  /** An event of a device with no site label. */
+  public BufferedEvent(
+      String id,
+      String deviceName,
+      String profileName,
+      String sourceName,
+      long origin,
+      List<BufferedReading> readings,
+      EventState state,
+      long receivedAt,
+      Long forwardedAt) {
+    this(
+        id,
+        deviceName,
+        profileName,
+        sourceName,
+        origin,
+        readings,
+        state,
+        receivedAt,
+        forwardedAt,
+        null);
+  }
+
+  /** The same event, stored for a device at {@code newSite}. */
+  public BufferedEvent atSite(String newSite) {
+    return new BufferedEvent(
+        id,
+        deviceName,
+        profileName,
+        sourceName,
+        origin,
+        readings,
+        state,
+        receivedAt,
+        forwardedAt,
+        newSite);
+  }
 
   /** The same event, acknowledged by the broker at {@code atMillis}. */
   public BufferedEvent forwarded(long atMillis) {
@@ -54,6 +97,7 @@ public record BufferedEvent(
         readings,
         newState,
         receivedAt,
-        newForwardedAt);
+        newForwardedAt,
+        site);
   }
 }

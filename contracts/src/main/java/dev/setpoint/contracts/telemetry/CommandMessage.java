@@ -1,6 +1,6 @@
 package dev.setpoint.contracts.telemetry;
 
-import dev.setpoint.contracts.buffer.CommandSource;
+import dev.setpoint.contracts.command.CommandSource;
 
 /**
  * A command from the cloud to one device, as it travels on {@link Topics#COMMANDS} (JSON, keyed by

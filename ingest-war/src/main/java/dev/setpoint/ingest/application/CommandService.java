@@ -1,9 +1,11 @@
 package dev.setpoint.ingest.application;
 
 import dev.setpoint.contracts.buffer.BufferedReading;
-import dev.setpoint.contracts.buffer.CommandSource;
-import dev.setpoint.contracts.buffer.StoredCommand;
+import dev.setpoint.contracts.command.CommandSource;
+import dev.setpoint.contracts.command.CommandUpsert;
+import dev.setpoint.contracts.command.StoredCommand;
 import dev.setpoint.contracts.edgex.ApiVersion;
+import dev.setpoint.contracts.edgex.CommandRules;
 import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.DeviceCommand;
 import dev.setpoint.contracts.edgex.DeviceProfile;
@@ -29,9 +31,10 @@ import java.util.UUID;
  * Core Command on the edge: a command is a device command of the device's profile, or one of its
  * resources. Reading answers each resource's latest commanded value ({@link CommandStore}), or for
  * a resource no one has commanded, the latest value the device reported ({@link
- * LatestReadingCache}). Writing checks every value against the profile (resource writable, value of
- * its type and within its range) before storing any, then stores each as the latest command for its
- * resource.
+ * LatestReadingCache}). Writing checks every value against the profile with the rule the relay
+ * applies to the cloud's commands ({@link CommandRules}) before storing any, then stores each as
+ * the latest command for its resource by the one ordering rule of every writer ({@link
+ * CommandStore#store}).
  */
 @ApplicationScoped
 public class CommandService {
@@ -171,40 +174,40 @@ public class CommandService {
             "'" + entry.getKey() + "' is not a resource of command '" + command.name() + "'");
       }
       ResourceProperties properties = resource.properties();
-      if (!properties.readWrite().writable()) {
-        throw new InvalidCommandException(
-            "resource '" + resource.name() + "' is read-only; it cannot be commanded");
-      }
-      if (entry.getValue() == null) {
-        throw new InvalidCommandException("'" + resource.name() + "' has no value");
-      }
-      try {
-        MetadataValidator.value(
-            entry.getValue(),
-            properties.valueType(),
-            properties.minimum(),
-            properties.maximum(),
-            resource.name());
-      } catch (InvalidMetadataException e) {
-        throw new InvalidCommandException(e.getMessage());
+      Optional<String> refusal =
+          CommandRules.refusal(
+              resource.name(),
+              properties.valueType(),
+              properties.readWrite().writable(),
+              properties.minimum(),
+              properties.maximum(),
+              entry.getValue());
+      if (refusal.isPresent()) {
+        throw new InvalidCommandException(refusal.get());
       }
     }
     long now = clock.millis();
     for (Map.Entry<String, String> entry : values.entrySet()) {
       DeviceResource resource = byName.get(entry.getKey());
-      long version =
-          commands.latest(deviceName, resource.name()).map(StoredCommand::version).orElse(0L) + 1;
-      commands.put(
-          new StoredCommand(
-              StoredCommand.idOf(deviceName, resource.name()),
+      StoredCommand stored =
+          StoredCommand.toStore(
               deviceName,
               resource.name(),
               resource.properties().valueType(),
               entry.getValue(),
               source,
               now,
-              version,
-              null));
+              UUID.randomUUID().toString());
+      if (commands.store(stored) == CommandUpsert.Outcome.SUPERSEDED) {
+        StoredCommand later = commands.latest(deviceName, resource.name()).orElse(null);
+        throw new CommandSupersededException(
+            "'"
+                + resource.name()
+                + "' of device '"
+                + deviceName
+                + "' was not set: a command set later is stored"
+                + (later == null ? "" : " (" + later.value() + ", by " + later.source() + ")"));
+      }
     }
   }
 

@@ -3,6 +3,7 @@ package dev.setpoint.ingest.application;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.contracts.edgex.Device;
+import dev.setpoint.contracts.edgex.DeviceLabels;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceResource;
 import dev.setpoint.contracts.edgex.ResourceProperties;
@@ -32,11 +33,14 @@ public class EventConformance {
   }
 
   /**
+   * Checks the event against its device and profile, and returns it as it is stored: with the
+   * device's site ({@link DeviceLabels#site}), which travels in the event to the relay.
+   *
    * @throws UnknownMetadataException the device or its profile is not registered
    * @throws DeviceLockedException the device is locked
    * @throws InvalidEventException the event does not fit the device or its profile
    */
-  public void check(BufferedEvent event, EventPath path) {
+  public BufferedEvent check(BufferedEvent event, EventPath path) {
     Device device =
         metadata
             .device(path.deviceName())
@@ -58,6 +62,7 @@ public class EventConformance {
                             + device.name()
                             + "' is not registered"));
     check(event, path, device, profile);
+    return event.atSite(DeviceLabels.site(device.labels()).orElse(null));
   }
 
   /** The checks on given metadata, for callers that already hold it. */

@@ -48,8 +48,8 @@ public class EventIngestService {
    * @throws dev.setpoint.ingest.domain.DuplicateEventException the id is already stored
    */
   public String add(AddEventRequest request, EventPath path) {
-    BufferedEvent event = validator.validate(request, path, clock.millis());
-    conformance.check(event, path);
+    BufferedEvent event =
+        conformance.check(validator.validate(request, path, clock.millis()), path);
     store.add(event);
     latest.stored(event);
     return event.id();

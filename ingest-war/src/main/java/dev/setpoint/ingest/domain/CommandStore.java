@@ -1,6 +1,7 @@
 package dev.setpoint.ingest.domain;
 
-import dev.setpoint.contracts.buffer.StoredCommand;
+import dev.setpoint.contracts.command.CommandUpsert;
+import dev.setpoint.contracts.command.StoredCommand;
 import java.util.Optional;
 
 /** The latest commanded value per device resource; see {@link StoredCommand}. */
@@ -10,11 +11,14 @@ public interface CommandStore {
   Optional<StoredCommand> latest(String deviceName, String resourceName);
 
   /**
-   * Stores the command as the latest for its device and resource, replacing the previous one.
+   * Stores the command as the latest for its device and resource by the one ordering rule every
+   * writer follows ({@link CommandUpsert}): unless a command set later is stored already.
    *
+   * @param command a command made with {@link StoredCommand#toStore}; the store sets its version
+   * @return whether it was stored, already stored, or superseded
    * @throws StoreUnavailableException the store cannot be reached
    */
-  void put(StoredCommand command);
+  CommandUpsert.Outcome store(StoredCommand command);
 
   /** Forgets every command of the device (it was deleted); returns how many there were. */
   long deleteDevice(String deviceName);

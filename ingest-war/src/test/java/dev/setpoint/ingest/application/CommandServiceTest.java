@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.contracts.buffer.BufferedReading;
-import dev.setpoint.contracts.buffer.CommandSource;
-import dev.setpoint.contracts.buffer.StoredCommand;
+import dev.setpoint.contracts.command.CommandSource;
+import dev.setpoint.contracts.command.StoredCommand;
 import dev.setpoint.contracts.edgex.AdminState;
 import dev.setpoint.contracts.edgex.Event;
 import dev.setpoint.contracts.edgex.UpdateDevice;

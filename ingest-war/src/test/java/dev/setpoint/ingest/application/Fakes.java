@@ -1,7 +1,8 @@
 package dev.setpoint.ingest.application;
 
 import dev.setpoint.contracts.buffer.BufferedReading;
-import dev.setpoint.contracts.buffer.StoredCommand;
+import dev.setpoint.contracts.command.CommandUpsert;
+import dev.setpoint.contracts.command.StoredCommand;
 import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceService;
@@ -127,9 +128,26 @@ final class Fakes {
       return Optional.ofNullable(commands.get(StoredCommand.idOf(deviceName, resourceName)));
     }
 
+    /** The store's rule ({@link StoredCommand#replaces}), the version counted by the store. */
     @Override
-    public void put(StoredCommand command) {
-      commands.put(command.id(), command);
+    public synchronized CommandUpsert.Outcome store(StoredCommand command) {
+      StoredCommand current = commands.get(command.id());
+      if (!command.replaces(current)) {
+        return CommandUpsert.outcomeOfRefusal(command, current.commandId());
+      }
+      commands.put(
+          command.id(),
+          new StoredCommand(
+              command.id(),
+              command.deviceName(),
+              command.resourceName(),
+              command.valueType(),
+              command.value(),
+              command.source(),
+              command.setAt(),
+              current == null ? 1 : current.version() + 1,
+              command.commandId()));
+      return CommandUpsert.Outcome.STORED;
     }
 
     @Override

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.setpoint.contracts.buffer.CommandSource;
-import dev.setpoint.contracts.buffer.StoredCommand;
+import dev.setpoint.contracts.command.CommandSource;
+import dev.setpoint.contracts.command.StoredCommand;
 import dev.setpoint.contracts.edgex.AdminState;
 import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.OperatingState;
@@ -123,17 +123,9 @@ class MetadataServiceTest {
   @Test
   void deletingADeviceForgetsItsCommands() {
     metadata.addDevice(Profiles.device("ac-1", "air-conditioner", AdminState.UNLOCKED));
-    commands.put(
-        new StoredCommand(
-            StoredCommand.idOf("ac-1", "setpoint"),
-            "ac-1",
-            "setpoint",
-            "Float64",
-            "24",
-            CommandSource.OPERATOR,
-            1L,
-            1L,
-            null));
+    commands.store(
+        StoredCommand.toStore(
+            "ac-1", "setpoint", "Float64", "24", CommandSource.OPERATOR, 1L, "c-1"));
     metadata.deleteDevice("ac-1");
     assertTrue(commands.commands.isEmpty());
     assertTrue(metadata.device("ac-1").isEmpty());

@@ -1,14 +1,13 @@
 package dev.setpoint.relay.application;
 
-import dev.setpoint.contracts.edgex.ValueTypes;
-import dev.setpoint.contracts.ingest.ProfileDocument;
-import dev.setpoint.contracts.telemetry.CommandCodec;
+import dev.setpoint.contracts.command.CommandTarget;
+import dev.setpoint.contracts.command.CommandUpsert;
+import dev.setpoint.contracts.command.StoredCommand;
+import dev.setpoint.contracts.edgex.CommandRules;
 import dev.setpoint.contracts.telemetry.CommandMessage;
-import dev.setpoint.contracts.telemetry.TelemetryFormatException;
 import dev.setpoint.relay.domain.CommandStore;
-import dev.setpoint.relay.domain.DeviceDirectory;
+import dev.setpoint.relay.domain.CommandTargets;
 import dev.setpoint.relay.domain.InvalidCommandException;
-import dev.setpoint.relay.domain.KnownDevice;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -16,19 +15,20 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Takes in the commands the cloud sends on {@code setpoint.commands}: checks each against its
- * device's profile (known and unlocked device, writable resource, a value of the resource's type
- * within its range) and stores it as the device's latest command, which ingest serves through Core
- * Command. A command that can never be stored (malformed, or refused by the profile) is logged,
- * counted and consumed, so it cannot block the ones behind it; while MongoDB is unreachable the
- * command is held and retried, so nothing is lost. Every hub reads the whole topic, so a command
- * for a device not registered here is another hub's: skipped quietly and counted.
+ * Takes in the commands the cloud sends on {@code setpoint.commands}, decoded by the messaging
+ * adapter: checks each against its device (known and unlocked, a writable resource, a value of the
+ * resource's type within its range: {@link CommandRules}, the rule ingest applies to an operator's
+ * command, against the view ingest publishes, {@link CommandTargets}) and stores it as the device's
+ * latest command by the one ordering rule of every writer ({@link CommandStore}), which ingest
+ * serves through Core Command. A command that can never be stored (undecodable, or refused by the
+ * profile) is logged, counted and consumed, so it cannot block the ones behind it; while MongoDB is
+ * unreachable the command is held and retried, so nothing is lost. Every hub reads the whole topic,
+ * so a command for a device not registered here is another hub's: skipped quietly and counted.
  */
 public final class CommandIntake {
   private static final Logger LOG = Logger.getLogger(CommandIntake.class.getName());
 
-  private final CommandCodec codec;
-  private final DeviceDirectory devices;
+  private final CommandTargets targets;
   private final CommandStore store;
   private final long retryInitialMs;
   private final long retryMaxMs;
@@ -37,33 +37,27 @@ public final class CommandIntake {
   private final AtomicLong skipped = new AtomicLong();
 
   public CommandIntake(
-      CommandCodec codec,
-      DeviceDirectory devices,
-      CommandStore store,
-      long retryInitialMs,
-      long retryMaxMs) {
-    this.codec = codec;
-    this.devices = devices;
+      CommandTargets targets, CommandStore store, long retryInitialMs, long retryMaxMs) {
+    this.targets = targets;
     this.store = store;
     this.retryInitialMs = retryInitialMs;
     this.retryMaxMs = retryMaxMs;
   }
 
   /**
-   * Handles one payload, returning once it is stored or refused for good.
+   * Handles one decoded command, returning once it is stored or refused for good.
    *
    * @param running false once the application stops; then an unstored command is left for
    *     redelivery
-   * @return what became of it, or empty when the payload was refused
+   * @return what became of it, or empty when it was refused or is another hub's
    * @throws InterruptedException when stopped while waiting to retry; the command is not consumed
    */
-  public Optional<CommandStore.Outcome> accept(String payload, BooleanSupplier running)
+  public Optional<CommandUpsert.Outcome> accept(CommandMessage command, BooleanSupplier running)
       throws InterruptedException {
-    CommandMessage command;
-    String valueType;
+    StoredCommand toStore;
     try {
-      command = codec.decode(payload);
-      if (devices.device(command.device()).isEmpty()) {
+      Optional<CommandTarget> target = targets.target(command.device());
+      if (target.isEmpty()) {
         // Another hub's device: every hub reads the whole topic and keeps its own devices'
         // commands.
         skipped.incrementAndGet();
@@ -73,8 +67,8 @@ public final class CommandIntake {
             new Object[] {command.commandId(), command.device()});
         return Optional.empty();
       }
-      valueType = check(command);
-    } catch (TelemetryFormatException | InvalidCommandException e) {
+      toStore = check(command, target.get());
+    } catch (InvalidCommandException e) {
       refused.incrementAndGet();
       LOG.log(Level.WARNING, "command refused and dropped: {0}", e.getMessage());
       return Optional.empty();
@@ -82,8 +76,8 @@ public final class CommandIntake {
     long wait = retryInitialMs;
     while (true) {
       try {
-        CommandStore.Outcome outcome = store.store(command, valueType);
-        if (outcome == CommandStore.Outcome.STORED) {
+        CommandUpsert.Outcome outcome = store.store(toStore);
+        if (outcome == CommandUpsert.Outcome.STORED) {
           stored.incrementAndGet();
         }
         LOG.log(
@@ -108,73 +102,59 @@ public final class CommandIntake {
   }
 
   /**
-   * The resource's value type, once the command fits its device.
+   * Counts and logs a payload the adapter could not decode: refused for good, never retried.
+   *
+   * @param reason what was wrong with it
+   */
+  public void undecodable(String reason) {
+    refused.incrementAndGet();
+    LOG.log(Level.WARNING, "command refused and dropped: {0}", reason);
+  }
+
+  /**
+   * The command as it is stored, once it fits its device.
    *
    * @throws InvalidCommandException naming what does not fit
    */
-  String check(CommandMessage command) {
-    KnownDevice device =
-        devices
-            .device(command.device())
-            .orElseThrow(
-                () ->
-                    new InvalidCommandException(
-                        "command "
-                            + command.commandId()
-                            + ": device '"
-                            + command.device()
-                            + "' is not registered"));
-    if (device.locked()) {
-      throw new InvalidCommandException(
-          "command " + command.commandId() + ": device '" + device.name() + "' is locked");
+  static StoredCommand check(CommandMessage command, CommandTarget device) {
+    String prefix = "command " + command.commandId() + ": ";
+    if (command.commandId() == null || command.resource() == null || command.source() == null) {
+      throw new InvalidCommandException(prefix + "needs its command id, resource and source");
     }
-    ProfileDocument.Resource resource =
+    if (device.locked()) {
+      throw new InvalidCommandException(prefix + "device '" + device.deviceName() + "' is locked");
+    }
+    CommandTarget.Resource resource =
         device
             .resource(command.resource())
-            .filter(r -> !r.hidden())
             .orElseThrow(
                 () ->
                     new InvalidCommandException(
-                        "command "
-                            + command.commandId()
-                            + ": device '"
-                            + device.name()
-                            + "' has no resource '"
+                        prefix
+                            + "device '"
+                            + device.deviceName()
+                            + "' has no writable resource '"
                             + command.resource()
                             + "'"));
-    if (resource.readWrite() == null || !resource.readWrite().writable()) {
-      throw new InvalidCommandException(
-          "command "
-              + command.commandId()
-              + ": resource '"
-              + resource.name()
-              + "' is read-only; it cannot be commanded");
-    }
-    if (!ValueTypes.parses(resource.valueType(), command.value())) {
-      throw new InvalidCommandException(
-          "command "
-              + command.commandId()
-              + ": value '"
-              + command.value()
-              + "' is not a valid "
-              + resource.valueType());
-    }
-    if (ValueTypes.numeric(resource.valueType())
-        && !ValueTypes.within(command.value(), resource.minimum(), resource.maximum())) {
-      throw new InvalidCommandException(
-          "command "
-              + command.commandId()
-              + ": value '"
-              + command.value()
-              + "' of '"
-              + resource.name()
-              + "' lies outside ["
-              + resource.minimum()
-              + ", "
-              + resource.maximum()
-              + "]");
-    }
-    return ValueTypes.canonical(resource.valueType()).orElse(resource.valueType());
+    CommandRules.refusal(
+            resource.name(),
+            resource.valueType(),
+            true,
+            resource.minimum(),
+            resource.maximum(),
+            command.value())
+        .ifPresent(
+            refusal -> {
+              throw new InvalidCommandException(prefix + refusal);
+            });
+    return StoredCommand.toStore(
+        command.device(),
+        resource.name(),
+        resource.valueType(),
+        command.value(),
+        command.source(),
+        command.issuedAt(),
+        command.commandId());
   }
 
   /** Commands stored since start. */

@@ -1,6 +1,5 @@
 package dev.setpoint.relay.application;
 
-import dev.setpoint.relay.domain.DeviceDirectory;
 import dev.setpoint.relay.domain.PendingEvents;
 import dev.setpoint.relay.domain.Sites;
 import dev.setpoint.relay.domain.TelemetryPublisher;
@@ -50,7 +49,6 @@ public class ForwardingLoop {
       TelemetryPublisher publisher,
       WeatherProvider weather,
       Sites sites,
-      DeviceDirectory devices,
       @ConfigProperty(name = "setpoint.relay.poll-interval-ms", defaultValue = "250")
           long pollIntervalMs,
       @ConfigProperty(name = "setpoint.relay.batch-size", defaultValue = "1000") int batchSize,
@@ -70,7 +68,6 @@ public class ForwardingLoop {
             publisher,
             weather,
             sites,
-            devices,
             Clock.systemUTC(),
             batchSize,
             Duration.ofMillis(ackTimeoutMs),

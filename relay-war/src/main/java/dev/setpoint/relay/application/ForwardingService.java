@@ -3,7 +3,6 @@ package dev.setpoint.relay.application;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
-import dev.setpoint.relay.domain.DeviceDirectory;
 import dev.setpoint.relay.domain.PendingEvents;
 import dev.setpoint.relay.domain.Site;
 import dev.setpoint.relay.domain.Sites;
@@ -37,7 +36,6 @@ public final class ForwardingService {
   private final TelemetryPublisher publisher;
   private final WeatherProvider weather;
   private final Sites sites;
-  private final DeviceDirectory devices;
   private final Clock clock;
   private final int batchSize;
   private final Duration ackTimeout;
@@ -51,7 +49,6 @@ public final class ForwardingService {
       TelemetryPublisher publisher,
       WeatherProvider weather,
       Sites sites,
-      DeviceDirectory devices,
       Clock clock,
       int batchSize,
       Duration ackTimeout,
@@ -60,7 +57,6 @@ public final class ForwardingService {
     this.publisher = publisher;
     this.weather = weather;
     this.sites = sites;
-    this.devices = devices;
     this.clock = clock;
     this.batchSize = batchSize;
     this.ackTimeout = ackTimeout;
@@ -95,7 +91,7 @@ public final class ForwardingService {
         }
         // Oldest origin first, so this batch's oldest is about the backlog's oldest.
         oldestReceivedAt = batch.stream().mapToLong(BufferedEvent::receivedAt).min();
-        OutdoorEnricher enricher = new OutdoorEnricher(weather, sites, devices);
+        OutdoorEnricher enricher = new OutdoorEnricher(weather, sites);
         Sent sent;
         if (first) {
           sent = send(batch.subList(0, 1), enricher);
@@ -148,7 +144,7 @@ public final class ForwardingService {
     for (BufferedEvent event : events) {
       Optional<TelemetryMessage> message;
       try {
-        Site site = enricher.site(event.deviceName());
+        Site site = enricher.site(event);
         message =
             TelemetryMapper.toMessage(event, site.name(), enricher.outdoor(site).orElse(null));
       } catch (RuntimeException e) {

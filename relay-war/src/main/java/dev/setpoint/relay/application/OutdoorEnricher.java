@@ -1,8 +1,7 @@
 package dev.setpoint.relay.application;
 
+import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.telemetry.OutdoorConditions;
-import dev.setpoint.relay.domain.DeviceDirectory;
-import dev.setpoint.relay.domain.KnownDevice;
 import dev.setpoint.relay.domain.OutdoorWeather;
 import dev.setpoint.relay.domain.Site;
 import dev.setpoint.relay.domain.Sites;
@@ -25,21 +24,19 @@ final class OutdoorEnricher {
 
   private final WeatherProvider weather;
   private final Sites sites;
-  private final DeviceDirectory devices;
   private final Map<String, Optional<OutdoorConditions>> perSite = new HashMap<>();
 
-  OutdoorEnricher(WeatherProvider weather, Sites sites, DeviceDirectory devices) {
+  OutdoorEnricher(WeatherProvider weather, Sites sites) {
     this.weather = weather;
     this.sites = sites;
-    this.devices = devices;
   }
 
   /**
-   * The device's site, from its {@code site:<name>} label; the default site for a device without
-   * one, or one no longer registered (its buffered events still travel).
+   * The event's site, as ingest stored it from the device's {@code site:<name>} label; the default
+   * site for an event without one.
    */
-  Site site(String device) {
-    return sites.forLabels(devices.device(device).map(KnownDevice::labels).orElse(null));
+  Site site(BufferedEvent event) {
+    return sites.forName(event.site());
   }
 
   /** The site's weather for this round, or empty when none can be had. */

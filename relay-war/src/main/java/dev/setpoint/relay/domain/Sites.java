@@ -73,23 +73,13 @@ public final class Sites {
   }
 
   /**
-   * The label that places a device at a site: {@code site:<name>} among its Core Metadata labels.
+   * The site an event's device stands at: the configured site of this name (ingest takes it from
+   * the device's {@code site:<name>} label and stores it with the event), else the default site
+   * (also for a name that is not configured, so that the event still travels).
+   *
+   * @param name the site named in the event, or {@code null} for none
    */
-  public static final String LABEL_PREFIX = "site:";
-
-  /**
-   * The site a device stands at: the configured site its first {@code site:<name>} label names,
-   * else the default site (also for a name that is not configured, so that the event still
-   * travels).
-   */
-  public Site forLabels(List<String> labels) {
-    if (labels != null) {
-      for (String label : labels) {
-        if (label != null && label.startsWith(LABEL_PREFIX)) {
-          return byName(label.substring(LABEL_PREFIX.length())).orElse(defaultSite);
-        }
-      }
-    }
-    return defaultSite;
+  public Site forName(String name) {
+    return name == null ? defaultSite : byName(name).orElse(defaultSite);
   }
 }

@@ -4,19 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.setpoint.contracts.buffer.CommandSource;
-import dev.setpoint.contracts.edgex.ReadWrite;
-import dev.setpoint.contracts.ingest.ProfileDocument;
+import dev.setpoint.contracts.command.CommandSource;
+import dev.setpoint.contracts.command.CommandTarget;
+import dev.setpoint.contracts.command.CommandUpsert;
+import dev.setpoint.contracts.command.StoredCommand;
 import dev.setpoint.contracts.telemetry.CommandCodec;
 import dev.setpoint.contracts.telemetry.CommandMessage;
 import dev.setpoint.relay.domain.CommandStore;
-import dev.setpoint.relay.domain.DeviceDirectory;
-import dev.setpoint.relay.domain.KnownDevice;
+import dev.setpoint.relay.domain.CommandTargets;
+import dev.setpoint.relay.infrastructure.messaging.CommandConsumer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,30 +25,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CommandIntakeTest {
   private static final CommandCodec CODEC = new CommandCodec();
 
-  private static final ProfileDocument.Resource SETPOINT =
-      new ProfileDocument.Resource(
-          "setpoint", null, false, "Float64", ReadWrite.RW, "°C", 18.0, 27.0, "24");
-  private static final ProfileDocument.Resource MODE =
-      new ProfileDocument.Resource(
-          "mode", null, false, "String", ReadWrite.R, null, null, null, null);
+  /** The view ingest publishes: the read-only {@code mode} is not among the writable resources. */
+  private static final CommandTarget.Resource SETPOINT =
+      new CommandTarget.Resource("setpoint", "Float64", 18.0, 27.0);
 
-  private static final DeviceDirectory DEVICES =
+  private static final CommandTargets TARGETS =
       name ->
           switch (name) {
-            case "ac-1" ->
-                Optional.of(
-                    new KnownDevice(
-                        "ac-1", false, List.of(), Map.of("setpoint", SETPOINT, "mode", MODE)));
+            case "ac-1" -> Optional.of(new CommandTarget("ac-1", false, List.of(SETPOINT), 1L));
             case "ac-locked" ->
-                Optional.of(
-                    new KnownDevice("ac-locked", true, List.of(), Map.of("setpoint", SETPOINT)));
+                Optional.of(new CommandTarget("ac-locked", true, List.of(SETPOINT), 1L));
             default -> Optional.empty();
           };
 
   /** Records what it is asked to store; fails the first {@code failures} times. */
   private static final class Store implements CommandStore {
-    final List<CommandMessage> stored = new ArrayList<>();
-    final List<String> valueTypes = new ArrayList<>();
+    final List<StoredCommand> stored = new ArrayList<>();
     final AtomicInteger failures;
 
     Store(int failures) {
@@ -55,50 +48,53 @@ class CommandIntakeTest {
     }
 
     @Override
-    public Outcome store(CommandMessage command, String valueType) {
+    public CommandUpsert.Outcome store(StoredCommand command) {
       if (failures.getAndDecrement() > 0) {
         throw new IllegalStateException("MongoDB unreachable");
       }
       stored.add(command);
-      valueTypes.add(valueType);
-      return Outcome.STORED;
+      return CommandUpsert.Outcome.STORED;
     }
   }
 
-  private static String command(String device, String resource, String value) {
-    return CODEC.encode(
-        new CommandMessage(
-            1,
-            "c-1",
-            device,
-            resource,
-            value,
-            CommandSource.RECOMMENDER,
-            1_000L,
-            "highest safe",
-            "m1"));
+  private static CommandMessage command(String device, String resource, String value) {
+    return (new CommandMessage(
+        1,
+        "c-1",
+        device,
+        resource,
+        value,
+        CommandSource.RECOMMENDER,
+        1_000L,
+        "highest safe",
+        "m1"));
   }
 
   @Test
   void aCommandThatFitsItsProfileIsStoredWithTheResourcesValueType() throws Exception {
     Store store = new Store(0);
-    CommandIntake intake = new CommandIntake(CODEC, DEVICES, store, 1, 4);
+    CommandIntake intake = new CommandIntake(TARGETS, store, 1, 4);
 
     assertEquals(
-        Optional.of(CommandStore.Outcome.STORED),
+        Optional.of(CommandUpsert.Outcome.STORED),
         intake.accept(command("ac-1", "setpoint", "24.5"), () -> true));
 
     assertEquals(1, store.stored.size());
-    assertEquals("24.5", store.stored.get(0).value());
-    assertEquals(List.of("Float64"), store.valueTypes);
+    StoredCommand stored = store.stored.get(0);
+    assertEquals("24.5", stored.value());
+    assertEquals("Float64", stored.valueType());
+    assertEquals(StoredCommand.idOf("ac-1", "setpoint"), stored.id());
+    assertEquals("c-1", stored.commandId());
+    assertEquals(1_000L, stored.setAt(), "ordered by the time the cloud issued it");
+    assertEquals(CommandSource.RECOMMENDER, stored.source());
     assertEquals(1, intake.storedCount());
   }
 
   @ParameterizedTest
   @CsvSource({
     "ac-locked, setpoint, 24, is locked",
-    "ac-1, fan, 24, has no resource 'fan'",
-    "ac-1, mode, cool, is read-only",
+    "ac-1, fan, 24, has no writable resource 'fan'",
+    "ac-1, mode, cool, has no writable resource 'mode'",
     "ac-1, setpoint, warm, is not a valid Float64",
     "ac-1, setpoint, 17.9, lies outside [18.0, 27.0]",
     "ac-1, setpoint, 27.01, lies outside [18.0, 27.0]",
@@ -107,7 +103,7 @@ class CommandIntakeTest {
   void aCommandItsDeviceCannotTakeIsRefusedAndNothingStored(
       String device, String resource, String value, String why) throws Exception {
     Store store = new Store(0);
-    CommandIntake intake = new CommandIntake(CODEC, DEVICES, store, 1, 4);
+    CommandIntake intake = new CommandIntake(TARGETS, store, 1, 4);
 
     assertEquals(Optional.empty(), intake.accept(command(device, resource, value), () -> true));
     InvalidCheck.assertMessage(intake, command(device, resource, value), why);
@@ -119,7 +115,7 @@ class CommandIntakeTest {
   @Test
   void aCommandForAnotherHubsDeviceIsSkippedNotRefused() throws Exception {
     Store store = new Store(0);
-    CommandIntake intake = new CommandIntake(CODEC, DEVICES, store, 1, 4);
+    CommandIntake intake = new CommandIntake(TARGETS, store, 1, 4);
 
     assertEquals(Optional.empty(), intake.accept(command("nobody", "setpoint", "24"), () -> true));
 
@@ -129,24 +125,29 @@ class CommandIntakeTest {
   }
 
   @Test
-  void aMalformedPayloadIsRefusedAndDoesNotBlockTheNext() throws Exception {
+  void aMalformedPayloadIsRefusedByTheAdapterAndDoesNotBlockTheNext() {
     Store store = new Store(0);
-    CommandIntake intake = new CommandIntake(CODEC, DEVICES, store, 1, 4);
+    CommandConsumer consumer = new CommandConsumer(TARGETS, store, 1, 4);
 
-    assertEquals(Optional.empty(), intake.accept("{\"schemaVersion\":1}", () -> true));
-    assertEquals(
-        Optional.of(CommandStore.Outcome.STORED),
-        intake.accept(command("ac-1", "setpoint", "26"), () -> true));
+    consumer.consume(Message.of("{\"schemaVersion\":1}")).toCompletableFuture().join();
+    consumer
+        .consume(Message.of(CODEC.encode(command("ac-1", "setpoint", "26"))))
+        .toCompletableFuture()
+        .join();
+
     assertEquals(1, store.stored.size());
+    assertEquals("26", store.stored.get(0).value());
+    assertEquals(1, consumer.intake().refusedCount());
+    assertEquals(1, consumer.intake().storedCount());
   }
 
   @Test
   void whileTheStoreIsDownTheCommandIsHeldAndRetriedUntilStored() throws Exception {
     Store store = new Store(3);
-    CommandIntake intake = new CommandIntake(CODEC, DEVICES, store, 1, 4);
+    CommandIntake intake = new CommandIntake(TARGETS, store, 1, 4);
 
     assertEquals(
-        Optional.of(CommandStore.Outcome.STORED),
+        Optional.of(CommandUpsert.Outcome.STORED),
         intake.accept(command("ac-1", "setpoint", "25"), () -> true));
     assertEquals(1, store.stored.size());
     assertEquals(-1, store.failures.get(), "three failed attempts, then the fourth stored it");
@@ -155,7 +156,7 @@ class CommandIntakeTest {
   @Test
   void stoppingWhileTheStoreIsDownLeavesTheCommandForRedelivery() {
     Store store = new Store(Integer.MAX_VALUE);
-    CommandIntake intake = new CommandIntake(CODEC, DEVICES, store, 1, 4);
+    CommandIntake intake = new CommandIntake(TARGETS, store, 1, 4);
 
     assertThrows(
         InterruptedException.class,
@@ -165,9 +166,11 @@ class CommandIntakeTest {
 
   /** The refusal's message, read from the check the intake makes. */
   private static final class InvalidCheck {
-    static void assertMessage(CommandIntake intake, String payload, String why) {
+    static void assertMessage(CommandIntake intake, CommandMessage command, String why) {
       RuntimeException e =
-          assertThrows(RuntimeException.class, () -> intake.check(CODEC.decode(payload)));
+          assertThrows(
+              RuntimeException.class,
+              () -> CommandIntake.check(command, TARGETS.target(command.device()).orElseThrow()));
       assertTrue(e.getMessage().contains(why), e.getMessage());
     }
   }

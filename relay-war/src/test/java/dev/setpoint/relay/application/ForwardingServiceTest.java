@@ -11,8 +11,6 @@ import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.contracts.telemetry.OutdoorConditions;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
-import dev.setpoint.relay.domain.DeviceDirectory;
-import dev.setpoint.relay.domain.KnownDevice;
 import dev.setpoint.relay.domain.OutdoorWeather;
 import dev.setpoint.relay.domain.PendingEvents;
 import dev.setpoint.relay.domain.Sites;
@@ -29,7 +27,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -131,9 +128,19 @@ class ForwardingServiceTest {
     }
   }
 
+  /** An event as ingest stores it: rack-seoul is labelled to stand in Seoul. */
   private static BufferedEvent event(String id, String device, long origin, BufferedReading... r) {
     return new BufferedEvent(
-        id, device, "room-sensor", "climate", origin, List.of(r), EventState.PENDING, 1L, null);
+        id,
+        device,
+        "room-sensor",
+        "climate",
+        origin,
+        List.of(r),
+        EventState.PENDING,
+        1L,
+        null,
+        device.equals("rack-seoul") ? "seoul" : null);
   }
 
   private static BufferedReading reading(String resource, String type, String value) {
@@ -141,16 +148,6 @@ class ForwardingServiceTest {
   }
 
   private static final Sites SITES = Sites.parse("gwangju:35.1595:126.8526,seoul:37.5665:126.9780");
-
-  /** Every device registered; rack-seoul labelled to stand in Seoul. */
-  private static final DeviceDirectory DEVICES =
-      name ->
-          Optional.of(
-              new KnownDevice(
-                  name,
-                  false,
-                  name.equals("rack-seoul") ? List.of("rack", "site:seoul") : List.of("rack"),
-                  Map.of()));
 
   private static final WeatherProvider RAINY =
       site ->
@@ -177,7 +174,7 @@ class ForwardingServiceTest {
   private static ForwardingService service(
       Buffer buffer, Broker broker, int batch, WeatherProvider weather, int maxPerRound) {
     return new ForwardingService(
-        buffer, broker, weather, SITES, DEVICES, CLOCK, batch, Duration.ofSeconds(1), maxPerRound);
+        buffer, broker, weather, SITES, CLOCK, batch, Duration.ofSeconds(1), maxPerRound);
   }
 
   @Test

@@ -27,11 +27,9 @@ class SitesTest {
     assertEquals("gwangju", sites.defaultSite().name());
     assertEquals(-33.87, sites.byName("sydney").orElseThrow().latitude());
     assertTrue(sites.byName("busan").isEmpty());
-    assertEquals(sites.defaultSite(), sites.forLabels(List.of("rack")), "no site label: default");
-    assertEquals(sites.defaultSite(), sites.forLabels(null));
-    assertEquals("seoul", sites.forLabels(List.of("rack", "site:seoul", "site:sydney")).name());
-    assertEquals(
-        sites.defaultSite(), sites.forLabels(List.of("site:busan")), "unconfigured site: default");
+    assertEquals(sites.defaultSite(), sites.forName(null), "no site in the event: default");
+    assertEquals("seoul", sites.forName("seoul").name());
+    assertEquals(sites.defaultSite(), sites.forName("busan"), "unconfigured site: default");
   }
 
   @ParameterizedTest

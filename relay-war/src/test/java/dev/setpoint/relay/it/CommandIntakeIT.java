@@ -8,7 +8,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import dev.setpoint.contracts.buffer.CommandSource;
+import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.telemetry.CommandCodec;
 import dev.setpoint.contracts.telemetry.CommandMessage;
 import dev.setpoint.contracts.telemetry.Topics;

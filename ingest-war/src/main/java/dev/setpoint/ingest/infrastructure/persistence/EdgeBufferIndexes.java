@@ -1,6 +1,5 @@
 package dev.setpoint.ingest.infrastructure.persistence;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexModel;
@@ -26,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Creates the edge buffer's indexes when the application starts, and keeps trying (1 s, doubling to
  * 30 s) while MongoDB is down; the startup health check reports DOWN until they exist. Creating an
  * index that exists with the same keys and options is a no-op, so every start (and every replica of
- * ingest) may do it.
+ * ingest) may do it. The same start also publishes every device's {@link CommandTargetView} (the
+ * relay's read-only view for checking commands), repairing it after a crash or an upgrade.
  *
  * <p>Each index serves a query of this codebase; {@code _id} (the event id, unique) exists on every
  * collection.
@@ -79,6 +79,7 @@ public class EdgeBufferIndexes {
               new IndexOptions().name("state_origin")));
 
   private final MongoCollection<Document> events;
+  private final CommandTargetView targets;
 
   @Resource private ManagedScheduledExecutorService scheduler;
 
@@ -88,13 +89,17 @@ public class EdgeBufferIndexes {
 
   @Inject
   public EdgeBufferIndexes(
-      MongoClient client, @ConfigProperty(name = "jnosql.document.database") String database) {
+      MongoClient client,
+      @ConfigProperty(name = "jnosql.document.database") String database,
+      CommandTargetView targets) {
     this.events = client.getDatabase(database).getCollection(BufferedEvent.COLLECTION);
+    this.targets = targets;
   }
 
   /** For CDI's proxy only. */
   protected EdgeBufferIndexes() {
     this.events = null;
+    this.targets = null;
   }
 
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -126,9 +131,19 @@ public class EdgeBufferIndexes {
   private void attempt(long retryMs) {
     try {
       events.createIndexes(INDEXES);
+      long devices = targets.publishAll();
       ensured = true;
-      LOG.info(() -> "edge buffer indexes ensured on " + events.getNamespace());
-    } catch (MongoException e) {
+      LOG.info(
+          () ->
+              "edge buffer indexes ensured on "
+                  + events.getNamespace()
+                  + "; command targets of "
+                  + devices
+                  + " devices published");
+    } catch (RuntimeException e) {
+      if (!Documents.isMongoFailure(e)) {
+        throw e;
+      }
       lastError = String.valueOf(e.getMessage());
       LOG.log(
           Level.WARNING,

@@ -31,6 +31,7 @@ final class EventDocuments {
   static final String STATE = "state";
   static final String RECEIVED_AT = "receivedAt";
   static final String FORWARDED_AT = "forwardedAt";
+  static final String SITE = "site";
   static final String READING_ID = "id";
   static final String RESOURCE_NAME = "resourceName";
   static final String VALUE_TYPE = "valueType";
@@ -58,7 +59,8 @@ final class EventDocuments {
         .append(READINGS, readings)
         .append(STATE, event.state() == null ? null : event.state().name())
         .append(RECEIVED_AT, event.receivedAt())
-        .append(FORWARDED_AT, event.forwardedAt());
+        .append(FORWARDED_AT, event.forwardedAt())
+        .append(SITE, event.site());
   }
 
   /**
@@ -84,7 +86,8 @@ final class EventDocuments {
         readings,
         state(string(document, STATE)),
         number(document, RECEIVED_AT),
-        document.get(FORWARDED_AT) instanceof Number at ? at.longValue() : null);
+        document.get(FORWARDED_AT) instanceof Number at ? at.longValue() : null,
+        string(document, SITE));
   }
 
   /** A reading as embedded in its event's document; as lenient as {@link #fromDocument}. */

@@ -3,7 +3,9 @@ package dev.setpoint.ingest.infrastructure.persistence;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import dev.setpoint.contracts.buffer.StoredCommand;
+import com.mongodb.client.model.UpdateOptions;
+import dev.setpoint.contracts.command.CommandUpsert;
+import dev.setpoint.contracts.command.StoredCommand;
 import dev.setpoint.ingest.domain.CommandStore;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,8 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The latest commands in collection {@link StoredCommand#COLLECTION}, one document per device and
- * resource ({@link StoredCommand#idOf}); a write replaces the document whole, so readers never see
- * half a command.
+ * resource ({@link StoredCommand#idOf}), read through JNoSQL and written with the one atomic upsert
+ * every writer uses ({@link CommandUpsert}, the relay's too), so a write never races another.
  */
 @ApplicationScoped
 public class JnosqlCommandStore implements CommandStore {
@@ -51,28 +53,33 @@ public class JnosqlCommandStore implements CommandStore {
   }
 
   @Override
-  public void put(StoredCommand command) {
-    guard(
+  public CommandUpsert.Outcome store(StoredCommand command) {
+    return guard(
         () -> {
-          // JNoSQL's update replaces an existing document only; the first command is an insert.
-          if (template.find(StoredCommand.class, command.id()).isPresent()) {
-            return template.update(command);
-          }
           try {
-            return template.insert(command);
+            commands.updateOne(
+                new Document(CommandUpsert.filter(command)),
+                new Document(CommandUpsert.update(command)),
+                new UpdateOptions().upsert(true));
+            return CommandUpsert.Outcome.STORED;
           } catch (RuntimeException e) {
-            if (Documents.isDuplicateKey(e)) {
-              // another writer stored the first command meanwhile: ours is the later one
-              return template.update(command);
+            if (!Documents.isDuplicateKey(e)) {
+              throw e;
             }
-            throw e;
+            Document current = commands.find(Filters.eq(StoredCommand.ID, command.id())).first();
+            return CommandUpsert.outcomeOfRefusal(
+                command, current == null ? null : current.getString(StoredCommand.COMMAND_ID));
           }
         });
   }
 
   @Override
   public long deleteDevice(String deviceName) {
-    return guard(() -> commands.deleteMany(Filters.eq("deviceName", deviceName)).getDeletedCount());
+    return guard(
+        () ->
+            commands
+                .deleteMany(Filters.eq(StoredCommand.DEVICE_NAME, deviceName))
+                .getDeletedCount());
   }
 
   private static <T> T guard(Supplier<T> operation) {

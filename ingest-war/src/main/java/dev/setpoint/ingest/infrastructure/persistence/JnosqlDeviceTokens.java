@@ -1,10 +1,10 @@
 package dev.setpoint.ingest.infrastructure.persistence;
 
 import com.mongodb.MongoException;
-import dev.setpoint.contracts.ingest.DeviceTokenDocument;
 import dev.setpoint.ingest.domain.DeviceToken;
 import dev.setpoint.ingest.domain.DeviceTokens;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
+import dev.setpoint.ingest.infrastructure.persistence.document.DeviceTokenDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.nosql.Template;

@@ -1,12 +1,12 @@
 package dev.setpoint.ingest.infrastructure.persistence;
 
-import dev.setpoint.contracts.ingest.LegacyAddressableDocument;
-import dev.setpoint.contracts.ingest.LegacyValueDescriptorDocument;
 import dev.setpoint.ingest.application.legacy.Addressable;
 import dev.setpoint.ingest.application.legacy.LegacyRegistry;
 import dev.setpoint.ingest.application.legacy.ValueDescriptor;
 import dev.setpoint.ingest.domain.DuplicateNameException;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
+import dev.setpoint.ingest.infrastructure.persistence.document.LegacyAddressableDocument;
+import dev.setpoint.ingest.infrastructure.persistence.document.LegacyValueDescriptorDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.nosql.Template;

@@ -6,13 +6,13 @@ import com.mongodb.client.model.Filters;
 import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceService;
-import dev.setpoint.contracts.ingest.DeviceDocument;
-import dev.setpoint.contracts.ingest.DeviceServiceDocument;
-import dev.setpoint.contracts.ingest.ProfileDocument;
 import dev.setpoint.ingest.domain.DuplicateNameException;
 import dev.setpoint.ingest.domain.MetadataStore;
 import dev.setpoint.ingest.domain.Page;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
+import dev.setpoint.ingest.infrastructure.persistence.document.DeviceDocument;
+import dev.setpoint.ingest.infrastructure.persistence.document.DeviceServiceDocument;
+import dev.setpoint.ingest.infrastructure.persistence.document.ProfileDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -24,14 +24,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Core Metadata in MongoDB through JNoSQL: collections {@code deviceProfiles}, {@code
- * deviceServices} and {@code devices} (documents in {@code dev.setpoint.contracts.ingest}), each
- * keyed by name ({@code _id}), so an insert of a taken name fails atomically with a duplicate key,
- * whichever replica posts it.
+ * deviceServices} and {@code devices} (documents in {@code document}), each keyed by name ({@code
+ * _id}), so an insert of a taken name fails atomically with a duplicate key, whichever replica
+ * posts it. Every change of a device or profile also rewrites the devices' {@link
+ * CommandTargetView}, the read-only view the relay checks commands against.
  */
 @ApplicationScoped
 public class JnosqlMetadataStore implements MetadataStore {
   private final DocumentTemplate template;
   private final MongoDatabase database;
+  private final CommandTargetView targets;
 
   /**
    * @param template JNoSQL's document template (never {@code MongoDBTemplate}: {@link
@@ -43,15 +45,18 @@ public class JnosqlMetadataStore implements MetadataStore {
   public JnosqlMetadataStore(
       DocumentTemplate template,
       MongoClient client,
-      @ConfigProperty(name = "jnosql.document.database") String database) {
+      @ConfigProperty(name = "jnosql.document.database") String database,
+      CommandTargetView targets) {
     this.template = template;
     this.database = client.getDatabase(database);
+    this.targets = targets;
   }
 
   /** For CDI's proxy only. */
   protected JnosqlMetadataStore() {
     this.template = null;
     this.database = null;
+    this.targets = null;
   }
 
   @Override
@@ -98,6 +103,11 @@ public class JnosqlMetadataStore implements MetadataStore {
   @Override
   public void addDevice(Device device) {
     insert(MetadataDocuments.of(device), "device", device.name());
+    read(
+        () -> {
+          targets.publish(device);
+          return null;
+        });
   }
 
   @Override
@@ -118,6 +128,7 @@ public class JnosqlMetadataStore implements MetadataStore {
               template.update(document); // inserted meanwhile by another request
             }
           }
+          targets.publishProfile(profile.name());
           return null;
         });
   }
@@ -130,6 +141,7 @@ public class JnosqlMetadataStore implements MetadataStore {
             return false;
           }
           template.update(MetadataDocuments.of(device));
+          targets.publish(device);
           return true;
         });
   }
@@ -146,7 +158,13 @@ public class JnosqlMetadataStore implements MetadataStore {
 
   @Override
   public boolean deleteDevice(String name) {
-    return delete(DeviceDocument.COLLECTION, name);
+    boolean deleted = delete(DeviceDocument.COLLECTION, name);
+    read(
+        () -> {
+          targets.remove(name);
+          return null;
+        });
+    return deleted;
   }
 
   @Override

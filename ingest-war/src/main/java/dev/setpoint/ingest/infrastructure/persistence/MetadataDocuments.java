@@ -8,9 +8,9 @@ import dev.setpoint.contracts.edgex.DeviceResource;
 import dev.setpoint.contracts.edgex.DeviceService;
 import dev.setpoint.contracts.edgex.ResourceOperation;
 import dev.setpoint.contracts.edgex.ResourceProperties;
-import dev.setpoint.contracts.ingest.DeviceDocument;
-import dev.setpoint.contracts.ingest.DeviceServiceDocument;
-import dev.setpoint.contracts.ingest.ProfileDocument;
+import dev.setpoint.ingest.infrastructure.persistence.document.DeviceDocument;
+import dev.setpoint.ingest.infrastructure.persistence.document.DeviceServiceDocument;
+import dev.setpoint.ingest.infrastructure.persistence.document.ProfileDocument;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -19,10 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Between the EdgeX metadata records and the documents stored for them (which live in contracts so
- * that JNoSQL finds them in the EAR, see {@code dev.setpoint.contracts.ingest}).
- */
+/** Between the EdgeX metadata records and ingest's documents stored for them ({@code document}). */
 final class MetadataDocuments {
   private MetadataDocuments() {}
 

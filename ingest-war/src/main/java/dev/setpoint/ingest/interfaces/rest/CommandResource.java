@@ -1,6 +1,6 @@
 package dev.setpoint.ingest.interfaces.rest;
 
-import dev.setpoint.contracts.buffer.CommandSource;
+import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.edgex.EventResponse;
 import dev.setpoint.ingest.application.CommandService;
 import dev.setpoint.ingest.application.MetadataJson;

@@ -2,6 +2,7 @@ package dev.setpoint.ingest.interfaces.rest;
 
 import dev.setpoint.contracts.edgex.ApiVersion;
 import dev.setpoint.contracts.edgex.BaseResponse;
+import dev.setpoint.ingest.application.CommandSupersededException;
 import dev.setpoint.ingest.application.DeviceLockedException;
 import dev.setpoint.ingest.application.InvalidCommandException;
 import dev.setpoint.ingest.application.InvalidEventException;
@@ -34,6 +35,7 @@ final class MetadataResponses {
     }
     if (e instanceof DuplicateNameException
         || e instanceof MetadataInUseException
+        || e instanceof CommandSupersededException
         || e instanceof DuplicateEventException) {
       return OptionalInt.of(409);
     }

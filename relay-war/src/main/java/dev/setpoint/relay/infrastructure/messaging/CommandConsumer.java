@@ -2,9 +2,11 @@ package dev.setpoint.relay.infrastructure.messaging;
 
 import dev.setpoint.contracts.telemetry.Channels;
 import dev.setpoint.contracts.telemetry.CommandCodec;
+import dev.setpoint.contracts.telemetry.CommandMessage;
+import dev.setpoint.contracts.telemetry.TelemetryFormatException;
 import dev.setpoint.relay.application.CommandIntake;
 import dev.setpoint.relay.domain.CommandStore;
-import dev.setpoint.relay.domain.DeviceDirectory;
+import dev.setpoint.relay.domain.CommandTargets;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,8 +17,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Consumes {@link Channels#COMMANDS_IN}. A command is acknowledged, and its offset so committable,
- * only after {@link CommandIntake} stored it or refused it for good.
+ * Consumes {@link Channels#COMMANDS_IN}: decodes each payload and hands the command to {@link
+ * CommandIntake}. A command is acknowledged, and its offset so committable, only after the intake
+ * stored it or refused it for good; a payload that cannot be decoded is counted and consumed.
  */
 @ApplicationScoped
 public class CommandConsumer {
@@ -26,13 +29,13 @@ public class CommandConsumer {
 
   @Inject
   public CommandConsumer(
-      DeviceDirectory devices,
+      CommandTargets targets,
       CommandStore store,
       @ConfigProperty(name = "setpoint.relay.command-retry-initial-ms", defaultValue = "500")
           long retryInitialMs,
       @ConfigProperty(name = "setpoint.relay.command-retry-max-ms", defaultValue = "30000")
           long retryMaxMs) {
-    this.intake = new CommandIntake(codec, devices, store, retryInitialMs, retryMaxMs);
+    this.intake = new CommandIntake(targets, store, retryInitialMs, retryMaxMs);
   }
 
   /** For CDI's proxy only. */
@@ -42,8 +45,15 @@ public class CommandConsumer {
 
   @Incoming(Channels.COMMANDS_IN)
   public CompletionStage<Void> consume(Message<String> message) {
+    CommandMessage command;
     try {
-      intake.accept(message.getPayload(), () -> running);
+      command = codec.decode(message.getPayload());
+    } catch (TelemetryFormatException e) {
+      intake.undecodable(e.getMessage());
+      return message.ack(); // can never be stored: consumed, so it cannot block the ones behind it
+    }
+    try {
+      intake.accept(command, () -> running);
       return message.ack();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

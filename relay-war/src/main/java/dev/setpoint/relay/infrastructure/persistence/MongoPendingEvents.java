@@ -129,7 +129,8 @@ public class MongoPendingEvents implements PendingEvents {
         List.copyOf(readings),
         EventState.valueOf(required(d.getString(STATE), STATE)),
         number(d, "receivedAt"),
-        forwardedAt == null ? null : forwardedAt.longValue());
+        forwardedAt == null ? null : forwardedAt.longValue(),
+        d.get("site") instanceof String site ? site : null);
   }
 
   private static long number(Document d, String field) {

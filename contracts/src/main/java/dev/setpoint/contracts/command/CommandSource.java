@@ -1,4 +1,4 @@
-package dev.setpoint.contracts.buffer;
+package dev.setpoint.contracts.command;
 
 /** Who set a stored command value. */
 public enum CommandSource {

@@ -1,4 +1,4 @@
-package dev.setpoint.contracts.ingest;
+package dev.setpoint.ingest.infrastructure.persistence.document;
 
 import dev.setpoint.contracts.edgex.AdminState;
 import dev.setpoint.contracts.edgex.OperatingState;

@@ -1,4 +1,4 @@
-package dev.setpoint.contracts.ingest;
+package dev.setpoint.ingest.infrastructure.persistence.document;
 
 import jakarta.nosql.Column;
 import jakarta.nosql.Entity;

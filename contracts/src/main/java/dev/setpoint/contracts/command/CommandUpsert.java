@@ -1,0 +1,66 @@
+package dev.setpoint.contracts.command;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one way to store a {@link StoredCommand}: an atomic upsert, as plain maps that either WAR
+ * wraps in its MongoDB driver's {@code Document}. The filter matches the device resource's document
+ * only when the command {@link StoredCommand#replaces replaces} it; when it does not match, the
+ * upsert's insert collides with the existing {@code _id}, and that duplicate-key refusal is the
+ * answer "already stored or superseded" ({@link #outcome}). No read-then-write: writers on several
+ * replicas, and an operator racing the recommender, are ordered by the store, by one rule.
+ */
+public final class CommandUpsert {
+
+  /** What became of a command given to the store. */
+  public enum Outcome {
+    /** Stored as the latest command of its device resource. */
+    STORED,
+    /** This command id is the one already stored: a redelivery, nothing changed. */
+    ALREADY_STORED,
+    /** A command set later is stored; this one was not. */
+    SUPERSEDED
+  }
+
+  private CommandUpsert() {}
+
+  /**
+   * The upsert's filter: this resource's document, holding neither this command nor a later one.
+   */
+  public static Map<String, Object> filter(StoredCommand command) {
+    Map<String, Object> filter = new LinkedHashMap<>();
+    filter.put(StoredCommand.ID, command.id());
+    filter.put(StoredCommand.COMMAND_ID, Map.of("$ne", command.commandId()));
+    filter.put(StoredCommand.SET_AT, Map.of("$lte", command.setAt()));
+    return filter;
+  }
+
+  /** The upsert's update: every field set, the version incremented by the store. */
+  public static Map<String, Object> update(StoredCommand command) {
+    Map<String, Object> set = new LinkedHashMap<>();
+    set.put(StoredCommand.DEVICE_NAME, command.deviceName());
+    set.put(StoredCommand.RESOURCE_NAME, command.resourceName());
+    set.put(StoredCommand.VALUE_TYPE, command.valueType());
+    set.put(StoredCommand.VALUE, command.value());
+    set.put(StoredCommand.SOURCE, command.source().name());
+    set.put(StoredCommand.SET_AT, command.setAt());
+    set.put(StoredCommand.COMMAND_ID, command.commandId());
+    Map<String, Object> update = new LinkedHashMap<>();
+    update.put("$set", set);
+    update.put("$inc", Map.of(StoredCommand.VERSION, 1L));
+    return update;
+  }
+
+  /**
+   * The outcome of an upsert the store refused as a duplicate key.
+   *
+   * @param command the command that was not stored
+   * @param storedCommandId the command id of the document the store holds, or {@code null}
+   */
+  public static Outcome outcomeOfRefusal(StoredCommand command, String storedCommandId) {
+    return command.commandId().equals(storedCommandId)
+        ? Outcome.ALREADY_STORED
+        : Outcome.SUPERSEDED;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.setpoint.relay.infrastructure.persistence;
+
+import dev.setpoint.contracts.command.CommandTarget;
+import dev.setpoint.relay.domain.CommandTargets;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.nosql.Template;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The command targets ingest publishes ({@link CommandTarget#COLLECTION}), read through JNoSQL.
+ * Each device's view is kept for a short time ({@code setpoint.relay.device-cache-ms}, 5 s by
+ * default, as ingest's own metadata cache), so a burst of commands does not read it once per
+ * command; a lock or a profile change reaches the relay within that time.
+ */
+@ApplicationScoped
+public class JnosqlCommandTargets implements CommandTargets {
+  private static final int MAX_CACHED = 10_000;
+
+  private record Cached(Optional<CommandTarget> target, long readAtNanos) {}
+
+  private final Template template;
+  private final long ttlNanos;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+  @Inject
+  public JnosqlCommandTargets(
+      Template template,
+      @ConfigProperty(name = "setpoint.relay.device-cache-ms", defaultValue = "5000")
+          long ttlMillis) {
+    this.template = template;
+    this.ttlNanos = ttlMillis * 1_000_000L;
+  }
+
+  /** For CDI's proxy only. */
+  protected JnosqlCommandTargets() {
+    this.template = null;
+    this.ttlNanos = 0;
+  }
+
+  @Override
+  public Optional<CommandTarget> target(String deviceName) {
+    long now = System.nanoTime();
+    Cached cached = cache.get(deviceName);
+    if (cached != null && now - cached.readAtNanos() < ttlNanos) {
+      return cached.target();
+    }
+    Optional<CommandTarget> target = template.find(CommandTarget.class, deviceName);
+    if (cache.size() > MAX_CACHED) {
+      cache.clear(); // devices come and go; never let a long-running relay grow without bound
+    }
+    cache.put(deviceName, new Cached(target, now));
+    return target;
+  }
+}
