@@ -136,13 +136,21 @@ final class Edge {
 
   /** Registers a new room-sensor device and answers the device token its 207 element carries. */
   static String registerWithToken(String device) throws Exception {
+    return registerWithToken(device, "room-sensor");
+  }
+
+  /**
+   * Registers a new device of one of the shipped profiles and answers the device token its 207
+   * element carries.
+   */
+  static String registerWithToken(String device, String profile) throws Exception {
     String body =
         """
         [{"apiVersion":"v3","device":{"name":"%s","adminState":"UNLOCKED","operatingState":"UP",
-          "serviceName":"setpoint-device-agent","profileName":"room-sensor",
+          "serviceName":"setpoint-device-agent","profileName":"%s",
           "protocols":{"http":{"host":"127.0.0.1"}}}}]
         """
-            .formatted(device);
+            .formatted(device, profile);
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(BASE + "/api/v3/device"))

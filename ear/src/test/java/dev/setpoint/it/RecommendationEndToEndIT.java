@@ -66,20 +66,6 @@ class RecommendationEndToEndIT {
     return Json.createReader(new StringReader(body)).readObject();
   }
 
-  private static void register(String device) throws Exception {
-    HttpResponse<String> response =
-        post(
-            BASE + "/api/v3/device",
-            """
-            [{"apiVersion":"v3","device":{"name":"%s","adminState":"UNLOCKED","operatingState":"UP",
-              "serviceName":"setpoint-device-agent","profileName":"room-controller",
-              "protocols":{"http":{"host":"127.0.0.1"}}}}]
-            """
-                .formatted(device));
-    assertEquals(207, response.statusCode(), response.body());
-    assertTrue(response.body().contains("\"statusCode\":201"), response.body());
-  }
-
   private static void postReading(String device, double temperature) throws Exception {
     HttpResponse<String> response =
         post(
@@ -154,7 +140,7 @@ class RecommendationEndToEndIT {
   @Test
   void readingsOfARoomControllerBecomeARecommendationInInfluxDbAndOnCoreCommand() throws Exception {
     String device = "e2e-rc-" + UUID.randomUUID();
-    register(device);
+    Edge.registerWithToken(device, "room-controller");
 
     // A warm room: the inlet at 27.8 °C with the setpoint at 23.7 °C. One reading per sample
     // interval until the recommender decided with the model (its first decision may come before

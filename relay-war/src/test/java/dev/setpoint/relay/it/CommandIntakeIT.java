@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import dev.setpoint.contracts.command.CommandSource;
+import dev.setpoint.contracts.command.CommandTarget;
 import dev.setpoint.contracts.telemetry.CommandCodec;
 import dev.setpoint.contracts.telemetry.CommandMessage;
 import dev.setpoint.contracts.telemetry.Topics;
@@ -78,39 +79,25 @@ class CommandIntakeIT {
     CODEC.close();
   }
 
-  /** A profile with a setpoint in 18..27 °C, as ingest stores it. */
-  private static String profile() {
-    String name = "ac-it-" + UUID.randomUUID();
-    db.getCollection("deviceProfiles")
+  /**
+   * A device registered at this hub, as the relay sees it: the view ingest publishes ({@link
+   * CommandTarget}), with a writable setpoint in 18..27 °C. The relay reads nothing else of
+   * ingest's metadata.
+   */
+  private static String device(boolean locked) {
+    String name = "room-it-" + UUID.randomUUID();
+    db.getCollection(CommandTarget.COLLECTION)
         .insertOne(
             new Document("_id", name)
-                .append("id", UUID.randomUUID().toString())
-                .append("labels", List.of())
+                .append("locked", locked)
                 .append(
-                    "deviceResources",
+                    "resources",
                     List.of(
                         new Document("name", "setpoint")
-                            .append("isHidden", false)
                             .append("valueType", "Float64")
-                            .append("readWrite", "RW")
-                            .append("units", "°C")
                             .append("minimum", 18.0)
                             .append("maximum", 27.0)))
-                .append("deviceCommands", List.of()));
-    return name;
-  }
-
-  private static String device(String profile, String adminState) {
-    String name = "room-it-" + UUID.randomUUID();
-    db.getCollection("devices")
-        .insertOne(
-            new Document("_id", name)
-                .append("id", UUID.randomUUID().toString())
-                .append("adminState", adminState)
-                .append("operatingState", "UP")
-                .append("serviceName", "setpoint-device-agent")
-                .append("profileName", profile)
-                .append("labels", List.of("site:default")));
+                .append("updatedAt", System.currentTimeMillis()));
     return name;
   }
 
@@ -139,7 +126,7 @@ class CommandIntakeIT {
 
   @Test
   void theLatestCommandIsStoredOnceAndAnOlderOrInvalidOneIsNot() throws Exception {
-    String device = device(profile(), "UNLOCKED");
+    String device = device(false);
     long now = System.currentTimeMillis();
 
     send(command("c1", device, "24.5", now));
@@ -168,7 +155,7 @@ class CommandIntakeIT {
 
   @Test
   void aLockedDeviceTakesNoCommand() throws Exception {
-    String locked = device(profile(), "LOCKED");
+    String locked = device(true);
     double refusedBefore = refused();
     send(command("l1", locked, "24", System.currentTimeMillis()));
 
