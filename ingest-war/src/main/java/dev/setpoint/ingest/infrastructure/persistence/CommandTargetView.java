@@ -78,19 +78,8 @@ public class CommandTargetView {
     Optional<DeviceProfile> profile =
         template.find(ProfileDocument.class, device.profileName()).map(MetadataDocuments::profile);
     CommandTarget target = of(device, profile, clock.millis());
-    // Jakarta NoSQL's update replaces an existing document only; a new one is inserted.
-    if (template.find(CommandTarget.class, target.deviceName()).isPresent()) {
-      template.update(target);
-      return;
-    }
-    try {
-      template.insert(target);
-    } catch (RuntimeException e) {
-      if (!Documents.isDuplicateKey(e)) {
-        throw e;
-      }
-      template.update(target); // published meanwhile by another replica
-    }
+    Documents.put(
+        template, target, template.find(CommandTarget.class, target.deviceName()).isPresent());
   }
 
   /** Removes a deleted device's view. */

@@ -114,20 +114,9 @@ public class JnosqlMetadataStore implements MetadataStore {
   public void putProfile(DeviceProfile profile) {
     read(
         () -> {
-          // Jakarta NoSQL's update replaces an existing document only; a new one is inserted.
           ProfileDocument document = MetadataDocuments.of(profile);
-          if (template.find(ProfileDocument.class, profile.name()).isPresent()) {
-            template.update(document);
-          } else {
-            try {
-              template.insert(document);
-            } catch (RuntimeException e) {
-              if (!Documents.isDuplicateKey(e)) {
-                throw e;
-              }
-              template.update(document); // inserted meanwhile by another request
-            }
-          }
+          Documents.put(
+              template, document, template.find(ProfileDocument.class, profile.name()).isPresent());
           targets.publishProfile(profile.name());
           return null;
         });
