@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 
 /**
  * Turns each device's stored telemetry into setpoint recommendations with the shared {@link
@@ -46,6 +47,10 @@ import java.util.logging.Logger;
  * that reports its setpoint is one whose setpoint can be set (the {@code room-controller} profile);
  * the relay still checks the command against the device's profile and refuses one that does not
  * fit.
+ *
+ * <p>Only devices whose name matches the scope pattern ({@code setpoint.recommender.devices}, all
+ * by default) are recommended for, so rooms can be put under recommendation one at a time while the
+ * others keep their own setpoint; messages of other devices are ignored (no window, no decision).
  */
 public final class Recommender {
   private static final Logger LOG = Logger.getLogger(Recommender.class.getName());
@@ -59,6 +64,9 @@ public final class Recommender {
   /** Stored as the model version when no model was loaded. */
   static final String NO_MODEL = "none";
 
+  /** The scope that takes every device. */
+  public static final Pattern ALL_DEVICES = Pattern.compile(".*");
+
   private final SetpointPolicy policy;
   private final SetpointModel model;
   private final TimeSeriesStore store;
@@ -67,11 +75,10 @@ public final class Recommender {
   private final Duration sampleInterval;
   private final Duration decisionInterval;
   private final Consumer<DeviceRecommendation> observer;
+  private final Pattern devicesInScope;
   private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
 
-  /**
-   * @param observer told of every decision after it was stored (metrics)
-   */
+  /** A recommender for every device. */
   public Recommender(
       SetpointPolicy policy,
       SetpointModel model,
@@ -81,6 +88,32 @@ public final class Recommender {
       Duration sampleInterval,
       Duration decisionInterval,
       Consumer<DeviceRecommendation> observer) {
+    this(
+        policy,
+        model,
+        store,
+        commands,
+        clock,
+        sampleInterval,
+        decisionInterval,
+        observer,
+        ALL_DEVICES);
+  }
+
+  /**
+   * @param observer told of every decision after it was stored (metrics)
+   * @param devicesInScope the devices recommended for: those whose whole name matches
+   */
+  public Recommender(
+      SetpointPolicy policy,
+      SetpointModel model,
+      TimeSeriesStore store,
+      CommandPublisher commands,
+      Clock clock,
+      Duration sampleInterval,
+      Duration decisionInterval,
+      Consumer<DeviceRecommendation> observer,
+      Pattern devicesInScope) {
     this.policy = policy;
     this.model = model;
     this.store = store;
@@ -89,6 +122,7 @@ public final class Recommender {
     this.sampleInterval = sampleInterval;
     this.decisionInterval = decisionInterval;
     this.observer = observer;
+    this.devicesInScope = devicesInScope;
   }
 
   private static final class DeviceState {
@@ -109,9 +143,13 @@ public final class Recommender {
   /**
    * Takes one stored message; decides when the device's next decision is due.
    *
-   * @return the decision made, or empty when none was due or the message has no indoor temperature
+   * @return the decision made, or empty when none was due, the device is not in scope or the
+   *     message has no indoor temperature
    */
   public Optional<DeviceRecommendation> accept(TelemetryMessage message) {
+    if (!inScope(message.device())) {
+      return Optional.empty();
+    }
     Double temperature = reading(message, TEMPERATURE);
     if (temperature == null) {
       return Optional.empty();
@@ -243,6 +281,11 @@ public final class Recommender {
       }
     }
     return null;
+  }
+
+  /** Whether the device's messages are recommended for ({@code setpoint.recommender.devices}). */
+  boolean inScope(String device) {
+    return devicesInScope.matcher(device).matches();
   }
 
   /** Devices with a window, for health and tests. */

@@ -2,8 +2,6 @@ package dev.setpoint.analytics.application;
 
 import dev.setpoint.analytics.domain.TimeSeriesStore;
 import dev.setpoint.analytics.domain.UnstorableTelemetryException;
-import dev.setpoint.contracts.telemetry.TelemetryCodec;
-import dev.setpoint.contracts.telemetry.TelemetryFormatException;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,11 +11,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Records one telemetry payload. A payload that is not a valid message, or that the store refuses
- * for what it is, can never succeed, so it is logged, counted and skipped rather than blocking the
- * partition behind it. A store that refuses the write is retried with growing pauses until it takes
- * it: an outage delays data, never loses it, because the caller acknowledges the message (and so
- * commits its offset) only afterwards.
+ * Records one decoded telemetry message. Decoding is the messaging adapter's: a payload that is not
+ * a valid message never reaches here. A message that the store refuses for what it is can never
+ * succeed, so it is logged, counted and skipped rather than blocking the partition behind it. A
+ * store that refuses the write is retried with growing pauses until it takes it: an outage delays
+ * data, never loses it, because the caller acknowledges the message (and so commits its offset)
+ * only afterwards.
  */
 public final class TelemetryRecorder {
   private static final Logger LOG = Logger.getLogger(TelemetryRecorder.class.getName());
@@ -28,14 +27,13 @@ public final class TelemetryRecorder {
     void pause(Duration duration) throws InterruptedException;
   }
 
-  /** What happened to a payload. */
+  /** What happened to a message. */
   public enum Outcome {
     STORED,
     REJECTED
   }
 
   private final TimeSeriesStore store;
-  private final TelemetryCodec codec;
   private final Duration initialRetry;
   private final Duration maxRetry;
   private final Pause pause;
@@ -44,12 +42,8 @@ public final class TelemetryRecorder {
   private final AtomicLong rejected = new AtomicLong();
 
   public TelemetryRecorder(
-      TimeSeriesStore store,
-      TelemetryCodec codec,
-      Duration initialRetry,
-      Duration maxRetry,
-      Pause pause) {
-    this(store, codec, initialRetry, maxRetry, pause, message -> {});
+      TimeSeriesStore store, Duration initialRetry, Duration maxRetry, Pause pause) {
+    this(store, initialRetry, maxRetry, pause, message -> {});
   }
 
   /**
@@ -58,34 +52,25 @@ public final class TelemetryRecorder {
    */
   public TelemetryRecorder(
       TimeSeriesStore store,
-      TelemetryCodec codec,
       Duration initialRetry,
       Duration maxRetry,
       Pause pause,
       Consumer<TelemetryMessage> afterStored) {
     this.afterStored = afterStored;
     this.store = store;
-    this.codec = codec;
     this.initialRetry = initialRetry;
     this.maxRetry = maxRetry;
     this.pause = pause;
   }
 
   /**
-   * Decodes and stores the payload, retrying the store while {@code keepTrying} holds.
+   * Stores the message, retrying the store while {@code keepTrying} holds.
    *
    * @throws InterruptedException when stopped before the store took the write; the message must
    *     then not be acknowledged
    */
-  public Outcome record(String payload, BooleanSupplier keepTrying) throws InterruptedException {
-    TelemetryMessage message;
-    try {
-      message = codec.decode(payload);
-    } catch (TelemetryFormatException e) {
-      rejected.incrementAndGet();
-      LOG.warning("skipping a telemetry message that can never be stored: " + e.getMessage());
-      return Outcome.REJECTED;
-    }
+  public Outcome record(TelemetryMessage message, BooleanSupplier keepTrying)
+      throws InterruptedException {
     Duration wait = initialRetry;
     while (true) {
       try {
@@ -125,7 +110,7 @@ public final class TelemetryRecorder {
     return stored.get();
   }
 
-  /** Messages skipped as malformed since start. */
+  /** Messages skipped since start because the store refuses them for what they are. */
   public long rejectedCount() {
     return rejected.get();
   }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,10 @@ class RecommenderTest {
       };
 
   private Recommender recommender() {
+    return recommender(Recommender.ALL_DEVICES);
+  }
+
+  private Recommender recommender(Pattern devicesInScope) {
     return new Recommender(
         new SetpointPolicy(),
         model,
@@ -104,7 +109,8 @@ class RecommenderTest {
         clock,
         SAMPLE,
         DECISION,
-        observed::add);
+        observed::add,
+        devicesInScope);
   }
 
   /** A room in July run at {@code setpointC} for half an hour, as the simulator reports it. */
@@ -289,5 +295,23 @@ class RecommenderTest {
     Recommender recommender = recommender();
     assertTrue(recommender.accept(power).isEmpty());
     assertEquals(0, recommender.deviceCount());
+  }
+
+  @Test
+  void onlyDevicesInScopeAreRecommendedFor() {
+    Recommender recommender = recommender(Pattern.compile("rc-.*"));
+    List<RoomState> states = july(25.5).subList(34, 40);
+
+    List<DeviceRecommendation> outside = feed(recommender, "lab-rc-1", states, true, true);
+
+    assertEquals(List.of(), outside);
+    assertEquals(0, recommender.deviceCount(), "no window for a device out of scope");
+    assertEquals(List.of(), stored);
+    assertEquals(List.of(), sent);
+
+    List<DeviceRecommendation> inside = feed(recommender, "rc-1", states, true, true);
+
+    assertEquals(1, inside.size());
+    assertEquals(1, sent.size());
   }
 }

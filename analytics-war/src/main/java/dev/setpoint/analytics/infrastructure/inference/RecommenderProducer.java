@@ -12,11 +12,12 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Builds the application's {@link Recommender} from configuration: the policy's settings (defaults
- * are {@link PolicySettings#defaults()}), the sample and decision intervals.
+ * are {@link PolicySettings#defaults()}), the sample and decision intervals, the devices in scope.
  */
 @ApplicationScoped
 public class RecommenderProducer {
@@ -42,7 +43,9 @@ public class RecommenderProducer {
       @ConfigProperty(name = "setpoint.recommender.sample-interval-ms", defaultValue = "60000")
           long sampleIntervalMs,
       @ConfigProperty(name = "setpoint.recommender.decision-interval-ms", defaultValue = "300000")
-          long decisionIntervalMs) {
+          long decisionIntervalMs,
+      @ConfigProperty(name = "setpoint.recommender.devices", defaultValue = ".*")
+          String devicesInScope) {
     PolicySettings defaults = PolicySettings.defaults();
     PolicySettings settings =
         new PolicySettings(
@@ -65,7 +68,8 @@ public class RecommenderProducer {
             Clock.systemUTC(),
             Duration.ofMillis(sampleIntervalMs),
             Duration.ofMillis(decisionIntervalMs),
-            metrics::recommended);
+            metrics::recommended,
+            Pattern.compile(devicesInScope));
   }
 
   /** For CDI's proxy only. */

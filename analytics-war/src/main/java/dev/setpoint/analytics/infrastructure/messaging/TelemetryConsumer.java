@@ -2,70 +2,43 @@ package dev.setpoint.analytics.infrastructure.messaging;
 
 import dev.setpoint.analytics.application.Recommender;
 import dev.setpoint.analytics.application.TelemetryRecorder;
-import dev.setpoint.analytics.domain.TimeSeriesStore;
 import dev.setpoint.contracts.telemetry.Channels;
 import dev.setpoint.contracts.telemetry.TelemetryCodec;
+import dev.setpoint.contracts.telemetry.TelemetryFormatException;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.function.Consumer;
-import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Consumes {@link Channels#TELEMETRY_IN}. The message is acknowledged, and its offset so
- * committable, only after {@link TelemetryRecorder} stored it or found it malformed. A stored
- * message then feeds the {@link Recommender}.
+ * Consumes {@link Channels#TELEMETRY_IN}: decodes each payload with {@link TelemetryCodec} and
+ * hands the {@link TelemetryMessage} to the {@link TelemetryRecorder} (which, once stored, feeds
+ * the {@link Recommender}). A payload that is not a valid message can never be stored, so it is
+ * logged, counted and acknowledged here rather than blocking the partition behind it. Any other
+ * message is acknowledged, and its offset so committable, only after the recorder stored it or
+ * skipped it.
  */
 @ApplicationScoped
 public class TelemetryConsumer {
+  private static final Logger LOG = Logger.getLogger(TelemetryConsumer.class.getName());
+
   private final TelemetryRecorder recorder;
   private final TelemetryCodec codec = new TelemetryCodec();
+  private final AtomicLong undecodable = new AtomicLong();
   private volatile boolean running = true;
   private volatile boolean subscribed;
 
   @Inject
-  public TelemetryConsumer(
-      TimeSeriesStore store,
-      Recommender recommender,
-      @ConfigProperty(name = "setpoint.recommender.enabled", defaultValue = "true")
-          boolean recommending,
-      @ConfigProperty(name = "setpoint.recommender.devices", defaultValue = ".*")
-          String devicesInScope,
-      @ConfigProperty(name = "setpoint.influx.retry-initial-ms", defaultValue = "500")
-          long retryInitialMs,
-      @ConfigProperty(name = "setpoint.influx.retry-max-ms", defaultValue = "30000")
-          long retryMaxMs) {
-    this.recorder =
-        new TelemetryRecorder(
-            store,
-            codec,
-            Duration.ofMillis(retryInitialMs),
-            Duration.ofMillis(retryMaxMs),
-            duration -> Thread.sleep(duration.toMillis()),
-            recommending ? inScope(recommender, devicesInScope) : message -> {});
-  }
-
-  /**
-   * The recommender for the devices whose name matches the pattern only ({@code
-   * setpoint.recommender.devices}, all by default), so rooms can be put under recommendation one at
-   * a time while the others keep their own setpoint.
-   */
-  private static Consumer<TelemetryMessage> inScope(Recommender recommender, String pattern) {
-    Pattern devices = Pattern.compile(pattern);
-    return message -> {
-      if (devices.matcher(message.device()).matches()) {
-        recommender.accept(message);
-      }
-    };
+  public TelemetryConsumer(TelemetryRecorder recorder) {
+    this.recorder = recorder;
   }
 
   /** For CDI's proxy only. */
@@ -75,8 +48,16 @@ public class TelemetryConsumer {
 
   @Incoming(Channels.TELEMETRY_IN)
   public CompletionStage<Void> consume(Message<String> message) {
+    TelemetryMessage decoded;
     try {
-      recorder.record(message.getPayload(), () -> running);
+      decoded = codec.decode(message.getPayload());
+    } catch (TelemetryFormatException e) {
+      undecodable.incrementAndGet();
+      LOG.warning("skipping a telemetry message that can never be stored: " + e.getMessage());
+      return message.ack();
+    }
+    try {
+      recorder.record(decoded, () -> running);
       return message.ack();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -98,9 +79,9 @@ public class TelemetryConsumer {
     return subscribed;
   }
 
-  /** The recorder, for health and metrics. */
-  public TelemetryRecorder recorder() {
-    return recorder;
+  /** Payloads skipped since start because they are not a valid telemetry message. */
+  public long undecodableCount() {
+    return undecodable.get();
   }
 
   @PreDestroy
