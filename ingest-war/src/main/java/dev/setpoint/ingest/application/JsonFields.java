@@ -163,13 +163,9 @@ final class JsonFields {
       throw wrongType(path(key), "an array", value);
     }
     JsonArray array = value.asJsonArray();
-    if (array.size() > MetadataValidator.MAX_ENTRIES) {
+    if (array.size() > MetadataRules.MAX_ENTRIES) {
       throw new InvalidMetadataException(
-          path(key)
-              + " holds "
-              + array.size()
-              + " entries, at most "
-              + MetadataValidator.MAX_ENTRIES);
+          path(key) + " holds " + array.size() + " entries, at most " + MetadataRules.MAX_ENTRIES);
     }
     List<T> result = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {

@@ -30,7 +30,8 @@ import java.util.Set;
  * typo such as {@code maximun} is refused rather than silently leaving a resource unbounded. A few
  * EdgeX fields that do not change what Setpoint checks are accepted and not kept (timestamps,
  * device service attributes, tags, value transforms that device services apply before sending). The
- * rules on the values themselves are {@link MetadataValidator}'s.
+ * rules on the values themselves are {@link ProfileRules}', {@link DeviceServiceRules}' and {@link
+ * DeviceRules}'.
  */
 public final class MetadataJson {
   private static final Set<String> REQUEST = Set.of("apiVersion", "requestId");

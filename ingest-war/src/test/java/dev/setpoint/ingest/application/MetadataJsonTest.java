@@ -196,21 +196,20 @@ class MetadataJsonTest {
 
   @Test
   void theShippedYamlProfilesAreValid() throws IOException {
-    MetadataValidator validator = new MetadataValidator();
     DeviceProfile room =
-        validator.profile(YamlProfiles.parse(seed("room-sensor.yaml"), "profile"), "profile");
+        ProfileRules.check(YamlProfiles.parse(seed("room-sensor.yaml"), "profile"), "profile");
     assertEquals("room-sensor", room.name());
     assertEquals(-40.0, room.resource("temperature").orElseThrow().properties().minimum());
     assertEquals(100.0, room.resource("humidity").orElseThrow().properties().maximum());
     assertEquals("°C", room.resource("temperature").orElseThrow().properties().units());
     assertEquals(2, room.command("climate").orElseThrow().resourceOperations().size());
     DeviceProfile ac =
-        validator.profile(YamlProfiles.parse(seed("air-conditioner.yaml"), "profile"), "profile");
+        ProfileRules.check(YamlProfiles.parse(seed("air-conditioner.yaml"), "profile"), "profile");
     assertEquals(ReadWrite.RW, ac.resource("setpoint").orElseThrow().properties().readWrite());
     assertEquals(18.0, ac.resource("setpoint").orElseThrow().properties().minimum());
     assertEquals(27.0, ac.resource("setpoint").orElseThrow().properties().maximum());
     DeviceProfile controller =
-        validator.profile(YamlProfiles.parse(seed("room-controller.yaml"), "profile"), "profile");
+        ProfileRules.check(YamlProfiles.parse(seed("room-controller.yaml"), "profile"), "profile");
     assertEquals(
         ReadWrite.R, controller.resource("temperature").orElseThrow().properties().readWrite());
     assertEquals(

@@ -7,9 +7,9 @@ import dev.setpoint.contracts.edgex.DeviceResponse;
 import dev.setpoint.contracts.edgex.MultiDevicesResponse;
 import dev.setpoint.contracts.edgex.UpdateDeviceRequest;
 import dev.setpoint.ingest.application.DeviceRegistration;
+import dev.setpoint.ingest.application.DeviceRules;
 import dev.setpoint.ingest.application.MetadataJson;
 import dev.setpoint.ingest.application.MetadataService;
-import dev.setpoint.ingest.application.MetadataValidator;
 import dev.setpoint.ingest.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -41,7 +41,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DeviceMetadataResource {
   private final MetadataService metadata;
   private final DeviceRegistration registration;
-  private final MetadataValidator validator = new MetadataValidator();
   private final int maxBodyBytes;
 
   @Inject
@@ -71,7 +70,7 @@ public class DeviceMetadataResource {
                     "AddDeviceRequest",
                     (json, path) -> {
                       AddDeviceRequest request = MetadataJson.addDeviceRequest(json, path);
-                      validator.device(request.device(), path + ".device");
+                      DeviceRules.check(request.device(), path + ".device");
                       return request;
                     },
                     AddDeviceRequest::requestId,
@@ -97,7 +96,7 @@ public class DeviceMetadataResource {
                 "UpdateDeviceRequest",
                 (json, path) -> {
                   UpdateDeviceRequest request = MetadataJson.updateDeviceRequest(json, path);
-                  validator.update(request.device(), path + ".device");
+                  DeviceRules.update(request.device(), path + ".device");
                   return request;
                 },
                 UpdateDeviceRequest::requestId,

@@ -7,7 +7,7 @@ import dev.setpoint.contracts.edgex.IdResponse;
 import dev.setpoint.contracts.edgex.MultiDeviceProfilesResponse;
 import dev.setpoint.ingest.application.MetadataJson;
 import dev.setpoint.ingest.application.MetadataService;
-import dev.setpoint.ingest.application.MetadataValidator;
+import dev.setpoint.ingest.application.ProfileRules;
 import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.application.YamlProfiles;
 import dev.setpoint.ingest.domain.Page;
@@ -41,7 +41,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @OperatorOnly
 public class DeviceProfileResource {
   private final MetadataService metadata;
-  private final MetadataValidator validator = new MetadataValidator();
   private final int maxBodyBytes;
 
   @Inject
@@ -68,7 +67,7 @@ public class DeviceProfileResource {
                 "AddDeviceProfileRequest",
                 (json, path) -> {
                   AddDeviceProfileRequest request = MetadataJson.addProfileRequest(json, path);
-                  validator.profile(request.profile(), path + ".profile");
+                  ProfileRules.check(request.profile(), path + ".profile");
                   return request;
                 },
                 AddDeviceProfileRequest::requestId,

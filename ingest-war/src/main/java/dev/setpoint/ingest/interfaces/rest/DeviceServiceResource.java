@@ -5,9 +5,9 @@ import dev.setpoint.contracts.edgex.DeviceService;
 import dev.setpoint.contracts.edgex.DeviceServiceResponse;
 import dev.setpoint.contracts.edgex.IdResponse;
 import dev.setpoint.contracts.edgex.MultiDeviceServicesResponse;
+import dev.setpoint.ingest.application.DeviceServiceRules;
 import dev.setpoint.ingest.application.MetadataJson;
 import dev.setpoint.ingest.application.MetadataService;
-import dev.setpoint.ingest.application.MetadataValidator;
 import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +35,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @OperatorOnly
 public class DeviceServiceResource {
   private final MetadataService metadata;
-  private final MetadataValidator validator = new MetadataValidator();
   private final int maxBodyBytes;
 
   @Inject
@@ -63,7 +62,7 @@ public class DeviceServiceResource {
                 (json, path) -> {
                   AddDeviceServiceRequest request =
                       MetadataJson.addDeviceServiceRequest(json, path);
-                  validator.deviceService(request.service(), path + ".service");
+                  DeviceServiceRules.check(request.service(), path + ".service");
                   return request;
                 },
                 AddDeviceServiceRequest::requestId,
