@@ -3,7 +3,7 @@ package dev.setpoint.ingest.interfaces.rest;
 import dev.setpoint.contracts.buffer.CommandSource;
 import dev.setpoint.contracts.edgex.EventResponse;
 import dev.setpoint.ingest.application.CommandService;
-import dev.setpoint.ingest.application.MetadataJson;
+import dev.setpoint.ingest.interfaces.rest.json.MetadataJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

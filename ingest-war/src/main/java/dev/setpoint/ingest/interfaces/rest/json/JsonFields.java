@@ -1,5 +1,7 @@
-package dev.setpoint.ingest.application;
+package dev.setpoint.ingest.interfaces.rest.json;
 
+import dev.setpoint.ingest.application.InvalidMetadataException;
+import dev.setpoint.ingest.application.MetadataRules;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
