@@ -6,10 +6,8 @@ import dev.setpoint.contracts.edgex.DeviceProfileResponse;
 import dev.setpoint.contracts.edgex.IdResponse;
 import dev.setpoint.contracts.edgex.MultiDeviceProfilesResponse;
 import dev.setpoint.ingest.application.MetadataService;
-import dev.setpoint.ingest.application.ProfileRules;
 import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.domain.Page;
-import dev.setpoint.ingest.interfaces.rest.json.MetadataJson;
 import dev.setpoint.ingest.interfaces.rest.json.YamlProfiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +25,6 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -59,17 +56,11 @@ public class DeviceProfileResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response add(InputStream body) {
+  public Response add(MetadataBatch.AddProfiles body) {
     return MetadataResponses.call(
         () ->
-            Batches.run(
-                RequestBodies.json(body, maxBodyBytes),
-                "AddDeviceProfileRequest",
-                (json, path) -> {
-                  AddDeviceProfileRequest request = MetadataJson.addProfileRequest(json, path);
-                  ProfileRules.check(request.profile(), path + ".profile");
-                  return request;
-                },
+            Batches.answer(
+                body,
                 AddDeviceProfileRequest::requestId,
                 request ->
                     IdResponse.created(
