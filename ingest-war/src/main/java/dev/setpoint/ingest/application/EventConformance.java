@@ -132,7 +132,7 @@ public class EventConformance {
               + ".value '"
               + reading.value()
               + "' lies outside "
-              + MetadataValidator.range(properties.minimum(), properties.maximum())
+              + MetadataRules.range(properties.minimum(), properties.maximum())
               + " of resource '"
               + resource.name()
               + "'");

@@ -17,8 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Core Metadata as the rest of ingest uses it: the REST endpoints (v3 and the legacy v1 ones),
- * event validation and Core Command all go through here, so every record meets {@link
- * MetadataValidator}'s rules and every write invalidates the lookup cache.
+ * event validation and Core Command all go through here, so every record meets the rules of its
+ * aggregate ({@link ProfileRules}, {@link DeviceServiceRules}, {@link DeviceRules}) and every write
+ * invalidates the lookup cache.
  *
  * <p>Lookups of devices and profiles by name ({@link #device}, {@link #profile}) are served from a
  * short-lived cache because every event needs both; a change made through another replica is seen
@@ -31,7 +32,6 @@ public class MetadataService {
 
   private final MetadataStore store;
   private final CommandStore commands;
-  private final MetadataValidator validator = new MetadataValidator();
   private final TtlCache<Device> devices;
   private final TtlCache<DeviceProfile> profiles;
 
@@ -66,7 +66,7 @@ public class MetadataService {
    * @throws DuplicateNameException a profile of that name exists
    */
   public String addProfile(DeviceProfile profile) {
-    DeviceProfile checked = withId(validator.profile(profile, "profile"));
+    DeviceProfile checked = withId(ProfileRules.check(profile, "profile"));
     store.addProfile(checked);
     profiles.invalidate(checked.name());
     return checked.id();
@@ -79,7 +79,7 @@ public class MetadataService {
    * @throws InvalidMetadataException the profile breaks a rule; nothing stored
    */
   public String putProfile(DeviceProfile profile) {
-    DeviceProfile checked = validator.profile(profile, "profile");
+    DeviceProfile checked = ProfileRules.check(profile, "profile");
     String id =
         store
             .profile(checked.name())
@@ -98,7 +98,7 @@ public class MetadataService {
    * @throws DuplicateNameException a service of that name exists
    */
   public String addDeviceService(DeviceService service) {
-    DeviceService checked = validator.deviceService(service, "service");
+    DeviceService checked = DeviceServiceRules.check(service, "service");
     if (checked.id() == null) {
       checked = checked.withId(UUID.randomUUID().toString());
     }
@@ -114,7 +114,7 @@ public class MetadataService {
    * @throws DuplicateNameException a device of that name exists
    */
   public String addDevice(Device device) {
-    Device checked = validator.device(device, "device");
+    Device checked = DeviceRules.check(device, "device");
     if (store.deviceService(checked.serviceName()).isEmpty()) {
       throw new UnknownMetadataException(
           "device.serviceName '" + checked.serviceName() + "' is not a registered device service");
@@ -128,7 +128,7 @@ public class MetadataService {
                         "device.profileName '"
                             + checked.profileName()
                             + "' is not a registered device profile"));
-    validator.deviceFitsProfile(checked, profile, "device");
+    DeviceRules.fitsProfile(checked, profile, "device");
     Device stored = checked.id() == null ? checked.withId(UUID.randomUUID().toString()) : checked;
     store.addDevice(stored);
     devices.invalidate(stored.name());
@@ -143,7 +143,7 @@ public class MetadataService {
    * @throws UnknownMetadataException no such device
    */
   public Device updateDevice(UpdateDevice update) {
-    UpdateDevice checked = validator.update(update, "device");
+    UpdateDevice checked = DeviceRules.update(update, "device");
     Device current = store.device(checked.name()).orElseThrow(() -> unknownDevice(checked.name()));
     Device changed =
         new Device(

@@ -111,13 +111,12 @@ public class LegacyApiService {
   /**
    * Stores a value descriptor and adds it to the generated profile; returns its id.
    *
-   * @throws InvalidEventException the body or the descriptor is invalid
+   * @throws InvalidEventException the descriptor cannot be a resource (type, range, default)
    * @throws DuplicateNameException a descriptor of that name exists
    */
-  public synchronized String addValueDescriptor(String body) {
-    ValueDescriptor parsed = LegacyJson.valueDescriptor(body);
-    DeviceResource resource = resource(parsed); // checks it before anything is stored
-    ValueDescriptor descriptor = withId(parsed);
+  public synchronized String addValueDescriptor(ValueDescriptor given) {
+    DeviceResource resource = resource(given); // checks it before anything is stored
+    ValueDescriptor descriptor = withId(given);
     List<ValueDescriptor> all = new ArrayList<>(registry.valueDescriptors());
     if (all.stream().anyMatch(d -> d.name().equals(descriptor.name()))) {
       throw new DuplicateNameException("value descriptor", descriptor.name());
@@ -144,11 +143,9 @@ public class LegacyApiService {
   /**
    * Stores an addressable (never its password); returns its id.
    *
-   * @throws InvalidEventException the body is invalid
    * @throws DuplicateNameException an addressable of that name exists
    */
-  public String addAddressable(String body) {
-    Addressable addressable = LegacyJson.addressable(body);
+  public String addAddressable(Addressable addressable) {
     Addressable stored =
         new Addressable(
             UUID.randomUUID().toString(),
@@ -169,8 +166,7 @@ public class LegacyApiService {
    *
    * @throws UnknownMetadataException the addressable is not registered
    */
-  public String addDeviceService(String body) {
-    LegacyDeviceService service = LegacyJson.deviceService(body);
+  public String addDeviceService(LegacyDeviceService service) {
     if (service.addressableName() == null) {
       throw new InvalidEventException("addressable.name is required");
     }
@@ -197,8 +193,7 @@ public class LegacyApiService {
    *
    * @throws UnknownMetadataException the service, profile or addressable is not registered
    */
-  public String addDevice(String body) {
-    LegacyDevice device = LegacyJson.device(body);
+  public String addDevice(LegacyDevice device) {
     Map<String, Map<String, String>> protocols = new LinkedHashMap<>();
     if (device.addressableName() != null) {
       Addressable addressable =
@@ -230,12 +225,11 @@ public class LegacyApiService {
   /**
    * Stores a v1 event through the same validation and storage as a v3 one; returns its id.
    *
-   * @throws InvalidEventException the body or a reading is invalid; nothing stored
+   * @throws InvalidEventException a reading is invalid; nothing stored
    * @throws UnknownMetadataException the device is unknown (and not auto-registered), or a reading
    *     has no value descriptor
    */
-  public String addEvent(String body) {
-    LegacyEvent event = LegacyJson.event(body);
+  public String addEvent(LegacyEvent event) {
     long receivedAt = clock.millis();
     Device device = metadata.device(event.device()).orElseGet(() -> autoRegister(event.device()));
     DeviceProfile profile =

@@ -12,10 +12,10 @@ import java.util.function.Function;
 
 /**
  * EdgeX's batch posts. As EdgeX does, the whole array is read and checked against the contract
- * first: one malformed or invalid element makes the whole request a 400 naming it ({@code
- * [2].device.name is required}) and nothing is stored. Then each element is applied on its own and
- * answered in a 207 list, in order: 201 with its id, or its own 404 (unknown service or profile) or
- * 409 (duplicate name).
+ * first ({@link MetadataBatchReader}, with {@link #elements}): one malformed or invalid element
+ * makes the whole request a 400 naming it ({@code [2].device.name is required}) and nothing is
+ * stored. Then ({@link #answer}) each element is applied on its own and answered in a 207 list, in
+ * order: 201 with its id, or its own 404 (unknown service or profile) or 409 (duplicate name).
  */
 final class Batches {
   /** More elements than this in one request is refused (413) rather than worked through. */
@@ -24,18 +24,14 @@ final class Batches {
   private Batches() {}
 
   /**
+   * The elements of a batch body, each parsed and checked; the first fault refuses the whole body.
+   *
    * @param body the parsed request body
    * @param what what the array holds, for messages (e.g. {@code AddDeviceRequest})
    * @param check parses and checks one element given its path ({@code [i]}); throws on a fault
-   * @param requestId the element's requestId
-   * @param apply applies one checked element and returns its success response
+   * @throws BadRequestBodyException not an array, empty, or too many elements
    */
-  static <R> Response run(
-      JsonValue body,
-      String what,
-      BiFunction<JsonValue, String, R> check,
-      Function<R, String> requestId,
-      Function<R, Object> apply) {
+  static <R> List<R> elements(JsonValue body, String what, BiFunction<JsonValue, String, R> check) {
     if (body.getValueType() != JsonValue.ValueType.ARRAY) {
       throw new BadRequestBodyException(
           400, "request body must be a JSON array of " + what + ", was " + kind(body));
@@ -52,8 +48,20 @@ final class Batches {
     for (int i = 0; i < array.size(); i++) {
       requests.add(check.apply(array.get(i), "[" + i + "]"));
     }
-    List<Object> results = new ArrayList<>(requests.size());
-    for (R request : requests) {
+    return requests;
+  }
+
+  /**
+   * Applies each checked element on its own and answers the 207 list.
+   *
+   * @param batch the checked elements
+   * @param requestId the element's requestId
+   * @param apply applies one checked element and returns its success response
+   */
+  static <R> Response answer(
+      MetadataBatch<R> batch, Function<R, String> requestId, Function<R, Object> apply) {
+    List<Object> results = new ArrayList<>(batch.requests().size());
+    for (R request : batch.requests()) {
       try {
         results.add(apply.apply(request));
       } catch (RuntimeException e) {

@@ -3,7 +3,6 @@ package dev.setpoint.ingest.interfaces.rest;
 import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.edgex.EventResponse;
 import dev.setpoint.ingest.application.CommandService;
-import dev.setpoint.ingest.application.MetadataJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -14,8 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * EdgeX Core Command: {@code GET /api/v3/device/name/{name}/{command}} answers the command's
@@ -27,20 +24,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(MediaType.APPLICATION_JSON)
 public class CommandResource {
   private final CommandService commands;
-  private final int maxBodyBytes;
 
   @Inject
-  public CommandResource(
-      CommandService commands,
-      @ConfigProperty(name = "setpoint.ingest.max-body-bytes", defaultValue = "262144")
-          int maxBodyBytes) {
+  public CommandResource(CommandService commands) {
     this.commands = commands;
-    this.maxBodyBytes = maxBodyBytes;
   }
 
   /** For CDI's proxy only. */
   protected CommandResource() {
-    this(null, 0);
+    this(null);
   }
 
   @GET
@@ -54,14 +46,10 @@ public class CommandResource {
   @OperatorOnly
   @Consumes(MediaType.APPLICATION_JSON)
   public Response write(
-      @PathParam("name") String name, @PathParam("command") String command, InputStream body) {
+      @PathParam("name") String name, @PathParam("command") String command, CommandValues body) {
     return MetadataResponses.call(
         () -> {
-          commands.write(
-              name,
-              command,
-              MetadataJson.commandValues(RequestBodies.json(body, maxBodyBytes)),
-              CommandSource.OPERATOR);
+          commands.write(name, command, body.values(), CommandSource.OPERATOR);
           return Response.ok(MetadataResponses.ok(null)).build();
         });
   }

@@ -7,9 +7,7 @@ import dev.setpoint.contracts.edgex.DeviceResponse;
 import dev.setpoint.contracts.edgex.MultiDevicesResponse;
 import dev.setpoint.contracts.edgex.UpdateDeviceRequest;
 import dev.setpoint.ingest.application.DeviceRegistration;
-import dev.setpoint.ingest.application.MetadataJson;
 import dev.setpoint.ingest.application.MetadataService;
-import dev.setpoint.ingest.application.MetadataValidator;
 import dev.setpoint.ingest.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +22,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * EdgeX Core Metadata devices: batch add (its service and profile must exist), batch {@code PATCH}
@@ -41,39 +37,26 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DeviceMetadataResource {
   private final MetadataService metadata;
   private final DeviceRegistration registration;
-  private final MetadataValidator validator = new MetadataValidator();
-  private final int maxBodyBytes;
 
   @Inject
-  public DeviceMetadataResource(
-      MetadataService metadata,
-      DeviceRegistration registration,
-      @ConfigProperty(name = "setpoint.ingest.max-body-bytes", defaultValue = "262144")
-          int maxBodyBytes) {
+  public DeviceMetadataResource(MetadataService metadata, DeviceRegistration registration) {
     this.metadata = metadata;
     this.registration = registration;
-    this.maxBodyBytes = maxBodyBytes;
   }
 
   /** For CDI's proxy only. */
   protected DeviceMetadataResource() {
-    this(null, null, 0);
+    this(null, null);
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response add(InputStream body) {
+  public Response add(MetadataBatch.AddDevices body) {
     Response answer =
         MetadataResponses.call(
             () ->
-                Batches.run(
-                    RequestBodies.json(body, maxBodyBytes),
-                    "AddDeviceRequest",
-                    (json, path) -> {
-                      AddDeviceRequest request = MetadataJson.addDeviceRequest(json, path);
-                      validator.device(request.device(), path + ".device");
-                      return request;
-                    },
+                Batches.answer(
+                    body,
                     AddDeviceRequest::requestId,
                     request -> {
                       DeviceRegistration.Registered device =
@@ -89,17 +72,11 @@ public class DeviceMetadataResource {
 
   @PATCH
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response update(InputStream body) {
+  public Response update(MetadataBatch.UpdateDevices body) {
     return MetadataResponses.call(
         () ->
-            Batches.run(
-                RequestBodies.json(body, maxBodyBytes),
-                "UpdateDeviceRequest",
-                (json, path) -> {
-                  UpdateDeviceRequest request = MetadataJson.updateDeviceRequest(json, path);
-                  validator.update(request.device(), path + ".device");
-                  return request;
-                },
+            Batches.answer(
+                body,
                 UpdateDeviceRequest::requestId,
                 request -> {
                   metadata.updateDevice(request.device());

@@ -5,12 +5,10 @@ import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceProfileResponse;
 import dev.setpoint.contracts.edgex.IdResponse;
 import dev.setpoint.contracts.edgex.MultiDeviceProfilesResponse;
-import dev.setpoint.ingest.application.MetadataJson;
 import dev.setpoint.ingest.application.MetadataService;
-import dev.setpoint.ingest.application.MetadataValidator;
 import dev.setpoint.ingest.application.UnknownMetadataException;
-import dev.setpoint.ingest.application.YamlProfiles;
 import dev.setpoint.ingest.domain.Page;
+import dev.setpoint.ingest.interfaces.rest.json.YamlProfiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -27,7 +25,6 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,7 +38,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @OperatorOnly
 public class DeviceProfileResource {
   private final MetadataService metadata;
-  private final MetadataValidator validator = new MetadataValidator();
   private final int maxBodyBytes;
 
   @Inject
@@ -60,17 +56,11 @@ public class DeviceProfileResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response add(InputStream body) {
+  public Response add(MetadataBatch.AddProfiles body) {
     return MetadataResponses.call(
         () ->
-            Batches.run(
-                RequestBodies.json(body, maxBodyBytes),
-                "AddDeviceProfileRequest",
-                (json, path) -> {
-                  AddDeviceProfileRequest request = MetadataJson.addProfileRequest(json, path);
-                  validator.profile(request.profile(), path + ".profile");
-                  return request;
-                },
+            Batches.answer(
+                body,
                 AddDeviceProfileRequest::requestId,
                 request ->
                     IdResponse.created(

@@ -5,9 +5,7 @@ import dev.setpoint.contracts.edgex.DeviceService;
 import dev.setpoint.contracts.edgex.DeviceServiceResponse;
 import dev.setpoint.contracts.edgex.IdResponse;
 import dev.setpoint.contracts.edgex.MultiDeviceServicesResponse;
-import dev.setpoint.ingest.application.MetadataJson;
 import dev.setpoint.ingest.application.MetadataService;
-import dev.setpoint.ingest.application.MetadataValidator;
 import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,8 +20,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * EdgeX Core Metadata device services: batch add, reads by name and all, delete by name (409 while
@@ -35,37 +31,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @OperatorOnly
 public class DeviceServiceResource {
   private final MetadataService metadata;
-  private final MetadataValidator validator = new MetadataValidator();
-  private final int maxBodyBytes;
 
   @Inject
-  public DeviceServiceResource(
-      MetadataService metadata,
-      @ConfigProperty(name = "setpoint.ingest.max-body-bytes", defaultValue = "262144")
-          int maxBodyBytes) {
+  public DeviceServiceResource(MetadataService metadata) {
     this.metadata = metadata;
-    this.maxBodyBytes = maxBodyBytes;
   }
 
   /** For CDI's proxy only. */
   protected DeviceServiceResource() {
-    this(null, 0);
+    this(null);
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response add(InputStream body) {
+  public Response add(MetadataBatch.AddDeviceServices body) {
     return MetadataResponses.call(
         () ->
-            Batches.run(
-                RequestBodies.json(body, maxBodyBytes),
-                "AddDeviceServiceRequest",
-                (json, path) -> {
-                  AddDeviceServiceRequest request =
-                      MetadataJson.addDeviceServiceRequest(json, path);
-                  validator.deviceService(request.service(), path + ".service");
-                  return request;
-                },
+            Batches.answer(
+                body,
                 AddDeviceServiceRequest::requestId,
                 request ->
                     IdResponse.created(

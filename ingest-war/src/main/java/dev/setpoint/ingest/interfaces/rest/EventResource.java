@@ -4,7 +4,6 @@ import dev.setpoint.contracts.edgex.AddEventRequest;
 import dev.setpoint.contracts.edgex.IdResponse;
 import dev.setpoint.ingest.application.DeviceLockedException;
 import dev.setpoint.ingest.application.EventIngestService;
-import dev.setpoint.ingest.application.EventJson;
 import dev.setpoint.ingest.application.EventPath;
 import dev.setpoint.ingest.application.InvalidEventException;
 import dev.setpoint.ingest.application.UnknownMetadataException;
@@ -19,33 +18,26 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * EdgeX Core Data: {@code POST /api/v3/event/{service}/{profile}/{device}/{source}}. The body is
- * read and parsed here rather than by the JSON provider, so every malformed body gets an EdgeX 400
- * that says what is wrong (wrong JSON types included, see {@link EventJson}), and an oversize body
- * a 413, before anything is stored.
+ * EdgeX Core Data: {@code POST /api/v3/event/{service}/{profile}/{device}/{source}}. The body comes
+ * read strictly by {@link EventRequestReader} (a malformed body is an EdgeX 400 that says what is
+ * wrong, an oversize one a 413); the checks against the device and its profile are the
+ * application's.
  */
 @Path("/v3/event")
 @ApplicationScoped
 public class EventResource {
   private final EventIngestService ingest;
-  private final int maxBodyBytes;
 
   @Inject
-  public EventResource(
-      EventIngestService ingest,
-      @ConfigProperty(name = "setpoint.ingest.max-body-bytes", defaultValue = "262144")
-          int maxBodyBytes) {
+  public EventResource(EventIngestService ingest) {
     this.ingest = ingest;
-    this.maxBodyBytes = maxBodyBytes;
   }
 
   /** For CDI's proxy only. */
   protected EventResource() {
-    this(null, 0);
+    this(null);
   }
 
   @POST
@@ -58,21 +50,7 @@ public class EventResource {
       @PathParam("profileName") String profileName,
       @PathParam("deviceName") String deviceName,
       @PathParam("sourceName") String sourceName,
-      InputStream body) {
-    AddEventRequest request;
-    try {
-      request = EventJson.read(RequestBodies.json(body, maxBodyBytes));
-    } catch (BadRequestBodyException e) {
-      return EdgeXErrors.of(
-          e.status(),
-          null,
-          e.status() == 400
-              ? "request body is not a valid AddEventRequest: " + e.getMessage()
-              : e.getMessage());
-    } catch (InvalidEventException e) {
-      return EdgeXErrors.of(
-          400, null, "request body is not a valid AddEventRequest: " + e.getMessage());
-    }
+      AddEventRequest request) {
     String requestId = request == null ? null : request.requestId();
     try {
       String id =

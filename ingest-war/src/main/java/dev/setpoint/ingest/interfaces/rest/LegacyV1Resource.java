@@ -3,6 +3,7 @@ package dev.setpoint.ingest.interfaces.rest;
 import dev.setpoint.ingest.application.EventQueryService;
 import dev.setpoint.ingest.application.legacy.LegacyApiService;
 import dev.setpoint.ingest.application.legacy.LegacyEventView;
+import dev.setpoint.ingest.interfaces.rest.json.LegacyJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -58,35 +59,35 @@ public class LegacyV1Resource {
   @Path("/valuedescriptor")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addValueDescriptor(InputStream body) {
-    return create(body, legacy::addValueDescriptor);
+    return create(body, LegacyJson::valueDescriptor, legacy::addValueDescriptor);
   }
 
   @POST
   @Path("/addressable")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addAddressable(InputStream body) {
-    return create(body, legacy::addAddressable);
+    return create(body, LegacyJson::addressable, legacy::addAddressable);
   }
 
   @POST
   @Path("/deviceservice")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addDeviceService(InputStream body) {
-    return create(body, legacy::addDeviceService);
+    return create(body, LegacyJson::deviceService, legacy::addDeviceService);
   }
 
   @POST
   @Path("/device")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addDevice(InputStream body) {
-    return create(body, legacy::addDevice);
+    return create(body, LegacyJson::device, legacy::addDevice);
   }
 
   @POST
   @Path("/event")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response addEvent(InputStream body) {
-    return create(body, legacy::addEvent);
+    return create(body, LegacyJson::event, legacy::addEvent);
   }
 
   @GET
@@ -122,10 +123,13 @@ public class LegacyV1Resource {
                 .toList());
   }
 
-  private Response create(InputStream body, Function<String, String> use) {
+  /** Reads the body as {@code read} says, hands the record to {@code use}, answers its new id. */
+  private <T> Response create(InputStream body, Function<String, T> read, Function<T, String> use) {
     return MetadataResponses.call(
         () ->
-            Response.ok(use.apply(RequestBodies.text(body, maxBodyBytes)), MediaType.TEXT_PLAIN)
+            Response.ok(
+                    use.apply(read.apply(RequestBodies.text(body, maxBodyBytes))),
+                    MediaType.TEXT_PLAIN)
                 .build());
   }
 }

@@ -18,11 +18,12 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Reads request bodies for the metadata and command endpoints: at most the configured number of
- * bytes (413 beyond), strict UTF-8, and strict JSON (a key given twice is refused rather than one
- * copy silently winning).
+ * Reads request bodies for the request readers and the v1 and upload endpoints: at most the
+ * configured number of bytes (413 beyond), strict UTF-8, and strict JSON (a key given twice is
+ * refused rather than one copy silently winning).
  */
 final class RequestBodies {
   /** Deeper than this is no EdgeX body; refusing it keeps the recursion below shallow. */
@@ -30,7 +31,20 @@ final class RequestBodies {
 
   private static final JsonParserFactory JSON = Json.createParserFactory(Map.of());
 
+  /** The default of {@code setpoint.ingest.max-body-bytes}. */
+  static final int DEFAULT_MAX_BYTES = 262_144;
+
   private RequestBodies() {}
+
+  /**
+   * {@code setpoint.ingest.max-body-bytes} as configured. The request readers are JAX-RS providers,
+   * created by the runtime rather than by CDI, so they look the key up themselves.
+   */
+  static int configuredMaxBytes() {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("setpoint.ingest.max-body-bytes", Integer.class)
+        .orElse(DEFAULT_MAX_BYTES);
+  }
 
   /** The body as text. */
   static String text(InputStream body, int maxBytes) {

@@ -1,9 +1,10 @@
-package dev.setpoint.ingest.application;
+package dev.setpoint.ingest.interfaces.rest.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.setpoint.contracts.edgex.AddEventRequest;
+import dev.setpoint.ingest.application.InvalidEventException;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;

@@ -1,4 +1,4 @@
-package dev.setpoint.ingest.application;
+package dev.setpoint.ingest.interfaces.rest.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,6 +10,10 @@ import dev.setpoint.contracts.edgex.AdminState;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.ReadWrite;
 import dev.setpoint.contracts.edgex.UpdateDeviceRequest;
+import dev.setpoint.ingest.application.InvalidCommandException;
+import dev.setpoint.ingest.application.InvalidMetadataException;
+import dev.setpoint.ingest.application.ProfileRules;
+import dev.setpoint.ingest.interfaces.seed.SeedFiles;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -189,28 +193,27 @@ class MetadataJsonTest {
 
   private static String seed(String file) throws IOException {
     try (InputStream in =
-        MetadataJsonTest.class.getClassLoader().getResourceAsStream(MetadataSeeder.SEED + file)) {
+        MetadataJsonTest.class.getClassLoader().getResourceAsStream(SeedFiles.SEED + file)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
   @Test
   void theShippedYamlProfilesAreValid() throws IOException {
-    MetadataValidator validator = new MetadataValidator();
     DeviceProfile room =
-        validator.profile(YamlProfiles.parse(seed("room-sensor.yaml"), "profile"), "profile");
+        ProfileRules.check(YamlProfiles.parse(seed("room-sensor.yaml"), "profile"), "profile");
     assertEquals("room-sensor", room.name());
     assertEquals(-40.0, room.resource("temperature").orElseThrow().properties().minimum());
     assertEquals(100.0, room.resource("humidity").orElseThrow().properties().maximum());
     assertEquals("°C", room.resource("temperature").orElseThrow().properties().units());
     assertEquals(2, room.command("climate").orElseThrow().resourceOperations().size());
     DeviceProfile ac =
-        validator.profile(YamlProfiles.parse(seed("air-conditioner.yaml"), "profile"), "profile");
+        ProfileRules.check(YamlProfiles.parse(seed("air-conditioner.yaml"), "profile"), "profile");
     assertEquals(ReadWrite.RW, ac.resource("setpoint").orElseThrow().properties().readWrite());
     assertEquals(18.0, ac.resource("setpoint").orElseThrow().properties().minimum());
     assertEquals(27.0, ac.resource("setpoint").orElseThrow().properties().maximum());
     DeviceProfile controller =
-        validator.profile(YamlProfiles.parse(seed("room-controller.yaml"), "profile"), "profile");
+        ProfileRules.check(YamlProfiles.parse(seed("room-controller.yaml"), "profile"), "profile");
     assertEquals(
         ReadWrite.R, controller.resource("temperature").orElseThrow().properties().readWrite());
     assertEquals(
@@ -218,7 +221,7 @@ class MetadataJsonTest {
     assertEquals(27.0, controller.resource("setpoint").orElseThrow().properties().maximum());
     assertEquals(
         List.of("room-sensor.yaml", "air-conditioner.yaml", "room-controller.yaml"),
-        MetadataSeeder.PROFILES);
+        SeedFiles.PROFILES);
   }
 
   @Test

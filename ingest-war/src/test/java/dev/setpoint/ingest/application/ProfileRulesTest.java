@@ -5,28 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.setpoint.contracts.edgex.AdminState;
-import dev.setpoint.contracts.edgex.AutoEvent;
-import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.DeviceCommand;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceResource;
-import dev.setpoint.contracts.edgex.DeviceService;
-import dev.setpoint.contracts.edgex.OperatingState;
 import dev.setpoint.contracts.edgex.ReadWrite;
 import dev.setpoint.contracts.edgex.ResourceOperation;
-import dev.setpoint.contracts.edgex.UpdateDevice;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class MetadataValidatorTest {
-  private final MetadataValidator validator = new MetadataValidator();
-
+class ProfileRulesTest {
   private static DeviceProfile withResources(DeviceResource... resources) {
     return new DeviceProfile(null, "p", null, null, null, null, List.of(resources), null);
   }
@@ -38,27 +29,23 @@ class MetadataValidatorTest {
   }
 
   private String profileFault(DeviceProfile profile) {
-    return assertThrows(InvalidMetadataException.class, () -> validator.profile(profile, "profile"))
-        .getMessage();
-  }
-
-  private String deviceFault(Device device) {
-    return assertThrows(InvalidMetadataException.class, () -> validator.device(device, "device"))
+    return assertThrows(
+            InvalidMetadataException.class, () -> ProfileRules.check(profile, "profile"))
         .getMessage();
   }
 
   @Test
   void acceptsTheShippedProfilesAndNormalisesThem() {
-    DeviceProfile checked = validator.profile(Profiles.roomSensor(), "profile");
+    DeviceProfile checked = ProfileRules.check(Profiles.roomSensor(), "profile");
     assertEquals(2, checked.deviceResources().size());
     assertEquals("climate", checked.deviceCommands().get(0).name());
     DeviceProfile lower =
-        validator.profile(
+        ProfileRules.check(
             withResources(resource("t", "float64", ReadWrite.R, null, null, null)), "profile");
     assertEquals("Float64", lower.deviceResources().get(0).properties().valueType());
     assertEquals(List.of(), lower.deviceCommands());
     assertEquals(List.of(), lower.labels());
-    validator.profile(Profiles.airConditioner(), "profile");
+    ProfileRules.check(Profiles.airConditioner(), "profile");
   }
 
   @ParameterizedTest
@@ -173,7 +160,7 @@ class MetadataValidatorTest {
   @Test
   void acceptsADefaultOnTheBoundsAndDropsAnEmptyOne() {
     DeviceProfile checked =
-        validator.profile(
+        ProfileRules.check(
             withResources(
                 resource("a", "Float64", ReadWrite.RW, 18.0, 27.0, "27"),
                 resource("b", "Int32", ReadWrite.R, -5.0, 5.0, "")),
@@ -262,163 +249,5 @@ class MetadataValidatorTest {
             withCommand(
                 new DeviceCommand(
                     "mode", false, ReadWrite.R, List.of(new ResourceOperation("mode", null))))));
-  }
-
-  @Test
-  void checksDeviceServices() {
-    assertEquals(
-        "http://agent:59999",
-        validator.deviceService(Profiles.service("agent"), "service").baseAddress());
-    assertEquals(
-        "service.adminState is required (LOCKED or UNLOCKED)",
-        assertThrows(
-                InvalidMetadataException.class,
-                () ->
-                    validator.deviceService(
-                        new DeviceService(null, "s", null, null, null, null), "service"))
-            .getMessage());
-    for (String address : List.of("ftp://x", "not a uri", "http://", "agent:80")) {
-      assertEquals(
-          "service.baseAddress '" + address + "' is not an http or https address with a host",
-          assertThrows(
-                  InvalidMetadataException.class,
-                  () ->
-                      validator.deviceService(
-                          new DeviceService(null, "s", null, address, AdminState.LOCKED, null),
-                          "service"))
-              .getMessage());
-    }
-  }
-
-  private static Device device(
-      AdminState admin,
-      OperatingState op,
-      String service,
-      String profile,
-      Map<String, Map<String, String>> protocols,
-      List<AutoEvent> autoEvents) {
-    return new Device(
-        null, "d", null, admin, op, service, profile, null, null, protocols, autoEvents);
-  }
-
-  @Test
-  void checksDevices() {
-    Map<String, Map<String, String>> http = Map.of("http", Map.of("host", "h"));
-    Device valid =
-        validator.device(Profiles.device("d", "room-sensor", AdminState.LOCKED), "device");
-    assertEquals(List.of(), valid.labels());
-    assertEquals(
-        "device.adminState is required (LOCKED or UNLOCKED)",
-        deviceFault(device(null, OperatingState.UP, "s", "p", http, null)));
-    assertEquals(
-        "device.operatingState is required (UP, DOWN or UNKNOWN)",
-        deviceFault(device(AdminState.LOCKED, null, "s", "p", http, null)));
-    assertEquals(
-        "device.serviceName is required",
-        deviceFault(device(AdminState.LOCKED, OperatingState.UP, null, "p", http, null)));
-    assertEquals(
-        "device.profileName 'a/b' may hold only letters, digits and - _ . ~ (at most 128"
-            + " characters)",
-        deviceFault(device(AdminState.LOCKED, OperatingState.UP, "s", "a/b", http, null)));
-    assertEquals(
-        "device.protocols must hold at least one protocol",
-        deviceFault(device(AdminState.LOCKED, OperatingState.UP, "s", "p", Map.of(), null)));
-    assertEquals(
-        "device.protocols must hold at least one protocol",
-        deviceFault(device(AdminState.LOCKED, OperatingState.UP, "s", "p", null, null)));
-    // an empty property map is fine: EdgeX's REST devices have {"other":{}}
-    validator.device(
-        device(AdminState.LOCKED, OperatingState.UP, "s", "p", Map.of("other", Map.of()), null),
-        "device");
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"10", "s", "0s", "-1s", "10 s", "1d", "", "0m0s"})
-  void refusesAutoEventIntervalsThatAreNotPositiveGoDurations(String interval) {
-    Device device =
-        device(
-            AdminState.UNLOCKED,
-            OperatingState.UP,
-            "s",
-            "p",
-            Map.of("http", Map.of()),
-            List.of(new AutoEvent(interval, false, "climate")));
-    String expected =
-        interval.isEmpty()
-            ? "device.autoEvents[0].interval is required, e.g. 10s"
-            : "device.autoEvents[0].interval '"
-                + interval
-                + "' is not a positive duration such as 10s or 1m30s";
-    assertEquals(expected, deviceFault(device));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"10s", "1m30s", "500ms", "1h", "0.5s", "250us"})
-  void acceptsGoDurations(String interval) {
-    validator.device(
-        device(
-            AdminState.UNLOCKED,
-            OperatingState.UP,
-            "s",
-            "p",
-            Map.of("http", Map.of()),
-            List.of(new AutoEvent(interval, false, "climate"))),
-        "device");
-  }
-
-  @Test
-  void autoEventsMustReadASourceOfTheProfile() {
-    Device device = Profiles.device("d", "room-sensor", AdminState.UNLOCKED);
-    validator.deviceFitsProfile(device, Profiles.roomSensor(), "device");
-    Device wrong =
-        new Device(
-            null,
-            "d",
-            null,
-            AdminState.UNLOCKED,
-            OperatingState.UP,
-            "agent",
-            "room-sensor",
-            null,
-            null,
-            Map.of("http", Map.of()),
-            List.of(new AutoEvent("10s", false, "setpoint")));
-    assertEquals(
-        "device.autoEvents[0].sourceName 'setpoint' is neither a resource nor a command of profile"
-            + " 'room-sensor'",
-        assertThrows(
-                InvalidMetadataException.class,
-                () -> validator.deviceFitsProfile(wrong, Profiles.roomSensor(), "device"))
-            .getMessage());
-  }
-
-  @Test
-  void anUpdateNeedsANameAndSomethingToChange() {
-    assertEquals(
-        "[0].device changes nothing; give adminState, operatingState, description, labels or"
-            + " location",
-        assertThrows(
-                InvalidMetadataException.class,
-                () ->
-                    validator.update(
-                        new UpdateDevice("d", null, null, null, null, null), "[0].device"))
-            .getMessage());
-    assertEquals(
-        "[0].device.name is required",
-        assertThrows(
-                InvalidMetadataException.class,
-                () ->
-                    validator.update(
-                        new UpdateDevice(null, null, AdminState.LOCKED, null, null, null),
-                        "[0].device"))
-            .getMessage());
-    assertEquals(
-        "[0].device.labels[0] is blank",
-        assertThrows(
-                InvalidMetadataException.class,
-                () ->
-                    validator.update(
-                        new UpdateDevice("d", null, null, null, List.of(" "), null), "[0].device"))
-            .getMessage());
   }
 }

@@ -1,4 +1,4 @@
-package dev.setpoint.ingest.application;
+package dev.setpoint.ingest.interfaces.rest.json;
 
 import dev.setpoint.contracts.edgex.AddDeviceProfileRequest;
 import dev.setpoint.contracts.edgex.AddDeviceRequest;
@@ -17,6 +17,8 @@ import dev.setpoint.contracts.edgex.ResourceOperation;
 import dev.setpoint.contracts.edgex.ResourceProperties;
 import dev.setpoint.contracts.edgex.UpdateDevice;
 import dev.setpoint.contracts.edgex.UpdateDeviceRequest;
+import dev.setpoint.ingest.application.InvalidCommandException;
+import dev.setpoint.ingest.application.InvalidMetadataException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.HashSet;
@@ -30,7 +32,8 @@ import java.util.Set;
  * typo such as {@code maximun} is refused rather than silently leaving a resource unbounded. A few
  * EdgeX fields that do not change what Setpoint checks are accepted and not kept (timestamps,
  * device service attributes, tags, value transforms that device services apply before sending). The
- * rules on the values themselves are {@link MetadataValidator}'s.
+ * rules on the values themselves are the application's ({@code ProfileRules}, {@code
+ * DeviceServiceRules}, {@code DeviceRules}).
  */
 public final class MetadataJson {
   private static final Set<String> REQUEST = Set.of("apiVersion", "requestId");

@@ -1,8 +1,10 @@
-package dev.setpoint.ingest.application;
+package dev.setpoint.ingest.interfaces.rest.json;
 
 import dev.setpoint.contracts.edgex.AddEventRequest;
 import dev.setpoint.contracts.edgex.Event;
 import dev.setpoint.contracts.edgex.Reading;
+import dev.setpoint.ingest.application.InvalidEventException;
+import dev.setpoint.ingest.application.InvalidMetadataException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;

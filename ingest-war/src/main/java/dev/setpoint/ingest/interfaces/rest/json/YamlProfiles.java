@@ -1,6 +1,7 @@
-package dev.setpoint.ingest.application;
+package dev.setpoint.ingest.interfaces.rest.json;
 
 import dev.setpoint.contracts.edgex.DeviceProfile;
+import dev.setpoint.ingest.application.InvalidMetadataException;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;

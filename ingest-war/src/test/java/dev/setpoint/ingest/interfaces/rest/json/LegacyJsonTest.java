@@ -1,4 +1,4 @@
-package dev.setpoint.ingest.application.legacy;
+package dev.setpoint.ingest.interfaces.rest.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.ingest.application.InvalidEventException;
+import dev.setpoint.ingest.application.legacy.Addressable;
+import dev.setpoint.ingest.application.legacy.LegacyDeviceService;
+import dev.setpoint.ingest.application.legacy.LegacyEvent;
+import dev.setpoint.ingest.application.legacy.LegacyReading;
+import dev.setpoint.ingest.application.legacy.ValueDescriptor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,12 @@
-package dev.setpoint.ingest.application.legacy;
+package dev.setpoint.ingest.interfaces.rest.json;
 
 import dev.setpoint.ingest.application.InvalidEventException;
+import dev.setpoint.ingest.application.legacy.Addressable;
+import dev.setpoint.ingest.application.legacy.LegacyDevice;
+import dev.setpoint.ingest.application.legacy.LegacyDeviceService;
+import dev.setpoint.ingest.application.legacy.LegacyEvent;
+import dev.setpoint.ingest.application.legacy.LegacyReading;
+import dev.setpoint.ingest.application.legacy.ValueDescriptor;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;

@@ -1,5 +1,7 @@
-package dev.setpoint.ingest.application;
+package dev.setpoint.ingest.interfaces.rest.json;
 
+import dev.setpoint.ingest.application.InvalidMetadataException;
+import dev.setpoint.ingest.application.MetadataRules;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -163,13 +165,9 @@ final class JsonFields {
       throw wrongType(path(key), "an array", value);
     }
     JsonArray array = value.asJsonArray();
-    if (array.size() > MetadataValidator.MAX_ENTRIES) {
+    if (array.size() > MetadataRules.MAX_ENTRIES) {
       throw new InvalidMetadataException(
-          path(key)
-              + " holds "
-              + array.size()
-              + " entries, at most "
-              + MetadataValidator.MAX_ENTRIES);
+          path(key) + " holds " + array.size() + " entries, at most " + MetadataRules.MAX_ENTRIES);
     }
     List<T> result = new ArrayList<>(array.size());
     for (int i = 0; i < array.size(); i++) {

@@ -1,0 +1,64 @@
+package dev.setpoint.ingest.interfaces.rest;
+
+import dev.setpoint.contracts.edgex.AddEventRequest;
+import dev.setpoint.ingest.application.InvalidEventException;
+import dev.setpoint.ingest.interfaces.rest.json.EventJson;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyReader;
+import jakarta.ws.rs.ext.Provider;
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+
+/**
+ * Reads an EdgeX {@code AddEventRequest} body with the JSON types EdgeX requires ({@link
+ * EventJson}), rather than the JSON provider's lenient binding, so every malformed body gets an
+ * EdgeX 400 that says what is wrong and an oversize body a 413, before anything is stored. The
+ * checks against the device and its profile are the application's.
+ */
+@Provider
+@Consumes(MediaType.APPLICATION_JSON)
+public class EventRequestReader implements MessageBodyReader<AddEventRequest> {
+  private static final String NOT_VALID = "request body is not a valid AddEventRequest: ";
+
+  private final int maxBodyBytes;
+
+  /** With the configured {@code setpoint.ingest.max-body-bytes}. */
+  public EventRequestReader() {
+    this(RequestBodies.configuredMaxBytes());
+  }
+
+  EventRequestReader(int maxBodyBytes) {
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  @Override
+  public boolean isReadable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+    return type == AddEventRequest.class;
+  }
+
+  @Override
+  public AddEventRequest readFrom(
+      Class<AddEventRequest> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, String> httpHeaders,
+      InputStream entityStream) {
+    return read(entityStream);
+  }
+
+  /** The request, or a {@link BadRequestBodyException} (400 naming the field, or 413). */
+  AddEventRequest read(InputStream body) {
+    try {
+      return EventJson.read(RequestBodies.json(body, maxBodyBytes));
+    } catch (BadRequestBodyException e) {
+      throw e.status() == 400 ? new BadRequestBodyException(400, NOT_VALID + e.getMessage()) : e;
+    } catch (InvalidEventException e) {
+      throw new BadRequestBodyException(400, NOT_VALID + e.getMessage());
+    }
+  }
+}
