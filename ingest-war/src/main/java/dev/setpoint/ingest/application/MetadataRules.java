@@ -1,6 +1,6 @@
 package dev.setpoint.ingest.application;
 
-import dev.setpoint.contracts.edgex.ValueTypes;
+import dev.setpoint.contracts.edgex.CommandRules;
 import java.util.List;
 
 /** What the rules of profiles, device services and devices share: list limits, labels, values. */
@@ -10,24 +10,21 @@ public final class MetadataRules {
   /** More than this is a client bug, not a device. */
   public static final int MAX_ENTRIES = 1_000;
 
-  /** Checks a value against a resource's type and range; the same rule events and commands meet. */
+  /**
+   * Checks a value against a resource's type and range: the rule commands meet too ({@link
+   * CommandRules#valueRefusal}).
+   */
   static void value(String value, String valueType, Double minimum, Double maximum, String field) {
-    if (!ValueTypes.parses(valueType, value)) {
-      throw new InvalidMetadataException(field + " '" + value + "' is not a valid " + valueType);
-    }
-    if (ValueTypes.numeric(valueType) && !ValueTypes.within(value, minimum, maximum)) {
-      throw new InvalidMetadataException(
-          field + " '" + value + "' lies outside " + range(minimum, maximum));
-    }
+    CommandRules.valueRefusal(field, valueType, minimum, maximum, value)
+        .ifPresent(
+            refusal -> {
+              throw new InvalidMetadataException(refusal);
+            });
   }
 
   /** A range for messages: {@code [18.0, 27.0]}. */
   public static String range(Double minimum, Double maximum) {
-    return "["
-        + (minimum == null ? "-∞" : minimum)
-        + ", "
-        + (maximum == null ? "∞" : maximum)
-        + "]";
+    return CommandRules.range(minimum, maximum);
   }
 
   static List<String> labels(List<String> labels, String field) {
