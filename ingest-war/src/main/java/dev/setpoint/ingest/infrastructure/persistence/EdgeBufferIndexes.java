@@ -25,8 +25,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Creates the edge buffer's indexes when the application starts, and keeps trying (1 s, doubling to
  * 30 s) while MongoDB is down; the startup health check reports DOWN until they exist. Creating an
  * index that exists with the same keys and options is a no-op, so every start (and every replica of
- * ingest) may do it. The same start also publishes every device's {@link CommandTargetView} (the
- * relay's read-only view for checking commands), repairing it after a crash or an upgrade.
+ * ingest) may do it. Once they exist, the same task publishes every device's {@link
+ * CommandTargetView} (the relay's read-only view for checking commands), repairing it after a crash
+ * or an upgrade, and retries that alone while it fails.
  *
  * <p>Each index serves a query of this codebase; {@code _id} (the event id, unique) exists on every
  * collection.
@@ -128,28 +129,38 @@ public class EdgeBufferIndexes {
     next = scheduler.schedule(() -> attempt(retryMs), delayMs, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * The indexes first (the startup check waits for them), then the command-target view, which
+   * repairs what a crash may have left behind and must not hold the startup check: every device
+   * change rewrites its own view anyway.
+   */
   private void attempt(long retryMs) {
-    try {
-      events.createIndexes(INDEXES);
-      long devices = targets.publishAll();
-      ensured = true;
-      LOG.info(
-          () ->
-              "edge buffer indexes ensured on "
-                  + events.getNamespace()
-                  + "; command targets of "
-                  + devices
-                  + " devices published");
-    } catch (RuntimeException e) {
-      if (!Documents.isMongoFailure(e)) {
-        throw e;
+    if (!ensured) {
+      try {
+        events.createIndexes(INDEXES);
+        ensured = true;
+        LOG.info(() -> "edge buffer indexes ensured on " + events.getNamespace());
+      } catch (RuntimeException e) {
+        retry("create the edge buffer indexes", e, retryMs);
+        return;
       }
-      lastError = String.valueOf(e.getMessage());
-      LOG.log(
-          Level.WARNING,
-          "could not create the edge buffer indexes, retrying in {0} ms: {1}",
-          new Object[] {retryMs, e.getMessage()});
-      schedule(retryMs, Math.min(retryMs * 2, MAX_RETRY_MS));
     }
+    try {
+      long devices = targets.publishAll();
+      LOG.info(() -> "command targets of " + devices + " devices published");
+    } catch (RuntimeException e) {
+      retry("publish the command targets", e, retryMs);
+    }
+  }
+
+  private void retry(String what, RuntimeException e, long retryMs) {
+    if (!ensured) {
+      lastError = String.valueOf(e.getMessage());
+    }
+    LOG.log(
+        Level.WARNING,
+        "could not " + what + ", retrying in {0} ms: {1}",
+        new Object[] {retryMs, e.getMessage()});
+    schedule(retryMs, Math.min(retryMs * 2, MAX_RETRY_MS));
   }
 }
