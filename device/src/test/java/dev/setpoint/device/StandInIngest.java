@@ -69,6 +69,7 @@ public final class StandInIngest implements AutoCloseable {
     port = server.getAddress().getPort();
     server.createContext("/api/v3/event/", this::event);
     server.createContext("/api/v3/device", this::device);
+    server.createContext("/api/auth/token", this::login);
     server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     server.start();
   }
@@ -138,6 +139,24 @@ public final class StandInIngest implements AutoCloseable {
       }
     }
     answer(x, 201, "{\"apiVersion\":\"v3\",\"statusCode\":201,\"id\":\"" + id + "\"}");
+  }
+
+  /** The operator login: any user and password, answered with a token that names both. */
+  private void login(HttpExchange x) throws IOException {
+    JsonObject login =
+        Json.createReader(
+                new StringReader(
+                    new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))
+            .readObject();
+    answer(
+        x,
+        200,
+        Json.createObjectBuilder()
+            .add(
+                "access_token",
+                "jwt:" + login.getString("username") + ":" + login.getString("password"))
+            .build()
+            .toString());
   }
 
   private void device(HttpExchange x) throws IOException {

@@ -1,0 +1,122 @@
+package dev.setpoint.device.config;
+
+import dev.setpoint.device.actuator.SafeRange;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The agent's settings, read and checked once, as typed values: each part goes to the one factory
+ * that builds from it. A part that does not apply (the sensor of a fleet, the relay of a simulated
+ * room) is not read, so only the settings in use can stop the agent.
+ *
+ * @param stateDir tokens file and event journal ({@code state.dir})
+ * @param interval time between samples and command reads
+ * @param maxEvents bound of each device's journal ({@code buffer.max-events})
+ * @param statsEvery how often a fleet logs its delivery counters
+ */
+public record AgentConfig(
+    Path stateDir,
+    IngestConfig ingest,
+    SetpointConfig setpoint,
+    Duration interval,
+    int maxEvents,
+    BackoffConfig backoff,
+    DevicesConfig devices,
+    RegistrationConfig registration,
+    Duration statsEvery) {
+
+  /**
+   * Reads every setting in use; the first wrong one is the exception, naming it and its source.
+   * Only the keys' meaning lives here: their names, defaults and help are in {@link Key}.
+   */
+  public static AgentConfig read(Settings s) throws ConfigException {
+    Path stateDir = Path.of(s.string(Key.STATE_DIR));
+    IngestConfig ingest =
+        new IngestConfig(URI.create(s.string(Key.INGEST_URL)), s.duration(Key.INGEST_TIMEOUT));
+    SetpointConfig setpoint = setpoint(s);
+    Duration interval = s.duration(Key.INTERVAL);
+    int maxEvents = s.integer(Key.BUFFER_MAX_EVENTS, 1, 10_000_000);
+    BackoffConfig backoff =
+        new BackoffConfig(s.duration(Key.BACKOFF_INITIAL), s.duration(Key.BACKOFF_MAX));
+    DevicesConfig devices = devices(s);
+    RegistrationConfig registration = registration(s);
+    return new AgentConfig(
+        stateDir,
+        ingest,
+        setpoint,
+        interval,
+        maxEvents,
+        backoff,
+        devices,
+        registration,
+        s.duration(Key.STATS_EVERY));
+  }
+
+  private static SetpointConfig setpoint(Settings s) throws ConfigException {
+    SafeRange range = new SafeRange(s.number(Key.SETPOINT_MIN), s.number(Key.SETPOINT_MAX));
+    double initial = s.number(Key.SETPOINT_INITIAL);
+    if (!range.contains(initial)) {
+      throw s.bad(Key.SETPOINT_INITIAL, "is outside the safe range " + range);
+    }
+    return new SetpointConfig(range, initial);
+  }
+
+  private static DevicesConfig devices(Settings s) throws ConfigException {
+    int simulate = s.integer(Key.SIMULATE, 0, 100_000);
+    String service = s.string(Key.SERVICE);
+    String site = s.string(Key.SITE);
+    if (simulate > 0) {
+      return new DevicesConfig.Fleet(
+          service,
+          site,
+          simulate,
+          s.string(Key.FLEET_PREFIX),
+          s.integer(Key.FLEET_SEED, 0, Integer.MAX_VALUE));
+    }
+    String name = s.string(Key.DEVICE_NAME);
+    String sensorKind = s.choice(Key.SENSOR, "dht22", "dht11", "bme280", "simulated");
+    String actuatorKind = s.choice(Key.ACTUATOR, "log", "relay");
+    if (sensorKind.equals("simulated")) {
+      // The simulated room brings its own air conditioner: the relay's settings are not read.
+      return new DevicesConfig.Simulated(service, site, name);
+    }
+    SensorConfig sensor = sensor(sensorKind, s);
+    return new DevicesConfig.Real(service, site, name, sensor, actuator(actuatorKind, s));
+  }
+
+  private static SensorConfig sensor(String kind, Settings s) throws ConfigException {
+    if (kind.equals("bme280")) {
+      return new SensorConfig.Bme280(
+          s.integer(Key.I2C_BUS, 0, 255), s.integer(Key.I2C_ADDRESS, 0, 0x7F));
+    }
+    return new SensorConfig.Dht(
+        kind,
+        Path.of(s.string(Key.IIO_DEVICE)),
+        s.integer(Key.SENSOR_ATTEMPTS, 1, 100),
+        s.duration(Key.SENSOR_RETRY_DELAY));
+  }
+
+  private static ActuatorConfig actuator(String kind, Settings s) throws ConfigException {
+    if (kind.equals("relay")) {
+      return new ActuatorConfig.Relay(
+          s.integer(Key.RELAY_PIN, 0, 63), s.bool(Key.RELAY_ACTIVE_HIGH), s.number(Key.HYSTERESIS));
+    }
+    return new ActuatorConfig.Log();
+  }
+
+  private static RegistrationConfig registration(Settings s) throws ConfigException {
+    boolean rotate = s.bool(Key.ROTATE_TOKEN);
+    return new RegistrationConfig(
+        given(s, Key.OPERATOR_TOKEN).map(String::trim),
+        given(s, Key.OPERATOR_TOKEN_FILE).map(Path::of),
+        s.string(Key.OPERATOR_USERNAME),
+        given(s, Key.OPERATOR_PASSWORD_FILE).map(Path::of),
+        rotate);
+  }
+
+  private static Optional<String> given(Settings s, Key key) {
+    return Optional.of(s.string(key)).filter(v -> !v.isEmpty());
+  }
+}

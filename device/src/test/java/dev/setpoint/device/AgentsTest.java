@@ -1,0 +1,100 @@
+package dev.setpoint.device;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.setpoint.device.config.ConfigException;
+import dev.setpoint.device.config.Settings;
+import dev.setpoint.device.edge.RegistrationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The composition root: the settings in, running agents against the stand-in ingest out. */
+class AgentsTest {
+  @TempDir Path dir;
+  private StandInIngest ingest;
+
+  @BeforeEach
+  void start() throws Exception {
+    ingest = new StandInIngest();
+  }
+
+  @AfterEach
+  void stop() {
+    ingest.close();
+  }
+
+  private Agents start(String... extra) throws Exception {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--ingest.url=" + ingest.uri(),
+                "--state.dir=" + dir.resolve("state"),
+                "--interval=1s"));
+    args.addAll(List.of(extra));
+    return Agents.start(Settings.resolve(args.toArray(String[]::new), Map.of()));
+  }
+
+  @Test
+  void aFleetRegistersItsDevicesAndTheirEventsArrive() throws Exception {
+    try (Agents agents = start("--simulate=3", "--fleet.prefix=lab", "--operator.token=jwt")) {
+      assertEquals(
+          List.of("lab-0001", "lab-0002", "lab-0003"),
+          agents.agents().stream().map(a -> a.identity().name()).toList());
+      assertEquals(List.of("lab-0001", "lab-0002", "lab-0003"), ingest.registered());
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  ingest.stored().stream().map(StandInIngest.Stored::device).distinct().count()
+                      == 3);
+      assertEquals(24.0, agents.agents().get(0).guard().applied());
+    }
+    assertEquals(
+        "rwx------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("state"))));
+    assertEquals(
+        List.of("lab-0001.journal", "lab-0002.journal", "lab-0003.journal"),
+        Files.list(dir.resolve("state/journal"))
+            .map(p -> p.getFileName().toString())
+            .sorted()
+            .toList());
+  }
+
+  @Test
+  void aWrongSettingStopsTheStartBeforeAnythingIsCreated() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class, () -> start("--sensor=simulated", "--setpoint.initial=30"));
+    assertEquals(
+        "setpoint.initial = '30' (from flag --setpoint.initial) is outside the safe range"
+            + " 18.0..27.0 °C",
+        e.getMessage());
+    assertFalse(Files.exists(dir.resolve("state")));
+  }
+
+  @Test
+  void withoutAnOperatorTokenAFirstStartSaysWhatToSet() {
+    RegistrationException e =
+        assertThrows(
+            RegistrationException.class,
+            () -> start("--sensor=simulated", "--device.name=room-1").close());
+    assertEquals(
+        "1 device(s) have no token yet (first start), and no operator token could be had to"
+            + " register them: set operator.token, operator.token-file or operator.password-file"
+            + " (see --help)",
+        e.getMessage());
+    assertEquals(List.of(), ingest.registered());
+  }
+}

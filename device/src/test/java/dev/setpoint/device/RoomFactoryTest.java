@@ -1,0 +1,154 @@
+package dev.setpoint.device;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.plugin.mock.platform.MockPlatform;
+import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
+import com.pi4j.plugin.mock.provider.i2c.MockI2CProvider;
+import dev.setpoint.contracts.edgex.Device;
+import dev.setpoint.device.actuator.LogActuator;
+import dev.setpoint.device.actuator.RelayThermostat;
+import dev.setpoint.device.config.ActuatorConfig;
+import dev.setpoint.device.config.DevicesConfig;
+import dev.setpoint.device.config.SensorConfig;
+import dev.setpoint.device.sensor.IioDhtSensor;
+import dev.setpoint.device.sim.SimulatedAirConditioner;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The rooms' factories (rooms, sensors, actuators, simulated rooms) on Pi4J's mock platform. */
+class RoomFactoryTest {
+  private static final SensorConfig.Dht DHT =
+      new SensorConfig.Dht("dht11", Path.of("/sys/bus/iio/devices/iio:device3"), 3, Duration.ZERO);
+
+  private final Clock clock = Clock.fixed(Instant.parse("2026-07-01T12:00:00Z"), ZoneOffset.UTC);
+  private final Resources resources = new Resources();
+  private Context pi4j;
+  private int contextsAsked;
+
+  private Context mockContext() {
+    contextsAsked++;
+    if (pi4j == null) {
+      pi4j =
+          Pi4J.newContextBuilder()
+              .add(new MockPlatform())
+              .add(MockDigitalOutputProvider.newInstance())
+              .add(MockI2CProvider.newInstance())
+              .build();
+    }
+    return pi4j;
+  }
+
+  @AfterEach
+  void shutdown() {
+    resources.close();
+    if (pi4j != null) {
+      pi4j.shutdown();
+    }
+  }
+
+  private List<Room> create(DevicesConfig config) throws IOException {
+    return new RoomFactory(
+            "pi-host",
+            new SensorFactory(this::mockContext),
+            new ActuatorFactory(this::mockContext),
+            new SimulatedRooms(clock, 24, "pi-host"),
+            resources)
+        .create(config);
+  }
+
+  @Test
+  void aFleetIsNamedFromItsPrefixSeededAndNeedsNoPi4j() throws Exception {
+    List<Room> fleet = create(new DevicesConfig.Fleet("svc", "lab", 3, "sim", 1));
+
+    assertEquals(
+        List.of("sim-0001", "sim-0002", "sim-0003"),
+        fleet.stream().map(r -> r.id().name()).toList());
+    Device first = fleet.get(0).registration();
+    assertEquals("room controller (simulated)", first.description());
+    assertEquals("svc", first.serviceName());
+    assertEquals(DeviceIdentity.PROFILE, first.profileName());
+    assertEquals(List.of("site:lab"), first.labels());
+    assertEquals("simulated room sim-0002", fleet.get(1).sensor().describe());
+    assertInstanceOf(SimulatedAirConditioner.class, fleet.get(2).actuator());
+    // The same seed makes the same rooms; the rooms of one fleet differ.
+    List<Room> again = create(new DevicesConfig.Fleet("svc", "lab", 3, "sim", 1));
+    assertEquals(fleet.get(0).sensor().read(), again.get(0).sensor().read());
+    assertNotEquals(fleet.get(0).sensor().read(), fleet.get(1).sensor().read());
+    assertEquals(0, contextsAsked);
+  }
+
+  @Test
+  void oneSimulatedRoomIsNamedAfterTheHostUnlessNamed() throws Exception {
+    Room room = create(new DevicesConfig.Simulated("svc", "", "")).get(0);
+    assertEquals("pi-host", room.id().name());
+    assertEquals("simulated room pi-host", room.sensor().describe());
+    assertEquals(List.of(), room.registration().labels());
+    assertEquals(
+        "room-9", create(new DevicesConfig.Simulated("svc", "", "room-9")).get(0).id().name());
+    assertEquals(0, contextsAsked);
+  }
+
+  @Test
+  void aDhtAndALogNeedNoPi4j() throws Exception {
+    Room room =
+        create(new DevicesConfig.Real("svc", "", "room-7", DHT, new ActuatorConfig.Log())).get(0);
+    assertEquals("room-7", room.id().name());
+    assertInstanceOf(IioDhtSensor.class, room.sensor());
+    assertEquals("dht11 at /sys/bus/iio/devices/iio:device3", room.sensor().describe());
+    assertInstanceOf(LogActuator.class, room.actuator());
+    assertEquals("room controller (dht11)", room.registration().description());
+    assertEquals(
+        Map.of("setpoint-agent", Map.of("host", "pi-host", "sensor", "dht11")),
+        room.registration().protocols());
+    assertEquals(0, contextsAsked);
+  }
+
+  @Test
+  void aRelayIsDrivenOnThePi4jContext() throws Exception {
+    Room room =
+        create(
+                new DevicesConfig.Real(
+                    "svc", "", "room-7", DHT, new ActuatorConfig.Relay(17, false, 1.0)))
+            .get(0);
+    assertInstanceOf(RelayThermostat.class, room.actuator());
+    assertTrue(pi4j.registry().exists("cooling-relay-17"));
+    assertEquals(1, contextsAsked);
+  }
+
+  /** The message of the IOException that stops the start of a real device with these parts. */
+  private String openError(SensorConfig sensor, ActuatorConfig actuator) {
+    return assertThrows(
+            IOException.class,
+            () -> create(new DevicesConfig.Real("svc", "", "room-7", sensor, actuator)))
+        .getMessage();
+  }
+
+  @Test
+  void aRelayThatCannotBeDrivenNamesItsGpio() {
+    assertEquals(
+        "cannot drive the relay on GPIO 17: hysteresis must be above 0, was 0.0",
+        openError(DHT, new ActuatorConfig.Relay(17, false, 0)));
+  }
+
+  @Test
+  void aBme280ThatDoesNotAnswerIsAnIoErrorWithTheSensorsReason() {
+    String message = openError(new SensorConfig.Bme280(1, 0x76), new ActuatorConfig.Log());
+    assertTrue(message.startsWith("bme280 at i2c-1/0x76: "), message);
+    assertEquals(1, contextsAsked);
+  }
+}

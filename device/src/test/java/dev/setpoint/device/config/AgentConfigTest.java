@@ -1,0 +1,112 @@
+package dev.setpoint.device.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.device.actuator.SafeRange;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class AgentConfigTest {
+  private static AgentConfig read(String... flags) throws ConfigException {
+    return AgentConfig.read(Settings.resolve(flags, Map.of()));
+  }
+
+  private static String error(String... flags) {
+    return assertThrows(ConfigException.class, () -> read(flags)).getMessage();
+  }
+
+  @Test
+  void theDefaultsAsTypedValues() throws Exception {
+    AgentConfig c = read();
+    assertEquals(Path.of("./setpoint-device-state"), c.stateDir());
+    assertEquals(
+        new IngestConfig(URI.create("http://localhost:9080"), Duration.ofSeconds(5)), c.ingest());
+    assertEquals(new SetpointConfig(new SafeRange(18, 27), 24), c.setpoint());
+    assertEquals(Duration.ofSeconds(10), c.interval());
+    assertEquals(10_000, c.maxEvents());
+    assertEquals(new BackoffConfig(Duration.ofSeconds(1), Duration.ofMinutes(5)), c.backoff());
+    assertEquals(Duration.ofSeconds(60), c.statsEvery());
+    assertEquals(
+        new DevicesConfig.Real(
+            "setpoint-device-agent",
+            "",
+            "",
+            new SensorConfig.Dht(
+                "dht22", Path.of("/sys/bus/iio/devices/iio:device0"), 5, Duration.ofMillis(2100)),
+            new ActuatorConfig.Log()),
+        c.devices());
+    assertEquals(
+        new RegistrationConfig(
+            Optional.empty(), Optional.empty(), "operator", Optional.empty(), false),
+        c.registration());
+  }
+
+  @Test
+  void eachKindReadsItsOwnSettingsOnly() throws Exception {
+    // A fleet has no sensor or actuator of its own: their settings are not read.
+    assertEquals(
+        new DevicesConfig.Fleet("setpoint-device-agent", "lab", 3, "sim", 1),
+        read("--simulate=3", "--sensor=thermocouple", "--device.site=lab").devices());
+    // A simulated room drives its own air conditioner: the relay's settings are not read.
+    assertEquals(
+        new DevicesConfig.Simulated("setpoint-device-agent", "", "room-7"),
+        read(
+                "--device.name=room-7",
+                "--sensor=simulated",
+                "--actuator=relay",
+                "--actuator.relay.pin=99")
+            .devices());
+    // A BME280 reads the I2C settings, not the DHT's.
+    assertEquals(
+        new DevicesConfig.Real(
+            "setpoint-device-agent",
+            "",
+            "room-7",
+            new SensorConfig.Bme280(1, 0x77),
+            new ActuatorConfig.Relay(5, true, 0.5)),
+        read(
+                "--device.name=room-7",
+                "--sensor=BME280",
+                "--sensor.i2c.address=0x77",
+                "--sensor.attempts=none",
+                "--actuator=relay",
+                "--actuator.relay.pin=5",
+                "--actuator.relay.active-high",
+                "--actuator.hysteresis=0.5")
+            .devices());
+  }
+
+  @Test
+  void mistakesInTheSettingsInUseNameTheKeyAndItsSource() {
+    assertEquals(
+        "setpoint.initial = '30' (from flag --setpoint.initial) is outside the safe range"
+            + " 18.0..27.0 °C",
+        error("--setpoint.initial=30"));
+    assertEquals(
+        "actuator = 'valve' (from flag --actuator) must be one of log, relay",
+        error("--sensor=simulated", "--actuator=valve"));
+    assertEquals(
+        "actuator.relay.pin = '64' (from flag --actuator.relay.pin) must be between 0 and 63",
+        error("--actuator=relay", "--actuator.relay.pin=64"));
+    assertEquals(
+        "stats.every = '0s' (from flag --stats.every) must be positive", error("--stats.every=0s"));
+  }
+
+  @Test
+  void theOperatorTokenIsTrimmedAndNeverPrinted() throws Exception {
+    RegistrationConfig r =
+        read("--operator.token= secret-jwt ", "--operator.password-file=/etc/pw", "--rotate-token")
+            .registration();
+    assertEquals(Optional.of("secret-jwt"), r.operatorToken());
+    assertEquals(Optional.of(Path.of("/etc/pw")), r.operatorPasswordFile());
+    assertTrue(r.rotateToken());
+    assertFalse(r.toString().contains("secret-jwt"), r.toString());
+  }
+}
