@@ -82,14 +82,21 @@ public class IngestBenchmark {
       }
     }
     target.register(samples);
-    System.out.printf("%s mode against %s; java %s, %d cores; run %s%n", mode, target.url,
-        Runtime.version(), Runtime.getRuntime().availableProcessors(), target.run);
+    System.out.printf(
+        "%s mode against %s; java %s, %d cores; run %s%n",
+        mode,
+        target.url,
+        Runtime.version(),
+        Runtime.getRuntime().availableProcessors(),
+        target.run);
     boolean ok =
         switch (mode) {
           case "closed" -> closed(target, options);
           case "open" -> open(target, options);
           case "thin-path" -> thinPath(target, options);
-          default -> throw new IllegalArgumentException("unknown mode " + mode + " (closed, open, thin-path)");
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown mode " + mode + " (closed, open, thin-path)");
         };
     System.exit(ok ? 0 : 1);
   }
@@ -105,15 +112,23 @@ public class IngestBenchmark {
     target.checkResources(readingCounts);
     runClosed(target, readingCounts.get(0), 16, options.integer("prewarm", 10), null);
     System.out.println();
-    System.out.println("| readings | clients | events/s | p50 ms | p95 ms | p99 ms | max ms | posts | not 201 |");
+    System.out.println(
+        "| readings | clients | events/s | p50 ms | p95 ms | p99 ms | max ms | posts | not 201 |");
     System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     boolean ok = true;
     for (int readings : readingCounts) {
       for (int clients : clientCounts) {
         runClosed(target, readings, clients, warmup, null);
         Result result = runClosed(target, readings, clients, duration, new Latencies());
-        System.out.printf(Locale.ROOT, "| %d | %d | %.0f | %s | %d | %d |%n", readings, clients,
-            result.accepted / result.seconds, result.latencies.row(), result.posts, result.posts - result.accepted);
+        System.out.printf(
+            Locale.ROOT,
+            "| %d | %d | %.0f | %s | %d | %d |%n",
+            readings,
+            clients,
+            result.accepted / result.seconds,
+            result.latencies.row(),
+            result.posts,
+            result.posts - result.accepted);
         result.printFailures();
         ok &= result.accepted == result.posts;
       }
@@ -133,12 +148,20 @@ public class IngestBenchmark {
     runOpen(target, rate, readings, connections, warmup, null);
     Latencies latencies = new Latencies();
     Result result = runOpen(target, rate, readings, connections, duration, latencies);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "open loop, %d-reading events at %.0f/s for %d s over up to %d connections:%n"
             + "  %d posts, %d accepted = %.0f events/s; %d started more than 1 ms late%n"
             + "  latency from due time: %s%n",
-        readings, rate, duration, connections, result.posts, result.accepted,
-        result.accepted / result.seconds, result.late, latencies.summary());
+        readings,
+        rate,
+        duration,
+        connections,
+        result.posts,
+        result.accepted,
+        result.accepted / result.seconds,
+        result.late,
+        latencies.summary());
     result.printFailures();
     return result.accepted == result.posts;
   }
@@ -150,18 +173,27 @@ public class IngestBenchmark {
     int clients = options.integer("clients", 16);
     int samples = options.integer("samples", 20);
     target.checkResources(List.of(2));
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     String devices = "device =~ /^" + Pattern.quote(target.run) + "-/";
     if (!target.generatedDevices) {
-      throw new IllegalArgumentException("thin-path counts points by generated device names; drop --devices");
+      throw new IllegalArgumentException(
+          "thin-path counts points by generated device names; drop --devices");
     }
 
     // Phase 1: closed-loop posts, a fixed number of them.
     Latencies latencies = new Latencies();
     Result result = runCount(target, 2, clients, events, latencies);
-    System.out.printf(Locale.ROOT, "ingest: %d events accepted in %.1f s = %.0f events/s; %d not accepted%n",
-        result.accepted, result.seconds, result.accepted / result.seconds, result.posts - result.accepted);
+    System.out.printf(
+        Locale.ROOT,
+        "ingest: %d events accepted in %.1f s = %.0f events/s; %d not accepted%n",
+        result.accepted,
+        result.seconds,
+        result.accepted / result.seconds,
+        result.posts - result.accepted);
     System.out.println("post latency: " + latencies.summary());
     result.printFailures();
 
@@ -176,8 +208,13 @@ public class IngestBenchmark {
       }
     }
     double e2e = (System.nanoTime() - start) / 1e9;
-    System.out.printf(Locale.ROOT, "end to end: %d of %d events in InfluxDB %.1f s after the first post = %.0f events/s%n",
-        stored, result.accepted, e2e, stored / e2e);
+    System.out.printf(
+        Locale.ROOT,
+        "end to end: %d of %d events in InfluxDB %.1f s after the first post = %.0f events/s%n",
+        stored,
+        result.accepted,
+        e2e,
+        stored / e2e);
 
     // Phase 3: single-event latency, post to readable, on the now idle pipeline.
     Latencies single = new Latencies();
@@ -205,10 +242,16 @@ public class IngestBenchmark {
 
   private static long influxCount(HttpClient http, String influx, String where) throws Exception {
     String q = "SELECT count(temperature) FROM climate WHERE " + where;
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create(influx + "/query?db=setpoint&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-            .timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        influx
+                            + "/query?db=setpoint&q="
+                            + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     Matcher m = INFLUX_COUNT.matcher(response.body());
     return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
@@ -216,22 +259,26 @@ public class IngestBenchmark {
   // ------------------------------------------------------------------------------- load loops
 
   /** Closed loop for a time; {@code latencies} null for a warm-up. */
-  static Result runClosed(Target target, int readings, int clients, int seconds, Latencies latencies)
-      throws Exception {
+  static Result runClosed(
+      Target target, int readings, int clients, int seconds, Latencies latencies) throws Exception {
     Result result = new Result(latencies);
     long end = result.startNanos + seconds * 1_000_000_000L;
-    runClients(clients, c -> {
-      try (Connection connection = target.connect()) {
-        int i = c;
-        while (System.nanoTime() < end) {
-          Device device = target.device(i);
-          long t0 = System.nanoTime();
-          int status = connection.safePost(target.path(device), target.body(device, readings, i), device.token);
-          result.record(status, System.nanoTime() - t0);
-          i += clients;
-        }
-      }
-    });
+    runClients(
+        clients,
+        c -> {
+          try (Connection connection = target.connect()) {
+            int i = c;
+            while (System.nanoTime() < end) {
+              Device device = target.device(i);
+              long t0 = System.nanoTime();
+              int status =
+                  connection.safePost(
+                      target.path(device), target.body(device, readings, i), device.token);
+              result.record(status, System.nanoTime() - t0);
+              i += clients;
+            }
+          }
+        });
     result.finish();
     return result;
   }
@@ -241,46 +288,55 @@ public class IngestBenchmark {
       throws Exception {
     Result result = new Result(latencies);
     AtomicInteger next = new AtomicInteger();
-    runClients(clients, c -> {
-      try (Connection connection = target.connect()) {
-        int i;
-        while ((i = next.getAndIncrement()) < posts) {
-          Device device = target.device(i);
-          long t0 = System.nanoTime();
-          int status = connection.safePost(target.path(device), target.body(device, readings, i), device.token);
-          result.record(status, System.nanoTime() - t0);
-        }
-      }
-    });
+    runClients(
+        clients,
+        c -> {
+          try (Connection connection = target.connect()) {
+            int i;
+            while ((i = next.getAndIncrement()) < posts) {
+              Device device = target.device(i);
+              long t0 = System.nanoTime();
+              int status =
+                  connection.safePost(
+                      target.path(device), target.body(device, readings, i), device.token);
+              result.record(status, System.nanoTime() - t0);
+            }
+          }
+        });
     result.finish();
     return result;
   }
 
   /** Open loop: post i is due at start + i / rate, whenever a connection is free. */
-  static Result runOpen(Target target, double rate, int readings, int connections, int seconds,
-      Latencies latencies) throws Exception {
+  static Result runOpen(
+      Target target, double rate, int readings, int connections, int seconds, Latencies latencies)
+      throws Exception {
     Result result = new Result(latencies);
     long period = (long) (1e9 / rate);
     long total = (long) (rate * seconds);
     AtomicLong next = new AtomicLong();
-    runClients(connections, c -> {
-      try (Connection connection = target.connect()) {
-        long i;
-        while ((i = next.getAndIncrement()) < total) {
-          long due = result.startNanos + i * period;
-          long wait;
-          while ((wait = due - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(wait);
+    runClients(
+        connections,
+        c -> {
+          try (Connection connection = target.connect()) {
+            long i;
+            while ((i = next.getAndIncrement()) < total) {
+              long due = result.startNanos + i * period;
+              long wait;
+              while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+              }
+              if (-wait > 1_000_000) {
+                result.lateSend();
+              }
+              Device device = target.device((int) i);
+              int status =
+                  connection.safePost(
+                      target.path(device), target.body(device, readings, (int) i), device.token);
+              result.record(status, System.nanoTime() - due);
+            }
           }
-          if (-wait > 1_000_000) {
-            result.lateSend();
-          }
-          Device device = target.device((int) i);
-          int status = connection.safePost(target.path(device), target.body(device, readings, (int) i), device.token);
-          result.record(status, System.nanoTime() - due);
-        }
-      }
-    });
+        });
     result.finish();
     return result;
   }
@@ -294,15 +350,18 @@ public class IngestBenchmark {
     List<Exception> failures = new ArrayList<>();
     for (int c = 0; c < count; c++) {
       int index = c;
-      Thread thread = new Thread(() -> {
-        try {
-          client.run(index);
-        } catch (Exception e) {
-          synchronized (failures) {
-            failures.add(e);
-          }
-        }
-      }, "client-" + c);
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  client.run(index);
+                } catch (Exception e) {
+                  synchronized (failures) {
+                    failures.add(e);
+                  }
+                }
+              },
+              "client-" + c);
       thread.start();
       threads.add(thread);
     }
@@ -358,7 +417,8 @@ public class IngestBenchmark {
 
     void printFailures() {
       if (!failures.isEmpty()) {
-        System.out.println("  answers other than 201 (status: count; -1 = connection error): " + failures);
+        System.out.println(
+            "  answers other than 201 (status: count; -1 = connection error): " + failures);
       }
     }
   }
@@ -382,7 +442,9 @@ public class IngestBenchmark {
     }
 
     private static double at(long[] sorted, double q) {
-      return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(q * sorted.length) - 1))] / 1e6;
+      return sorted[
+              Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(q * sorted.length) - 1))]
+          / 1e6;
     }
 
     /** "p50 | p95 | p99 | max" in ms, for a table row. */
@@ -391,7 +453,13 @@ public class IngestBenchmark {
       if (s.length == 0) {
         return "- | - | - | -";
       }
-      return String.format(Locale.ROOT, "%.1f | %.1f | %.1f | %.1f", at(s, 0.50), at(s, 0.95), at(s, 0.99), s[s.length - 1] / 1e6);
+      return String.format(
+          Locale.ROOT,
+          "%.1f | %.1f | %.1f | %.1f",
+          at(s, 0.50),
+          at(s, 0.95),
+          at(s, 0.99),
+          s[s.length - 1] / 1e6);
     }
 
     String summary() {
@@ -399,8 +467,15 @@ public class IngestBenchmark {
       if (s.length == 0) {
         return "no samples";
       }
-      return String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (%d samples)",
-          at(s, 0.50), at(s, 0.95), at(s, 0.99), at(s, 0.999), s[s.length - 1] / 1e6, s.length);
+      return String.format(
+          Locale.ROOT,
+          "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (%d samples)",
+          at(s, 0.50),
+          at(s, 0.95),
+          at(s, 0.99),
+          at(s, 0.999),
+          s[s.length - 1] / 1e6,
+          s.length);
     }
   }
 
@@ -432,11 +507,16 @@ public class IngestBenchmark {
       }
       host = uri.getHost();
       port = uri.getPort() == -1 ? 80 : uri.getPort();
-      basePath = uri.getPath() == null || uri.getPath().equals("/") ? "" : uri.getPath().replaceAll("/$", "");
+      basePath =
+          uri.getPath() == null || uri.getPath().equals("/")
+              ? ""
+              : uri.getPath().replaceAll("/$", "");
       token = options.text("token", null);
       service = options.text("service", "bench");
-      registering = options.has("register") ? Boolean.parseBoolean(options.text("register", "true"))
-          : token != null && !options.has("devices");
+      registering =
+          options.has("register")
+              ? Boolean.parseBoolean(options.text("register", "true"))
+              : token != null && !options.has("devices");
       profile = options.text("profile", registering ? "bench-climate" : "room-sensor");
 
       source = options.text("source", "climate");
@@ -444,7 +524,8 @@ public class IngestBenchmark {
       for (int r = 3; r <= 10; r++) {
         names.add("value" + r);
       }
-      resources = options.has("resources") ? List.of(options.text("resources", null).split(",")) : names;
+      resources =
+          options.has("resources") ? List.of(options.text("resources", null).split(",")) : names;
       String list = options.text("devices", null);
       List<Device> named = new ArrayList<>();
       if (list == null) {
@@ -486,14 +567,27 @@ public class IngestBenchmark {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       StringBuilder resourcesJson = new StringBuilder();
       for (String r : resources) {
-        resourcesJson.append(resourcesJson.isEmpty() ? "" : ",").append("{\"name\":\"").append(r)
-            .append("\",\"properties\":{\"valueType\":\"Float64\",\"readWrite\":\"R\",\"minimum\":-1000,\"maximum\":1000}}");
+        resourcesJson
+            .append(resourcesJson.isEmpty() ? "" : ",")
+            .append("{\"name\":\"")
+            .append(r)
+            .append(
+                "\",\"properties\":{\"valueType\":\"Float64\",\"readWrite\":\"R\",\"minimum\":-1000,\"maximum\":1000}}");
       }
-      registration(http, "deviceprofile", "[{\"apiVersion\":\"v3\",\"profile\":{\"name\":\"" + profile
-          + "\",\"manufacturer\":\"setpoint\",\"model\":\"benchmark\",\"deviceResources\":["
-          + resourcesJson + "]}}]");
-      registration(http, "deviceservice", "[{\"apiVersion\":\"v3\",\"service\":{\"name\":\"" + service
-          + "\",\"adminState\":\"UNLOCKED\"}}]");
+      registration(
+          http,
+          "deviceprofile",
+          "[{\"apiVersion\":\"v3\",\"profile\":{\"name\":\""
+              + profile
+              + "\",\"manufacturer\":\"setpoint\",\"model\":\"benchmark\",\"deviceResources\":["
+              + resourcesJson
+              + "]}}]");
+      registration(
+          http,
+          "deviceservice",
+          "[{\"apiVersion\":\"v3\",\"service\":{\"name\":\""
+              + service
+              + "\",\"adminState\":\"UNLOCKED\"}}]");
       List<Device> all = new ArrayList<>(devices);
       extra.forEach(name -> all.add(new Device(name, token)));
       List<Device> registered = new ArrayList<>();
@@ -501,14 +595,19 @@ public class IngestBenchmark {
         List<Device> batch = all.subList(from, Math.min(all.size(), from + 100));
         StringBuilder json = new StringBuilder("[");
         for (Device d : batch) {
-          json.append(json.length() == 1 ? "" : ",").append("{\"apiVersion\":\"v3\",\"device\":{\"name\":\"")
-              .append(d.name).append("\",\"adminState\":\"UNLOCKED\",\"operatingState\":\"UP\",\"serviceName\":\"")
-              .append(service).append("\",\"profileName\":\"").append(profile)
+          json.append(json.length() == 1 ? "" : ",")
+              .append("{\"apiVersion\":\"v3\",\"device\":{\"name\":\"")
+              .append(d.name)
+              .append("\",\"adminState\":\"UNLOCKED\",\"operatingState\":\"UP\",\"serviceName\":\"")
+              .append(service)
+              .append("\",\"profileName\":\"")
+              .append(profile)
               .append("\",\"protocols\":{\"bench\":{\"host\":\"127.0.0.1\"}}}}");
         }
         String answer = registration(http, "device", json.append("]").toString());
         // One element per device, in order: its token, or a 409 for a device registered before.
-        Matcher element = Pattern.compile("\\{[^{}]*\"statusCode\":(\\d+)[^{}]*\\}").matcher(answer);
+        Matcher element =
+            Pattern.compile("\\{[^{}]*\"statusCode\":(\\d+)[^{}]*\\}").matcher(answer);
         for (Device d : batch) {
           if (!element.find()) {
             throw new IllegalStateException("device registration answered " + answer);
@@ -518,22 +617,29 @@ public class IngestBenchmark {
         }
       }
       devices = List.copyOf(registered.subList(0, devices.size()));
-      extraDevices = registered.subList(devices.size(), registered.size()).stream()
-          .collect(java.util.stream.Collectors.toMap(Device::name, d -> d));
-      System.out.printf("registered profile %s, service %s and %d devices%n", profile, service, registered.size());
+      extraDevices =
+          registered.subList(devices.size(), registered.size()).stream()
+              .collect(java.util.stream.Collectors.toMap(Device::name, d -> d));
+      System.out.printf(
+          "registered profile %s, service %s and %d devices%n",
+          profile, service, registered.size());
     }
 
     Map<String, Device> extraDevices = Map.of();
 
     private String registration(HttpClient http, String what, String json) throws Exception {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(URI.create(url + "/api/v3/" + what))
-              .header("Content-Type", "application/json")
-              .header("Authorization", "Bearer " + token)
-              .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 207 || !response.body().matches("(?s).*\"statusCode\":(201|409).*")) {
-        throw new IllegalStateException("POST /api/v3/" + what + " answered " + response.statusCode() + " " + response.body());
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url + "/api/v3/" + what))
+                  .header("Content-Type", "application/json")
+                  .header("Authorization", "Bearer " + token)
+                  .POST(HttpRequest.BodyPublishers.ofString(json))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 207
+          || !response.body().matches("(?s).*\"statusCode\":(201|409).*")) {
+        throw new IllegalStateException(
+            "POST /api/v3/" + what + " answered " + response.statusCode() + " " + response.body());
       }
       return response.body();
     }
@@ -545,7 +651,8 @@ public class IngestBenchmark {
     void checkResources(List<Integer> readingCounts) {
       int most = readingCounts.stream().mapToInt(Integer::intValue).max().orElse(1);
       if (most > resources.size()) {
-        throw new IllegalArgumentException(most + " readings per event need as many --resources, have " + resources);
+        throw new IllegalArgumentException(
+            most + " readings per event need as many --resources, have " + resources);
       }
     }
 
@@ -558,27 +665,45 @@ public class IngestBenchmark {
     }
 
     String path(Device device) {
-      return basePath + "/api/v3/event/" + service + "/" + profile + "/" + device.name + "/" + source;
+      return basePath
+          + "/api/v3/event/"
+          + service
+          + "/"
+          + profile
+          + "/"
+          + device.name
+          + "/"
+          + source;
     }
 
     /** An AddEventRequest with a fresh id and {@code readings} Float64 readings, origin now. */
     byte[] body(Device device, int readings, int i) {
       ThreadLocalRandom random = ThreadLocalRandom.current();
       // A version-4 UUID without SecureRandom's shared lock.
-      UUID id = new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
-          (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
+      UUID id =
+          new UUID(
+              (random.nextLong() & ~0xF000L) | 0x4000L,
+              (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
       long origin = System.currentTimeMillis() * 1_000_000L + random.nextInt(1_000_000);
-      StringBuilder json = new StringBuilder(160 + 90 * readings)
-          .append("{\"apiVersion\":\"v3\",\"event\":{\"apiVersion\":\"v3\",\"id\":\"").append(id)
-          .append("\",\"deviceName\":\"").append(device.name)
-          .append("\",\"profileName\":\"").append(profile)
-          .append("\",\"sourceName\":\"").append(source)
-          .append("\",\"origin\":").append(origin).append(",\"readings\":[");
+      StringBuilder json =
+          new StringBuilder(160 + 90 * readings)
+              .append("{\"apiVersion\":\"v3\",\"event\":{\"apiVersion\":\"v3\",\"id\":\"")
+              .append(id)
+              .append("\",\"deviceName\":\"")
+              .append(device.name)
+              .append("\",\"profileName\":\"")
+              .append(profile)
+              .append("\",\"sourceName\":\"")
+              .append(source)
+              .append("\",\"origin\":")
+              .append(origin)
+              .append(",\"readings\":[");
       for (int r = 0; r < readings; r++) {
         if (r > 0) {
           json.append(',');
         }
-        json.append("{\"resourceName\":\"").append(resources.get(r))
+        json.append("{\"resourceName\":\"")
+            .append(resources.get(r))
             .append("\",\"valueType\":\"Float64\",\"value\":\"")
             .append(r == 0 ? 18 + i % 90 / 10.0 : r == 1 ? 35 + i % 200 / 10.0 : i % 100)
             .append("\"}");
@@ -643,11 +768,16 @@ public class IngestBenchmark {
         out = socket.getOutputStream();
         used = 0;
       }
-      StringBuilder head = new StringBuilder(256)
-          .append("POST ").append(path).append(" HTTP/1.1\r\nHost: ")
-          .append(new String(hostHeader, StandardCharsets.US_ASCII))
-          .append("\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ")
-          .append(body.length).append("\r\n");
+      StringBuilder head =
+          new StringBuilder(256)
+              .append("POST ")
+              .append(path)
+              .append(" HTTP/1.1\r\nHost: ")
+              .append(new String(hostHeader, StandardCharsets.US_ASCII))
+              .append(
+                  "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ")
+              .append(body.length)
+              .append("\r\n");
       if (token != null) {
         head.append("Authorization: Bearer ").append(token).append("\r\n");
       }
@@ -682,7 +812,7 @@ public class IngestBenchmark {
           case "content-length" -> length = Long.parseLong(value);
           case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
           case "connection" -> close = value.equalsIgnoreCase("close");
-          default -> { }
+          default -> {}
         }
       }
       if (chunked) {
@@ -752,7 +882,8 @@ public class IngestBenchmark {
     Options(String[] args) {
       for (int i = 0; i < args.length; i += 2) {
         if (!args[i].startsWith("--") || i + 1 >= args.length) {
-          throw new IllegalArgumentException("expected --name value, got " + String.join(" ", args));
+          throw new IllegalArgumentException(
+              "expected --name value, got " + String.join(" ", args));
         }
         values.put(args[i].substring(2), args[i + 1]);
       }
