@@ -30,17 +30,12 @@
  *   --resources a,b,...            resource names of the readings, at least as many as the largest
  *                                  reading count (default temperature, humidity, value3..value10)
  *
- * Posts use a minimal HTTP/1.1 client over keep-alive sockets, so the load generator costs the
- * shared cores as little as possible; every request goes to --url (and --influx) only.
+ * Posts use the JDK's HTTP client (java.net.http), HTTP/1.1 over keep-alive connections that its
+ * pool reuses: one connection per client thread at most; every request goes to --url (and
+ * --influx) only.
  */
 
-import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -218,23 +213,21 @@ public class IngestBenchmark {
 
     // Phase 3: single-event latency, post to readable, on the now idle pipeline.
     Latencies single = new Latencies();
-    try (Connection connection = target.connect()) {
-      for (int s = 0; s < samples; s++) {
-        String name = target.run + "-single-" + s;
-        Device device = target.extraDevices.getOrDefault(name, new Device(name, target.token));
-        long t0 = System.nanoTime();
-        int status = connection.post(target.path(device), target.body(device, 2, s), device.token);
-        if (status != 201) {
-          throw new IllegalStateException("sample post answered " + status);
-        }
-        while (influxCount(http, influx, "device = '" + device.name + "'") < 1) {
-          if (System.nanoTime() - t0 > THIN_PATH_TIMEOUT.toNanos()) {
-            throw new IllegalStateException("sample " + s + " never reached InfluxDB");
-          }
-          Thread.sleep(10);
-        }
-        single.add(System.nanoTime() - t0);
+    for (int s = 0; s < samples; s++) {
+      String name = target.run + "-single-" + s;
+      Device device = target.extraDevices.getOrDefault(name, new Device(name, target.token));
+      long t0 = System.nanoTime();
+      int status = target.poster.post(target.path(device), target.body(device, 2, s), device.token);
+      if (status != 201) {
+        throw new IllegalStateException("sample post answered " + status);
       }
+      while (influxCount(http, influx, "device = '" + device.name + "'") < 1) {
+        if (System.nanoTime() - t0 > THIN_PATH_TIMEOUT.toNanos()) {
+          throw new IllegalStateException("sample " + s + " never reached InfluxDB");
+        }
+        Thread.sleep(10);
+      }
+      single.add(System.nanoTime() - t0);
     }
     System.out.println("post to readable in InfluxDB (idle, one at a time): " + single.summary());
     return stored == result.accepted && result.accepted == result.posts;
@@ -266,17 +259,15 @@ public class IngestBenchmark {
     runClients(
         clients,
         c -> {
-          try (Connection connection = target.connect()) {
-            int i = c;
-            while (System.nanoTime() < end) {
-              Device device = target.device(i);
-              long t0 = System.nanoTime();
-              int status =
-                  connection.safePost(
-                      target.path(device), target.body(device, readings, i), device.token);
-              result.record(status, System.nanoTime() - t0);
-              i += clients;
-            }
+          int i = c;
+          while (System.nanoTime() < end) {
+            Device device = target.device(i);
+            long t0 = System.nanoTime();
+            int status =
+                target.poster.safePost(
+                    target.path(device), target.body(device, readings, i), device.token);
+            result.record(status, System.nanoTime() - t0);
+            i += clients;
           }
         });
     result.finish();
@@ -291,16 +282,14 @@ public class IngestBenchmark {
     runClients(
         clients,
         c -> {
-          try (Connection connection = target.connect()) {
-            int i;
-            while ((i = next.getAndIncrement()) < posts) {
-              Device device = target.device(i);
-              long t0 = System.nanoTime();
-              int status =
-                  connection.safePost(
-                      target.path(device), target.body(device, readings, i), device.token);
-              result.record(status, System.nanoTime() - t0);
-            }
+          int i;
+          while ((i = next.getAndIncrement()) < posts) {
+            Device device = target.device(i);
+            long t0 = System.nanoTime();
+            int status =
+                target.poster.safePost(
+                    target.path(device), target.body(device, readings, i), device.token);
+            result.record(status, System.nanoTime() - t0);
           }
         });
     result.finish();
@@ -318,23 +307,21 @@ public class IngestBenchmark {
     runClients(
         connections,
         c -> {
-          try (Connection connection = target.connect()) {
-            long i;
-            while ((i = next.getAndIncrement()) < total) {
-              long due = result.startNanos + i * period;
-              long wait;
-              while ((wait = due - System.nanoTime()) > 0) {
-                LockSupport.parkNanos(wait);
-              }
-              if (-wait > 1_000_000) {
-                result.lateSend();
-              }
-              Device device = target.device((int) i);
-              int status =
-                  connection.safePost(
-                      target.path(device), target.body(device, readings, (int) i), device.token);
-              result.record(status, System.nanoTime() - due);
+          long i;
+          while ((i = next.getAndIncrement()) < total) {
+            long due = result.startNanos + i * period;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+              LockSupport.parkNanos(wait);
             }
+            if (-wait > 1_000_000) {
+              result.lateSend();
+            }
+            Device device = target.device((int) i);
+            int status =
+                target.poster.safePost(
+                    target.path(device), target.body(device, readings, (int) i), device.token);
+            result.record(status, System.nanoTime() - due);
           }
         });
     result.finish();
@@ -486,9 +473,16 @@ public class IngestBenchmark {
   /** Where to post and what: the URL, the device names, the event shape. */
   static final class Target {
     final String url;
-    final String host;
-    final int port;
     final String basePath;
+
+    /** One client for every post, so its pool reuses the connections. */
+    final HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    final Poster poster;
     final String token;
     List<Device> devices;
     final boolean generatedDevices;
@@ -505,8 +499,11 @@ public class IngestBenchmark {
       if (!"http".equals(uri.getScheme())) {
         throw new IllegalArgumentException("--url must be http://host:port, was " + url);
       }
-      host = uri.getHost();
-      port = uri.getPort() == -1 ? 80 : uri.getPort();
+      poster =
+          new Poster(
+              http,
+              URI.create(
+                  "http://" + uri.getHost() + ":" + (uri.getPort() == -1 ? 80 : uri.getPort())));
       basePath =
           uri.getPath() == null || uri.getPath().equals("/")
               ? ""
@@ -564,7 +561,6 @@ public class IngestBenchmark {
       if (!registering) {
         return;
       }
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       StringBuilder resourcesJson = new StringBuilder();
       for (String r : resources) {
         resourcesJson
@@ -575,7 +571,6 @@ public class IngestBenchmark {
                 "\",\"properties\":{\"valueType\":\"Float64\",\"readWrite\":\"R\",\"minimum\":-1000,\"maximum\":1000}}");
       }
       registration(
-          http,
           "deviceprofile",
           "[{\"apiVersion\":\"v3\",\"profile\":{\"name\":\""
               + profile
@@ -583,7 +578,6 @@ public class IngestBenchmark {
               + resourcesJson
               + "]}}]");
       registration(
-          http,
           "deviceservice",
           "[{\"apiVersion\":\"v3\",\"service\":{\"name\":\""
               + service
@@ -604,7 +598,7 @@ public class IngestBenchmark {
               .append(profile)
               .append("\",\"protocols\":{\"bench\":{\"host\":\"127.0.0.1\"}}}}");
         }
-        String answer = registration(http, "device", json.append("]").toString());
+        String answer = registration("device", json.append("]").toString());
         // One element per device, in order: its token, or a 409 for a device registered before.
         Matcher element =
             Pattern.compile("\\{[^{}]*\"statusCode\":(\\d+)[^{}]*\\}").matcher(answer);
@@ -627,7 +621,7 @@ public class IngestBenchmark {
 
     Map<String, Device> extraDevices = Map.of();
 
-    private String registration(HttpClient http, String what, String json) throws Exception {
+    private String registration(String what, String json) throws Exception {
       HttpResponse<String> response =
           http.send(
               HttpRequest.newBuilder(URI.create(url + "/api/v3/" + what))
@@ -658,10 +652,6 @@ public class IngestBenchmark {
 
     Device device(int i) {
       return devices.get(Math.floorMod(i, devices.size()));
-    }
-
-    Connection connect() {
-      return new Connection(host, port);
     }
 
     String path(Device device) {
@@ -714,161 +704,50 @@ public class IngestBenchmark {
 
   // ------------------------------------------------------------------------------ HTTP client
 
-  /** One keep-alive HTTP/1.1 connection; not thread-safe (one per client thread). */
-  static final class Connection implements AutoCloseable {
-    private final String host;
-    private final int port;
-    private final byte[] hostHeader;
-    private Socket socket;
-    private InputStream in;
-    private OutputStream out;
-    private int used;
+  /**
+   * Posts events with the JDK's HTTP client: HTTP/1.1 over keep-alive connections from its pool.
+   * Each client thread posts and waits for the whole answer before it posts again, so the pool
+   * holds at most one connection per thread and a thread's next post reuses one that is idle.
+   */
+  static final class Poster {
+    private final HttpClient http;
+    private final URI origin;
 
-    Connection(String host, int port) {
-      this.host = host;
-      this.port = port;
-      this.hostHeader = (host + ":" + port).getBytes(StandardCharsets.US_ASCII);
+    Poster(HttpClient http, URI origin) {
+      this.http = http;
+      this.origin = origin;
     }
 
-    /** The status, or -1 when the connection failed twice. */
-    int safePost(String path, byte[] body, String token) {
+    /** The status, or -1 when the post failed twice. */
+    int safePost(String path, byte[] body, String token) throws InterruptedException {
       try {
         return post(path, body, token);
       } catch (IOException e) {
-        close();
         return -1;
       }
     }
 
     /**
-     * Posts and reads the whole answer. A connection the server closed while idle fails before any
-     * byte of the answer; then the post is sent once more on a new connection (event ids make a
-     * repeat harmless: at worst a 409).
+     * Posts and reads the whole answer. A pooled connection the server closed while idle fails
+     * before any byte of the answer, and the JDK client sends only idempotent requests again; so a
+     * failed post is sent once more, on another connection (event ids make a repeat harmless: at
+     * worst a 409).
      */
-    int post(String path, byte[] body, String token) throws IOException {
-      boolean reused = socket != null;
-      try {
-        return exchange(path, body, token);
-      } catch (IOException e) {
-        close();
-        if (!reused) {
-          throw e;
-        }
-        return exchange(path, body, token);
-      }
-    }
-
-    private int exchange(String path, byte[] body, String token) throws IOException {
-      if (socket == null) {
-        socket = new Socket();
-        socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress(host, port), 5_000);
-        socket.setSoTimeout(60_000);
-        in = new BufferedInputStream(socket.getInputStream(), 8192);
-        out = socket.getOutputStream();
-        used = 0;
-      }
-      StringBuilder head =
-          new StringBuilder(256)
-              .append("POST ")
-              .append(path)
-              .append(" HTTP/1.1\r\nHost: ")
-              .append(new String(hostHeader, StandardCharsets.US_ASCII))
-              .append(
-                  "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ")
-              .append(body.length)
-              .append("\r\n");
+    int post(String path, byte[] body, String token) throws IOException, InterruptedException {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(origin.resolve(path))
+              .timeout(Duration.ofSeconds(60))
+              .header("Content-Type", "application/json")
+              .header("Accept", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body));
       if (token != null) {
-        head.append("Authorization: Bearer ").append(token).append("\r\n");
+        request.header("Authorization", "Bearer " + token);
       }
-      head.append("\r\n");
-      byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
-      byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
-      System.arraycopy(body, 0, request, headBytes.length, body.length);
-      out.write(request);
-      out.flush();
-      used++;
-      return readResponse();
-    }
-
-    private int readResponse() throws IOException {
-      String status = line();
-      if (status.length() < 12 || !status.startsWith("HTTP/1.")) {
-        throw new IOException("not an HTTP response: " + status);
-      }
-      int code = Integer.parseInt(status.substring(9, 12));
-      long length = -1;
-      boolean chunked = false;
-      boolean close = status.startsWith("HTTP/1.0");
-      String header;
-      while (!(header = line()).isEmpty()) {
-        int colon = header.indexOf(':');
-        if (colon < 0) {
-          continue;
-        }
-        String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-        String value = header.substring(colon + 1).trim();
-        switch (name) {
-          case "content-length" -> length = Long.parseLong(value);
-          case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-          case "connection" -> close = value.equalsIgnoreCase("close");
-          default -> {}
-        }
-      }
-      if (chunked) {
-        long size;
-        while ((size = Long.parseLong(line().split(";")[0].trim(), 16)) > 0) {
-          skip(size);
-          line();
-        }
-        while (!line().isEmpty()) {
-          // trailers
-        }
-      } else if (length > 0) {
-        skip(length);
-      }
-      if (close) {
-        close();
-      }
-      return code;
-    }
-
-    private String line() throws IOException {
-      StringBuilder line = new StringBuilder(64);
-      int c;
-      while ((c = in.read()) != '\n') {
-        if (c == -1) {
-          throw new EOFException("connection closed by the server");
-        }
-        if (c != '\r') {
-          line.append((char) c);
-        }
-      }
-      return line.toString();
-    }
-
-    private void skip(long n) throws IOException {
-      while (n > 0) {
-        long skipped = in.skip(n);
-        if (skipped <= 0) {
-          if (in.read() == -1) {
-            throw new EOFException("connection closed mid-body");
-          }
-          skipped = 1;
-        }
-        n -= skipped;
-      }
-    }
-
-    @Override
-    public void close() {
-      if (socket != null) {
-        try {
-          socket.close();
-        } catch (IOException ignored) {
-          // closing anyway
-        }
-        socket = null;
+      HttpRequest built = request.build();
+      try {
+        return http.send(built, HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (IOException e) {
+        return http.send(built, HttpResponse.BodyHandlers.discarding()).statusCode();
       }
     }
   }
