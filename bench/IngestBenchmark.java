@@ -261,12 +261,8 @@ public class IngestBenchmark {
         c -> {
           int i = c;
           while (System.nanoTime() < end) {
-            Device device = target.device(i);
             long t0 = System.nanoTime();
-            int status =
-                target.poster.safePost(
-                    target.path(device), target.body(device, readings, i), device.token);
-            result.record(status, System.nanoTime() - t0);
+            result.record(target.post(i, readings), System.nanoTime() - t0);
             i += clients;
           }
         });
@@ -284,12 +280,8 @@ public class IngestBenchmark {
         c -> {
           int i;
           while ((i = next.getAndIncrement()) < posts) {
-            Device device = target.device(i);
             long t0 = System.nanoTime();
-            int status =
-                target.poster.safePost(
-                    target.path(device), target.body(device, readings, i), device.token);
-            result.record(status, System.nanoTime() - t0);
+            result.record(target.post(i, readings), System.nanoTime() - t0);
           }
         });
     result.finish();
@@ -317,11 +309,7 @@ public class IngestBenchmark {
             if (-wait > 1_000_000) {
               result.lateSend();
             }
-            Device device = target.device((int) i);
-            int status =
-                target.poster.safePost(
-                    target.path(device), target.body(device, readings, (int) i), device.token);
-            result.record(status, System.nanoTime() - due);
+            result.record(target.post((int) i, readings), System.nanoTime() - due);
           }
         });
     result.finish();
@@ -652,6 +640,12 @@ public class IngestBenchmark {
 
     Device device(int i) {
       return devices.get(Math.floorMod(i, devices.size()));
+    }
+
+    /** Posts event {@code i} as its device; the status, or -1 when the post failed twice. */
+    int post(int i, int readings) throws InterruptedException {
+      Device device = device(i);
+      return poster.safePost(path(device), body(device, readings, i), device.token);
     }
 
     String path(Device device) {

@@ -30,6 +30,10 @@ class ClimateCsvTest {
     return ClimateCsv.read(new StringReader(csv), "test.csv");
   }
 
+  private static IOException readFails(String csv) {
+    return assertThrows(IOException.class, () -> read(csv));
+  }
+
   private static ClimateRow row(String device, String site) {
     return new ClimateRow(device, site, new ClimateSample(T, 24.5, 45, 28, 80, 7, 22.5));
   }
@@ -85,52 +89,38 @@ class ClimateCsvTest {
 
   @Test
   void refusesAFileWithoutTheHeader() {
-    IOException e =
-        assertThrows(IOException.class, () -> read("time,device\n2025-07-01T00:00:00Z,rack-1\n"));
+    IOException e = readFails("time,device\n2025-07-01T00:00:00Z,rack-1\n");
     assertTrue(
         e.getMessage().startsWith("test.csv: the first line must be the header"), e.getMessage());
-    assertThrows(IOException.class, () -> read(""));
+    readFails("");
   }
 
   @Test
   void namesTheLineOfARowWithTheWrongNumberOfColumns() {
     IOException e =
-        assertThrows(
-            IOException.class,
-            () ->
-                read(
-                    ClimateCsv.HEADER
-                        + "\n2025-07-01T00:00:00Z,rack-1,gwangju,24.5,45,28,80,7,22.5\n"
-                        + "2025-07-01T00:01:00Z,rack-1,gwangju,24.5\n"));
+        readFails(
+            ClimateCsv.HEADER
+                + "\n2025-07-01T00:00:00Z,rack-1,gwangju,24.5,45,28,80,7,22.5\n"
+                + "2025-07-01T00:01:00Z,rack-1,gwangju,24.5\n");
     assertEquals("test.csv:3: expected 9 columns, found 4", e.getMessage());
   }
 
   @Test
   void namesTheLineOfAValueThatIsNotANumberOrATime() {
     IOException e =
-        assertThrows(
-            IOException.class,
-            () -> read(ClimateCsv.HEADER + "\nyesterday,rack-1,gwangju,24.5,45,28,80,7,22.5\n"));
+        readFails(ClimateCsv.HEADER + "\nyesterday,rack-1,gwangju,24.5,45,28,80,7,22.5\n");
     assertTrue(e.getMessage().startsWith("test.csv:2: "), e.getMessage());
     e =
-        assertThrows(
-            IOException.class,
-            () ->
-                read(
-                    ClimateCsv.HEADER
-                        + "\n2025-07-01T00:00:00Z,rack-1,gwangju,warm,45,28,80,7,22.5\n"));
+        readFails(
+            ClimateCsv.HEADER + "\n2025-07-01T00:00:00Z,rack-1,gwangju,warm,45,28,80,7,22.5\n");
     assertTrue(e.getMessage().startsWith("test.csv:2: "), e.getMessage());
   }
 
   @Test
   void anUnclosedQuoteIsAnError() {
     IOException e =
-        assertThrows(
-            IOException.class,
-            () ->
-                read(
-                    ClimateCsv.HEADER
-                        + "\n2025-07-01T00:00:00Z,\"rack-1,gwangju,24.5,45,28,80,7,22.5\n"));
+        readFails(
+            ClimateCsv.HEADER + "\n2025-07-01T00:00:00Z,\"rack-1,gwangju,24.5,45,28,80,7,22.5\n");
     assertTrue(e.getMessage().startsWith("test.csv:"), e.getMessage());
   }
 }

@@ -199,19 +199,7 @@ class InfluxExporterTest {
   void reportsTheReasonInfluxDbPutsInItsErrorHeader() {
     status = 400;
     errorHeader = "error parsing query: found EOF, expected FROM";
-    IOException e =
-        assertThrows(
-            IOException.class,
-            () ->
-                exporter(null)
-                    .export(
-                        Instant.parse("2025-07-01T00:00:00Z"),
-                        Instant.parse("2025-07-02T00:00:00Z"),
-                        Duration.ofSeconds(60),
-                        Duration.ofDays(1),
-                        null,
-                        row -> {},
-                        t -> {}));
+    IOException e = exportOneDayFails();
     assertTrue(e.getMessage().contains("400"), e.getMessage());
     assertTrue(e.getMessage().contains("found EOF, expected FROM"), e.getMessage());
   }
@@ -219,21 +207,24 @@ class InfluxExporterTest {
   @Test
   void reportsInfluxErrors() {
     status = 404;
-    IOException e =
-        assertThrows(
-            IOException.class,
-            () ->
-                exporter(null)
-                    .export(
-                        Instant.parse("2025-07-01T00:00:00Z"),
-                        Instant.parse("2025-07-02T00:00:00Z"),
-                        Duration.ofSeconds(60),
-                        Duration.ofDays(1),
-                        null,
-                        row -> {},
-                        t -> {}));
+    IOException e = exportOneDayFails();
     assertTrue(e.getMessage().contains("404"), e.getMessage());
     assertTrue(e.getMessage().contains("database not found"), e.getMessage());
     assertEquals(List.of("null"), auth);
+  }
+
+  private IOException exportOneDayFails() {
+    return assertThrows(
+        IOException.class,
+        () ->
+            exporter(null)
+                .export(
+                    Instant.parse("2025-07-01T00:00:00Z"),
+                    Instant.parse("2025-07-02T00:00:00Z"),
+                    Duration.ofSeconds(60),
+                    Duration.ofDays(1),
+                    null,
+                    row -> {},
+                    t -> {}));
   }
 }
