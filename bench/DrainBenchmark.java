@@ -3,9 +3,9 @@
  * outage, and how long forwarding takes at a steady load. A Java single-file program (JDK 21+) with
  * the MongoDB driver on its class path:
  *
- *   ./mvnw -q -f stack/pom.xml dependency:copy-dependencies -P bench -DoutputDirectory=target/bench-lib
- *   java -cp 'target/bench-lib/*' bench/DrainBenchmark.java drain [--option value ...]
- *   java -cp 'target/bench-lib/*' bench/DrainBenchmark.java latency [--option value ...]
+ *   ./mvnw -q -pl bench dependency:copy-dependencies
+ *   java -cp 'bench/target/dependency/*' bench/DrainBenchmark.java drain [--option value ...]
+ *   java -cp 'bench/target/dependency/*' bench/DrainBenchmark.java latency [--option value ...]
  *
  * drain: with the application stopped (it refuses to seed while --health answers), writes --events
  *   PENDING events (default 100000) for --devices devices (default 100) straight into the edge
@@ -63,7 +63,8 @@ public class DrainBenchmark {
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 && !args[0].startsWith("--") ? args[0] : "drain";
     Map<String, String> o = options(args);
-    try (MongoClient mongo = MongoClients.create(o.getOrDefault("mongo", "mongodb://127.0.0.1:27017"))) {
+    try (MongoClient mongo =
+        MongoClients.create(o.getOrDefault("mongo", "mongodb://127.0.0.1:27017"))) {
       MongoCollection<Document> events =
           mongo.getDatabase(o.getOrDefault("db", "setpoint")).getCollection("events");
       switch (mode) {
@@ -243,7 +244,9 @@ public class DrainBenchmark {
             and(
                 eq("state", "FORWARDED"),
                 gte("receivedAt", System.currentTimeMillis() - window)))) {
-      waits.add(d.get("forwardedAt", Number.class).longValue() - d.get("receivedAt", Number.class).longValue());
+      waits.add(
+          d.get("forwardedAt", Number.class).longValue()
+              - d.get("receivedAt", Number.class).longValue());
     }
     if (waits.isEmpty()) {
       throw new IllegalStateException("no event was forwarded in the last " + window / 1000 + " s");
@@ -291,7 +294,9 @@ public class DrainBenchmark {
 
   private static int status(String url) {
     try {
-      return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create(url)).build(),
+              HttpResponse.BodyHandlers.discarding())
           .statusCode();
     } catch (Exception e) {
       return -1;

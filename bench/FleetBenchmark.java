@@ -136,8 +136,7 @@ public class FleetBenchmark {
             "%nRSS per added device (%d -> %d devices, last samples): %.1f KB%n",
             small.devices(),
             large.devices(),
-            (double) (large.rssLastKb() - small.rssLastKb())
-                / (large.devices() - small.devices()));
+            (double) (large.rssLastKb() - small.rssLastKb()) / (large.devices() - small.devices()));
       }
     }
   }
@@ -277,7 +276,8 @@ public class FleetBenchmark {
     }
     Stats first = inWindow.getFirst();
     Stats last = inWindow.getLast();
-    double delivered = (last.delivered() - first.delivered()) * 1e9 / (last.nanos() - first.nanos());
+    double delivered =
+        (last.delivered() - first.delivered()) * 1e9 / (last.nanos() - first.nanos());
     long heapMax = inWindow.stream().mapToLong(Stats::heapMb).max().orElse(0);
     double seconds = (windowEnd - windowStart) / 1e9;
     double forwarded =

@@ -30,17 +30,12 @@
  *   --resources a,b,...            resource names of the readings, at least as many as the largest
  *                                  reading count (default temperature, humidity, value3..value10)
  *
- * Posts use a minimal HTTP/1.1 client over keep-alive sockets, so the load generator costs the
- * shared cores as little as possible; every request goes to --url (and --influx) only.
+ * Posts use the JDK's HTTP client (java.net.http), HTTP/1.1 over keep-alive connections that its
+ * pool reuses: one connection per client thread at most; every request goes to --url (and
+ * --influx) only.
  */
 
-import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -82,14 +77,21 @@ public class IngestBenchmark {
       }
     }
     target.register(samples);
-    System.out.printf("%s mode against %s; java %s, %d cores; run %s%n", mode, target.url,
-        Runtime.version(), Runtime.getRuntime().availableProcessors(), target.run);
+    System.out.printf(
+        "%s mode against %s; java %s, %d cores; run %s%n",
+        mode,
+        target.url,
+        Runtime.version(),
+        Runtime.getRuntime().availableProcessors(),
+        target.run);
     boolean ok =
         switch (mode) {
           case "closed" -> closed(target, options);
           case "open" -> open(target, options);
           case "thin-path" -> thinPath(target, options);
-          default -> throw new IllegalArgumentException("unknown mode " + mode + " (closed, open, thin-path)");
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown mode " + mode + " (closed, open, thin-path)");
         };
     System.exit(ok ? 0 : 1);
   }
@@ -105,15 +107,23 @@ public class IngestBenchmark {
     target.checkResources(readingCounts);
     runClosed(target, readingCounts.get(0), 16, options.integer("prewarm", 10), null);
     System.out.println();
-    System.out.println("| readings | clients | events/s | p50 ms | p95 ms | p99 ms | max ms | posts | not 201 |");
+    System.out.println(
+        "| readings | clients | events/s | p50 ms | p95 ms | p99 ms | max ms | posts | not 201 |");
     System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     boolean ok = true;
     for (int readings : readingCounts) {
       for (int clients : clientCounts) {
         runClosed(target, readings, clients, warmup, null);
         Result result = runClosed(target, readings, clients, duration, new Latencies());
-        System.out.printf(Locale.ROOT, "| %d | %d | %.0f | %s | %d | %d |%n", readings, clients,
-            result.accepted / result.seconds, result.latencies.row(), result.posts, result.posts - result.accepted);
+        System.out.printf(
+            Locale.ROOT,
+            "| %d | %d | %.0f | %s | %d | %d |%n",
+            readings,
+            clients,
+            result.accepted / result.seconds,
+            result.latencies.row(),
+            result.posts,
+            result.posts - result.accepted);
         result.printFailures();
         ok &= result.accepted == result.posts;
       }
@@ -133,12 +143,20 @@ public class IngestBenchmark {
     runOpen(target, rate, readings, connections, warmup, null);
     Latencies latencies = new Latencies();
     Result result = runOpen(target, rate, readings, connections, duration, latencies);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "open loop, %d-reading events at %.0f/s for %d s over up to %d connections:%n"
             + "  %d posts, %d accepted = %.0f events/s; %d started more than 1 ms late%n"
             + "  latency from due time: %s%n",
-        readings, rate, duration, connections, result.posts, result.accepted,
-        result.accepted / result.seconds, result.late, latencies.summary());
+        readings,
+        rate,
+        duration,
+        connections,
+        result.posts,
+        result.accepted,
+        result.accepted / result.seconds,
+        result.late,
+        latencies.summary());
     result.printFailures();
     return result.accepted == result.posts;
   }
@@ -150,18 +168,27 @@ public class IngestBenchmark {
     int clients = options.integer("clients", 16);
     int samples = options.integer("samples", 20);
     target.checkResources(List.of(2));
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     String devices = "device =~ /^" + Pattern.quote(target.run) + "-/";
     if (!target.generatedDevices) {
-      throw new IllegalArgumentException("thin-path counts points by generated device names; drop --devices");
+      throw new IllegalArgumentException(
+          "thin-path counts points by generated device names; drop --devices");
     }
 
     // Phase 1: closed-loop posts, a fixed number of them.
     Latencies latencies = new Latencies();
     Result result = runCount(target, 2, clients, events, latencies);
-    System.out.printf(Locale.ROOT, "ingest: %d events accepted in %.1f s = %.0f events/s; %d not accepted%n",
-        result.accepted, result.seconds, result.accepted / result.seconds, result.posts - result.accepted);
+    System.out.printf(
+        Locale.ROOT,
+        "ingest: %d events accepted in %.1f s = %.0f events/s; %d not accepted%n",
+        result.accepted,
+        result.seconds,
+        result.accepted / result.seconds,
+        result.posts - result.accepted);
     System.out.println("post latency: " + latencies.summary());
     result.printFailures();
 
@@ -176,28 +203,31 @@ public class IngestBenchmark {
       }
     }
     double e2e = (System.nanoTime() - start) / 1e9;
-    System.out.printf(Locale.ROOT, "end to end: %d of %d events in InfluxDB %.1f s after the first post = %.0f events/s%n",
-        stored, result.accepted, e2e, stored / e2e);
+    System.out.printf(
+        Locale.ROOT,
+        "end to end: %d of %d events in InfluxDB %.1f s after the first post = %.0f events/s%n",
+        stored,
+        result.accepted,
+        e2e,
+        stored / e2e);
 
     // Phase 3: single-event latency, post to readable, on the now idle pipeline.
     Latencies single = new Latencies();
-    try (Connection connection = target.connect()) {
-      for (int s = 0; s < samples; s++) {
-        String name = target.run + "-single-" + s;
-        Device device = target.extraDevices.getOrDefault(name, new Device(name, target.token));
-        long t0 = System.nanoTime();
-        int status = connection.post(target.path(device), target.body(device, 2, s), device.token);
-        if (status != 201) {
-          throw new IllegalStateException("sample post answered " + status);
-        }
-        while (influxCount(http, influx, "device = '" + device.name + "'") < 1) {
-          if (System.nanoTime() - t0 > THIN_PATH_TIMEOUT.toNanos()) {
-            throw new IllegalStateException("sample " + s + " never reached InfluxDB");
-          }
-          Thread.sleep(10);
-        }
-        single.add(System.nanoTime() - t0);
+    for (int s = 0; s < samples; s++) {
+      String name = target.run + "-single-" + s;
+      Device device = target.extraDevices.getOrDefault(name, new Device(name, target.token));
+      long t0 = System.nanoTime();
+      int status = target.poster.post(target.path(device), target.body(device, 2, s), device.token);
+      if (status != 201) {
+        throw new IllegalStateException("sample post answered " + status);
       }
+      while (influxCount(http, influx, "device = '" + device.name + "'") < 1) {
+        if (System.nanoTime() - t0 > THIN_PATH_TIMEOUT.toNanos()) {
+          throw new IllegalStateException("sample " + s + " never reached InfluxDB");
+        }
+        Thread.sleep(10);
+      }
+      single.add(System.nanoTime() - t0);
     }
     System.out.println("post to readable in InfluxDB (idle, one at a time): " + single.summary());
     return stored == result.accepted && result.accepted == result.posts;
@@ -205,10 +235,16 @@ public class IngestBenchmark {
 
   private static long influxCount(HttpClient http, String influx, String where) throws Exception {
     String q = "SELECT count(temperature) FROM climate WHERE " + where;
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create(influx + "/query?db=setpoint&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)))
-            .timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        influx
+                            + "/query?db=setpoint&q="
+                            + URLEncoder.encode(q, StandardCharsets.UTF_8)))
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     Matcher m = INFLUX_COUNT.matcher(response.body());
     return m.find() ? Long.parseLong(m.group(1)) : 0;
   }
@@ -216,22 +252,20 @@ public class IngestBenchmark {
   // ------------------------------------------------------------------------------- load loops
 
   /** Closed loop for a time; {@code latencies} null for a warm-up. */
-  static Result runClosed(Target target, int readings, int clients, int seconds, Latencies latencies)
-      throws Exception {
+  static Result runClosed(
+      Target target, int readings, int clients, int seconds, Latencies latencies) throws Exception {
     Result result = new Result(latencies);
     long end = result.startNanos + seconds * 1_000_000_000L;
-    runClients(clients, c -> {
-      try (Connection connection = target.connect()) {
-        int i = c;
-        while (System.nanoTime() < end) {
-          Device device = target.device(i);
-          long t0 = System.nanoTime();
-          int status = connection.safePost(target.path(device), target.body(device, readings, i), device.token);
-          result.record(status, System.nanoTime() - t0);
-          i += clients;
-        }
-      }
-    });
+    runClients(
+        clients,
+        c -> {
+          int i = c;
+          while (System.nanoTime() < end) {
+            long t0 = System.nanoTime();
+            result.record(target.post(i, readings), System.nanoTime() - t0);
+            i += clients;
+          }
+        });
     result.finish();
     return result;
   }
@@ -241,46 +275,43 @@ public class IngestBenchmark {
       throws Exception {
     Result result = new Result(latencies);
     AtomicInteger next = new AtomicInteger();
-    runClients(clients, c -> {
-      try (Connection connection = target.connect()) {
-        int i;
-        while ((i = next.getAndIncrement()) < posts) {
-          Device device = target.device(i);
-          long t0 = System.nanoTime();
-          int status = connection.safePost(target.path(device), target.body(device, readings, i), device.token);
-          result.record(status, System.nanoTime() - t0);
-        }
-      }
-    });
+    runClients(
+        clients,
+        c -> {
+          int i;
+          while ((i = next.getAndIncrement()) < posts) {
+            long t0 = System.nanoTime();
+            result.record(target.post(i, readings), System.nanoTime() - t0);
+          }
+        });
     result.finish();
     return result;
   }
 
   /** Open loop: post i is due at start + i / rate, whenever a connection is free. */
-  static Result runOpen(Target target, double rate, int readings, int connections, int seconds,
-      Latencies latencies) throws Exception {
+  static Result runOpen(
+      Target target, double rate, int readings, int connections, int seconds, Latencies latencies)
+      throws Exception {
     Result result = new Result(latencies);
     long period = (long) (1e9 / rate);
     long total = (long) (rate * seconds);
     AtomicLong next = new AtomicLong();
-    runClients(connections, c -> {
-      try (Connection connection = target.connect()) {
-        long i;
-        while ((i = next.getAndIncrement()) < total) {
-          long due = result.startNanos + i * period;
-          long wait;
-          while ((wait = due - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(wait);
+    runClients(
+        connections,
+        c -> {
+          long i;
+          while ((i = next.getAndIncrement()) < total) {
+            long due = result.startNanos + i * period;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+              LockSupport.parkNanos(wait);
+            }
+            if (-wait > 1_000_000) {
+              result.lateSend();
+            }
+            result.record(target.post((int) i, readings), System.nanoTime() - due);
           }
-          if (-wait > 1_000_000) {
-            result.lateSend();
-          }
-          Device device = target.device((int) i);
-          int status = connection.safePost(target.path(device), target.body(device, readings, (int) i), device.token);
-          result.record(status, System.nanoTime() - due);
-        }
-      }
-    });
+        });
     result.finish();
     return result;
   }
@@ -294,15 +325,18 @@ public class IngestBenchmark {
     List<Exception> failures = new ArrayList<>();
     for (int c = 0; c < count; c++) {
       int index = c;
-      Thread thread = new Thread(() -> {
-        try {
-          client.run(index);
-        } catch (Exception e) {
-          synchronized (failures) {
-            failures.add(e);
-          }
-        }
-      }, "client-" + c);
+      Thread thread =
+          new Thread(
+              () -> {
+                try {
+                  client.run(index);
+                } catch (Exception e) {
+                  synchronized (failures) {
+                    failures.add(e);
+                  }
+                }
+              },
+              "client-" + c);
       thread.start();
       threads.add(thread);
     }
@@ -358,7 +392,8 @@ public class IngestBenchmark {
 
     void printFailures() {
       if (!failures.isEmpty()) {
-        System.out.println("  answers other than 201 (status: count; -1 = connection error): " + failures);
+        System.out.println(
+            "  answers other than 201 (status: count; -1 = connection error): " + failures);
       }
     }
   }
@@ -382,7 +417,9 @@ public class IngestBenchmark {
     }
 
     private static double at(long[] sorted, double q) {
-      return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(q * sorted.length) - 1))] / 1e6;
+      return sorted[
+              Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(q * sorted.length) - 1))]
+          / 1e6;
     }
 
     /** "p50 | p95 | p99 | max" in ms, for a table row. */
@@ -391,7 +428,13 @@ public class IngestBenchmark {
       if (s.length == 0) {
         return "- | - | - | -";
       }
-      return String.format(Locale.ROOT, "%.1f | %.1f | %.1f | %.1f", at(s, 0.50), at(s, 0.95), at(s, 0.99), s[s.length - 1] / 1e6);
+      return String.format(
+          Locale.ROOT,
+          "%.1f | %.1f | %.1f | %.1f",
+          at(s, 0.50),
+          at(s, 0.95),
+          at(s, 0.99),
+          s[s.length - 1] / 1e6);
     }
 
     String summary() {
@@ -399,8 +442,15 @@ public class IngestBenchmark {
       if (s.length == 0) {
         return "no samples";
       }
-      return String.format(Locale.ROOT, "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (%d samples)",
-          at(s, 0.50), at(s, 0.95), at(s, 0.99), at(s, 0.999), s[s.length - 1] / 1e6, s.length);
+      return String.format(
+          Locale.ROOT,
+          "p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (%d samples)",
+          at(s, 0.50),
+          at(s, 0.95),
+          at(s, 0.99),
+          at(s, 0.999),
+          s[s.length - 1] / 1e6,
+          s.length);
     }
   }
 
@@ -411,9 +461,16 @@ public class IngestBenchmark {
   /** Where to post and what: the URL, the device names, the event shape. */
   static final class Target {
     final String url;
-    final String host;
-    final int port;
     final String basePath;
+
+    /** One client for every post, so its pool reuses the connections. */
+    final HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    final Poster poster;
     final String token;
     List<Device> devices;
     final boolean generatedDevices;
@@ -430,13 +487,21 @@ public class IngestBenchmark {
       if (!"http".equals(uri.getScheme())) {
         throw new IllegalArgumentException("--url must be http://host:port, was " + url);
       }
-      host = uri.getHost();
-      port = uri.getPort() == -1 ? 80 : uri.getPort();
-      basePath = uri.getPath() == null || uri.getPath().equals("/") ? "" : uri.getPath().replaceAll("/$", "");
+      poster =
+          new Poster(
+              http,
+              URI.create(
+                  "http://" + uri.getHost() + ":" + (uri.getPort() == -1 ? 80 : uri.getPort())));
+      basePath =
+          uri.getPath() == null || uri.getPath().equals("/")
+              ? ""
+              : uri.getPath().replaceAll("/$", "");
       token = options.text("token", null);
       service = options.text("service", "bench");
-      registering = options.has("register") ? Boolean.parseBoolean(options.text("register", "true"))
-          : token != null && !options.has("devices");
+      registering =
+          options.has("register")
+              ? Boolean.parseBoolean(options.text("register", "true"))
+              : token != null && !options.has("devices");
       profile = options.text("profile", registering ? "bench-climate" : "room-sensor");
 
       source = options.text("source", "climate");
@@ -444,7 +509,8 @@ public class IngestBenchmark {
       for (int r = 3; r <= 10; r++) {
         names.add("value" + r);
       }
-      resources = options.has("resources") ? List.of(options.text("resources", null).split(",")) : names;
+      resources =
+          options.has("resources") ? List.of(options.text("resources", null).split(",")) : names;
       String list = options.text("devices", null);
       List<Device> named = new ArrayList<>();
       if (list == null) {
@@ -483,17 +549,27 @@ public class IngestBenchmark {
       if (!registering) {
         return;
       }
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       StringBuilder resourcesJson = new StringBuilder();
       for (String r : resources) {
-        resourcesJson.append(resourcesJson.isEmpty() ? "" : ",").append("{\"name\":\"").append(r)
-            .append("\",\"properties\":{\"valueType\":\"Float64\",\"readWrite\":\"R\",\"minimum\":-1000,\"maximum\":1000}}");
+        resourcesJson
+            .append(resourcesJson.isEmpty() ? "" : ",")
+            .append("{\"name\":\"")
+            .append(r)
+            .append(
+                "\",\"properties\":{\"valueType\":\"Float64\",\"readWrite\":\"R\",\"minimum\":-1000,\"maximum\":1000}}");
       }
-      registration(http, "deviceprofile", "[{\"apiVersion\":\"v3\",\"profile\":{\"name\":\"" + profile
-          + "\",\"manufacturer\":\"setpoint\",\"model\":\"benchmark\",\"deviceResources\":["
-          + resourcesJson + "]}}]");
-      registration(http, "deviceservice", "[{\"apiVersion\":\"v3\",\"service\":{\"name\":\"" + service
-          + "\",\"adminState\":\"UNLOCKED\"}}]");
+      registration(
+          "deviceprofile",
+          "[{\"apiVersion\":\"v3\",\"profile\":{\"name\":\""
+              + profile
+              + "\",\"manufacturer\":\"setpoint\",\"model\":\"benchmark\",\"deviceResources\":["
+              + resourcesJson
+              + "]}}]");
+      registration(
+          "deviceservice",
+          "[{\"apiVersion\":\"v3\",\"service\":{\"name\":\""
+              + service
+              + "\",\"adminState\":\"UNLOCKED\"}}]");
       List<Device> all = new ArrayList<>(devices);
       extra.forEach(name -> all.add(new Device(name, token)));
       List<Device> registered = new ArrayList<>();
@@ -501,14 +577,19 @@ public class IngestBenchmark {
         List<Device> batch = all.subList(from, Math.min(all.size(), from + 100));
         StringBuilder json = new StringBuilder("[");
         for (Device d : batch) {
-          json.append(json.length() == 1 ? "" : ",").append("{\"apiVersion\":\"v3\",\"device\":{\"name\":\"")
-              .append(d.name).append("\",\"adminState\":\"UNLOCKED\",\"operatingState\":\"UP\",\"serviceName\":\"")
-              .append(service).append("\",\"profileName\":\"").append(profile)
+          json.append(json.length() == 1 ? "" : ",")
+              .append("{\"apiVersion\":\"v3\",\"device\":{\"name\":\"")
+              .append(d.name)
+              .append("\",\"adminState\":\"UNLOCKED\",\"operatingState\":\"UP\",\"serviceName\":\"")
+              .append(service)
+              .append("\",\"profileName\":\"")
+              .append(profile)
               .append("\",\"protocols\":{\"bench\":{\"host\":\"127.0.0.1\"}}}}");
         }
-        String answer = registration(http, "device", json.append("]").toString());
+        String answer = registration("device", json.append("]").toString());
         // One element per device, in order: its token, or a 409 for a device registered before.
-        Matcher element = Pattern.compile("\\{[^{}]*\"statusCode\":(\\d+)[^{}]*\\}").matcher(answer);
+        Matcher element =
+            Pattern.compile("\\{[^{}]*\"statusCode\":(\\d+)[^{}]*\\}").matcher(answer);
         for (Device d : batch) {
           if (!element.find()) {
             throw new IllegalStateException("device registration answered " + answer);
@@ -518,22 +599,29 @@ public class IngestBenchmark {
         }
       }
       devices = List.copyOf(registered.subList(0, devices.size()));
-      extraDevices = registered.subList(devices.size(), registered.size()).stream()
-          .collect(java.util.stream.Collectors.toMap(Device::name, d -> d));
-      System.out.printf("registered profile %s, service %s and %d devices%n", profile, service, registered.size());
+      extraDevices =
+          registered.subList(devices.size(), registered.size()).stream()
+              .collect(java.util.stream.Collectors.toMap(Device::name, d -> d));
+      System.out.printf(
+          "registered profile %s, service %s and %d devices%n",
+          profile, service, registered.size());
     }
 
     Map<String, Device> extraDevices = Map.of();
 
-    private String registration(HttpClient http, String what, String json) throws Exception {
-      HttpResponse<String> response = http.send(
-          HttpRequest.newBuilder(URI.create(url + "/api/v3/" + what))
-              .header("Content-Type", "application/json")
-              .header("Authorization", "Bearer " + token)
-              .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 207 || !response.body().matches("(?s).*\"statusCode\":(201|409).*")) {
-        throw new IllegalStateException("POST /api/v3/" + what + " answered " + response.statusCode() + " " + response.body());
+    private String registration(String what, String json) throws Exception {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url + "/api/v3/" + what))
+                  .header("Content-Type", "application/json")
+                  .header("Authorization", "Bearer " + token)
+                  .POST(HttpRequest.BodyPublishers.ofString(json))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 207
+          || !response.body().matches("(?s).*\"statusCode\":(201|409).*")) {
+        throw new IllegalStateException(
+            "POST /api/v3/" + what + " answered " + response.statusCode() + " " + response.body());
       }
       return response.body();
     }
@@ -545,7 +633,8 @@ public class IngestBenchmark {
     void checkResources(List<Integer> readingCounts) {
       int most = readingCounts.stream().mapToInt(Integer::intValue).max().orElse(1);
       if (most > resources.size()) {
-        throw new IllegalArgumentException(most + " readings per event need as many --resources, have " + resources);
+        throw new IllegalArgumentException(
+            most + " readings per event need as many --resources, have " + resources);
       }
     }
 
@@ -553,32 +642,52 @@ public class IngestBenchmark {
       return devices.get(Math.floorMod(i, devices.size()));
     }
 
-    Connection connect() {
-      return new Connection(host, port);
+    /** Posts event {@code i} as its device; the status, or -1 when the post failed twice. */
+    int post(int i, int readings) throws InterruptedException {
+      Device device = device(i);
+      return poster.safePost(path(device), body(device, readings, i), device.token);
     }
 
     String path(Device device) {
-      return basePath + "/api/v3/event/" + service + "/" + profile + "/" + device.name + "/" + source;
+      return basePath
+          + "/api/v3/event/"
+          + service
+          + "/"
+          + profile
+          + "/"
+          + device.name
+          + "/"
+          + source;
     }
 
     /** An AddEventRequest with a fresh id and {@code readings} Float64 readings, origin now. */
     byte[] body(Device device, int readings, int i) {
       ThreadLocalRandom random = ThreadLocalRandom.current();
       // A version-4 UUID without SecureRandom's shared lock.
-      UUID id = new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
-          (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
+      UUID id =
+          new UUID(
+              (random.nextLong() & ~0xF000L) | 0x4000L,
+              (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
       long origin = System.currentTimeMillis() * 1_000_000L + random.nextInt(1_000_000);
-      StringBuilder json = new StringBuilder(160 + 90 * readings)
-          .append("{\"apiVersion\":\"v3\",\"event\":{\"apiVersion\":\"v3\",\"id\":\"").append(id)
-          .append("\",\"deviceName\":\"").append(device.name)
-          .append("\",\"profileName\":\"").append(profile)
-          .append("\",\"sourceName\":\"").append(source)
-          .append("\",\"origin\":").append(origin).append(",\"readings\":[");
+      StringBuilder json =
+          new StringBuilder(160 + 90 * readings)
+              .append("{\"apiVersion\":\"v3\",\"event\":{\"apiVersion\":\"v3\",\"id\":\"")
+              .append(id)
+              .append("\",\"deviceName\":\"")
+              .append(device.name)
+              .append("\",\"profileName\":\"")
+              .append(profile)
+              .append("\",\"sourceName\":\"")
+              .append(source)
+              .append("\",\"origin\":")
+              .append(origin)
+              .append(",\"readings\":[");
       for (int r = 0; r < readings; r++) {
         if (r > 0) {
           json.append(',');
         }
-        json.append("{\"resourceName\":\"").append(resources.get(r))
+        json.append("{\"resourceName\":\"")
+            .append(resources.get(r))
             .append("\",\"valueType\":\"Float64\",\"value\":\"")
             .append(r == 0 ? 18 + i % 90 / 10.0 : r == 1 ? 35 + i % 200 / 10.0 : i % 100)
             .append("\"}");
@@ -589,156 +698,50 @@ public class IngestBenchmark {
 
   // ------------------------------------------------------------------------------ HTTP client
 
-  /** One keep-alive HTTP/1.1 connection; not thread-safe (one per client thread). */
-  static final class Connection implements AutoCloseable {
-    private final String host;
-    private final int port;
-    private final byte[] hostHeader;
-    private Socket socket;
-    private InputStream in;
-    private OutputStream out;
-    private int used;
+  /**
+   * Posts events with the JDK's HTTP client: HTTP/1.1 over keep-alive connections from its pool.
+   * Each client thread posts and waits for the whole answer before it posts again, so the pool
+   * holds at most one connection per thread and a thread's next post reuses one that is idle.
+   */
+  static final class Poster {
+    private final HttpClient http;
+    private final URI origin;
 
-    Connection(String host, int port) {
-      this.host = host;
-      this.port = port;
-      this.hostHeader = (host + ":" + port).getBytes(StandardCharsets.US_ASCII);
+    Poster(HttpClient http, URI origin) {
+      this.http = http;
+      this.origin = origin;
     }
 
-    /** The status, or -1 when the connection failed twice. */
-    int safePost(String path, byte[] body, String token) {
+    /** The status, or -1 when the post failed twice. */
+    int safePost(String path, byte[] body, String token) throws InterruptedException {
       try {
         return post(path, body, token);
       } catch (IOException e) {
-        close();
         return -1;
       }
     }
 
     /**
-     * Posts and reads the whole answer. A connection the server closed while idle fails before any
-     * byte of the answer; then the post is sent once more on a new connection (event ids make a
-     * repeat harmless: at worst a 409).
+     * Posts and reads the whole answer. A pooled connection the server closed while idle fails
+     * before any byte of the answer, and the JDK client sends only idempotent requests again; so a
+     * failed post is sent once more, on another connection (event ids make a repeat harmless: at
+     * worst a 409).
      */
-    int post(String path, byte[] body, String token) throws IOException {
-      boolean reused = socket != null;
-      try {
-        return exchange(path, body, token);
-      } catch (IOException e) {
-        close();
-        if (!reused) {
-          throw e;
-        }
-        return exchange(path, body, token);
-      }
-    }
-
-    private int exchange(String path, byte[] body, String token) throws IOException {
-      if (socket == null) {
-        socket = new Socket();
-        socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress(host, port), 5_000);
-        socket.setSoTimeout(60_000);
-        in = new BufferedInputStream(socket.getInputStream(), 8192);
-        out = socket.getOutputStream();
-        used = 0;
-      }
-      StringBuilder head = new StringBuilder(256)
-          .append("POST ").append(path).append(" HTTP/1.1\r\nHost: ")
-          .append(new String(hostHeader, StandardCharsets.US_ASCII))
-          .append("\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ")
-          .append(body.length).append("\r\n");
+    int post(String path, byte[] body, String token) throws IOException, InterruptedException {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(origin.resolve(path))
+              .timeout(Duration.ofSeconds(60))
+              .header("Content-Type", "application/json")
+              .header("Accept", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body));
       if (token != null) {
-        head.append("Authorization: Bearer ").append(token).append("\r\n");
+        request.header("Authorization", "Bearer " + token);
       }
-      head.append("\r\n");
-      byte[] headBytes = head.toString().getBytes(StandardCharsets.US_ASCII);
-      byte[] request = Arrays.copyOf(headBytes, headBytes.length + body.length);
-      System.arraycopy(body, 0, request, headBytes.length, body.length);
-      out.write(request);
-      out.flush();
-      used++;
-      return readResponse();
-    }
-
-    private int readResponse() throws IOException {
-      String status = line();
-      if (status.length() < 12 || !status.startsWith("HTTP/1.")) {
-        throw new IOException("not an HTTP response: " + status);
-      }
-      int code = Integer.parseInt(status.substring(9, 12));
-      long length = -1;
-      boolean chunked = false;
-      boolean close = status.startsWith("HTTP/1.0");
-      String header;
-      while (!(header = line()).isEmpty()) {
-        int colon = header.indexOf(':');
-        if (colon < 0) {
-          continue;
-        }
-        String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-        String value = header.substring(colon + 1).trim();
-        switch (name) {
-          case "content-length" -> length = Long.parseLong(value);
-          case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-          case "connection" -> close = value.equalsIgnoreCase("close");
-          default -> { }
-        }
-      }
-      if (chunked) {
-        long size;
-        while ((size = Long.parseLong(line().split(";")[0].trim(), 16)) > 0) {
-          skip(size);
-          line();
-        }
-        while (!line().isEmpty()) {
-          // trailers
-        }
-      } else if (length > 0) {
-        skip(length);
-      }
-      if (close) {
-        close();
-      }
-      return code;
-    }
-
-    private String line() throws IOException {
-      StringBuilder line = new StringBuilder(64);
-      int c;
-      while ((c = in.read()) != '\n') {
-        if (c == -1) {
-          throw new EOFException("connection closed by the server");
-        }
-        if (c != '\r') {
-          line.append((char) c);
-        }
-      }
-      return line.toString();
-    }
-
-    private void skip(long n) throws IOException {
-      while (n > 0) {
-        long skipped = in.skip(n);
-        if (skipped <= 0) {
-          if (in.read() == -1) {
-            throw new EOFException("connection closed mid-body");
-          }
-          skipped = 1;
-        }
-        n -= skipped;
-      }
-    }
-
-    @Override
-    public void close() {
-      if (socket != null) {
-        try {
-          socket.close();
-        } catch (IOException ignored) {
-          // closing anyway
-        }
-        socket = null;
+      HttpRequest built = request.build();
+      try {
+        return http.send(built, HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (IOException e) {
+        return http.send(built, HttpResponse.BodyHandlers.discarding()).statusCode();
       }
     }
   }
@@ -752,7 +755,8 @@ public class IngestBenchmark {
     Options(String[] args) {
       for (int i = 0; i < args.length; i += 2) {
         if (!args[i].startsWith("--") || i + 1 >= args.length) {
-          throw new IllegalArgumentException("expected --name value, got " + String.join(" ", args));
+          throw new IllegalArgumentException(
+              "expected --name value, got " + String.join(" ", args));
         }
         values.put(args[i].substring(2), args[i + 1]);
       }

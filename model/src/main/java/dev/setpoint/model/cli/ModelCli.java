@@ -1,5 +1,6 @@
 package dev.setpoint.model.cli;
 
+import com.influxdb.client.InfluxDBClient;
 import dev.setpoint.model.data.ClimateCsv;
 import dev.setpoint.model.data.InfluxExporter;
 import dev.setpoint.model.data.SimulatedDataset;
@@ -17,7 +18,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,11 +149,11 @@ public final class ModelCli {
     @Override
     public Integer call() throws Exception {
       Instant end = to == null ? Instant.now() : to;
-      InfluxExporter exporter =
-          new InfluxExporter(
-              HttpClient.newHttpClient(), url, db, System.getenv("SETPOINT_INFLUX_TOKEN"));
       long rows;
-      try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      try (InfluxDBClient influx =
+              InfluxExporter.client(url, System.getenv("SETPOINT_INFLUX_TOKEN"));
+          Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+        InfluxExporter exporter = new InfluxExporter(influx.getInfluxQLQueryApi(), db);
         ClimateCsv.writeHeader(w);
         rows =
             exporter.export(
@@ -172,6 +172,10 @@ public final class ModelCli {
                 upTo -> PROGRESS.printf("export: up to %s%n", upTo));
       }
       PROGRESS.printf("export: %d rows to %s%n", rows, out);
+      if (rows == 0) {
+        // InfluxDB's CSV answers carry no statement errors, so an unknown database reads as empty.
+        PROGRESS.printf("export: no rows; check --db %s and the time range%n", db);
+      }
       return 0;
     }
   }

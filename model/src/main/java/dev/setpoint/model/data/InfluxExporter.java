@@ -1,70 +1,108 @@
 package dev.setpoint.model.data;
 
+import com.influxdb.client.InfluxDBClient;
+import com.influxdb.client.InfluxDBClientFactory;
+import com.influxdb.client.InfluxDBClientOptions;
+import com.influxdb.client.InfluxQLQueryApi;
+import com.influxdb.client.domain.InfluxQLQuery;
+import com.influxdb.exceptions.InfluxException;
+import com.influxdb.query.InfluxQLQueryResult;
 import dev.setpoint.model.features.ClimateSample;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
+import dev.setpoint.model.influxql.InfluxQl;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import okhttp3.OkHttpClient;
 
 /**
- * Reads measurement {@code climate} from InfluxDB over InfluxQL ({@code GET /query}, which InfluxDB
- * 1.x serves and 2.x/3.x serve through their v1 compatibility API) and turns it into {@link
- * ClimateRow}s, one per device and sample interval: the mean of the indoor and outdoor readings and
- * the last weather category and setpoint in each interval ({@code GROUP BY time(interval)}). Asks
- * for one chunk (default one day) at a time so neither side holds a year in memory.
+ * Reads measurement {@code climate} from InfluxDB over InfluxQL with influxdb-client-java's {@link
+ * InfluxQLQueryApi} (the {@code /query} endpoint that InfluxDB 1.x serves and 2.x/3.x serve through
+ * their v1 compatibility API) and turns it into {@link ClimateRow}s, one per device and sample
+ * interval: the mean of the indoor and outdoor readings and the last weather category and setpoint
+ * in each interval ({@code GROUP BY time(interval)}). Asks for one chunk (default one day) at a
+ * time so neither side holds a year in memory.
+ *
+ * <p>Answers come as CSV, as analytics reads its history: the client's JSON reader cannot take the
+ * {@code null} of an interval that lacks a field. InfluxDB's CSV carries no per-statement error, so
+ * a database that does not exist reads as no rows; HTTP errors are reported.
  */
 public final class InfluxExporter {
-  private final HttpClient http;
-  private final URI baseUrl;
-  private final String database;
-  private final String token;
+  private static final String CLIMATE = "climate";
+  private static final List<String> MEAN_FIELDS =
+      List.of("temperature", "humidity", "outdoor_temperature", "outdoor_humidity");
+  private static final List<String> LAST_FIELDS = List.of("weather_category", "current_setpoint");
 
   /**
-   * @param baseUrl e.g. {@code http://127.0.0.1:8086}
+   * The client logs a warning for every empty answer; a chunk without points is ordinary in an
+   * export. Held here so the setting outlives a garbage collection of the logger.
+   */
+  private static final Logger EMPTY_ANSWER_WARNINGS =
+      Logger.getLogger("com.influxdb.internal.AbstractQueryApi");
+
+  private final InfluxQLQueryApi influxQl;
+  private final String database;
+
+  /**
+   * @param influxQl from {@link #client(URI, String)} or any {@link InfluxDBClient}
    * @param database the database (InfluxDB 2.x: the bucket's DBRP mapping)
+   */
+  public InfluxExporter(InfluxQLQueryApi influxQl, String database) {
+    this.influxQl = influxQl;
+    this.database = database;
+  }
+
+  /**
+   * A client for the export: a chunk's answer may take up to 60 s.
+   *
+   * @param baseUrl e.g. {@code http://127.0.0.1:8086}
    * @param token sent as {@code Authorization: Token …} when not null (InfluxDB 2.x/3.x)
    */
-  public InfluxExporter(HttpClient http, URI baseUrl, String database, String token) {
-    this.http = http;
-    this.baseUrl = baseUrl;
-    this.database = database;
-    this.token = token;
+  public static InfluxDBClient client(URI baseUrl, String token) {
+    EMPTY_ANSWER_WARNINGS.setLevel(Level.SEVERE);
+    InfluxDBClientOptions.Builder options =
+        InfluxDBClientOptions.builder()
+            .url(baseUrl.toString())
+            .okHttpClient(
+                new OkHttpClient.Builder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .readTimeout(Duration.ofSeconds(60)));
+    if (token != null) {
+      options.authenticateToken(token.toCharArray());
+    }
+    return InfluxDBClientFactory.create(options.build());
   }
 
   /** The InfluxQL statement for one chunk; {@code device} null means every device. */
   public static String query(Instant from, Instant to, Duration interval, String device) {
     StringBuilder q =
-        new StringBuilder(
-                "SELECT mean(\"temperature\") AS \"temperature\", mean(\"humidity\") AS \"humidity\","
-                    + " mean(\"outdoor_temperature\") AS \"outdoor_temperature\","
-                    + " mean(\"outdoor_humidity\") AS \"outdoor_humidity\","
-                    + " last(\"weather_category\") AS \"weather_category\","
-                    + " last(\"current_setpoint\") AS \"current_setpoint\" FROM \"climate\" WHERE time >= '")
-            .append(from)
-            .append("' AND time < '")
-            .append(to)
-            .append('\'');
+        new StringBuilder("SELECT ")
+            .append(
+                Stream.concat(
+                        MEAN_FIELDS.stream().map(f -> InfluxQl.aggregate("mean", f)),
+                        LAST_FIELDS.stream().map(f -> InfluxQl.aggregate("last", f)))
+                    .collect(Collectors.joining(", ")))
+            .append(" FROM ")
+            .append(InfluxQl.identifier(CLIMATE))
+            .append(" WHERE time >= ")
+            .append(InfluxQl.string(from.toString()))
+            .append(" AND time < ")
+            .append(InfluxQl.string(to.toString()));
     if (device != null) {
-      q.append(" AND \"device\" = '").append(device.replace("\\", "\\\\").replace("'", "\\'"));
-      q.append('\'');
+      q.append(" AND ").append(InfluxQl.identifier("device"));
+      q.append(" = ").append(InfluxQl.string(device));
     }
-    q.append(" GROUP BY time(").append(interval.toSeconds()).append("s), \"device\", \"site\"");
+    q.append(" GROUP BY time(").append(interval.toSeconds()).append("s), ");
+    q.append(InfluxQl.identifier("device")).append(", ").append(InfluxQl.identifier("site"));
     q.append(" fill(none)");
     return q.toString();
   }
@@ -83,7 +121,7 @@ public final class InfluxExporter {
       String device,
       Consumer<ClimateRow> sink,
       Consumer<Instant> progress)
-      throws IOException, InterruptedException {
+      throws IOException {
     long count = 0;
     for (Instant start = from; start.isBefore(to); start = start.plus(chunk)) {
       Instant end = start.plus(chunk).isAfter(to) ? to : start.plus(chunk);
@@ -98,90 +136,76 @@ public final class InfluxExporter {
     return count;
   }
 
-  private List<ClimateRow> fetch(String influxQl) throws IOException, InterruptedException {
-    String uri =
-        baseUrl.toString().replaceAll("/+$", "")
-            + "/query?db="
-            + URLEncoder.encode(database, StandardCharsets.UTF_8)
-            + "&q="
-            + URLEncoder.encode(influxQl, StandardCharsets.UTF_8);
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(uri))
-            .timeout(Duration.ofSeconds(60))
-            .header("Accept", "application/json")
-            .GET();
-    if (token != null) {
-      request.header("Authorization", "Token " + token);
+  private List<ClimateRow> fetch(String statement) throws IOException {
+    InfluxQLQueryResult answer;
+    try {
+      answer =
+          influxQl.queryCSV(
+              new InfluxQLQuery(statement, database)
+                  .setPrecision(InfluxQLQuery.InfluxQLPrecision.MILLISECONDS));
+    } catch (InfluxException e) {
+      throw new IOException(describe(e), e);
     }
-    HttpResponse<InputStream> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    try (InputStream body = response.body()) {
-      if (response.statusCode() != 200) {
-        throw new IOException(
-            "InfluxDB answered "
-                + response.statusCode()
-                + ": "
-                + new String(body.readNBytes(500), StandardCharsets.UTF_8));
-      }
-      try (JsonReader reader = Json.createReader(body)) {
-        return parse(reader.readObject());
-      }
+    try {
+      return rows(answer);
+    } catch (RuntimeException e) {
+      throw new IOException("InfluxQL answer: " + e.getMessage(), e);
     }
   }
 
-  /** The rows of an InfluxQL JSON answer (one statement). */
-  static List<ClimateRow> parse(JsonObject answer) throws IOException {
-    List<ClimateRow> rows = new ArrayList<>();
-    if (answer.containsKey("error")) {
-      throw new IOException("InfluxDB: " + answer.getString("error"));
+  /**
+   * InfluxDB 1.x puts its reason in a JSON {@code error}; the client reads only {@code message}.
+   */
+  private static String describe(InfluxException e) {
+    if (e.status() == 0) {
+      return "InfluxDB: " + e.getMessage();
     }
-    for (JsonValue result : answer.getJsonArray("results")) {
-      JsonObject r = result.asJsonObject();
-      if (r.containsKey("error")) {
-        throw new IOException("InfluxQL: " + r.getString("error"));
-      }
-      if (!r.containsKey("series")) {
-        continue;
-      }
-      for (JsonValue s : r.getJsonArray("series")) {
-        JsonObject series = s.asJsonObject();
-        JsonObject tags = series.getJsonObject("tags");
-        String device = tags == null ? "" : tags.getString("device", "");
-        String site = tags == null ? "" : tags.getString("site", "");
-        List<String> columns =
-            series
-                .getJsonArray("columns")
-                .getValuesAs(v -> ((jakarta.json.JsonString) v).getString());
-        int time = columns.indexOf("time");
-        if (time < 0) {
-          throw new IOException("InfluxQL answer without a time column: " + columns);
+    Object error = e.errorBody().get("error");
+    return "InfluxDB answered " + e.status() + ": " + (error != null ? error : e.getMessage());
+  }
+
+  /** The rows of an InfluxQL answer (one statement). */
+  static List<ClimateRow> rows(InfluxQLQueryResult answer) {
+    List<ClimateRow> rows = new ArrayList<>();
+    if (answer == null) {
+      return rows;
+    }
+    for (InfluxQLQueryResult.Result result : answer.getResults()) {
+      for (InfluxQLQueryResult.Series series : result.getSeries()) {
+        Map<String, String> tags = series.getTags() == null ? Map.of() : series.getTags();
+        String device = tags.getOrDefault("device", "");
+        String site = tags.getOrDefault("site", "");
+        if (!series.getColumns().containsKey("time")) {
+          throw new IllegalStateException("no time column in " + series.getColumns().keySet());
         }
-        for (JsonValue v : series.getJsonArray("values")) {
-          JsonArray values = v.asJsonArray();
-          double category = number(values, columns.indexOf("weather_category"));
+        for (InfluxQLQueryResult.Series.Record record : series.getValues()) {
+          double category = number(record, "weather_category");
           rows.add(
               new ClimateRow(
                   device,
                   site,
                   new ClimateSample(
-                      Instant.parse(values.getString(time)),
-                      number(values, columns.indexOf("temperature")),
-                      number(values, columns.indexOf("humidity")),
-                      number(values, columns.indexOf("outdoor_temperature")),
-                      number(values, columns.indexOf("outdoor_humidity")),
+                      Instant.ofEpochMilli(Long.parseLong(text(record, "time"))),
+                      number(record, "temperature"),
+                      number(record, "humidity"),
+                      number(record, "outdoor_temperature"),
+                      number(record, "outdoor_humidity"),
                       Double.isNaN(category) ? 0 : (int) Math.round(category),
-                      number(values, columns.indexOf("current_setpoint")))));
+                      number(record, "current_setpoint"))));
         }
       }
     }
     return rows;
   }
 
-  private static double number(JsonArray values, int column) {
-    if (column < 0 || column >= values.size()) {
-      return Double.NaN;
-    }
-    JsonValue v = values.get(column);
-    return v instanceof JsonNumber n ? n.doubleValue() : Double.NaN;
+  private static String text(InfluxQLQueryResult.Series.Record record, String column) {
+    Object value = record.getValueByKey(column);
+    return value == null ? "" : value.toString();
+  }
+
+  /** An empty cell is an interval without that field. */
+  private static double number(InfluxQLQueryResult.Series.Record record, String column) {
+    String value = text(record, column);
+    return value.isEmpty() ? Double.NaN : Double.parseDouble(value);
   }
 }

@@ -2,6 +2,7 @@ package dev.setpoint.analytics.infrastructure.history;
 
 import dev.setpoint.analytics.application.history.HistoryService;
 import dev.setpoint.analytics.domain.history.SeriesQuery;
+import dev.setpoint.model.influxql.InfluxQl;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -41,8 +42,8 @@ final class InfluxQlStatements {
     } else {
       statement.append(
           java.util.stream.Stream.concat(
-                  MEAN_FIELDS.stream().map(f -> aggregate("mean", f)),
-                  LAST_FIELDS.stream().map(f -> aggregate("last", f)))
+                  MEAN_FIELDS.stream().map(f -> InfluxQl.aggregate("mean", f)),
+                  LAST_FIELDS.stream().map(f -> InfluxQl.aggregate("last", f)))
               .collect(Collectors.joining(", ")));
     }
     statement
@@ -114,10 +115,6 @@ final class InfluxQlStatements {
       where.append(InfluxQl.identifier("site")).append(" = ").append(InfluxQl.string(site));
     }
     return where.toString();
-  }
-
-  private static String aggregate(String function, String field) {
-    return function + "(" + InfluxQl.identifier(field) + ") AS " + InfluxQl.identifier(field);
   }
 
   private static String millis(Instant instant) {

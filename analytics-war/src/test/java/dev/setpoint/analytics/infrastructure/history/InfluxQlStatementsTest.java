@@ -3,6 +3,7 @@ package dev.setpoint.analytics.infrastructure.history;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.setpoint.analytics.domain.history.SeriesQuery;
+import dev.setpoint.model.influxql.InfluxQl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
