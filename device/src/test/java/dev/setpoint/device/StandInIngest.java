@@ -55,7 +55,7 @@ public final class StandInIngest implements AutoCloseable {
     sink.keepEvents = false;
     System.out.println("stand-in ingest on " + sink.uri());
     while (true) {
-      Thread.sleep(10_000);
+      Thread.sleep(10_000); // the pace of the status line of a manual run, not a wait in a test
       synchronized (sink) {
         System.out.println("events stored: " + sink.ids.size());
       }

@@ -131,7 +131,9 @@ class DeviceAgentIT {
 
       // Its events reach InfluxDB, each with the setpoint in effect (the initial 24).
       Edge.awaitPoints(device, 3);
-      assertTrue(currentSetpoints(device, 0).stream().allMatch(v -> v == 24.0));
+      List<Double> initial = currentSetpoints(device, 0);
+      assertTrue(
+          !initial.isEmpty() && initial.stream().allMatch(v -> v == 24.0), initial.toString());
 
       // An operator's command through Core Command is applied and acknowledged.
       HttpResponse<String> put = commandSetpoint(device, "22.5");

@@ -8,6 +8,7 @@ import static dev.setpoint.it.Edge.operatorToken;
 import static dev.setpoint.it.Edge.post;
 import static dev.setpoint.it.Edge.register;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,12 @@ import org.junit.jupiter.api.Test;
 class FaultToleranceIT {
   private static final Pattern FORWARDED =
       Pattern.compile("(?m)^setpoint_relay_forwarded(?:_total)?\\{[^}]*\\}\\s+([0-9.eE+-]+)");
+
+  /** How long the broker stays down in the outage test. */
+  private static final Duration OUTAGE = Duration.ofSeconds(30);
+
+  /** {@code setpoint.weather.cache-ttl-ms} of the EAR test server (ear/pom.xml). */
+  private static final Duration WEATHER_CACHE_TTL = Duration.ofSeconds(1);
 
   @BeforeAll
   static void serverIsReady() {
@@ -87,6 +94,8 @@ class FaultToleranceIT {
                       } else {
                         refused.add(answer.statusCode() + " " + answer.body());
                       }
+                      // Paces the readings at about ten a second on purpose: the load that
+                      // flows through the outage, not a wait for a result.
                       Thread.sleep(100);
                     } catch (InterruptedException e) {
                       return;
@@ -96,16 +105,27 @@ class FaultToleranceIT {
                   }
                 });
     try {
-      Thread.sleep(3_000);
+      // The readings travel end to end before the fault: the first ones are in InfluxDB.
+      awaitPoints(device, 10, Duration.ofSeconds(60));
       Stack.stop("kafka");
       long stoppedAt = System.nanoTime();
       int atStop = posted.size();
-      Thread.sleep(30_000 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppedAt));
+      // The broker stays down for OUTAGE (the fault under test), and all that time the edge
+      // accepts every reading.
+      Duration left = OUTAGE.minusNanos(System.nanoTime() - stoppedAt);
+      await("the edge accepts every reading while the broker is down")
+          .during(left)
+          .atMost(left.plusSeconds(10))
+          .until(() -> List.copyOf(refused), empty());
       assertTrue(posted.size() > atStop + 50, "the edge kept accepting readings: " + posted.size());
     } finally {
       Stack.start("kafka");
     }
-    Thread.sleep(3_000);
+    // Readings keep flowing after the broker is back, before the poster stops.
+    int atRestart = posted.size();
+    await("readings accepted after the broker is back")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> posted.size() >= atRestart + 20);
     flowing.set(false);
     poster.join();
 
@@ -165,17 +185,19 @@ class FaultToleranceIT {
     long origin = System.currentTimeMillis() * 1_000_000L;
     WeatherStandIn.observe(9.5, 71, 500); // light rain: category 7
     try {
-      Thread.sleep(1_500); // past the test server's 1 s weather cache
+      // The first reading gets the new weather once the relay's cached one has expired.
+      awaitWeatherCacheExpired();
       assertEquals(201, post(device, origin, 22.0, 40.0, auth).statusCode());
       awaitPoints(device, 1);
       WeatherStandIn.fail(503);
       int requestsAtFailure = WeatherStandIn.requests();
-      Thread.sleep(1_500);
+      // From now on the cached weather is no longer fresh, so every round asks the failing server
+      // (or finds the circuit open) and falls back to the last known weather, flagged stale.
+      awaitWeatherCacheExpired();
       for (int k = 1; k <= 5; k++) {
         assertEquals(201, post(device, origin + k * 1_000_000L, 22.0 + k, 40.0, auth).statusCode());
-        Thread.sleep(1_500); // past the test server's 1 s weather cache, so each round asks again
+        awaitPoints(device, k + 1); // each reading in a forwarding round of its own
       }
-      awaitPoints(device, 6);
       assertTrue(
           WeatherStandIn.requests() > requestsAtFailure, "the relay asked the failing server");
     } finally {
@@ -196,6 +218,20 @@ class FaultToleranceIT {
       assertEquals(7, row.getJsonNumber(4).intValue(), row.toString());
       assertEquals(k == 0 ? JsonValue.FALSE : JsonValue.TRUE, row.get(5), row.toString());
     }
+  }
+
+  /**
+   * Waits until the weather the relay cached from the stand-in's last good answer is older than the
+   * test server's cache TTL (plus a margin for the time between the answer and the relay's put).
+   */
+  private static void awaitWeatherCacheExpired() {
+    await("the relay's cached weather has expired")
+        .atMost(WEATHER_CACHE_TTL.plusSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                WeatherStandIn.sinceLastObservation().compareTo(WEATHER_CACHE_TTL.plusMillis(250))
+                    > 0);
   }
 
   private static String countOf(java.net.http.HttpResponse<String> response) {

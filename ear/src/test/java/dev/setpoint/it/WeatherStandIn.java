@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +21,8 @@ final class WeatherStandIn {
   private static volatile String body = observation(14.5, 62, 803);
   private static volatile int status = 200;
   private static final AtomicInteger REQUESTS = new AtomicInteger();
+  // When the last observation (a 200) was sent: what the relay's weather cache holds is that old.
+  private static volatile long lastObservationNanos = System.nanoTime();
 
   private WeatherStandIn() {}
 
@@ -58,6 +61,11 @@ final class WeatherStandIn {
     return REQUESTS.get();
   }
 
+  /** Time since the last observation (a 200 answer) was sent, as the relay's cache ages. */
+  static Duration sinceLastObservation() {
+    return Duration.ofNanos(System.nanoTime() - lastObservationNanos);
+  }
+
   private static String observation(double temperatureC, int humidity, int conditionId) {
     return String.format(
         Locale.ROOT,
@@ -83,5 +91,8 @@ final class WeatherStandIn {
     exchange.sendResponseHeaders(code, bytes.length);
     exchange.getResponseBody().write(bytes);
     exchange.close();
+    if (code == 200) {
+      lastObservationNanos = System.nanoTime();
+    }
   }
 }

@@ -110,12 +110,15 @@ class NetworkFlowsTest {
                 null,
                 Set.of(5353))
             : new Endpoint("dns", "kube-system", Map.of("k8s-app", "kube-dns"), null, Set.of(53));
+    int resolving = 0;
     for (Endpoint src : pods) {
       if (src.setpoint()) {
         int port = dns.ports().iterator().next();
         assertTrue(allows(r, src, dns, port, "UDP"), src.name() + " cannot resolve names");
+        resolving++;
       }
     }
+    assertTrue(resolving > 0, "no Setpoint pod checked for DNS");
   }
 
   private static boolean expected(Endpoint src, Endpoint dst, int port, boolean openshift) {

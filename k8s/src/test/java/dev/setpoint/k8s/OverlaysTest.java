@@ -118,10 +118,12 @@ class OverlaysTest {
             .map(n -> n.getMetadata().getName())
             .collect(Collectors.toSet());
     assertFalse(namespaces.isEmpty(), "no Namespace in " + overlay);
+    int checked = 0;
     for (HasMetadata object : of(overlay).objects()) {
       if (object instanceof Namespace) {
         continue;
       }
+      checked++;
       assertTrue(
           namespaces.contains(object.getMetadata().getNamespace()),
           object.getKind()
@@ -130,6 +132,7 @@ class OverlaysTest {
               + " is in namespace "
               + object.getMetadata().getNamespace());
     }
+    assertTrue(checked > 0, "no namespaced object in " + overlay);
   }
 
   @ParameterizedTest
@@ -171,11 +174,13 @@ class OverlaysTest {
   @ParameterizedTest
   @MethodSource("overlays")
   void statefulSetsHaveProbesThatToleratePauses(String overlay) {
+    int checked = 0;
     for (Workload w : of(overlay).workloads()) {
       if (!(w.owner() instanceof StatefulSet)) {
         continue;
       }
       for (Container c : w.template().getSpec().getContainers()) {
+        checked++;
         for (Probe p : List.of(c.getStartupProbe(), c.getLivenessProbe(), c.getReadinessProbe())) {
           assertNotNull(p, w + ": every probe is set");
           assertTrue(p.getFailureThreshold() > 1, w + ": failureThreshold above 1");
@@ -188,12 +193,14 @@ class OverlaysTest {
         }
       }
     }
+    assertTrue(checked > 0, "no StatefulSet container in " + overlay);
   }
 
   @ParameterizedTest
   @MethodSource("overlays")
   void selectorsMatchTheirPods(String overlay) {
     Rendered r = of(overlay);
+    int selectors = 0;
     for (Workload w : r.workloads()) {
       LabelSelector selector =
           switch (w.owner()) {
@@ -206,8 +213,12 @@ class OverlaysTest {
         assertTrue(
             selector.getMatchLabels() != null && !selector.getMatchLabels().isEmpty(),
             w + ": empty selector");
+        selectors++;
       }
     }
+    assertTrue(selectors > 0, "no workload selector in " + overlay);
+    assertFalse(r.all(PodDisruptionBudget.class).isEmpty(), "no PodDisruptionBudget");
+    assertFalse(r.all(Service.class).isEmpty(), "no Service");
     for (PodDisruptionBudget pdb : r.all(PodDisruptionBudget.class)) {
       List<Workload> selected =
           selectedBy(r, pdb.getMetadata().getNamespace(), pdb.getSpec().getSelector());
@@ -402,11 +413,14 @@ class OverlaysTest {
   @ParameterizedTest
   @MethodSource("overlays")
   void everyContainerHasRequestsAndLimits(String overlay) {
+    int containers = 0;
     for (Workload w : of(overlay).workloads()) {
       for (Container c : w.containers().toList()) {
         assertBounded(c.getResources(), w + " container " + c.getName());
+        containers++;
       }
     }
+    assertTrue(containers > 0, "no container in " + overlay);
     for (KafkaNodePool pool : of(overlay).all(KafkaNodePool.class)) {
       assertBounded(pool.getSpec().getResources(), "KafkaNodePool " + pool.getMetadata().getName());
     }
@@ -419,6 +433,7 @@ class OverlaysTest {
   @ParameterizedTest
   @MethodSource("overlays")
   void everyContainerRunsNonRootWithoutPrivileges(String overlay) {
+    int containers = 0;
     for (Workload w : of(overlay).workloads()) {
       PodSecurityContext pod = w.template().getSpec().getSecurityContext();
       assertNotNull(pod, w + ": no pod securityContext");
@@ -427,6 +442,7 @@ class OverlaysTest {
           w.template().getSpec().getAutomountServiceAccountToken(),
           w + ": no API token is needed");
       for (Container c : w.containers().toList()) {
+        containers++;
         SecurityContext sc = c.getSecurityContext();
         assertNotNull(sc, w + " " + c.getName() + ": no securityContext");
         boolean nonRoot =
@@ -453,6 +469,7 @@ class OverlaysTest {
         }
       }
     }
+    assertTrue(containers > 0, "no container in " + overlay);
   }
 
   @ParameterizedTest
@@ -481,6 +498,7 @@ class OverlaysTest {
       }
     }
     Set<String> stateless = new TreeSet<>();
+    assertEquals(DEPLOYMENTS.get(overlay).size(), r.deployments().size(), "Deployments");
     for (Workload w : r.deployments()) {
       if (w.name().equals("ingest") || w.name().equals("analytics")) {
         stateless.add(w.name());
@@ -508,10 +526,12 @@ class OverlaysTest {
   @MethodSource("overlays")
   void workloadsArePlacedByTheReportsFunctionTypeLabel(String overlay) {
     Rendered r = of(overlay);
+    int placed = 0;
     for (Workload w : r.workloads()) {
       if (!(w.owner() instanceof Deployment) && !(w.owner() instanceof StatefulSet)) {
         continue;
       }
+      placed++;
       String expected =
           switch (w.namespace()) {
             case "setpoint-edge" -> "iot-cloud-hub";
@@ -522,6 +542,7 @@ class OverlaysTest {
       assertEquals(
           expected, selector == null ? null : selector.get("functiontype"), w + ": placement");
     }
+    assertTrue(placed > 0, "no Deployment or StatefulSet in " + overlay);
     for (KafkaNodePool pool : r.all(KafkaNodePool.class)) {
       String text =
           String.valueOf(
@@ -572,6 +593,7 @@ class OverlaysTest {
     assertTrue(topics.containsAll(Set.of("setpoint.telemetry", "setpoint.commands")));
     var listener = kafka.getSpec().getKafka().getListeners().getFirst();
     String bootstrap = kafka.getMetadata().getName() + "-kafka-bootstrap";
+    int clients = 0;
     for (ConfigMap map : r.all(ConfigMap.class)) {
       String servers = map.getData().get("MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_BOOTSTRAP_SERVERS");
       if (servers != null) {
@@ -584,8 +606,10 @@ class OverlaysTest {
                 : otherNamespace,
             servers,
             "ConfigMap " + map.getMetadata().getName());
+        clients++;
       }
     }
+    assertTrue(clients > 0, "no ConfigMap names the Kafka bootstrap servers in " + overlay);
   }
 
   // ------------------------------------------------------------------------------------ helpers

@@ -1,5 +1,6 @@
 /**
- * The telemetry message the relay publishes to Kafka and analytics consumes, its JSON codec, and
- * the topic and channel names both sides use.
+ * The telemetry message the relay publishes to Kafka and analytics consumes, the command message
+ * analytics sends back to the relay, their JSON codecs, and the topic and channel names both sides
+ * use.
  */
 package dev.setpoint.contracts.telemetry;

@@ -1,2 +1,5 @@
-/** Adapters of ingest's ports to real technology, and its health checks. */
+/**
+ * Adapters of ingest's ports to real technology (MongoDB), the local operator issuer ({@code
+ * security}) and its health checks.
+ */
 package dev.setpoint.ingest.infrastructure;

@@ -7,12 +7,16 @@ import static dev.setpoint.ingest.it.JsonMutations.paths;
 import static dev.setpoint.ingest.it.JsonMutations.remove;
 import static dev.setpoint.ingest.it.JsonMutations.replace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.File;
@@ -26,12 +30,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -785,7 +794,21 @@ class BadInputIT {
 
   // --- running ---------------------------------------------------------------------------------
 
-  private Map<String, Long> counts(MongoDatabase db) {
+  private static MongoClient mongo;
+  private static MongoDatabase db;
+
+  @BeforeAll
+  static void connect() {
+    mongo = MongoClients.create(System.getProperty("setpoint.it.mongo.uri"));
+    db = mongo.getDatabase("setpoint");
+  }
+
+  @AfterAll
+  static void disconnect() {
+    mongo.close();
+  }
+
+  private static Map<String, Long> counts() {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (String collection : COLLECTIONS) {
       counts.put(collection, db.getCollection(collection).countDocuments());
@@ -800,7 +823,11 @@ class BadInputIT {
         if (status != 207) {
           return "expected 207 with refused elements, got " + status + " " + response.body();
         }
-        for (JsonValue item : Json.createReader(new StringReader(response.body())).readArray()) {
+        JsonArray items = Json.createReader(new StringReader(response.body())).readArray();
+        if (items.isEmpty()) {
+          return "a 207 without elements: " + response.body();
+        }
+        for (JsonValue item : items) {
           JsonObject element = item.asJsonObject();
           int itemStatus = element.getInt("statusCode");
           if (itemStatus < 400 || itemStatus > 499 || element.getString("message", "").isBlank()) {
@@ -829,8 +856,15 @@ class BadInputIT {
     }
   }
 
-  @Test
-  void everyBadRequestIsRefusedStoresNothingAndLeavesTheServiceReady() throws Exception {
+  /**
+   * One dynamic test per generated case, named after it, each checking its own refusal and that the
+   * store's counts are still those from before the first case (so a case that stores something
+   * fails by name). Then the service must still be ready, and the unmutated bodies must be
+   * accepted: those two run last, after every case, as the stream's order guarantees.
+   */
+  @TestFactory
+  Stream<DynamicNode> everyBadRequestIsRefusedStoresNothingAndLeavesTheServiceReady()
+      throws Exception {
     Api api = new Api(base);
     api.registerDevice(sensor, "room-sensor");
     api.registerDevice(ac, "air-conditioner");
@@ -843,33 +877,46 @@ class BadInputIT {
             .statusCode());
     generate();
     assertTrue(cases.size() >= 200, "only " + cases.size() + " generated cases");
+    Map<String, Long> before = counts();
 
-    try (MongoClient mongo = MongoClients.create(System.getProperty("setpoint.it.mongo.uri"))) {
-      MongoDatabase db = mongo.getDatabase("setpoint");
-      Map<String, Long> before = counts(db);
-      List<String> failures = new ArrayList<>();
-      for (Case c : cases) {
-        String failure = check(c, api.send(c.method(), c.path(), c.contentType(), c.body()));
-        if (failure != null) {
-          failures.add(c.name() + ": " + failure);
-        }
-      }
-      assertEquals(List.of(), failures, failures.size() + " of " + cases.size() + " cases");
-      assertEquals(before, counts(db), "a refused request stored something");
-      System.out.println("BadInputIT: " + cases.size() + " bad requests refused, nothing stored");
-
-      HttpResponse<String> ready = api.get("health/ready");
-      assertEquals(200, ready.statusCode(), ready.body());
-      assertTrue(ready.body().contains("\"UP\""), ready.body());
-
-      // The unmutated bodies are accepted, so each refusal above was its mutation's doing.
-      assertEquals(201, api.post(eventPath(sensor), event(sensor)).statusCode());
-      Api.assertBatch(api.post("api/v3/deviceprofile", profiles()), 201);
-      Api.assertBatch(api.post("api/v3/deviceservice", services()), 201);
-      Api.assertBatch(api.post("api/v3/device", devices()), 201);
-      Api.assertBatch(api.send("PATCH", "api/v3/device", "application/json", update()), 200);
-      assertEquals(200, api.send("PUT", commandPath(ac), "application/json", COMMAND).statusCode());
-      assertEquals(before.get("events") + 1, db.getCollection("events").countDocuments());
-    }
+    Stream<DynamicTest> refusals =
+        cases.stream()
+            .map(
+                c ->
+                    dynamicTest(
+                        c.name(),
+                        () -> {
+                          String failure =
+                              check(c, api.send(c.method(), c.path(), c.contentType(), c.body()));
+                          assertNull(failure, failure);
+                          assertEquals(before, counts(), "a refused request stored something");
+                        }));
+    Stream<DynamicTest> afterwards =
+        Stream.of(
+            dynamicTest(
+                "the service is still ready",
+                () -> {
+                  HttpResponse<String> ready = api.get("health/ready");
+                  assertEquals(200, ready.statusCode(), ready.body());
+                  assertTrue(ready.body().contains("\"UP\""), ready.body());
+                }),
+            // The unmutated bodies are accepted, so each refusal was its mutation's doing.
+            dynamicTest(
+                "the unmutated bodies are accepted",
+                () -> {
+                  long events = db.getCollection("events").countDocuments();
+                  assertEquals(201, api.post(eventPath(sensor), event(sensor)).statusCode());
+                  Api.assertBatch(api.post("api/v3/deviceprofile", profiles()), 201);
+                  Api.assertBatch(api.post("api/v3/deviceservice", services()), 201);
+                  Api.assertBatch(api.post("api/v3/device", devices()), 201);
+                  Api.assertBatch(
+                      api.send("PATCH", "api/v3/device", "application/json", update()), 200);
+                  assertEquals(
+                      200,
+                      api.send("PUT", commandPath(ac), "application/json", COMMAND).statusCode());
+                  assertEquals(events + 1, db.getCollection("events").countDocuments());
+                }));
+    return Stream.concat(
+        Stream.of(dynamicContainer(cases.size() + " bad requests", refusals)), afterwards);
   }
 }

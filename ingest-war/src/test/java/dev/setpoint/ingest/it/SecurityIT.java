@@ -1,5 +1,6 @@
 package dev.setpoint.ingest.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
@@ -362,6 +364,18 @@ class SecurityIT {
   @Test
   void healthAndPingArePublicWhateverTheCredential() throws Exception {
     URI root = URI.create("http://" + base.getHost() + ":" + base.getPort() + "/");
+    // The WAR is deployed before its startup work (the edge buffer's indexes) is done: wait for
+    // that, so the checks below are about access, not about startup.
+    await("ingest started")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(250))
+        .until(
+            () ->
+                HTTP.send(
+                            HttpRequest.newBuilder(root.resolve("health/started")).build(),
+                            HttpResponse.BodyHandlers.discarding())
+                        .statusCode()
+                    == 200);
     for (String path : new String[] {"health", "health/live", "health/ready", "health/started"}) {
       HttpResponse<String> response =
           HTTP.send(

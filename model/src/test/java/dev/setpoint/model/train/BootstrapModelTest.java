@@ -62,6 +62,8 @@ class BootstrapModelTest {
     float[] rows = probe();
     float[] pa = predict(OnnxExport.toBytes(a.model(), a.metadata()), rows);
     float[] pb = predict(OnnxExport.toBytes(b.model(), b.metadata()), rows);
+    assertEquals(rows.length / FeatureLayout.FEATURES, pa.length);
+    assertEquals(pa.length, pb.length);
     for (int i = 0; i < pa.length; i++) {
       assertEquals(pa[i], pb[i], 1e-6, "row " + i);
     }
@@ -78,6 +80,7 @@ class BootstrapModelTest {
     float[] rows = probe();
     float[] predicted = predict(onnx, rows);
     int perWindow = CANDIDATES.length;
+    assertEquals(rows.length / FeatureLayout.FEATURES, predicted.length);
     for (int w = 0; w < predicted.length / perWindow; w++) {
       double current = CURRENT[w % CURRENT.length];
       for (int c = 0; c < perWindow; c++) {

@@ -1,5 +1,6 @@
 /**
- * Ports of the relay, named for the domain (edge buffer, telemetry publisher, weather provider),
- * and the weather's domain types; adapters live in {@code infrastructure}.
+ * Ports of the relay, named for the domain (edge buffer, telemetry publisher, weather provider,
+ * command store and command targets), and the weather's and sites' domain types; adapters live in
+ * {@code infrastructure}.
  */
 package dev.setpoint.relay.domain;

@@ -193,6 +193,7 @@ class ForwardingServiceTest {
     assertEquals(2, service(buffer, broker, 10, counting).forwardOnce());
 
     assertEquals(1, asked.get());
+    assertEquals(2, broker.published.size());
     for (TelemetryMessage message : broker.published) {
       assertEquals("gwangju", message.site());
       assertEquals(

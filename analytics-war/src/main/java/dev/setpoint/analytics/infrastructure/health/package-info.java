@@ -1,2 +1,5 @@
-/** MicroProfile Health checks: startup, liveness (the process), readiness (Kafka and InfluxDB). */
+/**
+ * MicroProfile Health checks: startup (the model loaded), liveness (the process), readiness (the
+ * model, Kafka with the consumer group's lag, InfluxDB).
+ */
 package dev.setpoint.analytics.infrastructure.health;

@@ -1,5 +1,6 @@
 /**
- * InfluxDB through influxdb-client-java (the v2 write API, InfluxQL for reads), and the wiring of
- * the application's telemetry recorder to it (retry pauses, the recommender hook).
+ * Climate and recommendation points written to InfluxDB with influxdb-client-java's blocking write
+ * API (the reads are {@code history}'s), and the wiring of the application's telemetry recorder to
+ * it (retry pauses, the recommender hook).
  */
 package dev.setpoint.analytics.infrastructure.timeseries;

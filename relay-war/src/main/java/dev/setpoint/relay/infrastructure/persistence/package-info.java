@@ -1,2 +1,6 @@
-/** The edge buffer in MongoDB through Eclipse JNoSQL. */
+/**
+ * The relay's MongoDB: the edge buffer's pending events, the latest commands (written with
+ * contracts' one upsert) and the command-target view ingest publishes, through Eclipse JNoSQL and
+ * the MongoDB driver.
+ */
 package dev.setpoint.relay.infrastructure.persistence;
