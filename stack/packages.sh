@@ -6,6 +6,22 @@ need_curl() {
   command -v curl >/dev/null || die "curl is missing; install it (Debian: apt-get install curl)"
 }
 
+# True when this run may install Debian packages itself.
+can_install_packages() {
+  ((EUID == 0)) && command -v apt-get >/dev/null
+}
+
+# apt-get install the packages ($2...), output in the log ($1); on failure show its end and die.
+apt_install() {
+  local log=$1
+  shift
+  mkdir -p "$LOG_DIR"
+  if ! { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"; } >"$log" 2>&1; then
+    show_log_tail "$log"
+    die "apt-get could not install $*"
+  fi
+}
+
 find_nginx() {
   NGINX_BIN=$(command -v nginx || true)
   if [[ -z $NGINX_BIN && -x /usr/sbin/nginx ]]; then
@@ -19,16 +35,12 @@ ensure_influx_tools() {
   if command -v influxd >/dev/null && [[ -n $NGINX_BIN ]]; then
     return 0
   fi
-  if ((EUID != 0)) || ! command -v apt-get >/dev/null; then
+  if ! can_install_packages; then
     die "influxd and nginx are missing; install them (Debian: sudo apt-get install influxdb nginx-light)"
   fi
   local log="$LOG_DIR/install.log"
-  mkdir -p "$LOG_DIR"
   say "installing Debian's influxdb and nginx-light (log: $log)"
-  if ! { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q influxdb nginx-light; } >"$log" 2>&1; then
-    show_log_tail "$log"
-    die "apt-get could not install influxdb nginx-light"
-  fi
+  apt_install "$log" influxdb nginx-light
   # The packages' maintainer scripts try to start the system instances (influxd on 8086/8088,
   # nginx on 80), which would hold our ports; we run our own copies, so stop theirs.
   service influxdb stop >>"$log" 2>&1 || true
@@ -44,15 +56,11 @@ ensure_browser_tools() {
   if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
     return 0
   fi
-  if ((EUID != 0)) || ! command -v apt-get >/dev/null; then
+  if ! can_install_packages; then
     warn "chromium or chromedriver is missing, so the dashboard's browser test will fail; install them (Debian: sudo apt-get install chromium chromium-driver)"
     return 0
   fi
   local log="$LOG_DIR/install-browser.log"
-  mkdir -p "$LOG_DIR"
   say "installing Debian's chromium and chromium-driver for the browser test (log: $log)"
-  if ! { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; } >"$log" 2>&1; then
-    show_log_tail "$log"
-    die "apt-get could not install chromium chromium-driver"
-  fi
+  apt_install "$log" chromium chromium-driver
 }
