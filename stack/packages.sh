@@ -64,3 +64,12 @@ ensure_browser_tools() {
   say "installing Debian's chromium and chromium-driver for the browser test (log: $log)"
   apt_install "$log" chromium chromium-driver
 }
+
+# `test` checks the shell files with shellcheck first (stack/lint.sh).
+ensure_shellcheck() {
+  command -v shellcheck >/dev/null && return 0
+  can_install_packages || die "shellcheck is missing; install it (Debian: sudo apt-get install shellcheck)"
+  local log="$LOG_DIR/install-shellcheck.log"
+  say "installing Debian's shellcheck for the check of the shell files (log: $log)"
+  apt_install "$log" shellcheck
+}

@@ -88,6 +88,8 @@ count_tests() {
 
 cmd_test() {
   local svc mvn_rc=0 reused=()
+  # First, and before any service starts: a shell warning fails the run in seconds.
+  lint_shell_files
   need_java
   [[ -f $ROOT/mvnw ]] || die "the Maven wrapper $ROOT/mvnw is missing; restore it (git checkout -- mvnw)"
   trap on_signal INT TERM
