@@ -1,0 +1,140 @@
+# shellcheck shell=bash
+# stack/process.sh, sourced by ./setpoint: the service processes (pid files checked against
+# /proc, detached launch, SIGTERM then SIGKILL, stop on interrupt), their ports and readiness.
+
+# True if the pid exists and is not a zombie.
+alive() {
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  [[ ${stat:0:1} != Z ]]
+}
+
+# True if the pid is alive and its command line contains the marker.
+is_ours() {
+  local pid=$1 marker=$2 cmdline
+  [[ $pid =~ ^[0-9]+$ ]] && alive "$pid" || return 1
+  cmdline=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+  [[ $cmdline == *"$marker"* ]]
+}
+
+# Print the pid from <name>.pid if is_ours; otherwise remove the stale pid file and fail.
+pid_of() {
+  local name=$1 marker=$2 file="$RUN_DIR/$1.pid" pid
+  [[ -f $file ]] || return 1
+  pid=$(<"$file")
+  if is_ours "$pid" "$marker"; then
+    printf '%s\n' "$pid"
+    return 0
+  fi
+  rm -f "$file" "$RUN_DIR/$name.data"
+  return 1
+}
+
+# Start a command detached (own session, stdin closed, output appended to the log); the child
+# writes its own pid before exec, so the pid file is right even if setsid had to fork.
+launch() {
+  local name=$1 log=$2
+  shift 2
+  mkdir -p "$RUN_DIR"
+  rm -f "$RUN_DIR/$name.pid"
+  # shellcheck disable=SC2016 # $$ and $@ belong to the inner bash
+  setsid bash -c 'echo $$ >"$0"; exec "$@"' "$RUN_DIR/$name.pid" "$@" </dev/null >>"$log" 2>&1 &
+  # Out of the job table: bash would otherwise print a "Killed" job report for it.
+  disown "$!" 2>/dev/null || true
+  local i
+  for ((i = 0; i < 50; i++)); do
+    [[ -s $RUN_DIR/$name.pid ]] && break
+    sleep 0.1
+  done
+  printf '%s\n' "$SETPOINT_DATA" >"$RUN_DIR/$name.data"
+}
+
+# SIGTERM, wait up to STOP_TIMEOUT seconds, then SIGKILL.
+terminate() {
+  local label=$1 pid=$2 i
+  kill -TERM "$pid" 2>/dev/null || return 0
+  for ((i = 0; i < STOP_TIMEOUT * 10; i++)); do
+    alive "$pid" || return 0
+    sleep 0.1
+  done
+  warn "$label (pid $pid) did not stop within ${STOP_TIMEOUT} s; killing it"
+  kill -KILL "$pid" 2>/dev/null || true
+  for ((i = 0; i < 50; i++)); do
+    alive "$pid" || return 0
+    sleep 0.1
+  done
+}
+
+# Stop whatever this invocation started, newest first (failure, Ctrl-C, end of `run`/`test`).
+stop_started() {
+  local i
+  for ((i = ${#STARTED[@]} - 1; i >= 0; i--)); do
+    "stop_${STARTED[i]}" || true
+  done
+  STARTED=()
+}
+
+on_signal() {
+  trap '' INT TERM
+  printf '\n'
+  if [[ -n $MVN_PID ]]; then
+    stop_maven
+    stop_test_liberty_servers
+  fi
+  if ((${#STARTED[@]})); then
+    say "stopping ${STARTED[*]}"
+  fi
+  stop_started
+  exit 130
+}
+
+check_port_vars() {
+  local var value
+  if ! [[ $SETPOINT_FLEET_SIZE =~ ^[0-9]+$ ]] || ((SETPOINT_FLEET_SIZE > 100000)); then
+    warn "SETPOINT_FLEET_SIZE must be a number of devices (0-100000, 0 = no fleet), not '$SETPOINT_FLEET_SIZE'"
+    exit 1
+  fi
+  for var in "${PORT_VARS[@]}"; do
+    value=${!var}
+    if ! [[ $value =~ ^[0-9]+$ ]] || ((value < 1 || value > 65535)); then
+      warn "$var must be a TCP port number (1-65535), not '$value'"
+      exit 1
+    fi
+  done
+}
+
+# True if something accepts connections on 127.0.0.1:port (bash's /dev/tcp, no extra tool).
+port_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# Refuse to start a service whose port another process holds, naming the variable to change.
+require_free_ports() {
+  local svc=$1 var
+  shift
+  for var in "$@"; do
+    if port_open "${!var}"; then
+      die "port ${!var} ($svc) is already in use by another process; set $var to another port"
+    fi
+  done
+}
+
+# Wait until check_fn succeeds; fail if the process dies or the timeout passes.
+wait_ready() {
+  local svc=$1 pid=$2 timeout=$3 check_fn=$4 log=$5 deadline
+  deadline=$((SECONDS + timeout))
+  until "$check_fn"; do
+    if [[ -n $pid ]] && ! alive "$pid"; then
+      warn "$svc exited during start-up"
+      show_log_tail "$log"
+      die "$svc failed to start"
+    fi
+    if ((SECONDS >= deadline)); then
+      warn "$svc was not ready within $timeout s"
+      show_log_tail "$log"
+      die "$svc failed to start"
+    fi
+    sleep 0.5
+  done
+}
