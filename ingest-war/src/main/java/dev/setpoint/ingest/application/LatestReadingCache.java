@@ -1,5 +1,7 @@
 package dev.setpoint.ingest.application;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.ingest.domain.LatestReadings;
@@ -7,8 +9,9 @@ import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,6 +40,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class LatestReadingCache {
+  /** {@code confirmedAt} in the ticker's nanoseconds. */
   private record Entry(Optional<BufferedReading> reading, long confirmedAt) {
     long origin() {
       return reading.map(BufferedReading::origin).orElse(Long.MIN_VALUE);
@@ -44,12 +48,18 @@ public class LatestReadingCache {
   }
 
   private final LatestReadings readings;
-  private final long ttlMillis;
-  private final int maxEntries;
+  private final long ttlNanos;
   private final Clock clock;
+  private final Ticker ticker;
   private final Semaphore loads;
-  private final long loadWaitMillis;
-  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Duration loadWait;
+
+  /**
+   * Bounded (the least used entries go first) and expired after the TTL by Caffeine; whether an
+   * entry still counts as confirmed is decided here, from its {@code confirmedAt}, because a store
+   * that keeps an entry (an older reading) must not confirm it.
+   */
+  private final ConcurrentMap<String, Entry> entries;
 
   @Inject
   public LatestReadingCache(
@@ -61,44 +71,70 @@ public class LatestReadingCache {
       @ConfigProperty(name = "setpoint.ingest.latest-reading-loads", defaultValue = "2") int loads,
       @ConfigProperty(name = "setpoint.ingest.latest-reading-load-wait-ms", defaultValue = "1000")
           long loadWaitMillis) {
-    this(readings, ttlMillis, maxEntries, loads, loadWaitMillis, Clock.systemUTC());
+    this(
+        readings,
+        Duration.ofMillis(ttlMillis),
+        maxEntries,
+        loads,
+        Duration.ofMillis(loadWaitMillis),
+        Clock.systemUTC(),
+        Ticker.systemTicker());
   }
 
+  /**
+   * @param clock the wall clock that readings' origins are compared with
+   * @param ticker measures how long entries have been confirmed
+   */
   LatestReadingCache(
       LatestReadings readings,
-      long ttlMillis,
+      Duration ttl,
       int maxEntries,
       int loads,
-      long loadWaitMillis,
-      Clock clock) {
+      Duration loadWait,
+      Clock clock,
+      Ticker ticker) {
     this.readings = readings;
-    this.ttlMillis = ttlMillis;
-    this.maxEntries = maxEntries;
+    this.ttlNanos = Math.max(0, ttl.toNanos());
     this.loads = new Semaphore(Math.max(1, loads));
-    this.loadWaitMillis = loadWaitMillis;
+    this.loadWait = loadWait;
     this.clock = clock;
+    this.ticker = ticker;
+    this.entries =
+        ttlNanos == 0
+            ? null
+            : Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfterWrite(ttl)
+                .ticker(ticker)
+                // Maintenance on the calling thread: no unmanaged threads in the server.
+                .executor(Runnable::run)
+                .<String, Entry>build()
+                .asMap();
   }
 
   /** For CDI's proxy only. */
   protected LatestReadingCache() {
-    this(null, 0, 0, 1, 0, null);
+    this.readings = null;
+    this.ttlNanos = 0;
+    this.clock = null;
+    this.ticker = null;
+    this.loads = null;
+    this.loadWait = null;
+    this.entries = null;
   }
 
   /** The device's latest reading of the resource; see the class comment for how fresh. */
   public Optional<BufferedReading> latest(String deviceName, String resourceName) {
-    if (ttlMillis <= 0) {
+    if (entries == null) {
       return load(deviceName, resourceName);
     }
     String key = key(deviceName, resourceName);
-    long now = clock.millis();
+    long now = ticker.read();
     Entry entry = entries.get(key);
-    if (entry != null && now - entry.confirmedAt() < ttlMillis) {
+    if (entry != null && now - entry.confirmedAt() < ttlNanos) {
       return entry.reading();
     }
     Entry loaded = new Entry(load(deviceName, resourceName), now);
-    if (entries.size() >= maxEntries) {
-      entries.clear(); // names come from registered devices, but keep the heap bounded anyway
-    }
     // A store that ran while the buffer was read may have put a newer reading: the newer wins.
     return entries
         .merge(key, loaded, (old, fresh) -> old.origin() > fresh.origin() ? old : fresh)
@@ -108,7 +144,7 @@ public class LatestReadingCache {
   private Optional<BufferedReading> load(String deviceName, String resourceName) {
     boolean acquired;
     try {
-      acquired = loads.tryAcquire(loadWaitMillis, TimeUnit.MILLISECONDS);
+      acquired = loads.tryAcquire(loadWait.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       acquired = false;
@@ -126,18 +162,19 @@ public class LatestReadingCache {
 
   /** Tells the cache that this server stored the event (after the store succeeded). */
   public void stored(BufferedEvent event) {
-    if (ttlMillis <= 0) {
+    if (entries == null) {
       return;
     }
-    long now = clock.millis();
-    long freshSince = (now - ttlMillis) * 1_000_000L; // origins are nanoseconds since the epoch
+    long now = ticker.read();
+    // Origins are nanoseconds since the epoch: compared with the wall clock, not the ticker.
+    long freshSince = clock.millis() * 1_000_000L - ttlNanos;
     for (BufferedReading reading : event.readings()) {
       Entry stored = new Entry(Optional.of(reading), now);
       entries.compute(
           key(event.deviceName(), reading.resourceName()),
           (k, old) -> {
             if (old == null) {
-              return reading.origin() >= freshSince && entries.size() < maxEntries ? stored : null;
+              return reading.origin() >= freshSince ? stored : null;
             }
             return reading.origin() >= old.origin() ? stored : old;
           });

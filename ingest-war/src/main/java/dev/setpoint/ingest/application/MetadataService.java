@@ -1,5 +1,6 @@
 package dev.setpoint.ingest.application;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceService;
@@ -10,7 +11,7 @@ import dev.setpoint.ingest.domain.MetadataStore;
 import dev.setpoint.ingest.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class MetadataService {
-  /** Enough for every device of a large site; beyond it the cache starts over. */
+  /** Enough for every device of a large site; beyond it the least used entries go. */
   private static final int CACHE_ENTRIES = 10_000;
 
   private final MetadataStore store;
@@ -41,14 +42,14 @@ public class MetadataService {
       CommandStore commands,
       @ConfigProperty(name = "setpoint.ingest.metadata-cache-ttl-ms", defaultValue = "5000")
           long cacheTtlMillis) {
-    this(store, commands, cacheTtlMillis, Clock.systemUTC());
+    this(store, commands, Duration.ofMillis(cacheTtlMillis), Ticker.systemTicker());
   }
 
-  MetadataService(MetadataStore store, CommandStore commands, long cacheTtlMillis, Clock clock) {
+  MetadataService(MetadataStore store, CommandStore commands, Duration cacheTtl, Ticker ticker) {
     this.store = store;
     this.commands = commands;
-    this.devices = new TtlCache<>(cacheTtlMillis, CACHE_ENTRIES, clock);
-    this.profiles = new TtlCache<>(cacheTtlMillis, CACHE_ENTRIES, clock);
+    this.devices = new TtlCache<>(cacheTtl, CACHE_ENTRIES, ticker);
+    this.profiles = new TtlCache<>(cacheTtl, CACHE_ENTRIES, ticker);
   }
 
   /** For CDI's proxy only. */

@@ -1,5 +1,6 @@
 package dev.setpoint.ingest.infrastructure.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.setpoint.ingest.domain.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -66,7 +67,7 @@ public class LocalIssuer {
         issuer,
         username,
         Duration.ofSeconds(lifetimeSeconds),
-        new LoginThrottle(maxAttempts, Duration.ofSeconds(windowSeconds), Clock.systemUTC()),
+        new LoginThrottle(maxAttempts, Duration.ofSeconds(windowSeconds), Ticker.systemTicker()),
         Clock.systemUTC());
   }
 
