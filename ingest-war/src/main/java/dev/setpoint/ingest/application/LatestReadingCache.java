@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
+import dev.setpoint.ingest.config.LatestReadingConfig;
 import dev.setpoint.ingest.domain.LatestReadings;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The latest reading of each device resource that Core Command answers when no one has commanded
@@ -28,12 +29,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * backlog) changes nothing. Without an entry, a stored reading whose origin lies within the TTL of
  * now starts one (an older one could be a resend, with newer readings already in the buffer), and a
  * read loads one from the buffer. An entry that no local store confirmed for {@code
- * setpoint.ingest.latest-reading-ttl-ms} is loaded again, so with several ingest replicas an answer
- * is at most that old; with one, every store passes through here and a reporting device's reads
- * stay in memory.
+ * setpoint.ingest.latest-reading.ttl} is loaded again, so with several ingest replicas an answer is
+ * at most that old; with one, every store passes through here and a reporting device's reads stay
+ * in memory.
  *
- * <p>At most {@code setpoint.ingest.latest-reading-loads} reads of the buffer run at once; a read
- * that cannot start within {@code setpoint.ingest.latest-reading-load-wait-ms} is refused as
+ * <p>At most {@code setpoint.ingest.latest-reading.loads} reads of the buffer run at once; a read
+ * that cannot start within {@code setpoint.ingest.latest-reading.load-wait} is refused as
  * unavailable (503), so that a fleet starting at once (each device's first read a miss, each a scan
  * on mongo-java-server) cannot hold the store from the events: the devices post, their events start
  * entries, and their next reads are answered from memory.
@@ -62,21 +63,13 @@ public class LatestReadingCache {
   private final ConcurrentMap<String, Entry> entries;
 
   @Inject
-  public LatestReadingCache(
-      LatestReadings readings,
-      @ConfigProperty(name = "setpoint.ingest.latest-reading-ttl-ms", defaultValue = "30000")
-          long ttlMillis,
-      @ConfigProperty(name = "setpoint.ingest.latest-reading-cache-max", defaultValue = "100000")
-          int maxEntries,
-      @ConfigProperty(name = "setpoint.ingest.latest-reading-loads", defaultValue = "2") int loads,
-      @ConfigProperty(name = "setpoint.ingest.latest-reading-load-wait-ms", defaultValue = "1000")
-          long loadWaitMillis) {
+  public LatestReadingCache(LatestReadings readings, @ConfigProperties LatestReadingConfig config) {
     this(
         readings,
-        Duration.ofMillis(ttlMillis),
-        maxEntries,
-        loads,
-        Duration.ofMillis(loadWaitMillis),
+        config.ttl,
+        config.maxEntries,
+        config.loads,
+        config.loadWait,
         Clock.systemUTC(),
         Ticker.systemTicker());
   }

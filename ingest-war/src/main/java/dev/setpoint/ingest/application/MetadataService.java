@@ -5,6 +5,7 @@ import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceService;
 import dev.setpoint.contracts.edgex.UpdateDevice;
+import dev.setpoint.ingest.config.MetadataCacheConfig;
 import dev.setpoint.ingest.domain.CommandStore;
 import dev.setpoint.ingest.domain.DuplicateNameException;
 import dev.setpoint.ingest.domain.MetadataStore;
@@ -14,7 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Core Metadata as the rest of ingest uses it: the REST endpoints (v3 and the legacy v1 ones),
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Lookups of devices and profiles by name ({@link #device}, {@link #profile}) are served from a
  * short-lived cache because every event needs both; a change made through another replica is seen
- * here after at most {@code setpoint.ingest.metadata-cache-ttl-ms}.
+ * here after at most {@code setpoint.ingest.metadata-cache.ttl}.
  */
 @ApplicationScoped
 public class MetadataService {
@@ -38,11 +39,8 @@ public class MetadataService {
 
   @Inject
   public MetadataService(
-      MetadataStore store,
-      CommandStore commands,
-      @ConfigProperty(name = "setpoint.ingest.metadata-cache-ttl-ms", defaultValue = "5000")
-          long cacheTtlMillis) {
-    this(store, commands, Duration.ofMillis(cacheTtlMillis), Ticker.systemTicker());
+      MetadataStore store, CommandStore commands, @ConfigProperties MetadataCacheConfig cache) {
+    this(store, commands, cache.ttl, Ticker.systemTicker());
   }
 
   MetadataService(MetadataStore store, CommandStore commands, Duration cacheTtl, Ticker ticker) {
