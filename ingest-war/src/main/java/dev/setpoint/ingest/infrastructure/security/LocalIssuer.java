@@ -1,6 +1,7 @@
 package dev.setpoint.ingest.infrastructure.security;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.setpoint.ingest.config.FormerLocalIssuerKeys;
 import dev.setpoint.ingest.config.LocalIssuerConfig;
 import dev.setpoint.ingest.domain.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +42,7 @@ public class LocalIssuer {
 
   @Inject
   public LocalIssuer(@ConfigProperties LocalIssuerConfig config, Config all) {
-    this(config.withFormerKeys(all));
+    this(FormerLocalIssuerKeys.apply(config, all));
   }
 
   private LocalIssuer(LocalIssuerConfig config) {

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 import org.junit.jupiter.api.Test;
 
-class LocalIssuerConfigTest {
+class FormerLocalIssuerKeysTest {
   private static LocalIssuerConfig defaults() {
     LocalIssuerConfig config = new LocalIssuerConfig();
     config.privateKeyLocation = Optional.empty();
@@ -24,13 +24,13 @@ class LocalIssuerConfigTest {
   @Test
   void theFormerKeysApplyWhereTheNewOnesAreNotSet() {
     LocalIssuerConfig config =
-        defaults()
-            .withFormerKeys(
-                new MapConfig(
-                    Map.of(
-                        "setpoint.security.local-issuer.private-key-location", "/k.pem",
-                        "setpoint.security.local-issuer.password-hash", "pbkdf2-sha256:1:a:b",
-                        "setpoint.security.local-issuer.issuer", "urn:old")));
+        FormerLocalIssuerKeys.apply(
+            defaults(),
+            new MapConfig(
+                Map.of(
+                    "setpoint.security.local-issuer.private-key-location", "/k.pem",
+                    "setpoint.security.local-issuer.password-hash", "pbkdf2-sha256:1:a:b",
+                    "setpoint.security.local-issuer.issuer", "urn:old")));
     assertEquals(Optional.of("/k.pem"), config.privateKeyLocation);
     assertEquals(Optional.of("pbkdf2-sha256:1:a:b"), config.passwordHash);
     assertEquals("urn:old", config.issuer);
@@ -40,7 +40,8 @@ class LocalIssuerConfigTest {
   void aNewKeyWinsOverItsFormerName() {
     LocalIssuerConfig config = defaults();
     config.issuer = "urn:new";
-    config.withFormerKeys(
+    FormerLocalIssuerKeys.apply(
+        config,
         new MapConfig(
             Map.of(
                 "setpoint.ingest.security.local-issuer.issuer", "urn:new",
@@ -49,7 +50,7 @@ class LocalIssuerConfigTest {
     assertEquals(Optional.empty(), config.privateKeyLocation);
   }
 
-  /** A Config of fixed string values, enough for {@link LocalIssuerConfig#withFormerKeys}. */
+  /** A Config of fixed string values, enough for {@link FormerLocalIssuerKeys}. */
   private record MapConfig(Map<String, String> values) implements Config {
     @Override
     public <T> Optional<T> getOptionalValue(String name, Class<T> type) {
