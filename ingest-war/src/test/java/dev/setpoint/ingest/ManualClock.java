@@ -1,12 +1,16 @@
 package dev.setpoint.ingest;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test sets and moves; UTC. */
-public final class ManualClock extends Clock {
+/**
+ * A clock a test sets and moves; UTC. It is also the Caffeine caches' {@link Ticker}, reading the
+ * same time in nanoseconds.
+ */
+public final class ManualClock extends Clock implements Ticker {
   private volatile Instant now;
 
   public ManualClock(Instant start) {
@@ -25,6 +29,12 @@ public final class ManualClock extends Clock {
   @Override
   public Instant instant() {
     return now;
+  }
+
+  @Override
+  public long read() {
+    Instant at = now;
+    return at.getEpochSecond() * 1_000_000_000L + at.getNano();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.setpoint.ingest.application;
 
+import dev.setpoint.ingest.config.DeviceTokenConfig;
 import dev.setpoint.ingest.domain.DeviceToken;
 import dev.setpoint.ingest.domain.DeviceTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,15 +12,16 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Issues, revokes and checks the bearer tokens devices authenticate with. A device has at most one
  * valid token: issuing a new one revokes the old.
  *
- * <p>Checks are cached for {@code setpoint.security.device-token.cache-seconds} (30 s by default)
- * so that a device's steady stream of events does not cost a database lookup each. A revocation
- * takes effect at once on the server that performed it and within that bound on every other one.
+ * <p>Checks are cached for {@code setpoint.ingest.security.device-token.cache-ttl} (30 s by
+ * default) so that a device's steady stream of events does not cost a database lookup each. A
+ * revocation takes effect at once on the server that performed it and within that bound on every
+ * other one.
  */
 @ApplicationScoped
 public class DeviceTokenService {
@@ -33,17 +35,14 @@ public class DeviceTokenService {
   private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
 
   @Inject
-  public DeviceTokenService(
-      DeviceTokens tokens,
-      @ConfigProperty(name = "setpoint.security.device-token.cache-seconds", defaultValue = "30")
-          int cacheSeconds) {
-    this(tokens, Clock.systemUTC(), new SecureRandom(), Duration.ofSeconds(cacheSeconds));
+  public DeviceTokenService(DeviceTokens tokens, @ConfigProperties DeviceTokenConfig config) {
+    this(tokens, Clock.systemUTC(), new SecureRandom(), config.cacheTtl);
   }
 
   DeviceTokenService(DeviceTokens tokens, Clock clock, SecureRandom random, Duration cacheFor) {
     if (cacheFor.isNegative()) {
       throw new IllegalArgumentException(
-          "setpoint.security.device-token.cache-seconds must not be negative, was " + cacheFor);
+          "setpoint.ingest.security.device-token.cache-ttl must not be negative, was " + cacheFor);
     }
     this.tokens = tokens;
     this.clock = clock;

@@ -2,6 +2,7 @@ package dev.setpoint.ingest.application;
 
 import dev.setpoint.contracts.edgex.Event;
 import dev.setpoint.contracts.edgex.Reading;
+import dev.setpoint.ingest.config.LimitsConfig;
 import dev.setpoint.ingest.domain.EventFilter;
 import dev.setpoint.ingest.domain.EventQueries;
 import dev.setpoint.ingest.domain.EventRetention;
@@ -13,7 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * EdgeX Core Data's reads over the edge buffer, and its age purge. Parameters arrive as the raw
@@ -33,18 +34,15 @@ public class EventQueryService {
 
   @Inject
   public EventQueryService(
-      EventQueries queries,
-      EventRetention retention,
-      @ConfigProperty(name = "setpoint.ingest.max-result-count", defaultValue = "1024")
-          int maxResultCount) {
-    this(queries, retention, maxResultCount, Clock.systemUTC());
+      EventQueries queries, EventRetention retention, @ConfigProperties LimitsConfig limits) {
+    this(queries, retention, limits.maxResultCount, Clock.systemUTC());
   }
 
   EventQueryService(
       EventQueries queries, EventRetention retention, int maxResultCount, Clock clock) {
     if (maxResultCount < 1) {
       throw new IllegalArgumentException(
-          "setpoint.ingest.max-result-count must be at least 1, was " + maxResultCount);
+          "setpoint.ingest.limits.max-result-count must be at least 1, was " + maxResultCount);
     }
     this.queries = queries;
     this.retention = retention;

@@ -1,17 +1,21 @@
 package dev.setpoint.ingest.application;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
+import dev.setpoint.ingest.config.LatestReadingConfig;
 import dev.setpoint.ingest.domain.LatestReadings;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The latest reading of each device resource that Core Command answers when no one has commanded
@@ -25,18 +29,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * backlog) changes nothing. Without an entry, a stored reading whose origin lies within the TTL of
  * now starts one (an older one could be a resend, with newer readings already in the buffer), and a
  * read loads one from the buffer. An entry that no local store confirmed for {@code
- * setpoint.ingest.latest-reading-ttl-ms} is loaded again, so with several ingest replicas an answer
- * is at most that old; with one, every store passes through here and a reporting device's reads
- * stay in memory.
+ * setpoint.ingest.latest-reading.ttl} is loaded again, so with several ingest replicas an answer is
+ * at most that old; with one, every store passes through here and a reporting device's reads stay
+ * in memory.
  *
- * <p>At most {@code setpoint.ingest.latest-reading-loads} reads of the buffer run at once; a read
- * that cannot start within {@code setpoint.ingest.latest-reading-load-wait-ms} is refused as
+ * <p>At most {@code setpoint.ingest.latest-reading.loads} reads of the buffer run at once; a read
+ * that cannot start within {@code setpoint.ingest.latest-reading.load-wait} is refused as
  * unavailable (503), so that a fleet starting at once (each device's first read a miss, each a scan
  * on mongo-java-server) cannot hold the store from the events: the devices post, their events start
  * entries, and their next reads are answered from memory.
  */
 @ApplicationScoped
 public class LatestReadingCache {
+  /** {@code confirmedAt} in the ticker's nanoseconds. */
   private record Entry(Optional<BufferedReading> reading, long confirmedAt) {
     long origin() {
       return reading.map(BufferedReading::origin).orElse(Long.MIN_VALUE);
@@ -44,61 +49,85 @@ public class LatestReadingCache {
   }
 
   private final LatestReadings readings;
-  private final long ttlMillis;
-  private final int maxEntries;
+  private final long ttlNanos;
   private final Clock clock;
+  private final Ticker ticker;
   private final Semaphore loads;
-  private final long loadWaitMillis;
-  private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Duration loadWait;
+
+  /**
+   * Bounded (the least used entries go first) and expired after the TTL by Caffeine; whether an
+   * entry still counts as confirmed is decided here, from its {@code confirmedAt}, because a store
+   * that keeps an entry (an older reading) must not confirm it.
+   */
+  private final ConcurrentMap<String, Entry> entries;
 
   @Inject
-  public LatestReadingCache(
-      LatestReadings readings,
-      @ConfigProperty(name = "setpoint.ingest.latest-reading-ttl-ms", defaultValue = "30000")
-          long ttlMillis,
-      @ConfigProperty(name = "setpoint.ingest.latest-reading-cache-max", defaultValue = "100000")
-          int maxEntries,
-      @ConfigProperty(name = "setpoint.ingest.latest-reading-loads", defaultValue = "2") int loads,
-      @ConfigProperty(name = "setpoint.ingest.latest-reading-load-wait-ms", defaultValue = "1000")
-          long loadWaitMillis) {
-    this(readings, ttlMillis, maxEntries, loads, loadWaitMillis, Clock.systemUTC());
+  public LatestReadingCache(LatestReadings readings, @ConfigProperties LatestReadingConfig config) {
+    this(
+        readings,
+        config.ttl,
+        config.maxEntries,
+        config.loads,
+        config.loadWait,
+        Clock.systemUTC(),
+        Ticker.systemTicker());
   }
 
+  /**
+   * @param clock the wall clock that readings' origins are compared with
+   * @param ticker measures how long entries have been confirmed
+   */
   LatestReadingCache(
       LatestReadings readings,
-      long ttlMillis,
+      Duration ttl,
       int maxEntries,
       int loads,
-      long loadWaitMillis,
-      Clock clock) {
+      Duration loadWait,
+      Clock clock,
+      Ticker ticker) {
     this.readings = readings;
-    this.ttlMillis = ttlMillis;
-    this.maxEntries = maxEntries;
+    this.ttlNanos = Math.max(0, ttl.toNanos());
     this.loads = new Semaphore(Math.max(1, loads));
-    this.loadWaitMillis = loadWaitMillis;
+    this.loadWait = loadWait;
     this.clock = clock;
+    this.ticker = ticker;
+    this.entries =
+        ttlNanos == 0
+            ? null
+            : Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfterWrite(ttl)
+                .ticker(ticker)
+                // Maintenance on the calling thread: no unmanaged threads in the server.
+                .executor(Runnable::run)
+                .<String, Entry>build()
+                .asMap();
   }
 
   /** For CDI's proxy only. */
   protected LatestReadingCache() {
-    this(null, 0, 0, 1, 0, null);
+    this.readings = null;
+    this.ttlNanos = 0;
+    this.clock = null;
+    this.ticker = null;
+    this.loads = null;
+    this.loadWait = null;
+    this.entries = null;
   }
 
   /** The device's latest reading of the resource; see the class comment for how fresh. */
   public Optional<BufferedReading> latest(String deviceName, String resourceName) {
-    if (ttlMillis <= 0) {
+    if (entries == null) {
       return load(deviceName, resourceName);
     }
     String key = key(deviceName, resourceName);
-    long now = clock.millis();
+    long now = ticker.read();
     Entry entry = entries.get(key);
-    if (entry != null && now - entry.confirmedAt() < ttlMillis) {
+    if (entry != null && now - entry.confirmedAt() < ttlNanos) {
       return entry.reading();
     }
     Entry loaded = new Entry(load(deviceName, resourceName), now);
-    if (entries.size() >= maxEntries) {
-      entries.clear(); // names come from registered devices, but keep the heap bounded anyway
-    }
     // A store that ran while the buffer was read may have put a newer reading: the newer wins.
     return entries
         .merge(key, loaded, (old, fresh) -> old.origin() > fresh.origin() ? old : fresh)
@@ -108,7 +137,7 @@ public class LatestReadingCache {
   private Optional<BufferedReading> load(String deviceName, String resourceName) {
     boolean acquired;
     try {
-      acquired = loads.tryAcquire(loadWaitMillis, TimeUnit.MILLISECONDS);
+      acquired = loads.tryAcquire(loadWait.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       acquired = false;
@@ -126,18 +155,19 @@ public class LatestReadingCache {
 
   /** Tells the cache that this server stored the event (after the store succeeded). */
   public void stored(BufferedEvent event) {
-    if (ttlMillis <= 0) {
+    if (entries == null) {
       return;
     }
-    long now = clock.millis();
-    long freshSince = (now - ttlMillis) * 1_000_000L; // origins are nanoseconds since the epoch
+    long now = ticker.read();
+    // Origins are nanoseconds since the epoch: compared with the wall clock, not the ticker.
+    long freshSince = clock.millis() * 1_000_000L - ttlNanos;
     for (BufferedReading reading : event.readings()) {
       Entry stored = new Entry(Optional.of(reading), now);
       entries.compute(
           key(event.deviceName(), reading.resourceName()),
           (k, old) -> {
             if (old == null) {
-              return reading.origin() >= freshSince && entries.size() < maxEntries ? stored : null;
+              return reading.origin() >= freshSince ? stored : null;
             }
             return reading.origin() >= old.origin() ? stored : old;
           });

@@ -1,19 +1,21 @@
 package dev.setpoint.ingest.application;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceService;
 import dev.setpoint.contracts.edgex.UpdateDevice;
+import dev.setpoint.ingest.config.MetadataCacheConfig;
 import dev.setpoint.ingest.domain.CommandStore;
 import dev.setpoint.ingest.domain.DuplicateNameException;
 import dev.setpoint.ingest.domain.MetadataStore;
 import dev.setpoint.ingest.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Core Metadata as the rest of ingest uses it: the REST endpoints (v3 and the legacy v1 ones),
@@ -23,11 +25,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <p>Lookups of devices and profiles by name ({@link #device}, {@link #profile}) are served from a
  * short-lived cache because every event needs both; a change made through another replica is seen
- * here after at most {@code setpoint.ingest.metadata-cache-ttl-ms}.
+ * here after at most {@code setpoint.ingest.metadata-cache.ttl}.
  */
 @ApplicationScoped
 public class MetadataService {
-  /** Enough for every device of a large site; beyond it the cache starts over. */
+  /** Enough for every device of a large site; beyond it the least used entries go. */
   private static final int CACHE_ENTRIES = 10_000;
 
   private final MetadataStore store;
@@ -37,18 +39,15 @@ public class MetadataService {
 
   @Inject
   public MetadataService(
-      MetadataStore store,
-      CommandStore commands,
-      @ConfigProperty(name = "setpoint.ingest.metadata-cache-ttl-ms", defaultValue = "5000")
-          long cacheTtlMillis) {
-    this(store, commands, cacheTtlMillis, Clock.systemUTC());
+      MetadataStore store, CommandStore commands, @ConfigProperties MetadataCacheConfig cache) {
+    this(store, commands, cache.ttl, Ticker.systemTicker());
   }
 
-  MetadataService(MetadataStore store, CommandStore commands, long cacheTtlMillis, Clock clock) {
+  MetadataService(MetadataStore store, CommandStore commands, Duration cacheTtl, Ticker ticker) {
     this.store = store;
     this.commands = commands;
-    this.devices = new TtlCache<>(cacheTtlMillis, CACHE_ENTRIES, clock);
-    this.profiles = new TtlCache<>(cacheTtlMillis, CACHE_ENTRIES, clock);
+    this.devices = new TtlCache<>(cacheTtl, CACHE_ENTRIES, ticker);
+    this.profiles = new TtlCache<>(cacheTtl, CACHE_ENTRIES, ticker);
   }
 
   /** For CDI's proxy only. */

@@ -4,8 +4,8 @@ package dev.setpoint.ingest.application;
  * The {@code offset} and {@code limit} query parameters of an EdgeX list read, checked as EdgeX
  * checks them: offset 0 to 2^31-1, default 0; limit -1 to the maximum result count, default 20,
  * where -1 means "up to the maximum". A limit above the maximum is refused with 413 (the configured
- * cap, {@code setpoint.ingest.max-result-count}), anything else that is not an integer in range
- * with 400.
+ * cap, {@code setpoint.ingest.limits.max-result-count}), anything else that is not an integer in
+ * range with 400.
  *
  * @param offset how many matches to skip, newest first
  * @param limit how many to return at most

@@ -1,57 +1,60 @@
 package dev.setpoint.ingest.application;
 
-import java.time.Clock;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * Remembers lookups by name for a short time, absent results included (so a flood of events for an
  * unknown device does not become a flood of queries). Local writes call {@link #invalidate};
- * changes made by another replica become visible once an entry expires.
+ * changes made by another replica become visible once an entry expires. Caffeine holds the entries:
+ * expired after the TTL, and at most {@code maxEntries} of them (names come from clients, so a
+ * bound keeps random names from growing the heap; the least useful entries go first).
  *
- * <p>A lookup that started before an invalidation does not store its (possibly stale) result: each
- * invalidation bumps a generation that the loader checks before storing.
+ * <p>A lookup that started before an invalidation does not keep its (possibly stale) result: each
+ * invalidation bumps a generation that the loader checks after storing.
  */
 final class TtlCache<V> {
-  private record Entry<V>(Optional<V> value, long expiresAt) {}
+  /** Null when the TTL is zero: every lookup goes to the loader. */
+  private final Cache<String, Optional<V>> entries;
 
-  private final ConcurrentHashMap<String, Entry<V>> entries = new ConcurrentHashMap<>();
   private final AtomicLong generation = new AtomicLong();
-  private final long ttlMillis;
-  private final Clock clock;
-  private final int maxEntries;
 
   /**
-   * @param ttlMillis how long an entry is trusted; 0 disables caching
-   * @param maxEntries beyond this many entries the cache is cleared rather than grown
+   * @param ttl how long an entry is trusted; zero disables caching
+   * @param maxEntries the most entries kept
    */
-  TtlCache(long ttlMillis, int maxEntries, Clock clock) {
-    this.ttlMillis = ttlMillis;
-    this.maxEntries = maxEntries;
-    this.clock = clock;
+  TtlCache(Duration ttl, int maxEntries, Ticker ticker) {
+    this.entries =
+        ttl.isNegative() || ttl.isZero()
+            ? null
+            : Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .expireAfterWrite(ttl)
+                .ticker(ticker)
+                // Maintenance on the calling thread: no unmanaged threads in the server.
+                .executor(Runnable::run)
+                .build();
   }
 
   /** The cached value, or the loader's result (then cached). */
   Optional<V> get(String key, Function<String, Optional<V>> loader) {
-    if (ttlMillis <= 0) {
+    if (entries == null) {
       return loader.apply(key);
     }
-    long now = clock.millis();
-    Entry<V> entry = entries.get(key);
-    if (entry != null && entry.expiresAt() > now) {
-      return entry.value();
+    Optional<V> cached = entries.getIfPresent(key);
+    if (cached != null) {
+      return cached;
     }
     long before = generation.get();
     Optional<V> value = loader.apply(key);
-    if (entries.size() >= maxEntries) {
-      // Names come from clients; a bounded cache keeps random names from growing the heap.
-      entries.clear();
-    }
-    entries.put(key, new Entry<>(value, now + ttlMillis));
+    entries.put(key, value);
     if (generation.get() != before) {
-      entries.remove(key);
+      entries.invalidate(key);
     }
     return value;
   }
@@ -59,6 +62,17 @@ final class TtlCache<V> {
   /** Forgets one name, after a local write to it. */
   void invalidate(String key) {
     generation.incrementAndGet();
-    entries.remove(key);
+    if (entries != null) {
+      entries.invalidate(key);
+    }
+  }
+
+  /** How many entries are held, after pending evictions; for tests. */
+  long size() {
+    if (entries == null) {
+      return 0;
+    }
+    entries.cleanUp();
+    return entries.estimatedSize();
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.command.StoredCommand;
@@ -12,6 +13,7 @@ import dev.setpoint.contracts.edgex.Event;
 import dev.setpoint.contracts.edgex.UpdateDevice;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -26,11 +28,16 @@ class CommandServiceTest {
   private final Fakes.Commands commands = new Fakes.Commands();
   private final Fakes.Readings readings = new Fakes.Readings();
   private final Clock clock = Clock.fixed(Instant.ofEpochMilli(1_700), ZoneOffset.UTC);
-  private final MetadataService metadata = new MetadataService(store, commands, 0, clock);
+  private final MetadataService metadata =
+      new MetadataService(store, commands, Duration.ZERO, Ticker.systemTicker());
   // ttl 0: no caching, so the readings changed by a test are read (LatestReadingCacheTest)
   private final CommandService service =
       new CommandService(
-          metadata, commands, new LatestReadingCache(readings, 0, 0, 1, 1000, clock), clock);
+          metadata,
+          commands,
+          new LatestReadingCache(
+              readings, Duration.ZERO, 0, 1, Duration.ofSeconds(1), clock, Ticker.systemTicker()),
+          clock);
 
   @BeforeEach
   void seed() {

@@ -9,6 +9,7 @@ import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.ingest.ManualClock;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +28,11 @@ class LatestReadingCacheTest {
             queries.incrementAndGet();
             return buffer.latest(device, resource);
           },
-          30_000,
+          Duration.ofSeconds(30),
           1000,
           1,
-          200,
+          Duration.ofMillis(200),
+          clock,
           clock);
 
   private static BufferedReading setpoint(long origin, String value) {
@@ -132,7 +134,9 @@ class LatestReadingCacheTest {
 
   @Test
   void aTtlOfZeroAlwaysReadsTheBuffer() {
-    LatestReadingCache off = new LatestReadingCache(buffer, 0, 1000, 1, 200, clock);
+    LatestReadingCache off =
+        new LatestReadingCache(
+            buffer, Duration.ZERO, 1000, 1, Duration.ofMillis(200), clock, clock);
     buffer.latest.put("room-1/setpoint", setpoint(100, "24"));
     off.stored(event(setpoint(200, "22")));
     assertEquals(Optional.of("24"), off.latest("room-1", "setpoint").map(BufferedReading::value));
@@ -153,10 +157,11 @@ class LatestReadingCacheTest {
               }
               return Optional.empty();
             },
-            30_000,
+            Duration.ofSeconds(30),
             1000,
             1,
-            50,
+            Duration.ofMillis(50),
+            clock,
             clock);
     Thread slow = Thread.ofVirtual().start(() -> oneLoad.latest("room-1", "setpoint"));
     inBuffer.await();

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceService;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class MetadataSeederTest {
   private final Fakes.Metadata store = new Fakes.Metadata();
   private final MetadataService metadata =
-      new MetadataService(store, new Fakes.Commands(), 5_000, Clock.systemUTC());
+      new MetadataService(
+          store, new Fakes.Commands(), Duration.ofSeconds(5), Ticker.systemTicker());
 
   private static ShippedMetadata shipped(AtomicBoolean readable) {
     return new ShippedMetadata() {

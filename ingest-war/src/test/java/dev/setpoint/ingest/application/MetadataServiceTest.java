@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.command.StoredCommand;
 import dev.setpoint.contracts.edgex.AdminState;
@@ -11,9 +12,7 @@ import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.OperatingState;
 import dev.setpoint.contracts.edgex.UpdateDevice;
 import dev.setpoint.ingest.domain.DuplicateNameException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class MetadataServiceTest {
   private final Fakes.Metadata store = new Fakes.Metadata();
   private final Fakes.Commands commands = new Fakes.Commands();
-  private final Clock clock = Clock.fixed(Instant.ofEpochMilli(1_000), ZoneOffset.UTC);
-  private final MetadataService metadata = new MetadataService(store, commands, 5_000, clock);
+  private final MetadataService metadata =
+      new MetadataService(store, commands, Duration.ofSeconds(5), Ticker.systemTicker());
 
   @BeforeEach
   void seed() {

@@ -58,7 +58,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class BadInputIT {
-  /** {@code setpoint.ingest.max-body-bytes} of the deployed WAR. */
+  /** {@code setpoint.ingest.limits.max-body-bytes} of the deployed WAR. */
   private static final int MAX_BODY = 262_144;
 
   private static final List<String> COLLECTIONS =

@@ -19,6 +19,7 @@ import dev.setpoint.ingest.application.EventPath;
 import dev.setpoint.ingest.application.InvalidEventException;
 import dev.setpoint.ingest.application.MetadataService;
 import dev.setpoint.ingest.application.UnknownMetadataException;
+import dev.setpoint.ingest.config.LegacyV1Config;
 import dev.setpoint.ingest.domain.DuplicateNameException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The report's v1 device flow on top of the v3 domain:
@@ -61,19 +62,13 @@ public class LegacyApiService {
       LegacyRegistry registry,
       MetadataService metadata,
       EventIngestService ingest,
-      @ConfigProperty(name = "setpoint.ingest.v1.profile", defaultValue = "legacy-v1")
-          String profileName,
-      @ConfigProperty(name = "setpoint.ingest.v1.service", defaultValue = "legacy-v1-service")
-          String serviceName,
-      @ConfigProperty(name = "setpoint.ingest.v1.auto-register", defaultValue = "true")
-          boolean autoRegister,
-      @ConfigProperty(name = "setpoint.ingest.v1.max-origin-skew-ms", defaultValue = "86400000")
-          long maxOriginSkewMillis) {
+      @ConfigProperties LegacyV1Config config) {
     this(
         registry,
         metadata,
         ingest,
-        new LegacySettings(profileName, serviceName, autoRegister, maxOriginSkewMillis),
+        new LegacySettings(
+            config.profile, config.service, config.autoRegister, config.maxOriginSkew.toMillis()),
         Clock.systemUTC());
   }
 

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 import dev.setpoint.contracts.buffer.BufferedEvent;
+import dev.setpoint.ingest.config.WriteQueueConfig;
 import dev.setpoint.ingest.domain.EventStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
@@ -56,11 +58,7 @@ public class MongoEventStore implements EventStore {
   public MongoEventStore(
       MongoClient client,
       @ConfigProperty(name = "jnosql.document.database") String database,
-      @ConfigProperty(name = "setpoint.ingest.write-batch-max", defaultValue = "256") int batchMax,
-      @ConfigProperty(name = "setpoint.ingest.write-queue-capacity", defaultValue = "1024")
-          int queueCapacity,
-      @ConfigProperty(name = "setpoint.ingest.write-timeout-ms", defaultValue = "5000")
-          long timeoutMs,
+      @ConfigProperties WriteQueueConfig writes,
       @Metric(
               name = "setpoint.ingest.events.stored",
               absolute = true,
@@ -68,9 +66,9 @@ public class MongoEventStore implements EventStore {
           Counter stored) {
     this.stored = stored;
     this.events = client.getDatabase(database).getCollection(BufferedEvent.COLLECTION);
-    this.batchMax = batchMax;
-    this.queueCapacity = queueCapacity;
-    this.timeout = Duration.ofMillis(timeoutMs);
+    this.batchMax = writes.batchMax;
+    this.queueCapacity = writes.queueCapacity;
+    this.timeout = writes.timeout;
   }
 
   /** For CDI's proxy only. */

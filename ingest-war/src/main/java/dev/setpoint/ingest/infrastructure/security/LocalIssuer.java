@@ -1,5 +1,8 @@
 package dev.setpoint.ingest.infrastructure.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.setpoint.ingest.config.FormerLocalIssuerKeys;
+import dev.setpoint.ingest.config.LocalIssuerConfig;
 import dev.setpoint.ingest.domain.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -15,15 +18,16 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The single-machine stack's operator login: checks the one configured operator's password and
  * issues a short-lived RS256 JWT of the group {@code operator}, which Liberty's MicroProfile JWT
  * then verifies like one from any external issuer.
  *
- * <p>It is on only when {@code setpoint.security.local-issuer.private-key-location} is set; in
- * Kubernetes an external identity provider issues operator tokens instead and this stays off.
+ * <p>It is on only when {@code setpoint.ingest.security.local-issuer.private-key-location} is set;
+ * in Kubernetes an external identity provider issues operator tokens instead and this stays off.
  */
 @ApplicationScoped
 public class LocalIssuer {
@@ -37,36 +41,18 @@ public class LocalIssuer {
   private final Clock clock;
 
   @Inject
-  public LocalIssuer(
-      @ConfigProperty(name = "setpoint.security.local-issuer.private-key-location")
-          Optional<String> privateKeyLocation,
-      @ConfigProperty(name = "setpoint.security.local-issuer.password-hash")
-          Optional<String> passwordHash,
-      @ConfigProperty(
-              name = "setpoint.security.local-issuer.issuer",
-              defaultValue = "urn:setpoint:local-issuer")
-          String issuer,
-      @ConfigProperty(name = "setpoint.security.local-issuer.username", defaultValue = "operator")
-          String username,
-      @ConfigProperty(
-              name = "setpoint.security.local-issuer.token-lifetime-seconds",
-              defaultValue = "3600")
-          long lifetimeSeconds,
-      @ConfigProperty(
-              name = "setpoint.security.local-issuer.max-login-attempts",
-              defaultValue = "5")
-          int maxAttempts,
-      @ConfigProperty(
-              name = "setpoint.security.local-issuer.login-window-seconds",
-              defaultValue = "60")
-          long windowSeconds) {
+  public LocalIssuer(@ConfigProperties LocalIssuerConfig config, Config all) {
+    this(FormerLocalIssuerKeys.apply(config, all));
+  }
+
+  private LocalIssuer(LocalIssuerConfig config) {
     this(
-        privateKeyLocation.filter(s -> !s.isBlank()).map(Path::of),
-        passwordHash,
-        issuer,
-        username,
-        Duration.ofSeconds(lifetimeSeconds),
-        new LoginThrottle(maxAttempts, Duration.ofSeconds(windowSeconds), Clock.systemUTC()),
+        config.privateKeyLocation.filter(s -> !s.isBlank()).map(Path::of),
+        config.passwordHash,
+        config.issuer,
+        config.username,
+        config.tokenLifetime,
+        new LoginThrottle(config.maxLoginAttempts, config.loginWindow, Ticker.systemTicker()),
         Clock.systemUTC());
   }
 
@@ -80,7 +66,7 @@ public class LocalIssuer {
       Clock clock) {
     if (lifetime.isNegative() || lifetime.isZero()) {
       throw new IllegalArgumentException(
-          "setpoint.security.local-issuer.token-lifetime-seconds must be positive");
+          "setpoint.ingest.security.local-issuer.token-lifetime must be positive");
     }
     this.issuer = issuer;
     this.username = username;
@@ -176,7 +162,7 @@ public class LocalIssuer {
     }
     if (passwordHash.filter(s -> !s.isBlank()).isEmpty()) {
       return new Broken(
-          "setpoint.security.local-issuer.password-hash is not set, so no operator can log in");
+          "setpoint.ingest.security.local-issuer.password-hash is not set, so no operator can log in");
     }
     try {
       return new On(

@@ -1,8 +1,9 @@
 package dev.setpoint.ingest.infrastructure.security;
 
-import java.time.Clock;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
@@ -12,23 +13,43 @@ import java.util.concurrent.ConcurrentMap;
  * client cannot keep the CPU busy with PBKDF2. An attempt counts when it starts, not when it fails,
  * so parallel requests cannot slip past the limit; a successful login clears the count. Counting
  * per address rather than per user name keeps a stranger from locking the operator out.
+ *
+ * <p>The counts live in a Caffeine cache: an address is forgotten a window after its last attempt
+ * (its window has ended by then), and beyond {@link #MAX_TRACKED} addresses the least used ones are
+ * dropped, rather than all of them.
  */
 public final class LoginThrottle {
-  /** Beyond this many tracked addresses the expired ones are dropped, then all of them. */
+  /** The most addresses tracked at once. */
   static final int MAX_TRACKED = 10_000;
 
-  private final int maxAttempts;
-  private final long windowMillis;
-  private final Clock clock;
-  private final ConcurrentMap<String, Attempts> attempts = new ConcurrentHashMap<>();
+  private static final long SECOND = Duration.ofSeconds(1).toNanos();
 
-  public LoginThrottle(int maxAttempts, Duration window, Clock clock) {
+  private final int maxAttempts;
+  private final long windowNanos;
+  private final Ticker ticker;
+  private final Cache<String, Attempts> cache;
+  private final ConcurrentMap<String, Attempts> attempts;
+
+  /**
+   * @param ticker the time windows are measured with ({@link Ticker#systemTicker()} in the server)
+   */
+  public LoginThrottle(int maxAttempts, Duration window, Ticker ticker) {
     if (maxAttempts < 1 || window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("the attempt limit and its window must be positive");
     }
     this.maxAttempts = maxAttempts;
-    this.windowMillis = window.toMillis();
-    this.clock = clock;
+    this.windowNanos = window.toNanos();
+    this.ticker = ticker;
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(MAX_TRACKED)
+            // A window starts with a write and every attempt in it writes: never expires early.
+            .expireAfterWrite(window)
+            .ticker(ticker)
+            // Maintenance on the calling thread: no unmanaged threads in the server.
+            .executor(Runnable::run)
+            .build();
+    this.attempts = cache.asMap();
   }
 
   /**
@@ -37,22 +58,16 @@ public final class LoginThrottle {
    * @return 0 if it may go ahead (the attempt is counted), else the seconds it must wait
    */
   public long attempt(String address) {
-    long now = clock.millis();
-    if (attempts.size() >= MAX_TRACKED) {
-      attempts.values().removeIf(a -> now >= a.windowEnd());
-      if (attempts.size() >= MAX_TRACKED) {
-        attempts.clear();
-      }
-    }
+    long now = ticker.read();
     long[] wait = {0};
     attempts.compute(
         address,
         (key, a) -> {
-          if (a == null || now >= a.windowEnd()) {
-            return new Attempts(1, now + windowMillis);
+          if (a == null || now - a.windowEnd() >= 0) {
+            return new Attempts(1, now + windowNanos);
           }
           if (a.count() >= maxAttempts) {
-            wait[0] = Math.max(1, (a.windowEnd() - now + 999) / 1000);
+            wait[0] = Math.max(1, (a.windowEnd() - now + SECOND - 1) / SECOND);
             return a;
           }
           return new Attempts(a.count() + 1, a.windowEnd());
@@ -65,5 +80,12 @@ public final class LoginThrottle {
     attempts.remove(address);
   }
 
+  /** How many addresses are tracked, after pending evictions; for tests. */
+  long tracked() {
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+
+  /** {@code windowEnd} in the ticker's nanoseconds. */
   private record Attempts(int count, long windowEnd) {}
 }

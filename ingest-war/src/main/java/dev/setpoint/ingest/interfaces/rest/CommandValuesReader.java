@@ -10,6 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.function.IntSupplier;
 
 /**
  * Reads a Core Command {@code PUT} body ({@code {"setpoint":"24.5"}}) into {@link CommandValues};
@@ -18,14 +19,18 @@ import java.lang.reflect.Type;
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
 public class CommandValuesReader implements MessageBodyReader<CommandValues> {
-  private final int maxBodyBytes;
+  private final IntSupplier maxBodyBytes;
 
-  /** With the configured {@code setpoint.ingest.max-body-bytes}. */
+  /** With the configured {@code setpoint.ingest.limits.max-body-bytes}. */
   public CommandValuesReader() {
     this(RequestBodies.configuredMaxBytes());
   }
 
   CommandValuesReader(int maxBodyBytes) {
+    this(() -> maxBodyBytes);
+  }
+
+  private CommandValuesReader(IntSupplier maxBodyBytes) {
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -49,7 +54,8 @@ public class CommandValuesReader implements MessageBodyReader<CommandValues> {
   /** The values, or a {@link BadRequestBodyException}. */
   CommandValues read(InputStream body) {
     try {
-      return new CommandValues(MetadataJson.commandValues(RequestBodies.json(body, maxBodyBytes)));
+      return new CommandValues(
+          MetadataJson.commandValues(RequestBodies.json(body, maxBodyBytes.getAsInt())));
     } catch (InvalidCommandException e) {
       throw new BadRequestBodyException(400, e.getMessage());
     }

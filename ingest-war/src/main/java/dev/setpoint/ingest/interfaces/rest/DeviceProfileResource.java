@@ -7,6 +7,7 @@ import dev.setpoint.contracts.edgex.IdResponse;
 import dev.setpoint.contracts.edgex.MultiDeviceProfilesResponse;
 import dev.setpoint.ingest.application.MetadataService;
 import dev.setpoint.ingest.application.UnknownMetadataException;
+import dev.setpoint.ingest.config.LimitsConfig;
 import dev.setpoint.ingest.domain.Page;
 import dev.setpoint.ingest.interfaces.rest.json.YamlProfiles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,7 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * EdgeX Core Metadata device profiles: {@code POST /api/v3/deviceprofile} (JSON batch), {@code POST
@@ -41,17 +42,15 @@ public class DeviceProfileResource {
   private final int maxBodyBytes;
 
   @Inject
-  public DeviceProfileResource(
-      MetadataService metadata,
-      @ConfigProperty(name = "setpoint.ingest.max-body-bytes", defaultValue = "262144")
-          int maxBodyBytes) {
+  public DeviceProfileResource(MetadataService metadata, @ConfigProperties LimitsConfig limits) {
     this.metadata = metadata;
-    this.maxBodyBytes = maxBodyBytes;
+    this.maxBodyBytes = limits.maxBodyBytes;
   }
 
   /** For CDI's proxy only. */
   protected DeviceProfileResource() {
-    this(null, 0);
+    this.metadata = null;
+    this.maxBodyBytes = 0;
   }
 
   @POST

@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.util.function.IntSupplier;
 
 /**
  * Reads an EdgeX {@code AddEventRequest} body with the JSON types EdgeX requires ({@link
@@ -23,14 +24,18 @@ import java.lang.reflect.Type;
 public class EventRequestReader implements MessageBodyReader<AddEventRequest> {
   private static final String NOT_VALID = "request body is not a valid AddEventRequest: ";
 
-  private final int maxBodyBytes;
+  private final IntSupplier maxBodyBytes;
 
-  /** With the configured {@code setpoint.ingest.max-body-bytes}. */
+  /** With the configured {@code setpoint.ingest.limits.max-body-bytes}. */
   public EventRequestReader() {
     this(RequestBodies.configuredMaxBytes());
   }
 
   EventRequestReader(int maxBodyBytes) {
+    this(() -> maxBodyBytes);
+  }
+
+  private EventRequestReader(IntSupplier maxBodyBytes) {
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -54,7 +59,7 @@ public class EventRequestReader implements MessageBodyReader<AddEventRequest> {
   /** The request, or a {@link BadRequestBodyException} (400 naming the field, or 413). */
   AddEventRequest read(InputStream body) {
     try {
-      return EventJson.read(RequestBodies.json(body, maxBodyBytes));
+      return EventJson.read(RequestBodies.json(body, maxBodyBytes.getAsInt()));
     } catch (BadRequestBodyException e) {
       throw e.status() == 400 ? new BadRequestBodyException(400, NOT_VALID + e.getMessage()) : e;
     } catch (InvalidEventException e) {

@@ -1,9 +1,10 @@
 package dev.setpoint.ingest.interfaces.rest;
 
 import dev.setpoint.ingest.application.legacy.SourceNetworks;
+import dev.setpoint.ingest.config.LegacyV1Config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /** Whether the legacy v1 API is on, and for which client networks. */
 @ApplicationScoped
@@ -12,12 +13,9 @@ public class LegacyAccess {
   private final SourceNetworks networks;
 
   @Inject
-  public LegacyAccess(
-      @ConfigProperty(name = "setpoint.ingest.v1.enabled", defaultValue = "false") boolean enabled,
-      @ConfigProperty(name = "setpoint.ingest.v1.allowed-networks", defaultValue = "127.0.0.1/32")
-          String networks) {
-    this.enabled = enabled;
-    this.networks = SourceNetworks.parse(networks);
+  public LegacyAccess(@ConfigProperties LegacyV1Config config) {
+    this.enabled = config.enabled;
+    this.networks = SourceNetworks.parse(config.allowedNetworks);
   }
 
   /** For CDI's proxy only. */

@@ -3,6 +3,7 @@ package dev.setpoint.ingest.interfaces.rest;
 import dev.setpoint.ingest.application.EventQueryService;
 import dev.setpoint.ingest.application.legacy.LegacyApiService;
 import dev.setpoint.ingest.application.legacy.LegacyEventView;
+import dev.setpoint.ingest.config.LimitsConfig;
 import dev.setpoint.ingest.interfaces.rest.json.LegacyJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The EdgeX v1 endpoints the report's device script calls (core data and metadata alike, as the
@@ -34,18 +35,17 @@ public class LegacyV1Resource {
 
   @Inject
   public LegacyV1Resource(
-      LegacyApiService legacy,
-      EventQueryService queries,
-      @ConfigProperty(name = "setpoint.ingest.max-body-bytes", defaultValue = "262144")
-          int maxBodyBytes) {
+      LegacyApiService legacy, EventQueryService queries, @ConfigProperties LimitsConfig limits) {
     this.legacy = legacy;
     this.queries = queries;
-    this.maxBodyBytes = maxBodyBytes;
+    this.maxBodyBytes = limits.maxBodyBytes;
   }
 
   /** For CDI's proxy only. */
   protected LegacyV1Resource() {
-    this(null, null, 0);
+    this.legacy = null;
+    this.queries = null;
+    this.maxBodyBytes = 0;
   }
 
   @GET

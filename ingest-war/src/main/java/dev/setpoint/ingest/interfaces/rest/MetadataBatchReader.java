@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * Reads the body of a metadata batch post into its {@link MetadataBatch}: the size limit, strict
@@ -84,14 +85,18 @@ public class MetadataBatchReader implements MessageBodyReader<MetadataBatch<?>> 
               },
               MetadataBatch.UpdateDevices::new));
 
-  private final int maxBodyBytes;
+  private final IntSupplier maxBodyBytes;
 
-  /** With the configured {@code setpoint.ingest.max-body-bytes}. */
+  /** With the configured {@code setpoint.ingest.limits.max-body-bytes}. */
   public MetadataBatchReader() {
     this(RequestBodies.configuredMaxBytes());
   }
 
   MetadataBatchReader(int maxBodyBytes) {
+    this(() -> maxBodyBytes);
+  }
+
+  private MetadataBatchReader(IntSupplier maxBodyBytes) {
     this.maxBodyBytes = maxBodyBytes;
   }
 
@@ -118,7 +123,7 @@ public class MetadataBatchReader implements MessageBodyReader<MetadataBatch<?>> 
     if (format == null) {
       throw new IllegalArgumentException(type + " is not a metadata batch");
     }
-    JsonValue json = RequestBodies.json(body, maxBodyBytes);
+    JsonValue json = RequestBodies.json(body, maxBodyBytes.getAsInt());
     try {
       return format.read(json);
     } catch (InvalidMetadataException e) {

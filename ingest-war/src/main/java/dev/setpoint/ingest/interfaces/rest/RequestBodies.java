@@ -1,5 +1,7 @@
 package dev.setpoint.ingest.interfaces.rest;
 
+import dev.setpoint.ingest.config.LimitsConfig;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
@@ -18,7 +20,8 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.function.IntSupplier;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Reads request bodies for the request readers and the v1 and upload endpoints: at most the
@@ -31,19 +34,31 @@ final class RequestBodies {
 
   private static final JsonParserFactory JSON = Json.createParserFactory(Map.of());
 
-  /** The default of {@code setpoint.ingest.max-body-bytes}. */
-  static final int DEFAULT_MAX_BYTES = 262_144;
-
   private RequestBodies() {}
 
   /**
-   * {@code setpoint.ingest.max-body-bytes} as configured. The request readers are JAX-RS providers,
-   * created by the runtime rather than by CDI, so they look the key up themselves.
+   * {@code setpoint.ingest.limits.max-body-bytes} as configured, looked up on first use. The
+   * request readers are JAX-RS providers, created by the runtime rather than by CDI, so they fetch
+   * the typed configuration from CDI themselves, once a request runs in the application.
    */
-  static int configuredMaxBytes() {
-    return ConfigProvider.getConfig()
-        .getOptionalValue("setpoint.ingest.max-body-bytes", Integer.class)
-        .orElse(DEFAULT_MAX_BYTES);
+  static IntSupplier configuredMaxBytes() {
+    return new IntSupplier() {
+      private volatile int maxBytes;
+
+      @Override
+      public int getAsInt() {
+        int value = maxBytes;
+        if (value == 0) {
+          value =
+              CDI.current()
+                  .select(LimitsConfig.class, ConfigProperties.Literal.NO_PREFIX)
+                  .get()
+                  .maxBodyBytes;
+          maxBytes = value;
+        }
+        return value;
+      }
+    };
   }
 
   /** The body as text. */

@@ -1,6 +1,7 @@
 package dev.setpoint.ingest.infrastructure.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.ingest.ManualClock;
 import java.time.Duration;
@@ -37,11 +38,21 @@ class LoginThrottleTest {
   }
 
   @Test
+  void forgetsAnAddressAWindowAfterItsLastAttempt() {
+    throttle.attempt("10.0.0.1");
+    assertEquals(1, throttle.tracked());
+    clock.advance(60_000);
+    assertEquals(0, throttle.tracked());
+  }
+
+  @Test
   void keepsABoundedNumberOfAddresses() {
     for (int i = 0; i < LoginThrottle.MAX_TRACKED + 10; i++) {
       throttle.attempt("10." + i);
     }
     // Still answers, and a blocked address stays blocked only as long as it is tracked.
     assertEquals(0, throttle.attempt("192.0.2.1"));
+    assertTrue(throttle.tracked() <= LoginThrottle.MAX_TRACKED, "bounded");
+    assertTrue(throttle.tracked() > LoginThrottle.MAX_TRACKED / 2, "evicts some, not all");
   }
 }
