@@ -1,2 +1,7 @@
-/** The forwarding loop: PENDING events to telemetry messages, FORWARDED once acknowledged. */
+/**
+ * The relay's services: the forwarding loop and its rounds (PENDING events to telemetry messages,
+ * FORWARDED once acknowledged), the retention of the edge buffer, the backlog monitor, and the
+ * intake of the cloud's commands. Adapters call them; they take their settings from {@code
+ * dev.setpoint.relay.config}.
+ */
 package dev.setpoint.relay.application;

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -27,26 +26,19 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 @ApplicationScoped
 public class KafkaTelemetryPublisher implements TelemetryPublisher {
   private final Emitter<ProducerRecord<String, String>> emitter;
-  private final String topic;
   private final TelemetryCodec codec = new TelemetryCodec();
 
   @Inject
   public KafkaTelemetryPublisher(
       @Channel(Channels.TELEMETRY_OUT)
           @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
-          Emitter<ProducerRecord<String, String>> emitter,
-      @ConfigProperty(
-              name = "mp.messaging.outgoing." + Channels.TELEMETRY_OUT + ".topic",
-              defaultValue = Topics.TELEMETRY)
-          String topic) {
+          Emitter<ProducerRecord<String, String>> emitter) {
     this.emitter = emitter;
-    this.topic = topic;
   }
 
   /** For CDI's proxy only. */
   protected KafkaTelemetryPublisher() {
     this.emitter = null;
-    this.topic = null;
   }
 
   @Override
@@ -57,7 +49,10 @@ public class KafkaTelemetryPublisher implements TelemetryPublisher {
       // whose ack completes the stage and whose nack fails it, and liberty-kafka acks from the
       // producer's send callback (the broker has the record) or nacks with the producer's
       // exception (delivery timeout, record too large…). PublishIT checks both on Liberty.
-      return emitter.send(new ProducerRecord<>(topic, message.device(), codec.encode(message)));
+      // The record's topic is only a placeholder: liberty-kafka sends to the channel's configured
+      // topic (mp.messaging.outgoing.telemetry-out.topic), copying key, value and headers.
+      return emitter.send(
+          new ProducerRecord<>(Topics.TELEMETRY, message.device(), codec.encode(message)));
     } catch (RuntimeException e) {
       // The channel refused the message (not connected yet, buffer full): the event stays PENDING.
       return CompletableFuture.failedFuture(e);
