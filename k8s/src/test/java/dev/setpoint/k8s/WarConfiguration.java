@@ -17,9 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * What a Setpoint server reads, derived from the sources each time: the configuration keys of its
- * WARs (their microprofile-config.properties, every {@code @ConfigProperty} name), the variables of
- * the shared server.xml and the MicroProfile keys of the features it enables; and the kinds of
- * MicroProfile Health check its WARs register.
+ * WARs (their microprofile-config.properties, every {@code @ConfigProperty} name, under its class's
+ * {@code @ConfigProperties} prefix if it has one), the variables of the shared server.xml and the
+ * MicroProfile keys of the features it enables; and the kinds of MicroProfile Health check its WARs
+ * register.
  */
 record WarConfiguration(Set<String> keys, Set<HealthKind> health, int httpPort) {
 
@@ -55,6 +56,11 @@ record WarConfiguration(Set<String> keys, Set<HealthKind> health, int httpPort) 
   private static final Pattern CONFIG_PROPERTY =
       Pattern.compile("@ConfigProperty\\s*\\(([^)]*)\\)");
   private static final Pattern NAME = Pattern.compile("name\\s*=\\s*\"([^\"]+)\"");
+
+  /** A typed configuration class: its fields' names are relative to the prefix. */
+  private static final Pattern CONFIG_PROPERTIES =
+      Pattern.compile("@ConfigProperties\\s*\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
+
   private static final Pattern VARIABLE =
       Pattern.compile("<variable\\s+name=\"([^\"]+)\"(?:\\s+defaultValue=\"([^\"]*)\")?");
   private static final Pattern FEATURE = Pattern.compile("<feature>([^<]+)</feature>");
@@ -81,11 +87,13 @@ record WarConfiguration(Set<String> keys, Set<HealthKind> health, int httpPort) 
           propertiesKeys(
               war.resolve("src/main/resources/META-INF/microprofile-config.properties")));
       for (String source : javaSources(war.resolve("src/main/java"))) {
+        Matcher typed = CONFIG_PROPERTIES.matcher(source);
+        String prefix = typed.find() ? typed.group(1) + "." : "";
         Matcher annotation = CONFIG_PROPERTY.matcher(source);
         while (annotation.find()) {
           Matcher name = NAME.matcher(annotation.group(1));
           if (name.find()) {
-            keys.add(name.group(1));
+            keys.add(prefix + name.group(1));
           }
         }
         if (source.contains("org.eclipse.microprofile.health")) {

@@ -1,5 +1,6 @@
 package dev.setpoint.relay.application;
 
+import dev.setpoint.relay.config.BacklogConfig;
 import dev.setpoint.relay.domain.Backlog;
 import dev.setpoint.relay.domain.PendingEvents;
 import jakarta.annotation.PreDestroy;
@@ -14,7 +15,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Measures the backlog once per interval, so that metrics scrapes and health probes read a recent
@@ -37,13 +38,10 @@ public class BacklogMonitor {
 
   @Inject
   public BacklogMonitor(
-      PendingEvents buffer,
-      ForwardingLoop loop,
-      @ConfigProperty(name = "setpoint.relay.backlog-interval-ms", defaultValue = "30000")
-          long intervalMs) {
+      PendingEvents buffer, ForwardingLoop loop, @ConfigProperties BacklogConfig config) {
     this.buffer = buffer;
     this.loop = loop;
-    this.intervalMs = intervalMs;
+    this.intervalMs = config.interval.toMillis();
   }
 
   /** For CDI's proxy only. */

@@ -5,14 +5,19 @@ import dev.setpoint.contracts.command.CommandUpsert;
 import dev.setpoint.contracts.command.StoredCommand;
 import dev.setpoint.contracts.edgex.CommandRules;
 import dev.setpoint.contracts.telemetry.CommandMessage;
+import dev.setpoint.relay.config.CommandIntakeConfig;
 import dev.setpoint.relay.domain.CommandStore;
 import dev.setpoint.relay.domain.CommandTargets;
 import dev.setpoint.relay.domain.InvalidCommandException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Takes in the commands the cloud sends on {@code setpoint.commands}, decoded by the messaging
@@ -25,23 +30,35 @@ import java.util.logging.Logger;
  * unreachable the command is held and retried, so nothing is lost. Every hub reads the whole topic,
  * so a command for a device not registered here is another hub's: skipped quietly and counted.
  */
-public final class CommandIntake {
+@ApplicationScoped
+public class CommandIntake {
   private static final Logger LOG = Logger.getLogger(CommandIntake.class.getName());
 
   private final CommandTargets targets;
   private final CommandStore store;
-  private final long retryInitialMs;
-  private final long retryMaxMs;
+  private final Duration retryInitial;
+  private final Duration retryMax;
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
 
+  @Inject
   public CommandIntake(
-      CommandTargets targets, CommandStore store, long retryInitialMs, long retryMaxMs) {
+      CommandTargets targets, CommandStore store, @ConfigProperties CommandIntakeConfig config) {
+    this(targets, store, config.retryInitial, config.retryMax);
+  }
+
+  public CommandIntake(
+      CommandTargets targets, CommandStore store, Duration retryInitial, Duration retryMax) {
     this.targets = targets;
     this.store = store;
-    this.retryInitialMs = retryInitialMs;
-    this.retryMaxMs = retryMaxMs;
+    this.retryInitial = retryInitial;
+    this.retryMax = retryMax;
+  }
+
+  /** For CDI's proxy only. */
+  protected CommandIntake() {
+    this(null, null, Duration.ZERO, Duration.ZERO);
   }
 
   /**
@@ -73,7 +90,7 @@ public final class CommandIntake {
       LOG.log(Level.WARNING, "command refused and dropped: {0}", e.getMessage());
       return Optional.empty();
     }
-    long wait = retryInitialMs;
+    long wait = retryInitial.toMillis();
     while (true) {
       try {
         CommandUpsert.Outcome outcome = store.store(toStore);
@@ -96,7 +113,7 @@ public final class CommandIntake {
             "could not store command {0}, retrying in {1} ms: {2}",
             new Object[] {command.commandId(), wait, e.getMessage()});
         Thread.sleep(wait);
-        wait = Math.min(wait * 2, retryMaxMs);
+        wait = Math.min(wait * 2, retryMax.toMillis());
       }
     }
   }

@@ -1,9 +1,6 @@
 package dev.setpoint.relay.application;
 
-import dev.setpoint.relay.domain.PendingEvents;
-import dev.setpoint.relay.domain.Sites;
-import dev.setpoint.relay.domain.TelemetryPublisher;
-import dev.setpoint.relay.domain.WeatherProvider;
+import dev.setpoint.relay.config.ForwardingConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -11,19 +8,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Runs {@link ForwardingService} on the server's managed scheduler from application start to stop:
  * a round right after the previous one when it found a full batch (draining a backlog), otherwise
- * after the poll interval.
+ * after the poll interval; and {@link RetentionPolicy} after each round. It owns only the timing.
  */
 @ApplicationScoped
 public class ForwardingLoop {
@@ -45,40 +40,15 @@ public class ForwardingLoop {
 
   @Inject
   public ForwardingLoop(
-      PendingEvents buffer,
-      TelemetryPublisher publisher,
-      WeatherProvider weather,
-      Sites sites,
-      @ConfigProperty(name = "setpoint.relay.poll-interval-ms", defaultValue = "250")
-          long pollIntervalMs,
-      @ConfigProperty(name = "setpoint.relay.batch-size", defaultValue = "1000") int batchSize,
-      @ConfigProperty(name = "setpoint.relay.max-events-per-round", defaultValue = "50000")
-          int maxEventsPerRound,
-      @ConfigProperty(name = "setpoint.relay.ack-timeout-ms", defaultValue = "35000")
-          long ackTimeoutMs,
-      @ConfigProperty(name = "setpoint.relay.max-backoff-ms", defaultValue = "10000")
-          long maxBackoffMs,
-      @ConfigProperty(name = "setpoint.relay.forwarded-retention-ms", defaultValue = "86400000")
-          long retentionMs,
-      @ConfigProperty(name = "setpoint.relay.purge-interval-ms", defaultValue = "60000")
-          long purgeIntervalMs) {
-    this.service =
-        new ForwardingService(
-            buffer,
-            publisher,
-            weather,
-            sites,
-            Clock.systemUTC(),
-            batchSize,
-            Duration.ofMillis(ackTimeoutMs),
-            maxEventsPerRound);
-    this.retention =
-        new RetentionPolicy(
-            buffer, Duration.ofMillis(retentionMs), Duration.ofMillis(purgeIntervalMs));
-    this.pollIntervalMs = pollIntervalMs;
-    this.batchSize = batchSize;
-    this.ackTimeoutMs = ackTimeoutMs;
-    this.maxBackoffMs = maxBackoffMs;
+      ForwardingService service,
+      RetentionPolicy retention,
+      @ConfigProperties ForwardingConfig config) {
+    this.service = service;
+    this.retention = retention;
+    this.pollIntervalMs = config.pollInterval.toMillis();
+    this.batchSize = config.batchSize;
+    this.ackTimeoutMs = config.ackTimeout.toMillis();
+    this.maxBackoffMs = config.maxBackoff.toMillis();
   }
 
   /** For CDI's proxy only. */
@@ -154,7 +124,7 @@ public class ForwardingLoop {
     schedule(delay);
   }
 
-  /** Doubles from the poll interval up to {@code setpoint.relay.max-backoff-ms}. */
+  /** Doubles from the poll interval up to {@code setpoint.relay.forwarding.max-backoff}. */
   private long nextFailureDelay(long previous) {
     return previous == 0 ? pollIntervalMs : Math.min(previous * 2, maxBackoffMs);
   }

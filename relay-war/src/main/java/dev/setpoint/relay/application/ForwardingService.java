@@ -3,11 +3,14 @@ package dev.setpoint.relay.application;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
+import dev.setpoint.relay.config.ForwardingConfig;
 import dev.setpoint.relay.domain.PendingEvents;
 import dev.setpoint.relay.domain.Site;
 import dev.setpoint.relay.domain.Sites;
 import dev.setpoint.relay.domain.TelemetryPublisher;
 import dev.setpoint.relay.domain.WeatherProvider;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,13 +26,15 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * One round of store-and-forward: read the oldest PENDING events, publish each, and mark an event
  * FORWARDED only after the broker acknowledged it. An event whose send failed stays PENDING and is
  * sent again in a later round; the event id travels with it, so the stores downstream deduplicate.
  */
-public final class ForwardingService {
+@ApplicationScoped
+public class ForwardingService {
   private static final Logger LOG = Logger.getLogger(ForwardingService.class.getName());
 
   private final PendingEvents buffer;
@@ -43,6 +48,24 @@ public final class ForwardingService {
   private volatile OptionalLong oldestReceivedAt = OptionalLong.empty();
   private volatile boolean lastRoundFailed;
   private final AtomicLong forwardedTotal = new AtomicLong();
+
+  @Inject
+  public ForwardingService(
+      PendingEvents buffer,
+      TelemetryPublisher publisher,
+      WeatherProvider weather,
+      Sites sites,
+      @ConfigProperties ForwardingConfig config) {
+    this(
+        buffer,
+        publisher,
+        weather,
+        sites,
+        Clock.systemUTC(),
+        config.batchSize,
+        config.ackTimeout,
+        config.maxEventsPerRound);
+  }
 
   public ForwardingService(
       PendingEvents buffer,
@@ -61,6 +84,11 @@ public final class ForwardingService {
     this.batchSize = batchSize;
     this.ackTimeout = ackTimeout;
     this.maxEventsPerRound = maxEventsPerRound;
+  }
+
+  /** For CDI's proxy only. */
+  protected ForwardingService() {
+    this(null, null, null, null, null, 0, null, 0);
   }
 
   /**

@@ -1,6 +1,7 @@
 /**
- * The relay's use cases: the forwarding loop (PENDING events to telemetry messages with their site
- * and outdoor weather, FORWARDED once acknowledged), the retention of forwarded events, the backlog
- * figures, and the intake of commands from the cloud.
+ * The relay's use cases: the forwarding loop and its rounds (PENDING events to telemetry messages
+ * with their site and outdoor weather, FORWARDED once acknowledged), the retention of the edge
+ * buffer, the backlog monitor, and the intake of the cloud's commands. Adapters call them; they
+ * take their settings from {@code dev.setpoint.relay.config}.
  */
 package dev.setpoint.relay.application;

@@ -34,7 +34,7 @@ public final class Sites {
       String[] parts = entry.strip().split(":");
       if (parts.length != 3) {
         throw new IllegalArgumentException(
-            "setpoint.weather.sites: expected name:latitude:longitude, got '"
+            "setpoint.relay.weather.sites: expected name:latitude:longitude, got '"
                 + entry.strip()
                 + "'");
       }
@@ -47,11 +47,11 @@ public final class Sites {
                 Double.parseDouble(parts[2].strip()));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
-            "setpoint.weather.sites: bad coordinate in '" + entry.strip() + "'", e);
+            "setpoint.relay.weather.sites: bad coordinate in '" + entry.strip() + "'", e);
       }
       if (sites.putIfAbsent(site.name(), site) != null) {
         throw new IllegalArgumentException(
-            "setpoint.weather.sites: site '" + site.name() + "' named twice");
+            "setpoint.relay.weather.sites: site '" + site.name() + "' named twice");
       }
     }
     return new Sites(sites);

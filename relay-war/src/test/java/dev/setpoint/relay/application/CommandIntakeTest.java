@@ -13,6 +13,7 @@ import dev.setpoint.contracts.telemetry.CommandMessage;
 import dev.setpoint.relay.domain.CommandStore;
 import dev.setpoint.relay.domain.CommandTargets;
 import dev.setpoint.relay.infrastructure.messaging.CommandConsumer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -73,7 +74,8 @@ class CommandIntakeTest {
   @Test
   void aCommandThatFitsItsProfileIsStoredWithTheResourcesValueType() throws Exception {
     Store store = new Store(0);
-    CommandIntake intake = new CommandIntake(TARGETS, store, 1, 4);
+    CommandIntake intake =
+        new CommandIntake(TARGETS, store, Duration.ofMillis(1), Duration.ofMillis(4));
 
     assertEquals(
         Optional.of(CommandUpsert.Outcome.STORED),
@@ -103,7 +105,8 @@ class CommandIntakeTest {
   void aCommandItsDeviceCannotTakeIsRefusedAndNothingStored(
       String device, String resource, String value, String why) throws Exception {
     Store store = new Store(0);
-    CommandIntake intake = new CommandIntake(TARGETS, store, 1, 4);
+    CommandIntake intake =
+        new CommandIntake(TARGETS, store, Duration.ofMillis(1), Duration.ofMillis(4));
 
     assertEquals(Optional.empty(), intake.accept(command(device, resource, value), () -> true));
     InvalidCheck.assertMessage(intake, command(device, resource, value), why);
@@ -115,7 +118,8 @@ class CommandIntakeTest {
   @Test
   void aCommandForAnotherHubsDeviceIsSkippedNotRefused() throws Exception {
     Store store = new Store(0);
-    CommandIntake intake = new CommandIntake(TARGETS, store, 1, 4);
+    CommandIntake intake =
+        new CommandIntake(TARGETS, store, Duration.ofMillis(1), Duration.ofMillis(4));
 
     assertEquals(Optional.empty(), intake.accept(command("nobody", "setpoint", "24"), () -> true));
 
@@ -127,7 +131,9 @@ class CommandIntakeTest {
   @Test
   void aMalformedPayloadIsRefusedByTheAdapterAndDoesNotBlockTheNext() {
     Store store = new Store(0);
-    CommandConsumer consumer = new CommandConsumer(TARGETS, store, 1, 4);
+    CommandIntake intake =
+        new CommandIntake(TARGETS, store, Duration.ofMillis(1), Duration.ofMillis(4));
+    CommandConsumer consumer = new CommandConsumer(intake);
 
     consumer.consume(Message.of("{\"schemaVersion\":1}")).toCompletableFuture().join();
     consumer
@@ -137,14 +143,15 @@ class CommandIntakeTest {
 
     assertEquals(1, store.stored.size());
     assertEquals("26", store.stored.get(0).value());
-    assertEquals(1, consumer.intake().refusedCount());
-    assertEquals(1, consumer.intake().storedCount());
+    assertEquals(1, intake.refusedCount());
+    assertEquals(1, intake.storedCount());
   }
 
   @Test
   void whileTheStoreIsDownTheCommandIsHeldAndRetriedUntilStored() throws Exception {
     Store store = new Store(3);
-    CommandIntake intake = new CommandIntake(TARGETS, store, 1, 4);
+    CommandIntake intake =
+        new CommandIntake(TARGETS, store, Duration.ofMillis(1), Duration.ofMillis(4));
 
     assertEquals(
         Optional.of(CommandUpsert.Outcome.STORED),
@@ -156,7 +163,8 @@ class CommandIntakeTest {
   @Test
   void stoppingWhileTheStoreIsDownLeavesTheCommandForRedelivery() {
     Store store = new Store(Integer.MAX_VALUE);
-    CommandIntake intake = new CommandIntake(TARGETS, store, 1, 4);
+    CommandIntake intake =
+        new CommandIntake(TARGETS, store, Duration.ofMillis(1), Duration.ofMillis(4));
 
     assertThrows(
         InterruptedException.class,

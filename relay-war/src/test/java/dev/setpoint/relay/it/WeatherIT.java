@@ -39,9 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The relay's OpenWeatherMap provider inside Liberty (so its Fault Tolerance annotations act),
  * against a local server speaking OpenWeatherMap's JSON. The relay reaches it through {@code
- * SETPOINT_WEATHER_OPENWEATHERMAP_BASE_URL} with a fake key, and caches nothing ({@code
- * SETPOINT_WEATHER_CACHE_TTL_MS=0}), both set by Failsafe for the server it starts. Each test uses
- * its own latitude, which the local server answers by its own script.
+ * SETPOINT_RELAY_WEATHER_OPENWEATHERMAP_BASE_URL} with a fake key, and caches nothing ({@code
+ * SETPOINT_RELAY_WEATHER_CACHE_TTL=PT0S}), both set by Failsafe for the server it starts. Each test
+ * uses its own latitude, which the local server answers by its own script.
  */
 @ExtendWith(ArquillianExtension.class)
 class WeatherIT {

@@ -5,14 +5,11 @@ import dev.setpoint.contracts.telemetry.CommandCodec;
 import dev.setpoint.contracts.telemetry.CommandMessage;
 import dev.setpoint.contracts.telemetry.TelemetryFormatException;
 import dev.setpoint.relay.application.CommandIntake;
-import dev.setpoint.relay.domain.CommandStore;
-import dev.setpoint.relay.domain.CommandTargets;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -28,14 +25,8 @@ public class CommandConsumer {
   private volatile boolean running = true;
 
   @Inject
-  public CommandConsumer(
-      CommandTargets targets,
-      CommandStore store,
-      @ConfigProperty(name = "setpoint.relay.command-retry-initial-ms", defaultValue = "500")
-          long retryInitialMs,
-      @ConfigProperty(name = "setpoint.relay.command-retry-max-ms", defaultValue = "30000")
-          long retryMaxMs) {
-    this.intake = new CommandIntake(targets, store, retryInitialMs, retryMaxMs);
+  public CommandConsumer(CommandIntake intake) {
+    this.intake = intake;
   }
 
   /** For CDI's proxy only. */
@@ -60,11 +51,6 @@ public class CommandConsumer {
       // Not acknowledged: the offset stays uncommitted and the command is delivered again.
       return CompletableFuture.failedFuture(e);
     }
-  }
-
-  /** The intake, for metrics. */
-  public CommandIntake intake() {
-    return intake;
   }
 
   @PreDestroy

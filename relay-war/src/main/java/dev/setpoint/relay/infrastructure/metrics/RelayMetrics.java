@@ -3,7 +3,6 @@ package dev.setpoint.relay.infrastructure.metrics;
 import dev.setpoint.relay.application.BacklogMonitor;
 import dev.setpoint.relay.application.CommandIntake;
 import dev.setpoint.relay.application.ForwardingLoop;
-import dev.setpoint.relay.infrastructure.messaging.CommandConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -30,14 +29,14 @@ public class RelayMetrics {
   private final MetricRegistry registry;
   private final BacklogMonitor backlog;
   private final ForwardingLoop loop;
-  private final CommandConsumer commands;
+  private final CommandIntake commands;
 
   @Inject
   public RelayMetrics(
       @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry registry,
       BacklogMonitor backlog,
       ForwardingLoop loop,
-      CommandConsumer commands) {
+      CommandIntake commands) {
     this.registry = registry;
     this.backlog = backlog;
     this.loop = loop;
@@ -98,6 +97,6 @@ public class RelayMetrics {
             .withUnit(MetricUnits.NONE)
             .build(),
         commands,
-        c -> figure.applyAsDouble(c.intake()));
+        figure::applyAsDouble);
   }
 }

@@ -1,6 +1,7 @@
 package dev.setpoint.relay.infrastructure.persistence;
 
 import dev.setpoint.contracts.command.CommandTarget;
+import dev.setpoint.relay.config.CommandTargetsConfig;
 import dev.setpoint.relay.domain.CommandTargets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,12 +9,12 @@ import jakarta.nosql.Template;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The command targets ingest publishes ({@link CommandTarget#COLLECTION}), read through JNoSQL.
- * Each device's view is kept for a short time ({@code setpoint.relay.device-cache-ms}, 5 s by
- * default, as ingest's own metadata cache), so a burst of commands does not read it once per
+ * Each device's view is kept for a short time ({@code setpoint.relay.command-targets.cache-ttl}, 5
+ * s by default, as ingest's own metadata cache), so a burst of commands does not read it once per
  * command; a lock or a profile change reaches the relay within that time.
  */
 @ApplicationScoped
@@ -27,12 +28,9 @@ public class JnosqlCommandTargets implements CommandTargets {
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   @Inject
-  public JnosqlCommandTargets(
-      Template template,
-      @ConfigProperty(name = "setpoint.relay.device-cache-ms", defaultValue = "5000")
-          long ttlMillis) {
+  public JnosqlCommandTargets(Template template, @ConfigProperties CommandTargetsConfig config) {
     this.template = template;
-    this.ttlNanos = ttlMillis * 1_000_000L;
+    this.ttlNanos = config.cacheTtl.toNanos();
   }
 
   /** For CDI's proxy only. */

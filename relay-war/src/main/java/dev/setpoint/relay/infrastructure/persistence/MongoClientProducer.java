@@ -4,10 +4,12 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import dev.setpoint.relay.config.MongoConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -24,12 +26,12 @@ public class MongoClientProducer {
   @ApplicationScoped
   MongoClient mongoClient(
       @ConfigProperty(name = "jnosql.mongodb.url") String url,
-      @ConfigProperty(name = "setpoint.relay.mongodb.read-timeout-ms", defaultValue = "120000")
-          long readTimeoutMs) {
+      @ConfigProperties MongoConfig config) {
     return MongoClients.create(
         MongoClientSettings.builder()
             .applyConnectionString(new ConnectionString(url))
-            .applyToSocketSettings(s -> s.readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS))
+            .applyToSocketSettings(
+                s -> s.readTimeout(config.readTimeout.toMillis(), TimeUnit.MILLISECONDS))
             .build());
   }
 

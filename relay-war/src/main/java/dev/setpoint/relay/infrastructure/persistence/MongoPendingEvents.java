@@ -12,6 +12,7 @@ import com.mongodb.client.model.WriteModel;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.contracts.buffer.EventState;
+import dev.setpoint.relay.config.ForwardingConfig;
 import dev.setpoint.relay.domain.PendingEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,6 +23,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -61,10 +63,10 @@ public class MongoPendingEvents implements PendingEvents {
       Template template,
       MongoClient client,
       @ConfigProperty(name = "jnosql.document.database") String database,
-      @ConfigProperty(name = "setpoint.relay.batch-size", defaultValue = "1000") int batchSize) {
+      @ConfigProperties ForwardingConfig forwarding) {
     this.template = template;
     this.events = client.getDatabase(database).getCollection(BufferedEvent.COLLECTION);
-    this.cursorBatch = Math.max(100, batchSize);
+    this.cursorBatch = Math.max(100, forwarding.batchSize);
   }
 
   /** For CDI's proxy only. */

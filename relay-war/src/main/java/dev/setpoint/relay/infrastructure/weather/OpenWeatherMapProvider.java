@@ -1,5 +1,6 @@
 package dev.setpoint.relay.infrastructure.weather;
 
+import dev.setpoint.relay.config.WeatherConfig;
 import dev.setpoint.relay.domain.OutdoorWeather;
 import dev.setpoint.relay.domain.Site;
 import dev.setpoint.relay.domain.WeatherProvider;
@@ -9,15 +10,13 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -61,42 +60,26 @@ public class OpenWeatherMapProvider implements WeatherProvider {
   private final Clock clock;
 
   @Inject
-  public OpenWeatherMapProvider(
-      @ConfigProperty(
-              name = "setpoint.weather.openweathermap.base-url",
-              defaultValue = "https://api.openweathermap.org")
-          URI baseUrl,
-      @ConfigProperty(name = "setpoint.weather.openweathermap.api-key") Optional<String> apiKey,
-      @ConfigProperty(
-              name = "setpoint.weather.openweathermap.connect-timeout-ms",
-              defaultValue = "2000")
-          long connectTimeoutMs,
-      @ConfigProperty(
-              name = "setpoint.weather.openweathermap.read-timeout-ms",
-              defaultValue = "2500")
-          long readTimeoutMs,
-      @ConfigProperty(name = "setpoint.weather.cache-ttl-ms", defaultValue = "600000")
-          long cacheTtlMs) {
+  public OpenWeatherMapProvider(@ConfigProperties WeatherConfig config) {
     this(
         RestClientBuilder.newBuilder()
-            .baseUri(baseUrl)
-            .connectTimeout(connectTimeoutMs, TimeUnit.MILLISECONDS)
-            .readTimeout(readTimeoutMs, TimeUnit.MILLISECONDS)
+            .baseUri(config.baseUrl)
+            .connectTimeout(config.connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+            .readTimeout(config.readTimeout.toMillis(), TimeUnit.MILLISECONDS)
             // Statuses are ours to sort into retried and not retried.
             .property("microprofile.rest.client.disable.default.mapper", true)
             .build(OpenWeatherMapClient.class),
-        apiKey.map(String::strip).filter(k -> !k.isEmpty()),
-        new WeatherCache(Duration.ofMillis(cacheTtlMs)),
+        config.apiKey.map(String::strip).filter(k -> !k.isEmpty()),
+        new WeatherCache(config.cacheTtl),
         new OpenWeatherMapParser(new WeatherCategories()),
         Clock.systemUTC());
     LOG.info(
         "OpenWeatherMap at "
-            + baseUrl
+            + config.baseUrl
             + ", API key "
             + (this.apiKey.isPresent() ? "configured" : "MISSING")
             + ", cache "
-            + cacheTtlMs
-            + " ms");
+            + config.cacheTtl);
   }
 
   OpenWeatherMapProvider(
@@ -165,7 +148,7 @@ public class OpenWeatherMapProvider implements WeatherProvider {
         apiKey.orElseThrow(
             () ->
                 new WeatherRequestRejectedException(
-                    "no OpenWeatherMap API key configured (setpoint.weather.openweathermap.api-key)"));
+                    "no OpenWeatherMap API key configured (setpoint.relay.weather.openweathermap.api-key)"));
     int status;
     String body;
     try (Response response = client.current(site.latitude(), site.longitude(), "metric", key)) {

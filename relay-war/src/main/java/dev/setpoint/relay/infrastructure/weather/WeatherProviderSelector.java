@@ -1,5 +1,6 @@
 package dev.setpoint.relay.infrastructure.weather;
 
+import dev.setpoint.relay.config.WeatherConfig;
 import dev.setpoint.relay.domain.Sites;
 import dev.setpoint.relay.domain.WeatherProvider;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,13 +12,14 @@ import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
- * Chooses the {@link WeatherProvider} by configuration only: {@code setpoint.weather.provider} is
- * {@code simulated} or {@code openweathermap}; when unset, OpenWeatherMap if an API key is
- * configured, else simulated. Also makes the configured {@link Sites}. Logs both at startup and
- * fails the deployment on a value it does not know, rather than guess.
+ * Chooses the {@link WeatherProvider} by configuration only: {@code
+ * setpoint.relay.weather.provider} is {@code simulated} or {@code openweathermap}; when unset,
+ * OpenWeatherMap if an API key is configured, else simulated. Also makes the configured {@link
+ * Sites}. Logs both at startup and fails the deployment on a value it does not know, rather than
+ * guess.
  */
 @ApplicationScoped
 public class WeatherProviderSelector {
@@ -33,11 +35,11 @@ public class WeatherProviderSelector {
   private final Sites sites;
 
   @Inject
-  public WeatherProviderSelector(
-      @ConfigProperty(name = "setpoint.weather.provider") Optional<String> provider,
-      @ConfigProperty(name = "setpoint.weather.openweathermap.api-key") Optional<String> apiKey,
-      @ConfigProperty(name = "setpoint.weather.sites", defaultValue = Sites.DEFAULT_SPEC)
-          String sites) {
+  public WeatherProviderSelector(@ConfigProperties WeatherConfig config) {
+    this(config.provider, config.apiKey, config.sites);
+  }
+
+  WeatherProviderSelector(Optional<String> provider, Optional<String> apiKey, String sites) {
     this.choice = choose(provider, apiKey.filter(k -> !k.isBlank()).isPresent());
     this.sites = Sites.parse(sites);
   }
@@ -58,7 +60,7 @@ public class WeatherProviderSelector {
       case "openweathermap" -> Choice.OPENWEATHERMAP;
       default ->
           throw new IllegalArgumentException(
-              "setpoint.weather.provider must be simulated or openweathermap, not '"
+              "setpoint.relay.weather.provider must be simulated or openweathermap, not '"
                   + provider.get()
                   + "'");
     };

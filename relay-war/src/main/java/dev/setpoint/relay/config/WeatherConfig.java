@@ -1,0 +1,52 @@
+package dev.setpoint.relay.config;
+
+import dev.setpoint.relay.domain.Sites;
+import jakarta.enterprise.context.Dependent;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Outdoor weather (README, "Outdoor weather"): which provider, OpenWeatherMap's address, key and
+ * timeouts, the cache, and the sites. The fault tolerance of the OpenWeatherMap call has
+ * MicroProfile Fault Tolerance's own keys ({@code
+ * dev.setpoint.relay.infrastructure.weather.OpenWeatherMapProvider/current/<Annotation>/<param>}).
+ */
+@ConfigProperties(prefix = "setpoint.relay.weather")
+@Dependent
+public class WeatherConfig {
+
+  /**
+   * {@code simulated} or {@code openweathermap}; unset means openweathermap when an API key is
+   * configured, else simulated (flagged in every value).
+   */
+  @ConfigProperty(name = "provider")
+  public Optional<String> provider;
+
+  /**
+   * No default, never in a file of the repository: {@code
+   * SETPOINT_RELAY_WEATHER_OPENWEATHERMAP_API_KEY} (a Kubernetes Secret in the cluster). Never
+   * logged.
+   */
+  @ConfigProperty(name = "openweathermap.api-key")
+  public Optional<String> apiKey;
+
+  @ConfigProperty(name = "openweathermap.base-url", defaultValue = "https://api.openweathermap.org")
+  public URI baseUrl;
+
+  @ConfigProperty(name = "openweathermap.connect-timeout", defaultValue = "PT2S")
+  public Duration connectTimeout;
+
+  @ConfigProperty(name = "openweathermap.read-timeout", defaultValue = "PT2.5S")
+  public Duration readTimeout;
+
+  /** A site's weather is fetched at most once per TTL (10 min, OpenWeatherMap's update rate). */
+  @ConfigProperty(name = "cache-ttl", defaultValue = "PT10M")
+  public Duration cacheTtl;
+
+  /** Sites as {@code name:latitude:longitude}, comma separated; the first is the default. */
+  @ConfigProperty(name = "sites", defaultValue = Sites.DEFAULT_SPEC)
+  public String sites;
+}
