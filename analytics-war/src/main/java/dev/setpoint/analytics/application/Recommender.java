@@ -48,9 +48,10 @@ import java.util.regex.Pattern;
  * the relay still checks the command against the device's profile and refuses one that does not
  * fit.
  *
- * <p>Only devices whose name matches the scope pattern ({@code setpoint.recommender.devices}, all
- * by default) are recommended for, so rooms can be put under recommendation one at a time while the
- * others keep their own setpoint; messages of other devices are ignored (no window, no decision).
+ * <p>Only devices whose name matches the scope pattern ({@code
+ * setpoint.analytics.recommender.devices}, all by default) are recommended for, so rooms can be put
+ * under recommendation one at a time while the others keep their own setpoint; messages of other
+ * devices are ignored (no window, no decision).
  */
 public final class Recommender {
   private static final Logger LOG = Logger.getLogger(Recommender.class.getName());
@@ -283,7 +284,10 @@ public final class Recommender {
     return null;
   }
 
-  /** Whether the device's messages are recommended for ({@code setpoint.recommender.devices}). */
+  /**
+   * Whether the device's messages are recommended for ({@code
+   * setpoint.analytics.recommender.devices}).
+   */
   boolean inScope(String device) {
     return devicesInScope.matcher(device).matches();
   }

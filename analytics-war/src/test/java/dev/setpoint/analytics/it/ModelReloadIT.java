@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The model file the server is configured with (SETPOINT_MODEL_PATH, polled every 300 ms; see the
- * POM) is replaced: a valid new model is picked up without a restart, an invalid one is refused and
- * the served model stays, and the operator's reload endpoint does the same at once.
+ * The model file the server is configured with (SETPOINT_ANALYTICS_MODEL_PATH, polled every 300 ms;
+ * see the POM) is replaced: a valid new model is picked up without a restart, an invalid one is
+ * refused and the served model stays, and the operator's reload endpoint does the same at once.
  */
 @ExtendWith(ArquillianExtension.class)
 class ModelReloadIT {

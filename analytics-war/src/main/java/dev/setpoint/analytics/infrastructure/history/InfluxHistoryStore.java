@@ -4,6 +4,7 @@ import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.InfluxQLQueryApi;
 import com.influxdb.client.domain.InfluxQLQuery;
 import com.influxdb.query.InfluxQLQueryResult;
+import dev.setpoint.analytics.config.InfluxConfig;
 import dev.setpoint.analytics.domain.history.ClimateSample;
 import dev.setpoint.analytics.domain.history.DeviceSeen;
 import dev.setpoint.analytics.domain.history.HistoryStore;
@@ -19,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Reads the history with InfluxQL through influxdb-client-java's {@link InfluxQLQueryApi}: the
@@ -33,10 +34,9 @@ public class InfluxHistoryStore implements HistoryStore {
   private final String database;
 
   @Inject
-  public InfluxHistoryStore(
-      InfluxDBClient client, @ConfigProperty(name = "setpoint.influx.bucket") String bucket) {
+  public InfluxHistoryStore(InfluxDBClient client, @ConfigProperties InfluxConfig config) {
     this.influxQl = client.getInfluxQLQueryApi();
-    this.database = bucket;
+    this.database = config.bucket;
   }
 
   /** For CDI's proxy only. */

@@ -1,5 +1,6 @@
 package dev.setpoint.analytics.infrastructure.inference;
 
+import dev.setpoint.analytics.config.ModelConfig;
 import dev.setpoint.analytics.domain.SetpointModel;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -12,19 +13,19 @@ import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
- * Owns the application's one {@link OnnxSetpointModel}: the file named by {@code
- * setpoint.model.path}, or the bootstrap model packaged in the WAR when that key is unset. When a
- * file is configured, its modification time is polled every {@code setpoint.model.poll-interval-ms}
- * on the managed scheduler and a changed file is loaded; a file that does not pass the checks is
- * logged and the current model stays.
+ * Owns the application's one {@link OnnxSetpointModel}: the file named by {@link ModelConfig#path},
+ * or the bootstrap model packaged in the WAR when that key is unset. When a file is configured, its
+ * modification time is polled every {@link ModelConfig#pollInterval} on the managed scheduler and a
+ * changed file is loaded; a file that does not pass the checks is logged and the current model
+ * stays.
  */
 @ApplicationScoped
 public class ModelProducer {
@@ -33,24 +34,22 @@ public class ModelProducer {
   @Resource private ManagedScheduledExecutorService scheduler;
 
   private final OnnxSetpointModel model;
-  private final long pollIntervalMs;
+  private final Duration pollInterval;
   private volatile ScheduledFuture<?> poll;
 
   @Inject
-  public ModelProducer(
-      @ConfigProperty(name = "setpoint.model.path") Optional<String> path,
-      @ConfigProperty(name = "setpoint.model.poll-interval-ms", defaultValue = "5000")
-          long pollIntervalMs) {
+  public ModelProducer(@ConfigProperties ModelConfig config) {
     this.model =
         new OnnxSetpointModel(
-            path.map(String::strip).filter(p -> !p.isEmpty()).map(Path::of), Clock.systemUTC());
-    this.pollIntervalMs = pollIntervalMs;
+            config.path.map(String::strip).filter(p -> !p.isEmpty()).map(Path::of),
+            Clock.systemUTC());
+    this.pollInterval = config.pollInterval;
   }
 
   /** For CDI's proxy only. */
   protected ModelProducer() {
     this.model = null;
-    this.pollIntervalMs = 0;
+    this.pollInterval = Duration.ZERO;
   }
 
   /** The one model; the same instance for every injection point. */
@@ -66,10 +65,10 @@ public class ModelProducer {
   }
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-    if (poll == null && model.file().isPresent() && pollIntervalMs > 0) {
+    if (poll == null && model.file().isPresent() && pollInterval.isPositive()) {
+      long millis = pollInterval.toMillis();
       poll =
-          scheduler.scheduleWithFixedDelay(
-              this::pollOnce, pollIntervalMs, pollIntervalMs, TimeUnit.MILLISECONDS);
+          scheduler.scheduleWithFixedDelay(this::pollOnce, millis, millis, TimeUnit.MILLISECONDS);
     }
   }
 

@@ -3,13 +3,13 @@ package dev.setpoint.analytics.infrastructure.influx;
 import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.InfluxDBClientFactory;
 import com.influxdb.client.InfluxDBClientOptions;
+import dev.setpoint.analytics.config.InfluxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
-import java.util.Optional;
 import okhttp3.OkHttpClient;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Analytics' one InfluxDB client, and so its one HTTP connection pool: the point writer ({@code
@@ -22,22 +22,19 @@ public class InfluxClientProducer {
 
   @Produces
   @ApplicationScoped
-  InfluxDBClient client(
-      @ConfigProperty(name = "setpoint.influx.url") String url,
-      @ConfigProperty(name = "setpoint.influx.org") String org,
-      @ConfigProperty(name = "setpoint.influx.bucket") String bucket,
-      @ConfigProperty(name = "setpoint.influx.token") Optional<String> token) {
+  InfluxDBClient client(@ConfigProperties InfluxConfig config) {
     InfluxDBClientOptions.Builder options =
         InfluxDBClientOptions.builder()
-            .url(url)
-            .org(org)
-            .bucket(bucket)
+            .url(config.url)
+            .org(config.org)
+            .bucket(config.bucket)
             .okHttpClient(
                 new OkHttpClient.Builder()
                     .connectTimeout(Duration.ofSeconds(2))
                     .writeTimeout(Duration.ofSeconds(10))
                     .readTimeout(Duration.ofSeconds(15)));
-    token
+    config
+        .token
         .filter(value -> !value.isBlank())
         .ifPresent(value -> options.authenticateToken(value.toCharArray()));
     return InfluxDBClientFactory.create(options.build());

@@ -1,13 +1,13 @@
 package dev.setpoint.analytics.interfaces.rest;
 
+import dev.setpoint.analytics.config.DashboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -15,41 +15,37 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Where the dashboard finds the other services (public: it holds no secret and is needed before
  * login). Empty base URLs mean the dashboard's own origin, as in the EAR, where ingest, relay and
  * analytics share one server; in a split deployment they name the ingest and relay servers, which
- * then must allow the dashboard's origin (CORS).
+ * then must allow the dashboard's origin (CORS). Read from {@link DashboardConfig}.
  */
 @Path("/v1/dashboard/config")
 @ApplicationScoped
 @Tag(name = "dashboard")
 public class DashboardConfigResource {
-  private final DashboardConfig config;
+  private final DashboardLinks links;
 
   @Inject
-  public DashboardConfigResource(
-      @ConfigProperty(name = "setpoint.dashboard.ingest-url") Optional<String> ingestUrl,
-      @ConfigProperty(name = "setpoint.dashboard.relay-url") Optional<String> relayUrl,
-      @ConfigProperty(name = "setpoint.dashboard.refresh-seconds", defaultValue = "10")
-          int refreshSeconds) {
-    String ingest = trimSlash(ingestUrl.orElse(""));
-    String relay = trimSlash(relayUrl.orElse(""));
-    this.config =
-        new DashboardConfig(
+  public DashboardConfigResource(@ConfigProperties DashboardConfig config) {
+    String ingest = trimSlash(config.ingestUrl.orElse(""));
+    String relay = trimSlash(config.relayUrl.orElse(""));
+    this.links =
+        new DashboardLinks(
             ingest + "/api/auth/token",
             ingest + "/api/v3/device/name/",
             relay + "/health/ready",
             relay + "/metrics?scope=application",
-            refreshSeconds);
+            (int) Math.max(1, config.refreshInterval.toSeconds()));
   }
 
   /** For CDI's proxy only. */
   protected DashboardConfigResource() {
-    this.config = null;
+    this.links = null;
   }
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The URLs the dashboard calls and how often it refreshes (public)")
-  public DashboardConfig config() {
-    return config;
+  public DashboardLinks config() {
+    return links;
   }
 
   private static String trimSlash(String url) {
@@ -64,7 +60,7 @@ public class DashboardConfigResource {
    * @param metricsUrl the edge's Prometheus metrics (setpoint_relay_backlog, ...)
    * @param refreshSeconds how often the dashboard polls
    */
-  public record DashboardConfig(
+  public record DashboardLinks(
       String loginUrl,
       String commandUrl,
       String healthUrl,
