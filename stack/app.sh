@@ -59,19 +59,19 @@ export_app_env() {
   export HTTPS_PORT=$SETPOINT_HTTPS_PORT
   export MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$SETPOINT_KAFKA_PORT"
   export JNOSQL_MONGODB_URL="mongodb://127.0.0.1:$SETPOINT_MONGO_PORT/?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000&socketTimeoutMS=10000"
-  export SETPOINT_INFLUX_URL="http://127.0.0.1:$SETPOINT_INFLUX_PORT"
+  export SETPOINT_ANALYTICS_INFLUX_URL="http://127.0.0.1:$SETPOINT_INFLUX_PORT"
   # mongo-java-server scans the collection for every query but a lookup by id, so the edge buffer
   # must stay small here: forwarded events are kept 10 min, not the WAR's 24 h (the cloud keeps
   # the history; docs/benchmarks.md shows what 100,000 retained events do to latency).
-  export SETPOINT_RELAY_FORWARDED_RETENTION_MS="${SETPOINT_RELAY_FORWARDED_RETENTION_MS:-600000}"
+  export SETPOINT_RELAY_RETENTION_FORWARDED="${SETPOINT_RELAY_RETENTION_FORWARDED:-PT10M}"
   # Operators: Liberty's MicroProfile JWT trusts the local issuer's key; the issuer signs with
   # the private half and checks the operator's password against the hash (ensure_secrets).
   export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$secrets/issuer-public.pem"
   export MP_JWT_VERIFY_ISSUER=$LOCAL_ISSUER
-  export SETPOINT_SECURITY_LOCAL_ISSUER_ISSUER=$LOCAL_ISSUER
-  export SETPOINT_SECURITY_LOCAL_ISSUER_PRIVATE_KEY_LOCATION="$secrets/issuer-private.pem"
-  SETPOINT_SECURITY_LOCAL_ISSUER_PASSWORD_HASH=$(<"$secrets/operator.hash")
-  export SETPOINT_SECURITY_LOCAL_ISSUER_PASSWORD_HASH
+  export SETPOINT_INGEST_SECURITY_LOCAL_ISSUER_ISSUER=$LOCAL_ISSUER
+  export SETPOINT_INGEST_SECURITY_LOCAL_ISSUER_PRIVATE_KEY_LOCATION="$secrets/issuer-private.pem"
+  SETPOINT_INGEST_SECURITY_LOCAL_ISSUER_PASSWORD_HASH=$(<"$secrets/operator.hash")
+  export SETPOINT_INGEST_SECURITY_LOCAL_ISSUER_PASSWORD_HASH
 }
 
 APP_REBUILD=0

@@ -46,7 +46,7 @@ class FaultToleranceIT {
   /** How long the broker stays down in the outage test. */
   private static final Duration OUTAGE = Duration.ofSeconds(30);
 
-  /** {@code setpoint.weather.cache-ttl-ms} of the EAR test server (ear/pom.xml). */
+  /** {@code setpoint.relay.weather.cache-ttl} of the EAR test server (ear/pom.xml). */
   private static final Duration WEATHER_CACHE_TTL = Duration.ofSeconds(1);
 
   @BeforeAll

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperties;
  * in EdgeX's shape.
  *
  * <p>The edge buffer is the collection the relay drains: it holds the events not yet forwarded and
- * the forwarded ones until the relay's retention ({@code setpoint.relay.forwarded-retention-ms})
+ * the forwarded ones until the relay's retention ({@code setpoint.relay.retention.forwarded})
  * purges them. Reads see that window, not all history (that is in InfluxDB).
  */
 @ApplicationScoped
