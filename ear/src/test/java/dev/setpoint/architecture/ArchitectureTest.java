@@ -4,13 +4,21 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaParameter;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -63,6 +71,90 @@ class ArchitectureTest {
         .resideInAnyPackage(ADAPTER_ONLY)
         .because("decoding belongs to the adapter; the application gets the decoded record")
         .check(classes);
+  }
+
+  private static final String CONFIG_PROPERTY =
+      "org.eclipse.microprofile.config.inject.ConfigProperty";
+  private static final String CONFIG_PROPERTIES =
+      "org.eclipse.microprofile.config.inject.ConfigProperties";
+
+  /** A row of the key table in docs/architecture.md: {@code | `key` | default | meaning |}. */
+  private static final Pattern DOCUMENTED_KEY = Pattern.compile("^\\| `([^`]+)` \\|");
+
+  private static Optional<String> name(JavaAnnotation<?> annotation) {
+    return annotation.get("name").map(String::valueOf).filter(n -> !n.isEmpty());
+  }
+
+  /**
+   * Every configuration key a WAR reads through MicroProfile Config's annotations:
+   * {@code @ConfigProperty(name = …)} at an injection point, and each field of a
+   * {@code @ConfigProperties(prefix = …)} class (MP Config names it prefix + "." + the field's
+   * {@code @ConfigProperty} name, else the field's own name).
+   */
+  private static Set<String> keysRead(JavaClasses classes) {
+    Set<String> keys = new TreeSet<>();
+    for (JavaClass c : classes) {
+      Optional<String> prefix =
+          c.tryGetAnnotationOfType(CONFIG_PROPERTIES)
+              .flatMap(a -> a.get("prefix").map(String::valueOf));
+      for (JavaField field : c.getFields()) {
+        Optional<String> named =
+            field.tryGetAnnotationOfType(CONFIG_PROPERTY).flatMap(ArchitectureTest::name);
+        if (prefix.isPresent() && !field.getModifiers().toString().contains("STATIC")) {
+          keys.add(prefix.get() + "." + named.orElse(field.getName()));
+        } else {
+          named.ifPresent(keys::add);
+        }
+      }
+      for (JavaCodeUnit unit : c.getCodeUnits()) {
+        for (JavaParameter parameter : unit.getParameters()) {
+          parameter
+              .tryGetAnnotationOfType(CONFIG_PROPERTY)
+              .flatMap(ArchitectureTest::name)
+              .ifPresent(keys::add);
+        }
+      }
+    }
+    return keys;
+  }
+
+  private static Set<String> documentedKeys() throws IOException {
+    Set<String> keys = new TreeSet<>();
+    for (String line : Files.readAllLines(ROOT.resolve("docs/architecture.md"))) {
+      Matcher m = DOCUMENTED_KEY.matcher(line);
+      if (m.find()) {
+        keys.add(m.group(1));
+      }
+    }
+    return keys;
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ingest-war", "relay-war", "analytics-war"})
+  void everyConfigurationKeyTheCodeReadsIsDocumented(String module) throws IOException {
+    Set<String> read = keysRead(compiled(module));
+    assertFalse(read.isEmpty(), module + " reads no configuration key: the scan is broken");
+    Set<String> missing = new TreeSet<>(read);
+    missing.removeAll(documentedKeys());
+    assertEquals(
+        Set.of(),
+        missing,
+        "keys " + module + " reads that docs/architecture.md's key table does not list");
+  }
+
+  @Test
+  void everyDocumentedSetpointKeyIsReadBySomeWar() throws IOException {
+    Set<String> read = new TreeSet<>();
+    for (String module : new String[] {"ingest-war", "relay-war", "analytics-war"}) {
+      read.addAll(keysRead(compiled(module)));
+    }
+    Set<String> stale = new TreeSet<>();
+    for (String key : documentedKeys()) {
+      if (key.startsWith("setpoint.") && !read.contains(key)) {
+        stale.add(key);
+      }
+    }
+    assertEquals(Set.of(), stale, "docs/architecture.md lists keys no WAR reads any more");
   }
 
   @Test
