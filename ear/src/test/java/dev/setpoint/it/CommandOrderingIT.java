@@ -57,6 +57,7 @@ class CommandOrderingIT {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
+
   private static final int WRITERS = 12;
   private static final CommandCodec CODEC = new CommandCodec();
 
