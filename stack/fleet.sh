@@ -61,12 +61,7 @@ start_fleet() {
 }
 
 stop_fleet() {
-  local pid
-  if pid=$(fleet_pid); then
-    say "stopping fleet (pid $pid)"
-    terminate fleet "$pid"
-    rm -f "$RUN_DIR/fleet.pid" "$RUN_DIR/fleet.data"
-  fi
+  stop_launched fleet
   rm -f "$SETPOINT_DATA/device-fleet/operator.jwt"
 }
 

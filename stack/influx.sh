@@ -104,18 +104,9 @@ start_influx() {
 }
 
 stop_influx() {
-  local pid
   # Front first, so no client reaches a half-stopped database.
-  if pid=$(nginx_pid); then
-    say "stopping influx nginx (pid $pid)"
-    terminate nginx "$pid"
-    rm -f "$RUN_DIR/nginx.pid" "$RUN_DIR/nginx.data"
-  fi
-  if pid=$(influxd_pid); then
-    say "stopping influxd (pid $pid)"
-    terminate influxd "$pid"
-    rm -f "$RUN_DIR/influxd.pid" "$RUN_DIR/influxd.data"
-  fi
+  stop_launched nginx "influx nginx"
+  stop_launched influxd
 }
 
 influx_running() { influxd_pid >/dev/null && nginx_pid >/dev/null; }

@@ -84,22 +84,8 @@ start_kafka() {
   say "kafka ready in $(seconds_since "$t0") s (pid $pid, 127.0.0.1:$SETPOINT_KAFKA_PORT)"
 }
 
-stop_kafka() {
-  local pid
-  if pid=$(kafka_pid); then
-    say "stopping kafka (pid $pid)"
-    terminate kafka "$pid"
-    rm -f "$RUN_DIR/kafka.pid" "$RUN_DIR/kafka.data"
-  fi
-}
+stop_kafka() { stop_launched kafka; }
 
-status_kafka() {
-  local pid
-  if pid=$(kafka_pid); then
-    status_line kafka up "$pid" "$SETPOINT_KAFKA_PORT, controller $SETPOINT_KAFKA_CONTROLLER_PORT" kafka
-  else
-    status_line kafka down "" "$SETPOINT_KAFKA_PORT, controller $SETPOINT_KAFKA_CONTROLLER_PORT"
-  fi
-}
+status_kafka() { status_launched kafka "$SETPOINT_KAFKA_PORT, controller $SETPOINT_KAFKA_CONTROLLER_PORT"; }
 
 kafka_running() { kafka_pid >/dev/null; }

@@ -29,22 +29,8 @@ start_mongo() {
   say "mongo ready in $(seconds_since "$t0") s (pid $pid, 127.0.0.1:$SETPOINT_MONGO_PORT)"
 }
 
-stop_mongo() {
-  local pid
-  if pid=$(mongo_pid); then
-    say "stopping mongo (pid $pid)"
-    terminate mongo "$pid"
-    rm -f "$RUN_DIR/mongo.pid" "$RUN_DIR/mongo.data"
-  fi
-}
+stop_mongo() { stop_launched mongo; }
 
-status_mongo() {
-  local pid
-  if pid=$(mongo_pid); then
-    status_line mongo up "$pid" "$SETPOINT_MONGO_PORT" mongo
-  else
-    status_line mongo down "" "$SETPOINT_MONGO_PORT"
-  fi
-}
+status_mongo() { status_launched mongo "$SETPOINT_MONGO_PORT"; }
 
 mongo_running() { mongo_pid >/dev/null; }

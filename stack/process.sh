@@ -66,6 +66,27 @@ terminate() {
   done
 }
 
+# Stop a launched process (LABEL names it in the message; its pid comes from NAME_pid) and
+# forget its pid and data files.
+stop_launched() {
+  local name=$1 label=${2:-$1} pid
+  if pid=$("${name}_pid"); then
+    say "stopping $label (pid $pid)"
+    terminate "$name" "$pid"
+    rm -f "$RUN_DIR/$name.pid" "$RUN_DIR/$name.data"
+  fi
+}
+
+# The status line of a service that is one launched process: NAME PORTS.
+status_launched() {
+  local name=$1 ports=$2 pid
+  if pid=$("${name}_pid"); then
+    status_line "$name" up "$pid" "$ports" "$name"
+  else
+    status_line "$name" down "" "$ports"
+  fi
+}
+
 # Stop whatever this invocation started, newest first (failure, Ctrl-C, end of `run`/`test`).
 stop_started() {
   local i
