@@ -1,6 +1,5 @@
 package dev.setpoint.ingest.application;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The latest reading of each device resource that Core Command answers when no one has commanded
@@ -63,7 +61,7 @@ public class LatestReadingCache {
   private final ConcurrentMap<String, Entry> entries;
 
   @Inject
-  public LatestReadingCache(LatestReadings readings, @ConfigProperties LatestReadingConfig config) {
+  public LatestReadingCache(LatestReadings readings, LatestReadingConfig config) {
     this(
         readings,
         config.ttl,
@@ -93,16 +91,7 @@ public class LatestReadingCache {
     this.clock = clock;
     this.ticker = ticker;
     this.entries =
-        ttlNanos == 0
-            ? null
-            : Caffeine.newBuilder()
-                .maximumSize(maxEntries)
-                .expireAfterWrite(ttl)
-                .ticker(ticker)
-                // Maintenance on the calling thread: no unmanaged threads in the server.
-                .executor(Runnable::run)
-                .<String, Entry>build()
-                .asMap();
+        ttlNanos == 0 ? null : ExpiringCache.<String, Entry>of(ttl, maxEntries, ticker).asMap();
   }
 
   /** For CDI's proxy only. */

@@ -1,7 +1,6 @@
 package dev.setpoint.ingest.application;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,15 +29,7 @@ final class TtlCache<V> {
    */
   TtlCache(Duration ttl, int maxEntries, Ticker ticker) {
     this.entries =
-        ttl.isNegative() || ttl.isZero()
-            ? null
-            : Caffeine.newBuilder()
-                .maximumSize(maxEntries)
-                .expireAfterWrite(ttl)
-                .ticker(ticker)
-                // Maintenance on the calling thread: no unmanaged threads in the server.
-                .executor(Runnable::run)
-                .build();
+        ttl.isNegative() || ttl.isZero() ? null : ExpiringCache.of(ttl, maxEntries, ticker);
   }
 
   /** The cached value, or the loader's result (then cached). */

@@ -1,8 +1,8 @@
 package dev.setpoint.ingest.infrastructure.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.setpoint.ingest.application.ExpiringCache;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentMap;
 
@@ -40,15 +40,8 @@ public final class LoginThrottle {
     this.maxAttempts = maxAttempts;
     this.windowNanos = window.toNanos();
     this.ticker = ticker;
-    this.cache =
-        Caffeine.newBuilder()
-            .maximumSize(MAX_TRACKED)
-            // A window starts with a write and every attempt in it writes: never expires early.
-            .expireAfterWrite(window)
-            .ticker(ticker)
-            // Maintenance on the calling thread: no unmanaged threads in the server.
-            .executor(Runnable::run)
-            .build();
+    // A window starts with a write and every attempt in it writes: never expires early.
+    this.cache = ExpiringCache.of(window, MAX_TRACKED, ticker);
     this.attempts = cache.asMap();
   }
 
