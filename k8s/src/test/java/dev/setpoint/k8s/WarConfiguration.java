@@ -17,10 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * What a Setpoint server reads, derived from the sources each time: the configuration keys of its
- * WARs (their microprofile-config.properties, every {@code @ConfigProperty} name, every field of a
- * {@code @ConfigProperties} class under its prefix), the variables of the shared server.xml and the
- * MicroProfile keys of the features it enables; and the kinds of MicroProfile Health check its WARs
- * register.
+ * WARs (their microprofile-config.properties, every {@code @ConfigProperty} name, including those
+ * on the fields of their typed configuration classes), the variables of the shared server.xml and
+ * the MicroProfile keys of the features it enables; and the kinds of MicroProfile Health check its
+ * WARs register.
  */
 record WarConfiguration(Set<String> keys, Set<HealthKind> health, int httpPort) {
 
@@ -57,19 +57,6 @@ record WarConfiguration(Set<String> keys, Set<HealthKind> health, int httpPort) 
       Pattern.compile("@ConfigProperty\\s*\\(([^)]*)\\)");
   private static final Pattern NAME = Pattern.compile("name\\s*=\\s*\"([^\"]+)\"");
 
-  /** A class of typed configuration: its keys are its fields under the prefix. */
-  private static final Pattern CONFIG_PROPERTIES_CLASS =
-      Pattern.compile("@ConfigProperties\\s*\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"\\s*\\)");
-
-  /**
-   * A field of such a class, with its {@code @ConfigProperty} if it has one: the key is the
-   * annotation's name, else the field's name (MicroProfile Config 3.1, {@code @ConfigProperties}).
-   */
-  private static final Pattern CONFIG_FIELD =
-      Pattern.compile(
-          "(?:@ConfigProperty\\s*\\(([^)]*)\\)\\s*)?(?:public|protected|private)\\s+"
-              + "(?!static\\b|final\\b|class\\b)[\\w.]+(?:<[^;=()]*>)?\\s+(\\w+)\\s*;");
-
   private static final Pattern VARIABLE =
       Pattern.compile("<variable\\s+name=\"([^\"]+)\"(?:\\s+defaultValue=\"([^\"]*)\")?");
   private static final Pattern FEATURE = Pattern.compile("<feature>([^<]+)</feature>");
@@ -96,11 +83,6 @@ record WarConfiguration(Set<String> keys, Set<HealthKind> health, int httpPort) 
           propertiesKeys(
               war.resolve("src/main/resources/META-INF/microprofile-config.properties")));
       for (String source : javaSources(war.resolve("src/main/java"))) {
-        Matcher typed = CONFIG_PROPERTIES_CLASS.matcher(source);
-        if (typed.find()) {
-          keys.addAll(typedKeys(typed.group(1), source.substring(typed.end())));
-          continue;
-        }
         Matcher annotation = CONFIG_PROPERTY.matcher(source);
         while (annotation.find()) {
           Matcher name = NAME.matcher(annotation.group(1));
@@ -154,18 +136,6 @@ record WarConfiguration(Set<String> keys, Set<HealthKind> health, int httpPort) 
 
   boolean reads(String variable) {
     return keys.stream().anyMatch(key -> environmentNameOf(variable, key));
-  }
-
-  /** The keys of a {@code @ConfigProperties} class, from its body after the annotation. */
-  static Set<String> typedKeys(String prefix, String body) {
-    Set<String> keys = new TreeSet<>();
-    String code = body.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//.*$", "");
-    Matcher field = CONFIG_FIELD.matcher(code.substring(code.indexOf('{') + 1));
-    while (field.find()) {
-      Matcher name = NAME.matcher(field.group(1) == null ? "" : field.group(1));
-      keys.add(prefix + "." + (name.find() ? name.group(1) : field.group(2)));
-    }
-    return keys;
   }
 
   private static Set<String> propertiesKeys(Path file) {

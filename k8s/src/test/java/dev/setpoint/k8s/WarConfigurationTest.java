@@ -1,41 +1,20 @@
 package dev.setpoint.k8s;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The keys a WAR reads include those of its {@code @ConfigProperties} classes, prefixed. */
+/** The keys a WAR reads include those on the fields of its typed configuration classes. */
 class WarConfigurationTest {
 
   @Test
-  void aTypedConfigurationClassReadsItsFieldsUnderItsPrefix() {
-    String body =
-        """
-        @Dependent
-        public class ExampleConfig {
-          /** A comment; mentions a field; */
-          @ConfigProperty(name = "poll-interval", defaultValue = "PT1S")
-          public Duration pollInterval;
-
-          @ConfigProperty(name = "token")
-          public Optional<String> token;
-
-          // a line comment
-          @ConfigProperty(name = "url", defaultValue = "http://127.0.0.1:8086")
-          public String url;
-
-          public String org;
-
-          public static final String NOT_A_KEY = "x";
-        }
-        """;
-    assertEquals(
-        Set.of("p.x.poll-interval", "p.x.token", "p.x.url", "p.x.org"),
-        WarConfiguration.typedKeys("p.x", body));
+  void theRelayReadsTheKeysOfItsTypedConfigurationFields() {
+    WarConfiguration relay = WarConfiguration.of(List.of("relay-war"));
+    assertTrue(relay.reads("SETPOINT_RELAY_FORWARDING_POLL_INTERVAL"), relay.keys().toString());
+    assertTrue(relay.reads("SETPOINT_RELAY_WEATHER_OPENWEATHERMAP_API_KEY"));
+    assertFalse(relay.reads("SETPOINT_RELAY_FORWARDING_POLLINTERVAL"));
   }
 
   @Test

@@ -1,9 +1,9 @@
 package dev.setpoint.analytics.config;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -13,18 +13,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * SETPOINT_ANALYTICS_DASHBOARD_INGEST_URL=https://edge.example.com}, and those servers must allow
  * the dashboard's origin (CORS).
  */
-@ConfigProperties(prefix = "setpoint.analytics.dashboard")
 @Dependent
 public class DashboardConfig {
   /** Ingest's base URL; unset: the dashboard's origin. */
-  @ConfigProperty(name = "ingest-url")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.dashboard.ingest-url")
   public Optional<String> ingestUrl;
 
   /** The relay server's base URL; unset: the dashboard's origin. */
-  @ConfigProperty(name = "relay-url")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.dashboard.relay-url")
   public Optional<String> relayUrl;
 
   /** How often the dashboard polls (whole seconds, at least one). */
-  @ConfigProperty(name = "refresh-interval", defaultValue = "PT10S")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.dashboard.refresh-interval", defaultValue = "PT10S")
   public Duration refreshInterval;
 }

@@ -1,9 +1,9 @@
 package dev.setpoint.analytics.config;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -11,14 +11,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * model packaged in this WAR. A path is polled for changes every poll interval and reloaded; an
  * invalid file is never served, the current model stays.
  */
-@ConfigProperties(prefix = "setpoint.analytics.model")
 @Dependent
 public class ModelConfig {
   /** The ONNX file to serve and watch; unset or blank: the bootstrap model in the WAR. */
-  @ConfigProperty(name = "path")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.model.path")
   public Optional<String> path;
 
   /** How often the file is checked for a change; zero or negative: never. */
-  @ConfigProperty(name = "poll-interval", defaultValue = "PT5S")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.model.poll-interval", defaultValue = "PT5S")
   public Duration pollInterval;
 }

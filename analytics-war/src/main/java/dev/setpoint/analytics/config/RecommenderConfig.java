@@ -1,8 +1,8 @@
 package dev.setpoint.analytics.config;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -11,54 +11,65 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * interval, with the policy's candidates, limit, margin, step bound and fallback. The policy's
  * defaults are those of {@code PolicySettings.defaults()} (a unit test keeps them equal).
  */
-@ConfigProperties(prefix = "setpoint.analytics.recommender")
 @Dependent
 public class RecommenderConfig {
   /** {@code false}: telemetry is recorded only. */
-  @ConfigProperty(name = "enabled", defaultValue = "true")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recommender.enabled", defaultValue = "true")
   public boolean enabled;
 
   /** Devices under recommendation: a regular expression over the whole device name. */
-  @ConfigProperty(name = "devices", defaultValue = ".*")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recommender.devices", defaultValue = ".*")
   public String devices;
 
   /** The window's spacing; the model was trained on 60 s, so change it only for tests. */
-  @ConfigProperty(name = "sample-interval", defaultValue = "PT1M")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recommender.sample-interval", defaultValue = "PT1M")
   public Duration sampleInterval;
 
   /** At most one decision per device per interval. */
-  @ConfigProperty(name = "decision-interval", defaultValue = "PT5M")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recommender.decision-interval", defaultValue = "PT5M")
   public Duration decisionInterval;
 
   /** A window whose newest sample is older than this at decision time is stale. */
-  @ConfigProperty(name = "max-sample-age", defaultValue = "PT3M")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recommender.max-sample-age", defaultValue = "PT3M")
   public Duration maxSampleAge;
 
   /** The lowest candidate setpoint, °C. */
-  @ConfigProperty(name = "min-c", defaultValue = "18")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recommender.min-c", defaultValue = "18")
   public double minC;
 
   /** The highest candidate setpoint, °C. */
-  @ConfigProperty(name = "max-c", defaultValue = "27")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recommender.max-c", defaultValue = "27")
   public double maxC;
 
   /** The spacing of candidate setpoints, °C. */
-  @ConfigProperty(name = "step-c", defaultValue = "0.5")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recommender.step-c", defaultValue = "0.5")
   public double stepC;
 
   /** The inlet temperature limit, °C: a candidate must be predicted at or below limit − margin. */
-  @ConfigProperty(name = "limit-c", defaultValue = "27")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recommender.limit-c", defaultValue = "27")
   public double limitC;
 
   /** The safety margin below the limit, °C. */
-  @ConfigProperty(name = "margin-c", defaultValue = "1")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recommender.margin-c", defaultValue = "1")
   public double marginC;
 
   /** The largest rise per decision, °C. */
-  @ConfigProperty(name = "max-raise-c", defaultValue = "1")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recommender.max-raise-c", defaultValue = "1")
   public double maxRaiseC;
 
   /** The setpoint when the window or the model cannot be trusted, °C. */
-  @ConfigProperty(name = "fallback-c", defaultValue = "18")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recommender.fallback-c", defaultValue = "18")
   public double fallbackC;
 }

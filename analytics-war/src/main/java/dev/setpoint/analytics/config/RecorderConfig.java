@@ -1,8 +1,8 @@
 package dev.setpoint.analytics.config;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -10,14 +10,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * setpoint.analytics.recorder.*}): the message is held, and the wait between attempts doubles from
  * the initial pause up to the maximum.
  */
-@ConfigProperties(prefix = "setpoint.analytics.recorder")
 @Dependent
 public class RecorderConfig {
   /** The first wait after a refused write. */
-  @ConfigProperty(name = "retry-initial", defaultValue = "PT0.5S")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recorder.retry-initial", defaultValue = "PT0.5S")
   public Duration retryInitial;
 
   /** The longest wait between attempts. */
-  @ConfigProperty(name = "retry-max", defaultValue = "PT30S")
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recorder.retry-max", defaultValue = "PT30S")
   public Duration retryMax;
 }

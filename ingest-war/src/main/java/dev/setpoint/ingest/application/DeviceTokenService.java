@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Issues, revokes and checks the bearer tokens devices authenticate with. A device has at most one
@@ -35,7 +34,7 @@ public class DeviceTokenService {
   private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
 
   @Inject
-  public DeviceTokenService(DeviceTokens tokens, @ConfigProperties DeviceTokenConfig config) {
+  public DeviceTokenService(DeviceTokens tokens, DeviceTokenConfig config) {
     this(tokens, Clock.systemUTC(), new SecureRandom(), config.cacheTtl);
   }
 

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * EdgeX Core Data's reads over the edge buffer, and its age purge. Parameters arrive as the raw
@@ -33,8 +32,7 @@ public class EventQueryService {
   private final Clock clock;
 
   @Inject
-  public EventQueryService(
-      EventQueries queries, EventRetention retention, @ConfigProperties LimitsConfig limits) {
+  public EventQueryService(EventQueries queries, EventRetention retention, LimitsConfig limits) {
     this(queries, retention, limits.maxResultCount, Clock.systemUTC());
   }
 

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Core Metadata as the rest of ingest uses it: the REST endpoints (v3 and the legacy v1 ones),
@@ -38,8 +37,7 @@ public class MetadataService {
   private final TtlCache<DeviceProfile> profiles;
 
   @Inject
-  public MetadataService(
-      MetadataStore store, CommandStore commands, @ConfigProperties MetadataCacheConfig cache) {
+  public MetadataService(MetadataStore store, CommandStore commands, MetadataCacheConfig cache) {
     this(store, commands, cache.ttl, Ticker.systemTicker());
   }
 

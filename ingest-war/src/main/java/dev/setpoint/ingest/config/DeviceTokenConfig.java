@@ -1,8 +1,8 @@
 package dev.setpoint.ingest.config;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -10,8 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * for {@code cache-ttl}, so a revocation reaches other servers within it ({@code PT0S}: no cache).
  */
 @Dependent
-@ConfigProperties(prefix = "setpoint.ingest.security.device-token")
 public class DeviceTokenConfig {
-  @ConfigProperty(name = "cache-ttl", defaultValue = "PT30S")
+  @Inject
+  @ConfigProperty(name = "setpoint.ingest.security.device-token.cache-ttl", defaultValue = "PT30S")
   public Duration cacheTtl;
 }

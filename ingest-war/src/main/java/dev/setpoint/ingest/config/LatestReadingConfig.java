@@ -1,8 +1,8 @@
 package dev.setpoint.ingest.config;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -10,17 +10,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * setpoint.ingest.latest-reading.*}.
  */
 @Dependent
-@ConfigProperties(prefix = "setpoint.ingest.latest-reading")
 public class LatestReadingConfig {
   /**
    * An entry no store through this server confirmed is read from the edge buffer again after this
    * long (the staleness bound with several replicas; {@code PT0S} reads the buffer every time).
    */
-  @ConfigProperty(name = "ttl", defaultValue = "PT30S")
+  @Inject
+  @ConfigProperty(name = "setpoint.ingest.latest-reading.ttl", defaultValue = "PT30S")
   public Duration ttl;
 
   /** Device resources held; beyond it the least used entries go. */
-  @ConfigProperty(name = "max-entries", defaultValue = "100000")
+  @Inject
+  @ConfigProperty(name = "setpoint.ingest.latest-reading.max-entries", defaultValue = "100000")
   public int maxEntries;
 
   /**
@@ -28,9 +29,11 @@ public class LatestReadingConfig {
    * {@link #loadWait} is answered 503 (a fleet starting at once must not hold the store from its
    * events).
    */
-  @ConfigProperty(name = "loads", defaultValue = "2")
+  @Inject
+  @ConfigProperty(name = "setpoint.ingest.latest-reading.loads", defaultValue = "2")
   public int loads;
 
-  @ConfigProperty(name = "load-wait", defaultValue = "PT1S")
+  @Inject
+  @ConfigProperty(name = "setpoint.ingest.latest-reading.load-wait", defaultValue = "PT1S")
   public Duration loadWait;
 }

@@ -1,9 +1,9 @@
 package dev.setpoint.ingest.config;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -14,30 +14,44 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * names. The former names of three keys still work for one release: {@link FormerLocalIssuerKeys}.
  */
 @Dependent
-@ConfigProperties(prefix = "setpoint.ingest.security.local-issuer")
 public class LocalIssuerConfig {
-  // Only the keys' fields here: MicroProfile Config binds every field, static ones included.
-
-  @ConfigProperty(name = "private-key-location")
+  @Inject
+  @ConfigProperty(name = "setpoint.ingest.security.local-issuer.private-key-location")
   public Optional<String> privateKeyLocation;
 
-  @ConfigProperty(name = "password-hash")
+  @Inject
+  @ConfigProperty(name = "setpoint.ingest.security.local-issuer.password-hash")
   public Optional<String> passwordHash;
 
-  @ConfigProperty(name = "issuer", defaultValue = "urn:setpoint:local-issuer")
+  @Inject
+  @ConfigProperty(
+      name = "setpoint.ingest.security.local-issuer.issuer",
+      defaultValue = "urn:setpoint:local-issuer")
   public String issuer;
 
   /** The one operator's user name. */
-  @ConfigProperty(name = "username", defaultValue = "operator")
+  @Inject
+  @ConfigProperty(
+      name = "setpoint.ingest.security.local-issuer.username",
+      defaultValue = "operator")
   public String username;
 
-  @ConfigProperty(name = "token-lifetime", defaultValue = "PT1H")
+  @Inject
+  @ConfigProperty(
+      name = "setpoint.ingest.security.local-issuer.token-lifetime",
+      defaultValue = "PT1H")
   public Duration tokenLifetime;
 
   /** Unsuccessful logins per client address and {@link #loginWindow} before 429. */
-  @ConfigProperty(name = "max-login-attempts", defaultValue = "5")
+  @Inject
+  @ConfigProperty(
+      name = "setpoint.ingest.security.local-issuer.max-login-attempts",
+      defaultValue = "5")
   public int maxLoginAttempts;
 
-  @ConfigProperty(name = "login-window", defaultValue = "PT1M")
+  @Inject
+  @ConfigProperty(
+      name = "setpoint.ingest.security.local-issuer.login-window",
+      defaultValue = "PT1M")
   public Duration loginWindow;
 }

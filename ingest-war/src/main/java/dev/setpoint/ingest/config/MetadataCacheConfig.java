@@ -1,8 +1,8 @@
 package dev.setpoint.ingest.config;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -11,8 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code PT0S} turns the cache off).
  */
 @Dependent
-@ConfigProperties(prefix = "setpoint.ingest.metadata-cache")
 public class MetadataCacheConfig {
-  @ConfigProperty(name = "ttl", defaultValue = "PT5S")
+  @Inject
+  @ConfigProperty(name = "setpoint.ingest.metadata-cache.ttl", defaultValue = "PT5S")
   public Duration ttl;
 }

@@ -1,8 +1,8 @@
 package dev.setpoint.ingest.config;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -12,14 +12,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * again with the same id is safe).
  */
 @Dependent
-@ConfigProperties(prefix = "setpoint.ingest.write")
 public class WriteQueueConfig {
-  @ConfigProperty(name = "batch-max", defaultValue = "256")
+  @Inject
+  @ConfigProperty(name = "setpoint.ingest.write.batch-max", defaultValue = "256")
   public int batchMax;
 
-  @ConfigProperty(name = "queue-capacity", defaultValue = "1024")
+  @Inject
+  @ConfigProperty(name = "setpoint.ingest.write.queue-capacity", defaultValue = "1024")
   public int queueCapacity;
 
-  @ConfigProperty(name = "timeout", defaultValue = "PT5S")
+  @Inject
+  @ConfigProperty(name = "setpoint.ingest.write.timeout", defaultValue = "PT5S")
   public Duration timeout;
 }

@@ -1,7 +1,14 @@
 /**
- * Ingest's configuration, one typed class per concern ({@code @ConfigProperties}, keys {@code
- * setpoint.ingest.<concern>.<name>}), each key's default written once, in its class. Every layer of
+ * Ingest's configuration: one typed class per concern, keys {@code
+ * setpoint.ingest.<concern>.<name>}, each key's default written once, on its field. Every layer of
  * the WAR may use these classes; keys that are not ours ({@code jnosql.*}, {@code mp.*}) are not
  * here.
+ *
+ * <p>Each class is a {@code Dependent} bean whose public fields are injected by MicroProfile Config
+ * (the {@code ConfigProperty} qualifier with the full key and its default), read once when the bean
+ * that needs them is made. Not MicroProfile's {@code @ConfigProperties(prefix = …)}: in the EAR
+ * (three WARs in one Liberty application) its beans fail with SRCFG00027 "Could not find a
+ * mapping", because SmallRye registers the mapping with the application's Config and looks it up in
+ * the web module's; the architecture test refuses it in the WARs for that reason.
  */
 package dev.setpoint.ingest.config;

@@ -15,7 +15,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Measures the backlog once per interval, so that metrics scrapes and health probes read a recent
@@ -37,8 +36,7 @@ public class BacklogMonitor {
   private volatile ScheduledFuture<?> task;
 
   @Inject
-  public BacklogMonitor(
-      PendingEvents buffer, ForwardingLoop loop, @ConfigProperties BacklogConfig config) {
+  public BacklogMonitor(PendingEvents buffer, ForwardingLoop loop, BacklogConfig config) {
     this.buffer = buffer;
     this.loop = loop;
     this.intervalMs = config.interval.toMillis();

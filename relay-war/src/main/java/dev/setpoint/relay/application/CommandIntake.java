@@ -17,7 +17,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Takes in the commands the cloud sends on {@code setpoint.commands}, decoded by the messaging
@@ -43,8 +42,7 @@ public class CommandIntake {
   private final AtomicLong skipped = new AtomicLong();
 
   @Inject
-  public CommandIntake(
-      CommandTargets targets, CommandStore store, @ConfigProperties CommandIntakeConfig config) {
+  public CommandIntake(CommandTargets targets, CommandStore store, CommandIntakeConfig config) {
     this(targets, store, config.retryInitial, config.retryMax);
   }
 

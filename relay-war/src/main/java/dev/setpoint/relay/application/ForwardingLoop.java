@@ -13,7 +13,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Runs {@link ForwardingService} on the server's managed scheduler from application start to stop:
@@ -40,9 +39,7 @@ public class ForwardingLoop {
 
   @Inject
   public ForwardingLoop(
-      ForwardingService service,
-      RetentionPolicy retention,
-      @ConfigProperties ForwardingConfig config) {
+      ForwardingService service, RetentionPolicy retention, ForwardingConfig config) {
     this.service = service;
     this.retention = retention;
     this.pollIntervalMs = config.pollInterval.toMillis();

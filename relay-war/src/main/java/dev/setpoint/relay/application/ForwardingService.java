@@ -26,7 +26,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * One round of store-and-forward: read the oldest PENDING events, publish each, and mark an event
@@ -55,7 +54,7 @@ public class ForwardingService {
       TelemetryPublisher publisher,
       WeatherProvider weather,
       Sites sites,
-      @ConfigProperties ForwardingConfig config) {
+      ForwardingConfig config) {
     this(
         buffer,
         publisher,

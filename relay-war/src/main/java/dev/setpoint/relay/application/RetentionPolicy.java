@@ -5,7 +5,6 @@ import dev.setpoint.relay.domain.PendingEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Keeps the edge buffer small: FORWARDED events are deleted once they are older than the retention,
@@ -20,7 +19,7 @@ public class RetentionPolicy {
   private long lastPurgeMillis = Long.MIN_VALUE;
 
   @Inject
-  public RetentionPolicy(PendingEvents buffer, @ConfigProperties RetentionConfig config) {
+  public RetentionPolicy(PendingEvents buffer, RetentionConfig config) {
     this(buffer, config.forwarded, config.purgeInterval);
   }
 

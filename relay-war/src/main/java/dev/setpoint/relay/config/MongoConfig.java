@@ -1,15 +1,14 @@
 package dev.setpoint.relay.config;
 
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The relay's own MongoDB client (the address is JNoSQL's {@code jnosql.mongodb.url}, so one key
  * moves both).
  */
-@ConfigProperties(prefix = "setpoint.relay.mongodb")
 @Dependent
 public class MongoConfig {
 
@@ -17,6 +16,7 @@ public class MongoConfig {
    * How long the client waits for an answer: a round's first read of a large backlog is slow on the
    * stack's MongoDB-wire server (20 s for 113,000 events), longer than the URL's timeout.
    */
-  @ConfigProperty(name = "read-timeout", defaultValue = "PT2M")
+  @Inject
+  @ConfigProperty(name = "setpoint.relay.mongodb.read-timeout", defaultValue = "PT2M")
   public Duration readTimeout;
 }

@@ -2,10 +2,10 @@ package dev.setpoint.relay.config;
 
 import dev.setpoint.relay.domain.Sites;
 import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -14,7 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * MicroProfile Fault Tolerance's own keys ({@code
  * dev.setpoint.relay.infrastructure.weather.OpenWeatherMapProvider/current/<Annotation>/<param>}).
  */
-@ConfigProperties(prefix = "setpoint.relay.weather")
 @Dependent
 public class WeatherConfig {
 
@@ -22,7 +21,8 @@ public class WeatherConfig {
    * {@code simulated} or {@code openweathermap}; unset means openweathermap when an API key is
    * configured, else simulated (flagged in every value).
    */
-  @ConfigProperty(name = "provider")
+  @Inject
+  @ConfigProperty(name = "setpoint.relay.weather.provider")
   public Optional<String> provider;
 
   /**
@@ -30,23 +30,35 @@ public class WeatherConfig {
    * SETPOINT_RELAY_WEATHER_OPENWEATHERMAP_API_KEY} (a Kubernetes Secret in the cluster). Never
    * logged.
    */
-  @ConfigProperty(name = "openweathermap.api-key")
+  @Inject
+  @ConfigProperty(name = "setpoint.relay.weather.openweathermap.api-key")
   public Optional<String> apiKey;
 
-  @ConfigProperty(name = "openweathermap.base-url", defaultValue = "https://api.openweathermap.org")
+  @Inject
+  @ConfigProperty(
+      name = "setpoint.relay.weather.openweathermap.base-url",
+      defaultValue = "https://api.openweathermap.org")
   public URI baseUrl;
 
-  @ConfigProperty(name = "openweathermap.connect-timeout", defaultValue = "PT2S")
+  @Inject
+  @ConfigProperty(
+      name = "setpoint.relay.weather.openweathermap.connect-timeout",
+      defaultValue = "PT2S")
   public Duration connectTimeout;
 
-  @ConfigProperty(name = "openweathermap.read-timeout", defaultValue = "PT2.5S")
+  @Inject
+  @ConfigProperty(
+      name = "setpoint.relay.weather.openweathermap.read-timeout",
+      defaultValue = "PT2.5S")
   public Duration readTimeout;
 
   /** A site's weather is fetched at most once per TTL (10 min, OpenWeatherMap's update rate). */
-  @ConfigProperty(name = "cache-ttl", defaultValue = "PT10M")
+  @Inject
+  @ConfigProperty(name = "setpoint.relay.weather.cache-ttl", defaultValue = "PT10M")
   public Duration cacheTtl;
 
   /** Sites as {@code name:latitude:longitude}, comma separated; the first is the default. */
-  @ConfigProperty(name = "sites", defaultValue = Sites.DEFAULT_SPEC)
+  @Inject
+  @ConfigProperty(name = "setpoint.relay.weather.sites", defaultValue = Sites.DEFAULT_SPEC)
   public String sites;
 }

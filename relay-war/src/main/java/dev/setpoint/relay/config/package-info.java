@@ -1,6 +1,13 @@
 /**
- * The relay's typed configuration: one {@code @ConfigProperties} class per concern, keys {@code
- * setpoint.relay.<concern>.<name>}, each default written once, here. Any layer of the relay may
- * inject them ({@code @Inject @ConfigProperties ForwardingConfig config}).
+ * The relay's typed configuration: one class per concern, keys {@code
+ * setpoint.relay.<concern>.<name>}, each default written once, on its field. Any layer of the relay
+ * may inject them ({@code @Inject ForwardingConfig config}).
+ *
+ * <p>Each class is a {@code Dependent} bean whose public fields are injected by MicroProfile Config
+ * (the {@code ConfigProperty} qualifier with the full key and its default), read once when the bean
+ * that needs them is made. Not MicroProfile's {@code @ConfigProperties(prefix = …)}: in the EAR
+ * (three WARs in one Liberty application) its beans fail with SRCFG00027 "Could not find a
+ * mapping", because SmallRye registers the mapping with the application's Config and looks it up in
+ * the web module's; the architecture test refuses it in the WARs for that reason.
  */
 package dev.setpoint.relay.config;

@@ -20,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Reads the history with InfluxQL through influxdb-client-java's {@link InfluxQLQueryApi}: the
@@ -34,7 +33,7 @@ public class InfluxHistoryStore implements HistoryStore {
   private final String database;
 
   @Inject
-  public InfluxHistoryStore(InfluxDBClient client, @ConfigProperties InfluxConfig config) {
+  public InfluxHistoryStore(InfluxDBClient client, InfluxConfig config) {
     this.influxQl = client.getInfluxQLQueryApi();
     this.database = config.bucket;
   }

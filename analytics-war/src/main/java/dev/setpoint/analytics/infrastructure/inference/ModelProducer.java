@@ -18,7 +18,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Owns the application's one {@link OnnxSetpointModel}: the file named by {@link ModelConfig#path},
@@ -38,7 +37,7 @@ public class ModelProducer {
   private volatile ScheduledFuture<?> poll;
 
   @Inject
-  public ModelProducer(@ConfigProperties ModelConfig config) {
+  public ModelProducer(ModelConfig config) {
     this.model =
         new OnnxSetpointModel(
             config.path.map(String::strip).filter(p -> !p.isEmpty()).map(Path::of),

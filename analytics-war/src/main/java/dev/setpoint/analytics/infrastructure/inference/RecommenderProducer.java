@@ -13,7 +13,6 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Builds the application's {@link Recommender} from {@link RecommenderConfig}: the policy's
@@ -30,7 +29,7 @@ public class RecommenderProducer {
       TimeSeriesStore store,
       CommandPublisher commands,
       AnalyticsMetrics metrics,
-      @ConfigProperties RecommenderConfig config) {
+      RecommenderConfig config) {
     this.recommender =
         new Recommender(
             new SetpointPolicy(policySettings(config)),

@@ -9,7 +9,6 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.time.Duration;
 import okhttp3.OkHttpClient;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Analytics' one InfluxDB client, and so its one HTTP connection pool: the point writer ({@code
@@ -22,7 +21,7 @@ public class InfluxClientProducer {
 
   @Produces
   @ApplicationScoped
-  InfluxDBClient client(@ConfigProperties InfluxConfig config) {
+  InfluxDBClient client(InfluxConfig config) {
     InfluxDBClientOptions.Builder options =
         InfluxDBClientOptions.builder()
             .url(config.url)

@@ -8,7 +8,6 @@ import dev.setpoint.analytics.domain.TimeSeriesStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Builds the application's one {@link TelemetryRecorder} from configuration: the store's retry
@@ -23,8 +22,8 @@ public class TelemetryRecorderProducer {
   public TelemetryRecorderProducer(
       TimeSeriesStore store,
       Recommender recommender,
-      @ConfigProperties RecorderConfig retry,
-      @ConfigProperties RecommenderConfig recommending) {
+      RecorderConfig retry,
+      RecommenderConfig recommending) {
     this.recorder =
         new TelemetryRecorder(
             store,

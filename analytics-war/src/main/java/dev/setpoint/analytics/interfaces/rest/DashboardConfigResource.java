@@ -7,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,7 +23,7 @@ public class DashboardConfigResource {
   private final DashboardLinks links;
 
   @Inject
-  public DashboardConfigResource(@ConfigProperties DashboardConfig config) {
+  public DashboardConfigResource(DashboardConfig config) {
     String ingest = trimSlash(config.ingestUrl.orElse(""));
     String relay = trimSlash(config.relayUrl.orElse(""));
     this.links =

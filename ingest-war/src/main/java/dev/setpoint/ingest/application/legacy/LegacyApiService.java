@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The report's v1 device flow on top of the v3 domain:
@@ -62,7 +61,7 @@ public class LegacyApiService {
       LegacyRegistry registry,
       MetadataService metadata,
       EventIngestService ingest,
-      @ConfigProperties LegacyV1Config config) {
+      LegacyV1Config config) {
     this(
         registry,
         metadata,

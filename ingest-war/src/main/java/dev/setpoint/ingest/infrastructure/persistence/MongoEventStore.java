@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
@@ -58,7 +57,7 @@ public class MongoEventStore implements EventStore {
   public MongoEventStore(
       MongoClient client,
       @ConfigProperty(name = "jnosql.document.database") String database,
-      @ConfigProperties WriteQueueConfig writes,
+      WriteQueueConfig writes,
       @Metric(
               name = "setpoint.ingest.events.stored",
               absolute = true,

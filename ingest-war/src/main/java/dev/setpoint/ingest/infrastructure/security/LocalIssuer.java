@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The single-machine stack's operator login: checks the one configured operator's password and
@@ -41,7 +40,7 @@ public class LocalIssuer {
   private final Clock clock;
 
   @Inject
-  public LocalIssuer(@ConfigProperties LocalIssuerConfig config, Config all) {
+  public LocalIssuer(LocalIssuerConfig config, Config all) {
     this(FormerLocalIssuerKeys.apply(config, all));
   }
 

@@ -26,7 +26,6 @@ import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * EdgeX Core Metadata device profiles: {@code POST /api/v3/deviceprofile} (JSON batch), {@code POST
@@ -42,7 +41,7 @@ public class DeviceProfileResource {
   private final int maxBodyBytes;
 
   @Inject
-  public DeviceProfileResource(MetadataService metadata, @ConfigProperties LimitsConfig limits) {
+  public DeviceProfileResource(MetadataService metadata, LimitsConfig limits) {
     this.metadata = metadata;
     this.maxBodyBytes = limits.maxBodyBytes;
   }

@@ -4,7 +4,6 @@ import dev.setpoint.ingest.application.legacy.SourceNetworks;
 import dev.setpoint.ingest.config.LegacyV1Config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /** Whether the legacy v1 API is on, and for which client networks. */
 @ApplicationScoped
@@ -13,7 +12,7 @@ public class LegacyAccess {
   private final SourceNetworks networks;
 
   @Inject
-  public LegacyAccess(@ConfigProperties LegacyV1Config config) {
+  public LegacyAccess(LegacyV1Config config) {
     this.enabled = config.enabled;
     this.networks = SourceNetworks.parse(config.allowedNetworks);
   }

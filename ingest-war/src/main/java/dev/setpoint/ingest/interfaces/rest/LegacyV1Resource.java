@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The EdgeX v1 endpoints the report's device script calls (core data and metadata alike, as the
@@ -34,8 +33,7 @@ public class LegacyV1Resource {
   private final int maxBodyBytes;
 
   @Inject
-  public LegacyV1Resource(
-      LegacyApiService legacy, EventQueryService queries, @ConfigProperties LimitsConfig limits) {
+  public LegacyV1Resource(LegacyApiService legacy, EventQueryService queries, LimitsConfig limits) {
     this.legacy = legacy;
     this.queries = queries;
     this.maxBodyBytes = limits.maxBodyBytes;

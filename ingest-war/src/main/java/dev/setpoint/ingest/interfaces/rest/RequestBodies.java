@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.function.IntSupplier;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Reads request bodies for the request readers and the v1 and upload endpoints: at most the
@@ -49,11 +48,7 @@ final class RequestBodies {
       public int getAsInt() {
         int value = maxBytes;
         if (value == 0) {
-          value =
-              CDI.current()
-                  .select(LimitsConfig.class, ConfigProperties.Literal.NO_PREFIX)
-                  .get()
-                  .maxBodyBytes;
+          value = CDI.current().select(LimitsConfig.class).get().maxBodyBytes;
           maxBytes = value;
         }
         return value;

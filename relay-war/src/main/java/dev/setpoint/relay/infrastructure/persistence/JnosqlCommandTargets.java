@@ -9,7 +9,6 @@ import jakarta.nosql.Template;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * The command targets ingest publishes ({@link CommandTarget#COLLECTION}), read through JNoSQL.
@@ -28,7 +27,7 @@ public class JnosqlCommandTargets implements CommandTargets {
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   @Inject
-  public JnosqlCommandTargets(Template template, @ConfigProperties CommandTargetsConfig config) {
+  public JnosqlCommandTargets(Template template, CommandTargetsConfig config) {
     this.template = template;
     this.ttlNanos = config.cacheTtl.toNanos();
   }

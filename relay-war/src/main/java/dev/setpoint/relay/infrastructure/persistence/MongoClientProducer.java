@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,8 +24,7 @@ public class MongoClientProducer {
   @Produces
   @ApplicationScoped
   MongoClient mongoClient(
-      @ConfigProperty(name = "jnosql.mongodb.url") String url,
-      @ConfigProperties MongoConfig config) {
+      @ConfigProperty(name = "jnosql.mongodb.url") String url, MongoConfig config) {
     return MongoClients.create(
         MongoClientSettings.builder()
             .applyConnectionString(new ConnectionString(url))

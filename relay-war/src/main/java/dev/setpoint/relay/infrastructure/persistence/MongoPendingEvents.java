@@ -23,7 +23,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -63,7 +62,7 @@ public class MongoPendingEvents implements PendingEvents {
       Template template,
       MongoClient client,
       @ConfigProperty(name = "jnosql.document.database") String database,
-      @ConfigProperties ForwardingConfig forwarding) {
+      ForwardingConfig forwarding) {
     this.template = template;
     this.events = client.getDatabase(database).getCollection(BufferedEvent.COLLECTION);
     this.cursorBatch = Math.max(100, forwarding.batchSize);

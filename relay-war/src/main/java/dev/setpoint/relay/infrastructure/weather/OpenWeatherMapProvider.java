@@ -16,7 +16,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -60,7 +59,7 @@ public class OpenWeatherMapProvider implements WeatherProvider {
   private final Clock clock;
 
   @Inject
-  public OpenWeatherMapProvider(@ConfigProperties WeatherConfig config) {
+  public OpenWeatherMapProvider(WeatherConfig config) {
     this(
         RestClientBuilder.newBuilder()
             .baseUri(config.baseUrl)

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperties;
 
 /**
  * Chooses the {@link WeatherProvider} by configuration only: {@code
@@ -35,7 +34,7 @@ public class WeatherProviderSelector {
   private final Sites sites;
 
   @Inject
-  public WeatherProviderSelector(@ConfigProperties WeatherConfig config) {
+  public WeatherProviderSelector(WeatherConfig config) {
     this(config.provider, config.apiKey, config.sites);
   }
 
