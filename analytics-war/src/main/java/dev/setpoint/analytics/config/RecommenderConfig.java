@@ -72,4 +72,12 @@ public class RecommenderConfig {
   @Inject
   @ConfigProperty(name = "setpoint.analytics.recommender.fallback-c", defaultValue = "18")
   public double fallbackC;
+
+  /**
+   * The largest change per decision while falling back, °C: a gap in the data or a missing
+   * prediction walks the setpoint toward the fallback this far per decision instead of jumping.
+   */
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recommender.fallback-step-c", defaultValue = "1")
+  public double fallbackStepC;
 }

@@ -1,6 +1,7 @@
 package dev.setpoint.analytics.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -240,7 +241,7 @@ class RecommenderTest {
   }
 
   @Test
-  void anIncompleteWindowFallsBackTo18() {
+  void anIncompleteWindowStepsOneDegreeTowardTheFallback() {
     // Telemetry every 100 s: at the first decision (300 s) the window holds 4 samples.
     List<RoomState> states = july(22).subList(10, 14);
 
@@ -249,10 +250,36 @@ class RecommenderTest {
 
     assertEquals(1, decisions.size());
     assertEquals("window_incomplete", decisions.getFirst().reason());
-    assertEquals(18.0, decisions.getFirst().recommendedC());
+    assertEquals(21.0, decisions.getFirst().recommendedC()); // 22 °C, one step toward 18 °C
     assertTrue(Double.isNaN(decisions.getFirst().predictedC()));
     assertEquals(1, sent.size());
-    assertEquals("18.0", sent.getFirst().value());
+    assertEquals("21.0", sent.getFirst().value());
+  }
+
+  @Test
+  void aFourMinuteTelemetryGapMovesTheCommandByOneDegreeAtMost() {
+    // The room of the issue: at 24 °C, a message a minute for 40 minutes but none in minutes 21-24.
+    List<RoomState> states = july(24);
+    Recommender recommender = recommender();
+    List<DeviceRecommendation> decisions = new ArrayList<>();
+    for (int minute = 0; minute < states.size(); minute++) {
+      if (minute < 21 || minute > 24) {
+        recommender
+            .accept(message("rc-gap", states.get(minute), true, true))
+            .ifPresent(decisions::add);
+      }
+      clock.now = clock.now.plus(SAMPLE);
+    }
+
+    assertFalse(decisions.isEmpty());
+    assertTrue(
+        decisions.stream().anyMatch(d -> d.reason().startsWith("window_")),
+        "the gap made no decision fall back: " + decisions);
+    for (DeviceRecommendation d : decisions) {
+      assertTrue(
+          Math.abs(d.recommendedC() - d.currentSetpointC()) <= 1.0 + 1e-9,
+          d.reason() + ": " + d.currentSetpointC() + " -> " + d.recommendedC());
+    }
   }
 
   @Test

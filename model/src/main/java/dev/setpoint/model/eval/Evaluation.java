@@ -283,7 +283,8 @@ public final class Evaluation {
         String.format(
             Locale.ROOT,
             "%nPolicy: candidates %.1f–%.1f °C in %.1f °C steps, predicted inlet ≤ %.1f − %.1f °C, rise ≤ %.1f °C"
-                + " per decision, fall %s, fallback %.1f °C, window stale after %d s.%n%n",
+                + " per decision, fall %s, fallback toward %.1f °C at ≤ %.1f °C per decision, window stale"
+                + " after %d s.%n%n",
             s.minC(),
             s.maxC(),
             s.stepC(),
@@ -294,6 +295,7 @@ public final class Evaluation {
                 ? "unbounded"
                 : String.format(Locale.ROOT, "≤ %.1f °C", s.maxLowerC()),
             s.fallbackC(),
+            s.fallbackStepC(),
             s.maxSampleAge().toSeconds()));
     md.append(
         "The held-out error is on every fifth week of the training data (a different seed from"

@@ -20,6 +20,10 @@ import java.time.Duration;
  *     fixed setpoint the room ran at before, which the evaluation shows keeps it inside the
  *     envelope)
  * @param maxSampleAge how old the newest sample may be before the window is stale (default 3 min)
+ * @param fallbackStepC largest change of the setpoint in one decision while falling back, °C
+ *     (default 1): a data gap or a missing prediction holds the last setpoint and walks it toward
+ *     {@code fallbackC} this far per decision, instead of jumping there (a 24 → 18 °C step makes
+ *     the inlet fall faster than ASHRAE's 20 °C/h)
  */
 public record PolicySettings(
     double minC,
@@ -31,13 +35,15 @@ public record PolicySettings(
     double raiseHysteresisC,
     double maxLowerC,
     double fallbackC,
-    Duration maxSampleAge) {
+    Duration maxSampleAge,
+    double fallbackStepC) {
 
   public PolicySettings {
     if (!(minC <= maxC)
         || !(stepC > 0)
         || !(maxRaiseC > 0)
         || !(maxLowerC > 0)
+        || !(fallbackStepC > 0)
         || !(raiseHysteresisC >= 0)) {
       throw new IllegalArgumentException(
           "need minC ≤ maxC and positive step and bounds: " + minC + ", " + maxC + ", " + stepC);
@@ -55,7 +61,8 @@ public record PolicySettings(
         0.3,
         Double.POSITIVE_INFINITY,
         18.0,
-        Duration.ofMinutes(3));
+        Duration.ofMinutes(3),
+        1.0);
   }
 
   /** The candidate setpoints, ascending: min, min + step, …, max. */

@@ -9,9 +9,11 @@ import java.util.List;
 
 /**
  * Recommends the highest candidate setpoint whose predicted inlet temperature stays at or below the
- * limit minus the margin, moving at most {@link PolicySettings#maxRaiseC()} up per decision, and
- * falls back to {@link PolicySettings#fallbackC()} when the window is incomplete or stale or the
- * predictions are missing. Stateless: the current setpoint is the newest sample's.
+ * limit minus the margin, moving at most {@link PolicySettings#maxRaiseC()} up per decision. When
+ * the window is incomplete or stale or the predictions are missing it falls back: it moves from the
+ * current setpoint toward {@link PolicySettings#fallbackC()} by at most {@link
+ * PolicySettings#fallbackStepC()} per decision (straight to it only when no setpoint is known).
+ * Stateless: the current setpoint is the newest sample's.
  */
 public final class SetpointPolicy {
   private static final double EPS = 1e-6;
@@ -40,21 +42,24 @@ public final class SetpointPolicy {
   /** Decides for {@code window} at {@code now}; {@code predictor} may be null (no model). */
   public Recommendation decide(SampleWindow window, Instant now, InletPredictor predictor) {
     WindowStatus status = window.status(now, settings.maxSampleAge());
+    ClimateSample newest = window.newest();
+    double currentC = newest == null ? Double.NaN : newest.setpointC();
     return switch (status) {
-      case INCOMPLETE -> fallback(Reason.WINDOW_INCOMPLETE);
-      case STALE -> fallback(Reason.WINDOW_STALE);
+      case INCOMPLETE -> fallback(Reason.WINDOW_INCOMPLETE, currentC);
+      case STALE -> fallback(Reason.WINDOW_STALE, currentC);
       case READY -> decide(window.samples(), predictor);
     };
   }
 
   /** Decides for a complete, fresh window of six samples, oldest first. */
   public Recommendation decide(List<ClimateSample> window, InletPredictor predictor) {
+    double currentC = window.isEmpty() ? Double.NaN : window.getLast().setpointC();
     if (window.size() != FeatureLayout.WINDOW) {
-      return fallback(Reason.WINDOW_INCOMPLETE);
+      return fallback(Reason.WINDOW_INCOMPLETE, currentC);
     }
     float[] predictions = predict(window, predictor);
     if (predictions == null) {
-      return fallback(Reason.PREDICTION_MISSING);
+      return fallback(Reason.PREDICTION_MISSING, currentC);
     }
     return choose(window.getLast().setpointC(), predictions);
   }
@@ -138,7 +143,17 @@ public final class SetpointPolicy {
     return predictions;
   }
 
-  private Recommendation fallback(Reason reason) {
-    return new Recommendation(settings.fallbackC(), Double.NaN, reason);
+  /**
+   * One step from {@code currentC} toward the fallback setpoint, at most {@link
+   * PolicySettings#fallbackStepC()}; the fallback itself when no current setpoint is known.
+   */
+  Recommendation fallback(Reason reason, double currentC) {
+    double target = settings.fallbackC();
+    if (!Double.isFinite(currentC)) {
+      return new Recommendation(target, Double.NaN, reason);
+    }
+    double step = settings.fallbackStepC();
+    double next = Math.max(currentC - step, Math.min(currentC + step, target));
+    return new Recommendation(Math.round(next * 1e6) / 1e6, Double.NaN, reason);
   }
 }

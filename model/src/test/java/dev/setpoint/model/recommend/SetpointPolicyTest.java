@@ -1,6 +1,7 @@
 package dev.setpoint.model.recommend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.model.features.ClimateSample;
@@ -8,6 +9,8 @@ import dev.setpoint.model.features.FeatureLayout;
 import dev.setpoint.model.features.SampleWindow;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SetpointPolicyTest {
@@ -56,7 +59,8 @@ class SetpointPolicyTest {
             0.0,
             d.maxLowerC(),
             d.fallbackC(),
-            d.maxSampleAge());
+            d.maxSampleAge(),
+            d.fallbackStepC());
     Recommendation r = new SetpointPolicy(noHysteresis).decide(window(23.5, 6), NOW, offset(2.0));
     assertEquals(24.0, r.setpointC());
     assertEquals(26.0, r.predictedInletC(), 1e-6);
@@ -125,10 +129,75 @@ class SetpointPolicyTest {
             }));
   }
 
+  /** A fallback from the windows' 24 °C: one step of 1 °C toward 18 °C, not the jump to it. */
   private static void assertFallback(Reason expected, Recommendation r) {
     assertEquals(expected, r.reason());
-    assertEquals(18.0, r.setpointC());
+    assertEquals(23.0, r.setpointC());
     assertTrue(Double.isNaN(r.predictedInletC()));
     assertTrue(r.reason().isFallback());
+  }
+
+  @Test
+  void aFallbackWalksTowardTheSafeSetpointOneBoundedStepPerDecision() {
+    SetpointPolicy policy = new SetpointPolicy();
+    double current = 24.0;
+    List<Double> walk = new ArrayList<>();
+    for (int decision = 0; decision < 8; decision++) {
+      Recommendation r = policy.decide(window(current, 6), NOW.plusSeconds(600), offset(1));
+      assertEquals(Reason.WINDOW_STALE, r.reason());
+      assertTrue(Math.abs(r.setpointC() - current) <= 1.0 + 1e-9, r + " from " + current);
+      current = r.setpointC();
+      walk.add(current);
+    }
+    assertEquals(List.of(23.0, 22.0, 21.0, 20.0, 19.0, 18.0, 18.0, 18.0), walk);
+  }
+
+  @Test
+  void aFallbackFromBelowTheSafeSetpointRisesToIt() {
+    assertEquals(
+        18.0, new SetpointPolicy().decide(window(17.5, 3), NOW, offset(1)).setpointC(), 1e-9);
+  }
+
+  @Test
+  void aFallbackWithNoKnownSetpointGoesToTheSafeSetpoint() {
+    Recommendation r =
+        new SetpointPolicy().decide(new SampleWindow(Duration.ofSeconds(60)), NOW, offset(1));
+    assertEquals(Reason.WINDOW_INCOMPLETE, r.reason());
+    assertEquals(18.0, r.setpointC());
+  }
+
+  @Test
+  void theFallbackStepIsASetting() {
+    PolicySettings d = PolicySettings.defaults();
+    PolicySettings halfDegree =
+        new PolicySettings(
+            d.minC(),
+            d.maxC(),
+            d.stepC(),
+            d.limitC(),
+            d.marginC(),
+            d.maxRaiseC(),
+            d.raiseHysteresisC(),
+            d.maxLowerC(),
+            d.fallbackC(),
+            d.maxSampleAge(),
+            0.5);
+    assertEquals(
+        23.5, new SetpointPolicy(halfDegree).decide(window(24, 6), NOW, null).setpointC(), 1e-9);
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new PolicySettings(
+                d.minC(),
+                d.maxC(),
+                d.stepC(),
+                d.limitC(),
+                d.marginC(),
+                d.maxRaiseC(),
+                d.raiseHysteresisC(),
+                d.maxLowerC(),
+                d.fallbackC(),
+                d.maxSampleAge(),
+                0));
   }
 }

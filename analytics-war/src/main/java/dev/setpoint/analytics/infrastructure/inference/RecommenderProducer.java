@@ -55,7 +55,8 @@ public class RecommenderProducer {
         defaults.raiseHysteresisC(),
         defaults.maxLowerC(),
         config.fallbackC,
-        config.maxSampleAge);
+        config.maxSampleAge,
+        config.fallbackStepC);
   }
 
   /** For CDI's proxy only. */
