@@ -96,6 +96,23 @@ class PredictApiIT {
   }
 
   @Test
+  void theServerAnswersKServesServerMetadataAndHealthWithoutAToken() throws Exception {
+    HttpResponse<String> metadata = send("GET", base, "/api/v2", null, null);
+    assertEquals(200, metadata.statusCode(), metadata.body());
+    assertEquals("setpoint-analytics", json(metadata).getString("name"));
+    assertEquals("2", json(metadata).getString("version"));
+    assertEquals(0, json(metadata).getJsonArray("extensions").size());
+
+    HttpResponse<String> live = send("GET", base, "/api/v2/health/live", null, null);
+    assertEquals(200, live.statusCode(), live.body());
+    assertTrue(json(live).getBoolean("live"));
+
+    HttpResponse<String> ready = send("GET", base, "/api/v2/health/ready", null, null);
+    assertEquals(200, ready.statusCode(), ready.body());
+    assertTrue(json(ready).getBoolean("ready"));
+  }
+
+  @Test
   void kserveAndTensorFlowFormsAnswerTheSamePredictions() throws Exception {
     String token = OperatorTokens.operator();
     String rows = row(24, 20) + "," + row(24, 26);
