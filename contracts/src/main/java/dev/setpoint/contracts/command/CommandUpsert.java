@@ -1,6 +1,7 @@
 package dev.setpoint.contracts.command;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,19 +21,30 @@ public final class CommandUpsert {
     /** This command id is the one already stored: a redelivery, nothing changed. */
     ALREADY_STORED,
     /** A command set later is stored; this one was not. */
-    SUPERSEDED
+    SUPERSEDED,
+    /** An operator's command holds its value past this command's time; this one was not stored. */
+    HELD
   }
 
   private CommandUpsert() {}
 
   /**
-   * The upsert's filter: this resource's document, holding neither this command nor a later one.
+   * The upsert's filter: this resource's document, holding neither this command nor a later one,
+   * nor (unless this is an operator's command) a value held past this command's time. A missing or
+   * null {@code heldUntil} is no hold.
    */
   public static Map<String, Object> filter(StoredCommand command) {
     Map<String, Object> filter = new LinkedHashMap<>();
     filter.put(StoredCommand.ID, command.id());
     filter.put(StoredCommand.COMMAND_ID, Map.of("$ne", command.commandId()));
     filter.put(StoredCommand.SET_AT, Map.of("$lte", command.setAt()));
+    if (command.source() != CommandSource.OPERATOR) {
+      Map<String, Object> noHold = new LinkedHashMap<>();
+      noHold.put(StoredCommand.HELD_UNTIL, null);
+      filter.put(
+          "$or",
+          List.of(noHold, Map.of(StoredCommand.HELD_UNTIL, Map.of("$lte", command.setAt()))));
+    }
     return filter;
   }
 
@@ -46,6 +58,7 @@ public final class CommandUpsert {
     set.put(StoredCommand.SOURCE, command.source().name());
     set.put(StoredCommand.SET_AT, command.setAt());
     set.put(StoredCommand.COMMAND_ID, command.commandId());
+    set.put(StoredCommand.HELD_UNTIL, command.heldUntil());
     Map<String, Object> update = new LinkedHashMap<>();
     update.put("$set", set);
     update.put("$inc", Map.of(StoredCommand.VERSION, 1L));
@@ -57,10 +70,27 @@ public final class CommandUpsert {
    *
    * @param command the command that was not stored
    * @param storedCommandId the command id of the document the store holds, or {@code null}
+   * @param storedHeldUntil that document's hold, or {@code null}
    */
-  public static Outcome outcomeOfRefusal(StoredCommand command, String storedCommandId) {
-    return command.commandId().equals(storedCommandId)
-        ? Outcome.ALREADY_STORED
-        : Outcome.SUPERSEDED;
+  public static Outcome outcomeOfRefusal(
+      StoredCommand command, String storedCommandId, Long storedHeldUntil) {
+    if (command.commandId().equals(storedCommandId)) {
+      return Outcome.ALREADY_STORED;
+    }
+    boolean held = storedHeldUntil != null && storedHeldUntil > command.setAt();
+    return held && command.source() != CommandSource.OPERATOR ? Outcome.HELD : Outcome.SUPERSEDED;
+  }
+
+  /**
+   * The outcome of an upsert the store refused as a duplicate key, from the document the store
+   * holds for the resource (a driver's {@code Document} is such a map), or {@code null}.
+   */
+  public static Outcome outcomeOfRefusal(StoredCommand command, Map<String, ?> stored) {
+    Object storedId = stored == null ? null : stored.get(StoredCommand.COMMAND_ID);
+    Object held = stored == null ? null : stored.get(StoredCommand.HELD_UNTIL);
+    return outcomeOfRefusal(
+        command,
+        storedId == null ? null : storedId.toString(),
+        held instanceof Number n ? n.longValue() : null);
   }
 }

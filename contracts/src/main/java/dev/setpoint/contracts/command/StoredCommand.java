@@ -11,10 +11,11 @@ import jakarta.nosql.Id;
  *
  * <p>Every writer stores it through {@link CommandUpsert}, by one ordering rule: a command replaces
  * the stored one unless the stored one was set later ({@code setAt}); at the same {@code setAt} the
- * later arrival wins. {@code version} is incremented by the store itself, atomically, so it counts
- * the writes of this device and resource exactly (a device that remembers the version it applied
- * can tell a new command from a repeated one), and a redelivered command ({@code commandId} already
- * stored) is not stored twice.
+ * later arrival wins. An operator's command may hold its value ({@code heldUntil}): until then only
+ * another operator's command replaces it, whatever the recommender sends. {@code version} is
+ * incremented by the store itself, atomically, so it counts the writes of this device and resource
+ * exactly (a device that remembers the version it applied can tell a new command from a repeated
+ * one), and a redelivered command ({@code commandId} already stored) is not stored twice.
  *
  * @param id {@link #idOf}(deviceName, resourceName)
  * @param deviceName the device
@@ -27,6 +28,9 @@ import jakarta.nosql.Id;
  * @param version 1 for the first write of this device and resource, one more on each write
  * @param commandId unique per command: the cloud's {@code CommandMessage#commandId}, or one ingest
  *     makes for an operator's {@code PUT}
+ * @param heldUntil for an operator's command, the time (milliseconds since the epoch) until which
+ *     no command of another source replaces it; {@code null} (also for documents written before
+ *     holds existed): no hold
  */
 @Entity(StoredCommand.COLLECTION)
 public record StoredCommand(
@@ -38,7 +42,8 @@ public record StoredCommand(
     @Column(StoredCommand.SOURCE) CommandSource source,
     @Column(StoredCommand.SET_AT) long setAt,
     @Column(StoredCommand.VERSION) long version,
-    @Column(StoredCommand.COMMAND_ID) String commandId) {
+    @Column(StoredCommand.COMMAND_ID) String commandId,
+    @Column(StoredCommand.HELD_UNTIL) Long heldUntil) {
 
   /** The MongoDB collection of the latest commands. */
   public static final String COLLECTION = "commands";
@@ -69,6 +74,9 @@ public record StoredCommand(
 
   /** Field name of {@link #commandId}. */
   public static final String COMMAND_ID = "commandId";
+
+  /** Field name of {@link #heldUntil}. */
+  public static final String HELD_UNTIL = "heldUntil";
 
   /**
    * The document id of a device's resource. EdgeX names never contain {@code /} (it is not an
@@ -103,14 +111,43 @@ public record StoredCommand(
         source,
         setAt,
         0,
-        commandId);
+        commandId,
+        null);
   }
 
   /**
-   * The ordering rule as a predicate: whether this command, arriving now, replaces {@code current}.
-   * {@link CommandUpsert#filter} is the same rule as a MongoDB filter.
+   * This command holding its value until {@code until} (milliseconds since the epoch): only an
+   * operator's command may hold.
+   *
+   * @throws IllegalArgumentException when the command is not an operator's, or the hold ends before
+   *     the command was set
+   */
+  public StoredCommand heldTo(long until) {
+    if (source != CommandSource.OPERATOR) {
+      throw new IllegalArgumentException("only an operator's command holds its value");
+    }
+    if (until <= setAt) {
+      throw new IllegalArgumentException("a hold must end after the command is set");
+    }
+    return new StoredCommand(
+        id, deviceName, resourceName, valueType, value, source, setAt, version, commandId, until);
+  }
+
+  /** Whether this command holds its value at {@code time} (milliseconds since the epoch). */
+  public boolean heldAt(long time) {
+    return heldUntil != null && heldUntil > time;
+  }
+
+  /**
+   * The ordering rule as a predicate: whether this command, arriving now, replaces {@code current}:
+   * the stored one was not set later, is not this command, and, unless this is an operator's
+   * command, does not hold its value at this command's {@code setAt}. {@link CommandUpsert#filter}
+   * is the same rule as a MongoDB filter.
    */
   public boolean replaces(StoredCommand current) {
-    return current == null || (current.setAt() <= setAt && !commandId.equals(current.commandId()));
+    return current == null
+        || (current.setAt() <= setAt
+            && !commandId.equals(current.commandId())
+            && (source == CommandSource.OPERATOR || !current.heldAt(setAt)));
   }
 }

@@ -20,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -157,6 +159,33 @@ public class CommandService {
    */
   public void write(
       String deviceName, String commandName, Map<String, String> values, CommandSource source) {
+    write(deviceName, commandName, values, source, Optional.empty());
+  }
+
+  /**
+   * The longest an operator may hold a value: a hold is a deliberate override for maintenance or a
+   * test, and a typo in its year must not take a room off the recommender for good.
+   */
+  public static final Duration MAX_HOLD = Duration.ofDays(31);
+
+  /**
+   * Stores new values as {@link #write(String, String, Map, CommandSource)} does; with {@code
+   * holdUntil}, an operator's values are held until then: no recommendation replaces them before
+   * (the store enforces it, {@link StoredCommand#replaces}), another operator's command does.
+   *
+   * @throws InvalidCommandException also when the hold is not the operator's, not in the future, or
+   *     longer than {@link #MAX_HOLD}
+   */
+  public void write(
+      String deviceName,
+      String commandName,
+      Map<String, String> values,
+      CommandSource source,
+      Optional<Instant> holdUntil) {
+    long now = clock.millis();
+    if (holdUntil.isPresent()) {
+      checkHold(holdUntil.get(), source, now);
+    }
     Resolved command = resolve(deviceName, commandName);
     if (!command.readWrite().writable()) {
       throw new InvalidCommandException("command '" + command.name() + "' is read-only");
@@ -186,10 +215,9 @@ public class CommandService {
         throw new InvalidCommandException(refusal.get());
       }
     }
-    long now = clock.millis();
     for (Map.Entry<String, String> entry : values.entrySet()) {
       DeviceResource resource = byName.get(entry.getKey());
-      StoredCommand stored =
+      StoredCommand toStore =
           StoredCommand.toStore(
               deviceName,
               resource.name(),
@@ -198,6 +226,8 @@ public class CommandService {
               source,
               now,
               UUID.randomUUID().toString());
+      StoredCommand stored =
+          holdUntil.isPresent() ? toStore.heldTo(holdUntil.get().toEpochMilli()) : toStore;
       if (commands.store(stored) == CommandUpsert.Outcome.SUPERSEDED) {
         StoredCommand later = commands.latest(deviceName, resource.name()).orElse(null);
         throw new CommandSupersededException(
@@ -208,6 +238,19 @@ public class CommandService {
                 + "' was not set: a command set later is stored"
                 + (later == null ? "" : " (" + later.value() + ", by " + later.source() + ")"));
       }
+    }
+  }
+
+  private static void checkHold(Instant until, CommandSource source, long now) {
+    if (source != CommandSource.OPERATOR) {
+      throw new InvalidCommandException("only an operator's command can be held");
+    }
+    if (until.toEpochMilli() <= now) {
+      throw new InvalidCommandException("hold-until " + until + " is not in the future");
+    }
+    if (until.toEpochMilli() - now > MAX_HOLD.toMillis()) {
+      throw new InvalidCommandException(
+          "hold-until " + until + " is more than " + MAX_HOLD.toDays() + " days ahead");
     }
   }
 

@@ -76,6 +76,52 @@ class CommandServiceTest {
     assertEquals(BigInteger.valueOf(1_700_000_000L), event.origin());
   }
 
+  @Test
+  void anOperatorsHeldSetpointIsNotReplacedByARecommendationButByAnotherOperator() {
+    Instant until = clock.instant().plus(Duration.ofHours(2));
+    service.write(
+        "ac-1",
+        "setpoint",
+        Map.of("setpoint", "21"),
+        CommandSource.OPERATOR,
+        java.util.Optional.of(until));
+    StoredCommand held = commands.latest("ac-1", "setpoint").orElseThrow();
+    assertEquals(until.toEpochMilli(), held.heldUntil());
+
+    service.write("ac-1", "setpoint", Map.of("setpoint", "25"), CommandSource.RECOMMENDER);
+    assertEquals("21", commands.latest("ac-1", "setpoint").orElseThrow().value());
+
+    service.write("ac-1", "setpoint", Map.of("setpoint", "22"), CommandSource.OPERATOR);
+    StoredCommand released = commands.latest("ac-1", "setpoint").orElseThrow();
+    assertEquals("22", released.value());
+    assertEquals(null, released.heldUntil(), "a write without hold-until releases the hold");
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "-1|hold-until 1970-01-01T00:00:01.699Z is not in the future",
+        "0|hold-until 1970-01-01T00:00:01.700Z is not in the future",
+        "2678400001|hold-until 1970-02-01T00:00:01.701Z is more than 31 days ahead",
+      })
+  void refusesAHoldThatIsNotAheadOrTooFarAndStoresNothing(long aheadMillis, String message) {
+    Instant until = clock.instant().plusMillis(aheadMillis);
+    assertEquals(
+        message,
+        assertThrows(
+                InvalidCommandException.class,
+                () ->
+                    service.write(
+                        "ac-1",
+                        "setpoint",
+                        Map.of("setpoint", "21"),
+                        CommandSource.OPERATOR,
+                        java.util.Optional.of(until)))
+            .getMessage());
+    assertTrue(commands.commands.isEmpty());
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

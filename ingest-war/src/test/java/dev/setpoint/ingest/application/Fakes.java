@@ -133,7 +133,7 @@ final class Fakes {
     public synchronized CommandUpsert.Outcome store(StoredCommand command) {
       StoredCommand current = commands.get(command.id());
       if (!command.replaces(current)) {
-        return CommandUpsert.outcomeOfRefusal(command, current.commandId());
+        return CommandUpsert.outcomeOfRefusal(command, current.commandId(), current.heldUntil());
       }
       commands.put(
           command.id(),
@@ -146,7 +146,8 @@ final class Fakes {
               command.source(),
               command.setAt(),
               current == null ? 1 : current.version() + 1,
-              command.commandId()));
+              command.commandId(),
+              command.heldUntil()));
       return CommandUpsert.Outcome.STORED;
     }
 

@@ -15,6 +15,7 @@ import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -522,6 +523,61 @@ class MetadataApiIT {
             .find(Filters.eq("_id", ac + "/setpoint"))
             .first()
             .getString("value"));
+  }
+
+  @Test
+  void anOperatorsPutCanHoldTheValueUntilAnRfc3339Time() throws Exception {
+    String ac = unique("ac");
+    api.registerDevice(ac, "air-conditioner");
+    String path = "api/v3/device/name/" + ac + "/setpoint";
+    java.time.Instant until =
+        java.time.Instant.now().plus(java.time.Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+
+    HttpResponse<String> put =
+        api.send("PUT", path + "?hold-until=" + until, "application/json", "{\"setpoint\":\"21\"}");
+    assertEquals(200, put.statusCode(), put.body());
+    Document stored =
+        db.getCollection("commands").find(Filters.eq("_id", ac + "/setpoint")).first();
+    assertEquals("21", stored.getString("value"));
+    assertEquals(until.toEpochMilli(), ((Number) stored.get("heldUntil")).longValue());
+
+    assertEquals(
+        "hold-until 'tomorrow' is not an RFC 3339 time such as 2026-12-02T20:00:00Z",
+        assertError(
+                api.send(
+                    "PUT",
+                    path + "?hold-until=tomorrow",
+                    "application/json",
+                    "{\"setpoint\":\"22\"}"),
+                400)
+            .getString("message"));
+    assertTrue(
+        assertError(
+                api.send(
+                    "PUT",
+                    path + "?hold-until=2020-01-01T00:00:00Z",
+                    "application/json",
+                    "{\"setpoint\":\"22\"}"),
+                400)
+            .getString("message")
+            .endsWith("is not in the future"));
+    assertError(
+        api.send(
+            "PUT",
+            "api/v3/device/name/ghost-" + ac + "/setpoint?hold-until=" + until,
+            "application/json",
+            "{\"setpoint\":\"22\"}"),
+        404);
+    stored = db.getCollection("commands").find(Filters.eq("_id", ac + "/setpoint")).first();
+    assertEquals("21", stored.getString("value"), "a refused hold stores nothing");
+    assertEquals(1L, ((Number) stored.get("version")).longValue());
+
+    HttpResponse<String> release =
+        api.send("PUT", path, "application/json", "{\"setpoint\":\"23\"}");
+    assertEquals(200, release.statusCode(), release.body());
+    stored = db.getCollection("commands").find(Filters.eq("_id", ac + "/setpoint")).first();
+    assertEquals("23", stored.getString("value"));
+    assertEquals(null, stored.get("heldUntil"), "a PUT without hold-until releases the hold");
   }
 
   @Test

@@ -40,6 +40,7 @@ public class CommandIntake {
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong skipped = new AtomicLong();
+  private final AtomicLong held = new AtomicLong();
 
   @Inject
   public CommandIntake(CommandTargets targets, CommandStore store, CommandIntakeConfig config) {
@@ -94,6 +95,14 @@ public class CommandIntake {
         CommandUpsert.Outcome outcome = store.store(toStore);
         if (outcome == CommandUpsert.Outcome.STORED) {
           stored.incrementAndGet();
+        } else if (outcome == CommandUpsert.Outcome.HELD) {
+          held.incrementAndGet();
+          LOG.log(
+              Level.INFO,
+              "command {0} for {1}/{2} = {3} not stored: an operator holds the value",
+              new Object[] {
+                command.commandId(), command.device(), command.resource(), command.value()
+              });
         }
         LOG.log(
             Level.FINE,
@@ -180,6 +189,11 @@ public class CommandIntake {
   /** Commands skipped since start because their device is not registered at this hub. */
   public long skippedCount() {
     return skipped.get();
+  }
+
+  /** Commands not stored since start because an operator holds the device resource's value. */
+  public long heldCount() {
+    return held.get();
   }
 
   /** Commands refused since start. */

@@ -8,8 +8,11 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
 import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.command.CommandTarget;
+import dev.setpoint.contracts.command.CommandUpsert;
+import dev.setpoint.contracts.command.StoredCommand;
 import dev.setpoint.contracts.telemetry.CommandCodec;
 import dev.setpoint.contracts.telemetry.CommandMessage;
 import dev.setpoint.contracts.telemetry.Topics;
@@ -156,15 +159,50 @@ class CommandIntakeIT {
   @Test
   void aLockedDeviceTakesNoCommand() throws Exception {
     String locked = device(true);
-    double refusedBefore = refused();
+    double refusedBefore = commands("refused");
     send(command("l1", locked, "24", System.currentTimeMillis()));
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> refused() > refusedBefore);
+    await().atMost(Duration.ofSeconds(60)).until(() -> commands("refused") > refusedBefore);
     assertEquals(null, stored(locked));
   }
 
-  /** The relay's count of refused commands, from /metrics. */
-  private double refused() throws Exception {
+  @Test
+  void anOperatorsHeldValueIsNotReplacedByTheRecommenderUntilTheHoldEnds() throws Exception {
+    String device = device(false);
+    long now = System.currentTimeMillis();
+    // Stored as ingest stores an operator's PUT ...?hold-until=now+60s: by the one upsert rule.
+    StoredCommand operator =
+        StoredCommand.toStore(
+                device,
+                "setpoint",
+                "Float64",
+                "21.0",
+                CommandSource.OPERATOR,
+                now,
+                "op-" + UUID.randomUUID())
+            .heldTo(now + 60_000);
+    db.getCollection("commands")
+        .updateOne(
+            new Document(CommandUpsert.filter(operator)),
+            new Document(CommandUpsert.update(operator)),
+            new UpdateOptions().upsert(true));
+    double heldBefore = commands("held");
+
+    send(command("h1", device, "24.0", now + 1_000)); // issued inside the hold
+    await().atMost(Duration.ofSeconds(60)).until(() -> commands("held") > heldBefore);
+    assertEquals("21.0", stored(device).getString("value"));
+    assertEquals("OPERATOR", stored(device).getString("source"));
+
+    send(command("h2", device, "25.0", now + 61_000)); // issued after the hold ends
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> "h2".equals(stored(device).getString("commandId")));
+    assertEquals("25.0", stored(device).getString("value"));
+    assertEquals(2L, stored(device).get("version", Number.class).longValue());
+  }
+
+  /** One of the relay's command counts ({@code stored}, {@code refused}, {@code held}…). */
+  private double commands(String outcome) throws Exception {
     URI metrics =
         URI.create(
             "http://" + base.getHost() + ":" + base.getPort() + "/metrics?scope=application");
@@ -174,7 +212,9 @@ class CommandIntakeIT {
             .body();
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile(
-                "(?m)^setpoint_relay_commands_refused(?:_total)?\\{[^}]*\\}\\s+([0-9.eE+-]+)")
+                "(?m)^setpoint_relay_commands_"
+                    + outcome
+                    + "(?:_total)?\\{[^}]*\\}\\s+([0-9.eE+-]+)")
             .matcher(body);
     return m.find() ? Double.parseDouble(m.group(1)) : -1;
   }
@@ -193,7 +233,8 @@ class CommandIntakeIT {
             "setpoint_relay_forwarded",
             "setpoint_relay_commands_stored",
             "setpoint_relay_commands_refused",
-            "setpoint_relay_commands_skipped")) {
+            "setpoint_relay_commands_skipped",
+            "setpoint_relay_commands_held")) {
       assertTrue(response.body().contains(name), name + " missing from:\n" + response.body());
     }
   }

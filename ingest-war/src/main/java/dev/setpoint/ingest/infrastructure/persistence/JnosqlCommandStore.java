@@ -67,8 +67,7 @@ public class JnosqlCommandStore implements CommandStore {
               throw e;
             }
             Document current = commands.find(Filters.eq(StoredCommand.ID, command.id())).first();
-            return CommandUpsert.outcomeOfRefusal(
-                command, current == null ? null : current.getString(StoredCommand.COMMAND_ID));
+            return CommandUpsert.outcomeOfRefusal(command, current);
           }
         });
   }

@@ -86,6 +86,10 @@ public class RelayMetrics {
         "skipped",
         "Commands for devices not registered at this hub since start",
         c -> c.skippedCount());
+    commandGauge(
+        "held",
+        "Commands not stored since start because an operator holds the value",
+        c -> c.heldCount());
   }
 
   private void commandGauge(

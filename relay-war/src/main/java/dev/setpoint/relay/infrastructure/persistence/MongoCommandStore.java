@@ -47,8 +47,7 @@ public class MongoCommandStore implements CommandStore {
         throw e;
       }
       Document current = commands.find(Filters.eq(StoredCommand.ID, command.id())).first();
-      return CommandUpsert.outcomeOfRefusal(
-          command, current == null ? null : current.getString(StoredCommand.COMMAND_ID));
+      return CommandUpsert.outcomeOfRefusal(command, current);
     }
   }
 }
