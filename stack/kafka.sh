@@ -78,10 +78,7 @@ start_kafka() {
   fi
   launch kafka "$log" java -Xms256m -Xmx512m "${JVM_FLAGS[@]}" "$log4j" -cp "$cp" \
     kafka.Kafka "$dir/server.properties"
-  STARTED+=(kafka)
-  pid=$(kafka_pid) || true
-  wait_ready kafka "${pid:-}" "$KAFKA_READY_TIMEOUT" kafka_ready "$log"
-  say "kafka ready in $(seconds_since "$t0") s (pid $pid, 127.0.0.1:$SETPOINT_KAFKA_PORT)"
+  await_launched kafka "$KAFKA_READY_TIMEOUT" "$log" "$t0" "127.0.0.1:$SETPOINT_KAFKA_PORT"
 }
 
 stop_kafka() { stop_launched kafka; }

@@ -23,10 +23,7 @@ start_mongo() {
     '-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS' \
     -cp "$LIB_DIR/mongo/*" "$STACK_DIR/MongoServer.java" \
     127.0.0.1 "$SETPOINT_MONGO_PORT" "$dir/setpoint.mv.db"
-  STARTED+=(mongo)
-  pid=$(mongo_pid) || true
-  wait_ready mongo "${pid:-}" "$MONGO_READY_TIMEOUT" mongo_ready "$log"
-  say "mongo ready in $(seconds_since "$t0") s (pid $pid, 127.0.0.1:$SETPOINT_MONGO_PORT)"
+  await_launched mongo "$MONGO_READY_TIMEOUT" "$log" "$t0" "127.0.0.1:$SETPOINT_MONGO_PORT"
 }
 
 stop_mongo() { stop_launched mongo; }

@@ -66,6 +66,16 @@ terminate() {
   done
 }
 
+# After launch: remember NAME as started by this invocation, wait for NAME_ready (up to TIMEOUT
+# seconds, showing LOG if it dies or times out) and say how long it took since T0, with DETAIL.
+await_launched() {
+  local name=$1 timeout=$2 log=$3 t0=$4 detail=$5 pid
+  STARTED+=("$name")
+  pid=$("${name}_pid") || true
+  wait_ready "$name" "${pid:-}" "$timeout" "${name}_ready" "$log"
+  say "$name ready in $(seconds_since "$t0") s (pid $pid, $detail)"
+}
+
 # Stop a launched process (LABEL names it in the message; its pid comes from NAME_pid) and
 # forget its pid and data files.
 stop_launched() {
