@@ -33,11 +33,14 @@ import java.util.regex.Pattern;
  *
  * <p>Per device, a {@link SampleWindow} keeps the last six samples one sample interval apart. A
  * sample is the message's {@code temperature} and {@code humidity} readings, its outdoor conditions
- * and its setpoint; a message without outdoor conditions gives no sample (the model needs them), so
- * a long weather gap makes the window stale and the policy falls back. The current setpoint is the
- * message's; when the device reports none it is the last setpoint recommended for it here, else the
- * policy's fallback (18 °C), so the window never holds a made-up value the room did not run at for
- * longer than one decision.
+ * and its setpoint. A weather-feed outage is degraded input, not a reason to fall back: a message
+ * without outdoor conditions takes the device's last known ones for up to the outdoor hold ({@code
+ * setpoint.analytics.recommender.outdoor-hold}, six hours by default); only beyond it, or before
+ * any were known, does it give no sample (the model needs them), so the window goes stale and the
+ * policy falls back, one bounded step per decision. The current setpoint is the message's; when the
+ * device reports none it is the last setpoint recommended for it here, else the policy's fallback
+ * (18 °C), so the window never holds a made-up value the room did not run at for longer than one
+ * decision.
  *
  * <p>Decisions are made at most once per decision interval per device (the evaluation's five
  * minutes), the first once the window could be full (five sample intervals after the device's first
@@ -77,7 +80,11 @@ public final class Recommender {
   private final Duration decisionInterval;
   private final Consumer<DeviceRecommendation> observer;
   private final Pattern devicesInScope;
+  private final Duration outdoorHold;
   private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
+
+  /** How long a device's last known outdoor conditions stand in for missing ones by default. */
+  public static final Duration DEFAULT_OUTDOOR_HOLD = Duration.ofHours(6);
 
   /** A recommender for every device. */
   public Recommender(
@@ -98,12 +105,15 @@ public final class Recommender {
         sampleInterval,
         decisionInterval,
         observer,
-        ALL_DEVICES);
+        ALL_DEVICES,
+        DEFAULT_OUTDOOR_HOLD);
   }
 
   /**
    * @param observer told of every decision after it was stored (metrics)
    * @param devicesInScope the devices recommended for: those whose whole name matches
+   * @param outdoorHold how long after the last message with outdoor conditions those stand in for
+   *     missing ones
    */
   public Recommender(
       SetpointPolicy policy,
@@ -114,7 +124,8 @@ public final class Recommender {
       Duration sampleInterval,
       Duration decisionInterval,
       Consumer<DeviceRecommendation> observer,
-      Pattern devicesInScope) {
+      Pattern devicesInScope,
+      Duration outdoorHold) {
     this.policy = policy;
     this.model = model;
     this.store = store;
@@ -124,6 +135,7 @@ public final class Recommender {
     this.decisionInterval = decisionInterval;
     this.observer = observer;
     this.devicesInScope = devicesInScope;
+    this.outdoorHold = outdoorHold;
   }
 
   private static final class DeviceState {
@@ -133,6 +145,8 @@ public final class Recommender {
     Double lastRecommendedC;
     boolean reportsSetpoint;
     String site;
+    OutdoorConditions lastOutdoor;
+    Instant lastOutdoorAt;
 
     DeviceState(SampleWindow window, Instant firstDecision) {
       this.window = window;
@@ -172,7 +186,8 @@ public final class Recommender {
       }
       boolean reported = message.setpoint() != null || reading(message, SETPOINT) != null;
       state.reportsSetpoint |= reported;
-      state.window.offer(sample(message, temperature, currentSetpoint(message, state)));
+      state.window.offer(
+          sample(message, temperature, currentSetpoint(message, state), outdoor(message, state)));
       if (now.isBefore(state.nextDecision)) {
         return Optional.empty();
       }
@@ -259,11 +274,34 @@ public final class Recommender {
     return state.lastRecommendedC != null ? state.lastRecommendedC : policy.settings().fallbackC();
   }
 
-  private static ClimateSample sample(TelemetryMessage message, double temperature, double sp) {
-    Double humidity = reading(message, HUMIDITY);
+  /**
+   * The message's outdoor conditions when complete (then remembered), else the device's last known
+   * ones if at most the outdoor hold older than the message, else null.
+   */
+  private OutdoorConditions outdoor(TelemetryMessage message, DeviceState state) {
     OutdoorConditions outdoor = message.outdoor();
+    Instant time = origin(message);
+    if (outdoor != null && outdoor.temperature() != null && outdoor.humidity() != null) {
+      state.lastOutdoor = outdoor;
+      state.lastOutdoorAt = time;
+      return outdoor;
+    }
+    if (state.lastOutdoor != null
+        && Duration.between(state.lastOutdoorAt, time).compareTo(outdoorHold) <= 0) {
+      return state.lastOutdoor;
+    }
+    return null;
+  }
+
+  private static Instant origin(TelemetryMessage message) {
+    return Instant.ofEpochSecond(0, message.origin());
+  }
+
+  private static ClimateSample sample(
+      TelemetryMessage message, double temperature, double sp, OutdoorConditions outdoor) {
+    Double humidity = reading(message, HUMIDITY);
     return new ClimateSample(
-        Instant.ofEpochSecond(0, message.origin()),
+        origin(message),
         temperature,
         humidity == null ? Double.NaN : humidity,
         outdoor == null || outdoor.temperature() == null ? Double.NaN : outdoor.temperature(),

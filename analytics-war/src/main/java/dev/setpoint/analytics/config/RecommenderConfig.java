@@ -80,4 +80,12 @@ public class RecommenderConfig {
   @Inject
   @ConfigProperty(name = "setpoint.analytics.recommender.fallback-step-c", defaultValue = "1")
   public double fallbackStepC;
+
+  /**
+   * How long a device's last known outdoor conditions stand in for missing ones (a weather-feed
+   * outage) before its window goes stale.
+   */
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recommender.outdoor-hold", defaultValue = "PT6H")
+  public Duration outdoorHold;
 }

@@ -99,6 +99,10 @@ class RecommenderTest {
   }
 
   private Recommender recommender(Pattern devicesInScope) {
+    return recommender(devicesInScope, Recommender.DEFAULT_OUTDOOR_HOLD);
+  }
+
+  private Recommender recommender(Pattern devicesInScope, Duration outdoorHold) {
     return new Recommender(
         new SetpointPolicy(),
         model,
@@ -111,7 +115,8 @@ class RecommenderTest {
         SAMPLE,
         DECISION,
         observed::add,
-        devicesInScope);
+        devicesInScope,
+        outdoorHold);
   }
 
   /** A room in July run at {@code setpointC} for half an hour, as the simulator reports it. */
@@ -279,6 +284,52 @@ class RecommenderTest {
       assertTrue(
           Math.abs(d.recommendedC() - d.currentSetpointC()) <= 1.0 + 1e-9,
           d.reason() + ": " + d.currentSetpointC() + " -> " + d.recommendedC());
+    }
+  }
+
+  /** Feeds a minute's message for each state; outdoor conditions only before {@code outage}. */
+  private List<DeviceRecommendation> weatherOutage(
+      Recommender recommender, String device, List<RoomState> states, int outage) {
+    List<DeviceRecommendation> decisions = new ArrayList<>();
+    for (int minute = 0; minute < states.size(); minute++) {
+      recommender
+          .accept(message(device, states.get(minute), true, minute < outage))
+          .ifPresent(decisions::add);
+      clock.now = clock.now.plus(SAMPLE);
+    }
+    return decisions;
+  }
+
+  @Test
+  void aWeatherOutageKeepsTheModelInChargeWithTheLastKnownOutdoorConditions() {
+    // The weather feed stops at minute 12; the decisions at 15 … 35 still use the model.
+    List<DeviceRecommendation> decisions =
+        weatherOutage(recommender(), "rc-weather-out", july(24), 12);
+
+    assertEquals(7, decisions.size());
+    decisions.forEach(
+        d -> assertFalse(d.reason().startsWith("window_"), d.time() + " fell back: " + d.reason()));
+    decisions.forEach(d -> assertFalse(Double.isNaN(d.predictedC()), d.toString()));
+  }
+
+  @Test
+  void pastTheOutdoorHoldTheWindowGoesStaleAndTheSetpointWalksDown() {
+    List<DeviceRecommendation> decisions =
+        weatherOutage(
+            recommender(Recommender.ALL_DEVICES, Duration.ofMinutes(10)),
+            "rc-weather-long",
+            july(24),
+            12);
+
+    // Held until minute 22 (10 minutes after the last conditions): the decision at 25 is stale.
+    List<String> reasons = decisions.stream().map(DeviceRecommendation::reason).toList();
+    assertFalse(
+        reasons.subList(0, 4).stream().anyMatch(r -> r.startsWith("window_")), reasons.toString());
+    assertTrue(
+        reasons.subList(4, reasons.size()).stream().allMatch(r -> r.startsWith("window_")),
+        reasons.toString());
+    for (DeviceRecommendation d : decisions) {
+      assertTrue(Math.abs(d.recommendedC() - d.currentSetpointC()) <= 1.0 + 1e-9, d.toString());
     }
   }
 

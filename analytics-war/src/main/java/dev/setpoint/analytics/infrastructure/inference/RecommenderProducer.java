@@ -40,7 +40,8 @@ public class RecommenderProducer {
             config.sampleInterval,
             config.decisionInterval,
             metrics::recommended,
-            Pattern.compile(config.devices));
+            Pattern.compile(config.devices),
+            config.outdoorHold);
   }
 
   static PolicySettings policySettings(RecommenderConfig config) {
