@@ -83,6 +83,13 @@ public final class Recommender {
   private final Duration outdoorHold;
   private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
 
+  /**
+   * How far a device's clock (an event's origin) may be from the edge hub's (its time of receipt)
+   * before the window is timed by the hub's clock instead: a device a few minutes behind would
+   * otherwise make every window look stale.
+   */
+  public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(1);
+
   /** How long a device's last known outdoor conditions stand in for missing ones by default. */
   public static final Duration DEFAULT_OUTDOOR_HOLD = Duration.ofHours(6);
 
@@ -147,6 +154,7 @@ public final class Recommender {
     String site;
     OutdoorConditions lastOutdoor;
     Instant lastOutdoorAt;
+    boolean clockOff;
 
     DeviceState(SampleWindow window, Instant firstDecision) {
       this.window = window;
@@ -186,8 +194,14 @@ public final class Recommender {
       }
       boolean reported = message.setpoint() != null || reading(message, SETPOINT) != null;
       state.reportsSetpoint |= reported;
+      Instant time = sampleTime(message, state);
       state.window.offer(
-          sample(message, temperature, currentSetpoint(message, state), outdoor(message, state)));
+          sample(
+              message,
+              time,
+              temperature,
+              currentSetpoint(message, state),
+              outdoor(message, time, state)));
       if (now.isBefore(state.nextDecision)) {
         return Optional.empty();
       }
@@ -278,9 +292,8 @@ public final class Recommender {
    * The message's outdoor conditions when complete (then remembered), else the device's last known
    * ones if at most the outdoor hold older than the message, else null.
    */
-  private OutdoorConditions outdoor(TelemetryMessage message, DeviceState state) {
+  private OutdoorConditions outdoor(TelemetryMessage message, Instant time, DeviceState state) {
     OutdoorConditions outdoor = message.outdoor();
-    Instant time = origin(message);
     if (outdoor != null && outdoor.temperature() != null && outdoor.humidity() != null) {
       state.lastOutdoor = outdoor;
       state.lastOutdoorAt = time;
@@ -293,15 +306,44 @@ public final class Recommender {
     return null;
   }
 
-  private static Instant origin(TelemetryMessage message) {
-    return Instant.ofEpochSecond(0, message.origin());
+  /**
+   * When the sample was taken: the event's origin (the device's clock), unless the hub received it
+   * more than {@link #MAX_CLOCK_SKEW} away from that, in which case the device's clock is off and
+   * the hub's time of receipt is used (logged once each time a device's clock goes off). A message
+   * without a time of receipt (schema 1 and 2) is timed by its origin.
+   */
+  private Instant sampleTime(TelemetryMessage message, DeviceState state) {
+    Instant origin = Instant.ofEpochSecond(0, message.origin());
+    if (message.receivedAt() == null) {
+      return origin;
+    }
+    Instant received = Instant.ofEpochMilli(message.receivedAt());
+    Duration skew = Duration.between(received, origin);
+    if (skew.abs().compareTo(MAX_CLOCK_SKEW) <= 0) {
+      state.clockOff = false;
+      return origin;
+    }
+    if (!state.clockOff) {
+      state.clockOff = true;
+      LOG.warning(
+          "the clock of device "
+              + message.device()
+              + " is "
+              + skew.toSeconds()
+              + " s off the edge hub's; its samples are timed by the hub's receipt until it agrees");
+    }
+    return received;
   }
 
   private static ClimateSample sample(
-      TelemetryMessage message, double temperature, double sp, OutdoorConditions outdoor) {
+      TelemetryMessage message,
+      Instant time,
+      double temperature,
+      double sp,
+      OutdoorConditions outdoor) {
     Double humidity = reading(message, HUMIDITY);
     return new ClimateSample(
-        origin(message),
+        time,
         temperature,
         humidity == null ? Double.NaN : humidity,
         outdoor == null || outdoor.temperature() == null ? Double.NaN : outdoor.temperature(),

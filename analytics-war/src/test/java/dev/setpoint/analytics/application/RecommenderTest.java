@@ -132,13 +132,27 @@ class RecommenderTest {
 
   private TelemetryMessage message(
       String device, RoomState s, boolean reportsSetpoint, boolean withOutdoor) {
+    return message(device, s, reportsSetpoint, withOutdoor, Duration.ZERO, null);
+  }
+
+  /**
+   * A message whose origin is the device's clock, {@code deviceClockOffset} from the test's, and
+   * whose time of receipt at the hub is the test's clock, or none when {@code receivedAt} is null.
+   */
+  private TelemetryMessage message(
+      String device,
+      RoomState s,
+      boolean reportsSetpoint,
+      boolean withOutdoor,
+      Duration deviceClockOffset,
+      Long receivedAt) {
     List<TelemetryReading> readings = new ArrayList<>();
     readings.add(new TelemetryReading("temperature", s.inletTemperatureC(), "degC"));
     readings.add(new TelemetryReading("humidity", s.relativeHumidityPct(), "%RH"));
     if (reportsSetpoint) {
       readings.add(new TelemetryReading("setpoint", s.setpointC(), "degC"));
     }
-    long origin = clock.instant().toEpochMilli() * 1_000_000L;
+    long origin = clock.instant().plus(deviceClockOffset).toEpochMilli() * 1_000_000L;
     return new TelemetryMessage(
         TelemetryMessage.SCHEMA_VERSION,
         UUID.randomUUID().toString(),
@@ -159,7 +173,8 @@ class RecommenderTest {
                 0,
                 true)
             : null,
-        reportsSetpoint ? s.setpointC() : null);
+        reportsSetpoint ? s.setpointC() : null,
+        receivedAt);
   }
 
   /** Feeds the last {@code minutes} states one minute apart; returns the decisions made. */
@@ -333,6 +348,39 @@ class RecommenderTest {
     }
   }
 
+  /** A minute's message per state from a device whose clock is {@code offset} off the hub's. */
+  private List<DeviceRecommendation> skewed(String device, Duration offset, boolean received) {
+    Recommender recommender = recommender();
+    List<DeviceRecommendation> decisions = new ArrayList<>();
+    for (RoomState s : july(24)) {
+      Long receivedAt = received ? clock.instant().toEpochMilli() : null;
+      recommender
+          .accept(message(device, s, true, true, offset, receivedAt))
+          .ifPresent(decisions::add);
+      clock.now = clock.now.plus(SAMPLE);
+    }
+    return decisions;
+  }
+
+  @Test
+  void aDeviceClockMinutesBehindIsTimedByTheHubsReceiptAndDoesNotMakeTheWindowStale() {
+    List<DeviceRecommendation> decisions = skewed("rc-clock-behind", Duration.ofMinutes(-5), true);
+
+    assertEquals(7, decisions.size());
+    decisions.forEach(
+        d -> assertFalse(d.reason().startsWith("window_"), d.time() + " fell back: " + d.reason()));
+  }
+
+  @Test
+  void withoutTheHubsTimeOfReceiptASkewedClockStillMakesTheWindowStale() {
+    // Schema 1 and 2 messages carry no time of receipt: the origin is all there is.
+    List<DeviceRecommendation> decisions =
+        skewed("rc-clock-old-relay", Duration.ofMinutes(-5), false);
+
+    assertFalse(decisions.isEmpty());
+    decisions.forEach(d -> assertEquals("window_stale", d.reason(), d.toString()));
+  }
+
   @Test
   void withoutOutdoorConditionsNoSampleIsKeptSoTheDecisionFallsBack() {
 
@@ -367,6 +415,7 @@ class RecommenderTest {
             "power",
             1L,
             List.of(new TelemetryReading("power", 3.0, "kW")),
+            null,
             null,
             null,
             null);

@@ -62,6 +62,7 @@ class TelemetryRecorderTest {
         List.of(new TelemetryReading("temperature", 22.0, "C")),
         null,
         null,
+        null,
         null);
   }
 

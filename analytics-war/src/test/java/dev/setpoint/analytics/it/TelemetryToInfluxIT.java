@@ -117,6 +117,7 @@ class TelemetryToInfluxIT {
                 new TelemetryReading("humidity", 44.5, "%RH")),
             null,
             null,
+            null,
             null);
     TelemetryMessage second =
         new TelemetryMessage(
@@ -129,6 +130,7 @@ class TelemetryToInfluxIT {
             List.of(
                 new TelemetryReading("temperature", 24.0, "degC"),
                 new TelemetryReading("humidity", 45.0, "%RH")),
+            null,
             null,
             null,
             null);
@@ -165,6 +167,7 @@ class TelemetryToInfluxIT {
             "climate",
             System.currentTimeMillis() * 1_000_000L,
             List.of(new TelemetryReading("temperature", 19.5, "degC")),
+            null,
             null,
             null,
             null);

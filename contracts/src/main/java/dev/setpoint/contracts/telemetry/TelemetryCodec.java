@@ -58,6 +58,9 @@ public final class TelemetryCodec implements AutoCloseable {
     if (message.setpoint() != null && !Double.isFinite(message.setpoint())) {
       throw new TelemetryFormatException("setpoint must be a finite number");
     }
+    if (message.receivedAt() != null && message.receivedAt() <= 0) {
+      throw new TelemetryFormatException("receivedAt must be a positive epoch in ms");
+    }
     return message;
   }
 

@@ -19,6 +19,9 @@ import java.util.List;
  * @param outdoor the outdoor weather at the site, or {@code null} when none is known yet (the relay
  *     never holds an event back for the weather)
  * @param setpoint the device's current air-conditioner setpoint, °C, or {@code null} when unknown
+ * @param receivedAt when the edge hub received the event, milliseconds since the epoch by the hub's
+ *     clock, or {@code null} (schema versions 1 and 2): beside {@code origin}, which is the
+ *     device's clock, it tells a device clock that is off from a relay that delivers late
  */
 public record TelemetryMessage(
     int schemaVersion,
@@ -30,13 +33,15 @@ public record TelemetryMessage(
     List<TelemetryReading> readings,
     String site,
     OutdoorConditions outdoor,
-    Double setpoint) {
+    Double setpoint,
+    Long receivedAt) {
 
   /**
    * Version of the JSON layout this class writes: 2 added {@code site}, {@code outdoor} and {@code
-   * setpoint}. Readers accept 1 and 2, so a backlog written before an upgrade still reads.
+   * setpoint}, 3 {@code receivedAt}. Readers accept 1 to 3, so a backlog written before an upgrade
+   * still reads.
    */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   /** The oldest layout readers still accept. */
   public static final int OLDEST_SCHEMA_VERSION = 1;

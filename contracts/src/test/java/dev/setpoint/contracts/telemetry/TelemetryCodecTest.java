@@ -34,7 +34,8 @@ class TelemetryCodecTest {
             new TelemetryReading("humidity", 41.0, "%RH")),
         site,
         outdoor,
-        setpoint);
+        setpoint,
+        null);
   }
 
   private static OutdoorConditions outdoor(double humidity, int category) {
@@ -53,13 +54,45 @@ class TelemetryCodecTest {
     String v1 =
         codec
             .encode(sample())
-            .replace("\"schemaVersion\":2", "\"schemaVersion\":1")
+            .replace("\"schemaVersion\":3", "\"schemaVersion\":1")
             .replace(",\"outdoor\":null", "")
             .replace(",\"setpoint\":null", "")
-            .replace(",\"site\":null", "");
+            .replace(",\"site\":null", "")
+            .replace(",\"receivedAt\":null", "");
     TelemetryMessage read = codec.decode(v1);
     assertEquals(1, read.schemaVersion());
     assertEquals(null, read.outdoor());
+  }
+
+  @Test
+  void carriesTheHubsTimeOfReceiptAndReadsVersionTwoWithoutIt() {
+    TelemetryMessage sample = sample();
+    TelemetryMessage received =
+        new TelemetryMessage(
+            sample.schemaVersion(),
+            sample.eventId(),
+            sample.device(),
+            sample.profile(),
+            sample.source(),
+            sample.origin(),
+            sample.readings(),
+            sample.site(),
+            sample.outdoor(),
+            sample.setpoint(),
+            1_764_316_800_250L);
+    assertEquals(received, codec.decode(codec.encode(received)));
+
+    String v2 =
+        codec
+            .encode(sample)
+            .replace("\"schemaVersion\":3", "\"schemaVersion\":2")
+            .replace(",\"receivedAt\":null", "");
+    assertEquals(null, codec.decode(v2).receivedAt());
+
+    String bad = codec.encode(received).replace("1764316800250", "0");
+    assertEquals(
+        "receivedAt must be a positive epoch in ms",
+        assertThrows(TelemetryFormatException.class, () -> codec.decode(bad)).getMessage());
   }
 
   @Test
@@ -82,7 +115,7 @@ class TelemetryCodecTest {
 
   @Test
   void rejectsOtherSchemaVersions() {
-    String json = codec.encode(sample()).replace("\"schemaVersion\":2", "\"schemaVersion\":3");
+    String json = codec.encode(sample()).replace("\"schemaVersion\":3", "\"schemaVersion\":4");
     TelemetryFormatException e =
         assertThrows(TelemetryFormatException.class, () -> codec.decode(json));
     assertTrue(e.getMessage().contains("schemaVersion"), e.getMessage());
@@ -99,7 +132,7 @@ class TelemetryCodecTest {
   @Test
   void rejectsAnEventWithoutReadings() {
     TelemetryMessage empty =
-        new TelemetryMessage(1, "id-1", "rack-1", "p", "s", 1L, List.of(), null, null, null);
+        new TelemetryMessage(1, "id-1", "rack-1", "p", "s", 1L, List.of(), null, null, null, null);
     assertThrows(TelemetryFormatException.class, () -> codec.decode(codec.encode(empty)));
   }
 

@@ -60,6 +60,7 @@ final class TelemetryMapper {
             readings,
             site,
             outdoor,
-            setpoint));
+            setpoint,
+            event.receivedAt() > 0 ? event.receivedAt() : null));
   }
 }

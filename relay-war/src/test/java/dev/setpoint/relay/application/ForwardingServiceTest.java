@@ -196,6 +196,7 @@ class ForwardingServiceTest {
     assertEquals(2, broker.published.size());
     for (TelemetryMessage message : broker.published) {
       assertEquals("gwangju", message.site());
+      assertEquals(1L, message.receivedAt(), "the hub's time of receipt travels with the event");
       assertEquals(
           new OutdoorConditions(12.5, 93.0, 7, 1_000L, "openweathermap", false, 60, false),
           message.outdoor());

@@ -42,6 +42,7 @@ public class PublishProbeServlet extends HttpServlet {
             List.of(new TelemetryReading("temperature", 21.0, "degC")),
             null,
             null,
+            null,
             null);
     response.setContentType("text/plain");
     String outcome;

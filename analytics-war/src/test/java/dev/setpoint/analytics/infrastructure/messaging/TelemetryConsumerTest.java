@@ -72,6 +72,7 @@ class TelemetryConsumerTest {
             List.of(new TelemetryReading("temperature", 22.0, "C")),
             null,
             null,
+            null,
             null);
 
     assertTrue(consumer.consume(kafka(codec.encode(message))).toCompletableFuture().isDone());

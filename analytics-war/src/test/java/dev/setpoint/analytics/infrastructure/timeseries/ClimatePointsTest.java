@@ -24,6 +24,7 @@ class ClimatePointsTest {
                 new TelemetryReading("humidity", 41.0, "%RH")),
             null,
             null,
+            null,
             null);
 
     assertEquals(
@@ -45,7 +46,8 @@ class ClimatePointsTest {
             List.of(new TelemetryReading("temperature", 24.0, "degC")),
             "gwangju",
             new OutdoorConditions(3.5, 80.0, 6, 1_764_316_000_000L, "simulated", false, 800, true),
-            24.5);
+            24.5,
+            null);
 
     assertEquals(
         "climate,device=rack-2,site=gwangju,source=climate current_setpoint=24.5,event_id=\"e-2\","
