@@ -55,6 +55,7 @@ public final class ClosedLoop {
       double meanSetpointC,
       double maxInletC,
       double minInletC,
+      double maxInletSwing60C,
       double[] monthlyKwh,
       float[][] traceInlet,
       float[][] traceSetpoint,
@@ -88,6 +89,7 @@ public final class ClosedLoop {
     double minInlet = Double.POSITIVE_INFINITY;
     int changes = 0;
     double lastKwh = 0;
+    SlidingRange swing = new SlidingRange((int) (Duration.ofMinutes(60).toMillis() / stepMs) + 1);
     RoomState state = sim.state();
     long total = days * stepsPerDay;
     for (long s = 0; s < total; s++) {
@@ -109,6 +111,9 @@ public final class ClosedLoop {
       }
       maxInlet = Math.max(maxInlet, inlet);
       minInlet = Math.min(minInlet, inlet);
+      if (s >= stepsPerDay) {
+        swing.add(inlet); // after the first day: not the start from 22 °C
+      }
       setpointSum += setpoint;
       int month = ZonedDateTime.ofInstant(state.time(), site.zone()).getMonthValue() - 1;
       monthlyKwh[month] += state.cumulativeCoolingKwh() - lastKwh;
@@ -141,6 +146,7 @@ public final class ClosedLoop {
         setpointSum / total,
         maxInlet,
         minInlet,
+        swing.largest(),
         monthlyKwh,
         traceInlet,
         traceSetpoint,
