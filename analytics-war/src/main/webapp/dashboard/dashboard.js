@@ -160,6 +160,10 @@ function renderHistory(history) {
     const parts = [];
     if (rec.reason) parts.push(rec.reason);
     if (rec.predicted != null) parts.push('predicted ' + fmt(rec.predicted, '°C'));
+    if (rec.predictedCurrent != null && rec.currentSetpoint != null) {
+      parts.push('at ' + fmt(rec.currentSetpoint, '°C') + ' it would be ' +
+        fmt(rec.predictedCurrent, '°C'));
+    }
     if (rec.modelVersion) parts.push('model ' + rec.modelVersion);
     parts.push(new Date(rec.time).toLocaleString());
     $('recommendation-reason').textContent = parts.join(' · ');

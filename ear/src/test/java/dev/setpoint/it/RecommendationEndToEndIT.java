@@ -162,6 +162,10 @@ class RecommendationEndToEndIT {
     if (!"no_safe_candidate".equals(decision.getString("reason"))) {
       assertTrue(decision.getJsonNumber("predicted").doubleValue() <= 26.0, decision.toString());
     }
+    // Why it moved: the inlet the model predicted had the room stayed at 23.7 °C (candidate 23.5).
+    assertTrue(decision.containsKey("predicted_current"), decision.toString());
+    double atCurrent = decision.getJsonNumber("predicted_current").doubleValue();
+    assertTrue(atCurrent > 15 && atCurrent < 40, decision.toString());
 
     // Readings stopped: the last decision is the last command; Core Command serves it.
     await()

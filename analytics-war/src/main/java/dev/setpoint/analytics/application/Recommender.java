@@ -231,7 +231,8 @@ public final class Recommender {
         r.predictedInletC(),
         info.map(ModelInfo::version).orElse(NO_MODEL),
         r.reason().code(),
-        current);
+        current,
+        r.predictedAtCurrentC());
   }
 
   private void deliver(DeviceRecommendation decision, boolean commandable) {

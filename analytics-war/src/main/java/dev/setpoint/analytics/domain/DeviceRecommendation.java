@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param modelVersion the model's version, or {@code none} when no model was loaded
  * @param reason the policy's reason code ({@code model}, {@code window_incomplete}, …)
  * @param currentSetpointC the setpoint the decision started from, °C
+ * @param predictedCurrentC the predicted inlet temperature had the current setpoint been kept, °C;
+ *     NaN for a fallback or a current setpoint off the candidates
  */
 public record DeviceRecommendation(
     String device,
@@ -23,4 +25,5 @@ public record DeviceRecommendation(
     double predictedC,
     String modelVersion,
     String reason,
-    double currentSetpointC) {}
+    double currentSetpointC,
+    double predictedCurrentC) {}

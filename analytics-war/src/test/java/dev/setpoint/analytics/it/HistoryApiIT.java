@@ -158,7 +158,8 @@ class HistoryApiIT {
                   .addField("predicted", 24.5)
                   .addField("model_version", "it-1")
                   .addField("reason", "highest safe setpoint")
-                  .addField("current_setpoint", 20.0));
+                  .addField("current_setpoint", 20.0)
+                  .addField("predicted_current", 21.6));
     }
 
     JsonObject recommendation =
@@ -168,6 +169,8 @@ class HistoryApiIT {
     assertEquals(24.5, recommendation.getJsonNumber("predicted").doubleValue());
     assertEquals("it-1", recommendation.getString("modelVersion"));
     assertEquals("highest safe setpoint", recommendation.getString("reason"));
+    assertEquals(20.0, recommendation.getJsonNumber("currentSetpoint").doubleValue());
+    assertEquals(21.6, recommendation.getJsonNumber("predictedCurrent").doubleValue());
   }
 
   @Test

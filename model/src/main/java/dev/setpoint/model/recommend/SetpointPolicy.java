@@ -68,10 +68,11 @@ public final class SetpointPolicy {
    * The choice among the candidates given their predictions (same order) and the current setpoint.
    */
   Recommendation choose(double currentC, float[] predictions) {
+    double atCurrent = predictionAt(currentC, predictions);
     double threshold = settings.thresholdC() + EPS;
     int best = highestAtOrBelow(predictions, threshold);
     if (best < 0) {
-      return new Recommendation(candidates[0], predictions[0], Reason.NO_SAFE_CANDIDATE);
+      return new Recommendation(candidates[0], predictions[0], Reason.NO_SAFE_CANDIDATE, atCurrent);
     }
     if (candidates[best] > currentC + EPS) {
       // Rise only to a candidate that is safe with the hysteresis to spare; otherwise hold the
@@ -98,7 +99,8 @@ public final class SetpointPolicy {
           break;
         }
       }
-      return new Recommendation(candidates[raised], predictions[raised], Reason.STEP_LIMITED);
+      return new Recommendation(
+          candidates[raised], predictions[raised], Reason.STEP_LIMITED, atCurrent);
     }
     if (candidates[best] < currentC - settings.maxLowerC() - EPS) {
       int lowered = best;
@@ -108,9 +110,26 @@ public final class SetpointPolicy {
           break;
         }
       }
-      return new Recommendation(candidates[lowered], predictions[lowered], Reason.STEP_LIMITED);
+      return new Recommendation(
+          candidates[lowered], predictions[lowered], Reason.STEP_LIMITED, atCurrent);
     }
-    return new Recommendation(candidates[best], predictions[best], Reason.MODEL);
+    return new Recommendation(candidates[best], predictions[best], Reason.MODEL, atCurrent);
+  }
+
+  /**
+   * The prediction at the candidate nearest to {@code currentC}, or NaN when the current setpoint
+   * lies more than half a step outside the candidates.
+   */
+  private double predictionAt(double currentC, float[] predictions) {
+    int nearest = 0;
+    for (int i = 1; i < candidates.length; i++) {
+      if (Math.abs(candidates[i] - currentC) < Math.abs(candidates[nearest] - currentC)) {
+        nearest = i;
+      }
+    }
+    return Math.abs(candidates[nearest] - currentC) <= settings.stepC() / 2 + EPS
+        ? predictions[nearest]
+        : Double.NaN;
   }
 
   private int highestAtOrBelow(float[] predictions, double threshold) {

@@ -200,4 +200,18 @@ class SetpointPolicyTest {
                 d.maxSampleAge(),
                 0));
   }
+
+  @Test
+  void aDecisionSaysWhatTheModelPredictsForKeepingTheCurrentSetpoint() {
+    // Predicted 2 K above each candidate: at the current 23.5 °C the inlet would be 25.5 °C.
+    Recommendation r = new SetpointPolicy().decide(window(23.5, 6), NOW, offset(2.0));
+    assertEquals(25.5, r.predictedAtCurrentC(), 1e-4);
+    assertEquals(r.setpointC() + 2.0, r.predictedInletC(), 1e-4);
+
+    Recommendation offGrid = new SetpointPolicy().decide(window(30.0, 6), NOW, offset(2.0));
+    assertTrue(Double.isNaN(offGrid.predictedAtCurrentC()), "30 °C is off the candidates");
+
+    Recommendation fallback = new SetpointPolicy().decide(window(23.5, 6), NOW, null);
+    assertTrue(Double.isNaN(fallback.predictedAtCurrentC()));
+  }
 }

@@ -10,6 +10,8 @@ package dev.setpoint.analytics.domain.history;
  * @param modelVersion the model that made it (null when none, e.g. the safe fallback)
  * @param reason why this setpoint, in words
  * @param currentSetpoint the setpoint at the time of the decision, °C
+ * @param predictedCurrent the room temperature the model predicted had the current setpoint been
+ *     kept, °C (null when unknown)
  */
 public record Recommendation(
     long time,
@@ -17,4 +19,5 @@ public record Recommendation(
     Double predicted,
     String modelVersion,
     String reason,
-    Double currentSetpoint) {}
+    Double currentSetpoint,
+    Double predictedCurrent) {}

@@ -76,7 +76,8 @@ public class InfluxHistoryStore implements HistoryStore {
                     number(row, "predicted"),
                     text(row, "model_version"),
                     text(row, "reason"),
-                    number(row, "current_setpoint")));
+                    number(row, "current_setpoint"),
+                    number(row, "predicted_current")));
   }
 
   @Override

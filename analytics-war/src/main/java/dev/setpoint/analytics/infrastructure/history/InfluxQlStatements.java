@@ -24,7 +24,13 @@ final class InfluxQlStatements {
   static final List<String> LAST_FIELDS = List.of("weather_category", "current_setpoint");
 
   static final List<String> RECOMMENDATION_FIELDS =
-      List.of("recommended", "predicted", "model_version", "reason", "current_setpoint");
+      List.of(
+          "recommended",
+          "predicted",
+          "model_version",
+          "reason",
+          "current_setpoint",
+          "predicted_current");
 
   private InfluxQlStatements() {}
 

@@ -7,8 +7,9 @@ import dev.setpoint.analytics.domain.DeviceRecommendation;
 /**
  * The InfluxDB point of a recommender decision: measurement {@value #MEASUREMENT}, tags {@code
  * device} and {@code site}, fields {@code recommended}, {@code predicted}, {@code model_version},
- * {@code reason} and {@code current_setpoint}, time = the decision in milliseconds. A fallback has
- * no prediction, so its point has no {@code predicted} field (InfluxDB stores no NaN).
+ * {@code reason}, {@code current_setpoint} and {@code predicted_current} (the predicted inlet had
+ * the current setpoint been kept), time = the decision in milliseconds. A fallback has no
+ * prediction, so its point has neither prediction field (InfluxDB stores no NaN).
  */
 final class RecommendationPoints {
   static final String MEASUREMENT = "recommendation";
@@ -26,6 +27,9 @@ final class RecommendationPoints {
             .addField("current_setpoint", r.currentSetpointC());
     if (Double.isFinite(r.predictedC())) {
       point.addField("predicted", r.predictedC());
+    }
+    if (Double.isFinite(r.predictedCurrentC())) {
+      point.addField("predicted_current", r.predictedCurrentC());
     }
     if (r.site() != null) {
       point.addTag("site", r.site());
