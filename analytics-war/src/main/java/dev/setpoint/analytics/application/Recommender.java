@@ -155,6 +155,7 @@ public final class Recommender {
     OutdoorConditions lastOutdoor;
     Instant lastOutdoorAt;
     boolean clockOff;
+    Instant lastChangeAt;
 
     DeviceState(SampleWindow window, Instant firstDecision) {
       this.window = window;
@@ -222,7 +223,10 @@ public final class Recommender {
                 ? state.lastRecommendedC
                 : policy.settings().fallbackC();
     Optional<ModelInfo> info = model.info();
-    Recommendation r = policy.decide(state.window, now, model);
+    Recommendation r = policy.decide(state.window, now, model, state.lastChangeAt);
+    if (Math.abs(r.setpointC() - current) > 1e-9) {
+      state.lastChangeAt = now;
+    }
     return new DeviceRecommendation(
         device,
         state.site,

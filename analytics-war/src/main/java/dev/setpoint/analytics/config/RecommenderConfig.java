@@ -88,4 +88,12 @@ public class RecommenderConfig {
   @Inject
   @ConfigProperty(name = "setpoint.analytics.recommender.outdoor-hold", defaultValue = "PT6H")
   public Duration outdoorHold;
+
+  /**
+   * How long a changed setpoint is kept before the model may move it again, unless keeping it is
+   * predicted unsafe.
+   */
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.recommender.min-dwell", defaultValue = "PT15M")
+  public Duration minDwell;
 }

@@ -287,7 +287,8 @@ public final class Evaluation {
         String.format(
             Locale.ROOT,
             "%nPolicy: candidates %.1f–%.1f °C in %.1f °C steps, predicted inlet ≤ %.1f − %.1f °C, rise ≤ %.1f °C"
-                + " per decision, fall %s, fallback toward %.1f °C at ≤ %.1f °C per decision, window stale"
+                + " per decision, fall %s, a changed setpoint kept %d min unless keeping it is predicted"
+                + " unsafe, fallback toward %.1f °C at ≤ %.1f °C per decision, window stale"
                 + " after %d s.%n%n",
             s.minC(),
             s.maxC(),
@@ -298,6 +299,7 @@ public final class Evaluation {
             Double.isInfinite(s.maxLowerC())
                 ? "unbounded"
                 : String.format(Locale.ROOT, "≤ %.1f °C", s.maxLowerC()),
+            s.minDwell().toMinutes(),
             s.fallbackC(),
             s.fallbackStepC(),
             s.maxSampleAge().toSeconds()));

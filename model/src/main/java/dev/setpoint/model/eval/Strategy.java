@@ -74,6 +74,7 @@ public interface Strategy {
     private final SetpointPolicy policy;
     private final InletPredictor predictor;
     private final Map<Reason, Integer> reasons = new EnumMap<>(Reason.class);
+    private Instant lastChange;
 
     public Recommender(SetpointPolicy policy, InletPredictor predictor) {
       this.policy = policy;
@@ -92,8 +93,11 @@ public interface Strategy {
 
     @Override
     public double decide(SampleWindow window, Instant now, double currentC) {
-      Recommendation r = policy.decide(window, now, predictor);
+      Recommendation r = policy.decide(window, now, predictor, lastChange);
       reasons.merge(r.reason(), 1, Integer::sum);
+      if (Math.abs(r.setpointC() - currentC) > 1e-9) {
+        lastChange = now;
+      }
       return r.setpointC();
     }
 

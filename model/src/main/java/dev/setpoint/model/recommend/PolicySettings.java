@@ -36,7 +36,8 @@ public record PolicySettings(
     double maxLowerC,
     double fallbackC,
     Duration maxSampleAge,
-    double fallbackStepC) {
+    double fallbackStepC,
+    Duration minDwell) {
 
   public PolicySettings {
     if (!(minC <= maxC)
@@ -44,6 +45,7 @@ public record PolicySettings(
         || !(maxRaiseC > 0)
         || !(maxLowerC > 0)
         || !(fallbackStepC > 0)
+        || minDwell.isNegative()
         || !(raiseHysteresisC >= 0)) {
       throw new IllegalArgumentException(
           "need minC ≤ maxC and positive step and bounds: " + minC + ", " + maxC + ", " + stepC);
@@ -62,7 +64,8 @@ public record PolicySettings(
         Double.POSITIVE_INFINITY,
         18.0,
         Duration.ofMinutes(3),
-        1.0);
+        1.0,
+        Duration.ofMinutes(15));
   }
 
   /** The candidate setpoints, ascending: min, min + step, …, max. */

@@ -6,6 +6,11 @@ public enum Reason {
   MODEL("model"),
   /** That candidate was further from the current setpoint than one decision may move. */
   STEP_LIMITED("step_limited"),
+  /**
+   * The setpoint changed less than the minimum dwell ago and keeping it is predicted safe: it is
+   * kept, so the unit is not moved every few minutes.
+   */
+  DWELL("dwell"),
   /** No candidate is predicted safe: the lowest candidate, at once. */
   NO_SAFE_CANDIDATE("no_safe_candidate"),
   /** Fewer than six samples, or a gap in them: the fallback setpoint. */

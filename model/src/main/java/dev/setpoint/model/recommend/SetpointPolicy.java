@@ -41,13 +41,27 @@ public final class SetpointPolicy {
 
   /** Decides for {@code window} at {@code now}; {@code predictor} may be null (no model). */
   public Recommendation decide(SampleWindow window, Instant now, InletPredictor predictor) {
+    return decide(window, now, predictor, null);
+  }
+
+  /**
+   * Decides as {@link #decide(SampleWindow, Instant, InletPredictor)} does, keeping the current
+   * setpoint while it changed less than {@link PolicySettings#minDwell()} ago (at {@code
+   * lastChange}, or null when unknown) and keeping it is predicted safe.
+   */
+  public Recommendation decide(
+      SampleWindow window, Instant now, InletPredictor predictor, Instant lastChange) {
     WindowStatus status = window.status(now, settings.maxSampleAge());
     ClimateSample newest = window.newest();
     double currentC = newest == null ? Double.NaN : newest.setpointC();
     return switch (status) {
       case INCOMPLETE -> fallback(Reason.WINDOW_INCOMPLETE, currentC);
       case STALE -> fallback(Reason.WINDOW_STALE, currentC);
-      case READY -> decide(window.samples(), predictor);
+      case READY -> {
+        Recommendation r = decide(window.samples(), predictor);
+        boolean dwelling = lastChange != null && lastChange.plus(settings.minDwell()).isAfter(now);
+        yield dwelling ? dwell(r, currentC) : r;
+      }
     };
   }
 
@@ -160,6 +174,20 @@ public final class SetpointPolicy {
       }
     }
     return predictions;
+  }
+
+  /**
+   * The decision while the setpoint dwells: the current setpoint kept if the model's choice would
+   * move it and keeping it is predicted safe (at or below the threshold); the choice otherwise.
+   */
+  Recommendation dwell(Recommendation r, double currentC) {
+    if (r.reason().isFallback()
+        || Math.abs(r.setpointC() - currentC) < EPS
+        || !(r.predictedAtCurrentC() <= settings.thresholdC() + EPS)) {
+      return r;
+    }
+    return new Recommendation(
+        currentC, r.predictedAtCurrentC(), Reason.DWELL, r.predictedAtCurrentC());
   }
 
   /**

@@ -60,7 +60,8 @@ class SetpointPolicyTest {
             d.maxLowerC(),
             d.fallbackC(),
             d.maxSampleAge(),
-            d.fallbackStepC());
+            d.fallbackStepC(),
+            d.minDwell());
     Recommendation r = new SetpointPolicy(noHysteresis).decide(window(23.5, 6), NOW, offset(2.0));
     assertEquals(24.0, r.setpointC());
     assertEquals(26.0, r.predictedInletC(), 1e-6);
@@ -181,7 +182,8 @@ class SetpointPolicyTest {
             d.maxLowerC(),
             d.fallbackC(),
             d.maxSampleAge(),
-            0.5);
+            0.5,
+            d.minDwell());
     assertEquals(
         23.5, new SetpointPolicy(halfDegree).decide(window(24, 6), NOW, null).setpointC(), 1e-9);
     assertThrows(
@@ -198,7 +200,8 @@ class SetpointPolicyTest {
                 d.maxLowerC(),
                 d.fallbackC(),
                 d.maxSampleAge(),
-                0));
+                0,
+                d.minDwell()));
   }
 
   @Test
@@ -213,5 +216,32 @@ class SetpointPolicyTest {
 
     Recommendation fallback = new SetpointPolicy().decide(window(23.5, 6), NOW, null);
     assertTrue(Double.isNaN(fallback.predictedAtCurrentC()));
+  }
+
+  @Test
+  void aChangedSetpointDwellsWhileKeepingItIsPredictedSafe() {
+    SetpointPolicy policy = new SetpointPolicy();
+    // Unconstrained, 23.0 °C with the inlet 2 K above rises to 23.5 (24.0 lacks the hysteresis).
+    assertEquals(23.5, policy.decide(window(23.0, 6), NOW, offset(2.0)).setpointC());
+
+    Recommendation dwelling =
+        policy.decide(window(23.0, 6), NOW, offset(2.0), NOW.minus(Duration.ofMinutes(10)));
+    assertEquals(Reason.DWELL, dwelling.reason());
+    assertEquals(23.0, dwelling.setpointC());
+    assertEquals(25.0, dwelling.predictedInletC(), 1e-4);
+
+    Recommendation after =
+        policy.decide(window(23.0, 6), NOW, offset(2.0), NOW.minus(Duration.ofMinutes(15)));
+    assertEquals(23.5, after.setpointC(), "the dwell is over");
+  }
+
+  @Test
+  void theDwellNeverKeepsASetpointPredictedUnsafe() {
+    // At 26.0 °C the inlet is predicted 28 °C: above 27 − 1. The fall happens despite the dwell.
+    Recommendation r =
+        new SetpointPolicy()
+            .decide(window(26.0, 6), NOW, offset(2.0), NOW.minus(Duration.ofMinutes(1)));
+    assertTrue(r.setpointC() < 26.0, r.toString());
+    assertTrue(r.reason() != Reason.DWELL, r.toString());
   }
 }

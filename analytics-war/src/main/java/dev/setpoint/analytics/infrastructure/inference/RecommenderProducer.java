@@ -57,7 +57,8 @@ public class RecommenderProducer {
         defaults.maxLowerC(),
         config.fallbackC,
         config.maxSampleAge,
-        config.fallbackStepC);
+        config.fallbackStepC,
+        config.minDwell);
   }
 
   /** For CDI's proxy only. */
