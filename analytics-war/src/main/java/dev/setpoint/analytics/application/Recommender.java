@@ -13,8 +13,10 @@ import dev.setpoint.contracts.telemetry.TelemetryReading;
 import dev.setpoint.model.features.ClimateSample;
 import dev.setpoint.model.features.FeatureLayout;
 import dev.setpoint.model.features.SampleWindow;
+import dev.setpoint.model.recommend.Reason;
 import dev.setpoint.model.recommend.Recommendation;
 import dev.setpoint.model.recommend.SetpointPolicy;
+import dev.setpoint.model.recommend.TrainingRanges;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -223,7 +225,15 @@ public final class Recommender {
                 ? state.lastRecommendedC
                 : policy.settings().fallbackC();
     Optional<ModelInfo> info = model.info();
-    Recommendation r = policy.decide(state.window, now, model, state.lastChangeAt);
+    TrainingRanges ranges =
+        info.flatMap(i -> TrainingRanges.fromMetadata(i.metadata())).orElse(null);
+    Recommendation r = policy.decide(state.window, now, model, state.lastChangeAt, ranges);
+    if (r.reason() == Reason.OUT_OF_RANGE && ranges != null) {
+      LOG.log(
+          Level.INFO,
+          "device {0}: {1}; the setpoint is held",
+          new Object[] {device, ranges.outside(state.window.samples()).orElse("")});
+    }
     if (Math.abs(r.setpointC() - current) > 1e-9) {
       state.lastChangeAt = now;
     }

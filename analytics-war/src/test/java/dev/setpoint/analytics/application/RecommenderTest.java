@@ -382,6 +382,49 @@ class RecommenderTest {
   }
 
   @Test
+  void outsideTheServedModelsTrainingRangeTheSetpointIsHeldAndSaysWhy() {
+    // The bootstrap model was trained on outdoor temperatures up to about 35 °C: 45 °C is beyond.
+    Recommender recommender = recommender();
+    List<DeviceRecommendation> decisions = new ArrayList<>();
+    for (RoomState s : july(24)) {
+      TelemetryMessage m = message("rc-heatwave", s, true, true);
+      OutdoorConditions o = m.outdoor();
+      TelemetryMessage hot =
+          new TelemetryMessage(
+              m.schemaVersion(),
+              m.eventId(),
+              m.device(),
+              m.profile(),
+              m.source(),
+              m.origin(),
+              m.readings(),
+              m.site(),
+              new OutdoorConditions(
+                  45.0,
+                  o.humidity(),
+                  o.category(),
+                  o.observedAt(),
+                  o.source(),
+                  o.stale(),
+                  o.ageSeconds(),
+                  o.simulated()),
+              m.setpoint(),
+              m.receivedAt());
+      recommender.accept(hot).ifPresent(decisions::add);
+      clock.now = clock.now.plus(SAMPLE);
+    }
+
+    assertEquals(7, decisions.size());
+    for (DeviceRecommendation d : decisions.subList(1, decisions.size())) {
+      assertEquals("out_of_range", d.reason(), d.toString());
+      // Held, or (this July room's inlet is above 26 °C already) one fallback step down.
+      double change = d.recommendedC() - d.currentSetpointC();
+      assertTrue(Math.abs(change) < 1e-9 || Math.abs(change + 1.0) < 1e-9, d.toString());
+      assertTrue(Double.isNaN(d.predictedC()), "the model's prediction is not used: " + d);
+    }
+  }
+
+  @Test
   void withoutOutdoorConditionsNoSampleIsKeptSoTheDecisionFallsBack() {
 
     List<DeviceRecommendation> decisions =

@@ -1,8 +1,10 @@
 package dev.setpoint.model.eval;
 
+import ai.onnxruntime.OrtException;
 import dev.setpoint.model.eval.ClosedLoop.Run;
 import dev.setpoint.model.recommend.Reason;
 import dev.setpoint.model.recommend.SetpointPolicy;
+import dev.setpoint.model.recommend.TrainingRanges;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -55,9 +57,18 @@ public final class Evaluation {
       }
     }
     Run thermostat = run(new Strategy.Thermostat(24.0, 25.5));
-    Strategy.Recommender recommender = new Strategy.Recommender(policy, predictor);
+    Strategy.Recommender recommender =
+        new Strategy.Recommender(policy, predictor, trainingRanges(predictor));
     Run rec = run(recommender);
     return new Outcome(fixed18, best, searched, thermostat, rec, recommender.reasons());
+  }
+
+  private static TrainingRanges trainingRanges(OnnxInletPredictor predictor) {
+    try {
+      return TrainingRanges.fromMetadata(predictor.metadata()).orElse(null);
+    } catch (OrtException e) {
+      throw new IllegalStateException("cannot read the model's metadata: " + e.getMessage(), e);
+    }
   }
 
   private Run run(Strategy strategy) {

@@ -5,6 +5,7 @@ import dev.setpoint.model.recommend.InletPredictor;
 import dev.setpoint.model.recommend.Reason;
 import dev.setpoint.model.recommend.Recommendation;
 import dev.setpoint.model.recommend.SetpointPolicy;
+import dev.setpoint.model.recommend.TrainingRanges;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
@@ -74,11 +75,16 @@ public interface Strategy {
     private final SetpointPolicy policy;
     private final InletPredictor predictor;
     private final Map<Reason, Integer> reasons = new EnumMap<>(Reason.class);
+    private final TrainingRanges ranges;
     private Instant lastChange;
 
-    public Recommender(SetpointPolicy policy, InletPredictor predictor) {
+    /**
+     * @param ranges the model's training ranges, or null when unknown (no out-of-range guard)
+     */
+    public Recommender(SetpointPolicy policy, InletPredictor predictor, TrainingRanges ranges) {
       this.policy = policy;
       this.predictor = predictor;
+      this.ranges = ranges;
     }
 
     @Override
@@ -93,7 +99,7 @@ public interface Strategy {
 
     @Override
     public double decide(SampleWindow window, Instant now, double currentC) {
-      Recommendation r = policy.decide(window, now, predictor, lastChange);
+      Recommendation r = policy.decide(window, now, predictor, lastChange, ranges);
       reasons.merge(r.reason(), 1, Integer::sum);
       if (Math.abs(r.setpointC() - currentC) > 1e-9) {
         lastChange = now;

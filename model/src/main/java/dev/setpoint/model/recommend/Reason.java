@@ -18,7 +18,12 @@ public enum Reason {
   /** The newest sample is too old: the fallback setpoint. */
   WINDOW_STALE("window_stale"),
   /** No model, an error, or a prediction that is not a number: the fallback setpoint. */
-  PREDICTION_MISSING("prediction_missing");
+  PREDICTION_MISSING("prediction_missing"),
+  /**
+   * A sample lies outside the temperatures the model was trained on: the current setpoint is held
+   * (or, if the inlet already exceeds the threshold, walked toward the fallback setpoint).
+   */
+  OUT_OF_RANGE("out_of_range");
 
   private final String code;
 
@@ -32,6 +37,9 @@ public enum Reason {
 
   /** Whether the decision ignored the model (a fallback). */
   public boolean isFallback() {
-    return this == WINDOW_INCOMPLETE || this == WINDOW_STALE || this == PREDICTION_MISSING;
+    return this == WINDOW_INCOMPLETE
+        || this == WINDOW_STALE
+        || this == PREDICTION_MISSING
+        || this == OUT_OF_RANGE;
   }
 }

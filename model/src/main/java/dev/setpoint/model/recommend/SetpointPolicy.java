@@ -51,6 +51,21 @@ public final class SetpointPolicy {
    */
   public Recommendation decide(
       SampleWindow window, Instant now, InletPredictor predictor, Instant lastChange) {
+    return decide(window, now, predictor, lastChange, null);
+  }
+
+  /**
+   * Decides as {@link #decide(SampleWindow, Instant, InletPredictor, Instant)} does, and does not
+   * act on the model for a window outside the model's {@code ranges} (null: not known): it holds
+   * the current setpoint, or walks it toward the fallback if the measured inlet is already above
+   * the threshold ({@link Reason#OUT_OF_RANGE}).
+   */
+  public Recommendation decide(
+      SampleWindow window,
+      Instant now,
+      InletPredictor predictor,
+      Instant lastChange,
+      TrainingRanges ranges) {
     WindowStatus status = window.status(now, settings.maxSampleAge());
     ClimateSample newest = window.newest();
     double currentC = newest == null ? Double.NaN : newest.setpointC();
@@ -58,6 +73,9 @@ public final class SetpointPolicy {
       case INCOMPLETE -> fallback(Reason.WINDOW_INCOMPLETE, currentC);
       case STALE -> fallback(Reason.WINDOW_STALE, currentC);
       case READY -> {
+        if (ranges != null && ranges.outside(window.samples()).isPresent()) {
+          yield outOfRange(newest, currentC);
+        }
         Recommendation r = decide(window.samples(), predictor);
         boolean dwelling = lastChange != null && lastChange.plus(settings.minDwell()).isAfter(now);
         yield dwelling ? dwell(r, currentC) : r;
@@ -174,6 +192,14 @@ public final class SetpointPolicy {
       }
     }
     return predictions;
+  }
+
+  /** Holds the current setpoint, unless the measured inlet is above the threshold already. */
+  private Recommendation outOfRange(ClimateSample newest, double currentC) {
+    if (newest.indoorTemperatureC() > settings.thresholdC()) {
+      return fallback(Reason.OUT_OF_RANGE, currentC);
+    }
+    return new Recommendation(currentC, Double.NaN, Reason.OUT_OF_RANGE);
   }
 
   /**

@@ -244,4 +244,41 @@ class SetpointPolicyTest {
     assertTrue(r.setpointC() < 26.0, r.toString());
     assertTrue(r.reason() != Reason.DWELL, r.toString());
   }
+
+  @Test
+  void outsideTheModelsTrainingRangesTheSetpointIsHeldUnlessTheInletIsAlreadyTooWarm() {
+    SetpointPolicy policy = new SetpointPolicy();
+    // The windows' outdoor temperature is 30 °C: outside a model trained on -7..25 °C.
+    TrainingRanges cool = new TrainingRanges(19, 32, -7, 25);
+    Recommendation held = policy.decide(window(23.0, 6), NOW, offset(2.0), null, cool);
+    assertEquals(Reason.OUT_OF_RANGE, held.reason());
+    assertEquals(23.0, held.setpointC());
+    assertTrue(Double.isNaN(held.predictedInletC()));
+
+    // The windows' inlet is 25 °C; with a threshold of 27 - 3 = 24 °C it is already too warm.
+    PolicySettings d = PolicySettings.defaults();
+    PolicySettings tight =
+        new PolicySettings(
+            d.minC(),
+            d.maxC(),
+            d.stepC(),
+            d.limitC(),
+            3.0,
+            d.maxRaiseC(),
+            d.raiseHysteresisC(),
+            d.maxLowerC(),
+            d.fallbackC(),
+            d.maxSampleAge(),
+            d.fallbackStepC(),
+            d.minDwell());
+    Recommendation down =
+        new SetpointPolicy(tight).decide(window(23.0, 6), NOW, offset(2.0), null, cool);
+    assertEquals(Reason.OUT_OF_RANGE, down.reason());
+    assertEquals(22.0, down.setpointC(), "one fallback step toward 18 °C");
+
+    TrainingRanges wide = new TrainingRanges(19, 32, -7, 35);
+    assertTrue(
+        policy.decide(window(23.0, 6), NOW, offset(2.0), null, wide).reason()
+            != Reason.OUT_OF_RANGE);
+  }
 }
