@@ -118,7 +118,7 @@ class RecommendationEndToEndIT {
   }
 
   private static Optional<JsonObject> modelDecision(String device) throws Exception {
-    Set<String> byModel = Set.of("model", "step_limited", "no_safe_candidate");
+    Set<String> byModel = Set.of("model", "step_limited", "dwell", "no_safe_candidate");
     return recommendations(device).stream()
         .filter(p -> byModel.contains(p.getString("reason")))
         .findFirst();
