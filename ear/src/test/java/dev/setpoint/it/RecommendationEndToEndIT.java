@@ -89,7 +89,8 @@ class RecommendationEndToEndIT {
   /** The device's recommendation points, oldest first, as InfluxQL returns them. */
   private static List<JsonObject> recommendations(String device) throws Exception {
     String query =
-        "SELECT recommended, predicted, reason, model_version, current_setpoint, site"
+        "SELECT recommended, predicted, reason, model_version, current_setpoint, predicted_current,"
+            + " site"
             + " FROM recommendation WHERE device = '"
             + device
             + "'";
