@@ -4,13 +4,8 @@ import dev.setpoint.ingest.application.InvalidCommandException;
 import dev.setpoint.ingest.interfaces.rest.json.MetadataJson;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
-import java.util.function.IntSupplier;
 
 /**
  * Reads a Core Command {@code PUT} body ({@code {"setpoint":"24.5"}}) into {@link CommandValues};
@@ -18,44 +13,29 @@ import java.util.function.IntSupplier;
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
-public class CommandValuesReader implements MessageBodyReader<CommandValues> {
-  private final IntSupplier maxBodyBytes;
+public class CommandValuesReader extends JsonBodyReader<CommandValues> {
 
   /** With the configured {@code setpoint.ingest.limits.max-body-bytes}. */
-  public CommandValuesReader() {
-    this(RequestBodies.configuredMaxBytes());
-  }
+  public CommandValuesReader() {}
 
   CommandValuesReader(int maxBodyBytes) {
-    this(() -> maxBodyBytes);
-  }
-
-  private CommandValuesReader(IntSupplier maxBodyBytes) {
-    this.maxBodyBytes = maxBodyBytes;
+    super(maxBodyBytes);
   }
 
   @Override
-  public boolean isReadable(
-      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+  boolean reads(Class<?> type) {
     return type == CommandValues.class;
-  }
-
-  @Override
-  public CommandValues readFrom(
-      Class<CommandValues> type,
-      Type genericType,
-      Annotation[] annotations,
-      MediaType mediaType,
-      MultivaluedMap<String, String> httpHeaders,
-      InputStream entityStream) {
-    return read(entityStream);
   }
 
   /** The values, or a {@link BadRequestBodyException}. */
   CommandValues read(InputStream body) {
+    return read(CommandValues.class, body);
+  }
+
+  @Override
+  CommandValues read(Class<?> type, InputStream body) {
     try {
-      return new CommandValues(
-          MetadataJson.commandValues(RequestBodies.json(body, maxBodyBytes.getAsInt())));
+      return new CommandValues(MetadataJson.commandValues(json(body)));
     } catch (InvalidCommandException e) {
       throw new BadRequestBodyException(400, e.getMessage());
     }

@@ -5,13 +5,8 @@ import dev.setpoint.ingest.application.InvalidEventException;
 import dev.setpoint.ingest.interfaces.rest.json.EventJson;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
-import java.util.function.IntSupplier;
 
 /**
  * Reads an EdgeX {@code AddEventRequest} body with the JSON types EdgeX requires ({@link
@@ -21,45 +16,30 @@ import java.util.function.IntSupplier;
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
-public class EventRequestReader implements MessageBodyReader<AddEventRequest> {
+public class EventRequestReader extends JsonBodyReader<AddEventRequest> {
   private static final String NOT_VALID = "request body is not a valid AddEventRequest: ";
 
-  private final IntSupplier maxBodyBytes;
-
   /** With the configured {@code setpoint.ingest.limits.max-body-bytes}. */
-  public EventRequestReader() {
-    this(RequestBodies.configuredMaxBytes());
-  }
+  public EventRequestReader() {}
 
   EventRequestReader(int maxBodyBytes) {
-    this(() -> maxBodyBytes);
-  }
-
-  private EventRequestReader(IntSupplier maxBodyBytes) {
-    this.maxBodyBytes = maxBodyBytes;
+    super(maxBodyBytes);
   }
 
   @Override
-  public boolean isReadable(
-      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+  boolean reads(Class<?> type) {
     return type == AddEventRequest.class;
-  }
-
-  @Override
-  public AddEventRequest readFrom(
-      Class<AddEventRequest> type,
-      Type genericType,
-      Annotation[] annotations,
-      MediaType mediaType,
-      MultivaluedMap<String, String> httpHeaders,
-      InputStream entityStream) {
-    return read(entityStream);
   }
 
   /** The request, or a {@link BadRequestBodyException} (400 naming the field, or 413). */
   AddEventRequest read(InputStream body) {
+    return read(AddEventRequest.class, body);
+  }
+
+  @Override
+  AddEventRequest read(Class<?> type, InputStream body) {
     try {
-      return EventJson.read(RequestBodies.json(body, maxBodyBytes.getAsInt()));
+      return EventJson.read(json(body));
     } catch (BadRequestBodyException e) {
       throw e.status() == 400 ? new BadRequestBodyException(400, NOT_VALID + e.getMessage()) : e;
     } catch (InvalidEventException e) {

@@ -12,17 +12,12 @@ import dev.setpoint.ingest.interfaces.rest.json.MetadataJson;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.IntSupplier;
 
 /**
  * Reads the body of a metadata batch post into its {@link MetadataBatch}: the size limit, strict
@@ -34,7 +29,7 @@ import java.util.function.IntSupplier;
  */
 @Provider
 @Consumes(MediaType.APPLICATION_JSON)
-public class MetadataBatchReader implements MessageBodyReader<MetadataBatch<?>> {
+public class MetadataBatchReader extends JsonBodyReader<MetadataBatch<?>> {
   /** How each batch's elements are read and checked. */
   private record Format<R>(
       String what,
@@ -85,45 +80,26 @@ public class MetadataBatchReader implements MessageBodyReader<MetadataBatch<?>> 
               },
               MetadataBatch.UpdateDevices::new));
 
-  private final IntSupplier maxBodyBytes;
-
   /** With the configured {@code setpoint.ingest.limits.max-body-bytes}. */
-  public MetadataBatchReader() {
-    this(RequestBodies.configuredMaxBytes());
-  }
+  public MetadataBatchReader() {}
 
   MetadataBatchReader(int maxBodyBytes) {
-    this(() -> maxBodyBytes);
-  }
-
-  private MetadataBatchReader(IntSupplier maxBodyBytes) {
-    this.maxBodyBytes = maxBodyBytes;
+    super(maxBodyBytes);
   }
 
   @Override
-  public boolean isReadable(
-      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+  boolean reads(Class<?> type) {
     return FORMATS.containsKey(type);
   }
 
-  @Override
-  public MetadataBatch<?> readFrom(
-      Class<MetadataBatch<?>> type,
-      Type genericType,
-      Annotation[] annotations,
-      MediaType mediaType,
-      MultivaluedMap<String, String> httpHeaders,
-      InputStream entityStream) {
-    return read(type, entityStream);
-  }
-
   /** The batch of that type, or a {@link BadRequestBodyException}. */
+  @Override
   MetadataBatch<?> read(Class<?> type, InputStream body) {
     Format<?> format = FORMATS.get(type);
     if (format == null) {
       throw new IllegalArgumentException(type + " is not a metadata batch");
     }
-    JsonValue json = RequestBodies.json(body, maxBodyBytes.getAsInt());
+    JsonValue json = json(body);
     try {
       return format.read(json);
     } catch (InvalidMetadataException e) {
