@@ -7,9 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.JavaCodeUnit;
-import com.tngtech.archunit.core.domain.JavaField;
-import com.tngtech.archunit.core.domain.JavaParameter;
+import com.tngtech.archunit.core.domain.properties.HasAnnotations;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -93,23 +92,25 @@ class ArchitectureTest {
    */
   private static Set<String> keysRead(JavaClasses classes) {
     Set<String> keys = new TreeSet<>();
-    for (JavaClass c : classes) {
-      for (JavaField field : c.getFields()) {
-        field
-            .tryGetAnnotationOfType(CONFIG_PROPERTY)
-            .flatMap(ArchitectureTest::name)
-            .ifPresent(keys::add);
-      }
-      for (JavaCodeUnit unit : c.getCodeUnits()) {
-        for (JavaParameter parameter : unit.getParameters()) {
-          parameter
-              .tryGetAnnotationOfType(CONFIG_PROPERTY)
-              .flatMap(ArchitectureTest::name)
-              .ifPresent(keys::add);
-        }
-      }
-    }
+    annotatable(classes)
+        .forEach(
+            e ->
+                e.tryGetAnnotationOfType(CONFIG_PROPERTY)
+                    .flatMap(ArchitectureTest::name)
+                    .ifPresent(keys::add));
     return keys;
+  }
+
+  /** Every class, field and code unit parameter of {@code classes}: where annotations go. */
+  private static Stream<HasAnnotations<?>> annotatable(JavaClasses classes) {
+    return classes.stream()
+        .flatMap(
+            c ->
+                Stream.of(
+                        Stream.<HasAnnotations<?>>of(c),
+                        c.getFields().stream(),
+                        c.getCodeUnits().stream().flatMap(u -> u.getParameters().stream()))
+                    .flatMap(x -> x));
   }
 
   /**
@@ -124,16 +125,9 @@ class ArchitectureTest {
     JavaClasses classes = compiled(module);
     assertEquals(
         List.of(),
-        classes.stream()
-            .filter(
-                c ->
-                    c.isAnnotatedWith(CONFIG_PROPERTIES)
-                        || c.getFields().stream()
-                            .anyMatch(f -> f.isAnnotatedWith(CONFIG_PROPERTIES))
-                        || c.getCodeUnits().stream()
-                            .flatMap(u -> u.getParameters().stream())
-                            .anyMatch(p -> p.isAnnotatedWith(CONFIG_PROPERTIES)))
-            .map(JavaClass::getName)
+        annotatable(classes)
+            .filter(e -> e.isAnnotatedWith(CONFIG_PROPERTIES))
+            .map(Object::toString)
             .toList(),
         module + ": classes that use @ConfigProperties, which does not resolve in the EAR");
   }

@@ -84,6 +84,7 @@ public final class Recommender {
   private final Pattern devicesInScope;
   private final Duration outdoorHold;
   private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
+  private volatile ServedRanges servedRanges;
 
   /**
    * How far a device's clock (an event's origin) may be from the edge hub's (its time of receipt)
@@ -225,8 +226,7 @@ public final class Recommender {
                 ? state.lastRecommendedC
                 : policy.settings().fallbackC();
     Optional<ModelInfo> info = model.info();
-    TrainingRanges ranges =
-        info.flatMap(i -> TrainingRanges.fromMetadata(i.metadata())).orElse(null);
+    TrainingRanges ranges = trainingRanges(info);
     Recommendation r = policy.decide(state.window, now, model, state.lastChangeAt, ranges);
     if (r.reason() == Reason.OUT_OF_RANGE && ranges != null) {
       LOG.log(
@@ -248,6 +248,25 @@ public final class Recommender {
         current,
         r.predictedAtCurrentC());
   }
+
+  /** The served model's training ranges, read from its metadata once per model version. */
+  private TrainingRanges trainingRanges(Optional<ModelInfo> info) {
+    if (info.isEmpty()) {
+      return null;
+    }
+    ServedRanges served = servedRanges;
+    if (served == null || !served.version().equals(info.get().version())) {
+      served =
+          new ServedRanges(
+              info.get().version(),
+              TrainingRanges.fromMetadata(info.get().metadata()).orElse(null));
+      servedRanges = served;
+    }
+    return served.ranges();
+  }
+
+  /** A model version and its training ranges (null when its metadata has none). */
+  private record ServedRanges(String version, TrainingRanges ranges) {}
 
   private void deliver(DeviceRecommendation decision, boolean commandable) {
     try {

@@ -15,6 +15,26 @@ import org.junit.jupiter.api.Test;
 
 class SetpointPolicyTest {
   private static final Instant NOW = Instant.ofEpochSecond(1_000_000);
+  private static final PolicySettings DEFAULTS = PolicySettings.defaults();
+
+  /** The default settings with the three knobs these tests vary. */
+  private static PolicySettings defaultsWith(
+      double marginC, double raiseHysteresisC, double fallbackStepC) {
+    PolicySettings d = DEFAULTS;
+    return new PolicySettings(
+        d.minC(),
+        d.maxC(),
+        d.stepC(),
+        d.limitC(),
+        marginC,
+        d.maxRaiseC(),
+        raiseHysteresisC,
+        d.maxLowerC(),
+        d.fallbackC(),
+        d.maxSampleAge(),
+        fallbackStepC,
+        d.minDwell());
+  }
 
   /** A full, fresh window whose setpoint is {@code currentC}. */
   static SampleWindow window(double currentC, int samples) {
@@ -47,21 +67,7 @@ class SetpointPolicyTest {
 
   @Test
   void picksTheHighestCandidateAtOrBelowLimitMinusMargin() {
-    PolicySettings d = PolicySettings.defaults();
-    PolicySettings noHysteresis =
-        new PolicySettings(
-            d.minC(),
-            d.maxC(),
-            d.stepC(),
-            d.limitC(),
-            d.marginC(),
-            d.maxRaiseC(),
-            0.0,
-            d.maxLowerC(),
-            d.fallbackC(),
-            d.maxSampleAge(),
-            d.fallbackStepC(),
-            d.minDwell());
+    PolicySettings noHysteresis = defaultsWith(DEFAULTS.marginC(), 0.0, DEFAULTS.fallbackStepC());
     Recommendation r = new SetpointPolicy(noHysteresis).decide(window(23.5, 6), NOW, offset(2.0));
     assertEquals(24.0, r.setpointC());
     assertEquals(26.0, r.predictedInletC(), 1e-6);
@@ -169,39 +175,12 @@ class SetpointPolicyTest {
 
   @Test
   void theFallbackStepIsASetting() {
-    PolicySettings d = PolicySettings.defaults();
-    PolicySettings halfDegree =
-        new PolicySettings(
-            d.minC(),
-            d.maxC(),
-            d.stepC(),
-            d.limitC(),
-            d.marginC(),
-            d.maxRaiseC(),
-            d.raiseHysteresisC(),
-            d.maxLowerC(),
-            d.fallbackC(),
-            d.maxSampleAge(),
-            0.5,
-            d.minDwell());
+    PolicySettings halfDegree = defaultsWith(DEFAULTS.marginC(), DEFAULTS.raiseHysteresisC(), 0.5);
     assertEquals(
         23.5, new SetpointPolicy(halfDegree).decide(window(24, 6), NOW, null).setpointC(), 1e-9);
     assertThrows(
         IllegalArgumentException.class,
-        () ->
-            new PolicySettings(
-                d.minC(),
-                d.maxC(),
-                d.stepC(),
-                d.limitC(),
-                d.marginC(),
-                d.maxRaiseC(),
-                d.raiseHysteresisC(),
-                d.maxLowerC(),
-                d.fallbackC(),
-                d.maxSampleAge(),
-                0,
-                d.minDwell()));
+        () -> defaultsWith(DEFAULTS.marginC(), DEFAULTS.raiseHysteresisC(), 0));
   }
 
   @Test
@@ -256,21 +235,7 @@ class SetpointPolicyTest {
     assertTrue(Double.isNaN(held.predictedInletC()));
 
     // The windows' inlet is 25 °C; with a threshold of 27 - 3 = 24 °C it is already too warm.
-    PolicySettings d = PolicySettings.defaults();
-    PolicySettings tight =
-        new PolicySettings(
-            d.minC(),
-            d.maxC(),
-            d.stepC(),
-            d.limitC(),
-            3.0,
-            d.maxRaiseC(),
-            d.raiseHysteresisC(),
-            d.maxLowerC(),
-            d.fallbackC(),
-            d.maxSampleAge(),
-            d.fallbackStepC(),
-            d.minDwell());
+    PolicySettings tight = defaultsWith(3.0, DEFAULTS.raiseHysteresisC(), DEFAULTS.fallbackStepC());
     Recommendation down =
         new SetpointPolicy(tight).decide(window(23.0, 6), NOW, offset(2.0), null, cool);
     assertEquals(Reason.OUT_OF_RANGE, down.reason());
