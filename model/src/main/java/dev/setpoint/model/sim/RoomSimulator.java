@@ -1,17 +1,25 @@
 package dev.setpoint.model.sim;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A server room with one air conditioner, outdoors a generated year of weather. Call {@link #step}
- * with the setpoint the unit should hold; it integrates the room's heat and moisture balance in
- * sub-steps of at most {@link #MAX_SUBSTEP} and returns the new {@link RoomState}. The same seed,
- * parameters and sequence of steps give the same states. The equations are in model/README.md.
+ * A server room with its racks, its cooling units and an economiser, outdoors a generated year of
+ * weather. Call {@link #step} with the setpoint the units should hold; it integrates the room's
+ * heat and moisture balance in sub-steps of at most {@link #MAX_SUBSTEP} and returns the new {@link
+ * RoomState}. The same seed, parameters and sequence of steps (and disturbances) give the same
+ * states. The equations and the sources of their constants are in model/README.md.
+ *
+ * <p>Disturbances for stress scenarios: {@link #setItLoadFactor} (a rack switched on or off),
+ * {@link #setUnitsTripped} (a unit out of service), {@link #setSensorFault} (a stuck, drifting or
+ * missing inlet sensor).
  *
  * <p>Not thread-safe: one room, one caller.
  */
@@ -29,19 +37,44 @@ public final class RoomSimulator {
   private static final double COIL_CONTACT = 0.5; // share of the coil's air that reaches saturation
   private static final double LOAD_NOISE_TAU_S = 1800.0;
   private static final double HOT_SPOT_TAU_S = 900.0;
+  private static final long DAY_MS = 86_400_000L;
+  private static final long HOUR_MS = 3_600_000L;
 
   private final RoomParameters p;
   private final WeatherGenerator weather;
   private final SplittableRandom random;
-  private final ZonedDateTime start;
+  private final SplittableRandom sensorRandom;
+  private final long startEpochMs;
+  private final ZoneRules zoneRules;
   private final long weatherOffsetMs;
+  private final double[] rackBaseK;
 
   private long elapsedMs;
+  private long offsetValidUntilMs = Long.MIN_VALUE;
+  private long offsetMs;
   private double airC;
   private double humidityRatio;
   private double loadNoise;
-  private double hotSpotNoise;
+  private final double[] rackNoise;
+  private final double[] rackInlet;
   private double cumulativeKwh;
+  private double cumulativeFanKwh;
+  private double cumulativeItKwh;
+  private double gainsKj;
+  private double removedKj;
+  private double itLoadFactor = 1.0;
+  private int unitsTripped;
+  private final SensorFault[] faults;
+  private final double[] faultStartReading;
+  private final long[] faultStartMs;
+  private Weather lastWeather;
+  private double itKw;
+  private double fanExtraKw;
+  private double coolingKw;
+  private double electricKw;
+  private boolean limited;
+  private double freeShare;
+  private double setpointC;
   private RoomState state;
 
   /**
@@ -60,21 +93,45 @@ public final class RoomSimulator {
     this.p = parameters;
     this.random = new SplittableRandom(seed);
     this.weather = new WeatherGenerator(site, random.nextLong());
-    this.start = LocalDate.ofYearDay(YEAR, startDayOfYear + 1).atStartOfDay(site.zone());
+    this.sensorRandom = random.split();
+    this.startEpochMs =
+        LocalDate.ofYearDay(YEAR, startDayOfYear + 1)
+            .atStartOfDay(site.zone())
+            .toInstant()
+            .toEpochMilli();
+    this.zoneRules = site.zone().getRules();
     this.weatherOffsetMs = Duration.ofDays(startDayOfYear).toMillis();
     this.airC = initialAirC;
-    Weather now = weather.at(Duration.ofMillis(weatherOffsetMs));
+    this.setpointC = initialAirC;
+    this.rackBaseK = new double[p.racks()];
+    for (int i = 0; i < p.racks(); i++) {
+      rackBaseK[i] =
+          p.hotSpotBaseK() - (p.racks() == 1 ? 0 : p.rackSpreadK() * i / (p.racks() - 1.0));
+    }
+    this.rackNoise = new double[p.racks()];
+    this.rackInlet = new double[p.racks()];
+    for (int i = 0; i < p.racks(); i++) {
+      rackInlet[i] = initialAirC + rackBaseK[i];
+    }
+    this.faults = new SensorFault[p.racks()];
+    this.faultStartReading = new double[p.racks()];
+    this.faultStartMs = new long[p.racks()];
+    this.lastWeather = weather.at(Duration.ofMillis(weatherOffsetMs));
     this.humidityRatio =
         Math.min(
-            Psychrometrics.humidityRatio(now.temperatureC(), now.humidityPct()),
+            Psychrometrics.humidityRatio(lastWeather.temperatureC(), lastWeather.humidityPct()),
             Psychrometrics.humidityRatio(initialAirC, 50));
-    this.state =
-        observe(now, initialAirC + parameters.hotSpotBaseK(), initialAirC, 0, 0, 0, 1, false);
+    this.state = observe();
   }
 
   /** The default room ({@link RoomParameters#defaults()}) in Gwangju from 1 January, air 22 °C. */
   public static RoomSimulator gwangju(long seed) {
     return new RoomSimulator(RoomParameters.defaults(), SiteClimate.GWANGJU, 0, 22.0, seed);
+  }
+
+  /** The parameters of this room. */
+  public RoomParameters parameters() {
+    return p;
   }
 
   /** The state after the last step (or the initial state). */
@@ -87,7 +144,32 @@ public final class RoomSimulator {
     return Duration.ofMillis(elapsedMs);
   }
 
-  /** Advances the room by {@code dt} with the unit holding {@code setpointC}. */
+  /** Scales the IT load from now on: 1.3 is a rack switched on that adds 30 %. */
+  public void setItLoadFactor(double factor) {
+    if (!(factor >= 0) || Double.isInfinite(factor)) {
+      throw new IllegalArgumentException("load factor must be ≥ 0: " + factor);
+    }
+    itLoadFactor = factor;
+  }
+
+  /** Takes {@code count} cooling units out of service from now on (0 = all running). */
+  public void setUnitsTripped(int count) {
+    if (count < 0 || count > p.units()) {
+      throw new IllegalArgumentException("units tripped out of 0…" + p.units() + ": " + count);
+    }
+    unitsTripped = count;
+  }
+
+  /** Sets (or with null clears) a fault of rack {@code rack}'s inlet sensor from now on. */
+  public void setSensorFault(int rack, SensorFault fault) {
+    double reading = state.rackInletsC().get(rack);
+    faults[rack] = fault;
+    faultStartReading[rack] = Double.isNaN(reading) ? rackInlet[rack] : reading;
+    faultStartMs[rack] = elapsedMs;
+    state = observe();
+  }
+
+  /** Advances the room by {@code dt} with the units holding {@code setpointC}. */
   public RoomState step(Duration dt, double setpointC) {
     if (dt.isNegative() || dt.isZero()) {
       throw new IllegalArgumentException("dt must be positive: " + dt);
@@ -95,38 +177,49 @@ public final class RoomSimulator {
     if (!Double.isFinite(setpointC)) {
       throw new IllegalArgumentException("setpoint must be a finite number: " + setpointC);
     }
+    this.setpointC = setpointC;
     long remaining = dt.toMillis();
     while (remaining > 0) {
       long sub = Math.min(remaining, MAX_SUBSTEP.toMillis());
-      substep(sub / 1000.0, setpointC);
+      substep(sub / 1000.0);
       remaining -= sub;
     }
+    state = observe();
     return state;
   }
 
-  private void substep(double dtS, double setpointC) {
+  private void substep(double dtS) {
     Weather w = weather.at(Duration.ofMillis(weatherOffsetMs + elapsedMs));
-    ZonedDateTime now = start.plusNanos(elapsedMs * 1_000_000L);
-    double hour = now.getHour() + now.getMinute() / 60.0 + now.getSecond() / 3600.0;
-    boolean weekend =
-        now.getDayOfWeek() == DayOfWeek.SATURDAY || now.getDayOfWeek() == DayOfWeek.SUNDAY;
+    lastWeather = w;
+    long localMs = localMillis();
+    double hour = Math.floorMod(localMs, DAY_MS) / (double) HOUR_MS;
+    long dayOfWeek = Math.floorMod(Math.floorDiv(localMs, DAY_MS) + 3, 7); // 0 = Monday
+    boolean weekend = dayOfWeek >= 5;
 
     double loadPhi = Math.exp(-dtS / LOAD_NOISE_TAU_S);
     loadNoise =
         loadPhi * loadNoise
             + p.itNoise() * Math.sqrt(1 - loadPhi * loadPhi) * random.nextGaussian();
-    double itKw =
+    double computeKw =
         p.itLoadKw()
+            * itLoadFactor
             * (1 + p.itDailySwing() * Math.cos(2 * Math.PI * (hour - 14) / 24))
             * (weekend ? p.itWeekendFactor() : 1.0)
             * (1 + loadNoise);
+    // Server fans: idle speed up to the knee, then faster with the rack's inlet; power ~ speed³.
+    double fanKw = 0;
+    for (int i = 0; i < p.racks(); i++) {
+      fanKw += serverFanExtraKw(computeKw / p.racks(), rackInlet[i]);
+    }
     double solarKw =
         p.solarGainKw() * Math.max(0, Math.sin(Math.PI * (hour - 6) / 12)) * skyShare(w.category());
     double envelopeKw = p.envelopeUaKwPerK() * (w.temperatureC() - airC);
-    double gainsKw = itKw + solarKw + envelopeKw;
+    double gainsKw = computeKw + fanKw + solarKw + envelopeKw;
 
+    int running = p.units() - unitsTripped;
+    double runningRatedKw = running * p.unitCapacityKw();
     double capacityKw =
-        p.ratedCapacityKw() * Math.min(1.1, 1 - p.capacityDeratePerK() * (w.temperatureC() - 35.0));
+        runningRatedKw * Math.min(1.1, 1 - p.capacityDeratePerK() * (w.temperatureC() - 35.0));
     double coilC = setpointC - p.coilApproachK();
     double wCoil = Psychrometrics.humidityRatio(coilC, 100);
     double demandKw =
@@ -136,31 +229,95 @@ public final class RoomSimulator {
     double latentKw = Math.min(removalKgS * LATENT_HEAT, capacityKw);
     removalKgS = latentKw / LATENT_HEAT;
     double sensibleKw = Math.max(0, Math.min(demandKw, capacityKw - latentKw));
-    boolean limited = demandKw > capacityKw - latentKw;
+    limited = demandKw > capacityKw - latentKw;
 
     airC += dtS * (gainsKw - sensibleKw) / p.heatCapacityKjPerK();
+    gainsKj += gainsKw * dtS;
+    removedKj += sensibleKw * dtS;
     double airMassKg = p.volumeM3() * AIR_DENSITY;
     double infiltrationKgS = p.airChangesPerHour() * airMassKg / 3600.0;
     double wOut = Psychrometrics.humidityRatio(w.temperatureC(), w.humidityPct());
     humidityRatio += dtS * (infiltrationKgS * (wOut - humidityRatio) - removalKgS) / airMassKg;
 
-    double coolingKw = sensibleKw + latentKw;
-    double cop = cop(coilC, w.temperatureC());
-    double share = coolingKw / p.ratedCapacityKw();
-    double electricKw = coolingKw / cop + p.fanRatedKw() * share * share * share;
+    double totalKw = sensibleKw + latentKw;
+    freeShare = running == 0 ? 0 : economiserShare(airC, w.temperatureC());
+    double freeKw = freeShare * sensibleKw;
+    double mechanicalKw = totalKw - freeKw;
+    double compressorKw = 0;
+    if (mechanicalKw > 0) {
+      double partLoad = mechanicalKw / capacityKw;
+      double plf =
+          partLoad >= p.minPartLoad()
+              ? 1.0
+              : 1 - p.cyclingDegradation() * (1 - partLoad / p.minPartLoad());
+      compressorKw = mechanicalKw / (cop(coilC, w.temperatureC()) * plf);
+    }
+    double indoorFanKw = 0;
+    if (running > 0) {
+      double share = totalKw / runningRatedKw;
+      indoorFanKw = running * p.unitFanRatedKw() * share * share * share;
+    }
+    coolingKw = totalKw;
+    electricKw = compressorKw + indoorFanKw + p.economiserKwPerKw() * freeKw;
+    itKw = computeKw + fanKw;
+    fanExtraKw = fanKw;
     cumulativeKwh += electricKw * dtS / 3600.0;
+    cumulativeFanKwh += fanKw * dtS / 3600.0;
+    cumulativeItKwh += itKw * dtS / 3600.0;
 
     double hotPhi = Math.exp(-dtS / HOT_SPOT_TAU_S);
-    hotSpotNoise =
-        hotPhi * hotSpotNoise
-            + p.hotSpotNoiseK() * Math.sqrt(1 - hotPhi * hotPhi) * random.nextGaussian();
-    double inletC = airC + p.hotSpotBaseK() + p.hotSpotLoadK() * share + hotSpotNoise;
-
+    double loadRise = p.hotSpotLoadK() * totalKw / p.installedCapacityKw();
+    for (int i = 0; i < p.racks(); i++) {
+      rackNoise[i] =
+          hotPhi * rackNoise[i]
+              + p.hotSpotNoiseK() * Math.sqrt(1 - hotPhi * hotPhi) * random.nextGaussian();
+      rackInlet[i] = airC + rackBaseK[i] + loadRise + rackNoise[i];
+    }
     elapsedMs += Math.round(dtS * 1000);
-    state = observe(w, inletC, setpointC, itKw, coolingKw, electricKw, cop, limited);
   }
 
-  /** The unit's COP: a share of the Carnot COP between its coil and its condenser. */
+  /**
+   * What a rack's server fans draw above their idle speed, kW, for a rack of {@code computeKw} at
+   * an inlet of {@code inletC}: speed rises linearly above the knee, power with the cube of speed.
+   */
+  double serverFanExtraKw(double computeKw, double inletC) {
+    double speed = 1 + p.serverFanSpeedPerK() * Math.max(0, inletC - p.serverFanKneeC());
+    return computeKw * p.serverFanShare() * (speed * speed * speed - 1);
+  }
+
+  /**
+   * The heat ledger since the start, kJ: {gains (IT, sun, envelope), sensible heat removed}; their
+   * difference is the room's heat capacity times its air temperature change.
+   */
+  double[] heatLedgerKj() {
+    return new double[] {gainsKj, removedKj};
+  }
+
+  /**
+   * The share of the sensible load an indirect economiser takes: all of it when the coolant from
+   * the dry cooler (outdoor + approach) is at or below the supply air the coil must make, none when
+   * it is at or above the return air, linear in between.
+   */
+  double economiserShare(double returnAirC, double outdoorC) {
+    if (!p.economiser()) {
+      return 0;
+    }
+    double coolantC = outdoorC + p.economiserApproachK();
+    return Math.max(0, Math.min(1, (returnAirC - coolantC) / COIL_AIR_DELTA_K));
+  }
+
+  /** Local wall-clock milliseconds since the epoch, with the zone's offset at this instant. */
+  private long localMillis() {
+    long now = startEpochMs + elapsedMs;
+    if (now >= offsetValidUntilMs || now < offsetValidUntilMs - HOUR_MS) {
+      ZoneOffset offset = zoneRules.getOffset(Instant.ofEpochMilli(now));
+      offsetMs = offset.getTotalSeconds() * 1000L;
+      offsetValidUntilMs = now - Math.floorMod(now, HOUR_MS) + HOUR_MS;
+    }
+    return now + offsetMs;
+  }
+
+  /** The compressor's COP: a share of the Carnot COP between its coil and its condenser. */
   double cop(double coilC, double outdoorC) {
     double condensingC = Math.max(outdoorC + p.condenserApproachK(), p.minCondensingC());
     double lift = Math.max(1.0, condensingC - coilC);
@@ -178,34 +335,66 @@ public final class RoomSimulator {
     };
   }
 
-  private RoomState observe(
-      Weather w,
-      double inletC,
-      double setpointC,
-      double itKw,
-      double coolingKw,
-      double electricKw,
-      double cop,
-      boolean limited) {
-    double measuredInlet = inletC + p.sensorNoiseK() * random.nextGaussian();
+  private RoomState observe() {
+    List<Double> readings = new ArrayList<>(p.racks());
+    double room = Double.NaN;
+    double hottest = Double.NEGATIVE_INFINITY;
+    int hottestRack = 0;
+    for (int i = 0; i < p.racks(); i++) {
+      if (rackInlet[i] > hottest) {
+        hottest = rackInlet[i];
+        hottestRack = i;
+      }
+      double reading = reading(i, rackInlet[i] + p.sensorNoiseK() * sensorRandom.nextGaussian());
+      readings.add(reading);
+      if (!Double.isNaN(reading) && !(reading <= room)) {
+        room = reading;
+      }
+    }
     double rh =
-        Psychrometrics.relativeHumidity(inletC, humidityRatio)
-            + p.humiditySensorNoisePct() * random.nextGaussian();
-    Instant time = start.toInstant().plusMillis(elapsedMs);
+        Psychrometrics.relativeHumidity(rackInlet[hottestRack], humidityRatio)
+            + p.humiditySensorNoisePct() * sensorRandom.nextGaussian();
+    double dewPoint =
+        Psychrometrics.dewPoint(airC, Psychrometrics.relativeHumidity(airC, humidityRatio));
     return new RoomState(
-        time,
-        measuredInlet,
+        Instant.ofEpochMilli(startEpochMs + elapsedMs),
+        room,
         Math.max(0, Math.min(100, rh)),
-        w.temperatureC(),
-        w.humidityPct(),
-        w.category(),
+        lastWeather.temperatureC(),
+        lastWeather.humidityPct(),
+        lastWeather.category(),
         setpointC,
         airC,
         itKw,
+        fanExtraKw,
         coolingKw,
         electricKw,
-        cop,
+        electricKw > 0 ? coolingKw / electricKw : 0,
         limited,
-        cumulativeKwh);
+        freeShare,
+        hottest,
+        dewPoint,
+        readings,
+        cumulativeKwh,
+        cumulativeFanKwh,
+        cumulativeItKwh);
+  }
+
+  private double reading(int rack, double healthy) {
+    SensorFault f = faults[rack];
+    if (f == null) {
+      return healthy;
+    }
+    return switch (f.kind()) {
+      case STUCK -> faultStartReading[rack];
+      case DRIFT ->
+          healthy + f.driftKPerHour() * (elapsedMs - faultStartMs[rack]) / (double) HOUR_MS;
+      case MISSING -> Double.NaN;
+    };
+  }
+
+  /** Each rack's true inlet temperature now, °C (for tests). */
+  double[] rackInlets() {
+    return Arrays.copyOf(rackInlet, rackInlet.length);
   }
 }

@@ -109,7 +109,7 @@ public final class WeatherGenerator {
     double max = SiteClimate.interpolate(site.meanMaxC(), mid);
     double min = SiteClimate.interpolate(site.meanMinC(), mid);
     double meanRh = SiteClimate.interpolate(site.relativeHumidityPct(), mid);
-    double wetShare = site.wetDays()[month] / SiteClimate.daysInMonth(month);
+    double wetShare = Math.min(0.95, site.wetDays()[month] / SiteClimate.daysInMonth(month));
 
     // Wet and dry days as a two-state Markov chain whose stationary share of wet days is the
     // month's normal; wet days follow wet days more often than the share alone would say.

@@ -18,11 +18,16 @@ class RoomSimulatorTest {
     return s;
   }
 
+  private static RoomSimulator summer(RoomParameters p, long seed, double setpoint) {
+    return new RoomSimulator(p, SiteClimate.GWANGJU, 200, setpoint, seed);
+  }
+
   @Test
-  void energyGrowsAsTheSetpointDrops() {
+  void inSummerCoolingEnergyGrowsAsTheSetpointDrops() {
     double previous = 0;
     for (double setpoint : new double[] {26, 23, 20, 18}) {
-      RoomState s = run(RoomSimulator.gwangju(7), setpoint, Duration.ofDays(3));
+      RoomState s =
+          run(summer(RoomParameters.defaults(), 7, setpoint), setpoint, Duration.ofDays(3));
       assertTrue(
           s.cumulativeCoolingKwh() > previous,
           setpoint + " °C used " + s.cumulativeCoolingKwh() + " kWh, not more than " + previous);
@@ -31,23 +36,126 @@ class RoomSimulatorTest {
   }
 
   @Test
-  void holdsTheSetpointWithinCapacityAndInletSitsAboveIt() {
+  void inWinterWithFreeCoolingAHighSetpointCostsServerFanPower() {
+    // Helsinki in January: the economiser carries everything, so the fans decide, and the best
+    // setpoint is an interior one, not the highest.
+    double[] controllable = new double[3];
+    double[] setpoints = {20, 22, 25};
+    for (int i = 0; i < 3; i++) {
+      RoomSimulator sim =
+          new RoomSimulator(RoomParameters.defaults(), SiteClimate.HELSINKI, 10, setpoints[i], 5);
+      RoomState s = run(sim, setpoints[i], Duration.ofDays(2));
+      assertEquals(1.0, s.freeCoolingShare(), 1e-9, "full free cooling");
+      controllable[i] = s.cumulativeControllableKwh();
+    }
+    assertTrue(controllable[2] > controllable[1], "25 °C costs more than 22 °C");
+    assertTrue(controllable[2] > controllable[0], "25 °C costs more than 20 °C");
+  }
+
+  @Test
+  void serverFanPowerRisesByThePublishedShareOfItPowerPerKelvin() {
+    RoomSimulator sim = RoomSimulator.gwangju(1);
+    assertEquals(0, sim.serverFanExtraKw(100, 20), 1e-12, "idle speed below the knee");
+    assertEquals(0, sim.serverFanExtraKw(100, 23), 1e-12);
+    for (double inlet = 23; inlet < 30; inlet += 1) {
+      double perK = sim.serverFanExtraKw(100, inlet + 1) - sim.serverFanExtraKw(100, inlet);
+      assertTrue(perK >= 0.3 && perK <= 0.55, inlet + " °C: " + perK + " % of IT per K");
+    }
+    double above = sim.serverFanExtraKw(100, 35) - sim.serverFanExtraKw(100, 34);
+    assertTrue(above > 0.55, "more above 30 °C: " + above);
+  }
+
+  @Test
+  void theHeatBalanceCloses() {
+    RoomSimulator sim = summer(RoomParameters.defaults(), 3, 22);
+    double startAir = sim.state().roomAirTemperatureC();
+    RoomState s = run(sim, 25, Duration.ofHours(12));
+    double[] ledger = sim.heatLedgerKj();
+    double stored =
+        RoomParameters.defaults().heatCapacityKjPerK() * (s.roomAirTemperatureC() - startAir);
+    assertEquals(stored, ledger[0] - ledger[1], 1e-6 * ledger[0]);
+    assertTrue(s.cumulativeItKwh() > 12 * 15, "IT energy counted: " + s.cumulativeItKwh());
+  }
+
+  @Test
+  void theEconomiserTakesTheLoadWhenItIsColdAndNoneWhenItIsHot() {
+    RoomSimulator winter =
+        new RoomSimulator(RoomParameters.defaults(), SiteClimate.HELSINKI, 15, 24, 2);
+    RoomState w = run(winter, 24, Duration.ofHours(6));
+    assertEquals(1.0, w.freeCoolingShare(), 1e-9);
+    assertTrue(w.cop() > 15, "free cooling COP " + w.cop());
+    RoomSimulator hot =
+        new RoomSimulator(RoomParameters.defaults(), SiteClimate.SINGAPORE, 100, 24, 2);
+    RoomState h = run(hot, 24, Duration.ofHours(14));
+    assertEquals(0.0, h.freeCoolingShare(), 1e-9);
+    assertTrue(h.cop() > 2 && h.cop() < 9, "DX COP " + h.cop());
+    RoomParameters none = RoomParameters.defaults().toBuilder().economiser(false).build();
+    RoomState n =
+        run(new RoomSimulator(none, SiteClimate.HELSINKI, 15, 24, 2), 24, Duration.ofHours(6));
+    assertEquals(0.0, n.freeCoolingShare(), 1e-9);
+    assertTrue(n.cumulativeCoolingKwh() > 2 * w.cumulativeCoolingKwh());
+  }
+
+  @Test
+  void holdsTheSetpointWithinCapacityAndTheHottestInletSitsAboveIt() {
     RoomState s = run(RoomSimulator.gwangju(3), 22, Duration.ofHours(6));
     assertEquals(22.0, s.roomAirTemperatureC(), 0.05);
-    assertTrue(s.inletTemperatureC() > 22.5 && s.inletTemperatureC() < 26, "inlet " + s);
+    assertTrue(s.hottestInletC() > 22.5 && s.hottestInletC() < 26, "inlet " + s);
+    assertEquals(4, s.rackInletsC().size());
+    double max = s.rackInletsC().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    assertEquals(max, s.inletTemperatureC(), 1e-12, "the room reads its hottest sensor");
     assertTrue(!s.capacityLimited());
   }
 
   @Test
   void aTooSmallUnitCannotHoldTheSetpoint() {
-    RoomParameters small = RoomParameters.defaults().withRatedCapacityKw(12);
+    RoomParameters small = RoomParameters.defaults().withUnitCapacityKw(6);
     RoomSimulator sim = new RoomSimulator(small, SiteClimate.GWANGJU, 200, 22, 3);
     RoomState s = run(sim, 20, Duration.ofHours(3));
     assertTrue(s.capacityLimited());
     assertTrue(s.roomAirTemperatureC() > 24, "room air " + s.roomAirTemperatureC());
-    // capacity at this outdoor temperature, capped at 110 % of rated
-    double capacity = 12 * Math.min(1.1, 1 - 0.01 * (s.outdoorTemperatureC() - 35));
+    double capacity = 2 * 6 * Math.min(1.1, 1 - 0.01 * (s.outdoorTemperatureC() - 35));
     assertTrue(s.coolingKw() <= capacity + 1e-9, s.coolingKw() + " kW > " + capacity);
+  }
+
+  @Test
+  void aTrippedUnitAndARackSwitchedOnHeatTheRoom() {
+    RoomSimulator normal = summer(RoomParameters.defaults(), 9, 24);
+    RoomSimulator tripped = summer(RoomParameters.defaults(), 9, 24);
+    RoomSimulator loaded = summer(RoomParameters.defaults(), 9, 24);
+    run(normal, 24, Duration.ofHours(14));
+    run(tripped, 24, Duration.ofHours(14));
+    run(loaded, 24, Duration.ofHours(14));
+    tripped.setUnitsTripped(1);
+    tripped.setItLoadFactor(1.3);
+    loaded.setItLoadFactor(1.3);
+    RoomState n = run(normal, 24, Duration.ofMinutes(30));
+    RoomState t = run(tripped, 24, Duration.ofMinutes(30));
+    RoomState l = run(loaded, 24, Duration.ofMinutes(30));
+    assertTrue(t.capacityLimited(), "one 25 kW unit, 30 % more load, a July afternoon");
+    assertTrue(
+        t.hottestInletC() > l.hottestInletC() + 0.5,
+        t.hottestInletC() + " vs " + l.hottestInletC());
+    assertEquals(1.3, l.itLoadKw() / n.itLoadKw(), 0.05);
+    assertTrue(l.hottestInletC() > n.hottestInletC());
+  }
+
+  @Test
+  void sensorFaultsChangeReadingsNotTheRoom() {
+    RoomSimulator sim = RoomSimulator.gwangju(4);
+    run(sim, 23, Duration.ofHours(1));
+    sim.setSensorFault(0, SensorFault.stuck());
+    double stuck = sim.state().rackInletsC().get(0);
+    sim.setSensorFault(1, SensorFault.missing());
+    sim.setSensorFault(2, SensorFault.drift(-1.0));
+    RoomState s = run(sim, 20, Duration.ofHours(2));
+    assertEquals(stuck, s.rackInletsC().get(0), 1e-12);
+    assertTrue(Double.isNaN(s.rackInletsC().get(1)));
+    double truth = sim.rackInlets()[2];
+    assertEquals(truth - 2.0, s.rackInletsC().get(2), 0.3, "drifted 2 K in 2 h");
+    assertTrue(s.hottestInletC() < stuck, "the room cooled; the stuck sensor did not see it");
+    sim.setSensorFault(1, null);
+    assertTrue(!Double.isNaN(run(sim, 20, STEP).rackInletsC().get(1)));
   }
 
   @Test
