@@ -4,10 +4,13 @@ import com.influxdb.client.InfluxDBClient;
 import dev.setpoint.model.data.ClimateCsv;
 import dev.setpoint.model.data.InfluxExporter;
 import dev.setpoint.model.data.SimulatedDataset;
-import dev.setpoint.model.eval.ClosedLoop;
+import dev.setpoint.model.eval.EffectiveRule;
 import dev.setpoint.model.eval.Evaluation;
+import dev.setpoint.model.eval.EvaluationReport;
 import dev.setpoint.model.eval.OnnxInletPredictor;
+import dev.setpoint.model.eval.Scenario;
 import dev.setpoint.model.recommend.SetpointPolicy;
+import dev.setpoint.model.recommend.TrainingRanges;
 import dev.setpoint.model.sim.RoomParameters;
 import dev.setpoint.model.sim.SiteClimate;
 import dev.setpoint.model.train.Bootstrap;
@@ -23,7 +26,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -260,7 +266,9 @@ public final class ModelCli {
       name = "evaluate",
       mixinStandardHelpOptions = true,
       description =
-          "Closed-loop evaluation over a simulated year; writes <docs>/evaluation.md and charts.")
+          "Closed-loop evaluation per climate and room over held-out years, with baselines chosen"
+              + " on tuning years and stress scenarios; writes <docs>/evaluation.md, evaluation.json"
+              + " and charts. Without --climate/--room: the default cells (model/README.md).")
   static final class Evaluate implements Callable<Integer> {
     @Option(
         names = "--model",
@@ -269,12 +277,67 @@ public final class ModelCli {
     Path model;
 
     @Option(
-        names = "--seed",
-        defaultValue = "2025",
-        description = "simulator seed, not the training one (default ${DEFAULT-VALUE})")
-    long seed;
+        names = "--climate",
+        description =
+            "a climate: Gwangju, Singapore, Phoenix, Helsinki, London, or a monthly-normals .csv"
+                + " (repeatable)")
+    List<String> climates = new ArrayList<>();
 
-    @Option(names = "--days", defaultValue = "365", description = "days (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--room",
+        description = "a named room: default, dense, small-dx (repeatable; default: default)")
+    List<String> rooms = new ArrayList<>();
+
+    @Option(names = "--it-kw", description = "the room's mean IT load, kW (overrides --room's)")
+    Double itKw;
+
+    @Option(names = "--units", description = "cooling units installed (N+1)")
+    Integer units;
+
+    @Option(names = "--unit-kw", description = "one unit's capacity at 35 °C outdoor, kW")
+    Double unitKw;
+
+    @Option(names = "--heat-capacity", description = "room thermal mass, kJ/K")
+    Double heatCapacity;
+
+    @Option(names = "--racks", description = "racks, one inlet sensor each")
+    Integer racks;
+
+    @Option(names = "--no-economiser", description = "the units have no economiser")
+    boolean noEconomiser;
+
+    @Option(
+        names = "--tune-seeds",
+        defaultValue = "1-5",
+        description =
+            "years the baselines are chosen on, e.g. 1-5 or 1,2,3 (default ${DEFAULT-VALUE})")
+    String tuneSeeds;
+
+    @Option(
+        names = "--seeds",
+        defaultValue = "1001-1020",
+        description = "evaluation years (default ${DEFAULT-VALUE})")
+    String evalSeeds;
+
+    @Option(
+        names = "--stress-seeds",
+        defaultValue = "2001-2005",
+        description = "years of the stress runs (default ${DEFAULT-VALUE})")
+    String stressSeeds;
+
+    @Option(
+        names = "--scenario",
+        defaultValue = "all",
+        description =
+            "stress scenarios: all, none, or names (rack-on, unit-trip, sensor-stuck, sensor-drift,"
+                + " sensor-missing, weather-outage, telemetry-gap, clock-skew), comma-separated"
+                + " (default ${DEFAULT-VALUE})")
+    String scenarios;
+
+    @Option(
+        names = "--days",
+        defaultValue = "365",
+        description = "days per year (default ${DEFAULT-VALUE})")
     int days;
 
     @Option(
@@ -284,6 +347,12 @@ public final class ModelCli {
     int decisionS;
 
     @Option(
+        names = "--threads",
+        defaultValue = "0",
+        description = "parallel runs (default: one per processor)")
+    int threads;
+
+    @Option(
         names = "--docs",
         defaultValue = "docs",
         description = "report folder (default ${DEFAULT-VALUE})")
@@ -291,27 +360,132 @@ public final class ModelCli {
 
     @Override
     public Integer call() throws Exception {
+      Evaluation.Settings settings = settings();
       try (OnnxInletPredictor predictor = new OnnxInletPredictor(Files.readAllBytes(model))) {
         var metadata = predictor.metadata();
-        Duration interval =
-            Duration.ofSeconds(Long.parseLong(metadata.getOrDefault("sample_interval_s", "60")));
-        Duration decision = Duration.ofSeconds(decisionS);
-        ClosedLoop loop =
-            new ClosedLoop(RoomParameters.defaults(), SiteClimate.GWANGJU, interval, decision);
-        Evaluation evaluation = new Evaluation(loop, seed, days, PROGRESS);
         SetpointPolicy policy = new SetpointPolicy();
-        var outcome = evaluation.run(predictor, policy);
+        long t0 = System.nanoTime();
+        var results =
+            new Evaluation(
+                    settings,
+                    policy,
+                    predictor,
+                    TrainingRanges.fromMetadata(metadata).orElse(null),
+                    PROGRESS)
+                .run();
         String command =
-            String.format(
-                Locale.ROOT,
-                "./mvnw -q -pl model compile exec:java -Dexec.args=\"evaluate --seed %d --days %d\"",
-                seed,
-                days);
-        evaluation.write(outcome, docs, metadata, policy, decision, command);
-        PROGRESS.printf("evaluate: wrote %s%n", docs.resolve("evaluation.md"));
+            "./mvnw -q -pl model compile exec:java -Dexec.args=\"evaluate"
+                + (args.isEmpty() ? "" : " " + String.join(" ", args))
+                + "\"";
+        new EvaluationReport(
+                settings, results, metadata, policy, EffectiveRule.of(predictor), command)
+            .write(docs);
+        PROGRESS.printf(
+            Locale.ROOT,
+            "evaluate: wrote %s and evaluation.json (%.0f s)%n",
+            docs.resolve("evaluation.md"),
+            (System.nanoTime() - t0) / 1e9);
       }
       return 0;
     }
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    private List<String> args = List.of();
+
+    Evaluation.Settings settings() throws IOException {
+      if (spec != null) {
+        List<String> all = spec.commandLine().getParseResult().originalArgs();
+        int at = all.indexOf(spec.name());
+        args = at >= 0 ? all.subList(at + 1, all.size()) : all;
+      }
+      List<Evaluation.Cell> cells;
+      boolean custom =
+          itKw != null
+              || units != null
+              || unitKw != null
+              || heatCapacity != null
+              || racks != null
+              || noEconomiser;
+      if (climates.isEmpty() && rooms.isEmpty() && !custom) {
+        cells = Evaluation.defaultCells();
+      } else {
+        cells = new ArrayList<>();
+        Map<String, RoomParameters> named = Evaluation.rooms();
+        for (String climate : climates.isEmpty() ? List.of("Gwangju") : climates) {
+          SiteClimate site = SiteClimate.named(climate);
+          for (String roomName : rooms.isEmpty() ? List.of("default") : rooms) {
+            RoomParameters room = named.get(roomName);
+            if (room == null) {
+              throw new CommandLine.ParameterException(
+                  spec.commandLine(), "no room '" + roomName + "'; known: " + named.keySet());
+            }
+            var b = room.toBuilder();
+            if (itKw != null) b.itLoadKw(itKw);
+            if (units != null) b.units(units);
+            if (unitKw != null) b.unitCapacityKw(unitKw);
+            if (heatCapacity != null) b.heatCapacityKjPerK(heatCapacity);
+            if (racks != null) b.racks(racks);
+            if (noEconomiser) b.economiser(false);
+            cells.add(
+                new Evaluation.Cell(
+                    site,
+                    custom ? roomName + " (custom)" : roomName,
+                    b.build(),
+                    site.equals(SiteClimate.GWANGJU),
+                    !custom && roomName.equals("default")));
+          }
+        }
+      }
+      List<Scenario> chosen;
+      if (scenarios.equals("all")) {
+        chosen =
+            java.util.Arrays.stream(Scenario.values()).filter(x -> x != Scenario.NONE).toList();
+      } else if (scenarios.equals("none")) {
+        chosen = List.of();
+      } else {
+        chosen =
+            java.util.Arrays.stream(scenarios.split(","))
+                .map(String::strip)
+                .map(Scenario::of)
+                .toList();
+      }
+      return new Evaluation.Settings(
+          cells,
+          seeds(tuneSeeds),
+          seeds(evalSeeds),
+          days,
+          chosen,
+          seeds(stressSeeds),
+          Duration.ofSeconds(60),
+          Duration.ofSeconds(decisionS),
+          threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+    }
+  }
+
+  /** Seeds from {@code 1-5}, {@code 1,2,3} or a mix. */
+  static List<Long> seeds(String spec) {
+    List<Long> seeds = new ArrayList<>();
+    for (String part : spec.split(",")) {
+      String p = part.strip();
+      int dash = p.indexOf('-', 1);
+      if (dash > 0) {
+        long from = Long.parseLong(p.substring(0, dash).strip());
+        long to = Long.parseLong(p.substring(dash + 1).strip());
+        if (to < from || to - from > 10_000) {
+          throw new IllegalArgumentException("bad seed range: " + p);
+        }
+        for (long x = from; x <= to; x++) {
+          seeds.add(x);
+        }
+      } else if (!p.isEmpty()) {
+        seeds.add(Long.parseLong(p));
+      }
+    }
+    if (seeds.isEmpty()) {
+      throw new IllegalArgumentException("no seeds in '" + spec + "'");
+    }
+    return List.copyOf(seeds);
   }
 
   static void write(Trainer.Result result, Path out) throws IOException {

@@ -1,19 +1,23 @@
 package dev.setpoint.model.eval;
 
 import dev.setpoint.model.data.SimulatedDataset;
+import dev.setpoint.model.features.ClimateSample;
 import dev.setpoint.model.features.SampleWindow;
 import dev.setpoint.model.sim.RoomParameters;
 import dev.setpoint.model.sim.RoomSimulator;
 import dev.setpoint.model.sim.RoomState;
+import dev.setpoint.model.sim.SensorFault;
 import dev.setpoint.model.sim.SiteClimate;
 import java.time.Duration;
-import java.time.ZonedDateTime;
+import java.time.LocalDate;
 import java.util.function.IntConsumer;
 
 /**
  * A strategy in the loop with the simulated room: the room steps every 10 s, a sample enters the
- * window every sample interval, and the strategy decides every decision interval. Counts the
- * cooling energy, the time the (measured) inlet spends outside 18–27 °C, and setpoint changes.
+ * window every sample interval, and the strategy decides every decision interval. Counts the energy
+ * a setpoint can change (cooling plus the server fans above idle), the time the true hottest inlet
+ * spends outside 18–27 °C, its largest change within 60 minutes, and setpoint changes. A {@link
+ * Scenario} disturbs the room or the samples from a given minute of the run.
  */
 public final class ClosedLoop {
   /** The envelope (ASHRAE recommended inlet range), °C. */
@@ -21,9 +25,13 @@ public final class ClosedLoop {
 
   public static final double LOW_C = 18.0;
 
-  /**
-   * Days whose inlet and setpoint are kept for charts: a week from mid-January, one from August.
-   */
+  /** ASHRAE's limit on the inlet's change within any 60 minutes, °C. */
+  public static final double RATE_LIMIT_C = 20.0;
+
+  /** The upper dew point of ASHRAE's recommended envelope, °C. */
+  public static final double DEW_POINT_HIGH_C = 15.0;
+
+  /** Days kept for charts, counted from the run's start: a week from day 14, one from day 212. */
   public static final int[] TRACE_START_DAYS = {14, 212};
 
   public static final int TRACE_DAYS = 7;
@@ -44,13 +52,24 @@ public final class ClosedLoop {
     this.decisionInterval = decisionInterval;
   }
 
+  public RoomParameters room() {
+    return room;
+  }
+
+  public SiteClimate site() {
+    return site;
+  }
+
   /** The outcome of one run. */
   public record Run(
       String strategy,
       int days,
       double coolingKwh,
+      double serverFanKwh,
+      double itKwh,
       double minutesAbove,
       double minutesBelow,
+      double minutesDewPointAbove,
       int setpointChanges,
       double meanSetpointC,
       double maxInletC,
@@ -61,13 +80,39 @@ public final class ClosedLoop {
       float[][] traceSetpoint,
       float[][] traceOutdoor) {
 
+    /** The energy a setpoint can change: cooling plus the server fans above idle speed, kWh. */
+    public double controllableKwh() {
+      return coolingKwh + serverFanKwh;
+    }
+
     public double changesPerDay() {
       return setpointChanges / (double) days;
     }
+
+    /** Whether the inlet ever changed by more than ASHRAE's 20 °C within 60 minutes. */
+    public boolean rateViolated() {
+      return maxInletSwing60C > RATE_LIMIT_C;
+    }
   }
 
+  /** A whole run from 1 January without a disturbance. */
   public Run run(Strategy strategy, long seed, int days, IntConsumer dayDone) {
-    RoomSimulator sim = new RoomSimulator(room, site, 0, 22.0, seed);
+    return run(strategy, seed, 0, days, Scenario.NONE, 0, dayDone);
+  }
+
+  /**
+   * Runs {@code days} days from local midnight of {@code startDay} (0 = 1 January), with {@code
+   * scenario} starting {@code eventMinute} minutes into the run.
+   */
+  public Run run(
+      Strategy strategy,
+      long seed,
+      int startDay,
+      int days,
+      Scenario scenario,
+      long eventMinute,
+      IntConsumer dayDone) {
+    RoomSimulator sim = new RoomSimulator(room, site, startDay, 22.0, seed);
     SampleWindow window = new SampleWindow(sampleInterval);
     Duration step = SimulatedDataset.STEP;
     long stepMs = step.toMillis();
@@ -75,24 +120,39 @@ public final class ClosedLoop {
     long stepsPerDecision = decisionInterval.toMillis() / stepMs;
     long stepsPerDay = Duration.ofDays(1).toMillis() / stepMs;
     long stepsPerTrace = TRACE_STEP.toMillis() / stepMs;
+    long eventStart = scenario == Scenario.NONE ? -1 : eventMinute * 60_000 / stepMs;
+    long eventEnd = eventStart + scenario.duration().toMillis() / stepMs;
     int tracePoints = (int) (TRACE_DAYS * stepsPerDay / stepsPerTrace);
     float[][] traceInlet = new float[TRACE_START_DAYS.length][tracePoints];
     float[][] traceSetpoint = new float[TRACE_START_DAYS.length][tracePoints];
     float[][] traceOutdoor = new float[TRACE_START_DAYS.length][tracePoints];
     double[] monthlyKwh = new double[12];
+    int[] monthOfDay = new int[days];
+    for (int d = 0; d < days; d++) {
+      monthOfDay[d] =
+          LocalDate.ofYearDay(RoomSimulator.YEAR, (startDay + d) % 365 + 1).getMonthValue() - 1;
+    }
 
     double setpoint = strategy.initialC();
     double above = 0;
     double below = 0;
+    double dewAbove = 0;
     double setpointSum = 0;
     double maxInlet = Double.NEGATIVE_INFINITY;
     double minInlet = Double.POSITIVE_INFINITY;
     int changes = 0;
     double lastKwh = 0;
+    ClimateSample beforeOutage = null;
     SlidingRange swing = new SlidingRange((int) (Duration.ofMinutes(60).toMillis() / stepMs) + 1);
     RoomState state = sim.state();
+    double stepMinutes = stepMs / 60_000.0;
     long total = days * stepsPerDay;
     for (long s = 0; s < total; s++) {
+      if (s == eventStart) {
+        start(sim, scenario);
+      } else if (s == eventEnd) {
+        end(sim, scenario);
+      }
       if (s > 0 && s % stepsPerDecision == 0) {
         double next = strategy.decide(window, state.time(), setpoint);
         if (Math.abs(next - setpoint) > 1e-9) {
@@ -101,13 +161,15 @@ public final class ClosedLoop {
         setpoint = next;
       }
       state = sim.step(step, setpoint);
-      double inlet = state.inletTemperatureC();
-      double stepMinutes = stepMs / 60_000.0;
+      double inlet = state.hottestInletC();
       if (inlet > HIGH_C) {
         above += stepMinutes;
       }
       if (inlet < LOW_C) {
         below += stepMinutes;
+      }
+      if (state.dewPointC() > DEW_POINT_HIGH_C) {
+        dewAbove += stepMinutes;
       }
       maxInlet = Math.max(maxInlet, inlet);
       minInlet = Math.min(minInlet, inlet);
@@ -115,14 +177,27 @@ public final class ClosedLoop {
         swing.add(inlet); // after the first day: not the start from 22 °C
       }
       setpointSum += setpoint;
-      int month = ZonedDateTime.ofInstant(state.time(), site.zone()).getMonthValue() - 1;
-      monthlyKwh[month] += state.cumulativeCoolingKwh() - lastKwh;
-      lastKwh = state.cumulativeCoolingKwh();
+      int day = (int) (s / stepsPerDay);
+      monthlyKwh[monthOfDay[day]] += state.cumulativeControllableKwh() - lastKwh;
+      lastKwh = state.cumulativeControllableKwh();
       if ((s + 1) % stepsPerSample == 0) {
-        window.offer(SimulatedDataset.sample(state));
+        boolean during = s >= eventStart && s < eventEnd;
+        ClimateSample sample = SimulatedDataset.sample(state);
+        if (scenario == Scenario.WEATHER_OUTAGE) {
+          if (!during) {
+            beforeOutage = sample;
+          } else if (beforeOutage != null) {
+            sample = sample.withOutdoorOf(beforeOutage);
+          }
+        }
+        if (scenario == Scenario.CLOCK_SKEW && during) {
+          sample = sample.at(sample.time().plus(Scenario.SKEW));
+        }
+        if (!(scenario == Scenario.TELEMETRY_GAP && during)) {
+          window.offer(sample);
+        }
       }
       if ((s + 1) % stepsPerTrace == 0) {
-        long day = s / stepsPerDay;
         for (int t = 0; t < TRACE_START_DAYS.length; t++) {
           if (day >= TRACE_START_DAYS[t] && day < TRACE_START_DAYS[t] + TRACE_DAYS) {
             int point = (int) ((s + 1 - TRACE_START_DAYS[t] * stepsPerDay) / stepsPerTrace) - 1;
@@ -140,8 +215,11 @@ public final class ClosedLoop {
         strategy.name(),
         days,
         state.cumulativeCoolingKwh(),
+        state.cumulativeServerFanKwh(),
+        state.cumulativeItKwh(),
         above,
         below,
+        dewAbove,
         changes,
         setpointSum / total,
         maxInlet,
@@ -151,5 +229,25 @@ public final class ClosedLoop {
         traceInlet,
         traceSetpoint,
         traceOutdoor);
+  }
+
+  private static void start(RoomSimulator sim, Scenario scenario) {
+    switch (scenario) {
+      case RACK_ON -> sim.setItLoadFactor(1.3);
+      case UNIT_TRIP -> sim.setUnitsTripped(1);
+      case SENSOR_STUCK -> sim.setSensorFault(0, SensorFault.stuck());
+      case SENSOR_DRIFT -> sim.setSensorFault(0, SensorFault.drift(Scenario.DRIFT_K_PER_HOUR));
+      case SENSOR_MISSING -> sim.setSensorFault(0, SensorFault.missing());
+      default -> {}
+    }
+  }
+
+  private static void end(RoomSimulator sim, Scenario scenario) {
+    switch (scenario) {
+      case RACK_ON -> sim.setItLoadFactor(1.0);
+      case UNIT_TRIP -> sim.setUnitsTripped(0);
+      case SENSOR_STUCK, SENSOR_DRIFT, SENSOR_MISSING -> sim.setSensorFault(0, null);
+      default -> {}
+    }
   }
 }

@@ -1,338 +1,514 @@
 package dev.setpoint.model.eval;
 
-import ai.onnxruntime.OrtException;
 import dev.setpoint.model.eval.ClosedLoop.Run;
+import dev.setpoint.model.recommend.InletPredictor;
 import dev.setpoint.model.recommend.Reason;
 import dev.setpoint.model.recommend.SetpointPolicy;
 import dev.setpoint.model.recommend.TrainingRanges;
-import java.awt.Color;
-import java.io.IOException;
+import dev.setpoint.model.sim.RoomParameters;
+import dev.setpoint.model.sim.SiteClimate;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
- * The closed-loop comparison behind docs/evaluation.md: fixed 18 °C, the best fixed setpoint that
- * never leaves the envelope (searched downward from 27 °C), a thermostat rule, and the recommender,
- * each over the same simulated year (same weather and noise).
+ * The closed-loop comparison behind docs/evaluation.md, per evaluation cell (a climate and a room):
+ * the baselines are chosen on the cell's tuning years (seeds), never on its evaluation years; the
+ * recommender and every baseline then run the same evaluation years (same weather and noise per
+ * seed); figures are means with 95 % intervals over the seeds, and the recommender's difference to
+ * the best constant is paired per seed. Stress scenarios run from fixed start times.
  */
 public final class Evaluation {
-  private final ClosedLoop loop;
-  private final long seed;
-  private final int days;
-  private final PrintStream progress;
+  /** Constants searched, °C: 27 down to 18 in 0.5 °C steps. */
+  static final double CONSTANT_MAX_C = 27.0;
 
-  public Evaluation(ClosedLoop loop, long seed, int days, PrintStream progress) {
-    this.loop = loop;
-    this.seed = seed;
-    this.days = days;
-    this.progress = progress;
+  static final double CONSTANT_MIN_C = 18.0;
+  static final double CONSTANT_STEP_C = 0.5;
+
+  /** The thermostat band (an operator's rule, not tuned). */
+  static final double THERMOSTAT_LOW_C = 24.0;
+
+  static final double THERMOSTAT_HIGH_C = 25.5;
+
+  /** Stress runs: from 15 July (day 195) for 4 days, the event on the third day at 14:00. */
+  public static final int STRESS_START_DAY = 195;
+
+  public static final int STRESS_DAYS = 4;
+  public static final long STRESS_EVENT_MINUTE = (2 * 24 + 14) * 60;
+
+  /** A climate and a room, and whether the model's training saw them. */
+  public record Cell(
+      SiteClimate site,
+      String roomName,
+      RoomParameters room,
+      boolean climateSeen,
+      boolean roomSeen) {
+    public String name() {
+      return site.name() + " × " + roomName;
+    }
   }
 
-  /** Everything the report shows. */
-  public record Outcome(
-      Run fixed18,
-      Run bestFixed,
-      List<Run> searched,
-      Run thermostat,
-      Run recommender,
-      Map<Reason, Integer> reasons) {}
+  /** What to run. */
+  public record Settings(
+      List<Cell> cells,
+      List<Long> tuneSeeds,
+      List<Long> evalSeeds,
+      int days,
+      List<Scenario> scenarios,
+      List<Long> stressSeeds,
+      Duration sampleInterval,
+      Duration decisionInterval,
+      int threads) {}
 
-  public Outcome run(OnnxInletPredictor predictor, SetpointPolicy policy) {
-    Run fixed18 = run(new Strategy.Fixed(18.0));
-    List<Run> searched = new ArrayList<>();
-    Run best = null;
-    for (double sp = 27.0; sp >= 18.0; sp -= 0.5) {
-      Run r = sp == 18.0 ? fixed18 : run(new Strategy.Fixed(sp));
-      searched.add(r);
-      if (r.minutesAbove() == 0 && r.minutesBelow() == 0) {
-        best = r;
+  /** The named rooms: the default one (seen in training) and two the model never saw. */
+  public static Map<String, RoomParameters> rooms() {
+    Map<String, RoomParameters> rooms = new LinkedHashMap<>();
+    rooms.put("default", RoomParameters.defaults());
+    rooms.put(
+        "dense",
+        RoomParameters.defaults().toBuilder()
+            .itLoadKw(40)
+            .racks(8)
+            .units(3)
+            .unitCapacityKw(25)
+            .unitFanRatedKw(1.25)
+            .heatCapacityKjPerK(3500)
+            .hotSpotLoadK(4.5)
+            .build());
+    rooms.put(
+        "small-dx",
+        RoomParameters.defaults().toBuilder()
+            .itLoadKw(8)
+            .racks(2)
+            .units(2)
+            .unitCapacityKw(10)
+            .unitFanRatedKw(0.5)
+            .heatCapacityKjPerK(900)
+            .economiser(false)
+            .hotSpotBaseK(1.5)
+            .build());
+    return rooms;
+  }
+
+  /**
+   * The default cells: Gwangju's default room (trained on), two unseen climates, two unseen rooms.
+   */
+  public static List<Cell> defaultCells() {
+    Map<String, RoomParameters> rooms = rooms();
+    return List.of(
+        new Cell(SiteClimate.GWANGJU, "default", rooms.get("default"), true, true),
+        new Cell(SiteClimate.SINGAPORE, "default", rooms.get("default"), false, true),
+        new Cell(SiteClimate.PHOENIX, "default", rooms.get("default"), false, true),
+        new Cell(SiteClimate.GWANGJU, "dense", rooms.get("dense"), true, false),
+        new Cell(SiteClimate.HELSINKI, "small-dx", rooms.get("small-dx"), false, false));
+  }
+
+  /** The mean of values and its 95 % interval (Student's t). */
+  public record Stat(double mean, double low, double high, int n) {
+    static Stat of(double[] v) {
+      int n = v.length;
+      double mean = 0;
+      for (double x : v) {
+        mean += x;
+      }
+      mean /= n;
+      if (n < 2) {
+        return new Stat(mean, Double.NaN, Double.NaN, n);
+      }
+      double ss = 0;
+      for (double x : v) {
+        ss += (x - mean) * (x - mean);
+      }
+      double half = tQuantile975(n - 1) * Math.sqrt(ss / (n - 1) / n);
+      return new Stat(mean, mean - half, mean + half, n);
+    }
+
+    /** Whether the interval lies wholly below zero. */
+    public boolean belowZero() {
+      return high < 0;
+    }
+  }
+
+  /** Student's t 97.5 % quantile for {@code df} degrees of freedom. */
+  static double tQuantile975(int df) {
+    double[] table = {
+      12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
+      2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
+      2.052, 2.048, 2.045, 2.042
+    };
+    return df <= table.length ? table[df - 1] : 1.96 + 2.4 / df;
+  }
+
+  /** One strategy's runs over a cell's evaluation seeds. */
+  public record Strategy(String name, double constantC, List<Run> runs) {
+    public Stat energy() {
+      return Stat.of(runs.stream().mapToDouble(Run::controllableKwh).toArray());
+    }
+
+    public Stat cooling() {
+      return Stat.of(runs.stream().mapToDouble(Run::coolingKwh).toArray());
+    }
+
+    public Stat serverFans() {
+      return Stat.of(runs.stream().mapToDouble(Run::serverFanKwh).toArray());
+    }
+
+    public Stat it() {
+      return Stat.of(runs.stream().mapToDouble(Run::itKwh).toArray());
+    }
+
+    public double minutesAbove() {
+      return runs.stream().mapToDouble(Run::minutesAbove).sum() / runs.size();
+    }
+
+    public double minutesDewPointAbove() {
+      return runs.stream().mapToDouble(Run::minutesDewPointAbove).sum() / runs.size();
+    }
+
+    public double maxInletC() {
+      return runs.stream().mapToDouble(Run::maxInletC).max().orElse(Double.NaN);
+    }
+
+    public double maxSwingC() {
+      return runs.stream().mapToDouble(Run::maxInletSwing60C).max().orElse(Double.NaN);
+    }
+
+    public long rateViolations() {
+      return runs.stream().filter(Run::rateViolated).count();
+    }
+
+    public double changesPerDay() {
+      return runs.stream().mapToDouble(Run::changesPerDay).average().orElse(Double.NaN);
+    }
+
+    public double meanSetpointC() {
+      return runs.stream().mapToDouble(Run::meanSetpointC).average().orElse(Double.NaN);
+    }
+
+    /** Per seed, (this − other) / other; mean and 95 % interval, in %. */
+    public Stat relativeTo(Strategy other) {
+      double[] d = new double[runs.size()];
+      for (int i = 0; i < d.length; i++) {
+        double base = other.runs.get(i).controllableKwh();
+        d[i] = 100 * (runs.get(i).controllableKwh() - base) / base;
+      }
+      return Stat.of(d);
+    }
+  }
+
+  /** A constant tried on the tuning years. */
+  public record Tried(double constantC, double meanKwh, double minutesAbove, double maxInletC) {}
+
+  /** A stress scenario's outcome for one strategy, over the stress seeds. */
+  public record Stress(Scenario scenario, String strategy, Strategy runs) {}
+
+  /** Everything the report shows for one cell. */
+  public record CellResult(
+      Cell cell,
+      List<Tried> tuning,
+      Strategy fixed18,
+      Strategy bestConstant,
+      Strategy marginConstant,
+      Strategy thermostat,
+      Strategy recommender,
+      Strategy foresight,
+      Map<Reason, Integer> reasons,
+      List<Stress> stress) {}
+
+  private final Settings settings;
+  private final SetpointPolicy policy;
+  private final InletPredictor predictor;
+  private final TrainingRanges ranges;
+  private final PrintStream progress;
+  private final ExecutorService pool;
+
+  public Evaluation(
+      Settings settings,
+      SetpointPolicy policy,
+      InletPredictor predictor,
+      TrainingRanges ranges,
+      PrintStream progress) {
+    this.settings = settings;
+    this.policy = policy;
+    this.predictor = predictor;
+    this.ranges = ranges;
+    this.progress = progress;
+    this.pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  /** Runs every cell (and the stress scenarios on the first). */
+  public List<CellResult> run() throws InterruptedException {
+    try {
+      List<CellResult> results = new ArrayList<>();
+      for (int i = 0; i < settings.cells().size(); i++) {
+        results.add(run(settings.cells().get(i), i == 0));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private CellResult run(Cell cell, boolean stress) throws InterruptedException {
+    long t0 = System.nanoTime();
+    progress.printf("evaluate: cell %s%n", cell.name());
+    ClosedLoop loop =
+        new ClosedLoop(
+            cell.room(), cell.site(), settings.sampleInterval(), settings.decisionInterval());
+    Map<String, Run> cache = new ConcurrentHashMap<>();
+
+    // 1. Baselines chosen on the tuning years only.
+    List<Tried> tuning = new ArrayList<>();
+    Double best = null;
+    double bestKwh = Double.POSITIVE_INFINITY;
+    Double margin = null;
+    double marginLimit = policy.settings().thresholdC();
+    for (double c = CONSTANT_MAX_C; c >= CONSTANT_MIN_C - 1e-9; c -= CONSTANT_STEP_C) {
+      List<Run> runs = constantRuns(loop, cache, c, settings.tuneSeeds());
+      Tried t =
+          new Tried(
+              c,
+              runs.stream().mapToDouble(Run::controllableKwh).average().orElseThrow(),
+              runs.stream().mapToDouble(Run::minutesAbove).sum(),
+              runs.stream().mapToDouble(Run::maxInletC).max().orElseThrow());
+      tuning.add(t);
+      progress.printf(
+          Locale.ROOT,
+          "  tune %.1f °C: %.0f kWh, %.0f min > 27 °C, max %.2f °C%n",
+          c,
+          t.meanKwh(),
+          t.minutesAbove(),
+          t.maxInletC());
+      if (margin == null && t.maxInletC() <= marginLimit) {
+        margin = c;
+      }
+      if (t.minutesAbove() == 0) {
+        if (t.meanKwh() < bestKwh) {
+          bestKwh = t.meanKwh();
+          best = c;
+        } else if (margin != null) {
+          break; // past the feasible optimum and the margin constant is known
+        }
+      }
+    }
+    double bestC = best == null ? CONSTANT_MIN_C : best;
+    double marginC = margin == null ? CONSTANT_MIN_C : margin;
+
+    // 2. Every strategy on the evaluation years.
+    List<Long> seeds = settings.evalSeeds();
+    Strategy fixed18 = constants(loop, cache, 18.0, seeds, "fixed 18 °C (the report's)");
+    Strategy bestConstant =
+        constants(
+            loop,
+            cache,
+            bestC,
+            seeds,
+            String.format(Locale.ROOT, "best constant %.1f °C (tuning years)", bestC));
+    Strategy marginConstant =
+        constants(
+            loop,
+            cache,
+            marginC,
+            seeds,
+            String.format(Locale.ROOT, "constant with 1 °C margin, %.1f °C", marginC));
+    Strategy thermostat =
+        strategyRuns(
+            loop,
+            seeds,
+            () ->
+                new dev.setpoint.model.eval.Strategy.Thermostat(
+                    THERMOSTAT_LOW_C, THERMOSTAT_HIGH_C),
+            String.format(
+                Locale.ROOT, "thermostat band %.1f–%.1f °C", THERMOSTAT_LOW_C, THERMOSTAT_HIGH_C),
+            Scenario.NONE,
+            0,
+            0,
+            settings.days(),
+            null);
+    Map<Reason, Integer> reasons = new EnumMap<>(Reason.class);
+    Strategy recommender =
+        strategyRuns(
+            loop,
+            seeds,
+            this::recommender,
+            "recommender",
+            Scenario.NONE,
+            0,
+            0,
+            settings.days(),
+            reasons);
+
+    // 3. The reference only hindsight gives: the best constant on the evaluation years.
+    double fc = bestC;
+    Strategy foresight = constants(loop, cache, fc, seeds, "");
+    while (fc + CONSTANT_STEP_C <= CONSTANT_MAX_C + 1e-9) {
+      Strategy up = constants(loop, cache, fc + CONSTANT_STEP_C, seeds, "");
+      if (up.minutesAbove() > 0 || up.energy().mean() >= foresight.energy().mean()) {
         break;
       }
+      fc += CONSTANT_STEP_C;
+      foresight = up;
     }
-    Run thermostat = run(new Strategy.Thermostat(24.0, 25.5));
-    Strategy.Recommender recommender =
-        new Strategy.Recommender(policy, predictor, trainingRanges(predictor));
-    Run rec = run(recommender);
-    return new Outcome(fixed18, best, searched, thermostat, rec, recommender.reasons());
-  }
-
-  private static TrainingRanges trainingRanges(OnnxInletPredictor predictor) {
-    try {
-      return TrainingRanges.fromMetadata(predictor.metadata()).orElse(null);
-    } catch (OrtException e) {
-      throw new IllegalStateException("cannot read the model's metadata: " + e.getMessage(), e);
+    if (foresight.minutesAbove() > 0) {
+      while (fc - CONSTANT_STEP_C >= CONSTANT_MIN_C - 1e-9 && foresight.minutesAbove() > 0) {
+        fc -= CONSTANT_STEP_C;
+        foresight = constants(loop, cache, fc, seeds, "");
+      }
     }
-  }
+    while (fc - CONSTANT_STEP_C >= CONSTANT_MIN_C - 1e-9) {
+      Strategy down = constants(loop, cache, fc - CONSTANT_STEP_C, seeds, "");
+      if (down.energy().mean() >= foresight.energy().mean()) {
+        break;
+      }
+      fc -= CONSTANT_STEP_C;
+      foresight = down;
+    }
+    foresight =
+        new Strategy(
+            String.format(Locale.ROOT, "perfect-foresight constant %.1f °C (reference)", fc),
+            fc,
+            foresight.runs());
 
-  private Run run(Strategy strategy) {
-    long t0 = System.nanoTime();
-    progress.printf("evaluate: %s …%n", strategy.name());
-    Run r =
-        loop.run(
-            strategy,
-            seed,
-            days,
-            day -> {
-              if (day % 73 == 0 || day == days) {
-                progress.printf("  day %d/%d%n", day, days);
-              }
-            });
+    // 4. Stress scenarios.
+    List<Stress> stressResults = new ArrayList<>();
+    if (stress) {
+      for (Scenario scenario : settings.scenarios()) {
+        progress.printf("  stress %s%n", scenario.code());
+        for (var entry :
+            List.<Map.Entry<String, Supplier<dev.setpoint.model.eval.Strategy>>>of(
+                Map.entry("best constant", () -> new dev.setpoint.model.eval.Strategy.Fixed(bestC)),
+                Map.entry("recommender", this::recommender))) {
+          Strategy s =
+              strategyRuns(
+                  loop,
+                  settings.stressSeeds(),
+                  entry.getValue(),
+                  entry.getKey(),
+                  scenario,
+                  STRESS_START_DAY,
+                  STRESS_EVENT_MINUTE,
+                  STRESS_DAYS,
+                  null);
+          stressResults.add(new Stress(scenario, entry.getKey(), s));
+        }
+      }
+    }
     progress.printf(
         Locale.ROOT,
-        "  %.0f kWh, %.0f min above 27 °C, %.0f min below 18 °C (%.1f s)%n",
-        r.coolingKwh(),
-        r.minutesAbove(),
-        r.minutesBelow(),
-        (System.nanoTime() - t0) / 1e9);
-    return r;
+        "  cell %s done (%.0f s): best constant %.1f °C %.0f kWh, recommender %.0f kWh%n",
+        cell.name(),
+        (System.nanoTime() - t0) / 1e9,
+        bestC,
+        bestConstant.energy().mean(),
+        recommender.energy().mean());
+    return new CellResult(
+        cell,
+        tuning,
+        fixed18,
+        bestConstant,
+        marginConstant,
+        thermostat,
+        recommender,
+        foresight,
+        Map.copyOf(reasons),
+        stressResults);
   }
 
-  /** Writes {@code evaluation.md} and its charts into {@code docs}. */
-  public void write(
-      Outcome o,
-      Path docs,
-      Map<String, String> modelMetadata,
-      SetpointPolicy policy,
-      Duration decisionInterval,
-      String command)
-      throws IOException {
-    Path charts = docs.resolve("evaluation");
-    Files.createDirectories(charts);
+  private dev.setpoint.model.eval.Strategy recommender() {
+    return new dev.setpoint.model.eval.Strategy.Recommender(policy, predictor, ranges);
+  }
+
+  private Strategy constants(
+      ClosedLoop loop, Map<String, Run> cache, double c, List<Long> seeds, String name) {
+    return new Strategy(name, c, constantRuns(loop, cache, c, seeds));
+  }
+
+  private List<Run> constantRuns(
+      ClosedLoop loop, Map<String, Run> cache, double c, List<Long> seeds) {
+    List<Future<Run>> futures = new ArrayList<>();
+    for (long seed : seeds) {
+      String key = c + "/" + seed;
+      futures.add(
+          pool.submit(
+              () ->
+                  cache.computeIfAbsent(
+                      key,
+                      k ->
+                          loop.run(
+                              new dev.setpoint.model.eval.Strategy.Fixed(c),
+                              seed,
+                              0,
+                              settings.days(),
+                              Scenario.NONE,
+                              0,
+                              d -> {}))));
+    }
+    return collect(futures);
+  }
+
+  private Strategy strategyRuns(
+      ClosedLoop loop,
+      List<Long> seeds,
+      Supplier<dev.setpoint.model.eval.Strategy> strategy,
+      String name,
+      Scenario scenario,
+      int startDay,
+      long eventMinute,
+      int days,
+      Map<Reason, Integer> reasons) {
+    List<Future<Run>> futures = new ArrayList<>();
+    AtomicInteger done = new AtomicInteger();
+    for (long seed : seeds) {
+      futures.add(
+          pool.submit(
+              () -> {
+                dev.setpoint.model.eval.Strategy st = strategy.get();
+                Run r = loop.run(st, seed, startDay, days, scenario, eventMinute, d -> {});
+                if (reasons != null
+                    && st instanceof dev.setpoint.model.eval.Strategy.Recommender rec) {
+                  synchronized (reasons) {
+                    rec.reasons().forEach((k, v) -> reasons.merge(k, v, Integer::sum));
+                  }
+                }
+                if (scenario == Scenario.NONE) {
+                  progress.printf(
+                      "  %s: seed %d done (%d/%d)%n",
+                      name, seed, done.incrementAndGet(), seeds.size());
+                }
+                return r;
+              }));
+    }
+    return new Strategy(name, Double.NaN, collect(futures));
+  }
+
+  private static List<Run> collect(List<Future<Run>> futures) {
     List<Run> runs = new ArrayList<>();
-    runs.add(o.fixed18());
-    if (o.bestFixed() != null) {
-      runs.add(o.bestFixed());
-    }
-    runs.add(o.thermostat());
-    runs.add(o.recommender());
-    double base = o.fixed18().coolingKwh();
-
-    List<String> names = runs.stream().map(Run::strategy).toList();
-    double[] kwh = runs.stream().mapToDouble(Run::coolingKwh).toArray();
-    String[] labels = new String[runs.size()];
-    for (int i = 0; i < runs.size(); i++) {
-      labels[i] =
-          i == 0 ? "(baseline)" : String.format(Locale.ROOT, "−%.1f %%", saved(base, runs.get(i)));
-    }
-    Charts.bars(
-        charts.resolve("energy.png"),
-        "Cooling energy over the simulated year",
-        "kWh",
-        names,
-        kwh,
-        labels);
-
-    List<Charts.Series> monthly = new ArrayList<>();
-    for (int i = 0; i < runs.size(); i++) {
-      double[] m = runs.get(i).monthlyKwh();
-      float[] v = new float[12];
-      for (int k = 0; k < 12; k++) {
-        v[k] = (float) m[k];
+    for (Future<Run> f : futures) {
+      try {
+        runs.add(f.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("evaluation interrupted", e);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("a run failed: " + e.getCause(), e.getCause());
       }
-      monthly.add(new Charts.Series(runs.get(i).strategy(), v, Charts.PALETTE[i], false));
     }
-    Charts.lines(
-        charts.resolve("monthly.png"),
-        "Cooling energy per month",
-        "month",
-        11,
-        new String[] {
-          "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
-        },
-        "kWh",
-        monthly,
-        List.of());
-
-    String[] weekNames = {"week-january.png", "week-august.png"};
-    for (int t = 0; t < ClosedLoop.TRACE_START_DAYS.length; t++) {
-      List<Charts.Series> series = new ArrayList<>();
-      Run rec = o.recommender();
-      series.add(
-          new Charts.Series("inlet, recommender", rec.traceInlet()[t], Charts.PALETTE[3], false));
-      series.add(
-          new Charts.Series(
-              "setpoint, recommender", rec.traceSetpoint()[t], Charts.PALETTE[3], true));
-      series.add(
-          new Charts.Series(
-              "inlet, fixed 18 °C", o.fixed18().traceInlet()[t], Charts.PALETTE[0], false));
-      if (o.bestFixed() != null) {
-        series.add(
-            new Charts.Series(
-                "inlet, " + o.bestFixed().strategy(),
-                o.bestFixed().traceInlet()[t],
-                Charts.PALETTE[1],
-                false));
-      }
-      series.add(new Charts.Series("outdoor", rec.traceOutdoor()[t], Charts.PALETTE[5], false));
-      String[] ticks = new String[ClosedLoop.TRACE_DAYS + 1];
-      for (int d = 0; d <= ClosedLoop.TRACE_DAYS; d++) {
-        ticks[d] = "d" + (ClosedLoop.TRACE_START_DAYS[t] + d + 1);
-      }
-      Charts.lines(
-          charts.resolve(weekNames[t]),
-          "Inlet and setpoint, days "
-              + (ClosedLoop.TRACE_START_DAYS[t] + 1)
-              + "–"
-              + (ClosedLoop.TRACE_START_DAYS[t] + ClosedLoop.TRACE_DAYS)
-              + " of the year",
-          "day of year",
-          rec.traceInlet()[t].length - 1,
-          ticks,
-          "°C",
-          series,
-          List.of(
-              new Charts.Rule("27 °C limit", 27, Color.RED),
-              new Charts.Rule("limit − margin", policy.settings().thresholdC(), Color.ORANGE)));
-    }
-
-    StringBuilder md = new StringBuilder();
-    md.append("# Closed-loop evaluation\n\n");
-    md.append("Generated by `").append(command).append("`; do not edit by hand.\n\n");
-    md.append(
-        String.format(
-            Locale.ROOT,
-            "One simulated year (%d days, simulator seed %d, Gwangju weather) of the default room in"
-                + " model/README.md, the same weather and noise for every strategy. The room steps every"
-                + " 10 s, a sample enters the window every %d s, and each strategy decides every %d"
-                + " minutes. Inlet temperatures are the sensor's readings. The largest inlet change"
-                + " within any 60 minutes is measured after the first day (the room starts at"
-                + " 22 °C), against ASHRAE's bound of 20 °C per hour (5 °C where tape is"
-                + " stored).%n%n",
-            days,
-            seed,
-            Long.parseLong(modelMetadata.getOrDefault("sample_interval_s", "60")),
-            decisionInterval.toMinutes()));
-    md.append(
-        "| strategy | cooling kWh | saved vs fixed 18 °C | minutes inlet > 27 °C | minutes inlet < 18 °C | setpoint changes per day | mean setpoint °C | max inlet °C | largest inlet change within 60 min, °C |\n");
-    md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (Run r : runs) {
-      md.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %,.0f | %.1f %% | %.0f | %.0f | %.1f | %.2f | %.2f | %.2f |%n",
-              r.strategy(),
-              r.coolingKwh(),
-              saved(base, r),
-              r.minutesAbove(),
-              r.minutesBelow(),
-              r.changesPerDay(),
-              r.meanSetpointC(),
-              r.maxInletC(),
-              r.maxInletSwing60C()));
-    }
-    Run rec = o.recommender();
-    boolean done = saved(base, rec) >= 25.0 && rec.minutesAbove() == 0;
-    md.append(
-        String.format(
-            Locale.ROOT,
-            "%nTarget (issue 5): at least 25 %% less cooling energy than fixed 18 °C with zero minutes above"
-                + " 27 °C. The recommender saved %.1f %% with %.0f minutes above 27 °C: **%s**.%n%n",
-            saved(base, rec),
-            rec.minutesAbove(),
-            done ? "met" : "not met"));
-    if (o.bestFixed() != null) {
-      md.append(
-          String.format(
-              Locale.ROOT,
-              "Against the best fixed setpoint (%s, found by trying 27 °C downward in 0.5 °C steps until"
-                  + " a whole year stayed inside 18–27 °C), the recommender uses %.1f %% %s energy. That"
-                  + " fixed value is only known after simulating the year; the recommender does not need it.%n%n",
-              o.bestFixed().strategy(),
-              Math.abs(100 * (1 - rec.coolingKwh() / o.bestFixed().coolingKwh())),
-              rec.coolingKwh() <= o.bestFixed().coolingKwh() ? "less" : "more"));
-    } else {
-      md.append("No fixed setpoint in 18–27 °C kept the inlet inside the envelope all year.\n\n");
-    }
-    md.append(
-        "Fixed setpoints tried in the search:\n\n| setpoint | cooling kWh | minutes > 27 °C | minutes < 18 °C |\n|---|---:|---:|---:|\n");
-    for (Run r : o.searched()) {
-      md.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %,.0f | %.0f | %.0f |%n",
-              r.strategy(),
-              r.coolingKwh(),
-              r.minutesAbove(),
-              r.minutesBelow()));
-    }
-    md.append(
-        "\nThe thermostat rule lowers the setpoint 1 °C when the inlet is above 25.5 °C and"
-            + " raises it 0.5 °C when below 24 °C, within 18–27 °C, with no model.\n\n");
-    md.append("Recommender decisions by reason: ");
-    List<String> parts = new ArrayList<>();
-    for (Reason reason : Reason.values()) {
-      parts.add("`" + reason.code() + "` " + o.reasons().getOrDefault(reason, 0));
-    }
-    md.append(String.join(", ", parts)).append(".\n\n");
-    md.append("## Model and policy\n\n");
-    md.append("| | |\n|---|---|\n");
-    for (String key :
-        List.of(
-            "model_version",
-            "trained_at",
-            "algorithm",
-            "data_source",
-            "sample_interval_s",
-            "horizon_s",
-            "train_examples",
-            "holdout_examples",
-            "holdout_mae",
-            "holdout_rmse",
-            "persistence_mae",
-            "persistence_rmse")) {
-      md.append("| ")
-          .append(key)
-          .append(" | ")
-          .append(modelMetadata.getOrDefault(key, ""))
-          .append(" |\n");
-    }
-    var s = policy.settings();
-    md.append(
-        String.format(
-            Locale.ROOT,
-            "%nPolicy: candidates %.1f–%.1f °C in %.1f °C steps, predicted inlet ≤ %.1f − %.1f °C, rise ≤ %.1f °C"
-                + " per decision, fall %s, a changed setpoint kept %d min unless keeping it is predicted"
-                + " unsafe, fallback toward %.1f °C at ≤ %.1f °C per decision, window stale"
-                + " after %d s.%n%n",
-            s.minC(),
-            s.maxC(),
-            s.stepC(),
-            s.limitC(),
-            s.marginC(),
-            s.maxRaiseC(),
-            Double.isInfinite(s.maxLowerC())
-                ? "unbounded"
-                : String.format(Locale.ROOT, "≤ %.1f °C", s.maxLowerC()),
-            s.minDwell().toMinutes(),
-            s.fallbackC(),
-            s.fallbackStepC(),
-            s.maxSampleAge().toSeconds()));
-    md.append(
-        "The held-out error is on every fifth week of the training data (a different seed from"
-            + " this evaluation), against persistence (\"the inlet stays as it is now\").\n\n");
-    md.append("## Charts\n\n");
-    md.append("![Cooling energy](evaluation/energy.png)\n\n");
-    md.append("![Monthly cooling energy](evaluation/monthly.png)\n\n");
-    md.append("![A week in January](evaluation/week-january.png)\n\n");
-    md.append("![A week in August](evaluation/week-august.png)\n\n");
-    md.append("## Limits\n\n");
-    md.append(
-        "The room, its air conditioner and the weather are the simulator's (model/README.md),"
-            + " and the model was trained on the same simulator, so these figures say how the"
-            + " recommender behaves against that physics, not what a real room will save. The COP"
-            + " curve (a share of the Carnot COP between coil and condenser) is what makes a higher"
-            + " setpoint cheaper; a real unit's curve should replace it before drawing conclusions.\n");
-    Files.writeString(docs.resolve("evaluation.md"), md.toString(), StandardCharsets.UTF_8);
-  }
-
-  private static double saved(double base, Run r) {
-    return 100.0 * (1 - r.coolingKwh() / base);
+    return runs;
   }
 }

@@ -22,6 +22,30 @@ public record ClimateSample(
     int weatherCategory,
     double setpointC) {
 
+  /** This sample stamped with another time (a device clock that runs ahead or behind). */
+  public ClimateSample at(Instant t) {
+    return new ClimateSample(
+        t,
+        indoorTemperatureC,
+        indoorHumidityPct,
+        outdoorTemperatureC,
+        outdoorHumidityPct,
+        weatherCategory,
+        setpointC);
+  }
+
+  /** This sample with the outdoor values of {@code other} (a weather feed that stopped). */
+  public ClimateSample withOutdoorOf(ClimateSample other) {
+    return new ClimateSample(
+        time,
+        indoorTemperatureC,
+        indoorHumidityPct,
+        other.outdoorTemperatureC,
+        other.outdoorHumidityPct,
+        other.weatherCategory,
+        setpointC);
+  }
+
   /** Whether every value is a finite number and the category is 1–9. */
   public boolean isComplete() {
     return time != null
