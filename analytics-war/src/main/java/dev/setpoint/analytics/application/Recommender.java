@@ -15,6 +15,7 @@ import dev.setpoint.model.features.FeatureLayout;
 import dev.setpoint.model.features.SampleWindow;
 import dev.setpoint.model.recommend.Reason;
 import dev.setpoint.model.recommend.Recommendation;
+import dev.setpoint.model.recommend.ResidualBound;
 import dev.setpoint.model.recommend.SetpointPolicy;
 import dev.setpoint.model.recommend.TrainingRanges;
 import java.time.Clock;
@@ -159,6 +160,7 @@ public final class Recommender {
     Instant lastOutdoorAt;
     boolean clockOff;
     Instant lastChangeAt;
+    final ResidualBound bound = new ResidualBound();
 
     DeviceState(SampleWindow window, Instant firstDecision) {
       this.window = window;
@@ -206,6 +208,7 @@ public final class Recommender {
               temperature,
               currentSetpoint(message, state),
               outdoor(message, time, state)));
+      state.bound.observe(time, temperature);
       if (now.isBefore(state.nextDecision)) {
         return Optional.empty();
       }
@@ -227,7 +230,11 @@ public final class Recommender {
                 : policy.settings().fallbackC();
     Optional<ModelInfo> info = model.info();
     TrainingRanges ranges = trainingRanges(info);
-    Recommendation r = policy.decide(state.window, now, model, state.lastChangeAt, ranges);
+    double margin = state.bound.marginC(policy.settings().marginC());
+    Recommendation r = policy.decide(state.window, now, model, state.lastChangeAt, ranges, margin);
+    if (newest != null && !r.reason().isFallback()) {
+      state.bound.expect(newest.time(), r.predictedInletC());
+    }
     if (r.reason() == Reason.OUT_OF_RANGE && ranges != null) {
       LOG.log(
           Level.INFO,

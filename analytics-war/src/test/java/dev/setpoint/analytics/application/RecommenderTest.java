@@ -146,8 +146,26 @@ class RecommenderTest {
       boolean withOutdoor,
       Duration deviceClockOffset,
       Long receivedAt) {
+    return message(
+        device,
+        s,
+        reportsSetpoint,
+        withOutdoor,
+        deviceClockOffset,
+        receivedAt,
+        s.inletTemperatureC());
+  }
+
+  private TelemetryMessage message(
+      String device,
+      RoomState s,
+      boolean reportsSetpoint,
+      boolean withOutdoor,
+      Duration deviceClockOffset,
+      Long receivedAt,
+      double inletC) {
     List<TelemetryReading> readings = new ArrayList<>();
-    readings.add(new TelemetryReading("temperature", s.inletTemperatureC(), "degC"));
+    readings.add(new TelemetryReading("temperature", inletC, "degC"));
     readings.add(new TelemetryReading("humidity", s.relativeHumidityPct(), "%RH"));
     if (reportsSetpoint) {
       readings.add(new TelemetryReading("setpoint", s.setpointC(), "degC"));
@@ -229,6 +247,40 @@ class RecommenderTest {
     assertEquals(d.reason(), command.reason());
     assertEquals(d.modelVersion(), command.modelVersion());
     assertEquals(d.time().toEpochMilli(), command.issuedAt());
+  }
+
+  @Test
+  void aRoomWhoseInletPeaksAboveThePredictionsGetsAWiderMarginThanItsTwin() {
+    // Four hours of a July room at 23 °C, reported by two devices: one as it is, the other with a
+    // 2 K peak at minute 7 of every 10 (a hot spot the model cannot see coming). At the last
+    // decision both windows hold the same six clean samples; only the learnt bound differs.
+    RoomSimulator room =
+        new RoomSimulator(RoomParameters.defaults(), SiteClimate.GWANGJU, 200, 24, 7);
+    Recommender recommender = recommender();
+    DeviceRecommendation plain = null;
+    DeviceRecommendation peaky = null;
+    for (int minute = 0; minute < 4 * 60 + 1; minute++) {
+      RoomState s = room.step(Duration.ofSeconds(60), 23);
+      double peak = minute % 10 == 7 ? 2.0 : 0.0;
+      var a = recommender.accept(message("rc-plain", s, true, true));
+      var b =
+          recommender.accept(
+              message(
+                  "rc-peaky", s, true, true, Duration.ZERO, null, s.inletTemperatureC() + peak));
+      if (a.isPresent()) {
+        plain = a.get();
+      }
+      if (b.isPresent()) {
+        peaky = b.get();
+      }
+      clock.now = clock.now.plus(SAMPLE);
+    }
+    assertEquals(plain.time(), peaky.time());
+    assertTrue(
+        peaky.recommendedC() < plain.recommendedC(),
+        "peaky " + peaky.recommendedC() + " vs plain " + plain.recommendedC());
+    assertTrue(peaky.predictedC() <= 27.0 - 1.5, peaky.toString());
+    assertEquals(23.0, plain.recommendedC(), "within the fixed 1 °C margin: " + plain);
   }
 
   @Test

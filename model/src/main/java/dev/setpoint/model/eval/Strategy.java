@@ -4,6 +4,7 @@ import dev.setpoint.model.features.SampleWindow;
 import dev.setpoint.model.recommend.InletPredictor;
 import dev.setpoint.model.recommend.Reason;
 import dev.setpoint.model.recommend.Recommendation;
+import dev.setpoint.model.recommend.ResidualBound;
 import dev.setpoint.model.recommend.SetpointPolicy;
 import dev.setpoint.model.recommend.TrainingRanges;
 import java.time.Instant;
@@ -76,6 +77,7 @@ public interface Strategy {
     private final InletPredictor predictor;
     private final Map<Reason, Integer> reasons = new EnumMap<>(Reason.class);
     private final TrainingRanges ranges;
+    private final ResidualBound bound = new ResidualBound();
     private Instant lastChange;
 
     /**
@@ -89,7 +91,7 @@ public interface Strategy {
 
     @Override
     public String name() {
-      return "recommender (ONNX model + policy)";
+      return "recommender (ONNX model + policy + learnt bound)";
     }
 
     @Override
@@ -99,8 +101,16 @@ public interface Strategy {
 
     @Override
     public double decide(SampleWindow window, Instant now, double currentC) {
-      Recommendation r = policy.decide(window, now, predictor, lastChange, ranges);
+      for (var sample : window.samples()) {
+        bound.observe(sample.time(), sample.indoorTemperatureC()); // the samples not seen yet
+      }
+      double margin = bound.marginC(policy.settings().marginC());
+      Recommendation r = policy.decide(window, now, predictor, lastChange, ranges, margin);
       reasons.merge(r.reason(), 1, Integer::sum);
+      var newest = window.newest();
+      if (newest != null && !r.reason().isFallback()) {
+        bound.expect(newest.time(), r.predictedInletC());
+      }
       if (Math.abs(r.setpointC() - currentC) > 1e-9) {
         lastChange = now;
       }

@@ -66,6 +66,22 @@ public final class SetpointPolicy {
       InletPredictor predictor,
       Instant lastChange,
       TrainingRanges ranges) {
+    return decide(window, now, predictor, lastChange, ranges, settings.marginC());
+  }
+
+  /**
+   * Decides as {@link #decide(SampleWindow, Instant, InletPredictor, Instant, TrainingRanges)} does
+   * with {@code marginC} below the limit instead of the settings' fixed margin: a room's learnt
+   * bound ({@link ResidualBound}).
+   */
+  public Recommendation decide(
+      SampleWindow window,
+      Instant now,
+      InletPredictor predictor,
+      Instant lastChange,
+      TrainingRanges ranges,
+      double marginC) {
+    double threshold = settings.limitC() - marginC;
     WindowStatus status = window.status(now, settings.maxSampleAge());
     ClimateSample newest = window.newest();
     double currentC = newest == null ? Double.NaN : newest.setpointC();
@@ -74,17 +90,22 @@ public final class SetpointPolicy {
       case STALE -> fallback(Reason.WINDOW_STALE, currentC);
       case READY -> {
         if (ranges != null && ranges.outside(window.samples()).isPresent()) {
-          yield outOfRange(newest, currentC);
+          yield outOfRange(newest, currentC, threshold);
         }
-        Recommendation r = decide(window.samples(), predictor);
+        Recommendation r = decide(window.samples(), predictor, threshold);
         boolean dwelling = lastChange != null && lastChange.plus(settings.minDwell()).isAfter(now);
-        yield dwelling ? dwell(r, currentC) : r;
+        yield dwelling ? dwell(r, currentC, threshold) : r;
       }
     };
   }
 
   /** Decides for a complete, fresh window of six samples, oldest first. */
   public Recommendation decide(List<ClimateSample> window, InletPredictor predictor) {
+    return decide(window, predictor, settings.thresholdC());
+  }
+
+  private Recommendation decide(
+      List<ClimateSample> window, InletPredictor predictor, double thresholdC) {
     double currentC = window.isEmpty() ? Double.NaN : window.getLast().setpointC();
     if (window.size() != FeatureLayout.WINDOW) {
       return fallback(Reason.WINDOW_INCOMPLETE, currentC);
@@ -93,15 +114,19 @@ public final class SetpointPolicy {
     if (predictions == null) {
       return fallback(Reason.PREDICTION_MISSING, currentC);
     }
-    return choose(window.getLast().setpointC(), predictions);
+    return choose(window.getLast().setpointC(), predictions, thresholdC);
   }
 
   /**
    * The choice among the candidates given their predictions (same order) and the current setpoint.
    */
   Recommendation choose(double currentC, float[] predictions) {
+    return choose(currentC, predictions, settings.thresholdC());
+  }
+
+  private Recommendation choose(double currentC, float[] predictions, double thresholdC) {
     double atCurrent = predictionAt(currentC, predictions);
-    double threshold = settings.thresholdC() + EPS;
+    double threshold = thresholdC + EPS;
     int best = highestAtOrBelow(predictions, threshold);
     if (best < 0) {
       return new Recommendation(candidates[0], predictions[0], Reason.NO_SAFE_CANDIDATE, atCurrent);
@@ -195,8 +220,8 @@ public final class SetpointPolicy {
   }
 
   /** Holds the current setpoint, unless the measured inlet is above the threshold already. */
-  private Recommendation outOfRange(ClimateSample newest, double currentC) {
-    if (newest.indoorTemperatureC() > settings.thresholdC()) {
+  private Recommendation outOfRange(ClimateSample newest, double currentC, double thresholdC) {
+    if (newest.indoorTemperatureC() > thresholdC) {
       return fallback(Reason.OUT_OF_RANGE, currentC);
     }
     return new Recommendation(currentC, Double.NaN, Reason.OUT_OF_RANGE);
@@ -207,9 +232,13 @@ public final class SetpointPolicy {
    * move it and keeping it is predicted safe (at or below the threshold); the choice otherwise.
    */
   Recommendation dwell(Recommendation r, double currentC) {
+    return dwell(r, currentC, settings.thresholdC());
+  }
+
+  private Recommendation dwell(Recommendation r, double currentC, double thresholdC) {
     if (r.reason().isFallback()
         || Math.abs(r.setpointC() - currentC) < EPS
-        || !(r.predictedAtCurrentC() <= settings.thresholdC() + EPS)) {
+        || !(r.predictedAtCurrentC() <= thresholdC + EPS)) {
       return r;
     }
     return new Recommendation(
