@@ -393,7 +393,16 @@ public final class ModelCli {
 
     private List<String> args = List.of();
 
+    /** The settings the flags ask for; a bad flag value is a usage error naming the value. */
     Evaluation.Settings settings() throws IOException {
+      try {
+        return parseSettings();
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+      }
+    }
+
+    private Evaluation.Settings parseSettings() throws IOException {
       if (spec != null) {
         List<String> all = spec.commandLine().getParseResult().originalArgs();
         int at = all.indexOf(spec.name());
@@ -413,7 +422,12 @@ public final class ModelCli {
         cells = new ArrayList<>();
         Map<String, RoomParameters> named = Evaluation.rooms();
         for (String climate : climates.isEmpty() ? List.of("Gwangju") : climates) {
-          SiteClimate site = SiteClimate.named(climate);
+          SiteClimate site;
+          try {
+            site = SiteClimate.named(climate);
+          } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the climate file " + e.getMessage());
+          }
           for (String roomName : rooms.isEmpty() ? List.of("default") : rooms) {
             RoomParameters room = named.get(roomName);
             if (room == null) {
@@ -470,8 +484,14 @@ public final class ModelCli {
       String p = part.strip();
       int dash = p.indexOf('-', 1);
       if (dash > 0) {
-        long from = Long.parseLong(p.substring(0, dash).strip());
-        long to = Long.parseLong(p.substring(dash + 1).strip());
+        long from;
+        long to;
+        try {
+          from = Long.parseLong(p.substring(0, dash).strip());
+          to = Long.parseLong(p.substring(dash + 1).strip());
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("a seed range must be like 1-5: '" + p + "'");
+        }
         if (to < from || to - from > 10_000) {
           throw new IllegalArgumentException("bad seed range: " + p);
         }
@@ -479,7 +499,11 @@ public final class ModelCli {
           seeds.add(x);
         }
       } else if (!p.isEmpty()) {
-        seeds.add(Long.parseLong(p));
+        try {
+          seeds.add(Long.parseLong(p));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("a seed must be a whole number: '" + p + "'");
+        }
       }
     }
     if (seeds.isEmpty()) {
