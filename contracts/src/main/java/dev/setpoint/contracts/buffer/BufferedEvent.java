@@ -21,6 +21,9 @@ import java.util.List;
  * @param site the device's site when ingest stored the event (its {@code site:<name>} label, {@link
  *     dev.setpoint.contracts.edgex.DeviceLabels#site}), or {@code null} for none: carried here so
  *     the relay never reads ingest's device metadata
+ * @param room the device's room when ingest stored the event (its {@code room:<name>} label, {@link
+ *     dev.setpoint.contracts.edgex.DeviceLabels#room}), or {@code null} for none; carried like the
+ *     site
  */
 @Entity(BufferedEvent.COLLECTION)
 public record BufferedEvent(
@@ -33,10 +36,37 @@ public record BufferedEvent(
     @Column("state") EventState state,
     @Column("receivedAt") long receivedAt,
     @Column("forwardedAt") Long forwardedAt,
-    @Column("site") String site) {
+    @Column("site") String site,
+    @Column("room") String room) {
 
   /** The MongoDB collection of the edge buffer. */
   public static final String COLLECTION = "events";
+
+  /** An event of a device with no room label. */
+  public BufferedEvent(
+      String id,
+      String deviceName,
+      String profileName,
+      String sourceName,
+      long origin,
+      List<BufferedReading> readings,
+      EventState state,
+      long receivedAt,
+      Long forwardedAt,
+      String site) {
+    this(
+        id,
+        deviceName,
+        profileName,
+        sourceName,
+        origin,
+        readings,
+        state,
+        receivedAt,
+        forwardedAt,
+        site,
+        null);
+  }
 
   /** An event of a device with no site label. */
   public BufferedEvent(
@@ -59,11 +89,12 @@ public record BufferedEvent(
         state,
         receivedAt,
         forwardedAt,
+        null,
         null);
   }
 
-  /** The same event, stored for a device at {@code newSite}. */
-  public BufferedEvent atSite(String newSite) {
+  /** The same event, stored for a device at {@code newSite} in {@code newRoom} (either null). */
+  public BufferedEvent placed(String newSite, String newRoom) {
     return new BufferedEvent(
         id,
         deviceName,
@@ -74,7 +105,8 @@ public record BufferedEvent(
         state,
         receivedAt,
         forwardedAt,
-        newSite);
+        newSite,
+        newRoom);
   }
 
   /** The same event, acknowledged by the broker at {@code atMillis}. */
@@ -98,6 +130,7 @@ public record BufferedEvent(
         newState,
         receivedAt,
         newForwardedAt,
-        site);
+        site,
+        room);
   }
 }

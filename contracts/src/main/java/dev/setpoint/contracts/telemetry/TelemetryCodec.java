@@ -61,6 +61,9 @@ public final class TelemetryCodec implements AutoCloseable {
     if (message.receivedAt() != null && message.receivedAt() <= 0) {
       throw new TelemetryFormatException("receivedAt must be a positive epoch in ms");
     }
+    if (message.room() != null) {
+      JsonPayloads.require(message.room(), "room");
+    }
     return message;
   }
 

@@ -1,5 +1,6 @@
 package dev.setpoint.contracts.telemetry;
 
+import jakarta.json.bind.annotation.JsonbCreator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +23,10 @@ import java.util.List;
  * @param receivedAt when the edge hub received the event, milliseconds since the epoch by the hub's
  *     clock, or {@code null} (schema versions 1 and 2): beside {@code origin}, which is the
  *     device's clock, it tells a device clock that is off from a relay that delivers late
+ * @param room the device's room (its {@code room:<name>} label, {@link
+ *     dev.setpoint.contracts.edgex.DeviceLabels#room}), or {@code null} for a device without one
+ *     (and in schema versions 1 to 3): the recommender decides per room, and a device without a
+ *     room is a room of its own
  */
 public record TelemetryMessage(
     int schemaVersion,
@@ -34,23 +39,62 @@ public record TelemetryMessage(
     String site,
     OutdoorConditions outdoor,
     Double setpoint,
-    Long receivedAt) {
+    Long receivedAt,
+    String room) {
 
   /**
    * Version of the JSON layout this class writes: 2 added {@code site}, {@code outdoor} and {@code
-   * setpoint}, 3 {@code receivedAt}. Readers accept 1 to 3, so a backlog written before an upgrade
-   * still reads.
+   * setpoint}, 3 {@code receivedAt}, 4 {@code room}. Readers accept 1 to 4, so a backlog written
+   * before an upgrade still reads.
    */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   /** The oldest layout readers still accept. */
   public static final int OLDEST_SCHEMA_VERSION = 1;
 
   /**
    * Copies the list so a message cannot change after it was built; null elements are kept for
-   * {@link TelemetryCodec#decode} to report.
+   * {@link TelemetryCodec#decode} to report. JSON-B reads through this one ({@link JsonbCreator}: a
+   * record with a second constructor has none by default).
    */
+  @JsonbCreator
   public TelemetryMessage {
     readings = readings == null ? null : Collections.unmodifiableList(new ArrayList<>(readings));
+  }
+
+  /** A message of a device without a room label (the schema 3 shape). */
+  public TelemetryMessage(
+      int schemaVersion,
+      String eventId,
+      String device,
+      String profile,
+      String source,
+      long origin,
+      List<TelemetryReading> readings,
+      String site,
+      OutdoorConditions outdoor,
+      Double setpoint,
+      Long receivedAt) {
+    this(
+        schemaVersion,
+        eventId,
+        device,
+        profile,
+        source,
+        origin,
+        readings,
+        site,
+        outdoor,
+        setpoint,
+        receivedAt,
+        null);
+  }
+
+  /**
+   * The room the recommender decides for: the device's room label, else the device itself (a room
+   * of one sensor, as every device was before rooms).
+   */
+  public String roomOrDevice() {
+    return room != null ? room : device;
   }
 }

@@ -54,7 +54,8 @@ class TelemetryCodecTest {
     String v1 =
         codec
             .encode(sample())
-            .replace("\"schemaVersion\":3", "\"schemaVersion\":1")
+            .replace("\"schemaVersion\":4", "\"schemaVersion\":1")
+            .replace(",\"room\":null", "")
             .replace(",\"outdoor\":null", "")
             .replace(",\"setpoint\":null", "")
             .replace(",\"site\":null", "")
@@ -62,6 +63,41 @@ class TelemetryCodecTest {
     TelemetryMessage read = codec.decode(v1);
     assertEquals(1, read.schemaVersion());
     assertEquals(null, read.outdoor());
+  }
+
+  @Test
+  void carriesTheRoomAndReadsVersionThreeWithoutIt() {
+    TelemetryMessage s = sample();
+    TelemetryMessage inRoom =
+        new TelemetryMessage(
+            s.schemaVersion(),
+            s.eventId(),
+            s.device(),
+            s.profile(),
+            s.source(),
+            s.origin(),
+            s.readings(),
+            "gwangju",
+            null,
+            null,
+            1_764_316_800_500L,
+            "gwangju-a");
+    TelemetryMessage read = codec.decode(codec.encode(inRoom));
+    assertEquals(inRoom, read);
+    assertEquals("gwangju-a", read.roomOrDevice());
+
+    String v3 = codec.encode(s).replace("\"schemaVersion\":4", "\"schemaVersion\":3");
+    TelemetryMessage old = codec.decode(v3.replace(",\"room\":null", ""));
+    assertEquals(null, old.room());
+    assertEquals("rack-1", old.roomOrDevice());
+  }
+
+  @Test
+  void refusesABlankRoom() {
+    String blank = codec.encode(sample()).replaceFirst("\\{", "{\"room\":\" \",");
+    TelemetryFormatException e =
+        assertThrows(TelemetryFormatException.class, () -> codec.decode(blank));
+    assertTrue(e.getMessage().contains("room"), e.getMessage());
   }
 
   @Test
@@ -85,7 +121,8 @@ class TelemetryCodecTest {
     String v2 =
         codec
             .encode(sample)
-            .replace("\"schemaVersion\":3", "\"schemaVersion\":2")
+            .replace("\"schemaVersion\":4", "\"schemaVersion\":2")
+            .replace(",\"room\":null", "")
             .replace(",\"receivedAt\":null", "");
     assertEquals(null, codec.decode(v2).receivedAt());
 
@@ -115,7 +152,7 @@ class TelemetryCodecTest {
 
   @Test
   void rejectsOtherSchemaVersions() {
-    String json = codec.encode(sample()).replace("\"schemaVersion\":3", "\"schemaVersion\":4");
+    String json = codec.encode(sample()).replace("\"schemaVersion\":4", "\"schemaVersion\":5");
     TelemetryFormatException e =
         assertThrows(TelemetryFormatException.class, () -> codec.decode(json));
     assertTrue(e.getMessage().contains("schemaVersion"), e.getMessage());

@@ -34,7 +34,8 @@ public class EventConformance {
 
   /**
    * Checks the event against its device and profile, and returns it as it is stored: with the
-   * device's site ({@link DeviceLabels#site}), which travels in the event to the relay.
+   * device's site and room ({@link DeviceLabels#site}, {@link DeviceLabels#room}), which travel in
+   * the event to the relay.
    *
    * @throws UnknownMetadataException the device or its profile is not registered
    * @throws DeviceLockedException the device is locked
@@ -62,7 +63,9 @@ public class EventConformance {
                             + device.name()
                             + "' is not registered"));
     check(event, path, device, profile);
-    return event.atSite(DeviceLabels.site(device.labels()).orElse(null));
+    return event.placed(
+        DeviceLabels.site(device.labels()).orElse(null),
+        DeviceLabels.room(device.labels()).orElse(null));
   }
 
   /** The checks on given metadata, for callers that already hold it. */

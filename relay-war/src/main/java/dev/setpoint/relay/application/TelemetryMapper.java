@@ -61,6 +61,7 @@ final class TelemetryMapper {
             site,
             outdoor,
             setpoint,
-            event.receivedAt() > 0 ? event.receivedAt() : null));
+            event.receivedAt() > 0 ? event.receivedAt() : null,
+            event.room()));
   }
 }

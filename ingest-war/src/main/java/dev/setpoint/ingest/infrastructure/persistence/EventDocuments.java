@@ -32,6 +32,7 @@ final class EventDocuments {
   static final String RECEIVED_AT = "receivedAt";
   static final String FORWARDED_AT = "forwardedAt";
   static final String SITE = "site";
+  static final String ROOM = "room";
   static final String READING_ID = "id";
   static final String RESOURCE_NAME = "resourceName";
   static final String VALUE_TYPE = "valueType";
@@ -60,7 +61,8 @@ final class EventDocuments {
         .append(STATE, event.state() == null ? null : event.state().name())
         .append(RECEIVED_AT, event.receivedAt())
         .append(FORWARDED_AT, event.forwardedAt())
-        .append(SITE, event.site());
+        .append(SITE, event.site())
+        .append(ROOM, event.room());
   }
 
   /**
@@ -87,7 +89,8 @@ final class EventDocuments {
         state(string(document, STATE)),
         number(document, RECEIVED_AT),
         document.get(FORWARDED_AT) instanceof Number at ? at.longValue() : null,
-        string(document, SITE));
+        string(document, SITE),
+        string(document, ROOM));
   }
 
   /** A reading as embedded in its event's document; as lenient as {@link #fromDocument}. */

@@ -131,7 +131,8 @@ public class MongoPendingEvents implements PendingEvents {
         EventState.valueOf(required(d.getString(STATE), STATE)),
         number(d, "receivedAt"),
         forwardedAt == null ? null : forwardedAt.longValue(),
-        d.get("site") instanceof String site ? site : null);
+        d.get("site") instanceof String site ? site : null,
+        d.get("room") instanceof String room ? room : null);
   }
 
   private static long number(Document d, String field) {
