@@ -60,6 +60,8 @@ export_app_env() {
   export MP_MESSAGING_CONNECTOR_LIBERTY_KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$SETPOINT_KAFKA_PORT"
   export JNOSQL_MONGODB_URL="mongodb://127.0.0.1:$SETPOINT_MONGO_PORT/?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000&socketTimeoutMS=10000"
   export SETPOINT_ANALYTICS_INFLUX_URL="http://127.0.0.1:$SETPOINT_INFLUX_PORT"
+  # Analytics' own store (the rooms' modes): the same server here, its own database.
+  export SETPOINT_ANALYTICS_STORE_URL=$JNOSQL_MONGODB_URL
   # mongo-java-server scans the collection for every query but a lookup by id, so the edge buffer
   # must stay small here: forwarded events are kept 10 min, not the WAR's 24 h (the cloud keeps
   # the history; docs/benchmarks.md shows what 100,000 retained events do to latency).

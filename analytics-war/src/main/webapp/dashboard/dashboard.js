@@ -287,9 +287,81 @@ async function refreshEdge() {
   }));
 }
 
+// Why a room is at its setpoint, in words: the decision's reason with its prediction and margin.
+const REASONS = {
+  model: 'the model: the hottest setpoint predicted safe',
+  step_limited: 'raised by at most 1 °C per decision',
+  no_safe_candidate: 'no setpoint predicted safe: the lowest',
+  dwell: 'kept: changed less than 15 min ago and still predicted safe',
+  window_incomplete: 'too few recent samples: holding, stepping toward 18 °C',
+  window_stale: 'no recent samples: holding, stepping toward 18 °C',
+  prediction_missing: 'no model answer: holding, stepping toward 18 °C',
+  out_of_range: 'outside what the model was trained on: holding',
+};
+
+function why(d) {
+  let text = REASONS[d.reason] || d.reason;
+  if (d.predicted !== undefined) {
+    text += ' · predicted ' + d.predicted.toFixed(1) + ' °C';
+    if (d.predictedCurrent !== undefined) text += ' (' + d.predictedCurrent.toFixed(1) + ' °C at ' + d.current.toFixed(1) + ')';
+    text += ', limit ' + (ENVELOPE.max - d.margin).toFixed(1) + ' °C (margin ' + d.margin.toFixed(1) + ')';
+  }
+  return text;
+}
+
+function renderRooms(body) {
+  window.setpointDashboard.rooms = body;
+  $('rooms-note').textContent = (body.storeReachable ? '' : 'the mode store cannot be reached: modes as last read · ')
+    + 'rooms without a mode of their own are ' + body.defaultMode;
+  const rows = body.rooms.map((room) => {
+    const row = document.createElement('tr');
+    row.dataset.room = room.room;
+    const name = document.createElement('td');
+    name.textContent = room.room + (room.site ? ' (' + room.site + ')' : '');
+    const mode = document.createElement('td');
+    const select = document.createElement('select');
+    select.className = 'room-mode';
+    select.setAttribute('aria-label', 'mode of ' + room.room);
+    for (const m of ['auto', 'advisory', 'off']) select.append(new Option(m, m));
+    if (room.mode === 'unknown') select.prepend(new Option('unknown', 'unknown'));
+    select.value = room.mode;
+    select.title = room.modeSetBy === 'operator' ? 'set by ' + (room.modeChangedBy || '?') + ' ' + ago(Date.parse(room.modeChangedAt)) : 'default';
+    select.addEventListener('change', () => setMode(room.room, select.value));
+    mode.append(select);
+    const hottest = (room.sensors || []).reduce((a, s) => (a === null || s.temperature > a.temperature ? s : a), null);
+    const d = room.lastDecision;
+    const cells = [
+      hottest ? hottest.temperature.toFixed(1) + ' °C · ' + hottest.device : '–',
+      room.reportedSetpoint !== undefined ? room.reportedSetpoint.toFixed(1) + ' °C' : '–',
+      d ? d.recommended.toFixed(1) + ' °C ' + (d.commanded ? 'sent' : 'advice only') + ' · ' + ago(Date.parse(d.time)) : '–',
+      d ? why(d) : 'no decision yet',
+    ].map((text) => { const td = document.createElement('td'); td.textContent = text; return td; });
+    row.append(name, mode, ...cells);
+    return row;
+  });
+  $('room-table').tBodies[0].replaceChildren(...rows);
+}
+
+async function refreshRooms() {
+  renderRooms(await json(API + '/rooms'));
+}
+
+function setMode(room, mode) {
+  action(async () => {
+    const response = await api(API + '/rooms/' + encodeURIComponent(room) + '/mode', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ mode }),
+    });
+    refreshRooms().catch(() => {});
+    return response;
+  });
+}
+
 async function refresh() {
   try {
     await refreshDevices();
+    await refreshRooms();
     await refreshHistory();
     $('message').textContent = '';
   } catch (e) {

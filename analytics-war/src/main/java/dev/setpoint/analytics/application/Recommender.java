@@ -1,10 +1,12 @@
 package dev.setpoint.analytics.application;
 
+import dev.setpoint.analytics.application.room.RoomSnapshot;
 import dev.setpoint.analytics.domain.CommandPublisher;
 import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.ModelInfo;
 import dev.setpoint.analytics.domain.SetpointModel;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
+import dev.setpoint.analytics.domain.room.ControlMode;
 import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.telemetry.CommandMessage;
 import dev.setpoint.contracts.telemetry.OutdoorConditions;
@@ -21,48 +23,66 @@ import dev.setpoint.model.recommend.TrainingRanges;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
- * Turns each device's stored telemetry into setpoint recommendations with the shared {@link
+ * Turns the rooms' stored telemetry into setpoint recommendations with the shared {@link
  * SetpointPolicy} and the served {@link SetpointModel}.
  *
- * <p>Per device, a {@link SampleWindow} keeps the last six samples one sample interval apart. A
- * sample is the message's {@code temperature} and {@code humidity} readings, its outdoor conditions
- * and its setpoint. A weather-feed outage is degraded input, not a reason to fall back: a message
- * without outdoor conditions takes the device's last known ones for up to the outdoor hold ({@code
- * setpoint.analytics.recommender.outdoor-hold}, six hours by default); only beyond it, or before
- * any were known, does it give no sample (the model needs them), so the window goes stale and the
- * policy falls back, one bounded step per decision. The current setpoint is the message's; when the
- * device reports none it is the last setpoint recommended for it here, else the policy's fallback
- * (18 °C), so the window never holds a made-up value the room did not run at for longer than one
- * decision.
+ * <p><b>Rooms.</b> A room is what its devices' {@code room:<name>} label names; a device without
+ * one is a room of its own. A room has one or more inlet sensors (devices that report {@code
+ * temperature}) and one controllable setpoint: the device that reports its {@code setpoint} (the
+ * {@code room-controller} profile), its controller. {@link #accept} takes each stored message and
+ * updates its sensor's latest reading; the room's sample is the hottest of its sensors whose latest
+ * reading is at most the policy's sample age older than the message (the envelope is the hottest
+ * inlet; a sensor that fell silent drops out). A {@link SampleWindow} per room keeps the last six
+ * samples one sample interval apart, with the room's outdoor conditions and its setpoint.
  *
- * <p>Decisions are made at most once per decision interval per device (the evaluation's five
- * minutes), the first once the window could be full (five sample intervals after the device's first
- * sample, or one decision interval if that is later), so a restart does not send the fallback to
- * every room. Each decision is written to the time-series store, and, for a device that reports a
- * {@code setpoint} reading, published as a command: analytics does not know profiles, and a device
- * that reports its setpoint is one whose setpoint can be set (the {@code room-controller} profile);
- * the relay still checks the command against the device's profile and refuses one that does not
- * fit.
+ * <p><b>Decisions on the room's schedule.</b> {@link #decideDue} (called by a timer, every few
+ * seconds) decides for each room whose decision is due, at most once per decision interval (the
+ * evaluation's five minutes), the first once the window could be full (five sample intervals after
+ * the room's first sample, or one decision interval if that is later), so a restart does not send
+ * the fallback to every room. A room that falls silent keeps being decided for: its window goes
+ * stale and the policy holds and walks the setpoint toward the safe fallback, one bounded step per
+ * decision, never in one jump.
+ *
+ * <p><b>Modes.</b> Each decision is made in the room's mode ({@link ControlMode}, from the {@code
+ * modes} function): {@code off} makes none; {@code advisory} records it; {@code auto} records it
+ * and sends it as a command to the room's controller. A room whose mode is not known (the control
+ * store was never read) is recorded, not commanded. An operator's held setpoint is enforced where
+ * commands are stored, not here: a recommendation for a held room is refused there.
+ *
+ * <p><b>Degraded input.</b> A weather-feed outage is degraded input, not a reason to fall back: a
+ * message without outdoor conditions takes the room's last known ones for up to the outdoor hold
+ * ({@code setpoint.analytics.recommender.outdoor-hold}, six hours by default); only beyond it, or
+ * before any were known, does it give no sample (the model needs them), so the window goes stale
+ * and the policy falls back, one bounded step per decision. A device whose clock is more than
+ * {@link #MAX_CLOCK_SKEW} off the hub's is timed by the hub's receipt. The current setpoint is the
+ * controller's last report; with no controller it is the last setpoint recommended for the room
+ * here, else the policy's fallback (18 °C).
  *
  * <p>Only devices whose name matches the scope pattern ({@code
- * setpoint.analytics.recommender.devices}, all by default) are recommended for, so rooms can be put
- * under recommendation one at a time while the others keep their own setpoint; messages of other
- * devices are ignored (no window, no decision).
+ * setpoint.analytics.recommender.devices}, all by default) are recommended for; messages of other
+ * devices are ignored (no room, no decision).
  */
 public final class Recommender {
   private static final Logger LOG = Logger.getLogger(Recommender.class.getName());
 
-  /** The resource commanded, and the reading that marks a device as commandable. */
+  /** The resource commanded, and the reading that marks a device as a room's controller. */
   public static final String SETPOINT = "setpoint";
 
   static final String TEMPERATURE = "temperature";
@@ -74,6 +94,10 @@ public final class Recommender {
   /** The scope that takes every device. */
   public static final Pattern ALL_DEVICES = Pattern.compile(".*");
 
+  /** Every room in {@code auto}: for tests and tools without a control store. */
+  public static final Function<String, Optional<ControlMode>> ALL_AUTO =
+      room -> Optional.of(ControlMode.AUTO);
+
   private final SetpointPolicy policy;
   private final SetpointModel model;
   private final TimeSeriesStore store;
@@ -84,7 +108,8 @@ public final class Recommender {
   private final Consumer<DeviceRecommendation> observer;
   private final Pattern devicesInScope;
   private final Duration outdoorHold;
-  private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
+  private final Function<String, Optional<ControlMode>> modes;
+  private final Map<String, RoomState> rooms = new ConcurrentHashMap<>();
   private volatile ServedRanges servedRanges;
 
   /**
@@ -94,10 +119,10 @@ public final class Recommender {
    */
   public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(1);
 
-  /** How long a device's last known outdoor conditions stand in for missing ones by default. */
+  /** How long a room's last known outdoor conditions stand in for missing ones by default. */
   public static final Duration DEFAULT_OUTDOOR_HOLD = Duration.ofHours(6);
 
-  /** A recommender for every device. */
+  /** A recommender for every device, every room in {@code auto}. */
   public Recommender(
       SetpointPolicy policy,
       SetpointModel model,
@@ -117,7 +142,8 @@ public final class Recommender {
         decisionInterval,
         observer,
         ALL_DEVICES,
-        DEFAULT_OUTDOOR_HOLD);
+        DEFAULT_OUTDOOR_HOLD,
+        ALL_AUTO);
   }
 
   /**
@@ -125,6 +151,7 @@ public final class Recommender {
    * @param devicesInScope the devices recommended for: those whose whole name matches
    * @param outdoorHold how long after the last message with outdoor conditions those stand in for
    *     missing ones
+   * @param modes each room's mode; empty when it is not known
    */
   public Recommender(
       SetpointPolicy policy,
@@ -136,7 +163,8 @@ public final class Recommender {
       Duration decisionInterval,
       Consumer<DeviceRecommendation> observer,
       Pattern devicesInScope,
-      Duration outdoorHold) {
+      Duration outdoorHold,
+      Function<String, Optional<ControlMode>> modes) {
     this.policy = policy;
     this.model = model;
     this.store = store;
@@ -147,80 +175,165 @@ public final class Recommender {
     this.observer = observer;
     this.devicesInScope = devicesInScope;
     this.outdoorHold = outdoorHold;
+    this.modes = modes;
   }
 
-  private static final class DeviceState {
+  /** A sensor's latest reading. */
+  private record SensorReading(Instant time, double temperatureC, double humidityPct) {}
+
+  private static final class RoomState {
     final SampleWindow window;
-    final Instant firstDecision;
     Instant nextDecision;
     Double lastRecommendedC;
-    boolean reportsSetpoint;
     String site;
+    String controller;
+    Double controllerSetpointC;
+    final Map<String, SensorReading> sensors = new HashMap<>();
+    final Set<String> clockOff = new HashSet<>();
+    final Set<String> otherControllers = new HashSet<>();
     OutdoorConditions lastOutdoor;
     Instant lastOutdoorAt;
-    boolean clockOff;
     Instant lastChangeAt;
+    DeviceRecommendation last;
     final ResidualBound bound = new ResidualBound();
 
-    DeviceState(SampleWindow window, Instant firstDecision) {
+    RoomState(SampleWindow window, Instant firstDecision) {
       this.window = window;
-      this.firstDecision = firstDecision;
       this.nextDecision = firstDecision;
     }
   }
 
   /**
-   * Takes one stored message; decides when the device's next decision is due.
-   *
-   * @return the decision made, or empty when none was due, the device is not in scope or the
-   *     message has no indoor temperature
+   * Takes one stored message: its sensor's latest reading, its room's controller and setpoint, and
+   * a new sample of the room when one is due. Makes no decision ({@link #decideDue} does).
    */
-  public Optional<DeviceRecommendation> accept(TelemetryMessage message) {
+  public void accept(TelemetryMessage message) {
     if (!inScope(message.device())) {
-      return Optional.empty();
+      return;
     }
     Double temperature = reading(message, TEMPERATURE);
-    if (temperature == null) {
-      return Optional.empty();
+    Double setpoint = message.setpoint() != null ? message.setpoint() : reading(message, SETPOINT);
+    if (temperature == null && setpoint == null) {
+      return;
     }
     Instant now = clock.instant();
-    DeviceState state =
-        devices.computeIfAbsent(
-            message.device(),
-            d -> {
-              Duration fill = sampleInterval.multipliedBy(FeatureLayout.WINDOW - 1);
-              return new DeviceState(
-                  new SampleWindow(sampleInterval),
-                  now.plus(fill.compareTo(decisionInterval) > 0 ? fill : decisionInterval));
-            });
-    DeviceRecommendation decision;
+    String room = message.roomOrDevice();
+    RoomState state =
+        rooms.computeIfAbsent(
+            room, r -> new RoomState(new SampleWindow(sampleInterval), now.plus(fill())));
     synchronized (state) {
       if (message.site() != null) {
         state.site = message.site();
       }
-      boolean reported = message.setpoint() != null || reading(message, SETPOINT) != null;
-      state.reportsSetpoint |= reported;
-      Instant time = sampleTime(message, state);
-      state.window.offer(
-          sample(
-              message,
-              time,
-              temperature,
-              currentSetpoint(message, state),
-              outdoor(message, time, state)));
-      state.bound.observe(time, temperature);
-      if (now.isBefore(state.nextDecision)) {
-        return Optional.empty();
+      if (setpoint != null) {
+        if (state.controllerSetpointC == null && !state.window.samples().isEmpty()) {
+          // The samples so far carry a setpoint the room may never have run at (the fallback):
+          // start the window again with the controller's, and decide once it could be full.
+          state.window.clear();
+          state.nextDecision = later(state.nextDecision, now.plus(fill()));
+        }
+        controller(room, state, message.device(), setpoint);
       }
-      decision = decide(message.device(), state, now);
-      state.nextDecision = now.plus(decisionInterval);
-      state.lastRecommendedC = decision.recommendedC();
+      if (temperature == null) {
+        return;
+      }
+      Instant time = sampleTime(message, state);
+      Double humidity = reading(message, HUMIDITY);
+      state.sensors.put(
+          message.device(),
+          new SensorReading(time, temperature, humidity == null ? Double.NaN : humidity));
+      SensorReading hottest = hottest(state, time);
+      OutdoorConditions outdoor = outdoor(message, time, state);
+      state.window.offer(
+          new ClimateSample(
+              time,
+              hottest.temperatureC(),
+              hottest.humidityPct(),
+              outdoorField(outdoor, OutdoorConditions::temperature),
+              outdoorField(outdoor, OutdoorConditions::humidity),
+              outdoor == null || outdoor.category() == null ? 0 : outdoor.category(),
+              currentSetpoint(state)));
+      state.bound.observe(time, hottest.temperatureC());
     }
-    deliver(decision, state.reportsSetpoint);
-    return Optional.of(decision);
   }
 
-  private DeviceRecommendation decide(String device, DeviceState state, Instant now) {
+  /** How long after a window starts its first decision comes: when it could be full. */
+  private Duration fill() {
+    Duration fill = sampleInterval.multipliedBy(FeatureLayout.WINDOW - 1);
+    return fill.compareTo(decisionInterval) > 0 ? fill : decisionInterval;
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  /** The first device that reports a room's setpoint is its controller; another is logged. */
+  private static void controller(String room, RoomState state, String device, double setpointC) {
+    if (state.controller == null) {
+      state.controller = device;
+    } else if (!state.controller.equals(device)) {
+      if (state.otherControllers.add(device)) {
+        LOG.warning(
+            "room "
+                + room
+                + " has two devices reporting a setpoint ("
+                + state.controller
+                + ", "
+                + device
+                + "); only "
+                + state.controller
+                + " is commanded");
+      }
+      return;
+    }
+    state.controllerSetpointC = setpointC;
+  }
+
+  /**
+   * The hottest sensor whose latest reading is at most the policy's sample age before {@code time};
+   * the sensor that just reported always counts.
+   */
+  private SensorReading hottest(RoomState state, Instant time) {
+    Instant oldest = time.minus(policy.settings().maxSampleAge());
+    return state.sensors.values().stream()
+        .filter(r -> !r.time().isBefore(oldest))
+        .max(Comparator.comparingDouble(SensorReading::temperatureC))
+        .orElseThrow();
+  }
+
+  /**
+   * Decides for every room whose decision is due, in its mode; stores each decision and, in {@code
+   * auto}, sends it to the room's controller.
+   *
+   * @return the decisions made
+   */
+  public List<DeviceRecommendation> decideDue() {
+    Instant now = clock.instant();
+    List<DeviceRecommendation> made = new ArrayList<>();
+    for (Map.Entry<String, RoomState> entry : rooms.entrySet()) {
+      RoomState state = entry.getValue();
+      DeviceRecommendation decision;
+      synchronized (state) {
+        if (now.isBefore(state.nextDecision)) {
+          continue;
+        }
+        state.nextDecision = now.plus(decisionInterval);
+        Optional<ControlMode> mode = modes.apply(entry.getKey());
+        if (mode.isPresent() && mode.get() == ControlMode.OFF) {
+          continue;
+        }
+        decision = decide(entry.getKey(), state, now, mode);
+        state.lastRecommendedC = decision.recommendedC();
+        state.last = decision;
+      }
+      deliver(decision);
+      made.add(decision);
+    }
+    return made;
+  }
+
+  private DeviceRecommendation decide(
+      String room, RoomState state, Instant now, Optional<ControlMode> mode) {
     ClimateSample newest = state.window.newest();
     double current =
         newest != null
@@ -228,24 +341,35 @@ public final class Recommender {
             : state.lastRecommendedC != null
                 ? state.lastRecommendedC
                 : policy.settings().fallbackC();
+    DeviceRecommendation last = state.last;
+    if (last != null
+        && last.commanded()
+        && (newest == null || !newest.time().isAfter(last.time()))) {
+      // Nothing heard since the last command: the room is where it was sent, so a silent room
+      // walks on toward the safe setpoint instead of being sent the same first step again.
+      current = last.recommendedC();
+    }
     Optional<ModelInfo> info = model.info();
     TrainingRanges ranges = trainingRanges(info);
     double margin = state.bound.marginC(policy.settings().marginC());
-    Recommendation r = policy.decide(state.window, now, model, state.lastChangeAt, ranges, margin);
+    Recommendation r =
+        policy.decide(state.window, now, model, state.lastChangeAt, ranges, margin, current);
     if (newest != null && !r.reason().isFallback()) {
       state.bound.expect(newest.time(), r.predictedInletC());
     }
     if (r.reason() == Reason.OUT_OF_RANGE && ranges != null) {
       LOG.log(
           Level.INFO,
-          "device {0}: {1}; the setpoint is held",
-          new Object[] {device, ranges.outside(state.window.samples()).orElse("")});
+          "room {0}: {1}; the setpoint is held",
+          new Object[] {room, ranges.outside(state.window.samples()).orElse("")});
     }
     if (Math.abs(r.setpointC() - current) > 1e-9) {
       state.lastChangeAt = now;
     }
+    boolean commanded =
+        mode.isPresent() && mode.get() == ControlMode.AUTO && state.controller != null;
     return new DeviceRecommendation(
-        device,
+        state.controller != null ? state.controller : room,
         state.site,
         now,
         r.setpointC(),
@@ -253,7 +377,11 @@ public final class Recommender {
         info.map(ModelInfo::version).orElse(NO_MODEL),
         r.reason().code(),
         current,
-        r.predictedAtCurrentC());
+        r.predictedAtCurrentC(),
+        room,
+        mode.map(ControlMode::code).orElse(DeviceRecommendation.MODE_UNKNOWN),
+        margin,
+        commanded);
   }
 
   /** The served model's training ranges, read from its metadata once per model version. */
@@ -275,16 +403,16 @@ public final class Recommender {
   /** A model version and its training ranges (null when its metadata has none). */
   private record ServedRanges(String version, TrainingRanges ranges) {}
 
-  private void deliver(DeviceRecommendation decision, boolean commandable) {
+  private void deliver(DeviceRecommendation decision) {
     try {
       store.write(decision);
     } catch (RuntimeException e) {
       // The command still goes out: the room needs it more than the history does.
       LOG.log(
           Level.WARNING,
-          "could not store the recommendation for " + decision.device() + ": " + e.getMessage());
+          "could not store the recommendation for " + decision.room() + ": " + e.getMessage());
     }
-    if (commandable) {
+    if (decision.commanded()) {
       CommandMessage command =
           new CommandMessage(
               CommandMessage.SCHEMA_VERSION,
@@ -318,22 +446,55 @@ public final class Recommender {
     observer.accept(decision);
   }
 
-  private double currentSetpoint(TelemetryMessage message, DeviceState state) {
-    if (message.setpoint() != null) {
-      return message.setpoint();
+  /** What is known of the room now, or empty for a room no in-scope device reported for. */
+  public Optional<RoomSnapshot> room(String room) {
+    RoomState state = rooms.get(room);
+    if (state == null) {
+      return Optional.empty();
     }
-    Double reported = reading(message, SETPOINT);
-    if (reported != null) {
-      return reported;
+    synchronized (state) {
+      List<RoomSnapshot.Sensor> sensors = new ArrayList<>();
+      state.sensors.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(
+              e ->
+                  sensors.add(
+                      new RoomSnapshot.Sensor(
+                          e.getKey(), e.getValue().time(), e.getValue().temperatureC())));
+      return Optional.of(
+          new RoomSnapshot(
+              room,
+              state.site,
+              state.controller,
+              state.controllerSetpointC,
+              List.copyOf(sensors),
+              state.last));
+    }
+  }
+
+  /** The names of the rooms known here, sorted. */
+  public List<String> roomNames() {
+    return rooms.keySet().stream().sorted().toList();
+  }
+
+  private double currentSetpoint(RoomState state) {
+    if (state.controllerSetpointC != null) {
+      return state.controllerSetpointC;
     }
     return state.lastRecommendedC != null ? state.lastRecommendedC : policy.settings().fallbackC();
+  }
+
+  private static double outdoorField(
+      OutdoorConditions outdoor, Function<OutdoorConditions, Double> field) {
+    Double value = outdoor == null ? null : field.apply(outdoor);
+    return value == null ? Double.NaN : value;
   }
 
   /**
    * The message's outdoor conditions when complete (then remembered), else the device's last known
    * ones if at most the outdoor hold older than the message, else null.
    */
-  private OutdoorConditions outdoor(TelemetryMessage message, Instant time, DeviceState state) {
+  private OutdoorConditions outdoor(TelemetryMessage message, Instant time, RoomState state) {
     OutdoorConditions outdoor = message.outdoor();
     if (outdoor != null && outdoor.temperature() != null && outdoor.humidity() != null) {
       state.lastOutdoor = outdoor;
@@ -353,7 +514,7 @@ public final class Recommender {
    * the hub's time of receipt is used (logged once each time a device's clock goes off). A message
    * without a time of receipt (schema 1 and 2) is timed by its origin.
    */
-  private Instant sampleTime(TelemetryMessage message, DeviceState state) {
+  private Instant sampleTime(TelemetryMessage message, RoomState state) {
     Instant origin = Instant.ofEpochSecond(0, message.origin());
     if (message.receivedAt() == null) {
       return origin;
@@ -361,11 +522,10 @@ public final class Recommender {
     Instant received = Instant.ofEpochMilli(message.receivedAt());
     Duration skew = Duration.between(received, origin);
     if (skew.abs().compareTo(MAX_CLOCK_SKEW) <= 0) {
-      state.clockOff = false;
+      state.clockOff.remove(message.device());
       return origin;
     }
-    if (!state.clockOff) {
-      state.clockOff = true;
+    if (state.clockOff.add(message.device())) {
       LOG.warning(
           "the clock of device "
               + message.device()
@@ -374,23 +534,6 @@ public final class Recommender {
               + " s off the edge hub's; its samples are timed by the hub's receipt until it agrees");
     }
     return received;
-  }
-
-  private static ClimateSample sample(
-      TelemetryMessage message,
-      Instant time,
-      double temperature,
-      double sp,
-      OutdoorConditions outdoor) {
-    Double humidity = reading(message, HUMIDITY);
-    return new ClimateSample(
-        time,
-        temperature,
-        humidity == null ? Double.NaN : humidity,
-        outdoor == null || outdoor.temperature() == null ? Double.NaN : outdoor.temperature(),
-        outdoor == null || outdoor.humidity() == null ? Double.NaN : outdoor.humidity(),
-        outdoor == null || outdoor.category() == null ? 0 : outdoor.category(),
-        sp);
   }
 
   private static Double reading(TelemetryMessage message, String resource) {
@@ -413,9 +556,9 @@ public final class Recommender {
     return devicesInScope.matcher(device).matches();
   }
 
-  /** Devices with a window, for health and tests. */
-  public int deviceCount() {
-    return devices.size();
+  /** Rooms with a window, for health and tests. */
+  public int roomCount() {
+    return rooms.size();
   }
 
   /** The sample interval of the windows. */

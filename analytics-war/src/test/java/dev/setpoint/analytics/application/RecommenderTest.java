@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
+import dev.setpoint.analytics.domain.room.ControlMode;
 import dev.setpoint.analytics.infrastructure.inference.OnnxSetpointModel;
 import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.telemetry.CommandMessage;
@@ -23,7 +24,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -102,7 +105,41 @@ class RecommenderTest {
     return recommender(devicesInScope, Recommender.DEFAULT_OUTDOOR_HOLD);
   }
 
+  /** Rooms' modes for {@link #withModes}; a room not in it has no known mode. */
+  private final Map<String, ControlMode> modes = new HashMap<>();
+
+  private Recommender withModes() {
+    return recommender(
+        Recommender.ALL_DEVICES,
+        Recommender.DEFAULT_OUTDOOR_HOLD,
+        room -> Optional.ofNullable(modes.get(room)));
+  }
+
+  /** The same message from a device labelled {@code room:<room>}. */
+  private static TelemetryMessage inRoom(TelemetryMessage m, String room) {
+    return new TelemetryMessage(
+        m.schemaVersion(),
+        m.eventId(),
+        m.device(),
+        m.profile(),
+        m.source(),
+        m.origin(),
+        m.readings(),
+        m.site(),
+        m.outdoor(),
+        m.setpoint(),
+        m.receivedAt(),
+        room);
+  }
+
   private Recommender recommender(Pattern devicesInScope, Duration outdoorHold) {
+    return recommender(devicesInScope, outdoorHold, Recommender.ALL_AUTO);
+  }
+
+  private Recommender recommender(
+      Pattern devicesInScope,
+      Duration outdoorHold,
+      java.util.function.Function<String, Optional<ControlMode>> roomModes) {
     return new Recommender(
         new SetpointPolicy(),
         model,
@@ -116,7 +153,14 @@ class RecommenderTest {
         DECISION,
         observed::add,
         devicesInScope,
-        outdoorHold);
+        outdoorHold,
+        roomModes);
+  }
+
+  /** Takes one message and decides for the rooms then due, as the room timer would. */
+  private static List<DeviceRecommendation> step(Recommender recommender, TelemetryMessage m) {
+    recommender.accept(m);
+    return recommender.decideDue();
   }
 
   /** A room in July run at {@code setpointC} for half an hour, as the simulator reports it. */
@@ -214,7 +258,7 @@ class RecommenderTest {
       Duration spacing) {
     List<DeviceRecommendation> decisions = new ArrayList<>();
     for (RoomState s : states) {
-      recommender.accept(message(device, s, setpoint, outdoor)).ifPresent(decisions::add);
+      decisions.addAll(step(recommender, message(device, s, setpoint, outdoor)));
       clock.now = clock.now.plus(spacing);
     }
     return decisions;
@@ -262,16 +306,15 @@ class RecommenderTest {
     for (int minute = 0; minute < 4 * 60 + 1; minute++) {
       RoomState s = room.step(Duration.ofSeconds(60), 23);
       double peak = minute % 10 == 7 ? 2.0 : 0.0;
-      var a = recommender.accept(message("rc-plain", s, true, true));
-      var b =
-          recommender.accept(
-              message(
-                  "rc-peaky", s, true, true, Duration.ZERO, null, s.inletTemperatureC() + peak));
-      if (a.isPresent()) {
-        plain = a.get();
-      }
-      if (b.isPresent()) {
-        peaky = b.get();
+      recommender.accept(message("rc-plain", s, true, true));
+      recommender.accept(
+          message("rc-peaky", s, true, true, Duration.ZERO, null, s.inletTemperatureC() + peak));
+      for (DeviceRecommendation d : recommender.decideDue()) {
+        if (d.device().equals("rc-plain")) {
+          plain = d;
+        } else {
+          peaky = d;
+        }
       }
       clock.now = clock.now.plus(SAMPLE);
     }
@@ -336,9 +379,7 @@ class RecommenderTest {
     List<DeviceRecommendation> decisions = new ArrayList<>();
     for (int minute = 0; minute < states.size(); minute++) {
       if (minute < 21 || minute > 24) {
-        recommender
-            .accept(message("rc-gap", states.get(minute), true, true))
-            .ifPresent(decisions::add);
+        decisions.addAll(step(recommender, message("rc-gap", states.get(minute), true, true)));
       }
       clock.now = clock.now.plus(SAMPLE);
     }
@@ -359,9 +400,8 @@ class RecommenderTest {
       Recommender recommender, String device, List<RoomState> states, int outage) {
     List<DeviceRecommendation> decisions = new ArrayList<>();
     for (int minute = 0; minute < states.size(); minute++) {
-      recommender
-          .accept(message(device, states.get(minute), true, minute < outage))
-          .ifPresent(decisions::add);
+      decisions.addAll(
+          step(recommender, message(device, states.get(minute), true, minute < outage)));
       clock.now = clock.now.plus(SAMPLE);
     }
     return decisions;
@@ -406,9 +446,7 @@ class RecommenderTest {
     List<DeviceRecommendation> decisions = new ArrayList<>();
     for (RoomState s : july(24)) {
       Long receivedAt = received ? clock.instant().toEpochMilli() : null;
-      recommender
-          .accept(message(device, s, true, true, offset, receivedAt))
-          .ifPresent(decisions::add);
+      decisions.addAll(step(recommender, message(device, s, true, true, offset, receivedAt)));
       clock.now = clock.now.plus(SAMPLE);
     }
     return decisions;
@@ -462,7 +500,7 @@ class RecommenderTest {
                   o.simulated()),
               m.setpoint(),
               m.receivedAt());
-      recommender.accept(hot).ifPresent(decisions::add);
+      decisions.addAll(step(recommender, hot));
       clock.now = clock.now.plus(SAMPLE);
     }
 
@@ -515,8 +553,8 @@ class RecommenderTest {
             null,
             null);
     Recommender recommender = recommender();
-    assertTrue(recommender.accept(power).isEmpty());
-    assertEquals(0, recommender.deviceCount());
+    assertTrue(step(recommender, power).isEmpty());
+    assertEquals(0, recommender.roomCount());
   }
 
   @Test
@@ -527,7 +565,7 @@ class RecommenderTest {
     List<DeviceRecommendation> outside = feed(recommender, "lab-rc-1", states, true, true);
 
     assertEquals(List.of(), outside);
-    assertEquals(0, recommender.deviceCount(), "no window for a device out of scope");
+    assertEquals(0, recommender.roomCount(), "no window for a device out of scope");
     assertEquals(List.of(), stored);
     assertEquals(List.of(), sent);
 
@@ -535,5 +573,140 @@ class RecommenderTest {
 
     assertEquals(1, inside.size());
     assertEquals(1, sent.size());
+  }
+
+  @Test
+  void aRoomOfSeveralSensorsIsDecidedOnceOnItsHottestInletAndItsControllerIsCommanded() {
+    // Room hall-a: a controller that reports the setpoint and the return-side inlet, and two rack
+    // sensors, one 1.5 K hotter. Its twin, solo, is one device reporting the hot rack's inlet.
+    List<RoomState> states = july(24).subList(20, 40);
+    Recommender recommender = recommender();
+    List<DeviceRecommendation> decisions = new ArrayList<>();
+    for (RoomState s : states) {
+      // The hot rack reports first each minute, so the room's sample (taken at the minute's first
+      // message, the hottest of the latest readings) is that minute's hot reading.
+      double inlet = s.inletTemperatureC();
+      recommender.accept(
+          inRoom(message("hall-a-r2", s, false, true, Duration.ZERO, null, inlet + 1.5), "hall-a"));
+      recommender.accept(
+          inRoom(message("hall-a-r1", s, false, true, Duration.ZERO, null, inlet), "hall-a"));
+      recommender.accept(
+          inRoom(message("hall-a-ac", s, true, true, Duration.ZERO, null, inlet - 0.5), "hall-a"));
+      recommender.accept(message("solo", s, true, true, Duration.ZERO, null, inlet + 1.5));
+      decisions.addAll(recommender.decideDue());
+      clock.now = clock.now.plus(SAMPLE);
+    }
+
+    List<DeviceRecommendation> room =
+        decisions.stream().filter(d -> "hall-a".equals(d.room())).toList();
+    List<DeviceRecommendation> solo =
+        decisions.stream().filter(d -> "solo".equals(d.room())).toList();
+    assertEquals(3, room.size(), "one decision per room per interval: " + decisions);
+    assertEquals(solo.size(), room.size());
+    for (int i = 0; i < room.size(); i++) {
+      assertEquals("hall-a-ac", room.get(i).device(), "the controller is commanded");
+      assertEquals(solo.get(i).recommendedC(), room.get(i).recommendedC(), room.get(i).toString());
+      assertEquals(solo.get(i).predictedC(), room.get(i).predictedC(), 1e-9);
+    }
+    assertTrue(
+        sent.stream().noneMatch(c -> c.device().startsWith("hall-a-r")),
+        "a sensor is never commanded");
+    assertEquals(room.size(), sent.stream().filter(c -> c.device().equals("hall-a-ac")).count());
+    var snapshot = recommender.room("hall-a").orElseThrow();
+    assertEquals("hall-a-ac", snapshot.controller());
+    assertEquals(3, snapshot.sensors().size());
+    assertEquals(room.getLast(), snapshot.lastDecision());
+  }
+
+  @Test
+  void aRackSensorThatFellSilentDropsOutOfTheRoomsHottestInlet() {
+    List<RoomState> states = july(24).subList(20, 40);
+    Recommender recommender = recommender();
+    for (int minute = 0; minute < states.size(); minute++) {
+      RoomState s = states.get(minute);
+      recommender.accept(inRoom(message("hall-b-ac", s, true, true), "hall-b"));
+      if (minute < 5) {
+        recommender.accept(
+            inRoom(message("hall-b-r1", s, false, true, Duration.ZERO, null, 40.0), "hall-b"));
+      }
+      clock.now = clock.now.plus(SAMPLE);
+    }
+    recommender.decideDue();
+    var room = recommender.room("hall-b").orElseThrow();
+    assertTrue(
+        room.lastDecision().predictedC() < 30,
+        "a 40 °C reading 15 minutes old still counts: " + room.lastDecision());
+  }
+
+  @Test
+  void inAdvisoryTheRoomIsRecordedButNotCommandedAndOffMakesNoDecision() {
+    modes.put("adv", ControlMode.ADVISORY);
+    modes.put("off", ControlMode.OFF);
+    modes.put("auto", ControlMode.AUTO);
+    Recommender recommender = withModes();
+    List<DeviceRecommendation> decisions = new ArrayList<>();
+    for (RoomState s : july(25.5).subList(30, 40)) {
+      for (String room : List.of("adv", "off", "auto", "unknown")) {
+        recommender.accept(inRoom(message(room + "-ac", s, true, true), room));
+      }
+      decisions.addAll(recommender.decideDue());
+      clock.now = clock.now.plus(SAMPLE);
+    }
+
+    assertTrue(decisions.stream().noneMatch(d -> d.room().equals("off")), decisions.toString());
+    DeviceRecommendation adv = only(decisions, "adv");
+    DeviceRecommendation auto = only(decisions, "auto");
+    DeviceRecommendation unknown = only(decisions, "unknown");
+    assertEquals("advisory", adv.mode());
+    assertFalse(adv.commanded());
+    assertEquals("auto", auto.mode());
+    assertTrue(auto.commanded());
+    assertEquals(DeviceRecommendation.MODE_UNKNOWN, unknown.mode());
+    assertFalse(unknown.commanded(), "a room whose mode is not known is not commanded");
+    assertEquals(adv.recommendedC(), auto.recommendedC(), "the same room, the same advice");
+    assertEquals(List.of("auto-ac"), sent.stream().map(CommandMessage::device).toList());
+    assertEquals(3, stored.size(), "advisory and unknown are recorded too");
+
+    // Back to auto: the next decision is sent.
+    modes.put("off", ControlMode.AUTO);
+    clock.now = clock.now.plus(DECISION);
+    recommender.decideDue();
+    assertTrue(sent.stream().anyMatch(c -> c.device().equals("off-ac")), sent.toString());
+  }
+
+  private static DeviceRecommendation only(List<DeviceRecommendation> decisions, String room) {
+    List<DeviceRecommendation> of = decisions.stream().filter(d -> d.room().equals(room)).toList();
+    assertEquals(1, of.size(), room + ": " + decisions);
+    return of.getFirst();
+  }
+
+  @Test
+  void aRoomThatFallsSilentIsStillDecidedForAndWalksDownOneDegreeAtATime() {
+    Recommender recommender = recommender();
+    List<DeviceRecommendation> decisions = new ArrayList<>();
+    for (RoomState s : july(24).subList(20, 40)) {
+      decisions.addAll(step(recommender, message("rc-silent", s, true, true)));
+      clock.now = clock.now.plus(SAMPLE);
+    }
+    int beforeSilence = decisions.size();
+    for (int minute = 0; minute < 60; minute++) {
+      decisions.addAll(recommender.decideDue());
+      clock.now = clock.now.plus(SAMPLE);
+    }
+
+    List<DeviceRecommendation> silent = decisions.subList(beforeSilence, decisions.size());
+    assertEquals(12, silent.size(), "decided every five minutes without any message");
+    // The first comes a minute after the last sample, which is not stale yet; then each decision
+    // starts from the last command (nothing heard since) and moves it one degree at most.
+    List<DeviceRecommendation> stale = silent.subList(1, silent.size());
+    stale.forEach(d -> assertEquals("window_stale", d.reason(), d.toString()));
+    double previous = silent.getFirst().recommendedC();
+    for (DeviceRecommendation d : stale) {
+      assertEquals(previous, d.currentSetpointC(), 1e-9, d.toString());
+      assertTrue(previous - d.recommendedC() <= 1.0 + 1e-9, previous + " -> " + d);
+      assertTrue(d.recommendedC() <= previous + 1e-9, "never raised without data: " + d);
+      previous = d.recommendedC();
+    }
+    assertEquals(18.0, silent.getLast().recommendedC(), "at the safe setpoint in the end");
   }
 }

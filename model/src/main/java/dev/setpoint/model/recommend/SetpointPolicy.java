@@ -81,10 +81,34 @@ public final class SetpointPolicy {
       Instant lastChange,
       TrainingRanges ranges,
       double marginC) {
+    ClimateSample newest = window.newest();
+    return decide(
+        window,
+        now,
+        predictor,
+        lastChange,
+        ranges,
+        marginC,
+        newest == null ? Double.NaN : newest.setpointC());
+  }
+
+  /**
+   * Decides as {@link #decide(SampleWindow, Instant, InletPredictor, Instant, TrainingRanges,
+   * double)} does, with the setpoint the room is at given: a fallback steps from {@code currentC}
+   * (NaN: not known) rather than from the newest sample's, which a silent room's commands have left
+   * behind.
+   */
+  public Recommendation decide(
+      SampleWindow window,
+      Instant now,
+      InletPredictor predictor,
+      Instant lastChange,
+      TrainingRanges ranges,
+      double marginC,
+      double currentC) {
     double threshold = settings.limitC() - marginC;
     WindowStatus status = window.status(now, settings.maxSampleAge());
     ClimateSample newest = window.newest();
-    double currentC = newest == null ? Double.NaN : newest.setpointC();
     return switch (status) {
       case INCOMPLETE -> fallback(Reason.WINDOW_INCOMPLETE, currentC);
       case STALE -> fallback(Reason.WINDOW_STALE, currentC);

@@ -1,6 +1,7 @@
 package dev.setpoint.analytics.infrastructure.inference;
 
 import dev.setpoint.analytics.application.Recommender;
+import dev.setpoint.analytics.application.room.RoomModes;
 import dev.setpoint.analytics.config.RecommenderConfig;
 import dev.setpoint.analytics.domain.CommandPublisher;
 import dev.setpoint.analytics.domain.SetpointModel;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * Builds the application's {@link Recommender} from {@link RecommenderConfig}: the policy's
  * settings (those the configuration does not name are {@link PolicySettings#defaults()}), the
- * sample and decision intervals, the devices in scope.
+ * sample and decision intervals, the devices in scope, the rooms' modes.
  */
 @ApplicationScoped
 public class RecommenderProducer {
@@ -29,7 +30,8 @@ public class RecommenderProducer {
       TimeSeriesStore store,
       CommandPublisher commands,
       AnalyticsMetrics metrics,
-      RecommenderConfig config) {
+      RecommenderConfig config,
+      RoomModes modes) {
     this.recommender =
         new Recommender(
             new SetpointPolicy(policySettings(config)),
@@ -41,7 +43,8 @@ public class RecommenderProducer {
             config.decisionInterval,
             metrics::recommended,
             Pattern.compile(config.devices),
-            config.outdoorHold);
+            config.outdoorHold,
+            modes::mode);
   }
 
   static PolicySettings policySettings(RecommenderConfig config) {

@@ -6,10 +6,12 @@ import dev.setpoint.analytics.domain.DeviceRecommendation;
 
 /**
  * The InfluxDB point of a recommender decision: measurement {@value #MEASUREMENT}, tags {@code
- * device} and {@code site}, fields {@code recommended}, {@code predicted}, {@code model_version},
- * {@code reason}, {@code current_setpoint} and {@code predicted_current} (the predicted inlet had
- * the current setpoint been kept), time = the decision in milliseconds. A fallback has no
- * prediction, so its point has neither prediction field (InfluxDB stores no NaN).
+ * device} (the room's controller, or the room), {@code room} and {@code site}, fields {@code
+ * recommended}, {@code predicted}, {@code model_version}, {@code reason}, {@code current_setpoint},
+ * {@code predicted_current} (the predicted inlet had the current setpoint been kept), {@code
+ * margin} (the margin below the limit the prediction had to keep: the learnt bound), {@code mode}
+ * and {@code commanded}, time = the decision in milliseconds. A fallback has no prediction, so its
+ * point has neither prediction field (InfluxDB stores no NaN).
  */
 final class RecommendationPoints {
   static final String MEASUREMENT = "recommendation";
@@ -24,7 +26,13 @@ final class RecommendationPoints {
             .addField("recommended", r.recommendedC())
             .addField("model_version", r.modelVersion())
             .addField("reason", r.reason())
-            .addField("current_setpoint", r.currentSetpointC());
+            .addField("current_setpoint", r.currentSetpointC())
+            .addField("margin", r.marginC())
+            .addField("mode", r.mode())
+            .addField("commanded", r.commanded());
+    if (r.room() != null) {
+      point.addTag("room", r.room());
+    }
     if (Double.isFinite(r.predictedC())) {
       point.addField("predicted", r.predictedC());
     }

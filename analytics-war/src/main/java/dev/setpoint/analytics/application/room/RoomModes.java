@@ -1,0 +1,119 @@
+package dev.setpoint.analytics.application.room;
+
+import dev.setpoint.analytics.domain.room.ControlMode;
+import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
+import dev.setpoint.analytics.domain.room.RoomControl;
+import dev.setpoint.analytics.domain.room.RoomControlStore;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The rooms' control modes, read from the {@link RoomControlStore} and held in memory so a decision
+ * never waits for the store.
+ *
+ * <p>{@link #refresh()} reads every stored mode (at start and then periodically, so a mode another
+ * analytics server of the group stored is picked up). A room without a stored mode is in the
+ * default mode ({@code setpoint.analytics.rooms.default-mode}, {@code auto}) — but only once the
+ * store has been read: until then a room's mode is unknown, and the recommender then records its
+ * decisions without commanding the room, because a room an operator switched off must not be
+ * commanded by an analytics server that restarted while the store was down.
+ */
+public final class RoomModes {
+  private static final Logger LOG = Logger.getLogger(RoomModes.class.getName());
+
+  private final RoomControlStore store;
+  private final ControlMode defaultMode;
+  private final Clock clock;
+  private final Map<String, RoomControl> controls = new ConcurrentHashMap<>();
+  private volatile boolean loaded;
+  private volatile boolean reachable;
+
+  public RoomModes(RoomControlStore store, ControlMode defaultMode, Clock clock) {
+    this.store = store;
+    this.defaultMode = defaultMode;
+    this.clock = clock;
+  }
+
+  /**
+   * Reads every stored mode; on failure keeps what it held and logs once per outage.
+   *
+   * @return whether the store answered
+   */
+  public boolean refresh() {
+    try {
+      Map<String, RoomControl> read = new ConcurrentHashMap<>();
+      for (RoomControl c : store.all()) {
+        read.put(c.room(), c);
+      }
+      controls.putAll(read);
+      controls.keySet().retainAll(read.keySet());
+      if (!reachable) {
+        LOG.info("room modes read: " + read.size() + " stored");
+      }
+      loaded = true;
+      reachable = true;
+      return true;
+    } catch (ControlStoreUnavailableException e) {
+      if (reachable || !loaded) {
+        LOG.warning(
+            "the room control store cannot be read ("
+                + e.getMessage()
+                + "); "
+                + (loaded
+                    ? "the modes read before stand"
+                    : "rooms without a known mode are not commanded"));
+      }
+      reachable = false;
+      return false;
+    }
+  }
+
+  /**
+   * The room's mode: its stored one, else the default once the store has been read, else empty
+   * (unknown).
+   */
+  public Optional<ControlMode> mode(String room) {
+    RoomControl control = controls.get(room);
+    if (control != null) {
+      return Optional.of(control.mode());
+    }
+    return loaded ? Optional.of(defaultMode) : Optional.empty();
+  }
+
+  /** The room's stored control, if an operator set one (as last read). */
+  public Optional<RoomControl> control(String room) {
+    return Optional.ofNullable(controls.get(room));
+  }
+
+  /** Every stored control (as last read), by room. */
+  public Map<String, RoomControl> controls() {
+    return Map.copyOf(controls);
+  }
+
+  /**
+   * Stores a room's new mode, then applies it here.
+   *
+   * @throws ControlStoreUnavailableException when the store did not take it (nothing changed)
+   */
+  public RoomControl set(String room, ControlMode mode, String operator) {
+    RoomControl control = new RoomControl(room, mode, operator, clock.instant());
+    store.save(control);
+    reachable = true;
+    controls.put(room, control);
+    LOG.info("room " + room + " set to " + mode.code() + " by " + operator);
+    return control;
+  }
+
+  /** Whether the store answered the last read or write. */
+  public boolean isReachable() {
+    return reachable;
+  }
+
+  /** The mode of a room without a stored one. */
+  public ControlMode defaultMode() {
+    return defaultMode;
+  }
+}

@@ -1,0 +1,151 @@
+package dev.setpoint.analytics.infrastructure.rooms;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.setpoint.analytics.config.StoreConfig;
+import dev.setpoint.analytics.domain.room.ControlMode;
+import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
+import dev.setpoint.analytics.domain.room.RoomControl;
+import dev.setpoint.analytics.domain.room.RoomControlStore;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.jnosql.communication.semistructured.CommunicationEntity;
+import org.eclipse.jnosql.communication.semistructured.DatabaseManager;
+import org.eclipse.jnosql.communication.semistructured.SelectQuery;
+import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentConfiguration;
+import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentManagerFactory;
+
+/**
+ * The rooms' modes in analytics' own MongoDB database, through JNoSQL's document API (collection
+ * {@value #COLLECTION}).
+ *
+ * <p>Append-only: each change of a room's mode is one new document ({@code _id} a UUID, {@code
+ * room}, {@code mode}, {@code changedBy}, {@code changedAt} in epoch milliseconds), and a room's
+ * mode is its latest. One insert is atomic on every MongoDB, so a crash never leaves a room without
+ * its mode (a replace would be a delete and an insert through this API), and the collection is the
+ * history of who set which room to what, and when.
+ *
+ * <p>Analytics builds this manager on a client of its own rather than injecting JNoSQL's: in the
+ * EAR, JNoSQL's producers are shared with ingest and the relay and read their database setting, not
+ * analytics'.
+ */
+@ApplicationScoped
+public class JnosqlRoomControlStore implements RoomControlStore {
+  /** The collection of mode changes. */
+  public static final String COLLECTION = "room_modes";
+
+  static final String ID = "_id";
+  static final String ROOM = "room";
+  static final String MODE = "mode";
+  static final String CHANGED_BY = "changedBy";
+  static final String CHANGED_AT = "changedAt";
+
+  private final MongoClient client;
+  private final MongoDBDocumentManagerFactory factory;
+  private final DatabaseManager manager;
+
+  @Inject
+  public JnosqlRoomControlStore(StoreConfig config) {
+    this.client = MongoClients.create(config.url);
+    this.factory = new MongoDBDocumentConfiguration().get(client);
+    this.manager = factory.apply(config.database);
+  }
+
+  /** For CDI's proxy only. */
+  protected JnosqlRoomControlStore() {
+    this.client = null;
+    this.factory = null;
+    this.manager = null;
+  }
+
+  @Override
+  public Optional<RoomControl> find(String room) {
+    return call(
+        "read room " + room,
+        () ->
+            manager
+                .select(
+                    SelectQuery.select()
+                        .from(COLLECTION)
+                        .where(ROOM)
+                        .eq(room)
+                        .orderBy(CHANGED_AT)
+                        .desc()
+                        .limit(1)
+                        .build())
+                .findFirst()
+                .flatMap(JnosqlRoomControlStore::control));
+  }
+
+  @Override
+  public List<RoomControl> all() {
+    return call(
+        "read the room modes",
+        () -> {
+          Map<String, RoomControl> latest = new LinkedHashMap<>();
+          manager
+              .select(SelectQuery.select().from(COLLECTION).orderBy(CHANGED_AT).asc().build())
+              .map(JnosqlRoomControlStore::control)
+              .flatMap(Optional::stream)
+              .forEach(c -> latest.put(c.room(), c));
+          return new ArrayList<>(latest.values());
+        });
+  }
+
+  @Override
+  public void save(RoomControl control) {
+    CommunicationEntity entity = CommunicationEntity.of(COLLECTION);
+    entity.add(ID, UUID.randomUUID().toString());
+    entity.add(ROOM, control.room());
+    entity.add(MODE, control.mode().code());
+    entity.add(CHANGED_BY, control.changedBy());
+    entity.add(CHANGED_AT, control.changedAt().toEpochMilli());
+    call(
+        "store the mode of room " + control.room(),
+        () -> {
+          manager.insert(entity);
+          return null;
+        });
+  }
+
+  /** The control a stored document holds; empty for one that is not (a mode no longer known). */
+  static Optional<RoomControl> control(CommunicationEntity entity) {
+    Optional<String> room = entity.find(ROOM, String.class);
+    Optional<ControlMode> mode = entity.find(MODE, String.class).flatMap(ControlMode::fromCode);
+    Optional<Long> at = entity.find(CHANGED_AT, Long.class);
+    if (room.isEmpty() || mode.isEmpty() || at.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new RoomControl(
+            room.get(),
+            mode.get(),
+            entity.find(CHANGED_BY, String.class).orElse(null),
+            Instant.ofEpochMilli(at.get())));
+  }
+
+  private static <T> T call(String what, Supplier<T> operation) {
+    try {
+      return operation.get();
+    } catch (MongoException | IllegalStateException e) {
+      throw new ControlStoreUnavailableException("could not " + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  @PreDestroy
+  void close() {
+    manager.close();
+    factory.close();
+    client.close();
+  }
+}

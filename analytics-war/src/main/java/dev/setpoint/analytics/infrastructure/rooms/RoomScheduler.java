@@ -1,0 +1,92 @@
+package dev.setpoint.analytics.infrastructure.rooms;
+
+import dev.setpoint.analytics.application.Recommender;
+import dev.setpoint.analytics.application.room.RoomModes;
+import dev.setpoint.analytics.config.RecommenderConfig;
+import dev.setpoint.analytics.config.RoomsConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The rooms' own schedule, on the managed scheduler: the stored modes are read at start and every
+ * {@code setpoint.analytics.rooms.refresh-interval}, and every {@code
+ * setpoint.analytics.rooms.tick} the recommender decides for each room whose decision is due (when
+ * the recommender is enabled).
+ */
+@ApplicationScoped
+public class RoomScheduler {
+  private static final Logger LOG = Logger.getLogger(RoomScheduler.class.getName());
+
+  @Resource private ManagedScheduledExecutorService scheduler;
+
+  private final Recommender recommender;
+  private final RoomModes modes;
+  private final RoomsConfig rooms;
+  private final boolean enabled;
+  private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+
+  @Inject
+  public RoomScheduler(
+      Recommender recommender, RoomModes modes, RoomsConfig rooms, RecommenderConfig config) {
+    this.recommender = recommender;
+    this.modes = modes;
+    this.rooms = rooms;
+    this.enabled = config.enabled;
+  }
+
+  /** For CDI's proxy only. */
+  protected RoomScheduler() {
+    this.recommender = null;
+    this.modes = null;
+    this.rooms = null;
+    this.enabled = false;
+  }
+
+  synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    if (!tasks.isEmpty()) {
+      return;
+    }
+    long refresh = rooms.refreshInterval.toMillis();
+    tasks.add(
+        scheduler.scheduleWithFixedDelay(
+            () -> guarded("reading the room modes", modes::refresh),
+            0,
+            refresh,
+            TimeUnit.MILLISECONDS));
+    if (enabled) {
+      long tick = rooms.tick.toMillis();
+      tasks.add(
+          scheduler.scheduleWithFixedDelay(
+              () -> guarded("deciding for the rooms", recommender::decideDue),
+              tick,
+              tick,
+              TimeUnit.MILLISECONDS));
+    }
+  }
+
+  private static void guarded(String what, Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      // A failed round must not cancel the schedule (a periodic task that throws never runs again).
+      LOG.log(Level.WARNING, what + " failed", e);
+    }
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    tasks.forEach(t -> t.cancel(false));
+    tasks.clear();
+  }
+}

@@ -1,0 +1,217 @@
+package dev.setpoint.analytics.interfaces.rest;
+
+import dev.setpoint.analytics.application.Recommender;
+import dev.setpoint.analytics.application.room.RoomModes;
+import dev.setpoint.analytics.application.room.RoomSnapshot;
+import dev.setpoint.analytics.domain.DeviceRecommendation;
+import dev.setpoint.analytics.domain.room.ControlMode;
+import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
+import dev.setpoint.analytics.domain.room.RoomControl;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.io.StringReader;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The rooms and their modes, for operators (operator JWT on every method):
+ *
+ * <ul>
+ *   <li>{@code GET /api/v1/rooms}: every room known (seen in telemetry since start, or with a
+ *       stored mode), each as {@code GET /api/v1/rooms/{room}} shows it;
+ *   <li>{@code GET /api/v1/rooms/{room}}: its mode (and who set it, when), its controller and
+ *       sensors with their latest readings, and its last decision with the reason, the predicted
+ *       hottest inlet for the chosen and the current setpoint, and the margin it kept — why the
+ *       room is at its setpoint; 404 for a room not known;
+ *   <li>{@code PUT /api/v1/rooms/{room}/mode} with {@code {"mode": "auto" | "advisory" | "off"}}:
+ *       stores the mode, which applies from the room's next decision; 400 for a body that is not
+ *       that, 404 for a room not known, 503 when the store did not take it (nothing changed).
+ * </ul>
+ */
+@Path("/v1/rooms")
+@ApplicationScoped
+@OperatorOnly
+@Produces(MediaType.APPLICATION_JSON)
+public class RoomResource {
+  static final int MAX_BODY = 1024;
+
+  private final Recommender recommender;
+  private final RoomModes modes;
+
+  @Inject
+  public RoomResource(Recommender recommender, RoomModes modes) {
+    this.recommender = recommender;
+    this.modes = modes;
+  }
+
+  /** For CDI's proxy only. */
+  protected RoomResource() {
+    this.recommender = null;
+    this.modes = null;
+  }
+
+  @GET
+  public Response rooms() {
+    TreeSet<String> names = new TreeSet<>(recommender.roomNames());
+    names.addAll(modes.controls().keySet());
+    JsonArrayBuilder rooms = Json.createArrayBuilder();
+    names.forEach(name -> rooms.add(view(name)));
+    return Response.ok(
+            Json.createObjectBuilder()
+                .add("rooms", rooms)
+                .add("defaultMode", modes.defaultMode().code())
+                .add("storeReachable", modes.isReachable())
+                .build())
+        .build();
+  }
+
+  @GET
+  @Path("{room}")
+  public Response room(@PathParam("room") String room) {
+    if (!known(room)) {
+      return notFound(room);
+    }
+    return Response.ok(view(room)).build();
+  }
+
+  @PUT
+  @Path("{room}/mode")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response setMode(
+      @PathParam("room") String room, String body, @Context SecurityContext security) {
+    Optional<ControlMode> mode;
+    try {
+      mode = mode(body);
+    } catch (IllegalArgumentException e) {
+      return ApiError.response(400, e.getMessage(), "mode");
+    }
+    if (mode.isEmpty()) {
+      return ApiError.response(
+          400, "the body must be {\"mode\": \"auto\" | \"advisory\" | \"off\"}", "mode");
+    }
+    if (!known(room)) {
+      return notFound(room);
+    }
+    try {
+      modes.set(room, mode.get(), security.getUserPrincipal().getName());
+    } catch (ControlStoreUnavailableException e) {
+      return ApiError.response(
+          503, "the mode was not stored, the room keeps its mode: " + e.getMessage(), null);
+    }
+    return Response.ok(view(room)).build();
+  }
+
+  /** The mode a body names; empty for a well-formed body that names none. */
+  static Optional<ControlMode> mode(String body) {
+    if (body == null || body.isBlank()) {
+      throw new IllegalArgumentException("a JSON body {\"mode\": …} is required");
+    }
+    if (body.length() > MAX_BODY) {
+      throw new IllegalArgumentException("the body is larger than " + MAX_BODY + " characters");
+    }
+    JsonObject json;
+    try (var reader = Json.createReader(new StringReader(body))) {
+      JsonValue value = reader.readValue();
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw new IllegalArgumentException("the body must be a JSON object");
+      }
+      json = value.asJsonObject();
+    } catch (JsonException e) {
+      throw new IllegalArgumentException("the body is not valid JSON: " + e.getMessage());
+    }
+    if (json.size() != 1 || !(json.get("mode") instanceof JsonString code)) {
+      return Optional.empty();
+    }
+    return ControlMode.fromCode(code.getString());
+  }
+
+  private boolean known(String room) {
+    return recommender.room(room).isPresent() || modes.control(room).isPresent();
+  }
+
+  private static Response notFound(String room) {
+    return ApiError.response(
+        404,
+        "room '"
+            + room
+            + "' is not known: no device labelled room:"
+            + room
+            + " (or named so) has reported since analytics started, and no mode is stored for it",
+        "room");
+  }
+
+  private JsonObject view(String room) {
+    JsonObjectBuilder json = Json.createObjectBuilder().add("room", room);
+    Optional<ControlMode> mode = modes.mode(room);
+    json.add("mode", mode.map(ControlMode::code).orElse(DeviceRecommendation.MODE_UNKNOWN));
+    Optional<RoomControl> control = modes.control(room);
+    json.add("modeSetBy", control.isPresent() ? "operator" : mode.isPresent() ? "default" : "none");
+    control.ifPresent(
+        c -> {
+          if (c.changedBy() != null) {
+            json.add("modeChangedBy", c.changedBy());
+          }
+          json.add("modeChangedAt", c.changedAt().toString());
+        });
+    recommender.room(room).ifPresent(snapshot -> describe(json, snapshot));
+    return json.build();
+  }
+
+  private static void describe(JsonObjectBuilder json, RoomSnapshot room) {
+    if (room.site() != null) {
+      json.add("site", room.site());
+    }
+    if (room.controller() != null) {
+      json.add("controller", room.controller());
+    }
+    if (room.reportedSetpointC() != null) {
+      json.add("reportedSetpoint", room.reportedSetpointC());
+    }
+    JsonArrayBuilder sensors = Json.createArrayBuilder();
+    for (RoomSnapshot.Sensor s : room.sensors()) {
+      sensors.add(
+          Json.createObjectBuilder()
+              .add("device", s.device())
+              .add("time", s.time().toString())
+              .add("temperature", s.temperatureC()));
+    }
+    json.add("sensors", sensors);
+    DeviceRecommendation d = room.lastDecision();
+    if (d != null) {
+      JsonObjectBuilder decision =
+          Json.createObjectBuilder()
+              .add("time", d.time().toString())
+              .add("recommended", d.recommendedC())
+              .add("current", d.currentSetpointC())
+              .add("margin", d.marginC())
+              .add("reason", d.reason())
+              .add("mode", d.mode())
+              .add("commanded", d.commanded())
+              .add("modelVersion", d.modelVersion());
+      if (Double.isFinite(d.predictedC())) {
+        decision.add("predicted", d.predictedC());
+      }
+      if (Double.isFinite(d.predictedCurrentC())) {
+        decision.add("predictedCurrent", d.predictedCurrentC());
+      }
+      json.add("lastDecision", decision);
+    }
+  }
+}

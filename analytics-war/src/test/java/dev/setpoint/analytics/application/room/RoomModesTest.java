@@ -1,0 +1,102 @@
+package dev.setpoint.analytics.application.room;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.analytics.domain.room.ControlMode;
+import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
+import dev.setpoint.analytics.domain.room.RoomControl;
+import dev.setpoint.analytics.domain.room.RoomControlStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RoomModesTest {
+  /** A store in a list, which can be made to fail. */
+  private static final class ListStore implements RoomControlStore {
+    final List<RoomControl> saved = new ArrayList<>();
+    boolean down;
+
+    private void check() {
+      if (down) {
+        throw new ControlStoreUnavailableException("down", null);
+      }
+    }
+
+    @Override
+    public Optional<RoomControl> find(String room) {
+      check();
+      return saved.stream().filter(c -> c.room().equals(room)).reduce((a, b) -> b);
+    }
+
+    @Override
+    public List<RoomControl> all() {
+      check();
+      return saved.stream().map(c -> find(c.room()).orElseThrow()).distinct().toList();
+    }
+
+    @Override
+    public void save(RoomControl control) {
+      check();
+      saved.add(control);
+    }
+  }
+
+  private final ListStore store = new ListStore();
+  private final RoomModes modes =
+      new RoomModes(
+          store,
+          ControlMode.AUTO,
+          Clock.fixed(Instant.parse("2026-12-03T04:00:00Z"), ZoneOffset.UTC));
+
+  @Test
+  void untilTheStoreWasReadAModeIsUnknownThenTheDefault() {
+    store.down = true;
+    assertFalse(modes.refresh());
+    assertEquals(Optional.empty(), modes.mode("hall-a"), "unknown: never command");
+    store.down = false;
+    assertTrue(modes.refresh());
+    assertEquals(Optional.of(ControlMode.AUTO), modes.mode("hall-a"));
+  }
+
+  @Test
+  void aStoredModeAppliesAndSurvivesAnOutageOfTheStore() {
+    store.saved.add(new RoomControl("hall-a", ControlMode.OFF, "ops", Instant.EPOCH));
+    modes.refresh();
+    assertEquals(Optional.of(ControlMode.OFF), modes.mode("hall-a"));
+    store.down = true;
+    assertFalse(modes.refresh());
+    assertEquals(Optional.of(ControlMode.OFF), modes.mode("hall-a"), "the modes read before stand");
+    assertFalse(modes.isReachable());
+  }
+
+  @Test
+  void setStoresFirstAndChangesNothingWhenTheStoreRefuses() {
+    modes.refresh();
+    RoomControl set = modes.set("hall-a", ControlMode.ADVISORY, "alice");
+    assertEquals("alice", set.changedBy());
+    assertEquals(Instant.parse("2026-12-03T04:00:00Z"), set.changedAt());
+    assertEquals(List.of(set), store.saved);
+    assertEquals(Optional.of(ControlMode.ADVISORY), modes.mode("hall-a"));
+
+    store.down = true;
+    assertThrows(
+        ControlStoreUnavailableException.class, () -> modes.set("hall-a", ControlMode.OFF, "bob"));
+    assertEquals(Optional.of(ControlMode.ADVISORY), modes.mode("hall-a"));
+  }
+
+  @Test
+  void aModeAnotherServerStoredIsPickedUpAtTheNextRefresh() {
+    modes.refresh();
+    store.saved.add(new RoomControl("hall-b", ControlMode.OFF, "ops", Instant.EPOCH));
+    assertEquals(Optional.of(ControlMode.AUTO), modes.mode("hall-b"));
+    modes.refresh();
+    assertEquals(Optional.of(ControlMode.OFF), modes.mode("hall-b"));
+  }
+}
