@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Evaluates each overlay's NetworkPolicies (and the policy Strimzi makes from the Kafka listener's
  * peers) for every pair of endpoints and port, and compares the flows they allow with
- * ARCHITECTURE.md's: devices -> ingest, ingest and relay -> MongoDB, relay and analytics -> Kafka,
- * analytics -> InfluxDB, relay -> weather over HTTPS, operators -> dashboard, everyone -> DNS.
+ * ARCHITECTURE.md's: devices -> ingest, ingest, relay and analytics -> MongoDB (analytics to its
+ * own store, the rooms' modes), relay and analytics -> Kafka, analytics -> InfluxDB, relay ->
+ * weather over HTTPS, operators -> dashboard, everyone -> DNS.
  */
 class NetworkFlowsTest {
 
@@ -128,7 +129,8 @@ class NetworkFlowsTest {
       // Setpoint pod calls another's HTTP port; on OpenShift only the router
       case "ingest:9080", "analytics:9080", "setpoint:9080" ->
           openshift ? s.equals("router") : !src.setpoint();
-      case "mongodb:27017" -> Set.of("ingest", "relay", "setpoint").contains(s);
+      // the edge buffer (ingest, relay) and analytics' own store (the rooms' modes)
+      case "mongodb:27017" -> Set.of("ingest", "relay", "analytics", "setpoint").contains(s);
       case "kafka:9092" -> Set.of("relay", "analytics", "setpoint").contains(s);
       case "influxdb:8086" -> Set.of("analytics", "setpoint", "influxdb-dbrp").contains(s);
       case "internet:443" -> Set.of("relay", "setpoint").contains(s);
