@@ -25,9 +25,11 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -178,6 +180,27 @@ class DashboardBrowserIT {
         "the device list names the device");
     new WebDriverWait(browser, Duration.ofSeconds(20))
         .until(d -> d.findElement(By.id("edge-health")).getText().contains("backlog"));
+
+    // The device is a room of its own (no room: label): the rooms table lists it, in auto, and
+    // its mode select puts it on advice only, through the API into analytics' store.
+    String row = "#room-table tr[data-room='" + device + "']";
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> !d.findElements(By.cssSelector(row)).isEmpty());
+    WebElement mode = browser.findElement(By.cssSelector(row + " select.room-mode"));
+    assertEquals("auto", mode.getAttribute("value"));
+    new Select(mode).selectByValue("advisory");
+    String room =
+        BASE + "/analytics/api/v1/rooms/" + URLEncoder.encode(device, StandardCharsets.UTF_8);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "advisory".equals(json(Edge.get(room, operator).body()).getString("mode")));
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            d ->
+                "advisory"
+                    .equals(
+                        d.findElement(By.cssSelector(row + " select.room-mode"))
+                            .getAttribute("value")));
 
     Files.createDirectories(SCREENSHOT.getParent());
     Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
