@@ -306,6 +306,9 @@ function why(d) {
     if (d.predictedCurrent !== undefined) text += ' (' + d.predictedCurrent.toFixed(1) + ' °C at ' + d.current.toFixed(1) + ')';
     text += ', limit ' + (ENVELOPE.max - d.margin).toFixed(1) + ' °C (margin ' + d.margin.toFixed(1) + ')';
   }
+  const inputs = d.inputs || {};
+  if (inputs.outdoorSource === 'held') text += ' · weather feed out: last known outdoor value';
+  if (inputs.outdoorSource === 'climatology') text += ' · weather feed out: the usual outdoor value at this hour';
   return text;
 }
 

@@ -2,6 +2,7 @@ package dev.setpoint.analytics.application;
 
 import dev.setpoint.analytics.application.room.RoomSnapshot;
 import dev.setpoint.analytics.domain.CommandPublisher;
+import dev.setpoint.analytics.domain.DecisionInputs;
 import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.ModelInfo;
 import dev.setpoint.analytics.domain.SetpointModel;
@@ -195,7 +196,9 @@ public final class Recommender {
     Instant lastOutdoorAt;
     Instant lastChangeAt;
     DeviceRecommendation last;
+    DecisionInputs newestInputs = DecisionInputs.EMPTY;
     final ResidualBound bound = new ResidualBound();
+    final OutdoorClimatology climatology = new OutdoorClimatology();
 
     RoomState(SampleWindow window, Instant firstDecision) {
       this.window = window;
@@ -242,17 +245,25 @@ public final class Recommender {
       state.sensors.put(
           message.device(),
           new SensorReading(time, temperature, humidity == null ? Double.NaN : humidity));
-      SensorReading hottest = hottest(state, time);
-      OutdoorConditions outdoor = outdoor(message, time, state);
-      state.window.offer(
-          new ClimateSample(
-              time,
-              hottest.temperatureC(),
-              hottest.humidityPct(),
-              outdoorField(outdoor, OutdoorConditions::temperature),
-              outdoorField(outdoor, OutdoorConditions::humidity),
-              outdoor == null || outdoor.category() == null ? 0 : outdoor.category(),
-              currentSetpoint(state)));
+      List<SensorReading> fresh = fresh(state, time);
+      SensorReading hottest =
+          fresh.stream().max(Comparator.comparingDouble(SensorReading::temperatureC)).orElseThrow();
+      Outdoor outdoor = outdoor(message, time, state);
+      boolean kept =
+          state.window.offer(
+              new ClimateSample(
+                  time,
+                  hottest.temperatureC(),
+                  hottest.humidityPct(),
+                  outdoor.temperatureC(),
+                  outdoor.humidityPct(),
+                  outdoor.category(),
+                  currentSetpoint(state)));
+      if (kept) {
+        state.newestInputs =
+            new DecisionInputs(
+                hottest.temperatureC(), outdoor.temperatureC(), outdoor.source(), fresh.size());
+      }
       state.bound.observe(time, hottest.temperatureC());
     }
   }
@@ -290,15 +301,12 @@ public final class Recommender {
   }
 
   /**
-   * The hottest sensor whose latest reading is at most the policy's sample age before {@code time};
-   * the sensor that just reported always counts.
+   * The sensors whose latest reading is at most the policy's sample age before {@code time}; the
+   * sensor that just reported always counts.
    */
-  private SensorReading hottest(RoomState state, Instant time) {
+  private List<SensorReading> fresh(RoomState state, Instant time) {
     Instant oldest = time.minus(policy.settings().maxSampleAge());
-    return state.sensors.values().stream()
-        .filter(r -> !r.time().isBefore(oldest))
-        .max(Comparator.comparingDouble(SensorReading::temperatureC))
-        .orElseThrow();
+    return state.sensors.values().stream().filter(r -> !r.time().isBefore(oldest)).toList();
   }
 
   /**
@@ -381,7 +389,8 @@ public final class Recommender {
         room,
         mode.map(ControlMode::code).orElse(DeviceRecommendation.MODE_UNKNOWN),
         margin,
-        commanded);
+        commanded,
+        newest == null ? DecisionInputs.EMPTY : state.newestInputs);
   }
 
   /** The served model's training ranges, read from its metadata once per model version. */
@@ -484,28 +493,42 @@ public final class Recommender {
     return state.lastRecommendedC != null ? state.lastRecommendedC : policy.settings().fallbackC();
   }
 
-  private static double outdoorField(
-      OutdoorConditions outdoor, Function<OutdoorConditions, Double> field) {
-    Double value = outdoor == null ? null : field.apply(outdoor);
-    return value == null ? Double.NaN : value;
+  /** A sample's outdoor conditions and where they came from (NaN and category 0: none). */
+  private record Outdoor(double temperatureC, double humidityPct, int category, String source) {
+    static final Outdoor NONE = new Outdoor(Double.NaN, Double.NaN, 0, DecisionInputs.NONE);
   }
 
   /**
-   * The message's outdoor conditions when complete (then remembered), else the device's last known
-   * ones if at most the outdoor hold older than the message, else null.
+   * The message's outdoor conditions when complete (then remembered, and learnt into the room's
+   * climatology); else the room's last known ones if at most the outdoor hold older than the
+   * message; else the room's usual conditions at that hour of the day, once it has seen that hour
+   * (with the last known weather category); else none.
    */
-  private OutdoorConditions outdoor(TelemetryMessage message, Instant time, RoomState state) {
+  private Outdoor outdoor(TelemetryMessage message, Instant time, RoomState state) {
     OutdoorConditions outdoor = message.outdoor();
     if (outdoor != null && outdoor.temperature() != null && outdoor.humidity() != null) {
       state.lastOutdoor = outdoor;
       state.lastOutdoorAt = time;
-      return outdoor;
+      state.climatology.observe(time, outdoor.temperature(), outdoor.humidity());
+      return of(outdoor, DecisionInputs.REPORTED);
     }
-    if (state.lastOutdoor != null
-        && Duration.between(state.lastOutdoorAt, time).compareTo(outdoorHold) <= 0) {
-      return state.lastOutdoor;
+    if (state.lastOutdoor == null) {
+      return Outdoor.NONE;
     }
-    return null;
+    if (Duration.between(state.lastOutdoorAt, time).compareTo(outdoorHold) <= 0) {
+      return of(state.lastOutdoor, DecisionInputs.HELD);
+    }
+    int category = state.lastOutdoor.category() == null ? 0 : state.lastOutdoor.category();
+    return state
+        .climatology
+        .at(time)
+        .map(usual -> new Outdoor(usual[0], usual[1], category, DecisionInputs.CLIMATOLOGY))
+        .orElse(Outdoor.NONE);
+  }
+
+  private static Outdoor of(OutdoorConditions o, String source) {
+    return new Outdoor(
+        o.temperature(), o.humidity(), o.category() == null ? 0 : o.category(), source);
   }
 
   /**

@@ -22,6 +22,7 @@ import java.time.Instant;
  *     the control store had not been read yet)
  * @param marginC the margin below the inlet limit the prediction had to keep, °C (the learnt bound)
  * @param commanded whether the decision was sent as a command
+ * @param inputs what it was decided from (the newest sample of the room's window)
  */
 public record DeviceRecommendation(
     String device,
@@ -36,7 +37,8 @@ public record DeviceRecommendation(
     String room,
     String mode,
     double marginC,
-    boolean commanded) {
+    boolean commanded,
+    DecisionInputs inputs) {
 
   /** The mode recorded when the room's mode was not known. */
   public static final String MODE_UNKNOWN = "unknown";

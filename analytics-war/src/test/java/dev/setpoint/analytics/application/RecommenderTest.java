@@ -709,4 +709,38 @@ class RecommenderTest {
     }
     assertEquals(18.0, silent.getLast().recommendedC(), "at the safe setpoint in the end");
   }
+
+  @Test
+  void pastTheOutdoorHoldTheRoomsUsualWeatherAtThatHourKeepsTheModelInCharge() {
+    // A day and two hours of telemetry with the weather, then twelve hours without it; the hold
+    // is one hour. Every hour of the day was seen once, so the climatology stands in.
+    RoomSimulator room =
+        new RoomSimulator(RoomParameters.defaults(), SiteClimate.GWANGJU, 200, 23, 11);
+    Recommender recommender = recommender(Recommender.ALL_DEVICES, Duration.ofHours(1));
+    List<DeviceRecommendation> outage = new ArrayList<>();
+    int withWeather = 26 * 60;
+    for (int minute = 0; minute < withWeather + 12 * 60; minute++) {
+      RoomState s = room.step(Duration.ofSeconds(60), 23);
+      List<DeviceRecommendation> made =
+          step(recommender, message("rc-climatology", s, true, minute < withWeather));
+      if (minute >= withWeather) {
+        outage.addAll(made);
+      }
+      clock.now = clock.now.plus(SAMPLE);
+    }
+
+    assertEquals(144, outage.size());
+    for (DeviceRecommendation d : outage) {
+      assertFalse(d.reason().startsWith("window_"), d.time() + " fell back: " + d);
+    }
+    List<String> sources = outage.stream().map(d -> d.inputs().outdoorSource()).toList();
+    assertEquals("held", sources.getFirst(), "within the hold: the last known value");
+    assertEquals("climatology", sources.getLast(), "past it: the usual value at that hour");
+    assertEquals(
+        11 * 12, sources.stream().filter("climatology"::equals).count(), sources.toString());
+    for (DeviceRecommendation d : outage) {
+      assertTrue(Double.isFinite(d.inputs().outdoorC()), d.toString());
+      assertEquals(1, d.inputs().sensors());
+    }
+  }
 }

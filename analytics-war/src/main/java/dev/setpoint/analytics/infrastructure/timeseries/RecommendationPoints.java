@@ -2,6 +2,7 @@ package dev.setpoint.analytics.infrastructure.timeseries;
 
 import com.influxdb.client.domain.WritePrecision;
 import com.influxdb.client.write.Point;
+import dev.setpoint.analytics.domain.DecisionInputs;
 import dev.setpoint.analytics.domain.DeviceRecommendation;
 
 /**
@@ -9,9 +10,11 @@ import dev.setpoint.analytics.domain.DeviceRecommendation;
  * device} (the room's controller, or the room), {@code room} and {@code site}, fields {@code
  * recommended}, {@code predicted}, {@code model_version}, {@code reason}, {@code current_setpoint},
  * {@code predicted_current} (the predicted inlet had the current setpoint been kept), {@code
- * margin} (the margin below the limit the prediction had to keep: the learnt bound), {@code mode}
- * and {@code commanded}, time = the decision in milliseconds. A fallback has no prediction, so its
- * point has neither prediction field (InfluxDB stores no NaN).
+ * margin} (the margin below the limit the prediction had to keep: the learnt bound), {@code mode},
+ * {@code commanded}, and the inputs: {@code inlet} (the room's hottest inlet), {@code
+ * outdoor_temperature}, {@code outdoor_source} and {@code sensors}; time = the decision in
+ * milliseconds. A fallback has no prediction, so its point has neither prediction field (InfluxDB
+ * stores no NaN).
  */
 final class RecommendationPoints {
   static final String MEASUREMENT = "recommendation";
@@ -32,6 +35,14 @@ final class RecommendationPoints {
             .addField("commanded", r.commanded());
     if (r.room() != null) {
       point.addTag("room", r.room());
+    }
+    DecisionInputs in = r.inputs();
+    point.addField("outdoor_source", in.outdoorSource()).addField("sensors", in.sensors());
+    if (Double.isFinite(in.inletC())) {
+      point.addField("inlet", in.inletC());
+    }
+    if (Double.isFinite(in.outdoorC())) {
+      point.addField("outdoor_temperature", in.outdoorC());
     }
     if (Double.isFinite(r.predictedC())) {
       point.addField("predicted", r.predictedC());

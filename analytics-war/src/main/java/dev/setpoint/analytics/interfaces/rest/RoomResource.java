@@ -211,6 +211,17 @@ public class RoomResource {
       if (Double.isFinite(d.predictedCurrentC())) {
         decision.add("predictedCurrent", d.predictedCurrentC());
       }
+      JsonObjectBuilder inputs =
+          Json.createObjectBuilder()
+              .add("outdoorSource", d.inputs().outdoorSource())
+              .add("sensors", d.inputs().sensors());
+      if (Double.isFinite(d.inputs().inletC())) {
+        inputs.add("inlet", d.inputs().inletC());
+      }
+      if (Double.isFinite(d.inputs().outdoorC())) {
+        inputs.add("outdoorTemperature", d.inputs().outdoorC());
+      }
+      decision.add("inputs", inputs);
       json.add("lastDecision", decision);
     }
   }
