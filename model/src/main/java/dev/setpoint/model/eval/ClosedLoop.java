@@ -39,6 +39,12 @@ public final class ClosedLoop {
   /** Trace resolution: one point per 10 minutes. */
   public static final Duration TRACE_STEP = Duration.ofMinutes(10);
 
+  /** A stressed run's event trace: from this long before the event … */
+  public static final Duration EVENT_BEFORE = Duration.ofHours(2);
+
+  /** … to this long after its start, one point a minute (the true hottest inlet, the setpoint). */
+  public static final Duration EVENT_AFTER = Duration.ofHours(6);
+
   private final RoomParameters room;
   private final SiteClimate site;
   private final Duration sampleInterval;
@@ -78,7 +84,9 @@ public final class ClosedLoop {
       double[] monthlyKwh,
       float[][] traceInlet,
       float[][] traceSetpoint,
-      float[][] traceOutdoor) {
+      float[][] traceOutdoor,
+      float[] eventInlet,
+      float[] eventSetpoint) {
 
     /** The energy a setpoint can change: cooling plus the server fans above idle speed, kWh. */
     public double controllableKwh() {
@@ -126,6 +134,14 @@ public final class ClosedLoop {
     float[][] traceInlet = new float[TRACE_START_DAYS.length][tracePoints];
     float[][] traceSetpoint = new float[TRACE_START_DAYS.length][tracePoints];
     float[][] traceOutdoor = new float[TRACE_START_DAYS.length][tracePoints];
+    long stepsPerMinute = Duration.ofMinutes(1).toMillis() / stepMs;
+    long eventTraceStart = eventStart < 0 ? -1 : eventStart - EVENT_BEFORE.toMillis() / stepMs;
+    int eventPoints =
+        eventStart < 0
+            ? 0
+            : (int) (EVENT_BEFORE.plus(EVENT_AFTER).toMillis() / stepMs / stepsPerMinute);
+    float[] eventInlet = new float[eventPoints];
+    float[] eventSetpoint = new float[eventPoints];
     double[] monthlyKwh = new double[12];
     int[] monthOfDay = new int[days];
     for (int d = 0; d < days; d++) {
@@ -207,6 +223,13 @@ public final class ClosedLoop {
           }
         }
       }
+      if (eventPoints > 0 && s >= eventTraceStart && (s - eventTraceStart) % stepsPerMinute == 0) {
+        int point = (int) ((s - eventTraceStart) / stepsPerMinute);
+        if (point < eventPoints) {
+          eventInlet[point] = (float) inlet;
+          eventSetpoint[point] = (float) setpoint;
+        }
+      }
       if ((s + 1) % stepsPerDay == 0) {
         dayDone.accept((int) ((s + 1) / stepsPerDay));
       }
@@ -228,7 +251,9 @@ public final class ClosedLoop {
         monthlyKwh,
         traceInlet,
         traceSetpoint,
-        traceOutdoor);
+        traceOutdoor,
+        eventInlet,
+        eventSetpoint);
   }
 
   private static void start(RoomSimulator sim, Scenario scenario) {

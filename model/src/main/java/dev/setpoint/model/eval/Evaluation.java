@@ -225,7 +225,18 @@ public final class Evaluation {
       Strategy recommender,
       Strategy foresight,
       Map<Reason, Integer> reasons,
-      List<Stress> stress) {}
+      List<Stress> stress,
+      long boundChecked,
+      long boundCovered) {
+
+    /**
+     * The share of the recommender's checked predictions whose peak inlet within the horizon stayed
+     * at or below prediction + the margin kept (NaN when none was checked).
+     */
+    public double boundCoverage() {
+      return boundChecked == 0 ? Double.NaN : boundCovered / (double) boundChecked;
+    }
+  }
 
   private final Settings settings;
   private final SetpointPolicy policy;
@@ -342,6 +353,7 @@ public final class Evaluation {
             settings.days(),
             null);
     Map<Reason, Integer> reasons = new EnumMap<>(Reason.class);
+    long[] coverage = new long[2];
     Strategy recommender =
         strategyRuns(
             loop,
@@ -352,7 +364,8 @@ public final class Evaluation {
             0,
             0,
             settings.days(),
-            reasons);
+            reasons,
+            coverage);
 
     // 3. The reference only hindsight gives: the best constant on the evaluation years.
     double fc = bestC;
@@ -427,7 +440,9 @@ public final class Evaluation {
         recommender,
         foresight,
         Map.copyOf(reasons),
-        stressResults);
+        stressResults,
+        coverage[0],
+        coverage[1]);
   }
 
   private dev.setpoint.model.eval.Strategy recommender() {
@@ -472,6 +487,22 @@ public final class Evaluation {
       long eventMinute,
       int days,
       Map<Reason, Integer> reasons) {
+    return strategyRuns(
+        loop, seeds, strategy, name, scenario, startDay, eventMinute, days, reasons, new long[2]);
+  }
+
+  /** As above; {@code coverage} adds up the recommender's bound checks: {checked, covered}. */
+  private Strategy strategyRuns(
+      ClosedLoop loop,
+      List<Long> seeds,
+      Supplier<dev.setpoint.model.eval.Strategy> strategy,
+      String name,
+      Scenario scenario,
+      int startDay,
+      long eventMinute,
+      int days,
+      Map<Reason, Integer> reasons,
+      long[] coverage) {
     List<Future<Run>> futures = new ArrayList<>();
     AtomicInteger done = new AtomicInteger();
     for (long seed : seeds) {
@@ -484,6 +515,8 @@ public final class Evaluation {
                     && st instanceof dev.setpoint.model.eval.Strategy.Recommender rec) {
                   synchronized (reasons) {
                     rec.reasons().forEach((k, v) -> reasons.merge(k, v, Integer::sum));
+                    coverage[0] += rec.bound().checked();
+                    coverage[1] += rec.bound().covered();
                   }
                 }
                 if (scenario == Scenario.NONE) {

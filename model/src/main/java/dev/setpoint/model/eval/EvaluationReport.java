@@ -192,12 +192,24 @@ public final class EvaluationReport {
       md.append("\nRecommender decisions by reason: ")
           .append(String.join(", ", parts))
           .append(".\n");
+      md.append(
+          f(
+              "%nThe learnt bound's coverage: %s of %,d checked predictions had the measured peak"
+                  + " inlet within their 10-minute horizon at or below prediction + the margin"
+                  + " kept (a fixed 1 °C margin before the bound has three hours of residuals).%n",
+              Double.isNaN(c.boundCoverage()) ? "n/a" : f("%.2f %%", 100 * c.boundCoverage()),
+              c.boundChecked()));
       if (!c.stress().isEmpty()) {
         md.append(
             f(
                 "%n### Stress scenarios (%s)%n%nEach from 15 July for %d days, the event on the third"
                     + " day at 14:00 local, over seeds %s; the best constant is this cell's.%n%n",
                 c.cell().name(), Evaluation.STRESS_DAYS, seedRange(settings.stressSeeds())));
+        md.append(
+            f(
+                "Charts: `docs/evaluation/stress-<scenario>.png`, seed %d, the true hottest inlet"
+                    + " and the setpoint from 2 h before the event to 6 h after its start.%n%n",
+                settings.stressSeeds().get(0)));
         md.append(
             "| scenario | strategy | energy kWh | minutes > 27 °C | max inlet °C | largest 60-min change °C | target |\n|---|---|---:|---:|---:|---:|---|\n");
         for (int i = 0; i + 1 < c.stress().size(); i += 2) {
@@ -290,6 +302,10 @@ public final class EvaluationReport {
       j.append("      \"room\": ").append(str(c.cell().roomName())).append(",\n");
       j.append(f("      \"climate_in_training\": %b,%n", c.cell().climateSeen()));
       j.append(f("      \"room_in_training\": %b,%n", c.cell().roomSeen()));
+      j.append(
+          f(
+              "      \"bound_coverage\": {\"checked\": %d, \"covered\": %d, \"share\": %s},%n",
+              c.boundChecked(), c.boundCovered(), num(c.boundCoverage())));
       j.append(
           f(
               "      \"recommender_vs_best_constant_pct\": {\"mean\": %s, \"low\": %s, \"high\": %s},%n",
@@ -392,6 +408,46 @@ public final class EvaluationReport {
               new Charts.Series(
                   "best constant inlet", constant.traceInlet()[t], Charts.PALETTE[1], false),
               new Charts.Series("outdoor", rec.traceOutdoor()[t], Charts.PALETTE[3], false)),
+          List.of(new Charts.Rule("27 °C limit", 27, Color.RED)));
+    }
+    writeStressCharts(charts, first);
+  }
+
+  /** One chart per stress scenario: the first stress seed, best constant against recommender. */
+  private void writeStressCharts(Path charts, CellResult cell) throws IOException {
+    int hours = (int) ClosedLoop.EVENT_BEFORE.plus(ClosedLoop.EVENT_AFTER).toHours();
+    int before = (int) ClosedLoop.EVENT_BEFORE.toHours();
+    String[] ticks = new String[hours + 1];
+    for (int h = 0; h <= hours; h++) {
+      ticks[h] = h == before ? "event" : f("%+d h", h - before);
+    }
+    for (int i = 0; i + 1 < cell.stress().size(); i += 2) {
+      Run constant = cell.stress().get(i).runs().runs().get(0);
+      Run rec = cell.stress().get(i + 1).runs().runs().get(0);
+      if (rec.eventInlet().length == 0) {
+        continue;
+      }
+      Scenario scenario = cell.stress().get(i).scenario();
+      Charts.lines(
+          charts.resolve("stress-" + scenario.code() + ".png"),
+          cell.cell().name()
+              + ", "
+              + scenario.code()
+              + " (seed "
+              + settings.stressSeeds().get(0)
+              + "): true hottest inlet and setpoint",
+          "time from the event",
+          rec.eventInlet().length - 1,
+          ticks,
+          "°C",
+          List.of(
+              new Charts.Series("recommender inlet", rec.eventInlet(), Charts.PALETTE[0], false),
+              new Charts.Series(
+                  "recommender setpoint", rec.eventSetpoint(), Charts.PALETTE[0], true),
+              new Charts.Series(
+                  "best constant inlet", constant.eventInlet(), Charts.PALETTE[1], false),
+              new Charts.Series(
+                  "best constant setpoint", constant.eventSetpoint(), Charts.PALETTE[1], true)),
           List.of(new Charts.Rule("27 °C limit", 27, Color.RED)));
     }
   }

@@ -79,6 +79,7 @@ public interface Strategy {
     private final TrainingRanges ranges;
     private final ResidualBound bound = new ResidualBound();
     private Instant lastChange;
+    private Instant lastDecision;
 
     /**
      * @param ranges the model's training ranges, or null when unknown (no out-of-range guard)
@@ -105,16 +106,29 @@ public interface Strategy {
         bound.observe(sample.time(), sample.indoorTemperatureC()); // the samples not seen yet
       }
       double margin = bound.marginC(policy.settings().marginC());
-      Recommendation r = policy.decide(window, now, predictor, lastChange, ranges, margin);
+      // As in analytics: with nothing heard since the last decision, the room is at the setpoint
+      // that decision sent, and a fallback steps on from there.
+      var heard = window.newest();
+      double current =
+          heard != null && (lastDecision == null || heard.time().isAfter(lastDecision))
+              ? heard.setpointC()
+              : currentC;
+      lastDecision = now;
+      Recommendation r = policy.decide(window, now, predictor, lastChange, ranges, margin, current);
       reasons.merge(r.reason(), 1, Integer::sum);
       var newest = window.newest();
       if (newest != null && !r.reason().isFallback()) {
-        bound.expect(newest.time(), r.predictedInletC());
+        bound.expect(newest.time(), r.predictedInletC(), margin);
       }
       if (Math.abs(r.setpointC() - currentC) > 1e-9) {
         lastChange = now;
       }
       return r.setpointC();
+    }
+
+    /** The learnt bound, for its coverage. */
+    public ResidualBound bound() {
+      return bound;
     }
 
     /** How often each reason was given so far. */

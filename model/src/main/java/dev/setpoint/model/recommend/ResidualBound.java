@@ -37,11 +37,13 @@ public final class ResidualBound {
   private static final class Pending {
     final Instant due;
     final double predictedC;
+    final double marginC;
     double peakC = Double.NEGATIVE_INFINITY;
 
-    Pending(Instant due, double predictedC) {
+    Pending(Instant due, double predictedC, double marginC) {
       this.due = due;
       this.predictedC = predictedC;
+      this.marginC = marginC;
     }
   }
 
@@ -50,13 +52,23 @@ public final class ResidualBound {
   private int count;
   private int next;
   private Instant lastObserved;
+  private long checked;
+  private long covered;
 
   /** Remembers a prediction made at {@code sampleTime} for the setpoint chosen then. */
   public void expect(Instant sampleTime, double predictedC) {
+    expect(sampleTime, predictedC, Double.NaN);
+  }
+
+  /**
+   * Remembers a prediction and the margin kept with it, so its check also counts toward the bound's
+   * {@linkplain #checked() coverage}: whether the peak stayed within prediction + margin.
+   */
+  public void expect(Instant sampleTime, double predictedC, double marginC) {
     if (!Double.isFinite(predictedC)) {
       return;
     }
-    pending.addLast(new Pending(sampleTime.plus(HORIZON), predictedC));
+    pending.addLast(new Pending(sampleTime.plus(HORIZON), predictedC, marginC));
     while (pending.size() > 64) {
       pending.removeFirst();
     }
@@ -81,9 +93,25 @@ public final class ResidualBound {
     while (!pending.isEmpty() && !pending.peekFirst().due.isAfter(sampleTime)) {
       Pending p = pending.removeFirst();
       residuals[next] = (float) (p.peakC - p.predictedC);
+      if (Double.isFinite(p.marginC)) {
+        checked++;
+        if (p.peakC <= p.predictedC + p.marginC + 1e-9) {
+          covered++;
+        }
+      }
       next = (next + 1) % CAPACITY;
       count = Math.min(count + 1, CAPACITY);
     }
+  }
+
+  /** Predictions with a margin whose horizon closed with a measurement, since creation. */
+  public long checked() {
+    return checked;
+  }
+
+  /** Of the {@link #checked()} ones, those whose peak stayed within prediction + margin. */
+  public long covered() {
+    return covered;
   }
 
   /** Residuals known so far (at most {@link #CAPACITY}). */

@@ -59,4 +59,23 @@ class ResidualBoundTest {
     gap.observe(T0.plus(Duration.ofMinutes(30)), 25.0);
     assertEquals(0, gap.count());
   }
+
+  @Test
+  void coverageCountsTheChecksWhosePeakStayedWithinPredictionPlusMargin() {
+    // A 1 K spike at minute 7 of every hour, predictions 0.5 K low otherwise, margin 1 K: the two
+    // predictions whose horizon holds the spike (minutes 0 and 5) are not covered, the rest are.
+    ResidualBound b = new ResidualBound();
+    for (int m = 0; m < 600; m++) {
+      Instant t = T0.plus(Duration.ofMinutes(m));
+      b.observe(t, 25.5 + (m % 60 == 7 ? 1.0 : 0));
+      if (m % 5 == 0) {
+        b.expect(t, 25.0, 1.0);
+      }
+    }
+    assertEquals(118, b.checked()); // 120 made, the last two not due yet
+    assertEquals(118 - 2 * 10, b.covered());
+    // A prediction without a margin is a residual but not a coverage check.
+    ResidualBound plain = run(100, 0.5, 0);
+    assertEquals(0, plain.checked());
+  }
 }
