@@ -80,6 +80,7 @@ public final class ClosedLoop {
       double meanSetpointC,
       double maxInletC,
       double minInletC,
+      double meanInletC,
       double maxInletSwing60C,
       double[] monthlyKwh,
       float[][] traceInlet,
@@ -154,6 +155,7 @@ public final class ClosedLoop {
     double below = 0;
     double dewAbove = 0;
     double setpointSum = 0;
+    double inletSum = 0;
     double maxInlet = Double.NEGATIVE_INFINITY;
     double minInlet = Double.POSITIVE_INFINITY;
     int changes = 0;
@@ -193,6 +195,7 @@ public final class ClosedLoop {
         swing.add(inlet); // after the first day: not the start from 22 °C
       }
       setpointSum += setpoint;
+      inletSum += inlet;
       int day = (int) (s / stepsPerDay);
       monthlyKwh[monthOfDay[day]] += state.cumulativeControllableKwh() - lastKwh;
       lastKwh = state.cumulativeControllableKwh();
@@ -247,6 +250,7 @@ public final class ClosedLoop {
         setpointSum / total,
         maxInlet,
         minInlet,
+        inletSum / total,
         swing.largest(),
         monthlyKwh,
         traceInlet,

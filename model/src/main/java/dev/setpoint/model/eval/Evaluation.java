@@ -181,6 +181,11 @@ public final class Evaluation {
       return runs.stream().mapToDouble(Run::maxInletC).max().orElse(Double.NaN);
     }
 
+    /** The true hottest inlet's mean over every step of every run, °C. */
+    public double meanInletC() {
+      return runs.stream().mapToDouble(Run::meanInletC).average().orElse(Double.NaN);
+    }
+
     public double maxSwingC() {
       return runs.stream().mapToDouble(Run::maxInletSwing60C).max().orElse(Double.NaN);
     }

@@ -60,6 +60,30 @@ public final class EvaluationReport {
     return d.mean() <= -TARGET_SAVING_PCT && d.belowZero();
   }
 
+  /**
+   * The rough ceiling on any controller's saving against the best constant, %: the mean headroom of
+   * the best constant's hottest inlet below 27 °C, priced at the energy per kelvin between the best
+   * constant and the next constant up on the tuning years; NaN when that constant was not tried.
+   */
+  public static double ceilingPct(CellResult c) {
+    double best = c.bestConstant().constantC();
+    Evaluation.Tried at = null;
+    Evaluation.Tried up = null;
+    for (Evaluation.Tried t : c.tuning()) {
+      if (Math.abs(t.constantC() - best) < 1e-9) {
+        at = t;
+      } else if (t.constantC() > best + 1e-9 && (up == null || t.constantC() < up.constantC())) {
+        up = t;
+      }
+    }
+    if (at == null || up == null) {
+      return Double.NaN;
+    }
+    double perKelvin = (at.meanKwh() - up.meanKwh()) / (up.constantC() - at.constantC());
+    double headroom = ClosedLoop.HIGH_C - c.bestConstant().meanInletC();
+    return 100 * perKelvin * Math.max(0, headroom) / at.meanKwh();
+  }
+
   /** Whether the recommender kept the envelope wherever the best constant did. */
   public static boolean envelopeTargetMet(CellResult c) {
     return (c.bestConstant().minutesAbove() > 0 || c.recommender().minutesAbove() == 0)
@@ -131,16 +155,17 @@ public final class EvaluationReport {
                 + " change of the inlet above 20 °C within 60 minutes.%n%n",
             TARGET_SAVING_PCT));
     md.append(
-        "| cell | recommender vs best constant | energy target | minutes > 27 °C (recommender / constant) | largest 60-min change, °C | envelope target |\n|---|---:|---|---:|---:|---|\n");
+        "| cell | recommender vs best constant | rough ceiling | energy target | minutes > 27 °C (recommender / constant) | largest 60-min change, °C | envelope target |\n|---|---:|---:|---|---:|---:|---|\n");
     for (CellResult c : cells) {
       Stat d = c.recommender().relativeTo(c.bestConstant());
       md.append(
           f(
-              "| %s | %+.1f %% [%+.1f, %+.1f] | %s | %.1f / %.1f | %.2f | %s |%n",
+              "| %s | %+.1f %% [%+.1f, %+.1f] | %s | %s | %.1f / %.1f | %.2f | %s |%n",
               c.cell().name(),
               d.mean(),
               d.low(),
               d.high(),
+              Double.isNaN(ceilingPct(c)) ? "n/a" : f("−%.1f %%", ceilingPct(c)),
               energyTargetMet(c)
                   ? "met"
                   : f("**not met** (%.1f points short)", d.mean() + TARGET_SAVING_PCT),
@@ -149,6 +174,15 @@ public final class EvaluationReport {
               c.recommender().maxSwingC(),
               envelopeTargetMet(c) ? "met" : "**not met**"));
     }
+    md.append(
+        "\n**Rough ceiling**: what a controller would save that kept the true hottest inlet at"
+            + " exactly 27 °C every minute (impossible: the inlet is noisy and lags the setpoint)."
+            + " The best constant's room is on average (27 − its mean hottest inlet) below the limit;"
+            + " raising the setpoint by that much is priced at the energy per kelvin between the best"
+            + " constant and the next constant up on the tuning years. Energy falls less and less"
+            + " per kelvin as the setpoint rises, so this overstates what any controller can save"
+            + " here: where it is under the target, the target cannot be met in this plant without"
+            + " breaching the envelope.\n");
     for (CellResult c : cells) {
       md.append("\n## ").append(c.cell().name()).append("\n\n");
       md.append(
@@ -302,6 +336,7 @@ public final class EvaluationReport {
       j.append("      \"room\": ").append(str(c.cell().roomName())).append(",\n");
       j.append(f("      \"climate_in_training\": %b,%n", c.cell().climateSeen()));
       j.append(f("      \"room_in_training\": %b,%n", c.cell().roomSeen()));
+      j.append(f("      \"rough_ceiling_pct\": %s,%n", num(ceilingPct(c))));
       j.append(
           f(
               "      \"bound_coverage\": {\"checked\": %d, \"covered\": %d, \"share\": %s},%n",

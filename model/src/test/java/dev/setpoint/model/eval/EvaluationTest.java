@@ -83,6 +83,12 @@ class EvaluationTest {
       assertTrue(json.contains("\"recommender_vs_best_constant_pct\""));
       assertTrue(json.contains("\"eval_seeds\": [1001, 1002]"));
       assertTrue(Files.size(docs.resolve("evaluation/energy.png")) > 1000);
+      // Each stress scenario has its chart; the bound's coverage and the rough ceiling are
+      // reported.
+      assertTrue(Files.size(docs.resolve("evaluation/stress-unit-trip.png")) > 1000);
+      assertTrue(c.boundChecked() > 0 && c.boundCovered() <= c.boundChecked(), c.toString());
+      assertTrue(json.contains("\"bound_coverage\"") && json.contains("\"rough_ceiling_pct\""));
+      assertTrue(md.contains("coverage") && md.contains("Rough ceiling"));
     }
   }
 
