@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * relay stores it and ingest serves it on the device's Core Command endpoint.
  *
  * <p>The EAR's test server decides every 3 s on a window of samples 2 s apart, for devices named
- * {@code e2e-rc-*} only (its jvm.options, see ear/pom.xml), so a full window takes seconds, not the
- * production five minutes.
+ * {@code e2e-rc-*} (and the dashboard test's {@code dash-*}) only (its jvm.options, see
+ * ear/pom.xml), so a full window takes seconds, not the production five minutes.
  */
 class RecommendationEndToEndIT {
   private static final HttpClient HTTP =
