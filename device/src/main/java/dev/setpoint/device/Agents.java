@@ -19,10 +19,11 @@ import java.util.logging.Logger;
 
 /**
  * The running agents of this process, wired from the settings: one real device (sensor + actuator
- * from the settings), or with {@code simulate = N} N simulated rooms, each one device of profile
- * {@code room-controller} on its own virtual thread, sharing one HTTP client. Registers every
- * device that has no token yet before starting. The settings are read once ({@link AgentConfig});
- * each part goes to the factory that builds from it.
+ * from the settings), or with {@code simulate = N} N simulated rooms, each a device of profile
+ * {@code room-controller} and with {@code fleet.rack-sensors} also that many of profile {@code
+ * room-sensor}; every device on its own virtual thread, all sharing one HTTP client. Registers
+ * every device that has no token yet before starting. The settings are read once ({@link
+ * AgentConfig}); each part goes to the factory that builds from it.
  */
 public final class Agents implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Agents.class.getName());

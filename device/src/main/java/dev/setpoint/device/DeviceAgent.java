@@ -18,6 +18,7 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,12 +27,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One room's agent. Each {@link #tick}: read the device's setpoint through Core Command and pass it
- * through the {@link SetpointGuard}, sample the sensor, let the actuator see the temperature, and
- * post the {@code climate} event (or buffer it) with temperature, humidity and the setpoint in
- * effect. That setpoint reading is the acknowledgement of a command: it is the one applied, so a
- * refused command never shows in it. When a sample fails, an event with the setpoint alone still
- * reports a change of it. {@link #run} repeats it every interval and resends buffered events in
+ * One device's agent. Each {@link #tick} of a room's controller: read the device's setpoint through
+ * Core Command and pass it through the {@link SetpointGuard}, sample the sensor, let the actuator
+ * see the temperature, and post the {@code climate} event (or buffer it) with temperature, humidity
+ * and the setpoint in effect. That setpoint reading is the acknowledgement of a command: it is the
+ * one applied, so a refused command never shows in it. When a sample fails, an event with the
+ * setpoint alone still reports a change of it. A room's sensor-only device (profile {@code
+ * room-sensor}, no {@link Control}) only samples and posts temperature and humidity: it never reads
+ * or applies a command. {@link #run} repeats it every interval and resends buffered events in
  * between.
  */
 public final class DeviceAgent implements Runnable {
@@ -39,8 +42,7 @@ public final class DeviceAgent implements Runnable {
 
   private final DeviceIdentity id;
   private final Sensor sensor;
-  private final Actuator actuator;
-  private final SetpointGuard guard;
+  private final Control control; // null for a sensor-only device
   private final Outbox outbox;
   private final IngestClient ingest;
   private final TokenStore tokens;
@@ -53,20 +55,35 @@ public final class DeviceAgent implements Runnable {
   private long samples;
   private long sensorFailures;
 
+  /**
+   * The command side of a room's controller: the actuator the commanded setpoint drives, behind the
+   * guard that keeps it inside the safe range.
+   */
+  public record Control(Actuator actuator, SetpointGuard guard) {}
+
+  /**
+   * @param control the command side: present exactly when the identity {@link
+   *     DeviceIdentity#controls() controls} its room
+   */
   public DeviceAgent(
       DeviceIdentity id,
       Sensor sensor,
-      Actuator actuator,
-      SetpointGuard guard,
+      Optional<Control> control,
       Outbox outbox,
       IngestClient ingest,
       TokenStore tokens,
       Clock clock,
       Duration interval) {
+    if (control.isPresent() != id.controls()) {
+      throw new IllegalArgumentException(
+          id.name()
+              + ": a "
+              + id.profile()
+              + (id.controls() ? " needs an actuator" : " has no actuator"));
+    }
     this.id = id;
     this.sensor = sensor;
-    this.actuator = actuator;
-    this.guard = guard;
+    this.control = control.orElse(null);
     this.outbox = outbox;
     this.ingest = ingest;
     this.tokens = tokens;
@@ -74,25 +91,31 @@ public final class DeviceAgent implements Runnable {
     this.clock = clock;
     this.interval = interval;
     this.eventPath =
-        IngestClient.eventPath(
-            id.service(), DeviceIdentity.PROFILE, id.name(), DeviceIdentity.SOURCE);
+        IngestClient.eventPath(id.service(), id.profile(), id.name(), DeviceIdentity.SOURCE);
   }
 
-  /** One round: read the command, apply it, sample, post with the setpoint in effect. */
+  /**
+   * One round: read the command, apply it, sample, post with the setpoint in effect; a sensor-only
+   * device samples and posts.
+   */
   public void tick() throws InterruptedException {
-    readCommand();
+    if (control != null) {
+      readCommand();
+    }
     Instant now = clock.instant();
-    double setpoint = guard.applied();
+    double setpoint = control == null ? Double.NaN : control.guard().applied();
     try {
       Climate climate = sensor.read();
       samples++;
-      actuator.observe(climate.temperature());
+      if (control != null) {
+        control.actuator().observe(climate.temperature());
+      }
       outbox.submit(id.name(), eventPath, climateEvent(climate, setpoint, now));
       reportedSetpoint = setpoint;
     } catch (SensorException e) {
       sensorFailures++;
       LOG.warning(() -> id.name() + ": sample skipped: " + e.getMessage());
-      if (setpoint != reportedSetpoint) {
+      if (control != null && setpoint != reportedSetpoint) {
         outbox.submit(id.name(), eventPath, setpointEvent(setpoint, now));
         reportedSetpoint = setpoint;
       }
@@ -107,7 +130,7 @@ public final class DeviceAgent implements Runnable {
     try {
       Optional<String> commanded =
           ingest.readCommand(id.name(), DeviceIdentity.SETPOINT, token.get());
-      commanded.ifPresent(guard::offer);
+      commanded.ifPresent(control.guard()::offer);
       if (commandReadFailing) {
         LOG.info(() -> id.name() + ": Core Command answers again");
         commandReadFailing = false;
@@ -121,14 +144,18 @@ public final class DeviceAgent implements Runnable {
     }
   }
 
+  /**
+   * The event of a sample: with the setpoint in effect from a controller, without from a sensor.
+   */
   String climateEvent(Climate climate, double setpoint, Instant at) {
     BigInteger origin = nanos(at);
-    return event(
-        origin,
-        List.of(
-            reading(origin, "temperature", decimal(climate.temperature()), "°C"),
-            reading(origin, "humidity", decimal(climate.humidity()), "%RH"),
-            reading(origin, DeviceIdentity.SETPOINT, decimal(setpoint), "°C")));
+    List<Reading> readings = new ArrayList<>(3);
+    readings.add(reading(origin, "temperature", decimal(climate.temperature()), "°C"));
+    readings.add(reading(origin, "humidity", decimal(climate.humidity()), "%RH"));
+    if (control != null) {
+      readings.add(reading(origin, DeviceIdentity.SETPOINT, decimal(setpoint), "°C"));
+    }
+    return event(origin, readings);
   }
 
   String setpointEvent(double setpoint, Instant at) {
@@ -143,7 +170,7 @@ public final class DeviceAgent implements Runnable {
             ApiVersion.V3,
             UUID.randomUUID().toString(),
             id.name(),
-            DeviceIdentity.PROFILE,
+            id.profile(),
             DeviceIdentity.SOURCE,
             origin,
             readings,
@@ -153,7 +180,7 @@ public final class DeviceAgent implements Runnable {
 
   private Reading reading(BigInteger origin, String resource, String value, String units) {
     return new Reading(
-        null, origin, id.name(), resource, DeviceIdentity.PROFILE, "Float64", value, units, null);
+        null, origin, id.name(), resource, id.profile(), "Float64", value, units, null);
   }
 
   private static String decimal(double value) {
@@ -207,8 +234,16 @@ public final class DeviceAgent implements Runnable {
     return outbox;
   }
 
+  /**
+   * The guard of a controller's setpoint.
+   *
+   * @throws IllegalStateException for a sensor-only device, which applies no setpoint
+   */
   public SetpointGuard guard() {
-    return guard;
+    if (control == null) {
+      throw new IllegalStateException(id.name() + " is a " + id.profile() + ": it has no setpoint");
+    }
+    return control.guard();
   }
 
   public long samples() {

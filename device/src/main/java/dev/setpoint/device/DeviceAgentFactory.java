@@ -8,10 +8,12 @@ import dev.setpoint.device.edge.TokenStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * One room's agent: the command it reads through Core Command passes its {@link SetpointGuard} (the
- * safe range, the initial setpoint), its events go through its own outbox, every interval.
+ * One device's agent: its events go through its own outbox, every interval; a controller's command,
+ * read through Core Command, passes its {@link SetpointGuard} (the safe range, the initial
+ * setpoint) to its actuator, and a sensor-only device has neither.
  */
 record DeviceAgentFactory(
     SetpointConfig setpoint,
@@ -24,9 +26,14 @@ record DeviceAgentFactory(
     String name = room.id().name();
     Outbox outbox = deliveries.outbox(name);
     // The guard applies the initial setpoint to the actuator: only once the journal is open.
-    SetpointGuard guard =
-        new SetpointGuard(name, setpoint.range(), room.actuator(), setpoint.initial());
+    Optional<DeviceAgent.Control> control =
+        room.actuator()
+            .map(
+                actuator ->
+                    new DeviceAgent.Control(
+                        actuator,
+                        new SetpointGuard(name, setpoint.range(), actuator, setpoint.initial())));
     return new DeviceAgent(
-        room.id(), room.sensor(), room.actuator(), guard, outbox, ingest, tokens, clock, interval);
+        room.id(), room.sensor(), control, outbox, ingest, tokens, clock, interval);
   }
 }

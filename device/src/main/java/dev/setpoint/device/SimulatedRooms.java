@@ -2,20 +2,23 @@ package dev.setpoint.device;
 
 import dev.setpoint.device.config.DevicesConfig;
 import dev.setpoint.device.sim.SimulatedAirConditioner;
+import dev.setpoint.device.sim.SimulatedRackSensor;
 import dev.setpoint.device.sim.SimulatedRoom;
 import dev.setpoint.device.sim.SimulatedRoomSensor;
-import dev.setpoint.model.sim.RoomParameters;
 import dev.setpoint.model.sim.RoomSimulator;
 import dev.setpoint.model.sim.SiteClimate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
  * Simulated rooms, the model's {@link RoomSimulator} stepped with the clock, each sensed by its
- * inlet sensor and driven by its own air conditioner: one room named like a real device, or a fleet
- * {@code <prefix>-0001 ...} whose rooms differ by a seed.
+ * controller's inlet sensor and driven by its controller's air conditioner: one room named like a
+ * real device, or a fleet {@code <prefix>-0001 ...} whose rooms differ by a seed. A fleet's room
+ * may also have sensor-only rack devices {@code <room>-rack1 ...}, each reading its rack of the
+ * same simulated room.
  *
  * @param initialSetpoint each air conditioner's setpoint until a command arrives
  * @param host the host, for the registration records
@@ -23,36 +26,54 @@ import java.util.SplittableRandom;
 record SimulatedRooms(Clock clock, double initialSetpoint, String host) {
   /** One room, seeded by its name (the same name, the same room). */
   Room one(DeviceIdentity id) {
-    return room(id, RoomSimulator.gwangju(id.name().hashCode()));
+    return controller(id, simulated(RoomSimulator.gwangju(id.name().hashCode())));
   }
 
-  /** The fleet: every room its own day of the year, setpoint 20..26 °C and seed. */
+  /**
+   * The fleet: every room its own day of the year, setpoint 20..26 °C and seed; its controller,
+   * then its rack sensors, if any, which are all in the room named like the controller.
+   */
   List<Room> fleet(DevicesConfig.Fleet config) {
     SplittableRandom seeds = new SplittableRandom(config.seed());
-    List<Room> rooms = new ArrayList<>(config.size());
+    List<Room> devices = new ArrayList<>(config.size() * (1 + config.rackSensors()));
     for (int i = 1; i <= config.size(); i++) {
-      DeviceIdentity id =
-          new DeviceIdentity(
-              String.format("%s-%04d", config.prefix(), i), config.service(), config.site());
-      rooms.add(
-          room(
-              id,
+      String name = String.format("%s-%04d", config.prefix(), i);
+      // A room of its own (no label) unless it has rack sensors to share it with.
+      String room = config.rackSensors() > 0 ? name : "";
+      SimulatedRoom simulated =
+          simulated(
               new RoomSimulator(
-                  RoomParameters.defaults(),
+                  DevicesConfig.Fleet.ROOM,
                   SiteClimate.GWANGJU,
                   seeds.nextInt(365),
                   20 + seeds.nextDouble() * 6,
-                  seeds.nextLong())));
+                  seeds.nextLong()));
+      devices.add(
+          controller(
+              DeviceIdentity.controller(name, config.service(), config.site(), room), simulated));
+      for (int rack = 1; rack <= config.rackSensors(); rack++) {
+        DeviceIdentity id =
+            DeviceIdentity.sensor(name + "-rack" + rack, config.service(), config.site(), room);
+        devices.add(
+            new Room(
+                id,
+                new SimulatedRackSensor(simulated, rack, name),
+                Optional.empty(),
+                id.device(host, "simulated")));
+      }
     }
-    return rooms;
+    return devices;
   }
 
-  private Room room(DeviceIdentity id, RoomSimulator simulator) {
-    SimulatedRoom room = new SimulatedRoom(simulator, clock, 1, initialSetpoint);
+  private SimulatedRoom simulated(RoomSimulator simulator) {
+    return new SimulatedRoom(simulator, clock, 1, initialSetpoint);
+  }
+
+  private Room controller(DeviceIdentity id, SimulatedRoom room) {
     return new Room(
         id,
         new SimulatedRoomSensor(room, id.name()),
-        new SimulatedAirConditioner(room),
+        Optional.of(new SimulatedAirConditioner(room)),
         id.device(host, "simulated"));
   }
 }

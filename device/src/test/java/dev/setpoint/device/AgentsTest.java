@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.device.config.ConfigException;
 import dev.setpoint.device.config.Settings;
@@ -66,6 +67,65 @@ class AgentsTest {
         PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("state"))));
     assertEquals(
         List.of("lab-0001.journal", "lab-0002.journal", "lab-0003.journal"),
+        Files.list(dir.resolve("state/journal"))
+            .map(p -> p.getFileName().toString())
+            .sorted()
+            .toList());
+  }
+
+  @Test
+  void aFleetWithRackSensorsRegistersEachRoomsControllerAndRacksInTheRoom() throws Exception {
+    List<String> names =
+        List.of(
+            "lab-0001",
+            "lab-0001-rack1",
+            "lab-0001-rack2",
+            "lab-0001-rack3",
+            "lab-0002",
+            "lab-0002-rack1",
+            "lab-0002-rack2",
+            "lab-0002-rack3");
+    try (Agents agents =
+        start(
+            "--simulate=2",
+            "--fleet.rack-sensors=3",
+            "--fleet.prefix=lab",
+            "--device.site=hq",
+            "--operator.token=jwt")) {
+      assertEquals(names, agents.agents().stream().map(a -> a.identity().name()).toList());
+      assertEquals(names, ingest.registered());
+      for (String name : names) {
+        String room = name.substring(0, "lab-000N".length());
+        boolean controller = name.equals(room);
+        assertEquals(
+            controller ? "room-controller" : "room-sensor", ingest.profiles().get(name), name);
+        assertEquals(List.of("site:hq", "room:" + room), ingest.labels().get(name), name);
+      }
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  ingest.stored().stream().map(StandInIngest.Stored::device).distinct().count()
+                      == names.size());
+      for (StandInIngest.Stored event : ingest.stored()) {
+        List<String> resources =
+            event.event().getJsonArray("readings").stream()
+                .map(r -> r.asJsonObject().getString("resourceName"))
+                .toList();
+        assertEquals(
+            event.device().contains("-rack")
+                ? List.of("temperature", "humidity")
+                : List.of("temperature", "humidity", "setpoint"),
+            resources,
+            event.device());
+      }
+      for (String rack : List.of("lab-0001-rack1", "lab-0002-rack3")) {
+        assertEquals(0, ingest.commandReads(rack), rack + " never reads a command");
+      }
+      assertTrue(ingest.commandReads("lab-0001") > 0);
+    }
+    assertEquals(
+        names.stream().map(n -> n + ".journal").sorted().toList(),
         Files.list(dir.resolve("state/journal"))
             .map(p -> p.getFileName().toString())
             .sorted()

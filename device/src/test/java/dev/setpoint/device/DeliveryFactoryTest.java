@@ -21,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DeliveryFactoryTest {
   private static final String PATH =
       IngestClient.eventPath(
-          "setpoint-device-agent", DeviceIdentity.PROFILE, "room-1", DeviceIdentity.SOURCE);
+          "setpoint-device-agent",
+          DeviceIdentity.Role.CONTROLLER.profile(),
+          "room-1",
+          DeviceIdentity.SOURCE);
 
   @TempDir Path dir;
   private StandInIngest ingest;

@@ -19,9 +19,11 @@ import dev.setpoint.device.edge.RegistrationException;
 import dev.setpoint.device.edge.TokenStore;
 import dev.setpoint.device.sensor.Climate;
 import dev.setpoint.device.sim.SimulatedAirConditioner;
+import dev.setpoint.device.sim.SimulatedRackSensor;
 import dev.setpoint.device.sim.SimulatedRoom;
 import dev.setpoint.device.sim.SimulatedRoomSensor;
 import dev.setpoint.model.sim.RoomSimulator;
+import dev.setpoint.model.sim.RoomState;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +35,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +52,8 @@ class DeviceAgentTest {
   private StandInIngest ingest;
   private IngestClient client;
   private TokenStore tokens;
-  private final DeviceIdentity id = new DeviceIdentity("room-1", "setpoint-device-agent", "");
+  private final DeviceIdentity id =
+      DeviceIdentity.controller("room-1", "setpoint-device-agent", "", "");
   private final AtomicReference<Instant> now =
       new AtomicReference<>(Instant.parse("2026-07-01T12:00:00Z"));
   private final Clock clock =
@@ -163,7 +168,7 @@ class DeviceAgentTest {
     assertEquals("spd_room-1", tokens.get("room-1").orElseThrow());
 
     // A refusal is not retried: the agent stops with the answer.
-    DeviceIdentity other = new DeviceIdentity("room-2", "setpoint-device-agent", "");
+    DeviceIdentity other = DeviceIdentity.controller("room-2", "setpoint-device-agent", "", "");
     ingest.answerRegistrations(401);
     RegistrationException e =
         assertThrows(
@@ -186,7 +191,19 @@ class DeviceAgentTest {
   private DeviceAgent agent(
       dev.setpoint.device.sensor.Sensor sensor, Actuator actuator, SafeRange range)
       throws Exception {
-    EventJournal journal = new EventJournal(dir.resolve("room-1.journal"), 100);
+    return agent(
+        id,
+        sensor,
+        Optional.of(
+            new DeviceAgent.Control(actuator, new SetpointGuard(id.name(), range, actuator, 24))));
+  }
+
+  private DeviceAgent agent(
+      DeviceIdentity device,
+      dev.setpoint.device.sensor.Sensor sensor,
+      Optional<DeviceAgent.Control> control)
+      throws Exception {
+    EventJournal journal = new EventJournal(dir.resolve(device.name() + ".journal"), 100);
     Outbox outbox =
         new Outbox(
             journal,
@@ -194,15 +211,7 @@ class DeviceAgentTest {
             new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)),
             clock);
     return new DeviceAgent(
-        id,
-        sensor,
-        actuator,
-        new SetpointGuard(id.name(), range, actuator, 24),
-        outbox,
-        client,
-        tokens,
-        clock,
-        Duration.ofSeconds(10));
+        device, sensor, control, outbox, client, tokens, clock, Duration.ofSeconds(10));
   }
 
   private List<JsonObject> events() {
@@ -217,6 +226,8 @@ class DeviceAgentTest {
         .orElseThrow()
         .getString("value");
   }
+
+  private static final SafeRange RANGE = new SafeRange(18, 27);
 
   private static final dev.setpoint.device.sensor.Sensor FIXED =
       new dev.setpoint.device.sensor.Sensor() {
@@ -319,5 +330,90 @@ class DeviceAgentTest {
     assertEquals(18.0, room.setpoint());
     assertTrue(warm - cool > 4, "inlet " + warm + " °C at setpoint 27, " + cool + " °C at 18");
     assertEquals(720, ingest.stored().size());
+  }
+
+  private static String decimal(double value) {
+    return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  private List<JsonObject> events(String device) {
+    return ingest.stored().stream()
+        .filter(e -> e.device().equals(device))
+        .map(StandInIngest.Stored::event)
+        .toList();
+  }
+
+  @Test
+  void aRackSensorPostsItsRacksInletWithoutASetpointAndNeverReadsACommand() throws Exception {
+    DeviceIdentity rack =
+        DeviceIdentity.sensor("room-1-rack2", "setpoint-device-agent", "lab", "room-1");
+    registration(tokens, () -> "operator-jwt", false)
+        .ensure(List.of(id.device("pi", "simulated"), rack.device("pi", "simulated")));
+    assertEquals("room-sensor", ingest.profiles().get("room-1-rack2"));
+    // One room, sensed by its controller and by its rack 2's sensor.
+    SimulatedRoom room = new SimulatedRoom(RoomSimulator.gwangju(7), clock, 1, 24);
+    DeviceAgent controller =
+        agent(new SimulatedRoomSensor(room, "room-1"), new SimulatedAirConditioner(room), RANGE);
+    DeviceAgent sensor = agent(rack, new SimulatedRackSensor(room, 2, "room-1"), Optional.empty());
+    ingest.command("room-1-rack2", "20"); // there to be read, were it ever asked for
+    ingest.command("room-1", "22");
+
+    List<RoomState> states = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      now.set(now.get().plusSeconds(10));
+      controller.tick();
+      sensor.tick();
+      states.add(room.state()); // the clock stood still since: the state both ticks read
+    }
+
+    List<JsonObject> rackEvents = events("room-1-rack2");
+    assertEquals(3, rackEvents.size());
+    assertEquals(
+        "/api/v3/event/setpoint-device-agent/room-sensor/room-1-rack2/climate",
+        ingest.stored().stream()
+            .filter(e -> e.device().equals("room-1-rack2"))
+            .findFirst()
+            .orElseThrow()
+            .path());
+    for (int i = 0; i < 3; i++) {
+      JsonObject event = rackEvents.get(i);
+      RoomState state = states.get(i);
+      assertEquals("room-sensor", event.getString("profileName"));
+      assertEquals(
+          List.of("temperature", "humidity"),
+          event.getJsonArray("readings").stream()
+              .map(r -> r.asJsonObject().getString("resourceName"))
+              .toList(),
+          "no setpoint from a sensor");
+      assertEquals(decimal(state.rackInletsC().get(1)), reading(event, "temperature"));
+      assertEquals(decimal(state.relativeHumidityPct()), reading(event, "humidity"));
+      // The controller reads the same room: its inlet is the hottest rack's reading.
+      assertEquals(
+          decimal(state.inletTemperatureC()), reading(events("room-1").get(i), "temperature"));
+      assertEquals(
+          state.inletTemperatureC(),
+          state.rackInletsC().stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+    }
+    assertEquals(0, ingest.commandReads("room-1-rack2"), "a sensor never asks Core Command");
+    assertEquals(3, ingest.commandReads("room-1"));
+    assertEquals(22.0, room.setpoint(), "the controller alone drives the room");
+    assertThrows(IllegalStateException.class, sensor::guard);
+  }
+
+  @Test
+  void theCommandSideIsThereExactlyForAController() {
+    DeviceIdentity rack =
+        DeviceIdentity.sensor("room-1-rack1", "setpoint-device-agent", "", "room-1");
+    Recording actuator = new Recording();
+    Optional<DeviceAgent.Control> control =
+        Optional.of(new DeviceAgent.Control(actuator, new SetpointGuard("x", RANGE, actuator, 24)));
+    assertEquals(
+        "room-1-rack1: a room-sensor has no actuator",
+        assertThrows(IllegalArgumentException.class, () -> agent(rack, FIXED, control))
+            .getMessage());
+    assertEquals(
+        "room-1: a room-controller needs an actuator",
+        assertThrows(IllegalArgumentException.class, () -> agent(id, FIXED, Optional.empty()))
+            .getMessage());
   }
 }

@@ -86,7 +86,7 @@ class RegistrationFactoryTest {
 
   @Test
   void registersWithTheConfiguredTokenAndRotatesOnlyWhenAllowed() throws Exception {
-    DeviceIdentity id = new DeviceIdentity("room-1", "setpoint-device-agent", "");
+    DeviceIdentity id = DeviceIdentity.controller("room-1", "setpoint-device-agent", "", "");
     ingest.knownDevice("room-1", "spd_elsewhere");
     RegistrationException e =
         assertThrows(

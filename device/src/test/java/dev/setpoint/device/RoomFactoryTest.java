@@ -73,7 +73,7 @@ class RoomFactoryTest {
 
   @Test
   void aFleetIsNamedFromItsPrefixSeededAndNeedsNoPi4j() throws Exception {
-    List<Room> fleet = create(new DevicesConfig.Fleet("svc", "lab", 3, "sim", 1));
+    List<Room> fleet = create(new DevicesConfig.Fleet("svc", "lab", 3, "sim", 1, 0));
 
     assertEquals(
         List.of("sim-0001", "sim-0002", "sim-0003"),
@@ -81,36 +81,101 @@ class RoomFactoryTest {
     Device first = fleet.get(0).registration();
     assertEquals("room controller (simulated)", first.description());
     assertEquals("svc", first.serviceName());
-    assertEquals(DeviceIdentity.PROFILE, first.profileName());
+    assertEquals("room-controller", first.profileName());
     assertEquals(List.of("site:lab"), first.labels());
     assertEquals("simulated room sim-0002", fleet.get(1).sensor().describe());
-    assertInstanceOf(SimulatedAirConditioner.class, fleet.get(2).actuator());
+    assertInstanceOf(SimulatedAirConditioner.class, fleet.get(2).actuator().orElseThrow());
     // The same seed makes the same rooms; the rooms of one fleet differ.
-    List<Room> again = create(new DevicesConfig.Fleet("svc", "lab", 3, "sim", 1));
+    List<Room> again = create(new DevicesConfig.Fleet("svc", "lab", 3, "sim", 1, 0));
     assertEquals(fleet.get(0).sensor().read(), again.get(0).sensor().read());
     assertNotEquals(fleet.get(0).sensor().read(), fleet.get(1).sensor().read());
     assertEquals(0, contextsAsked);
   }
 
   @Test
+  void aFleetWithRackSensorsRegistersEachRoomsControllerAndItsRacksInTheRoom() throws Exception {
+    List<Room> fleet = create(new DevicesConfig.Fleet("svc", "lab", 2, "sim", 1, 3));
+
+    assertEquals(
+        List.of(
+            "sim-0001",
+            "sim-0001-rack1",
+            "sim-0001-rack2",
+            "sim-0001-rack3",
+            "sim-0002",
+            "sim-0002-rack1",
+            "sim-0002-rack2",
+            "sim-0002-rack3"),
+        fleet.stream().map(r -> r.id().name()).toList());
+    assertEquals(
+        List.of(
+            "room-controller",
+            "room-sensor",
+            "room-sensor",
+            "room-sensor",
+            "room-controller",
+            "room-sensor",
+            "room-sensor",
+            "room-sensor"),
+        fleet.stream().map(r -> r.registration().profileName()).toList());
+    for (Room device : fleet) {
+      String room = device.id().name().substring(0, "sim-000N".length());
+      assertEquals(List.of("site:lab", "room:" + room), device.registration().labels());
+      assertEquals(device.id().controls(), device.actuator().isPresent(), device.id().name());
+    }
+    Room rack = fleet.get(2);
+    assertEquals("room sensor (simulated)", rack.registration().description());
+    assertEquals("simulated rack 2 of room sim-0001", rack.sensor().describe());
+    assertEquals(0, contextsAsked);
+    // The controller and its racks sense one room: its reading is the hottest rack's.
+    for (Room device : fleet.subList(1, 4)) {
+      assertTrue(
+          device.sensor().read().temperature() <= fleet.get(0).sensor().read().temperature());
+    }
+    List<Room> full = create(new DevicesConfig.Fleet("svc", "", 1, "sim", 1, 4));
+    double hottest = Double.NEGATIVE_INFINITY;
+    for (Room device : full.subList(1, 5)) {
+      hottest = Math.max(hottest, device.sensor().read().temperature());
+      assertEquals(full.get(0).sensor().read().humidity(), device.sensor().read().humidity());
+    }
+    assertEquals(full.get(0).sensor().read().temperature(), hottest);
+    assertEquals(List.of("room:sim-0001"), full.get(4).registration().labels());
+  }
+
+  @Test
+  void aDeviceIsLabelledWithItsSiteAndRoom() throws Exception {
+    Room real =
+        create(
+                new DevicesConfig.Real(
+                    "svc", "hq", "hall-2", "room-7", DHT, new ActuatorConfig.Log()))
+            .get(0);
+    assertEquals(List.of("site:hq", "room:hall-2"), real.registration().labels());
+    assertEquals("hall-2", real.id().room());
+    Room simulated = create(new DevicesConfig.Simulated("svc", "", "hall-2", "room-9")).get(0);
+    assertEquals(List.of("room:hall-2"), simulated.registration().labels());
+    assertEquals("room-controller", simulated.registration().profileName());
+  }
+
+  @Test
   void oneSimulatedRoomIsNamedAfterTheHostUnlessNamed() throws Exception {
-    Room room = create(new DevicesConfig.Simulated("svc", "", "")).get(0);
+    Room room = create(new DevicesConfig.Simulated("svc", "", "", "")).get(0);
     assertEquals("pi-host", room.id().name());
     assertEquals("simulated room pi-host", room.sensor().describe());
     assertEquals(List.of(), room.registration().labels());
     assertEquals(
-        "room-9", create(new DevicesConfig.Simulated("svc", "", "room-9")).get(0).id().name());
+        "room-9", create(new DevicesConfig.Simulated("svc", "", "", "room-9")).get(0).id().name());
     assertEquals(0, contextsAsked);
   }
 
   @Test
   void aDhtAndALogNeedNoPi4j() throws Exception {
     Room room =
-        create(new DevicesConfig.Real("svc", "", "room-7", DHT, new ActuatorConfig.Log())).get(0);
+        create(new DevicesConfig.Real("svc", "", "", "room-7", DHT, new ActuatorConfig.Log()))
+            .get(0);
     assertEquals("room-7", room.id().name());
     assertInstanceOf(IioDhtSensor.class, room.sensor());
     assertEquals("dht11 at /sys/bus/iio/devices/iio:device3", room.sensor().describe());
-    assertInstanceOf(LogActuator.class, room.actuator());
+    assertInstanceOf(LogActuator.class, room.actuator().orElseThrow());
     assertEquals("room controller (dht11)", room.registration().description());
     assertEquals(
         Map.of("setpoint-agent", Map.of("host", "pi-host", "sensor", "dht11")),
@@ -123,9 +188,9 @@ class RoomFactoryTest {
     Room room =
         create(
                 new DevicesConfig.Real(
-                    "svc", "", "room-7", DHT, new ActuatorConfig.Relay(17, false, 1.0)))
+                    "svc", "", "", "room-7", DHT, new ActuatorConfig.Relay(17, false, 1.0)))
             .get(0);
-    assertInstanceOf(RelayThermostat.class, room.actuator());
+    assertInstanceOf(RelayThermostat.class, room.actuator().orElseThrow());
     assertTrue(pi4j.registry().exists("cooling-relay-17"));
     assertEquals(1, contextsAsked);
   }
@@ -134,7 +199,7 @@ class RoomFactoryTest {
   private String openError(SensorConfig sensor, ActuatorConfig actuator) {
     return assertThrows(
             IOException.class,
-            () -> create(new DevicesConfig.Real("svc", "", "room-7", sensor, actuator)))
+            () -> create(new DevicesConfig.Real("svc", "", "", "room-7", sensor, actuator)))
         .getMessage();
   }
 

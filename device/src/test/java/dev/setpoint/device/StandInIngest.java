@@ -3,7 +3,9 @@ package dev.setpoint.device;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
@@ -18,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A JDK HttpServer standing in for ingest in unit tests: stores posted events once per id (409 on a
- * repeat, as ingest), serves a commanded setpoint per device, and can be stopped and started again
- * on the same port.
+ * repeat, as ingest), serves a commanded setpoint per device (counting the reads), keeps each
+ * registered device's profile and labels, and can be stopped and started again on the same port.
  */
 public final class StandInIngest implements AutoCloseable {
   /** One stored event: the device of its path and its id. */
@@ -31,6 +33,8 @@ public final class StandInIngest implements AutoCloseable {
   private final Map<String, String> tokens = new ConcurrentHashMap<>();
   private final List<String> registered = new ArrayList<>();
   private final Map<String, String> profiles = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> labels = new ConcurrentHashMap<>();
+  private final Map<String, Integer> commandReads = new ConcurrentHashMap<>();
   private volatile int forcedStatus;
   private volatile int forcedRegistrationStatus;
   private int port;
@@ -109,6 +113,16 @@ public final class StandInIngest implements AutoCloseable {
     return Map.copyOf(profiles);
   }
 
+  /** The labels each device was registered with. */
+  public Map<String, List<String>> labels() {
+    return Map.copyOf(labels);
+  }
+
+  /** How often a device asked Core Command for its setpoint (0 if never). */
+  public int commandReads(String device) {
+    return commandReads.getOrDefault(device, 0);
+  }
+
   private void event(HttpExchange x) throws IOException {
     String body = new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String[] path = x.getRequestURI().getPath().split("/");
@@ -185,6 +199,11 @@ public final class StandInIngest implements AutoCloseable {
           }
           registered.add(name);
           profiles.put(name, device.getString("profileName"));
+          labels.put(
+              name,
+              device.get("labels") instanceof JsonArray given
+                  ? given.getValuesAs(JsonString::getString)
+                  : List.of());
         }
         String token = "spd_" + name;
         tokens.put(name, token);
@@ -207,6 +226,7 @@ public final class StandInIngest implements AutoCloseable {
       return;
     }
     // GET /api/v3/device/name/{name}/setpoint with the device's own token
+    commandReads.merge(name, 1, Integer::sum);
     if (!("Bearer " + tokens.get(name)).equals(x.getRequestHeaders().getFirst("Authorization"))) {
       answer(x, 403, "{}");
       return;

@@ -73,17 +73,31 @@ public record AgentConfig(
           site,
           simulate,
           s.string(Key.FLEET_PREFIX),
-          s.integer(Key.FLEET_SEED, 0, Integer.MAX_VALUE));
+          s.integer(Key.FLEET_SEED, 0, Integer.MAX_VALUE),
+          rackSensors(s));
     }
+    String room = s.string(Key.ROOM).trim();
     String name = s.string(Key.DEVICE_NAME);
     String sensorKind = s.choice(Key.SENSOR, "dht22", "dht11", "bme280", "simulated");
     String actuatorKind = s.choice(Key.ACTUATOR, "log", "relay");
     if (sensorKind.equals("simulated")) {
       // The simulated room brings its own air conditioner: the relay's settings are not read.
-      return new DevicesConfig.Simulated(service, site, name);
+      return new DevicesConfig.Simulated(service, site, room, name);
     }
     SensorConfig sensor = sensor(sensorKind, s);
-    return new DevicesConfig.Real(service, site, name, sensor, actuator(actuatorKind, s));
+    return new DevicesConfig.Real(service, site, room, name, sensor, actuator(actuatorKind, s));
+  }
+
+  /** A rack sensor per rack at the most: a simulated room has no reading for a further one. */
+  private static int rackSensors(Settings s) throws ConfigException {
+    int racks = DevicesConfig.Fleet.ROOM.racks();
+    int rackSensors = s.integer(Key.FLEET_RACK_SENSORS, 0, 100_000);
+    if (rackSensors > racks) {
+      throw s.bad(
+          Key.FLEET_RACK_SENSORS,
+          "is more than the " + racks + " racks of a simulated room (one sensor per rack)");
+    }
+    return rackSensors;
   }
 
   private static SensorConfig sensor(String kind, Settings s) throws ConfigException {

@@ -1,9 +1,12 @@
 package dev.setpoint.device.config;
 
+import dev.setpoint.model.sim.RoomParameters;
+
 /**
  * Which devices this process speaks for: one real device, one simulated room ({@code sensor =
  * simulated}), or ({@code simulate > 0}) a fleet of simulated rooms. All belong to the same device
- * service and site.
+ * service and site. One device is in the room {@code device.room} names (none when empty); a fleet
+ * names its rooms itself.
  */
 public sealed interface DevicesConfig {
   String service();
@@ -14,19 +17,38 @@ public sealed interface DevicesConfig {
    * One device with its sensor and actuator.
    *
    * @param name {@code device.name}; empty means the host name
+   * @param room {@code device.room}; empty means none
    */
   record Real(
-      String service, String site, String name, SensorConfig sensor, ActuatorConfig actuator)
+      String service,
+      String site,
+      String room,
+      String name,
+      SensorConfig sensor,
+      ActuatorConfig actuator)
       implements DevicesConfig {}
 
   /**
    * One simulated room, driven by its own air conditioner whatever {@code actuator} says.
    *
    * @param name {@code device.name}; empty means the host name
+   * @param room {@code device.room}; empty means none
    */
-  record Simulated(String service, String site, String name) implements DevicesConfig {}
-
-  /** {@code size} simulated rooms {@code <prefix>-0001 ...}, seeded from {@code seed}. */
-  record Fleet(String service, String site, int size, String prefix, int seed)
+  record Simulated(String service, String site, String room, String name)
       implements DevicesConfig {}
+
+  /**
+   * {@code size} simulated rooms {@code <prefix>-0001 ...}, seeded from {@code seed}, each a
+   * controller device named like the room. With {@code rackSensors} N above 0 each room also has N
+   * sensor-only devices {@code <room>-rack1 ... -rackN}, one per rack of the simulated room, and
+   * all the room's devices carry the label {@code room:<room>}; with 0 the controller is the room
+   * on its own (no room label).
+   *
+   * @param rackSensors {@code fleet.rack-sensors}, at most the {@link #ROOM}'s racks
+   */
+  record Fleet(String service, String site, int size, String prefix, int seed, int rackSensors)
+      implements DevicesConfig {
+    /** Every simulated room of a fleet: the model's default room (its racks bound rackSensors). */
+    public static final RoomParameters ROOM = RoomParameters.defaults();
+  }
 }

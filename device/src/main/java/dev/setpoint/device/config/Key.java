@@ -6,7 +6,8 @@ public enum Key {
   INGEST_TIMEOUT("ingest.timeout", "5s", "timeout of each request to ingest"),
   DEVICE_NAME("device.name", "", "the device's name (default: the host name)"),
   SERVICE("device.service", "setpoint-device-agent", "the device service it belongs to"),
-  SITE("device.site", "", "the site label of the device (optional)"),
+  SITE("device.site", "", "the site label of the device (optional): site:<value>"),
+  ROOM("device.room", "", "the room label of the device (optional): room:<value>"),
   SENSOR("sensor", "dht22", "dht22, dht11 (Linux IIO), bme280 (I2C) or simulated"),
   IIO_DEVICE("sensor.iio.device", "/sys/bus/iio/devices/iio:device0", "the DHT's IIO directory"),
   SENSOR_ATTEMPTS("sensor.attempts", "5", "reads per sample before a DHT sample is skipped"),
@@ -31,9 +32,13 @@ public enum Key {
   OPERATOR_USERNAME("operator.username", "operator", "operator user for POST /api/auth/token"),
   OPERATOR_PASSWORD_FILE("operator.password-file", "", "file holding the operator's password"),
   ROTATE_TOKEN("rotate-token", "false", "on 409 without a stored token, issue a new token"),
-  SIMULATE("simulate", "0", "run N simulated devices (a fleet) instead of one real one"),
+  SIMULATE("simulate", "0", "run N simulated rooms (a fleet) instead of one real device"),
   FLEET_PREFIX("fleet.prefix", "sim", "name prefix of simulated devices: <prefix>-0001 ..."),
   FLEET_SEED("fleet.seed", "1", "seed of the simulated rooms"),
+  FLEET_RACK_SENSORS(
+      "fleet.rack-sensors",
+      "0",
+      "rack sensors <room>-rack1 ... per simulated room (room-sensor, room:<room>)"),
   STATS_EVERY("stats.every", "60s", "how often a fleet logs its delivery counters");
 
   private final String key;

@@ -37,16 +37,29 @@ public final class SimulatedRoom {
     this.setpoint = initialSetpoint;
   }
 
-  /** Integrates the room up to now and answers its inlet air. */
+  /** Integrates the room up to now and answers its inlet air (the hottest rack's reading). */
   public synchronized Climate climate() {
+    RoomState state = state();
+    return new Climate(state.inletTemperatureC(), state.relativeHumidityPct());
+  }
+
+  /**
+   * Integrates the room up to now and answers its state: every sensor of the room (its controller's
+   * and its racks') reads the same room.
+   */
+  public synchronized RoomState state() {
     Instant now = clock.instant();
     long millis = (long) (Duration.between(last, now).toMillis() * speed);
     if (millis > 0) {
       simulator.step(Duration.ofMillis(millis), setpoint);
       last = now;
     }
-    RoomState state = simulator.state();
-    return new Climate(state.inletTemperatureC(), state.relativeHumidityPct());
+    return simulator.state();
+  }
+
+  /** The racks of the room, each with an inlet sensor. */
+  public int racks() {
+    return simulator.parameters().racks();
   }
 
   /** The setpoint the simulated air conditioner holds from now on. */

@@ -15,7 +15,11 @@ import org.junit.jupiter.api.Test;
 
 class AgentConfigTest {
   private static AgentConfig read(String... flags) throws ConfigException {
-    return AgentConfig.read(Settings.resolve(flags, Map.of()));
+    return read(Map.of(), flags);
+  }
+
+  private static AgentConfig read(Map<String, String> env, String... flags) throws ConfigException {
+    return AgentConfig.read(Settings.resolve(flags, env));
   }
 
   private static String error(String... flags) {
@@ -38,6 +42,7 @@ class AgentConfigTest {
             "setpoint-device-agent",
             "",
             "",
+            "",
             new SensorConfig.Dht(
                 "dht22", Path.of("/sys/bus/iio/devices/iio:device0"), 5, Duration.ofMillis(2100)),
             new ActuatorConfig.Log()),
@@ -52,11 +57,11 @@ class AgentConfigTest {
   void eachKindReadsItsOwnSettingsOnly() throws Exception {
     // A fleet has no sensor or actuator of its own: their settings are not read.
     assertEquals(
-        new DevicesConfig.Fleet("setpoint-device-agent", "lab", 3, "sim", 1),
+        new DevicesConfig.Fleet("setpoint-device-agent", "lab", 3, "sim", 1, 0),
         read("--simulate=3", "--sensor=thermocouple", "--device.site=lab").devices());
     // A simulated room drives its own air conditioner: the relay's settings are not read.
     assertEquals(
-        new DevicesConfig.Simulated("setpoint-device-agent", "", "room-7"),
+        new DevicesConfig.Simulated("setpoint-device-agent", "", "", "room-7"),
         read(
                 "--device.name=room-7",
                 "--sensor=simulated",
@@ -67,6 +72,7 @@ class AgentConfigTest {
     assertEquals(
         new DevicesConfig.Real(
             "setpoint-device-agent",
+            "",
             "",
             "room-7",
             new SensorConfig.Bme280(1, 0x77),
@@ -81,6 +87,51 @@ class AgentConfigTest {
                 "--actuator.relay.active-high",
                 "--actuator.hysteresis=0.5")
             .devices());
+  }
+
+  @Test
+  void aDeviceIsInTheRoomItsSettingNamesAFleetNamesItsRoomsItself() throws Exception {
+    assertEquals(
+        new DevicesConfig.Simulated("setpoint-device-agent", "hq", "hall-2", "room-7"),
+        read(
+                "--device.name=room-7",
+                "--sensor=simulated",
+                "--device.site=hq",
+                "--device.room=hall-2")
+            .devices());
+    DevicesConfig.Real real =
+        (DevicesConfig.Real)
+            read(Map.of("SETPOINT_DEVICE_DEVICE_ROOM", " hall-2 "), "--device.name=room-7")
+                .devices();
+    assertEquals("hall-2", real.room());
+    // A fleet's rooms are its own; fleet.rack-sensors puts the racks in them.
+    assertEquals(
+        new DevicesConfig.Fleet("setpoint-device-agent", "", 2, "sim", 1, 3),
+        read("--simulate=2", "--fleet.rack-sensors=3", "--device.room=hall-2").devices());
+    // Only a fleet reads fleet.rack-sensors.
+    assertEquals("", read("--fleet.rack-sensors=many").devices().site());
+  }
+
+  @Test
+  void rackSensorsAreANumberAndNoMoreThanASimulatedRoomHasRacks() {
+    assertEquals(
+        "fleet.rack-sensors = 'many' (from flag --fleet.rack-sensors) is not an integer",
+        error("--simulate=2", "--fleet.rack-sensors=many"));
+    assertEquals(
+        "fleet.rack-sensors = '-1' (from flag --fleet.rack-sensors) must be between 0 and 100000",
+        error("--simulate=2", "--fleet.rack-sensors=-1"));
+    assertEquals(
+        "fleet.rack-sensors = '5' (from flag --fleet.rack-sensors) is more than the 4 racks of a"
+            + " simulated room (one sensor per rack)",
+        error("--simulate=2", "--fleet.rack-sensors=5"));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> read(Map.of("SETPOINT_DEVICE_FLEET_RACK_SENSORS", "9"), "--simulate=1"));
+    assertEquals(
+        "fleet.rack-sensors = '9' (from environment SETPOINT_DEVICE_FLEET_RACK_SENSORS) is more"
+            + " than the 4 racks of a simulated room (one sensor per rack)",
+        e.getMessage());
   }
 
   @Test

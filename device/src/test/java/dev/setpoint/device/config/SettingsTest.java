@@ -42,5 +42,7 @@ class SettingsTest {
     assertTrue(e.getMessage().contains("SETPOINT_DEVICE_SIMULATE"), e.getMessage());
     assertTrue(Settings.resolve(new String[] {"--help"}, Map.of()).help());
     assertTrue(Settings.usage().contains("--buffer.max-events"));
+    assertTrue(Settings.usage().contains("--device.room"));
+    assertTrue(Settings.usage().contains("--fleet.rack-sensors"));
   }
 }
