@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # stack/fleet.sh, sourced by ./setpoint: the fleet service.
 # SETPOINT_FLEET_SIZE simulated rooms (default 5), one device agent process (device/) posting to
-# the app as devices sim-0001... of profile room-controller. Its tokens and event journals live in
+# the app as devices sim-0001... of profile room-controller, each with SETPOINT_FLEET_RACK_SENSORS
+# rack sensors sim-0001-rack1... (profile room-sensor, label room:sim-0001). Its tokens and event journals live in
 # $SETPOINT_DATA/device-fleet, so a restart registers nothing and resends what was buffered.
 
 fleet_pid() { pid_of fleet "$DEVICE_JAR"; }
@@ -49,6 +50,7 @@ start_fleet() {
   launch fleet "$log" java -Xms16m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -XX:-UsePerfData -Djava.awt.headless=true -jar "$DEVICE_JAR" \
     --simulate "$SETPOINT_FLEET_SIZE" \
+    --fleet.rack-sensors "$SETPOINT_FLEET_RACK_SENSORS" \
     --ingest.url "http://127.0.0.1:$SETPOINT_HTTP_PORT" \
     --state.dir "$dir" \
     --operator.token-file "$token" \
@@ -57,7 +59,7 @@ start_fleet() {
   pid=$(fleet_pid) || true
   wait_ready fleet "${pid:-}" "$FLEET_READY_TIMEOUT" fleet_ready "$log"
   rm -f "$token"
-  say "fleet ready in $(seconds_since "$t0") s (pid $pid, $SETPOINT_FLEET_SIZE simulated devices sim-0001... posting to :$SETPOINT_HTTP_PORT every 10 s)"
+  say "fleet ready in $(seconds_since "$t0") s (pid $pid, $SETPOINT_FLEET_SIZE simulated rooms sim-0001..., each a controller and $SETPOINT_FLEET_RACK_SENSORS rack sensors, posting to :$SETPOINT_HTTP_PORT every 10 s)"
 }
 
 stop_fleet() {
