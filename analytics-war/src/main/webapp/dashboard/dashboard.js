@@ -412,7 +412,11 @@ function overrideSetpoint(event) {
   event.preventDefault();
   const device = $('override-device').value.trim();
   const value = $('override-value').value;
-  action(() => api(state.config.commandUrl + encodeURIComponent(device) + '/setpoint', {
+  // A hold keeps the operator's setpoint until then: the command store refuses recommendations
+  // issued before it ends (at most 31 days).
+  const hours = Number($('override-hold').value);
+  const hold = hours > 0 ? '?hold-until=' + encodeURIComponent(new Date(Date.now() + hours * 3600e3).toISOString()) : '';
+  action(() => api(state.config.commandUrl + encodeURIComponent(device) + '/setpoint' + hold, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ setpoint: String(value) }),

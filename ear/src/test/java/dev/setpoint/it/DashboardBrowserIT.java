@@ -4,6 +4,10 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import dev.setpoint.contracts.command.StoredCommand;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -17,6 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -201,6 +206,35 @@ class DashboardBrowserIT {
                     .equals(
                         d.findElement(By.cssSelector(row + " select.room-mode"))
                             .getAttribute("value")));
+
+    // An override held for 4 hours from the Actions form: the command store keeps the hold, so
+    // no recommendation replaces the value before it ends.
+    String controller = "dash-ac-" + UUID.randomUUID().toString().substring(0, 8);
+    Edge.registerWithToken(controller, "room-controller");
+    WebElement overrideDevice = browser.findElement(By.id("override-device"));
+    overrideDevice.clear();
+    overrideDevice.sendKeys(controller);
+    WebElement value = browser.findElement(By.id("override-value"));
+    value.clear();
+    value.sendKeys("22.5");
+    new Select(browser.findElement(By.id("override-hold"))).selectByValue("4");
+    long before = System.currentTimeMillis();
+    browser.findElement(By.cssSelector("#override-form button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> d.findElement(By.id("action-result")).getText().startsWith("done"));
+    try (MongoClient mongo = MongoClients.create(System.getProperty("setpoint.it.mongo.uri"))) {
+      Document held =
+          mongo
+              .getDatabase("setpoint")
+              .getCollection(StoredCommand.COLLECTION)
+              .find(Filters.eq(StoredCommand.ID, StoredCommand.idOf(controller, "setpoint")))
+              .first();
+      assertEquals("22.5", held.getString(StoredCommand.VALUE), String.valueOf(held));
+      long until = held.getLong(StoredCommand.HELD_UNTIL);
+      assertTrue(
+          Math.abs(until - (before + Duration.ofHours(4).toMillis())) < 60_000,
+          "held until " + until);
+    }
 
     Files.createDirectories(SCREENSHOT.getParent());
     Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
