@@ -356,6 +356,7 @@ public final class Evaluation {
             0,
             0,
             settings.days(),
+            null,
             null);
     Map<Reason, Integer> reasons = new EnumMap<>(Reason.class);
     long[] coverage = new long[2];
@@ -422,6 +423,7 @@ public final class Evaluation {
                   STRESS_START_DAY,
                   STRESS_EVENT_MINUTE,
                   STRESS_DAYS,
+                  null,
                   null);
           stressResults.add(new Stress(scenario, entry.getKey(), s));
         }
@@ -482,21 +484,10 @@ public final class Evaluation {
     return collect(futures);
   }
 
-  private Strategy strategyRuns(
-      ClosedLoop loop,
-      List<Long> seeds,
-      Supplier<dev.setpoint.model.eval.Strategy> strategy,
-      String name,
-      Scenario scenario,
-      int startDay,
-      long eventMinute,
-      int days,
-      Map<Reason, Integer> reasons) {
-    return strategyRuns(
-        loop, seeds, strategy, name, scenario, startDay, eventMinute, days, reasons, new long[2]);
-  }
-
-  /** As above; {@code coverage} adds up the recommender's bound checks: {checked, covered}. */
+  /**
+   * Runs a strategy over the seeds; for the recommender, {@code reasons} (when not null) and {@code
+   * coverage} (when not null: {checked, covered}) add up its reasons and bound checks.
+   */
   private Strategy strategyRuns(
       ClosedLoop loop,
       List<Long> seeds,
@@ -520,8 +511,10 @@ public final class Evaluation {
                     && st instanceof dev.setpoint.model.eval.Strategy.Recommender rec) {
                   synchronized (reasons) {
                     rec.reasons().forEach((k, v) -> reasons.merge(k, v, Integer::sum));
-                    coverage[0] += rec.bound().checked();
-                    coverage[1] += rec.bound().covered();
+                    if (coverage != null) {
+                      coverage[0] += rec.bound().checked();
+                      coverage[1] += rec.bound().covered();
+                    }
                   }
                 }
                 if (scenario == Scenario.NONE) {
