@@ -1,6 +1,7 @@
 package dev.setpoint.ingest.application;
 
 import dev.setpoint.contracts.edgex.CommandRules;
+import dev.setpoint.contracts.edgex.DeviceLabels;
 import java.util.List;
 
 /** What the rules of profiles, device services and devices share: list limits, labels, values. */
@@ -27,14 +28,32 @@ public final class MetadataRules {
     return CommandRules.range(minimum, maximum);
   }
 
+  /**
+   * Checks labels: none blank; a {@code room:<name>} label ({@link DeviceLabels#ROOM_PREFIX}) names
+   * its room like an EdgeX name (one URL path segment, as the rooms API addresses it), and there is
+   * at most one: the recommender decides per room, so a device in two rooms is a mistake.
+   */
   static List<String> labels(List<String> labels, String field) {
     if (labels == null) {
       return List.of();
     }
     limit(labels.size(), field);
+    String room = null;
     for (int i = 0; i < labels.size(); i++) {
-      if (labels.get(i) == null || labels.get(i).isBlank()) {
+      String label = labels.get(i);
+      if (label == null || label.isBlank()) {
         throw new InvalidMetadataException(field + "[" + i + "] is blank");
+      }
+      if (label.startsWith(DeviceLabels.ROOM_PREFIX)) {
+        String name =
+            Names.name(
+                label.substring(DeviceLabels.ROOM_PREFIX.length()),
+                field + "[" + i + "]'s room name");
+        if (room != null && !room.equals(name)) {
+          throw new InvalidMetadataException(
+              field + " names two rooms, '" + room + "' and '" + name + "': a device is in one");
+        }
+        room = name;
       }
     }
     return List.copyOf(labels);

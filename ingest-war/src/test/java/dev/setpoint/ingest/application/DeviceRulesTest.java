@@ -151,4 +151,48 @@ class DeviceRulesTest {
                         new UpdateDevice("d", null, null, null, List.of(" "), null), "[0].device"))
             .getMessage());
   }
+
+  @Test
+  void aRoomLabelNamesOneRoomLikeAnEdgeXName() {
+    assertEquals(
+        List.of("site:gwangju", "room:hall-a", "room:hall-a"),
+        DeviceRules.update(
+                new UpdateDevice(
+                    "d",
+                    null,
+                    null,
+                    null,
+                    List.of("site:gwangju", "room:hall-a", "room:hall-a"),
+                    null),
+                "[0].device")
+            .labels());
+    assertEquals(
+        "[0].device.labels[1]'s room name 'hall/a' may hold only letters, digits and - _ . ~ (at"
+            + " most 128 characters)",
+        assertThrows(
+                InvalidMetadataException.class,
+                () ->
+                    DeviceRules.update(
+                        new UpdateDevice("d", null, null, null, List.of("x", "room:hall/a"), null),
+                        "[0].device"))
+            .getMessage());
+    assertEquals(
+        "[0].device.labels[0]'s room name is required",
+        assertThrows(
+                InvalidMetadataException.class,
+                () ->
+                    DeviceRules.update(
+                        new UpdateDevice("d", null, null, null, List.of("room:"), null),
+                        "[0].device"))
+            .getMessage());
+    assertEquals(
+        "[0].device.labels names two rooms, 'a' and 'b': a device is in one",
+        assertThrows(
+                InvalidMetadataException.class,
+                () ->
+                    DeviceRules.update(
+                        new UpdateDevice("d", null, null, null, List.of("room:a", "room:b"), null),
+                        "[0].device"))
+            .getMessage());
+  }
 }
