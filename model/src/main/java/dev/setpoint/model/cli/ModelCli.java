@@ -47,6 +47,7 @@ import picocli.CommandLine.Option;
       ModelCli.Train.class,
       ModelCli.BootstrapModel.class,
       ModelCli.Evaluate.class,
+      ModelCli.Horizons.class,
       CommandLine.HelpCommand.class
     })
 public final class ModelCli {
@@ -527,5 +528,42 @@ public final class ModelCli {
         result.persistence().mae(),
         result.persistence().rmse());
     PROGRESS.printf("train: wrote %s (%s)%n", out, result.metadata().get("model_version"));
+  }
+
+  @Command(
+      name = "horizons",
+      mixinStandardHelpOptions = true,
+      description =
+          "Prediction error at 10, 20 and 30 minutes against persistence: the bootstrap recipe"
+              + " trained once per horizon, measured on its held-out weeks and three unseen cells;"
+              + " writes <docs>/horizons.md.")
+  static final class Horizons implements Callable<Integer> {
+    @Option(names = "--days", defaultValue = "365", description = "days (default ${DEFAULT-VALUE})")
+    int days;
+
+    @Option(
+        names = "--docs",
+        defaultValue = "docs",
+        description = "where horizons.md goes (default ${DEFAULT-VALUE})")
+    Path docs;
+
+    @Override
+    public Integer call() throws IOException {
+      if (days < 35) {
+        throw new CommandLine.ParameterException(
+            new CommandLine(this), "--days must be at least 35 (one held-out week in five)");
+      }
+      var rows = dev.setpoint.model.train.HorizonReport.run(days, PROGRESS);
+      java.nio.file.Files.createDirectories(docs);
+      String command =
+          "./mvnw -q -pl model compile exec:java -Dexec.args=\"horizons"
+              + (days == 365 ? "" : " --days " + days)
+              + "\"";
+      java.nio.file.Files.writeString(
+          docs.resolve("horizons.md"),
+          dev.setpoint.model.train.HorizonReport.markdown(rows, days, command));
+      PROGRESS.printf("horizons: wrote %s%n", docs.resolve("horizons.md"));
+      return 0;
+    }
   }
 }
