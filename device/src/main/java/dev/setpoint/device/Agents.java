@@ -18,12 +18,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 
 /**
- * The running agents of this process, wired from the settings: one real device (sensor + actuator
- * from the settings), or with {@code simulate = N} N simulated rooms, each a device of profile
- * {@code room-controller} and with {@code fleet.rack-sensors} also that many of profile {@code
- * room-sensor}; every device on its own virtual thread, all sharing one HTTP client. Registers
- * every device that has no token yet before starting. The settings are read once ({@link
- * AgentConfig}); each part goes to the factory that builds from it.
+ * The running agents of this process, wired from the settings: one real device (its room's
+ * controller with sensor and actuator from the settings, or with {@code device.role = sensor} a
+ * sensor-only device of profile {@code room-sensor}), or with {@code simulate = N} N simulated
+ * rooms, each a device of profile {@code room-controller} and with {@code fleet.rack-sensors} also
+ * that many of profile {@code room-sensor}; every device on its own virtual thread, all sharing one
+ * HTTP client. Registers every device that has no token yet before starting. The settings are read
+ * once ({@link AgentConfig}); each part goes to the factory that builds from it.
  */
 public final class Agents implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Agents.class.getName());
@@ -65,9 +66,10 @@ public final class Agents implements AutoCloseable {
                   host,
                   new SensorFactory(pi4j),
                   new ActuatorFactory(pi4j),
-                  new SimulatedRooms(clock, config.setpoint().initial(), host),
+                  config.setpoint().map(p -> new SimulatedRooms(clock, p.initial(), host)),
                   resources)
               .create(config.devices());
+      rooms.forEach(Agents::warnIfNeverCommanded);
       new RegistrationFactory(config.registration(), config.backoff(), ingest, tokens)
           .create()
           .ensure(rooms.stream().map(Room::registration).toList());
@@ -96,11 +98,31 @@ public final class Agents implements AutoCloseable {
                   + config.interval()
                   + (config.devices() instanceof DevicesConfig.Fleet
                       ? ""
-                      : ", sensor " + rooms.get(0).sensor().describe()));
+                      : ", "
+                          + rooms.get(0).id().profile()
+                          + " with sensor "
+                          + rooms.get(0).sensor().describe()));
       return running;
     } catch (IOException | RegistrationException | InterruptedException | RuntimeException e) {
       resources.close();
       throw e;
+    }
+  }
+
+  /**
+   * A room sensor outside any room is a room of its own, and no controller is in it: analytics
+   * records it, but has nothing to command. Allowed (a sensor set up before its room's controller),
+   * but worth a warning.
+   */
+  private static void warnIfNeverCommanded(Room room) {
+    DeviceIdentity id = room.id();
+    if (!id.controls() && id.room().isEmpty()) {
+      LOG.warning(
+          () ->
+              id.name()
+                  + " is a room sensor without device.room: a room of its own with no controller,"
+                  + " so analytics records its readings but never commands its room (set"
+                  + " device.room to the room its controller is in)");
     }
   }
 

@@ -14,9 +14,11 @@ import java.util.Optional;
  * One device's agent: its events go through its own outbox, every interval; a controller's command,
  * read through Core Command, passes its {@link SetpointGuard} (the safe range, the initial
  * setpoint) to its actuator, and a sensor-only device has neither.
+ *
+ * @param setpoint the safe range and initial setpoint; present whenever a device has an actuator
  */
 record DeviceAgentFactory(
-    SetpointConfig setpoint,
+    Optional<SetpointConfig> setpoint,
     Duration interval,
     IngestClient ingest,
     TokenStore tokens,
@@ -29,10 +31,12 @@ record DeviceAgentFactory(
     Optional<DeviceAgent.Control> control =
         room.actuator()
             .map(
-                actuator ->
-                    new DeviceAgent.Control(
-                        actuator,
-                        new SetpointGuard(name, setpoint.range(), actuator, setpoint.initial())));
+                actuator -> {
+                  SetpointConfig limits = setpoint.orElseThrow();
+                  return new DeviceAgent.Control(
+                      actuator,
+                      new SetpointGuard(name, limits.range(), actuator, limits.initial()));
+                });
     return new DeviceAgent(
         room.id(), room.sensor(), control, outbox, ingest, tokens, clock, interval);
   }

@@ -1,6 +1,7 @@
 package dev.setpoint.device;
 
 import dev.setpoint.device.config.DevicesConfig;
+import dev.setpoint.device.sensor.Sensor;
 import dev.setpoint.device.sim.SimulatedAirConditioner;
 import dev.setpoint.device.sim.SimulatedRackSensor;
 import dev.setpoint.device.sim.SimulatedRoom;
@@ -18,15 +19,23 @@ import java.util.SplittableRandom;
  * controller's inlet sensor and driven by its controller's air conditioner: one room named like a
  * real device, or a fleet {@code <prefix>-0001 ...} whose rooms differ by a seed. A fleet's room
  * may also have sensor-only rack devices {@code <room>-rack1 ...}, each reading its rack of the
- * same simulated room.
+ * same simulated room. One room may instead be sensed by a room sensor alone: its inlet reading
+ * (the hottest rack's), with its air conditioner left at the initial setpoint.
  *
  * @param initialSetpoint each air conditioner's setpoint until a command arrives
  * @param host the host, for the registration records
  */
 record SimulatedRooms(Clock clock, double initialSetpoint, String host) {
-  /** One room, seeded by its name (the same name, the same room). */
+  /**
+   * One room, seeded by its name (the same name, the same room), sensed by the device: as its
+   * controller, or as a room sensor that reads the room's inlet and drives nothing.
+   */
   Room one(DeviceIdentity id) {
-    return controller(id, simulated(RoomSimulator.gwangju(id.name().hashCode())));
+    SimulatedRoom room = simulated(RoomSimulator.gwangju(id.name().hashCode()));
+    if (id.controls()) {
+      return controller(id, room);
+    }
+    return sensorOnly(id, new SimulatedRoomSensor(room, id.name()));
   }
 
   /**
@@ -54,12 +63,7 @@ record SimulatedRooms(Clock clock, double initialSetpoint, String host) {
       for (int rack = 1; rack <= config.rackSensors(); rack++) {
         DeviceIdentity id =
             DeviceIdentity.sensor(name + "-rack" + rack, config.service(), config.site(), room);
-        devices.add(
-            new Room(
-                id,
-                new SimulatedRackSensor(simulated, rack, name),
-                Optional.empty(),
-                id.device(host, "simulated")));
+        devices.add(sensorOnly(id, new SimulatedRackSensor(simulated, rack, name)));
       }
     }
     return devices;
@@ -75,5 +79,9 @@ record SimulatedRooms(Clock clock, double initialSetpoint, String host) {
         new SimulatedRoomSensor(room, id.name()),
         Optional.of(new SimulatedAirConditioner(room)),
         id.device(host, "simulated"));
+  }
+
+  private Room sensorOnly(DeviceIdentity id, Sensor sensor) {
+    return new Room(id, sensor, Optional.empty(), id.device(host, "simulated"));
   }
 }

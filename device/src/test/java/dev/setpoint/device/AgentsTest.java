@@ -16,6 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,6 +135,122 @@ class AgentsTest {
             .map(p -> p.getFileName().toString())
             .sorted()
             .toList());
+  }
+
+  /** A DHT22's IIO directory as the kernel driver shows it, reading 23.4 °C and 41.7 %RH. */
+  private Path dht22() throws Exception {
+    Path iio = Files.createDirectories(dir.resolve("sys/bus/iio/devices/iio:device0"));
+    Files.writeString(iio.resolve("in_temp_input"), "23400\n");
+    Files.writeString(iio.resolve("in_humidityrelative_input"), "41700\n");
+    return iio;
+  }
+
+  /** What the agents log while the action runs. */
+  private static List<LogRecord> logged(ThrowingRunnable action) throws Exception {
+    Logger logger = Logger.getLogger(Agents.class.getName());
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            records.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(handler);
+    try {
+      action.run();
+    } finally {
+      logger.removeHandler(handler);
+    }
+    return records;
+  }
+
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  @Test
+  void aRealRoomSensorRegistersInItsRoomPostsReadingsOnlyAndNeverReadsACommand() throws Exception {
+    ingest.command("pi-rack-1", "20"); // there to be read, were it ever asked for
+    List<LogRecord> log =
+        logged(
+            () -> {
+              try (Agents agents =
+                  start(
+                      "--device.role=sensor",
+                      "--device.name=pi-rack-1",
+                      "--device.site=hq",
+                      "--device.room=hall-2",
+                      "--sensor=dht22",
+                      "--sensor.iio.device=" + dht22(),
+                      // Not read for a room sensor: none of these stops it.
+                      "--actuator=valve",
+                      "--actuator.relay.pin=99",
+                      "--setpoint.initial=30",
+                      "--operator.token=jwt")) {
+                DeviceAgent agent = agents.agents().get(0);
+                assertEquals("pi-rack-1", agent.identity().name());
+                assertFalse(agent.identity().controls());
+                assertThrows(IllegalStateException.class, agent::guard);
+                await().atMost(Duration.ofSeconds(10)).until(() -> ingest.stored().size() >= 2);
+              }
+            });
+    assertEquals(List.of("pi-rack-1"), ingest.registered());
+    assertEquals("room-sensor", ingest.profiles().get("pi-rack-1"));
+    assertEquals(List.of("site:hq", "room:hall-2"), ingest.labels().get("pi-rack-1"));
+    for (StandInIngest.Stored stored : ingest.stored()) {
+      assertEquals(
+          "/api/v3/event/setpoint-device-agent/room-sensor/pi-rack-1/climate", stored.path());
+      assertEquals(
+          List.of("temperature:23.40", "humidity:41.70"),
+          stored.event().getJsonArray("readings").stream()
+              .map(r -> r.asJsonObject())
+              .map(r -> r.getString("resourceName") + ":" + r.getString("value"))
+              .toList());
+    }
+    assertEquals(0, ingest.commandReads("pi-rack-1"), "a room sensor never asks Core Command");
+    assertTrue(
+        log.stream()
+            .anyMatch(
+                r ->
+                    r.getMessage().contains("1 agent(s)")
+                        && r.getMessage()
+                            .contains("room-sensor with sensor dht22 at " + dir.resolve("sys"))),
+        "the start names the role");
+    assertTrue(
+        log.stream().noneMatch(r -> r.getLevel() == Level.WARNING), "it is in a room: no warning");
+  }
+
+  @Test
+  void aRoomSensorWithoutARoomStartsWithAWarningThatNothingCommandsIt() throws Exception {
+    List<LogRecord> log =
+        logged(
+            () -> {
+              try (Agents agents =
+                  start(
+                      "--device.role=sensor",
+                      "--device.name=pi-rack-9",
+                      "--sensor.iio.device=" + dht22(),
+                      "--operator.token=jwt")) {
+                assertEquals(1, agents.agents().size());
+              }
+            });
+    assertEquals(List.of(), ingest.labels().get("pi-rack-9"));
+    assertEquals("room-sensor", ingest.profiles().get("pi-rack-9"));
+    List<String> warnings =
+        log.stream().filter(r -> r.getLevel() == Level.WARNING).map(LogRecord::getMessage).toList();
+    assertEquals(
+        List.of(
+            "pi-rack-9 is a room sensor without device.room: a room of its own with no"
+                + " controller, so analytics records its readings but never commands its room"
+                + " (set device.room to the room its controller is in)"),
+        warnings);
   }
 
   @Test

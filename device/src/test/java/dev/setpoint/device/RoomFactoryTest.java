@@ -1,6 +1,7 @@
 package dev.setpoint.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +68,7 @@ class RoomFactoryTest {
             "pi-host",
             new SensorFactory(this::mockContext),
             new ActuatorFactory(this::mockContext),
-            new SimulatedRooms(clock, 24, "pi-host"),
+            Optional.of(new SimulatedRooms(clock, 24, "pi-host")),
             resources)
         .create(config);
   }
@@ -147,30 +149,34 @@ class RoomFactoryTest {
     Room real =
         create(
                 new DevicesConfig.Real(
-                    "svc", "hq", "hall-2", "room-7", DHT, new ActuatorConfig.Log()))
+                    "svc", "hq", "hall-2", "room-7", DHT, Optional.of(new ActuatorConfig.Log())))
             .get(0);
     assertEquals(List.of("site:hq", "room:hall-2"), real.registration().labels());
     assertEquals("hall-2", real.id().room());
-    Room simulated = create(new DevicesConfig.Simulated("svc", "", "hall-2", "room-9")).get(0);
+    Room simulated =
+        create(new DevicesConfig.Simulated("svc", "", "hall-2", "room-9", true)).get(0);
     assertEquals(List.of("room:hall-2"), simulated.registration().labels());
     assertEquals("room-controller", simulated.registration().profileName());
   }
 
   @Test
   void oneSimulatedRoomIsNamedAfterTheHostUnlessNamed() throws Exception {
-    Room room = create(new DevicesConfig.Simulated("svc", "", "", "")).get(0);
+    Room room = create(new DevicesConfig.Simulated("svc", "", "", "", true)).get(0);
     assertEquals("pi-host", room.id().name());
     assertEquals("simulated room pi-host", room.sensor().describe());
     assertEquals(List.of(), room.registration().labels());
     assertEquals(
-        "room-9", create(new DevicesConfig.Simulated("svc", "", "", "room-9")).get(0).id().name());
+        "room-9",
+        create(new DevicesConfig.Simulated("svc", "", "", "room-9", true)).get(0).id().name());
     assertEquals(0, contextsAsked);
   }
 
   @Test
   void aDhtAndALogNeedNoPi4j() throws Exception {
     Room room =
-        create(new DevicesConfig.Real("svc", "", "", "room-7", DHT, new ActuatorConfig.Log()))
+        create(
+                new DevicesConfig.Real(
+                    "svc", "", "", "room-7", DHT, Optional.of(new ActuatorConfig.Log())))
             .get(0);
     assertEquals("room-7", room.id().name());
     assertInstanceOf(IioDhtSensor.class, room.sensor());
@@ -184,11 +190,61 @@ class RoomFactoryTest {
   }
 
   @Test
+  void aRealRoomSensorHasItsSensorAndNoActuator() throws Exception {
+    Room room =
+        create(new DevicesConfig.Real("svc", "hq", "hall-2", "pi-rack-1", DHT, Optional.empty()))
+            .get(0);
+    assertEquals("pi-rack-1", room.id().name());
+    assertFalse(room.id().controls());
+    assertInstanceOf(IioDhtSensor.class, room.sensor());
+    assertEquals(Optional.empty(), room.actuator());
+    assertEquals("room-sensor", room.registration().profileName());
+    assertEquals("room sensor (dht11)", room.registration().description());
+    assertEquals(List.of("site:hq", "room:hall-2"), room.registration().labels());
+    assertEquals(0, contextsAsked);
+  }
+
+  @Test
+  void aRealRoomSensorNeedsNoSimulatedRooms() throws Exception {
+    List<Room> rooms =
+        new RoomFactory(
+                "pi-host",
+                new SensorFactory(this::mockContext),
+                new ActuatorFactory(this::mockContext),
+                Optional.empty(),
+                resources)
+            .create(new DevicesConfig.Real("svc", "", "hall-2", "", DHT, Optional.empty()));
+    assertEquals("pi-host", rooms.get(0).id().name());
+    assertEquals("room-sensor", rooms.get(0).registration().profileName());
+  }
+
+  @Test
+  void aSimulatedRoomSensorReadsItsRoomsInletAndDrivesNothing() throws Exception {
+    Room sensor =
+        create(new DevicesConfig.Simulated("svc", "", "hall-2", "pi-rack-1", false)).get(0);
+    assertEquals(Optional.empty(), sensor.actuator());
+    assertEquals("room-sensor", sensor.registration().profileName());
+    assertEquals("room sensor (simulated)", sensor.registration().description());
+    assertEquals(List.of("room:hall-2"), sensor.registration().labels());
+    assertEquals("simulated room pi-rack-1", sensor.sensor().describe());
+    // The same room as its controller's would be: the same name seeds it, the reading is its inlet.
+    Room controller =
+        create(new DevicesConfig.Simulated("svc", "", "hall-2", "pi-rack-1", true)).get(0);
+    assertEquals(controller.sensor().read(), sensor.sensor().read());
+    assertEquals(0, contextsAsked);
+  }
+
+  @Test
   void aRelayIsDrivenOnThePi4jContext() throws Exception {
     Room room =
         create(
                 new DevicesConfig.Real(
-                    "svc", "", "", "room-7", DHT, new ActuatorConfig.Relay(17, false, 1.0)))
+                    "svc",
+                    "",
+                    "",
+                    "room-7",
+                    DHT,
+                    Optional.of(new ActuatorConfig.Relay(17, false, 1.0))))
             .get(0);
     assertInstanceOf(RelayThermostat.class, room.actuator().orElseThrow());
     assertTrue(pi4j.registry().exists("cooling-relay-17"));
@@ -199,7 +255,9 @@ class RoomFactoryTest {
   private String openError(SensorConfig sensor, ActuatorConfig actuator) {
     return assertThrows(
             IOException.class,
-            () -> create(new DevicesConfig.Real("svc", "", "", "room-7", sensor, actuator)))
+            () ->
+                create(
+                    new DevicesConfig.Real("svc", "", "", "room-7", sensor, Optional.of(actuator))))
         .getMessage();
   }
 

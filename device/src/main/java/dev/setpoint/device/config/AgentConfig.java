@@ -9,9 +9,13 @@ import java.util.Optional;
 /**
  * The agent's settings, read and checked once, as typed values: each part goes to the one factory
  * that builds from it. A part that does not apply (the sensor of a fleet, the relay of a simulated
- * room) is not read, so only the settings in use can stop the agent.
+ * room, the actuator and setpoint of a real room sensor) is not read, so only the settings in use
+ * can stop the agent.
  *
  * @param stateDir tokens file and event journal ({@code state.dir})
+ * @param setpoint the safe range and the initial setpoint, for the devices that hold a setpoint (a
+ *     controller, or a simulated room's air conditioner); empty for a real room sensor ({@code
+ *     device.role = sensor}), which holds none
  * @param interval time between samples and command reads
  * @param maxEvents bound of each device's journal ({@code buffer.max-events})
  * @param statsEvery how often a fleet logs its delivery counters
@@ -19,7 +23,7 @@ import java.util.Optional;
 public record AgentConfig(
     Path stateDir,
     IngestConfig ingest,
-    SetpointConfig setpoint,
+    Optional<SetpointConfig> setpoint,
     Duration interval,
     int maxEvents,
     BackoffConfig backoff,
@@ -35,12 +39,13 @@ public record AgentConfig(
     Path stateDir = Path.of(s.string(Key.STATE_DIR));
     IngestConfig ingest =
         new IngestConfig(URI.create(s.string(Key.INGEST_URL)), s.duration(Key.INGEST_TIMEOUT));
-    SetpointConfig setpoint = setpoint(s);
+    DevicesConfig devices = devices(s);
+    Optional<SetpointConfig> setpoint =
+        holdsSetpoint(devices) ? Optional.of(setpoint(s)) : Optional.empty();
     Duration interval = s.duration(Key.INTERVAL);
     int maxEvents = s.integer(Key.BUFFER_MAX_EVENTS, 1, 10_000_000);
     BackoffConfig backoff =
         new BackoffConfig(s.duration(Key.BACKOFF_INITIAL), s.duration(Key.BACKOFF_MAX));
-    DevicesConfig devices = devices(s);
     RegistrationConfig registration = registration(s);
     return new AgentConfig(
         stateDir,
@@ -52,6 +57,15 @@ public record AgentConfig(
         devices,
         registration,
         s.duration(Key.STATS_EVERY));
+  }
+
+  /**
+   * Whether a device holds a setpoint: every one but a real room sensor, which applies none (a
+   * simulated room's air conditioner holds {@code setpoint.initial} even when no controller of it
+   * runs here).
+   */
+  private static boolean holdsSetpoint(DevicesConfig devices) {
+    return !(devices instanceof DevicesConfig.Real real) || real.actuator().isPresent();
   }
 
   private static SetpointConfig setpoint(Settings s) throws ConfigException {
@@ -78,14 +92,18 @@ public record AgentConfig(
     }
     String room = s.string(Key.ROOM).trim();
     String name = s.string(Key.DEVICE_NAME);
+    boolean controls = s.choice(Key.ROLE, "controller", "sensor").equals("controller");
     String sensorKind = s.choice(Key.SENSOR, "dht22", "dht11", "bme280", "simulated");
-    String actuatorKind = s.choice(Key.ACTUATOR, "log", "relay");
+    // A room sensor drives nothing: no actuator setting is read, not even its kind.
+    String actuatorKind = controls ? s.choice(Key.ACTUATOR, "log", "relay") : "";
     if (sensorKind.equals("simulated")) {
       // The simulated room brings its own air conditioner: the relay's settings are not read.
-      return new DevicesConfig.Simulated(service, site, room, name);
+      return new DevicesConfig.Simulated(service, site, room, name, controls);
     }
     SensorConfig sensor = sensor(sensorKind, s);
-    return new DevicesConfig.Real(service, site, room, name, sensor, actuator(actuatorKind, s));
+    Optional<ActuatorConfig> actuator =
+        controls ? Optional.of(actuator(actuatorKind, s)) : Optional.empty();
+    return new DevicesConfig.Real(service, site, room, name, sensor, actuator);
   }
 
   /** A rack sensor per rack at the most: a simulated room has no reading for a further one. */

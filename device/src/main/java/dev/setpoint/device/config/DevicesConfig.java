@@ -1,12 +1,14 @@
 package dev.setpoint.device.config;
 
 import dev.setpoint.model.sim.RoomParameters;
+import java.util.Optional;
 
 /**
  * Which devices this process speaks for: one real device, one simulated room ({@code sensor =
  * simulated}), or ({@code simulate > 0}) a fleet of simulated rooms. All belong to the same device
- * service and site. One device is in the room {@code device.room} names (none when empty); a fleet
- * names its rooms itself.
+ * service and site. One device is in the room {@code device.room} names (none when empty) and is
+ * its controller or, with {@code device.role = sensor}, one more inlet sensor of it; a fleet names
+ * its rooms and their devices' roles itself.
  */
 public sealed interface DevicesConfig {
   String service();
@@ -14,10 +16,12 @@ public sealed interface DevicesConfig {
   String site();
 
   /**
-   * One device with its sensor and actuator.
+   * One device with its sensor and, as its room's controller, its actuator.
    *
    * @param name {@code device.name}; empty means the host name
    * @param room {@code device.room}; empty means none
+   * @param actuator the controller's; empty for a room sensor ({@code device.role = sensor}), which
+   *     posts readings only
    */
   record Real(
       String service,
@@ -25,7 +29,7 @@ public sealed interface DevicesConfig {
       String room,
       String name,
       SensorConfig sensor,
-      ActuatorConfig actuator)
+      Optional<ActuatorConfig> actuator)
       implements DevicesConfig {}
 
   /**
@@ -33,8 +37,10 @@ public sealed interface DevicesConfig {
    *
    * @param name {@code device.name}; empty means the host name
    * @param room {@code device.room}; empty means none
+   * @param controls whether the device is the room's controller; false for a room sensor ({@code
+   *     device.role = sensor}), which posts the room's reading only and drives nothing
    */
-  record Simulated(String service, String site, String room, String name)
+  record Simulated(String service, String site, String room, String name, boolean controls)
       implements DevicesConfig {}
 
   /**

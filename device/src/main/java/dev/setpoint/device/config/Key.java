@@ -8,6 +8,7 @@ public enum Key {
   SERVICE("device.service", "setpoint-device-agent", "the device service it belongs to"),
   SITE("device.site", "", "the site label of the device (optional): site:<value>"),
   ROOM("device.room", "", "the room label of the device (optional): room:<value>"),
+  ROLE("device.role", "controller", "controller, or sensor (room-sensor: readings only)"),
   SENSOR("sensor", "dht22", "dht22, dht11 (Linux IIO), bme280 (I2C) or simulated"),
   IIO_DEVICE("sensor.iio.device", "/sys/bus/iio/devices/iio:device0", "the DHT's IIO directory"),
   SENSOR_ATTEMPTS("sensor.attempts", "5", "reads per sample before a DHT sample is skipped"),

@@ -218,8 +218,10 @@ public final class Settings {
     lines.add("Setpoint's device agent, one EdgeX device of profile room-controller: posts the");
     lines.add("room's temperature and humidity with the setpoint in effect to ingest as EdgeX v3");
     lines.add("events, buffers them durably while ingest is away, and applies the setpoint it");
-    lines.add("reads through Core Command, never outside the safe range. A simulated fleet's");
-    lines.add("rooms may also have rack sensors (profile room-sensor: readings only).");
+    lines.add("reads through Core Command, never outside the safe range. With device.role=sensor");
+    lines.add("it is one more inlet sensor of its device.room instead (profile room-sensor:");
+    lines.add("readings only, no actuator, no commands); a simulated fleet's rooms may also have");
+    lines.add("such rack sensors (fleet.rack-sensors).");
     lines.add("");
     lines.add("Each KEY is a flag (--KEY=VALUE), an environment variable (SETPOINT_DEVICE_KEY,");
     lines.add("upper case, '.' and '-' as '_') and a line of the --config properties file");

@@ -32,7 +32,7 @@ class AgentConfigTest {
     assertEquals(Path.of("./setpoint-device-state"), c.stateDir());
     assertEquals(
         new IngestConfig(URI.create("http://localhost:9080"), Duration.ofSeconds(5)), c.ingest());
-    assertEquals(new SetpointConfig(new SafeRange(18, 27), 24), c.setpoint());
+    assertEquals(Optional.of(new SetpointConfig(new SafeRange(18, 27), 24)), c.setpoint());
     assertEquals(Duration.ofSeconds(10), c.interval());
     assertEquals(10_000, c.maxEvents());
     assertEquals(new BackoffConfig(Duration.ofSeconds(1), Duration.ofMinutes(5)), c.backoff());
@@ -45,7 +45,7 @@ class AgentConfigTest {
             "",
             new SensorConfig.Dht(
                 "dht22", Path.of("/sys/bus/iio/devices/iio:device0"), 5, Duration.ofMillis(2100)),
-            new ActuatorConfig.Log()),
+            Optional.of(new ActuatorConfig.Log())),
         c.devices());
     assertEquals(
         new RegistrationConfig(
@@ -61,7 +61,7 @@ class AgentConfigTest {
         read("--simulate=3", "--sensor=thermocouple", "--device.site=lab").devices());
     // A simulated room drives its own air conditioner: the relay's settings are not read.
     assertEquals(
-        new DevicesConfig.Simulated("setpoint-device-agent", "", "", "room-7"),
+        new DevicesConfig.Simulated("setpoint-device-agent", "", "", "room-7", true),
         read(
                 "--device.name=room-7",
                 "--sensor=simulated",
@@ -76,7 +76,7 @@ class AgentConfigTest {
             "",
             "room-7",
             new SensorConfig.Bme280(1, 0x77),
-            new ActuatorConfig.Relay(5, true, 0.5)),
+            Optional.of(new ActuatorConfig.Relay(5, true, 0.5))),
         read(
                 "--device.name=room-7",
                 "--sensor=BME280",
@@ -92,7 +92,7 @@ class AgentConfigTest {
   @Test
   void aDeviceIsInTheRoomItsSettingNamesAFleetNamesItsRoomsItself() throws Exception {
     assertEquals(
-        new DevicesConfig.Simulated("setpoint-device-agent", "hq", "hall-2", "room-7"),
+        new DevicesConfig.Simulated("setpoint-device-agent", "hq", "hall-2", "room-7", true),
         read(
                 "--device.name=room-7",
                 "--sensor=simulated",
@@ -110,6 +110,79 @@ class AgentConfigTest {
         read("--simulate=2", "--fleet.rack-sensors=3", "--device.room=hall-2").devices());
     // Only a fleet reads fleet.rack-sensors.
     assertEquals("", read("--fleet.rack-sensors=many").devices().site());
+  }
+
+  @Test
+  void aDeviceIsItsRoomsControllerUnlessItsRoleSaysSensor() throws Exception {
+    assertEquals(
+        Optional.of(new ActuatorConfig.Log()), ((DevicesConfig.Real) read().devices()).actuator());
+    assertEquals(
+        Optional.of(new ActuatorConfig.Log()),
+        ((DevicesConfig.Real) read("--device.role=Controller").devices()).actuator());
+    AgentConfig sensor = read("--device.role=sensor", "--device.room=hall-2", "--sensor=dht11");
+    assertEquals(
+        new DevicesConfig.Real(
+            "setpoint-device-agent",
+            "",
+            "hall-2",
+            "",
+            new SensorConfig.Dht(
+                "dht11", Path.of("/sys/bus/iio/devices/iio:device0"), 5, Duration.ofMillis(2100)),
+            Optional.empty()),
+        sensor.devices());
+    assertEquals(Optional.empty(), sensor.setpoint(), "a real room sensor holds no setpoint");
+    // One simulated room sensed by a room sensor: its air conditioner still starts somewhere.
+    AgentConfig simulated =
+        read(Map.of("SETPOINT_DEVICE_DEVICE_ROLE", "sensor"), "--sensor=simulated");
+    assertEquals(
+        new DevicesConfig.Simulated("setpoint-device-agent", "", "", "", false),
+        simulated.devices());
+    assertEquals(Optional.of(new SetpointConfig(new SafeRange(18, 27), 24)), simulated.setpoint());
+  }
+
+  @Test
+  void aRealRoomSensorReadsNoActuatorOrSetpointSetting() throws Exception {
+    AgentConfig sensor =
+        read(
+            "--device.role=sensor",
+            "--actuator=valve",
+            "--actuator.relay.pin=99",
+            "--actuator.hysteresis=none",
+            "--setpoint.min=cold",
+            "--setpoint.initial=30");
+    assertEquals(Optional.empty(), ((DevicesConfig.Real) sensor.devices()).actuator());
+    assertEquals(Optional.empty(), sensor.setpoint());
+    // Its sensor's settings are in use.
+    assertEquals(
+        "sensor.attempts = '0' (from flag --sensor.attempts) must be between 1 and 100",
+        error("--device.role=sensor", "--sensor.attempts=0"));
+    // A simulated room sensor drives nothing either; its room's air conditioner holds
+    // setpoint.initial.
+    assertEquals(
+        new DevicesConfig.Simulated("setpoint-device-agent", "", "", "", false),
+        read("--device.role=sensor", "--sensor=simulated", "--actuator=valve").devices());
+    assertEquals(
+        "setpoint.initial = '30' (from flag --setpoint.initial) is outside the safe range"
+            + " 18.0..27.0 °C",
+        error("--device.role=sensor", "--sensor=simulated", "--setpoint.initial=30"));
+  }
+
+  @Test
+  void aRoleIsControllerOrSensorAndAFleetNamesItsRolesItself() throws Exception {
+    assertEquals(
+        "device.role = 'actuator' (from flag --device.role) must be one of controller, sensor",
+        error("--device.role=actuator"));
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> read(Map.of("SETPOINT_DEVICE_DEVICE_ROLE", "rack"), "--sensor=simulated"));
+    assertEquals(
+        "device.role = 'rack' (from environment SETPOINT_DEVICE_DEVICE_ROLE) must be one of"
+            + " controller, sensor",
+        e.getMessage());
+    assertEquals(
+        new DevicesConfig.Fleet("setpoint-device-agent", "", 2, "sim", 1, 1),
+        read("--simulate=2", "--fleet.rack-sensors=1", "--device.role=rack").devices());
   }
 
   @Test
