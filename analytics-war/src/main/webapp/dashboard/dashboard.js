@@ -312,6 +312,12 @@ function why(d) {
   return text;
 }
 
+// How often the room's predictions held: the peak inlet within prediction + margin.
+function bound(b) {
+  if (!b || !b.checked) return '';
+  return ' · bound held ' + (100 * b.covered / b.checked).toFixed(1) + ' % of ' + b.checked;
+}
+
 function renderRooms(body) {
   window.setpointDashboard.rooms = body;
   $('rooms-note').textContent = (body.storeReachable ? '' : 'the mode store cannot be reached: modes as last read · ')
@@ -337,7 +343,7 @@ function renderRooms(body) {
       hottest ? hottest.temperature.toFixed(1) + ' °C · ' + hottest.device : '–',
       room.reportedSetpoint !== undefined ? room.reportedSetpoint.toFixed(1) + ' °C' : '–',
       d ? d.recommended.toFixed(1) + ' °C ' + (d.commanded ? 'sent' : 'advice only') + ' · ' + ago(Date.parse(d.time)) : '–',
-      d ? why(d) : 'no decision yet',
+      (d ? why(d) : 'no decision yet') + bound(room.bound),
     ].map((text) => { const td = document.createElement('td'); td.textContent = text; return td; });
     row.append(name, mode, ...cells);
     return row;

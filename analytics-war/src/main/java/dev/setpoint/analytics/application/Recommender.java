@@ -363,7 +363,7 @@ public final class Recommender {
     Recommendation r =
         policy.decide(state.window, now, model, state.lastChangeAt, ranges, margin, current);
     if (newest != null && !r.reason().isFallback()) {
-      state.bound.expect(newest.time(), r.predictedInletC());
+      state.bound.expect(newest.time(), r.predictedInletC(), margin);
     }
     if (r.reason() == Reason.OUT_OF_RANGE && ranges != null) {
       LOG.log(
@@ -477,7 +477,9 @@ public final class Recommender {
               state.controller,
               state.controllerSetpointC,
               List.copyOf(sensors),
-              state.last));
+              state.last,
+              state.bound.checked(),
+              state.bound.covered()));
     }
   }
 

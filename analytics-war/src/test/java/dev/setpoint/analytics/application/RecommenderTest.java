@@ -324,6 +324,12 @@ class RecommenderTest {
         "peaky " + peaky.recommendedC() + " vs plain " + plain.recommendedC());
     assertTrue(peaky.predictedC() <= 27.0 - 1.5, peaky.toString());
     assertEquals(23.0, plain.recommendedC(), "within the fixed 1 °C margin: " + plain);
+    // Each room's bound says how often its predictions held: the peaky room's did not always.
+    var plainRoom = recommender.room("rc-plain").orElseThrow();
+    var peakyRoom = recommender.room("rc-peaky").orElseThrow();
+    assertTrue(plainRoom.boundChecked() > 30, plainRoom.toString());
+    assertEquals(plainRoom.boundChecked(), plainRoom.boundCovered(), plainRoom.toString());
+    assertTrue(peakyRoom.boundCovered() < peakyRoom.boundChecked(), peakyRoom.toString());
   }
 
   @Test

@@ -277,6 +277,7 @@ class RoomsIT {
     JsonObject room = json(call("GET", "api/v1/rooms/" + advisory, operator, null));
     assertEquals(advisory + "-ac", room.getString("controller"), room.toString());
     assertEquals(2, room.getJsonArray("sensors").size(), room.toString());
+    assertTrue(room.getJsonObject("bound").containsKey("checked"), room.toString());
   }
 
   /** The room's last decision as the API shows it, or null. */

@@ -13,6 +13,10 @@ import java.util.List;
  * @param reportedSetpointC the setpoint it last reported, °C, or null
  * @param sensors the room's inlet sensors with their latest reading, by name
  * @param lastDecision the last decision made for it, or null
+ * @param boundChecked its decisions' predictions checked against the peak inlet within their
+ *     horizon since analytics started
+ * @param boundCovered of those, the ones whose peak stayed at or below prediction + the margin
+ *     kept: how far the room's bound can be trusted
  */
 public record RoomSnapshot(
     String room,
@@ -20,7 +24,9 @@ public record RoomSnapshot(
     String controller,
     Double reportedSetpointC,
     List<Sensor> sensors,
-    DeviceRecommendation lastDecision) {
+    DeviceRecommendation lastDecision,
+    long boundChecked,
+    long boundCovered) {
 
   /**
    * One inlet sensor's latest reading.

@@ -193,6 +193,11 @@ public class RoomResource {
               .add("temperature", s.temperatureC()));
     }
     json.add("sensors", sensors);
+    json.add(
+        "bound",
+        Json.createObjectBuilder()
+            .add("checked", room.boundChecked())
+            .add("covered", room.boundCovered()));
     DeviceRecommendation d = room.lastDecision();
     if (d != null) {
       JsonObjectBuilder decision =
