@@ -343,20 +343,16 @@ public final class Recommender {
   private DeviceRecommendation decide(
       String room, RoomState state, Instant now, Optional<ControlMode> mode) {
     ClimateSample newest = state.window.newest();
-    double current =
-        newest != null
-            ? newest.setpointC()
-            : state.lastRecommendedC != null
-                ? state.lastRecommendedC
-                : policy.settings().fallbackC();
     DeviceRecommendation last = state.last;
-    if (last != null
-        && last.commanded()
-        && (newest == null || !newest.time().isAfter(last.time()))) {
-      // Nothing heard since the last command: the room is where it was sent, so a silent room
-      // walks on toward the safe setpoint instead of being sent the same first step again.
-      current = last.recommendedC();
-    }
+    boolean sent = last != null && last.commanded();
+    double current =
+        SetpointPolicy.roomSetpoint(
+            newest,
+            sent ? last.time() : null,
+            sent ? last.recommendedC() : Double.NaN,
+            state.lastRecommendedC != null
+                ? state.lastRecommendedC
+                : policy.settings().fallbackC());
     Optional<ModelInfo> info = model.info();
     TrainingRanges ranges = trainingRanges(info);
     double margin = state.bound.marginC(policy.settings().marginC());

@@ -117,6 +117,11 @@ class RecommenderTest {
 
   /** The same message from a device labelled {@code room:<room>}. */
   private static TelemetryMessage inRoom(TelemetryMessage m, String room) {
+    return copy(m, m.outdoor(), room);
+  }
+
+  /** The message with other outdoor conditions and room. */
+  private static TelemetryMessage copy(TelemetryMessage m, OutdoorConditions outdoor, String room) {
     return new TelemetryMessage(
         m.schemaVersion(),
         m.eventId(),
@@ -126,7 +131,7 @@ class RecommenderTest {
         m.origin(),
         m.readings(),
         m.site(),
-        m.outdoor(),
+        outdoor,
         m.setpoint(),
         m.receivedAt(),
         room);
@@ -236,7 +241,8 @@ class RecommenderTest {
                 true)
             : null,
         reportsSetpoint ? s.setpointC() : null,
-        receivedAt);
+        receivedAt,
+        null);
   }
 
   /** Feeds the last {@code minutes} states one minute apart; returns the decisions made. */
@@ -486,15 +492,8 @@ class RecommenderTest {
       TelemetryMessage m = message("rc-heatwave", s, true, true);
       OutdoorConditions o = m.outdoor();
       TelemetryMessage hot =
-          new TelemetryMessage(
-              m.schemaVersion(),
-              m.eventId(),
-              m.device(),
-              m.profile(),
-              m.source(),
-              m.origin(),
-              m.readings(),
-              m.site(),
+          copy(
+              m,
               new OutdoorConditions(
                   45.0,
                   o.humidity(),
@@ -504,8 +503,7 @@ class RecommenderTest {
                   o.stale(),
                   o.ageSeconds(),
                   o.simulated()),
-              m.setpoint(),
-              m.receivedAt());
+              m.room());
       decisions.addAll(step(recommender, hot));
       clock.now = clock.now.plus(SAMPLE);
     }
@@ -554,6 +552,7 @@ class RecommenderTest {
             "power",
             1L,
             List.of(new TelemetryReading("power", 3.0, "kW")),
+            null,
             null,
             null,
             null,

@@ -63,6 +63,7 @@ class TelemetryRecorderTest {
         null,
         null,
         null,
+        null,
         null);
   }
 

@@ -26,18 +26,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -71,15 +74,7 @@ class RoomsIT {
 
   @BeforeAll
   static void connect() throws Exception {
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                System.getProperty("setpoint.it.kafka.bootstrap"),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new StringSerializer());
+    producer = ItKafka.producer();
     operator = OperatorTokens.operator();
   }
 
@@ -139,27 +134,37 @@ class RoomsIT {
     producer.send(new ProducerRecord<>(Topics.TELEMETRY, device, CODEC.encode(message))).get();
   }
 
-  /** Keeps a room reporting once a second (a controller at 22 °C and one rack sensor). */
-  private static Thread report(String room, AtomicBoolean running) {
-    Thread t =
-        new Thread(
-            () -> {
-              try {
-                while (running.get()) {
-                  send(room, room + "-ac", 23.0, 22.0);
-                  send(room, room + "-rack", 24.0, null);
-                  Thread.sleep(1000);
-                }
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            },
-            "report-" + room);
-    t.setDaemon(true);
-    t.start();
-    return t;
+  /**
+   * Keeps the rooms reporting once a second (each a controller at 22 °C and one rack sensor) until
+   * the returned scheduler is shut down; a failed send fails {@link #stop}.
+   */
+  private static ScheduledExecutorService report(
+      AtomicReference<Exception> failure, String... rooms) {
+    ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
+    reporter.scheduleAtFixedRate(
+        () -> {
+          try {
+            for (String room : rooms) {
+              send(room, room + "-ac", 23.0, 22.0);
+              send(room, room + "-rack", 24.0, null);
+            }
+          } catch (Exception e) {
+            failure.compareAndSet(null, e);
+          }
+        },
+        0,
+        1,
+        TimeUnit.SECONDS);
+    return reporter;
+  }
+
+  private static void stop(ScheduledExecutorService reporter, AtomicReference<Exception> failure)
+      throws InterruptedException {
+    reporter.shutdownNow();
+    assertTrue(reporter.awaitTermination(10, TimeUnit.SECONDS), "the reporter did not stop");
+    if (failure.get() != null) {
+      throw new AssertionError("a telemetry send failed", failure.get());
+    }
   }
 
   @Test
@@ -237,9 +242,8 @@ class RoomsIT {
     }
 
     try (KafkaConsumer<String, String> commands = commandsFromNow()) {
-      AtomicBoolean running = new AtomicBoolean(true);
-      Thread a = report(advisory, running);
-      Thread b = report(auto, running);
+      AtomicReference<Exception> failure = new AtomicReference<>();
+      ScheduledExecutorService reporter = report(failure, advisory, auto);
       try {
         await()
             .atMost(Duration.ofSeconds(60))
@@ -248,26 +252,27 @@ class RoomsIT {
                     decided(advisory) != null
                         && decided(auto) != null
                         && decided(auto).getBoolean("commanded"));
-        // Both rooms decided at least twice more: the auto room's commands are on the topic, the
-        // advisory room's never.
-        long until = System.currentTimeMillis() + 12_000;
+        // Until the advisory room has been decided twice more: the auto room's commands are on
+        // the topic by then, the advisory room's never.
+        Set<String> advisoryDecisions = new HashSet<>();
         List<CommandMessage> seen = new ArrayList<>();
-        while (System.currentTimeMillis() < until) {
-          for (ConsumerRecord<String, String> r : commands.poll(Duration.ofMillis(500))) {
-            seen.add(COMMANDS.decode(r.value()));
-          }
-        }
-        assertTrue(
-            seen.stream().anyMatch(c -> c.device().equals(auto + "-ac")),
-            "the auto room was commanded: " + seen.size() + " commands seen");
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () -> {
+                  for (ConsumerRecord<String, String> r : commands.poll(Duration.ofMillis(200))) {
+                    seen.add(COMMANDS.decode(r.value()));
+                  }
+                  advisoryDecisions.add(decided(advisory).getString("time"));
+                  return advisoryDecisions.size() >= 3
+                      && seen.stream().anyMatch(c -> c.device().equals(auto + "-ac"));
+                });
         assertFalse(
             seen.stream().anyMatch(c -> c.device().startsWith(advisory)),
             "the advisory room was commanded");
         assertTrue(seen.stream().noneMatch(c -> c.device().equals(auto + "-rack")));
       } finally {
-        running.set(false);
-        a.join();
-        b.join();
+        stop(reporter, failure);
       }
     }
     JsonObject adv = decided(advisory);

@@ -21,12 +21,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -53,15 +50,7 @@ class TelemetryToInfluxIT {
 
   @BeforeAll
   static void connect() {
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                System.getProperty("setpoint.it.kafka.bootstrap"),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new StringSerializer());
+    producer = ItKafka.producer();
     influx = InfluxDBClientFactory.create(System.getProperty("setpoint.it.influx.url"));
   }
 
@@ -118,6 +107,7 @@ class TelemetryToInfluxIT {
             null,
             null,
             null,
+            null,
             null);
     TelemetryMessage second =
         new TelemetryMessage(
@@ -130,6 +120,7 @@ class TelemetryToInfluxIT {
             List.of(
                 new TelemetryReading("temperature", 24.0, "degC"),
                 new TelemetryReading("humidity", 45.0, "%RH")),
+            null,
             null,
             null,
             null,
@@ -167,6 +158,7 @@ class TelemetryToInfluxIT {
             "climate",
             System.currentTimeMillis() * 1_000_000L,
             List.of(new TelemetryReading("temperature", 19.5, "degC")),
+            null,
             null,
             null,
             null,

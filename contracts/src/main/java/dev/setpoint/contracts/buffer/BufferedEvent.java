@@ -42,33 +42,7 @@ public record BufferedEvent(
   /** The MongoDB collection of the edge buffer. */
   public static final String COLLECTION = "events";
 
-  /** An event of a device with no room label. */
-  public BufferedEvent(
-      String id,
-      String deviceName,
-      String profileName,
-      String sourceName,
-      long origin,
-      List<BufferedReading> readings,
-      EventState state,
-      long receivedAt,
-      Long forwardedAt,
-      String site) {
-    this(
-        id,
-        deviceName,
-        profileName,
-        sourceName,
-        origin,
-        readings,
-        state,
-        receivedAt,
-        forwardedAt,
-        site,
-        null);
-  }
-
-  /** An event of a device with no site label. */
+  /** An event of a device with neither a site nor a room label. */
   public BufferedEvent(
       String id,
       String deviceName,

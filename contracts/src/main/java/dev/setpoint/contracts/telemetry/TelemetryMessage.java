@@ -1,6 +1,5 @@
 package dev.setpoint.contracts.telemetry;
 
-import jakarta.json.bind.annotation.JsonbCreator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -54,40 +53,10 @@ public record TelemetryMessage(
 
   /**
    * Copies the list so a message cannot change after it was built; null elements are kept for
-   * {@link TelemetryCodec#decode} to report. JSON-B reads through this one ({@link JsonbCreator}: a
-   * record with a second constructor has none by default).
+   * {@link TelemetryCodec#decode} to report.
    */
-  @JsonbCreator
   public TelemetryMessage {
     readings = readings == null ? null : Collections.unmodifiableList(new ArrayList<>(readings));
-  }
-
-  /** A message of a device without a room label (the schema 3 shape). */
-  public TelemetryMessage(
-      int schemaVersion,
-      String eventId,
-      String device,
-      String profile,
-      String source,
-      long origin,
-      List<TelemetryReading> readings,
-      String site,
-      OutdoorConditions outdoor,
-      Double setpoint,
-      Long receivedAt) {
-    this(
-        schemaVersion,
-        eventId,
-        device,
-        profile,
-        source,
-        origin,
-        readings,
-        site,
-        outdoor,
-        setpoint,
-        receivedAt,
-        null);
   }
 
   /**

@@ -35,6 +35,7 @@ class TelemetryCodecTest {
         site,
         outdoor,
         setpoint,
+        null,
         null);
   }
 
@@ -115,7 +116,8 @@ class TelemetryCodecTest {
             sample.site(),
             sample.outdoor(),
             sample.setpoint(),
-            1_764_316_800_250L);
+            1_764_316_800_250L,
+            null);
     assertEquals(received, codec.decode(codec.encode(received)));
 
     String v2 =
@@ -169,7 +171,8 @@ class TelemetryCodecTest {
   @Test
   void rejectsAnEventWithoutReadings() {
     TelemetryMessage empty =
-        new TelemetryMessage(1, "id-1", "rack-1", "p", "s", 1L, List.of(), null, null, null, null);
+        new TelemetryMessage(
+            1, "id-1", "rack-1", "p", "s", 1L, List.of(), null, null, null, null, null);
     assertThrows(TelemetryFormatException.class, () -> codec.decode(codec.encode(empty)));
   }
 

@@ -106,13 +106,9 @@ public interface Strategy {
         bound.observe(sample.time(), sample.indoorTemperatureC()); // the samples not seen yet
       }
       double margin = bound.marginC(policy.settings().marginC());
-      // As in analytics: with nothing heard since the last decision, the room is at the setpoint
-      // that decision sent, and a fallback steps on from there.
-      var heard = window.newest();
+      // Every decision here is applied, so the room is at currentC once one was sent.
       double current =
-          heard != null && (lastDecision == null || heard.time().isAfter(lastDecision))
-              ? heard.setpointC()
-              : currentC;
+          SetpointPolicy.roomSetpoint(window.newest(), lastDecision, currentC, currentC);
       lastDecision = now;
       Recommendation r = policy.decide(window, now, predictor, lastChange, ranges, margin, current);
       reasons.merge(r.reason(), 1, Integer::sum);

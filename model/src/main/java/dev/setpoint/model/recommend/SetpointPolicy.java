@@ -93,10 +93,28 @@ public final class SetpointPolicy {
   }
 
   /**
+   * The setpoint a room is at when a decision starts: the newest sample's, unless a setpoint was
+   * sent after it (nothing heard since: the room is where it was sent, so a silent room's fallback
+   * steps on from there instead of repeating its first step).
+   *
+   * @param newest the window's newest sample, or null
+   * @param sentAt when the last setpoint was sent to the room, or null when none was
+   * @param sentC that setpoint, °C
+   * @param unknownC the setpoint to assume with neither a sample nor a sent setpoint, °C
+   */
+  public static double roomSetpoint(
+      ClimateSample newest, Instant sentAt, double sentC, double unknownC) {
+    if (sentAt != null && (newest == null || !newest.time().isAfter(sentAt))) {
+      return sentC;
+    }
+    return newest != null ? newest.setpointC() : unknownC;
+  }
+
+  /**
    * Decides as {@link #decide(SampleWindow, Instant, InletPredictor, Instant, TrainingRanges,
-   * double)} does, with the setpoint the room is at given: a fallback steps from {@code currentC}
-   * (NaN: not known) rather than from the newest sample's, which a silent room's commands have left
-   * behind.
+   * double)} does, with the setpoint the room is at given ({@link #roomSetpoint}): a fallback steps
+   * from {@code currentC} (NaN: not known) rather than from the newest sample's, which a silent
+   * room's commands have left behind.
    */
   public Recommendation decide(
       SampleWindow window,

@@ -246,4 +246,16 @@ class SetpointPolicyTest {
         policy.decide(window(23.0, 6), NOW, offset(2.0), null, wide).reason()
             != Reason.OUT_OF_RANGE);
   }
+
+  @Test
+  void theRoomIsAtItsNewestSampleUnlessASetpointWasSentAfterIt() {
+    java.time.Instant t = java.time.Instant.parse("2025-07-01T00:00:00Z");
+    dev.setpoint.model.features.ClimateSample sample =
+        new dev.setpoint.model.features.ClimateSample(t, 25, 40, 10, 60, 3, 24);
+    assertEquals(24.0, SetpointPolicy.roomSetpoint(sample, null, Double.NaN, 18), 1e-9);
+    assertEquals(24.0, SetpointPolicy.roomSetpoint(sample, t.minusSeconds(60), 23, 18), 1e-9);
+    assertEquals(23.0, SetpointPolicy.roomSetpoint(sample, t.plusSeconds(60), 23, 18), 1e-9);
+    assertEquals(23.0, SetpointPolicy.roomSetpoint(null, t, 23, 18), 1e-9);
+    assertEquals(18.0, SetpointPolicy.roomSetpoint(null, null, Double.NaN, 18), 1e-9);
+  }
 }

@@ -140,7 +140,8 @@ class ForwardingServiceTest {
         EventState.PENDING,
         1L,
         null,
-        device.equals("rack-seoul") ? "seoul" : null);
+        device.equals("rack-seoul") ? "seoul" : null,
+        null);
   }
 
   private static BufferedReading reading(String resource, String type, String value) {

@@ -43,6 +43,7 @@ public class PublishProbeServlet extends HttpServlet {
             null,
             null,
             null,
+            null,
             null);
     response.setContentType("text/plain");
     String outcome;

@@ -73,6 +73,7 @@ class TelemetryConsumerTest {
             null,
             null,
             null,
+            null,
             null);
 
     assertTrue(consumer.consume(kafka(codec.encode(message))).toCompletableFuture().isDone());

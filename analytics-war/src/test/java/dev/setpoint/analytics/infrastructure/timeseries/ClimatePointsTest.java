@@ -25,6 +25,7 @@ class ClimatePointsTest {
             null,
             null,
             null,
+            null,
             null);
 
     assertEquals(
@@ -47,6 +48,7 @@ class ClimatePointsTest {
             "gwangju",
             new OutdoorConditions(3.5, 80.0, 6, 1_764_316_000_000L, "simulated", false, 800, true),
             24.5,
+            null,
             null);
 
     assertEquals(
