@@ -359,7 +359,7 @@ public final class Recommender {
     Recommendation r =
         policy.decide(state.window, now, model, state.lastChangeAt, ranges, margin, current);
     if (newest != null && !r.reason().isFallback()) {
-      state.bound.expect(newest.time(), r.predictedInletC(), margin);
+      state.bound.expect(newest.time(), r.predictedInletC(), margin, model.horizons().getLast());
     }
     if (r.reason() == Reason.OUT_OF_RANGE && ranges != null) {
       LOG.log(

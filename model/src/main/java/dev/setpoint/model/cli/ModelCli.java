@@ -202,10 +202,13 @@ public final class ModelCli {
     int intervalS;
 
     @Option(
-        names = "--horizon",
-        defaultValue = "600",
-        description = "prediction horizon, s (default ${DEFAULT-VALUE})")
-    int horizonS;
+        names = "--horizons",
+        split = ",",
+        defaultValue = "600,1200,1800",
+        description =
+            "prediction horizons, s, ascending: the first is the served model's, all are the"
+                + " look-ahead heads (default ${DEFAULT-VALUE})")
+    List<Long> horizonsS;
 
     @Option(
         names = "--lambda",
@@ -222,7 +225,10 @@ public final class ModelCli {
       var rows = ClimateCsv.read(csv);
       PROGRESS.printf("train: %d rows, fitting%n", rows.size());
       Trainer.Result result =
-          new Trainer(Duration.ofSeconds(intervalS), Duration.ofSeconds(horizonS), lambda)
+          new Trainer(
+                  Duration.ofSeconds(intervalS),
+                  horizonsS.stream().map(Duration::ofSeconds).toList(),
+                  lambda)
               .train(rows, "csv: " + csv.getFileName(), Instant.now());
       write(result, out);
       return 0;
@@ -518,7 +524,7 @@ public final class ModelCli {
     if (parent != null) {
       Files.createDirectories(parent);
     }
-    Files.write(out, OnnxExport.toBytes(result.model(), result.metadata()));
+    Files.write(out, OnnxExport.toBytes(result));
     PROGRESS.printf(
         Locale.ROOT,
         "train: held out %d examples: model MAE %.3f °C RMSE %.3f °C; persistence MAE %.3f °C RMSE %.3f °C%n",
@@ -527,6 +533,14 @@ public final class ModelCli {
         result.holdout().rmse(),
         result.persistence().mae(),
         result.persistence().rmse());
+    for (Trainer.Head head : result.heads().subList(1, result.heads().size())) {
+      PROGRESS.printf(
+          Locale.ROOT,
+          "train: look-ahead %d min: model MAE %.3f °C; persistence MAE %.3f °C%n",
+          head.horizon().toMinutes(),
+          head.holdout().mae(),
+          head.persistence().mae());
+    }
     PROGRESS.printf("train: wrote %s (%s)%n", out, result.metadata().get("model_version"));
   }
 

@@ -114,7 +114,7 @@ public interface Strategy {
       reasons.merge(r.reason(), 1, Integer::sum);
       var newest = window.newest();
       if (newest != null && !r.reason().isFallback()) {
-        bound.expect(newest.time(), r.predictedInletC(), margin);
+        bound.expect(newest.time(), r.predictedInletC(), margin, predictor.horizons().getLast());
       }
       if (Math.abs(r.setpointC() - currentC) > 1e-9) {
         lastChange = now;

@@ -1,17 +1,44 @@
 package dev.setpoint.model.recommend;
 
+import java.time.Duration;
+import java.util.List;
+
 /**
  * Predicts the rack inlet temperature a horizon ahead for rows laid out as {@link
  * dev.setpoint.model.features.FeatureLayout} says. analytics-war implements it with ONNX Runtime;
  * the evaluation here does too.
+ *
+ * <p>A look-ahead model answers for several horizons at once ({@link #predictAhead}): each row's
+ * inlet 10, 20 and 30 minutes ahead with its candidate held, so the policy can keep the hottest of
+ * them under the limit, not only the first. A predictor without one answers for its single horizon,
+ * {@link #DEFAULT_HORIZON}.
  */
 @FunctionalInterface
 public interface InletPredictor {
+  /** The horizon of {@link #predict}: the served model's, and a plain predictor's only one. */
+  Duration DEFAULT_HORIZON = Duration.ofMinutes(10);
+
   /**
    * @param features {@code rows × 37} values, row-major
    * @param rows the number of rows
-   * @return one predicted inlet temperature (°C) per row
+   * @return one predicted inlet temperature (°C) per row, {@link #DEFAULT_HORIZON} ahead
    * @throws Exception when the model cannot answer; the policy then falls back
    */
   float[] predict(float[] features, int rows) throws Exception;
+
+  /** The horizons {@link #predictAhead} answers for, ascending. */
+  default List<Duration> horizons() {
+    return List.of(DEFAULT_HORIZON);
+  }
+
+  /**
+   * Every row's predicted inlet at each of {@link #horizons()}, in one call.
+   *
+   * @return {@code rows × horizons().size()} values, row-major (row r's horizon h at {@code r × H +
+   *     h})
+   * @throws Exception when the model cannot answer
+   */
+  default float[] predictAhead(float[] features, int rows) throws Exception {
+    return predict(features, rows);
+  }
 }

@@ -4,7 +4,8 @@ package dev.setpoint.model.recommend;
  * One decision of the {@link SetpointPolicy}.
  *
  * @param setpointC the recommended setpoint, °C
- * @param predictedInletC the model's predicted inlet temperature for it, °C; NaN for a fallback
+ * @param predictedInletC the model's predicted inlet temperature for it, °C (a look-ahead model's
+ *     hottest over its horizons); NaN for a fallback
  * @param reason why
  * @param predictedAtCurrentC the model's predicted inlet temperature if the current setpoint were
  *     kept (at the candidate nearest to it), °C: beside {@code predictedInletC} it says why the

@@ -15,12 +15,16 @@ import java.util.ArrayDeque;
  * above 27 °C in the training room, docs/evaluation.md.) Until enough residuals are known the fixed
  * margin applies.
  *
- * <p>Memory is bounded: {@link #CAPACITY} residuals and a horizon of pending predictions. Not
- * thread-safe: one room, one caller (or the caller's lock).
+ * <p>Memory is bounded: {@link #CAPACITY} residuals and at most 64 pending predictions (a 30-minute
+ * horizon at one decision per 5 minutes keeps 7). Not thread-safe: one room, one caller (or the
+ * caller's lock).
  */
 public final class ResidualBound {
-  /** The model's horizon: a prediction is checked against the peak until this long after it. */
-  public static final Duration HORIZON = Duration.ofMinutes(10);
+  /**
+   * A prediction's horizon unless it names one: it is checked against the peak until this long
+   * after it.
+   */
+  public static final Duration HORIZON = InletPredictor.DEFAULT_HORIZON;
 
   /** A prediction is closed by the first sample at most this late after its horizon. */
   public static final Duration TOLERANCE = Duration.ofMinutes(2);
@@ -65,10 +69,18 @@ public final class ResidualBound {
    * {@linkplain #checked() coverage}: whether the peak stayed within prediction + margin.
    */
   public void expect(Instant sampleTime, double predictedC, double marginC) {
+    expect(sampleTime, predictedC, marginC, HORIZON);
+  }
+
+  /**
+   * Remembers a prediction that holds until {@code horizon} after {@code sampleTime} (a look-ahead
+   * model's longest horizon: its prediction is the hottest inlet up to then), with its margin.
+   */
+  public void expect(Instant sampleTime, double predictedC, double marginC, Duration horizon) {
     if (!Double.isFinite(predictedC)) {
       return;
     }
-    pending.addLast(new Pending(sampleTime.plus(HORIZON), predictedC, marginC));
+    pending.addLast(new Pending(sampleTime.plus(horizon), predictedC, marginC));
     while (pending.size() > 64) {
       pending.removeFirst();
     }

@@ -9,11 +9,13 @@ import java.util.List;
 
 /**
  * Recommends the highest candidate setpoint whose predicted inlet temperature stays at or below the
- * limit minus the margin, moving at most {@link PolicySettings#maxRaiseC()} up per decision. When
- * the window is incomplete or stale or the predictions are missing it falls back: it moves from the
- * current setpoint toward {@link PolicySettings#fallbackC()} by at most {@link
- * PolicySettings#fallbackStepC()} per decision (straight to it only when no setpoint is known).
- * Stateless: the current setpoint is the newest sample's.
+ * limit minus the margin at every horizon the predictor looks ahead (the hottest of its 10-, 20-
+ * and 30-minute predictions with the candidate held, for a look-ahead model), moving at most {@link
+ * PolicySettings#maxRaiseC()} up per decision. When the window is incomplete or stale or the
+ * predictions are missing it falls back: it moves from the current setpoint toward {@link
+ * PolicySettings#fallbackC()} by at most {@link PolicySettings#fallbackStepC()} per decision
+ * (straight to it only when no setpoint is known). Stateless: the current setpoint is the newest
+ * sample's.
  */
 public final class SetpointPolicy {
   private static final double EPS = 1e-6;
@@ -240,25 +242,38 @@ public final class SetpointPolicy {
     return -1;
   }
 
+  /**
+   * Each candidate's hottest predicted inlet over the predictor's horizons (all candidates and
+   * horizons in one call), or null when the predictor cannot answer in full.
+   */
   private float[] predict(List<ClimateSample> window, InletPredictor predictor) {
     if (predictor == null) {
       return null;
     }
-    float[] predictions;
+    int horizons;
+    float[] ahead;
     try {
-      predictions = predictor.predict(FeatureLayout.batch(window, candidates), candidates.length);
+      horizons = predictor.horizons().size();
+      ahead = predictor.predictAhead(FeatureLayout.batch(window, candidates), candidates.length);
     } catch (Exception e) {
       return null;
     }
-    if (predictions == null || predictions.length != candidates.length) {
+    if (horizons < 1 || ahead == null || ahead.length != candidates.length * horizons) {
       return null;
     }
-    for (float p : predictions) {
-      if (!Float.isFinite(p)) {
-        return null;
+    float[] hottest = new float[candidates.length];
+    for (int c = 0; c < candidates.length; c++) {
+      float max = Float.NEGATIVE_INFINITY;
+      for (int h = 0; h < horizons; h++) {
+        float p = ahead[c * horizons + h];
+        if (!Float.isFinite(p)) {
+          return null;
+        }
+        max = Math.max(max, p);
       }
+      hottest[c] = max;
     }
-    return predictions;
+    return hottest;
   }
 
   /** Holds the current setpoint, unless the measured inlet is above the threshold already. */

@@ -48,6 +48,20 @@ class ResidualBoundTest {
   }
 
   @Test
+  void aLookAheadPredictionIsCheckedAgainstThePeakUntilItsOwnHorizon() {
+    ResidualBound b = new ResidualBound();
+    b.expect(T0, 25.0, 1.0, Duration.ofMinutes(30));
+    for (int m = 1; m <= 29; m++) {
+      b.observe(T0.plus(Duration.ofMinutes(m)), m == 25 ? 26.5 : 25.0);
+    }
+    assertEquals(0, b.count(), "not due before 30 minutes");
+    b.observe(T0.plus(Duration.ofMinutes(30)), 25.0);
+    assertEquals(1, b.count());
+    assertEquals(1, b.checked());
+    assertEquals(0, b.covered(), "the peak at minute 25 broke prediction + margin");
+  }
+
+  @Test
   void theLastDayCountsAndAPredictionWithoutAMeasurementInTimeIsDropped() {
     ResidualBound b = run(3 * 1440, 0.2, 0);
     assertEquals(ResidualBound.CAPACITY, b.count());

@@ -57,6 +57,99 @@ class SetpointPolicyTest {
     };
   }
 
+  /**
+   * A look-ahead predictor: at 10 min the inlet is 2 °C above the candidate; a candidate above
+   * {@code warmsFromC} keeps warming, by {@code perStepC} more at each later horizon.
+   */
+  static InletPredictor lookAhead(double warmsFromC, double perStepC, List<Float> calls) {
+    return new InletPredictor() {
+      @Override
+      public float[] predict(float[] features, int rows) {
+        throw new AssertionError("the policy asks for every horizon at once");
+      }
+
+      @Override
+      public List<Duration> horizons() {
+        return List.of(Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(30));
+      }
+
+      @Override
+      public float[] predictAhead(float[] features, int rows) {
+        calls.add((float) rows);
+        float[] out = new float[rows * 3];
+        for (int r = 0; r < rows; r++) {
+          double c = features[r * FeatureLayout.FEATURES + FeatureLayout.CANDIDATE_INDEX];
+          for (int h = 0; h < 3; h++) {
+            out[r * 3 + h] = (float) (c + 2 + (c > warmsFromC ? h * perStepC : 0));
+          }
+        }
+        return out;
+      }
+    };
+  }
+
+  @Test
+  void theHottestInlet30MinutesAheadMustStayUnderTheThreshold() {
+    PolicySettings noHysteresis = defaultsWith(DEFAULTS.marginC(), 0.0, DEFAULTS.fallbackStepC());
+    List<Float> calls = new ArrayList<>();
+    // at 10 min 24.0 looks safe (26.0), but above 23.0 the room keeps warming: 27.0 at 30 min
+    Recommendation r =
+        new SetpointPolicy(noHysteresis).decide(window(23.0, 6), NOW, lookAhead(23.0, 0.5, calls));
+    assertEquals(23.0, r.setpointC());
+    assertEquals(25.0, r.predictedInletC(), 1e-6);
+    assertEquals(List.of(19f), calls, "all candidates and horizons in one call");
+    // the same room with a model that sees no warming: 24.0
+    Recommendation flat =
+        new SetpointPolicy(noHysteresis)
+            .decide(window(23.0, 6), NOW, lookAhead(99, 0.5, new ArrayList<>()));
+    assertEquals(24.0, flat.setpointC());
+  }
+
+  @Test
+  void aLookAheadAnswerOfTheWrongSizeOrNotFiniteFallsBack() {
+    InletPredictor short3 =
+        new InletPredictor() {
+          @Override
+          public float[] predict(float[] features, int rows) {
+            return new float[rows];
+          }
+
+          @Override
+          public List<Duration> horizons() {
+            return List.of(Duration.ofMinutes(10), Duration.ofMinutes(30));
+          }
+
+          @Override
+          public float[] predictAhead(float[] features, int rows) {
+            return new float[rows]; // one value per row, not two
+          }
+        };
+    assertEquals(
+        Reason.PREDICTION_MISSING,
+        new SetpointPolicy().decide(window(23.0, 6), NOW, short3).reason());
+    InletPredictor nan =
+        new InletPredictor() {
+          @Override
+          public float[] predict(float[] features, int rows) {
+            return new float[rows];
+          }
+
+          @Override
+          public List<Duration> horizons() {
+            return List.of(Duration.ofMinutes(10), Duration.ofMinutes(30));
+          }
+
+          @Override
+          public float[] predictAhead(float[] features, int rows) {
+            float[] out = new float[rows * 2];
+            out[out.length - 1] = Float.NaN;
+            return out;
+          }
+        };
+    assertEquals(
+        Reason.PREDICTION_MISSING, new SetpointPolicy().decide(window(23.0, 6), NOW, nan).reason());
+  }
+
   @Test
   void nineteenCandidatesFrom18To27() {
     double[] c = new SetpointPolicy().candidates();

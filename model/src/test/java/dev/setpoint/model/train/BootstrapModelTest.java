@@ -8,6 +8,7 @@ import dev.setpoint.model.features.ClimateSample;
 import dev.setpoint.model.features.FeatureLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,33 @@ class BootstrapModelTest {
     }
   }
 
+  static float[] predictAhead(byte[] onnx, float[] rows) throws Exception {
+    try (OnnxInletPredictor p = new OnnxInletPredictor(onnx)) {
+      return p.predictAhead(rows, rows.length / FeatureLayout.FEATURES);
+    }
+  }
+
+  @Test
+  void theCommittedModelLooksAheadHalfAnHourAndHeldSetpointsSettle() throws Exception {
+    float[] rows = probe();
+    float[] served = predict(Files.readAllBytes(COMMITTED), rows);
+    float[] ahead = predictAhead(Files.readAllBytes(COMMITTED), rows);
+    int perWindow = CANDIDATES.length;
+    for (int r = 0; r < served.length; r++) {
+      assertEquals(served[r], ahead[3 * r], 1e-6, "the first horizon is the served model");
+      double current = CURRENT[(r / perWindow) % CURRENT.length];
+      double candidate = CANDIDATES[r % perWindow];
+      if (candidate == current) {
+        for (int h = 1; h < 3; h++) {
+          assertEquals(current + 2.6, ahead[3 * r + h], 0.8, "row " + r + " held, horizon " + h);
+        }
+      } else if (candidate >= current + 2) {
+        // a raised setpoint: the room keeps warming after ten minutes
+        assertTrue(ahead[3 * r + 2] > ahead[3 * r], "row " + r + ": 30 min warmer than 10");
+      }
+    }
+  }
+
   @Test
   void theSameSeedTrainsTheSameModel(@TempDir Path dir) throws Exception {
     Trainer.Result a = Bootstrap.build(42, 30, dir.resolve("a.csv"), Instant.EPOCH, System.out);
@@ -60,8 +88,8 @@ class BootstrapModelTest {
     assertEquals(Files.readString(dir.resolve("a.csv")), Files.readString(dir.resolve("b.csv")));
     assertEquals(a.metadata().get("model_version"), b.metadata().get("model_version"));
     float[] rows = probe();
-    float[] pa = predict(OnnxExport.toBytes(a.model(), a.metadata()), rows);
-    float[] pb = predict(OnnxExport.toBytes(b.model(), b.metadata()), rows);
+    float[] pa = predict(OnnxExport.toBytes(a), rows);
+    float[] pb = predict(OnnxExport.toBytes(b), rows);
     assertEquals(rows.length / FeatureLayout.FEATURES, pa.length);
     assertEquals(pa.length, pb.length);
     for (int i = 0; i < pa.length; i++) {
@@ -76,6 +104,10 @@ class BootstrapModelTest {
       Map<String, String> meta = p.metadata();
       assertEquals("simulator: default room, Gwangju, seed 42, 365 days", meta.get("data_source"));
       assertEquals("600", meta.get("horizon_s"));
+      assertEquals("600,1200,1800", meta.get("lookahead_s"));
+      assertEquals(
+          List.of(Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(30)),
+          p.horizons());
     }
     float[] rows = probe();
     float[] predicted = predict(onnx, rows);
@@ -107,9 +139,16 @@ class BootstrapModelTest {
             System.out);
     float[] rows = probe();
     float[] committed = predict(Files.readAllBytes(COMMITTED), rows);
-    float[] again = predict(OnnxExport.toBytes(rebuilt.model(), rebuilt.metadata()), rows);
+    byte[] rebuiltOnnx = OnnxExport.toBytes(rebuilt);
+    float[] again = predict(rebuiltOnnx, rows);
     for (int i = 0; i < rows.length / FeatureLayout.FEATURES; i++) {
       assertEquals(committed[i], again[i], 1e-4, "row " + i);
+    }
+    float[] committedAhead = predictAhead(Files.readAllBytes(COMMITTED), rows);
+    float[] aheadAgain = predictAhead(rebuiltOnnx, rows);
+    assertEquals(3 * rows.length / FeatureLayout.FEATURES, committedAhead.length);
+    for (int i = 0; i < committedAhead.length; i++) {
+      assertEquals(committedAhead[i], aheadAgain[i], 1e-4, "look-ahead value " + i);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.setpoint.model.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.NodeInfo;
@@ -59,6 +60,47 @@ class OnnxRoundTripTest {
         assertEquals(
             result.model().predict(examples.features(), i), predicted[i], 2e-3, "row " + i);
       }
+    }
+  }
+
+  @Test
+  void lookAheadHeadsShareOneCallAndEachBeatsPersistence() throws Exception {
+    Trainer.Result ahead =
+        new Trainer(INTERVAL, Bootstrap.LOOKAHEAD, Trainer.DEFAULT_LAMBDA)
+            .train(rows, "test", Instant.parse("2025-01-01T00:00:00Z"));
+    assertEquals(Bootstrap.LOOKAHEAD, ahead.horizons());
+    for (Trainer.Head head : ahead.heads()) {
+      assertTrue(
+          head.holdout().mae() < head.persistence().mae(),
+          head.horizon() + ": " + head.holdout() + " vs " + head.persistence());
+    }
+    assertEquals("600,1200,1800", ahead.metadata().get("lookahead_s"));
+    assertEquals("inlet_lookahead", ahead.metadata().get("lookahead_output"));
+    Examples examples = Examples.of(rows, INTERVAL, Duration.ofMinutes(10), 97);
+    int n = examples.size();
+    try (OnnxInletPredictor predictor = new OnnxInletPredictor(OnnxExport.toBytes(ahead))) {
+      assertEquals(Bootstrap.LOOKAHEAD, predictor.horizons());
+      float[] served = predictor.predict(examples.features(), n);
+      float[] all = predictor.predictAhead(examples.features(), n);
+      assertEquals(3 * n, all.length);
+      for (int i = 0; i < n; i++) {
+        assertEquals(served[i], all[3 * i], 1e-6, "row " + i + ": the served head first");
+        for (int h = 0; h < 3; h++) {
+          assertEquals(
+              ahead.heads().get(h).model().predict(examples.features(), i),
+              all[3 * i + h],
+              2e-3,
+              "row " + i + ", head " + h);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSingleHorizonModelHasNoLookAheadOutput() throws Exception {
+    try (OnnxInletPredictor predictor = new OnnxInletPredictor(onnx)) {
+      assertEquals(List.of(Duration.ofMinutes(10)), predictor.horizons());
+      assertNull(predictor.metadata().get("lookahead_s"));
     }
   }
 

@@ -12,6 +12,7 @@ import dev.setpoint.analytics.domain.ModelInfo;
 import dev.setpoint.analytics.domain.ModelUnavailableException;
 import dev.setpoint.analytics.domain.SetpointModel;
 import dev.setpoint.model.features.FeatureLayout;
+import dev.setpoint.model.recommend.LookAhead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
@@ -20,9 +21,12 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
@@ -34,10 +38,12 @@ import java.util.logging.Logger;
  * run} is thread-safe); all candidates of a decision go through it in one batched call.
  *
  * <p>A load checks the interface before the model is served: exactly one float input {@value
- * #INPUT} of shape {@code [N, 37]} and one float output {@value #OUTPUT} of shape {@code [N, 1]},
- * and one probe row that must predict a finite temperature. A reload swaps the new session in and
- * closes the old one once the calls running on it have finished (a read-write lock: predictions
- * share it, the close takes it alone).
+ * #INPUT} of shape {@code [N, 37]}, a float output {@value #OUTPUT} of shape {@code [N, 1]} (what
+ * the predict APIs answer), and, for a look-ahead model whose metadata names one ({@link
+ * LookAhead}), its look-ahead output of shape {@code [N, H]} for its H horizons (what the
+ * recommender judges candidates on); no other output; and one probe row that must predict finite
+ * temperatures. A reload swaps the new session in and closes the old one once the calls running on
+ * it have finished (a read-write lock: predictions share it, the close takes it alone).
  */
 public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(OnnxSetpointModel.class.getName());
@@ -54,7 +60,12 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
 
   private static final String BOOTSTRAP_SOURCE = "classpath:" + BOOTSTRAP_RESOURCE;
 
-  private record Loaded(OrtSession session, ModelInfo info, long mtimeMillis, long size) {}
+  private record Loaded(
+      OrtSession session,
+      ModelInfo info,
+      Optional<LookAhead> lookAhead,
+      long mtimeMillis,
+      long size) {}
 
   private final OrtEnvironment env = OrtEnvironment.getEnvironment();
   private final Optional<Path> file;
@@ -99,6 +110,28 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
 
   @Override
   public float[] predict(float[] features, int rows) {
+    return predict(features, rows, false);
+  }
+
+  /**
+   * The loaded model's look-ahead horizons (the served horizon alone for a model without them). A
+   * reload between this and {@link #predictAhead} can change them; the caller checks the answer's
+   * size.
+   */
+  @Override
+  public List<Duration> horizons() {
+    Loaded current = loaded;
+    return current == null
+        ? List.of(DEFAULT_HORIZON)
+        : current.lookAhead().map(LookAhead::horizons).orElse(List.of(DEFAULT_HORIZON));
+  }
+
+  @Override
+  public float[] predictAhead(float[] features, int rows) {
+    return predict(features, rows, true);
+  }
+
+  private float[] predict(float[] features, int rows, boolean ahead) {
     if (rows <= 0 || features.length != rows * FeatureLayout.FEATURES) {
       throw new IllegalArgumentException(
           "expected "
@@ -116,7 +149,13 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
       if (current == null) {
         throw new ModelUnavailableException("no model is loaded: " + lastError);
       }
-      return run(current.session(), features, rows);
+      Optional<LookAhead> lookAhead = ahead ? current.lookAhead() : Optional.empty();
+      return run(
+          current.session(),
+          features,
+          rows,
+          lookAhead.map(LookAhead::output).orElse(OUTPUT),
+          lookAhead.map(l -> l.horizons().size()).orElse(1));
     } catch (OrtException e) {
       throw new ModelUnavailableException("ONNX Runtime failed: " + e.getMessage(), e);
     } finally {
@@ -125,17 +164,18 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
     }
   }
 
-  private float[] run(OrtSession session, float[] features, int rows) throws OrtException {
+  private float[] run(OrtSession session, float[] features, int rows, String output, int columns)
+      throws OrtException {
     try (OnnxTensor input =
             OnnxTensor.createTensor(
                 env, FloatBuffer.wrap(features), new long[] {rows, FeatureLayout.FEATURES});
-        OrtSession.Result result = session.run(Map.of(INPUT, input))) {
+        OrtSession.Result result = session.run(Map.of(INPUT, input), Set.of(output))) {
       FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
-      if (out.remaining() != rows) {
+      if (out.remaining() != rows * columns) {
         throw new ModelUnavailableException(
             "the model answered " + out.remaining() + " values for " + rows + " rows");
       }
-      float[] predictions = new float[rows];
+      float[] predictions = new float[rows * columns];
       out.get(predictions);
       return predictions;
     }
@@ -188,14 +228,16 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
       throw fail(source + " is not a model ONNX Runtime can load: " + e.getMessage(), e);
     }
     ModelInfo info;
+    Optional<LookAhead> lookAhead;
     try {
       info = check(session, source, bytes);
+      lookAhead = lookAhead(session, source, info);
     } catch (InvalidModelException e) {
       closeQuietly(session);
       throw fail(e.getMessage(), e);
     }
     Loaded previous = loaded;
-    loaded = new Loaded(session, info, mtime, size);
+    loaded = new Loaded(session, info, lookAhead, mtime, size);
     lastError = null;
     if (previous != null) {
       lock.writeLock().lock();
@@ -251,6 +293,7 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
       Map<String, NodeInfo> inputs = session.getInputInfo();
       Map<String, NodeInfo> outputs = session.getOutputInfo();
       requireTensor(inputs, INPUT, "input", FeatureLayout.FEATURES);
+      requireOnly(inputs, INPUT, "input");
       requireTensor(outputs, OUTPUT, "output", 1);
       float[] probe = new float[FeatureLayout.FEATURES];
       for (int s = 0; s < FeatureLayout.WINDOW; s++) {
@@ -262,7 +305,7 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
         probe[FeatureLayout.index(s, FeatureLayout.SETPOINT_OFFSET)] = 21f;
       }
       probe[FeatureLayout.CANDIDATE_INDEX] = 21f;
-      float[] answer = run(session, probe, 1);
+      float[] answer = run(session, probe, 1, OUTPUT, 1);
       if (!Float.isFinite(answer[0])) {
         throw new InvalidModelException(source + " predicts " + answer[0] + " for a probe row");
       }
@@ -275,11 +318,59 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
     }
   }
 
-  private static void requireTensor(
-      Map<String, NodeInfo> nodes, String name, String kind, int columns) {
-    if (nodes.size() != 1 || !nodes.containsKey(name)) {
+  /**
+   * The look-ahead the model's metadata declares, checked: its output exists with one column per
+   * horizon, the model has no other output, and it answers the probe row with finite values.
+   */
+  private Optional<LookAhead> lookAhead(OrtSession session, String source, ModelInfo info) {
+    Optional<LookAhead> declared;
+    try {
+      declared = LookAhead.fromMetadata(info.metadata());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidModelException(source + ": " + e.getMessage(), e);
+    }
+    try {
+      Map<String, NodeInfo> outputs = session.getOutputInfo();
+      if (declared.isEmpty()) {
+        requireOnly(outputs, OUTPUT, "output");
+        return declared;
+      }
+      LookAhead l = declared.get();
+      requireTensor(outputs, l.output(), "look-ahead output", l.horizons().size());
+      if (outputs.size() != 2) {
+        throw new InvalidModelException(
+            "the model must have the outputs '"
+                + OUTPUT
+                + "' and '"
+                + l.output()
+                + "' only, it has "
+                + outputs.keySet());
+      }
+      float[] probe = new float[FeatureLayout.FEATURES];
+      java.util.Arrays.fill(probe, 20f);
+      for (float v : run(session, probe, 1, l.output(), l.horizons().size())) {
+        if (!Float.isFinite(v)) {
+          throw new InvalidModelException(source + " looks ahead to " + v + " for a probe row");
+        }
+      }
+      return declared;
+    } catch (OrtException | ModelUnavailableException e) {
+      throw new InvalidModelException(source + " cannot be run: " + e.getMessage(), e);
+    }
+  }
+
+  private static void requireOnly(Map<String, NodeInfo> nodes, String name, String kind) {
+    if (nodes.size() != 1) {
       throw new InvalidModelException(
           "the model must have one " + kind + " '" + name + "', it has " + nodes.keySet());
+    }
+  }
+
+  private static void requireTensor(
+      Map<String, NodeInfo> nodes, String name, String kind, int columns) {
+    if (!nodes.containsKey(name)) {
+      throw new InvalidModelException(
+          "the model must have the " + kind + " '" + name + "', it has " + nodes.keySet());
     }
     if (!(nodes.get(name).getInfo() instanceof TensorInfo tensor)
         || tensor.type != OnnxJavaType.FLOAT) {

@@ -10,6 +10,8 @@ import dev.setpoint.analytics.domain.InvalidModelException;
 import dev.setpoint.analytics.domain.ModelInfo;
 import dev.setpoint.analytics.domain.ModelUnavailableException;
 import dev.setpoint.model.features.FeatureLayout;
+import dev.setpoint.model.train.OnnxExport;
+import dev.setpoint.model.train.ThermalModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +95,66 @@ class OnnxSetpointModelTest {
       }
       // Holding 22 °C with the inlet at 24 °C keeps it near 24 °C (the room is settled).
       assertEquals(24.0, predictions[8], 1.0);
+    }
+  }
+
+  @Test
+  void theBootstrapModelLooksAheadHalfAnHourInTheSameCall() {
+    try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.empty(), Clock.systemUTC())) {
+      assertEquals(
+          List.of(Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(30)),
+          model.horizons());
+      float[] served = model.predict(rows(19, 24f, 18f), 19);
+      float[] ahead = model.predictAhead(rows(19, 24f, 18f), 19);
+      assertEquals(57, ahead.length);
+      for (int r = 0; r < 19; r++) {
+        assertEquals(served[r], ahead[3 * r], 1e-6, "row " + r + ": the served horizon first");
+      }
+      // candidate 27 °C in a room at 24 °C: still warming after ten minutes
+      assertTrue(ahead[3 * 18 + 2] > ahead[3 * 18], "30 min warmer than 10 for a big rise");
+    }
+  }
+
+  /** A one-horizon model (inlet = candidate + 2 °C) with {@code metadata}. */
+  static byte[] oneHorizon(Map<String, String> metadata) {
+    double[] mean = new double[FeatureLayout.FEATURES];
+    double[] scale = new double[FeatureLayout.FEATURES];
+    double[] weights = new double[FeatureLayout.FEATURES];
+    Arrays.fill(scale, 1);
+    weights[FeatureLayout.CANDIDATE_INDEX] = 1;
+    return OnnxExport.toBytes(new ThermalModel(mean, scale, weights, 2), metadata);
+  }
+
+  @Test
+  void aOneHorizonModelIsServedAndJudgedOnItsOneHorizon() throws IOException {
+    Path file = dir.resolve("one.onnx");
+    Files.write(file, oneHorizon(Map.of("model_version", "one")));
+    try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.of(file), Clock.systemUTC())) {
+      assertEquals("one", model.info().orElseThrow().version());
+      assertEquals(List.of(Duration.ofMinutes(10)), model.horizons());
+      assertArrayEquals(
+          model.predict(rows(3, 24f, 20f), 3), model.predictAhead(rows(3, 24f, 20f), 3));
+      assertEquals(22f, model.predictAhead(rows(3, 24f, 20f), 3)[0], 1e-5);
+    }
+  }
+
+  @Test
+  void aModelWhoseMetadataDeclaresALookAheadItLacksIsRefusedNamingIt() throws IOException {
+    Path file = dir.resolve("declared.onnx");
+    Files.write(
+        file, oneHorizon(Map.of("lookahead_output", "inlet_lookahead", "lookahead_s", "600,1800")));
+    Path unreadable = dir.resolve("unreadable.onnx");
+    Files.write(
+        unreadable,
+        oneHorizon(Map.of("lookahead_output", "inlet_lookahead", "lookahead_s", "1800,600")));
+    try (OnnxSetpointModel a = new OnnxSetpointModel(Optional.of(file), Clock.systemUTC());
+        OnnxSetpointModel b = new OnnxSetpointModel(Optional.of(unreadable), Clock.systemUTC())) {
+      assertTrue(a.info().isEmpty());
+      assertTrue(
+          a.lastError().orElseThrow().contains("look-ahead output 'inlet_lookahead'"),
+          a.lastError().get());
+      assertTrue(b.info().isEmpty());
+      assertTrue(b.lastError().orElseThrow().contains("ascending"), b.lastError().get());
     }
   }
 
