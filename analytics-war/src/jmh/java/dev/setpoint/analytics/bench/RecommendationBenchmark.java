@@ -30,8 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One recommendation as analytics makes it: the policy over a full window with all 19 candidates
- * in one batched ONNX Runtime call on the bootstrap model ({@code decide}); and the batched call
- * alone ({@code predict19}). Sample time, so JMH reports p50/p99.
+ * at all three look-ahead horizons (10, 20, 30 min) in one batched ONNX Runtime call on the
+ * bootstrap model ({@code decide}: the full-horizon search); the batched look-ahead call alone
+ * ({@code predictAhead19}); and the served one-horizon call alone ({@code predict19}). Sample time, so JMH reports p50/p99.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -83,5 +84,10 @@ public class RecommendationBenchmark {
   @Benchmark
   public float[] predict19() {
     return model.predict(batch, 19);
+  }
+
+  @Benchmark
+  public float[] predictAhead19() {
+    return model.predictAhead(batch, 19);
   }
 }

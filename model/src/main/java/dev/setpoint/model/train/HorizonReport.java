@@ -22,7 +22,8 @@ import java.util.Locale;
  * trained for a 10-, 20- and 30-minute horizon (one model per horizon: the multi-step model a
  * look-ahead controller would need), each measured against persistence (the inlet stays as it is)
  * on the held-out weeks of its training cell and on three cells it never saw, each simulated with
- * its own seed. The served model is the 10-minute one; nothing here changes it.
+ * its own seed. These are the served look-ahead model's heads (the same recipe, the same seed);
+ * nothing here changes it.
  */
 public final class HorizonReport {
   /** The horizons reported. */
@@ -114,8 +115,9 @@ public final class HorizonReport {
                     + " once per horizon: the inlet temperature 10, 20 and 30 minutes ahead with the"
                     + " candidate setpoint held. Each is measured on the training cell's held-out"
                     + " weeks and on %d simulated days of three cells it never saw (seed %d), against"
-                    + " persistence (the inlet stays as it is). The served model is the 10-minute"
-                    + " one; a look-ahead controller would need the longer ones.%n%n",
+                    + " persistence (the inlet stays as it is). These are the served model's three"
+                    + " look-ahead heads: the recommender keeps the hottest of their predictions"
+                    + " under the limit (model/README.md, Look-ahead).%n%n",
                 days,
                 Bootstrap.DEFAULT_SEED,
                 days,
