@@ -297,6 +297,7 @@ const REASONS = {
   window_stale: 'no recent samples: holding, stepping toward 18 °C',
   prediction_missing: 'no model answer: holding, stepping toward 18 °C',
   out_of_range: 'outside what the model was trained on: holding',
+  rate_limited: 'changed as far as the room\'s limit per hour allows',
 };
 
 function why(d) {
