@@ -26,8 +26,8 @@ public enum Reason {
   OUT_OF_RANGE("out_of_range"),
   /**
    * The policy's setpoint would have changed the room's setpoint faster than its {@link
-   * ChangeRateLimit} allows (20 °C within an hour, 5 °C where tape is held): as far toward it as the
-   * limit allows. Applied by the caller after the policy.
+   * ChangeRateLimit} allows (20 °C within an hour, 5 °C where tape is held): as far toward it as
+   * the limit allows. Applied by the caller after the policy.
    */
   RATE_LIMITED("rate_limited");
 
