@@ -297,6 +297,7 @@ const REASONS = {
   window_stale: 'no recent samples: holding, stepping toward 18 °C',
   prediction_missing: 'no model answer: holding, stepping toward 18 °C',
   out_of_range: 'outside what the model was trained on: holding',
+  rate_limited: 'changed as far as the room\'s limit per hour allows',
 };
 
 function why(d) {
@@ -335,8 +336,17 @@ function renderRooms(body) {
     if (room.mode === 'unknown') select.prepend(new Option('unknown', 'unknown'));
     select.value = room.mode;
     select.title = room.modeSetBy === 'operator' ? 'set by ' + (room.modeChangedBy || '?') + ' ' + ago(Date.parse(room.modeChangedAt)) : 'default';
-    select.addEventListener('change', () => setMode(room.room, select.value));
-    mode.append(select);
+    select.addEventListener('change', () => putRoom(room.room, 'mode', { mode: select.value }));
+    // Holding tape: the room's setpoint changes by at most the tape limit (5 °C) within any hour.
+    const tape = document.createElement('input');
+    tape.type = 'checkbox';
+    tape.className = 'room-tape';
+    tape.checked = room.holdingTape === true;
+    tape.setAttribute('aria-label', 'holding tape in ' + room.room);
+    tape.addEventListener('change', () => putRoom(room.room, 'tape', { holdingTape: tape.checked }));
+    const tapeLabel = document.createElement('label');
+    tapeLabel.append(tape, ' holding tape');
+    mode.append(select, ' ', tapeLabel);
     const hottest = (room.sensors || []).reduce((a, s) => (a === null || s.temperature > a.temperature ? s : a), null);
     const d = room.lastDecision;
     const cells = [
@@ -355,12 +365,13 @@ async function refreshRooms() {
   renderRooms(await json(API + '/rooms'));
 }
 
-function setMode(room, mode) {
+// Sets one field of a room's control: 'mode' with { mode }, 'tape' with { holdingTape }.
+function putRoom(room, field, body) {
   action(async () => {
-    const response = await api(API + '/rooms/' + encodeURIComponent(room) + '/mode', {
+    const response = await api(API + '/rooms/' + encodeURIComponent(room) + '/' + field, {
       method: 'PUT',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ mode }),
+      body: JSON.stringify(body),
     });
     refreshRooms().catch(() => {});
     return response;

@@ -2,6 +2,7 @@ package dev.setpoint.it;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
@@ -29,6 +30,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -206,6 +208,19 @@ class DashboardBrowserIT {
                     .equals(
                         d.findElement(By.cssSelector(row + " select.room-mode"))
                             .getAttribute("value")));
+    // Its tape checkbox marks it as holding tape; the mode just set stays.
+    assertFalse(browser.findElement(By.cssSelector(row + " input.room-tape")).isSelected());
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class) // the table is re-rendered as it refreshes
+        .until(
+            d -> {
+              d.findElement(By.cssSelector(row + " input.room-tape")).click();
+              return true;
+            });
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> json(Edge.get(room, operator).body()).getBoolean("holdingTape"));
+    assertEquals("advisory", json(Edge.get(room, operator).body()).getString("mode"));
 
     // An override held for 4 hours from the Actions form: the command store keeps the hold, so
     // no recommendation replaces the value before it ends.

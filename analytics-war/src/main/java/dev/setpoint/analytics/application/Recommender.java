@@ -16,6 +16,7 @@ import dev.setpoint.contracts.telemetry.TelemetryReading;
 import dev.setpoint.model.features.ClimateSample;
 import dev.setpoint.model.features.FeatureLayout;
 import dev.setpoint.model.features.SampleWindow;
+import dev.setpoint.model.recommend.ChangeRateLimit;
 import dev.setpoint.model.recommend.Reason;
 import dev.setpoint.model.recommend.Recommendation;
 import dev.setpoint.model.recommend.ResidualBound;
@@ -36,6 +37,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -76,6 +78,12 @@ import java.util.regex.Pattern;
  * controller's last report; with no controller it is the last setpoint recommended for the room
  * here, else the policy's fallback (18 °C).
  *
+ * <p><b>Rate of change.</b> Every decision's setpoint, after the policy, is kept within the room's
+ * {@link ChangeRateLimit} (from the {@code maxChangePerHour} function: ASHRAE's 20 °C within any
+ * hour, 5 °C for a room an operator marked as holding tape): the range of the setpoints the room
+ * was at and was sent or recommended within the hour stays within it. A limited decision has the
+ * reason {@code rate_limited} and no prediction (the model's was for the setpoint not sent).
+ *
  * <p>Only devices whose name matches the scope pattern ({@code
  * setpoint.analytics.recommender.devices}, all by default) are recommended for; messages of other
  * devices are ignored (no room, no decision).
@@ -110,6 +118,7 @@ public final class Recommender {
   private final Pattern devicesInScope;
   private final Duration outdoorHold;
   private final Function<String, Optional<ControlMode>> modes;
+  private final ToDoubleFunction<String> maxChangePerHour;
   private final Map<String, RoomState> rooms = new ConcurrentHashMap<>();
   private volatile ServedRanges servedRanges;
 
@@ -166,6 +175,38 @@ public final class Recommender {
       Pattern devicesInScope,
       Duration outdoorHold,
       Function<String, Optional<ControlMode>> modes) {
+    this(
+        policy,
+        model,
+        store,
+        commands,
+        clock,
+        sampleInterval,
+        decisionInterval,
+        observer,
+        devicesInScope,
+        outdoorHold,
+        modes,
+        room -> ChangeRateLimit.ASHRAE_C);
+  }
+
+  /**
+   * @param maxChangePerHour each room's rate-of-change limit: the most its setpoint may change
+   *     within any hour, °C
+   */
+  public Recommender(
+      SetpointPolicy policy,
+      SetpointModel model,
+      TimeSeriesStore store,
+      CommandPublisher commands,
+      Clock clock,
+      Duration sampleInterval,
+      Duration decisionInterval,
+      Consumer<DeviceRecommendation> observer,
+      Pattern devicesInScope,
+      Duration outdoorHold,
+      Function<String, Optional<ControlMode>> modes,
+      ToDoubleFunction<String> maxChangePerHour) {
     this.policy = policy;
     this.model = model;
     this.store = store;
@@ -177,6 +218,7 @@ public final class Recommender {
     this.devicesInScope = devicesInScope;
     this.outdoorHold = outdoorHold;
     this.modes = modes;
+    this.maxChangePerHour = maxChangePerHour;
   }
 
   /** A sensor's latest reading. */
@@ -199,10 +241,12 @@ public final class Recommender {
     DecisionInputs newestInputs = DecisionInputs.EMPTY;
     final ResidualBound bound = new ResidualBound();
     final OutdoorClimatology climatology = new OutdoorClimatology();
+    final ChangeRateLimit rate;
 
-    RoomState(SampleWindow window, Instant firstDecision) {
+    RoomState(SampleWindow window, Instant firstDecision, double stepC) {
       this.window = window;
       this.nextDecision = firstDecision;
+      this.rate = new ChangeRateLimit(stepC);
     }
   }
 
@@ -223,7 +267,10 @@ public final class Recommender {
     String room = message.roomOrDevice();
     RoomState state =
         rooms.computeIfAbsent(
-            room, r -> new RoomState(new SampleWindow(sampleInterval), now.plus(fill())));
+            room,
+            r ->
+                new RoomState(
+                    new SampleWindow(sampleInterval), now.plus(fill()), policy.settings().stepC()));
     synchronized (state) {
       if (message.site() != null) {
         state.site = message.site();
@@ -358,6 +405,7 @@ public final class Recommender {
     double margin = state.bound.marginC(policy.settings().marginC());
     Recommendation r =
         policy.decide(state.window, now, model, state.lastChangeAt, ranges, margin, current);
+    r = limitRate(room, state, now, current, r);
     if (newest != null && !r.reason().isFallback()) {
       state.bound.expect(newest.time(), r.predictedInletC(), margin, model.horizons().getLast());
     }
@@ -387,6 +435,22 @@ public final class Recommender {
         margin,
         commanded,
         newest == null ? DecisionInputs.EMPTY : state.newestInputs);
+  }
+
+  /**
+   * The policy's recommendation within the room's rate-of-change limit; the setpoint the room is at
+   * and the one decided are remembered for the next decisions.
+   */
+  private Recommendation limitRate(
+      String room, RoomState state, Instant now, double current, Recommendation r) {
+    state.rate.record(now, current);
+    ChangeRateLimit.Limited limited =
+        state.rate.limit(now, r.setpointC(), maxChangePerHour.applyAsDouble(room));
+    state.rate.record(now, limited.setpointC());
+    return limited.limited()
+        ? new Recommendation(
+            limited.setpointC(), Double.NaN, Reason.RATE_LIMITED, r.predictedAtCurrentC())
+        : r;
   }
 
   /** The served model's training ranges, read from its metadata once per model version. */

@@ -5,7 +5,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Rooms and their modes ({@code setpoint.analytics.rooms.*}, README "Rooms and modes"). */
+/**
+ * Rooms, their modes and their setpoints' rate-of-change limits ({@code
+ * setpoint.analytics.rooms.*}, README "Rooms and modes").
+ */
 @Dependent
 public class RoomsConfig {
   /** The mode of a room no operator set one for: {@code auto}, {@code advisory} or {@code off}. */
@@ -25,4 +28,17 @@ public class RoomsConfig {
   @Inject
   @ConfigProperty(name = "setpoint.analytics.rooms.tick", defaultValue = "PT1S")
   public Duration tick;
+
+  /**
+   * The most a room's setpoint may change within any 60 minutes, °C: ASHRAE's limit on the inlet's
+   * rate of change.
+   */
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.rooms.max-change-per-hour", defaultValue = "20")
+  public double maxChangePerHour;
+
+  /** The same for a room an operator marked as holding tape, °C (ASHRAE's tape limit). */
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.rooms.tape-max-change-per-hour", defaultValue = "5")
+  public double tapeMaxChangePerHour;
 }

@@ -145,6 +145,20 @@ class RecommenderTest {
       Pattern devicesInScope,
       Duration outdoorHold,
       java.util.function.Function<String, Optional<ControlMode>> roomModes) {
+    return recommender(devicesInScope, outdoorHold, roomModes, room -> 20);
+  }
+
+  /** Every room in auto, with the given rate-of-change limits. */
+  private Recommender withRateLimits(java.util.function.ToDoubleFunction<String> limits) {
+    return recommender(
+        Recommender.ALL_DEVICES, Recommender.DEFAULT_OUTDOOR_HOLD, Recommender.ALL_AUTO, limits);
+  }
+
+  private Recommender recommender(
+      Pattern devicesInScope,
+      Duration outdoorHold,
+      java.util.function.Function<String, Optional<ControlMode>> roomModes,
+      java.util.function.ToDoubleFunction<String> maxChangePerHour) {
     return new Recommender(
         new SetpointPolicy(),
         model,
@@ -159,7 +173,8 @@ class RecommenderTest {
         observed::add,
         devicesInScope,
         outdoorHold,
-        roomModes);
+        roomModes,
+        maxChangePerHour);
   }
 
   /** Takes one message and decides for the rooms then due, as the room timer would. */
@@ -297,6 +312,38 @@ class RecommenderTest {
     assertEquals(d.reason(), command.reason());
     assertEquals(d.modelVersion(), command.modelVersion());
     assertEquals(d.time().toEpochMilli(), command.issuedAt());
+  }
+
+  @Test
+  void aFallFasterThanTheRoomsRateLimitIsLimitedAndSaysSo() {
+    // The hot room above, which the policy lowers by more than 1 °C; its twin has ASHRAE's 20 °C.
+    List<RoomState> states = july(25.5).subList(29, 40);
+    Recommender recommender = withRateLimits(room -> room.equals("rc-tape") ? 1 : 20);
+
+    List<DeviceRecommendation> decisions = new ArrayList<>();
+    for (RoomState s : states) {
+      recommender.accept(message("rc-tape", s, true, true));
+      decisions.addAll(step(recommender, message("rc-free", s, true, true)));
+      clock.now = clock.now.plus(SAMPLE);
+    }
+    List<DeviceRecommendation> taped =
+        decisions.stream().filter(d -> d.device().equals("rc-tape")).toList();
+    List<DeviceRecommendation> free =
+        decisions.stream().filter(d -> d.device().equals("rc-free")).toList();
+
+    assertTrue(free.getFirst().recommendedC() < 24.5, free.toString());
+    assertNotEquals("rate_limited", free.getFirst().reason());
+    // Two decisions, 5 minutes apart, at a room still reporting 25.5 °C: both 1 °C below it.
+    assertEquals(2, taped.size(), taped.toString());
+    for (DeviceRecommendation d : taped) {
+      assertEquals(24.5, d.recommendedC(), d.toString());
+      assertEquals("rate_limited", d.reason());
+      assertTrue(Double.isNaN(d.predictedC()), "no prediction for the setpoint sent: " + d);
+    }
+    CommandMessage command =
+        sent.stream().filter(c -> c.device().equals("rc-tape")).findFirst().orElseThrow();
+    assertEquals("24.5", command.value());
+    assertEquals("rate_limited", command.reason());
   }
 
   @Test

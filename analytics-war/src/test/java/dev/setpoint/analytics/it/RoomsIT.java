@@ -17,6 +17,7 @@ import dev.setpoint.contracts.telemetry.TelemetryReading;
 import dev.setpoint.contracts.telemetry.Topics;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
@@ -212,6 +213,47 @@ class RoomsIT {
             .statusCode());
     JsonObject view = json(call("GET", "api/v1/rooms/" + room, operator, null));
     assertEquals("auto", view.getString("mode"), "refused requests changed nothing: " + view);
+    assertFalse(view.getBoolean("holdingTape"), view.toString());
+  }
+
+  @Test
+  void aRoomIsMarkedAsHoldingTapeAndKeepsItsMode() throws Exception {
+    HttpResponse<String> unknown =
+        call(
+            "PUT",
+            "api/v1/rooms/no-such-room-" + UUID.randomUUID() + "/tape",
+            operator,
+            "{\"holdingTape\":true}");
+    assertEquals(404, unknown.statusCode(), unknown.body());
+
+    String room = "it-tape-" + UUID.randomUUID();
+    send(room, room + "-ac", 23.0, 22.0);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> call("GET", "api/v1/rooms/" + room, operator, null).statusCode() == 200);
+    for (String bad : List.of("{\"holdingTape\":\"yes\"}", "true", "")) {
+      HttpResponse<String> r = call("PUT", "api/v1/rooms/" + room + "/tape", operator, bad);
+      assertEquals(400, r.statusCode(), bad + " -> " + r.body());
+      assertEquals("holdingTape", json(r).getString("parameter"), r.body());
+    }
+    assertEquals(
+        200,
+        call("PUT", "api/v1/rooms/" + room + "/mode", operator, "{\"mode\":\"advisory\"}")
+            .statusCode());
+    HttpResponse<String> set =
+        call("PUT", "api/v1/rooms/" + room + "/tape", operator, "{\"holdingTape\":true}");
+    assertEquals(200, set.statusCode(), set.body());
+    assertTrue(json(set).getBoolean("holdingTape"), set.body());
+    assertEquals("advisory", json(set).getString("mode"), "the mode is kept: " + set.body());
+
+    JsonObject listed =
+        json(call("GET", "api/v1/rooms", operator, null)).getJsonArray("rooms").stream()
+            .map(JsonValue::asJsonObject)
+            .filter(r -> r.getString("room").equals(room))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(listed.getBoolean("holdingTape"), listed.toString());
+    assertEquals("advisory", listed.getString("mode"), listed.toString());
   }
 
   @Test

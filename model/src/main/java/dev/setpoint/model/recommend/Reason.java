@@ -23,7 +23,13 @@ public enum Reason {
    * A sample lies outside the temperatures the model was trained on: the current setpoint is held
    * (or, if the inlet already exceeds the threshold, walked toward the fallback setpoint).
    */
-  OUT_OF_RANGE("out_of_range");
+  OUT_OF_RANGE("out_of_range"),
+  /**
+   * The policy's setpoint would have changed the room's setpoint faster than its {@link
+   * ChangeRateLimit} allows (20 °C within an hour, 5 °C where tape is held): as far toward it as
+   * the limit allows. Applied by the caller after the policy.
+   */
+  RATE_LIMITED("rate_limited");
 
   private final String code;
 

@@ -8,11 +8,12 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 
 /**
- * The rooms' control modes, read from the {@link RoomControlStore} and held in memory so a decision
- * never waits for the store.
+ * The rooms' controls (mode and tape flag), read from the {@link RoomControlStore} and held in
+ * memory so a decision never waits for the store.
  *
  * <p>{@link #refresh()} reads every stored mode (at start and then periodically, so a mode another
  * analytics server of the group stored is picked up). A room without a stored mode is in the
@@ -77,10 +78,16 @@ public final class RoomModes {
    */
   public Optional<ControlMode> mode(String room) {
     RoomControl control = controls.get(room);
-    if (control != null) {
+    if (control != null && control.mode() != null) {
       return Optional.of(control.mode());
     }
-    return loaded ? Optional.of(defaultMode) : Optional.empty();
+    return loaded || control != null ? Optional.of(defaultMode) : Optional.empty();
+  }
+
+  /** Whether an operator marked the room as holding tape (as last read; not known: no). */
+  public boolean holdingTape(String room) {
+    RoomControl control = controls.get(room);
+    return control != null && control.holdingTape();
   }
 
   /** The room's stored control, if an operator set one (as last read). */
@@ -94,16 +101,40 @@ public final class RoomModes {
   }
 
   /**
-   * Stores a room's new mode, then applies it here.
+   * Stores a room's new mode, its tape flag kept, then applies it here.
    *
    * @throws ControlStoreUnavailableException when the store did not take it (nothing changed)
    */
   public RoomControl set(String room, ControlMode mode, String operator) {
-    RoomControl control = new RoomControl(room, mode, operator, clock.instant());
+    return change(
+        room, c -> c.withMode(mode, operator, clock.instant()), "set to " + mode.code(), operator);
+  }
+
+  /**
+   * Stores whether a room holds tape, its mode kept, then applies it here.
+   *
+   * @throws ControlStoreUnavailableException when the store did not take it (nothing changed)
+   */
+  public RoomControl setHoldingTape(String room, boolean holdingTape, String operator) {
+    return change(
+        room,
+        c -> c.withHoldingTape(holdingTape, operator, clock.instant()),
+        holdingTape ? "marked as holding tape" : "marked as not holding tape",
+        operator);
+  }
+
+  /**
+   * Stores the room's control with one field changed. The other is carried over from the store's
+   * latest, not from memory: a change another analytics server stored since the last refresh must
+   * not be undone.
+   */
+  private RoomControl change(
+      String room, UnaryOperator<RoomControl> change, String what, String operator) {
+    RoomControl control = change.apply(store.find(room).orElseGet(() -> RoomControl.unset(room)));
     store.save(control);
     reachable = true;
     controls.put(room, control);
-    LOG.info("room " + room + " set to " + mode.code() + " by " + operator);
+    LOG.info("room " + room + " " + what + " by " + operator);
     return control;
   }
 

@@ -3,6 +3,7 @@ package dev.setpoint.analytics.infrastructure.inference;
 import dev.setpoint.analytics.application.Recommender;
 import dev.setpoint.analytics.application.room.RoomModes;
 import dev.setpoint.analytics.config.RecommenderConfig;
+import dev.setpoint.analytics.config.RoomsConfig;
 import dev.setpoint.analytics.domain.CommandPublisher;
 import dev.setpoint.analytics.domain.SetpointModel;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
 /**
  * Builds the application's {@link Recommender} from {@link RecommenderConfig}: the policy's
  * settings (those the configuration does not name are {@link PolicySettings#defaults()}), the
- * sample and decision intervals, the devices in scope, the rooms' modes.
+ * sample and decision intervals, the devices in scope, the rooms' modes and their rate-of-change
+ * limits (by their tape flags).
  */
 @ApplicationScoped
 public class RecommenderProducer {
@@ -31,7 +33,10 @@ public class RecommenderProducer {
       CommandPublisher commands,
       AnalyticsMetrics metrics,
       RecommenderConfig config,
-      RoomModes modes) {
+      RoomModes modes,
+      RoomsConfig rooms) {
+    double limit = nonNegative("max-change-per-hour", rooms.maxChangePerHour);
+    double tapeLimit = nonNegative("tape-max-change-per-hour", rooms.tapeMaxChangePerHour);
     this.recommender =
         new Recommender(
             new SetpointPolicy(policySettings(config)),
@@ -44,7 +49,17 @@ public class RecommenderProducer {
             metrics::recommended,
             Pattern.compile(config.devices),
             config.outdoorHold,
-            modes::mode);
+            modes::mode,
+            room -> modes.holdingTape(room) ? tapeLimit : limit);
+  }
+
+  /** A limit that is not a number or negative stops the deployment rather than every decision. */
+  private static double nonNegative(String key, double value) {
+    if (!(value >= 0)) {
+      throw new IllegalArgumentException(
+          "setpoint.analytics.rooms." + key + " must be a number ≥ 0, not " + value);
+    }
+    return value;
   }
 
   static PolicySettings policySettings(RecommenderConfig config) {

@@ -26,14 +26,16 @@ import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentConfigu
 import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentManagerFactory;
 
 /**
- * The rooms' modes in analytics' own MongoDB database, through JNoSQL's document API (collection
- * {@value #COLLECTION}).
+ * The rooms' controls (mode, tape flag) in analytics' own MongoDB database, through JNoSQL's
+ * document API (collection {@value #COLLECTION}).
  *
- * <p>Append-only: each change of a room's mode is one new document ({@code _id} a UUID, {@code
- * room}, {@code mode}, {@code changedBy}, {@code changedAt} in epoch milliseconds), and a room's
- * mode is its latest. One insert is atomic on every MongoDB, so a crash never leaves a room without
- * its mode (a replace would be a delete and an insert through this API), and the collection is the
- * history of who set which room to what, and when.
+ * <p>Append-only: each change of a room's control is one new document ({@code _id} a UUID, {@code
+ * room}, {@code mode} (absent when only the tape flag was ever set), {@code holdingTape}, {@code
+ * changedBy}, {@code changedAt} in epoch milliseconds) holding the whole control, and a room's
+ * control is its latest. A document stored before the tape flag existed has no {@code holdingTape}
+ * and reads as not holding tape. One insert is atomic on every MongoDB, so a crash never leaves a
+ * room without its mode (a replace would be a delete and an insert through this API), and the
+ * collection is the history of who set which room to what, and when.
  *
  * <p>Analytics builds this manager on a client of its own rather than injecting JNoSQL's: in the
  * EAR, JNoSQL's producers are shared with ingest and the relay and read their database setting, not
@@ -47,6 +49,7 @@ public class JnosqlRoomControlStore implements RoomControlStore {
   static final String ID = "_id";
   static final String ROOM = "room";
   static final String MODE = "mode";
+  static final String HOLDING_TAPE = "holdingTape";
   static final String CHANGED_BY = "changedBy";
   static final String CHANGED_AT = "changedAt";
 
@@ -107,29 +110,37 @@ public class JnosqlRoomControlStore implements RoomControlStore {
     CommunicationEntity entity = CommunicationEntity.of(COLLECTION);
     entity.add(ID, UUID.randomUUID().toString());
     entity.add(ROOM, control.room());
-    entity.add(MODE, control.mode().code());
+    if (control.mode() != null) {
+      entity.add(MODE, control.mode().code());
+    }
+    entity.add(HOLDING_TAPE, control.holdingTape());
     entity.add(CHANGED_BY, control.changedBy());
     entity.add(CHANGED_AT, control.changedAt().toEpochMilli());
     call(
-        "store the mode of room " + control.room(),
+        "store the control of room " + control.room(),
         () -> {
           manager.insert(entity);
           return null;
         });
   }
 
-  /** The control a stored document holds; empty for one that is not (a mode no longer known). */
+  /**
+   * The control a stored document holds; empty for one that is not (a mode no longer known). No
+   * mode: the default; no tape flag: not holding tape.
+   */
   static Optional<RoomControl> control(CommunicationEntity entity) {
     Optional<String> room = entity.find(ROOM, String.class);
-    Optional<ControlMode> mode = entity.find(MODE, String.class).flatMap(ControlMode::fromCode);
+    Optional<String> code = entity.find(MODE, String.class);
+    Optional<ControlMode> mode = code.flatMap(ControlMode::fromCode);
     Optional<Long> at = entity.find(CHANGED_AT, Long.class);
-    if (room.isEmpty() || mode.isEmpty() || at.isEmpty()) {
+    if (room.isEmpty() || (code.isPresent() && mode.isEmpty()) || at.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         new RoomControl(
             room.get(),
-            mode.get(),
+            mode.orElse(null),
+            entity.find(HOLDING_TAPE, Boolean.class).orElse(false),
             entity.find(CHANGED_BY, String.class).orElse(null),
             Instant.ofEpochMilli(at.get())));
   }

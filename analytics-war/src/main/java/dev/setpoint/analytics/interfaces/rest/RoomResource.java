@@ -29,6 +29,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.StringReader;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The rooms and their modes, for operators (operator JWT on every method):
@@ -42,8 +44,15 @@ import java.util.TreeSet;
  *       room is at its setpoint; 404 for a room not known;
  *   <li>{@code PUT /api/v1/rooms/{room}/mode} with {@code {"mode": "auto" | "advisory" | "off"}}:
  *       stores the mode, which applies from the room's next decision; 400 for a body that is not
- *       that, 404 for a room not known, 503 when the store did not take it (nothing changed).
+ *       that, 404 for a room not known, 503 when the store did not take it (nothing changed);
+ *   <li>{@code PUT /api/v1/rooms/{room}/tape} with {@code {"holdingTape": true | false}}: marks the
+ *       room as holding tape (its setpoint then changes by at most {@code
+ *       setpoint.analytics.rooms.tape-max-change-per-hour} within any hour) or not, its mode kept
+ *       (as setting the mode keeps the flag); the same answers.
  * </ul>
+ *
+ * <p>{@code modeChangedBy} and {@code modeChangedAt} name the last change of the room's control,
+ * its mode or its tape flag: each change stores the whole control.
  */
 @Path("/v1/rooms")
 @ApplicationScoped
@@ -51,6 +60,8 @@ import java.util.TreeSet;
 @Produces(MediaType.APPLICATION_JSON)
 public class RoomResource {
   static final int MAX_BODY = 1024;
+  static final String MODE = "mode";
+  static final String HOLDING_TAPE = "holdingTape";
 
   private final Recommender recommender;
   private final RoomModes modes;
@@ -96,32 +107,89 @@ public class RoomResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response setMode(
       @PathParam("room") String room, String body, @Context SecurityContext security) {
-    Optional<ControlMode> mode;
+    return change(
+        room,
+        body,
+        MODE,
+        RoomResource::mode,
+        "\"auto\" | \"advisory\" | \"off\"",
+        mode -> modes.set(room, mode, security.getUserPrincipal().getName()));
+  }
+
+  @PUT
+  @Path("{room}/tape")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response setHoldingTape(
+      @PathParam("room") String room, String body, @Context SecurityContext security) {
+    return change(
+        room,
+        body,
+        HOLDING_TAPE,
+        RoomResource::holdingTape,
+        "true | false",
+        tape -> modes.setHoldingTape(room, tape, security.getUserPrincipal().getName()));
+  }
+
+  /**
+   * Stores one field of a room's control from a body {@code {"<field>": <value>}}: 400 for a body
+   * that is not that, 404 for a room not known, 503 when the store did not take it.
+   *
+   * @param values the values the field may take, for the 400's message
+   */
+  private <T> Response change(
+      String room,
+      String body,
+      String field,
+      Function<String, Optional<T>> parse,
+      String values,
+      Consumer<T> store) {
+    Optional<T> value;
     try {
-      mode = mode(body);
+      value = parse.apply(body);
     } catch (IllegalArgumentException e) {
-      return ApiError.response(400, e.getMessage(), "mode");
+      return ApiError.response(400, e.getMessage(), field);
     }
-    if (mode.isEmpty()) {
-      return ApiError.response(
-          400, "the body must be {\"mode\": \"auto\" | \"advisory\" | \"off\"}", "mode");
+    if (value.isEmpty()) {
+      return ApiError.response(400, "the body must be {\"" + field + "\": " + values + "}", field);
     }
     if (!known(room)) {
       return notFound(room);
     }
     try {
-      modes.set(room, mode.get(), security.getUserPrincipal().getName());
+      store.accept(value.get());
     } catch (ControlStoreUnavailableException e) {
       return ApiError.response(
-          503, "the mode was not stored, the room keeps its mode: " + e.getMessage(), null);
+          503,
+          "the " + field + " was not stored, the room keeps its " + field + ": " + e.getMessage(),
+          null);
     }
     return Response.ok(view(room)).build();
   }
 
   /** The mode a body names; empty for a well-formed body that names none. */
   static Optional<ControlMode> mode(String body) {
+    return only(body, MODE)
+        .filter(JsonString.class::isInstance)
+        .flatMap(code -> ControlMode.fromCode(((JsonString) code).getString()));
+  }
+
+  /** The tape flag a body sets; empty for a well-formed body that sets none. */
+  static Optional<Boolean> holdingTape(String body) {
+    return only(body, HOLDING_TAPE)
+        .map(JsonValue::getValueType)
+        .filter(t -> t == JsonValue.ValueType.TRUE || t == JsonValue.ValueType.FALSE)
+        .map(t -> t == JsonValue.ValueType.TRUE);
+  }
+
+  /**
+   * The value of {@code field} in a body that is a JSON object holding it alone; empty for another
+   * well-formed object.
+   *
+   * @throws IllegalArgumentException for a body that is not a JSON object (or is too large)
+   */
+  private static Optional<JsonValue> only(String body, String field) {
     if (body == null || body.isBlank()) {
-      throw new IllegalArgumentException("a JSON body {\"mode\": …} is required");
+      throw new IllegalArgumentException("a JSON body {\"" + field + "\": …} is required");
     }
     if (body.length() > MAX_BODY) {
       throw new IllegalArgumentException("the body is larger than " + MAX_BODY + " characters");
@@ -136,10 +204,7 @@ public class RoomResource {
     } catch (JsonException e) {
       throw new IllegalArgumentException("the body is not valid JSON: " + e.getMessage());
     }
-    if (json.size() != 1 || !(json.get("mode") instanceof JsonString code)) {
-      return Optional.empty();
-    }
-    return ControlMode.fromCode(code.getString());
+    return json.size() == 1 ? Optional.ofNullable(json.get(field)) : Optional.empty();
   }
 
   private boolean known(String room) {
@@ -153,7 +218,7 @@ public class RoomResource {
             + room
             + "' is not known: no device labelled room:"
             + room
-            + " (or named so) has reported since analytics started, and no mode is stored for it",
+            + " (or named so) has reported since analytics started, and nothing is stored for it",
         "room");
   }
 
@@ -162,7 +227,9 @@ public class RoomResource {
     Optional<ControlMode> mode = modes.mode(room);
     json.add("mode", mode.map(ControlMode::code).orElse(DeviceRecommendation.MODE_UNKNOWN));
     Optional<RoomControl> control = modes.control(room);
-    json.add("modeSetBy", control.isPresent() ? "operator" : mode.isPresent() ? "default" : "none");
+    boolean setByOperator = control.isPresent() && control.get().mode() != null;
+    json.add("modeSetBy", setByOperator ? "operator" : mode.isPresent() ? "default" : "none");
+    json.add(HOLDING_TAPE, modes.holdingTape(room));
     control.ifPresent(
         c -> {
           if (c.changedBy() != null) {

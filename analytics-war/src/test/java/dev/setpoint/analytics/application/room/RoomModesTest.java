@@ -67,7 +67,7 @@ class RoomModesTest {
 
   @Test
   void aStoredModeAppliesAndSurvivesAnOutageOfTheStore() {
-    store.saved.add(new RoomControl("hall-a", ControlMode.OFF, "ops", Instant.EPOCH));
+    store.saved.add(new RoomControl("hall-a", ControlMode.OFF, false, "ops", Instant.EPOCH));
     modes.refresh();
     assertEquals(Optional.of(ControlMode.OFF), modes.mode("hall-a"));
     store.down = true;
@@ -92,9 +92,41 @@ class RoomModesTest {
   }
 
   @Test
+  void settingTheTapeFlagKeepsTheModeAndSettingTheModeKeepsTheFlag() {
+    modes.refresh();
+    modes.set("hall-a", ControlMode.OFF, "alice");
+    RoomControl taped = modes.setHoldingTape("hall-a", true, "bob");
+    assertEquals(new RoomControl("hall-a", ControlMode.OFF, true, "bob", taped.changedAt()), taped);
+    assertTrue(modes.holdingTape("hall-a"));
+    assertEquals(Optional.of(ControlMode.OFF), modes.mode("hall-a"));
+
+    modes.set("hall-a", ControlMode.ADVISORY, "carol");
+    assertEquals(Optional.of(ControlMode.ADVISORY), modes.mode("hall-a"));
+    assertTrue(modes.holdingTape("hall-a"), "the flag is kept");
+    assertEquals(3, store.saved.size(), "append-only: one document per change");
+  }
+
+  @Test
+  void aRoomOnlyMarkedAsHoldingTapeStaysInTheDefaultMode() {
+    modes.refresh();
+    RoomControl taped = modes.setHoldingTape("hall-a", true, "bob");
+    assertEquals(null, taped.mode());
+    assertEquals(Optional.of(ControlMode.AUTO), modes.mode("hall-a"));
+    assertFalse(modes.holdingTape("hall-b"));
+  }
+
+  @Test
+  void aChangeKeepsWhatAnotherServerStoredSinceTheLastRefresh() {
+    modes.refresh();
+    store.saved.add(new RoomControl("hall-a", ControlMode.OFF, false, "ops", Instant.EPOCH));
+    modes.setHoldingTape("hall-a", true, "bob");
+    assertEquals(Optional.of(ControlMode.OFF), modes.mode("hall-a"), "not undone to auto");
+  }
+
+  @Test
   void aModeAnotherServerStoredIsPickedUpAtTheNextRefresh() {
     modes.refresh();
-    store.saved.add(new RoomControl("hall-b", ControlMode.OFF, "ops", Instant.EPOCH));
+    store.saved.add(new RoomControl("hall-b", ControlMode.OFF, false, "ops", Instant.EPOCH));
     assertEquals(Optional.of(ControlMode.AUTO), modes.mode("hall-b"));
     modes.refresh();
     assertEquals(Optional.of(ControlMode.OFF), modes.mode("hall-b"));

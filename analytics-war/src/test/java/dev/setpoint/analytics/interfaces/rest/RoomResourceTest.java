@@ -7,7 +7,7 @@ import dev.setpoint.analytics.domain.room.ControlMode;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The mode body's parsing; the resource itself is tested on Liberty (RoomsIT). */
+/** The mode and tape bodies' parsing; the resource itself is tested on Liberty (RoomsIT). */
 class RoomResourceTest {
   @Test
   void readsTheThreeModes() {
@@ -28,6 +28,26 @@ class RoomResourceTest {
           "{\"m\":\"off\"}"
         }) {
       assertEquals(Optional.empty(), RoomResource.mode(body), body);
+    }
+  }
+
+  @Test
+  void readsTheTapeFlag() {
+    assertEquals(Optional.of(true), RoomResource.holdingTape("{\"holdingTape\":true}"));
+    assertEquals(Optional.of(false), RoomResource.holdingTape(" {\"holdingTape\" : false} "));
+    for (String body :
+        new String[] {
+          "{\"holdingTape\":\"true\"}",
+          "{\"holdingTape\":1}",
+          "{\"holdingTape\":null}",
+          "{\"holdingTape\":true,\"mode\":\"off\"}",
+          "{\"mode\":\"off\"}",
+          "{}"
+        }) {
+      assertEquals(Optional.empty(), RoomResource.holdingTape(body), body);
+    }
+    for (String body : new String[] {null, " ", "true", "[true]", "{"}) {
+      assertThrows(IllegalArgumentException.class, () -> RoomResource.holdingTape(body), body);
     }
   }
 
