@@ -266,7 +266,10 @@ public final class RoomSimulator {
     cumulativeItKwh += itKw * dtS / 3600.0;
 
     double hotPhi = Math.exp(-dtS / HOT_SPOT_TAU_S);
-    double loadRise = p.hotSpotLoadK() * totalKw / p.installedCapacityKw();
+    // Recirculation grows with the heat (and so the exhaust air) the racks put out, not with the
+    // units' output: a pull-down after a setpoint drop makes the units work harder but blows no
+    // more hot exhaust back into the racks' inlets.
+    double loadRise = p.hotSpotLoadK() * itKw / p.installedCapacityKw();
     for (int i = 0; i < p.racks(); i++) {
       rackNoise[i] =
           hotPhi * rackNoise[i]

@@ -108,6 +108,23 @@ class RoomSimulatorTest {
   }
 
   @Test
+  void aSetpointDropCoolsTheHottestInletAndNeverLiftsIt() {
+    // the units pull down at full capacity after a 3 K drop; the racks' exhaust is no larger, so
+    // their inlets only fall (a recirculation term driven by the units' output lifted them 2 K)
+    RoomSimulator sim = RoomSimulator.gwangju(3);
+    RoomState before = run(sim, 24, Duration.ofHours(6));
+    double previous = before.hottestInletC();
+    for (int i = 0; i < 30; i++) {
+      RoomState s = sim.step(STEP, 21);
+      assertTrue(
+          s.hottestInletC() < before.hottestInletC() + 0.2,
+          "step " + i + ": " + s.hottestInletC() + " after " + before.hottestInletC());
+      previous = s.hottestInletC();
+    }
+    assertTrue(previous < before.hottestInletC() - 1.0, "five minutes on: " + previous);
+  }
+
+  @Test
   void aTooSmallUnitCannotHoldTheSetpoint() {
     RoomParameters small = RoomParameters.defaults().withUnitCapacityKw(6);
     RoomSimulator sim = new RoomSimulator(small, SiteClimate.GWANGJU, 200, 22, 3);
