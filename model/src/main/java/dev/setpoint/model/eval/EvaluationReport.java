@@ -147,6 +147,19 @@ public final class EvaluationReport {
               c.cell().climateSeen() ? "yes" : "**no**",
               c.cell().roomSeen() ? "yes" : "**no**"));
     }
+    md.append(
+        "\n**The recommender** judges each candidate setpoint on the hottest of the model's"
+            + " 10-, 20- and 30-minute predictions with it held (the look-ahead heads, one ONNX"
+            + " call per decision; model/README.md, Look-ahead), under 27 °C minus the learnt"
+            + " bound.\n\n");
+    md.append(
+        "**Plant changes since the freeze** (each re-ran every baseline; the figures here are all"
+            + " from the current plant): 2026-12-03, the racks' recirculation follows their own"
+            + " heat instead of the cooling units' output. With the units' output, the pull-down"
+            + " after a setpoint drop lifted every rack's inlet by up to 2.3 K within 10 s, so a"
+            + " drop in answer to a predicted breach made the hottest inlet worse at once (the"
+            + " stress scenarios' maximum inlet was set by such drops). The change was found by"
+            + " tracing one of those maxima, not by tuning on the evaluation years.\n");
     md.append("\n## Targets\n\n");
     md.append(
         f(
