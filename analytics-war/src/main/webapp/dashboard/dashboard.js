@@ -303,7 +303,7 @@ const REASONS = {
 function why(d) {
   let text = REASONS[d.reason] || d.reason;
   if (d.predicted !== undefined) {
-    text += ' · predicted ' + d.predicted.toFixed(1) + ' °C';
+    text += ' · hottest predicted inlet ' + d.predicted.toFixed(1) + ' °C';
     if (d.predictedCurrent !== undefined) text += ' (' + d.predictedCurrent.toFixed(1) + ' °C at ' + d.current.toFixed(1) + ')';
     text += ', limit ' + (ENVELOPE.max - d.margin).toFixed(1) + ' °C (margin ' + d.margin.toFixed(1) + ')';
   }

@@ -132,65 +132,14 @@ public final class Recommender {
   /** How long a room's last known outdoor conditions stand in for missing ones by default. */
   public static final Duration DEFAULT_OUTDOOR_HOLD = Duration.ofHours(6);
 
-  /** A recommender for every device, every room in {@code auto}. */
-  public Recommender(
-      SetpointPolicy policy,
-      SetpointModel model,
-      TimeSeriesStore store,
-      CommandPublisher commands,
-      Clock clock,
-      Duration sampleInterval,
-      Duration decisionInterval,
-      Consumer<DeviceRecommendation> observer) {
-    this(
-        policy,
-        model,
-        store,
-        commands,
-        clock,
-        sampleInterval,
-        decisionInterval,
-        observer,
-        ALL_DEVICES,
-        DEFAULT_OUTDOOR_HOLD,
-        ALL_AUTO);
-  }
-
   /**
    * @param observer told of every decision after it was stored (metrics)
-   * @param devicesInScope the devices recommended for: those whose whole name matches
+   * @param devicesInScope the devices recommended for: those whose whole name matches ({@link
+   *     #ALL_DEVICES}: every device)
    * @param outdoorHold how long after the last message with outdoor conditions those stand in for
    *     missing ones
-   * @param modes each room's mode; empty when it is not known
-   */
-  public Recommender(
-      SetpointPolicy policy,
-      SetpointModel model,
-      TimeSeriesStore store,
-      CommandPublisher commands,
-      Clock clock,
-      Duration sampleInterval,
-      Duration decisionInterval,
-      Consumer<DeviceRecommendation> observer,
-      Pattern devicesInScope,
-      Duration outdoorHold,
-      Function<String, Optional<ControlMode>> modes) {
-    this(
-        policy,
-        model,
-        store,
-        commands,
-        clock,
-        sampleInterval,
-        decisionInterval,
-        observer,
-        devicesInScope,
-        outdoorHold,
-        modes,
-        room -> ChangeRateLimit.ASHRAE_C);
-  }
-
-  /**
+   * @param modes each room's mode; empty when it is not known ({@link #ALL_AUTO}: every room in
+   *     {@code auto})
    * @param maxChangePerHour each room's rate-of-change limit: the most its setpoint may change
    *     within any hour, °C
    */

@@ -19,16 +19,15 @@ import java.util.Locale;
 
 /**
  * How far ahead the model's kind of prediction holds: the bootstrap recipe's ridge regression
- * trained for a 10-, 20- and 30-minute horizon (one model per horizon: the multi-step model a
- * look-ahead controller would need), each measured against persistence (the inlet stays as it is)
- * on the held-out weeks of its training cell and on three cells it never saw, each simulated with
- * its own seed. These are the served look-ahead model's heads (the same recipe, the same seed);
- * nothing here changes it.
+ * trained for a 10-, 20- and 30-minute horizon (one head per horizon, as the served look-ahead
+ * model has them), each measured against persistence (the inlet stays as it is) on the held-out
+ * weeks of its training cell and on three cells it never saw, each simulated with its own seed.
+ * These are the served look-ahead model's heads (the same recipe, the same seed); nothing here
+ * changes it.
  */
 public final class HorizonReport {
-  /** The horizons reported. */
-  public static final List<Duration> HORIZONS =
-      List.of(Duration.ofMinutes(10), Duration.ofMinutes(20), Duration.ofMinutes(30));
+  /** The horizons reported: the served model's look-ahead heads. */
+  public static final List<Duration> HORIZONS = Bootstrap.LOOKAHEAD;
 
   /** The seed of the unseen cells' simulated data (the bootstrap trains on seed 42). */
   public static final long TEST_SEED = 4242;
@@ -60,7 +59,7 @@ public final class HorizonReport {
         new Cell("Helsinki × small-dx", rooms.get("small-dx"), SiteClimate.HELSINKI, false));
   }
 
-  /** Trains one model per horizon on {@code days} of the bootstrap's data and measures them. */
+  /** Trains the look-ahead heads on {@code days} of the bootstrap's data and measures them. */
   public static List<Row> run(int days, PrintStream progress) throws IOException {
     Duration interval = SampleWindow.DEFAULT_INTERVAL;
     List<Cell> cells = cells();
@@ -70,26 +69,26 @@ public final class HorizonReport {
       progress.printf("horizons: simulating %s, %d days, seed %d%n", cell.name(), days, seed);
       data.add(simulate(cell, days, seed));
     }
+    Trainer.Result trained =
+        new Trainer(interval, HORIZONS, Trainer.DEFAULT_LAMBDA)
+            .train(data.get(0), "horizon report", Instant.EPOCH);
     List<Row> rows = new ArrayList<>();
-    for (Duration horizon : HORIZONS) {
-      Trainer.Result trained =
-          new Trainer(interval, horizon, Trainer.DEFAULT_LAMBDA)
-              .train(data.get(0), "horizon report", Instant.EPOCH);
-      rows.add(new Row(cells.get(0).name(), horizon, trained.holdout(), trained.persistence()));
+    for (Trainer.Head head : trained.heads()) {
+      rows.add(new Row(cells.get(0).name(), head.horizon(), head.holdout(), head.persistence()));
       for (int c = 1; c < cells.size(); c++) {
-        Examples test = Examples.of(data.get(c), interval, horizon, 1);
+        Examples test = Examples.of(data.get(c), interval, head.horizon(), 1);
         double[] predicted = new double[test.size()];
         for (int i = 0; i < test.size(); i++) {
-          predicted[i] = trained.model().predict(test.features(), i);
+          predicted[i] = head.model().predict(test.features(), i);
         }
         rows.add(
             new Row(
                 cells.get(c).name(),
-                horizon,
+                head.horizon(),
                 Trainer.Metrics.of(predicted, test.targets()),
                 Trainer.Metrics.of(test.current(), test.targets())));
       }
-      progress.printf("horizons: %d min done%n", horizon.toMinutes());
+      progress.printf("horizons: %d min done%n", head.horizon().toMinutes());
     }
     return rows;
   }

@@ -105,49 +105,48 @@ class SetpointPolicyTest {
     assertEquals(24.0, flat.setpointC());
   }
 
+  /** A predictor with two horizons whose look-ahead answers {@code answer(rows)}. */
+  static InletPredictor twoHorizons(java.util.function.IntFunction<float[]> answer) {
+    return new InletPredictor() {
+      @Override
+      public float[] predict(float[] features, int rows) {
+        return new float[rows];
+      }
+
+      @Override
+      public List<Duration> horizons() {
+        return List.of(Duration.ofMinutes(10), Duration.ofMinutes(30));
+      }
+
+      @Override
+      public float[] predictAhead(float[] features, int rows) {
+        return answer.apply(rows);
+      }
+    };
+  }
+
   @Test
   void aLookAheadAnswerOfTheWrongSizeOrNotFiniteFallsBack() {
-    InletPredictor short3 =
-        new InletPredictor() {
-          @Override
-          public float[] predict(float[] features, int rows) {
-            return new float[rows];
-          }
-
-          @Override
-          public List<Duration> horizons() {
-            return List.of(Duration.ofMinutes(10), Duration.ofMinutes(30));
-          }
-
-          @Override
-          public float[] predictAhead(float[] features, int rows) {
-            return new float[rows]; // one value per row, not two
-          }
-        };
+    // one value per row, not two
+    InletPredictor tooShort = twoHorizons(rows -> new float[rows]);
     assertEquals(
         Reason.PREDICTION_MISSING,
-        new SetpointPolicy().decide(window(23.0, 6), NOW, short3).reason());
+        new SetpointPolicy().decide(window(23.0, 6), NOW, tooShort).reason());
     InletPredictor nan =
-        new InletPredictor() {
-          @Override
-          public float[] predict(float[] features, int rows) {
-            return new float[rows];
-          }
-
-          @Override
-          public List<Duration> horizons() {
-            return List.of(Duration.ofMinutes(10), Duration.ofMinutes(30));
-          }
-
-          @Override
-          public float[] predictAhead(float[] features, int rows) {
-            float[] out = new float[rows * 2];
-            out[out.length - 1] = Float.NaN;
-            return out;
-          }
-        };
+        twoHorizons(
+            rows -> {
+              float[] out = new float[rows * 2];
+              out[out.length - 1] = Float.NaN;
+              return out;
+            });
     assertEquals(
         Reason.PREDICTION_MISSING, new SetpointPolicy().decide(window(23.0, 6), NOW, nan).reason());
+    assertEquals(
+        Reason.STEP_LIMITED,
+        new SetpointPolicy()
+            .decide(window(23.0, 6), NOW, twoHorizons(rows -> new float[rows * 2]))
+            .reason(),
+        "the same predictor answering in full is acted on (all safe: up by the step)");
   }
 
   @Test
