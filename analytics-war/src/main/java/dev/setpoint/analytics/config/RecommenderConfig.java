@@ -60,7 +60,7 @@ public class RecommenderConfig {
 
   /** The safety margin below the limit, °C. */
   @Inject
-  @ConfigProperty(name = "setpoint.analytics.recommender.margin-c", defaultValue = "1")
+  @ConfigProperty(name = "setpoint.analytics.recommender.margin-c", defaultValue = "0.75")
   public double marginC;
 
   /** The largest rise per decision, °C. */

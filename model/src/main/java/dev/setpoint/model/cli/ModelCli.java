@@ -9,6 +9,7 @@ import dev.setpoint.model.eval.Evaluation;
 import dev.setpoint.model.eval.EvaluationReport;
 import dev.setpoint.model.eval.OnnxInletPredictor;
 import dev.setpoint.model.eval.Scenario;
+import dev.setpoint.model.recommend.PolicySettings;
 import dev.setpoint.model.recommend.SetpointPolicy;
 import dev.setpoint.model.recommend.TrainingRanges;
 import dev.setpoint.model.sim.RoomParameters;
@@ -284,6 +285,14 @@ public final class ModelCli {
     Path model;
 
     @Option(
+        names = "--margin",
+        defaultValue = "0.75",
+        description =
+            "the recommender's fixed margin below 27 °C, before its learnt bound widens it, °C"
+                + " (default ${DEFAULT-VALUE}, analytics' setpoint.analytics.recommender.margin-c)")
+    double marginC;
+
+    @Option(
         names = "--climate",
         description =
             "a climate: Gwangju, Singapore, Phoenix, Helsinki, London, or a monthly-normals .csv"
@@ -370,7 +379,7 @@ public final class ModelCli {
       Evaluation.Settings settings = settings();
       try (OnnxInletPredictor predictor = new OnnxInletPredictor(Files.readAllBytes(model))) {
         var metadata = predictor.metadata();
-        SetpointPolicy policy = new SetpointPolicy();
+        SetpointPolicy policy = new SetpointPolicy(PolicySettings.defaults().withMarginC(marginC));
         long t0 = System.nanoTime();
         var results =
             new Evaluation(

@@ -342,7 +342,11 @@ public final class Evaluation {
             cache,
             marginC,
             seeds,
-            String.format(Locale.ROOT, "constant with 1 °C margin, %.1f °C", marginC));
+            String.format(
+                Locale.ROOT,
+                "constant with the %.2f °C margin, %.1f °C",
+                policy.settings().marginC(),
+                marginC));
     Strategy thermostat =
         strategyRuns(
             loop,

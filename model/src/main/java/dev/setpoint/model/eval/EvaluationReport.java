@@ -242,10 +242,12 @@ public final class EvaluationReport {
       md.append(
           f(
               "%nThe learnt bound's coverage: %s of %,d checked predictions had the measured peak"
-                  + " inlet within their 10-minute horizon at or below prediction + the margin"
-                  + " kept (a fixed 1 °C margin before the bound has three hours of residuals).%n",
+                  + " inlet within their horizon (the model's longest look-ahead) at or"
+                  + " below prediction + the margin kept (the fixed %.2f °C before the bound has"
+                  + " three hours of residuals).%n",
               Double.isNaN(c.boundCoverage()) ? "n/a" : f("%.2f %%", 100 * c.boundCoverage()),
-              c.boundChecked()));
+              c.boundChecked(),
+              policy.settings().marginC()));
       if (!c.stress().isEmpty()) {
         md.append(
             f(

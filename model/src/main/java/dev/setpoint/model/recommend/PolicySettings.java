@@ -9,7 +9,9 @@ import java.time.Duration;
  * @param maxC highest candidate setpoint, °C (default 27)
  * @param stepC spacing of candidates, °C (default 0.5: 19 candidates)
  * @param limitC the inlet temperature not to exceed, °C (default 27, ASHRAE's recommended maximum)
- * @param marginC kept below the limit for model error, °C (default 1)
+ * @param marginC kept below the limit for model error, °C (default 0.75: the smallest of 0.5, 0.75
+ *     and 1 that kept the look-ahead recommender at 0 minutes above 27 °C on the tuning years of
+ *     the training room and the dense room, model/README.md; the learnt bound widens it per room)
  * @param maxRaiseC largest rise of the setpoint in one decision, °C (default 1)
  * @param raiseHysteresisC a rise needs the higher candidate predicted this far below the threshold,
  *     °C (default 0.3), so sensor noise does not flip the setpoint between neighbours every
@@ -58,7 +60,7 @@ public record PolicySettings(
         27.0,
         0.5,
         27.0,
-        1.0,
+        0.75,
         1.0,
         0.3,
         Double.POSITIVE_INFINITY,
@@ -66,6 +68,23 @@ public record PolicySettings(
         Duration.ofMinutes(3),
         1.0,
         Duration.ofMinutes(15));
+  }
+
+  /** These settings with another fixed margin, °C. */
+  public PolicySettings withMarginC(double marginC) {
+    return new PolicySettings(
+        minC,
+        maxC,
+        stepC,
+        limitC,
+        marginC,
+        maxRaiseC,
+        raiseHysteresisC,
+        maxLowerC,
+        fallbackC,
+        maxSampleAge,
+        fallbackStepC,
+        minDwell);
   }
 
   /** The candidate setpoints, ascending: min, min + step, …, max. */
