@@ -305,7 +305,7 @@ function why(d) {
   if (d.predicted !== undefined) {
     text += ' · hottest predicted inlet ' + d.predicted.toFixed(1) + ' °C';
     if (d.predictedCurrent !== undefined) text += ' (' + d.predictedCurrent.toFixed(1) + ' °C at ' + d.current.toFixed(1) + ')';
-    text += ', limit ' + (ENVELOPE.max - d.margin).toFixed(1) + ' °C (margin ' + d.margin.toFixed(1) + ')';
+    text += ', limit ' + (ENVELOPE.max - d.margin).toFixed(2) + ' °C (margin ' + d.margin.toFixed(2) + ')';
   }
   const inputs = d.inputs || {};
   if (inputs.outdoorSource === 'held') text += ' · weather feed out: last known outdoor value';

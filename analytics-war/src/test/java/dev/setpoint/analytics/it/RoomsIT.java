@@ -236,6 +236,9 @@ class RoomsIT {
       assertEquals(400, r.statusCode(), bad + " -> " + r.body());
       assertEquals("holdingTape", json(r).getString("parameter"), r.body());
     }
+    JsonObject refused = json(call("GET", "api/v1/rooms/" + room, operator, null));
+    assertFalse(refused.getBoolean("holdingTape"), "refused requests stored nothing: " + refused);
+    assertEquals("default", refused.getString("modeSetBy"), refused.toString());
     assertEquals(
         200,
         call("PUT", "api/v1/rooms/" + room + "/mode", operator, "{\"mode\":\"advisory\"}")

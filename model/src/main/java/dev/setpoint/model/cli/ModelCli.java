@@ -557,8 +557,8 @@ public final class ModelCli {
       name = "horizons",
       mixinStandardHelpOptions = true,
       description =
-          "Prediction error at 10, 20 and 30 minutes against persistence: the bootstrap recipe"
-              + " trained once per horizon, measured on its held-out weeks and three unseen cells;"
+          "Prediction error at 10, 20 and 30 minutes against persistence: the bootstrap recipe's"
+              + " look-ahead heads, measured on its held-out weeks and three unseen cells;"
               + " writes <docs>/horizons.md.")
   static final class Horizons implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "365", description = "days (default ${DEFAULT-VALUE})")

@@ -193,11 +193,6 @@ public final class Trainer {
     return String.format(Locale.ROOT, "%.4f", v);
   }
 
-  /** A version that names the weights: the same training gives the same version. */
-  static String version(ThermalModel model) {
-    return version(List.of(new Head(Duration.ZERO, model, null, null)));
-  }
-
   /**
    * A version that names every head's weights (the served model's alone when there is one head, so
    * a single-horizon model keeps the version it always had).
