@@ -8,5 +8,15 @@ import dev.setpoint.model.features.ClimateSample;
  * @param device the device (InfluxDB tag {@code device})
  * @param site the site (tag {@code site}), empty when unknown
  * @param sample the values
+ * @param controllablePowerKw the room's power a setpoint can change at the sample's time: cooling
+ *     (compressors, indoor fans, economiser) plus what the server fans draw above idle, kW; NaN
+ *     when not metered (telemetry carries no power yet; the simulator knows it)
  */
-public record ClimateRow(String device, String site, ClimateSample sample) {}
+public record ClimateRow(
+    String device, String site, ClimateSample sample, double controllablePowerKw) {
+
+  /** A row without a power reading. */
+  public ClimateRow(String device, String site, ClimateSample sample) {
+    this(device, site, sample, Double.NaN);
+  }
+}

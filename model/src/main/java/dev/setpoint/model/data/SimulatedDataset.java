@@ -72,7 +72,9 @@ public final class SimulatedDataset {
       }
       state = sim.step(STEP, setpoint);
       if ((step + 1) % stepsPerSample == 0) {
-        sink.accept(new ClimateRow(device, site.name(), sample(state)));
+        sink.accept(
+            new ClimateRow(
+                device, site.name(), sample(state), state.electricKw() + state.serverFanExtraKw()));
       }
       if ((step + 1) % stepsPerDay == 0) {
         dayDone.accept((int) ((step + 1) / stepsPerDay));
@@ -80,10 +82,10 @@ public final class SimulatedDataset {
     }
   }
 
-  /** Writes {@code days} days as CSV (with header). */
+  /** Writes {@code days} days as CSV (with header and the power column). */
   public void write(int days, long seed, String device, java.io.Writer out, IntConsumer dayDone)
       throws IOException {
-    ClimateCsv.writeHeader(out);
+    ClimateCsv.writeHeader(out, true);
     try {
       generate(
           days,
@@ -91,7 +93,7 @@ public final class SimulatedDataset {
           device,
           row -> {
             try {
-              ClimateCsv.write(out, row);
+              ClimateCsv.write(out, row, true);
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import dev.setpoint.model.features.FeatureLayout;
 import dev.setpoint.model.recommend.InletPredictor;
 import dev.setpoint.model.recommend.LookAhead;
+import dev.setpoint.model.recommend.PowerHead;
 import java.nio.FloatBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class OnnxInletPredictor implements InletPredictor, AutoCloseable {
   private final OrtEnvironment env;
   private final OrtSession session;
   private final Optional<LookAhead> lookAhead;
+  private final Optional<PowerHead> power;
 
   public OnnxInletPredictor(byte[] model) throws OrtException {
     this.env = OrtEnvironment.getEnvironment();
@@ -30,6 +32,7 @@ public final class OnnxInletPredictor implements InletPredictor, AutoCloseable {
       this.session = env.createSession(model, options);
     }
     this.lookAhead = LookAhead.fromMetadata(metadata());
+    this.power = PowerHead.fromMetadata(metadata());
   }
 
   /** The model's metadata_props. */
@@ -55,20 +58,47 @@ public final class OnnxInletPredictor implements InletPredictor, AutoCloseable {
     return run(features, rows, lookAhead.get().output(), lookAhead.get().horizons().size());
   }
 
-  private float[] run(float[] features, int rows, String output, int columns) throws OrtException {
-    try (OnnxTensor input =
-            OnnxTensor.createTensor(
-                env, FloatBuffer.wrap(features), new long[] {rows, FeatureLayout.FEATURES});
-        OrtSession.Result result = session.run(Map.of("features", input), Set.of(output))) {
-      FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
-      if (out.remaining() != rows * columns) {
-        throw new IllegalStateException(
-            output + " answered " + out.remaining() + " values for " + rows + " rows");
-      }
-      float[] flat = new float[rows * columns];
-      out.get(flat);
-      return flat;
+  @Override
+  public Forecast forecast(float[] features, int rows) throws OrtException {
+    if (power.isEmpty()) {
+      return new Forecast(predictAhead(features, rows), null);
     }
+    String inlet = lookAhead.map(LookAhead::output).orElse("inlet_temperature");
+    int columns = horizons().size();
+    try (OnnxTensor input = input(features, rows);
+        OrtSession.Result result =
+            session.run(Map.of("features", input), Set.of(inlet, power.get().output()))) {
+      return new Forecast(
+          values(result, inlet, rows, columns), values(result, power.get().output(), rows, 1));
+    }
+  }
+
+  private float[] run(float[] features, int rows, String output, int columns) throws OrtException {
+    try (OnnxTensor input = input(features, rows);
+        OrtSession.Result result = session.run(Map.of("features", input), Set.of(output))) {
+      return values(result, output, rows, columns);
+    }
+  }
+
+  private OnnxTensor input(float[] features, int rows) throws OrtException {
+    return OnnxTensor.createTensor(
+        env, FloatBuffer.wrap(features), new long[] {rows, FeatureLayout.FEATURES});
+  }
+
+  private static float[] values(OrtSession.Result result, String output, int rows, int columns) {
+    FloatBuffer out =
+        ((OnnxTensor)
+                result
+                    .get(output)
+                    .orElseThrow(() -> new IllegalStateException("no output " + output)))
+            .getFloatBuffer();
+    if (out.remaining() != rows * columns) {
+      throw new IllegalStateException(
+          output + " answered " + out.remaining() + " values for " + rows + " rows");
+    }
+    float[] flat = new float[rows * columns];
+    out.get(flat);
+    return flat;
   }
 
   @Override

@@ -12,6 +12,10 @@ import java.util.List;
  * inlet 10, 20 and 30 minutes ahead with its candidate held, so the policy can keep the hottest of
  * them under the limit, not only the first. A predictor without one answers for its single horizon,
  * {@link #DEFAULT_HORIZON}.
+ *
+ * <p>A model with a power head also predicts, for each row, the mean power the setpoint can change
+ * (cooling plus the server fans above idle) over its look-ahead ({@link #forecast}), so the policy
+ * can choose the cheapest safe setpoint rather than the highest.
  */
 @FunctionalInterface
 public interface InletPredictor {
@@ -40,5 +44,23 @@ public interface InletPredictor {
    */
   default float[] predictAhead(float[] features, int rows) throws Exception {
     return predict(features, rows);
+  }
+
+  /**
+   * Every row's inlet at each horizon and, from a model with a power head, its mean power over the
+   * look-ahead: one call.
+   *
+   * @param inlet as {@link #predictAhead}
+   * @param powerKw one value per row, kW; null when the model predicts no power
+   */
+  record Forecast(float[] inlet, float[] powerKw) {}
+
+  /**
+   * {@link #predictAhead} and, when the model has a power head, its power prediction, in one call.
+   *
+   * @throws Exception when the model cannot answer
+   */
+  default Forecast forecast(float[] features, int rows) throws Exception {
+    return new Forecast(predictAhead(features, rows), null);
   }
 }

@@ -52,6 +52,29 @@ class ClimateCsvTest {
                 new ClimateSample(T, -3.25, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN))));
   }
 
+  @Test
+  void thePowerColumnIsOptionalAndComesBackWhenWritten() throws IOException {
+    StringWriter out = new StringWriter();
+    ClimateCsv.writeHeader(out, true);
+    ClimateSample sample = new ClimateSample(T, 24.5, 45, 28, 80, 7, 22.5);
+    ClimateCsv.write(out, new ClimateRow("rack-1", "gwangju", sample, 12.25), true);
+    ClimateCsv.write(out, new ClimateRow("rack-2", "gwangju", sample), true);
+    assertEquals(
+        ClimateCsv.HEADER
+            + ",controllable_power\n"
+            + "2025-07-01T00:00:00Z,rack-1,gwangju,24.500,45.000,28.000,80.000,7,22.500,12.250\n"
+            + "2025-07-01T00:00:00Z,rack-2,gwangju,24.500,45.000,28.000,80.000,7,22.500,\n",
+        out.toString());
+    List<ClimateRow> back = read(out.toString());
+    assertEquals(12.25, back.get(0).controllablePowerKw());
+    assertTrue(Double.isNaN(back.get(1).controllablePowerKw()));
+    assertTrue(Double.isNaN(read(write(row("rack-3", ""))).getFirst().controllablePowerKw()));
+    IOException e =
+        readFails(
+            ClimateCsv.HEADER + ",controllable_power\n" + "2025-07-01T00:00:00Z,r,s,1,2,3,4,5,6\n");
+    assertEquals("test.csv:2: expected 10 columns, found 9", e.getMessage());
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {"rack,1", "rack \"1\"", "line\nbreak", "cr\r\nlf", " padded ", "'", "\"", "#1"})
