@@ -550,6 +550,18 @@ public final class ModelCli {
           head.holdout().mae(),
           head.persistence().mae());
     }
+    Trainer.Head power = result.power();
+    if (power != null) {
+      PROGRESS.printf(
+          Locale.ROOT,
+          "train: power over %d min: model MAE %.3f kW RMSE %.3f kW; persistence MAE %.3f kW"
+              + " RMSE %.3f kW%n",
+          power.horizon().toMinutes(),
+          power.holdout().mae(),
+          power.holdout().rmse(),
+          power.persistence().mae(),
+          power.persistence().rmse());
+    }
     PROGRESS.printf("train: wrote %s (%s)%n", out, result.metadata().get("model_version"));
   }
 

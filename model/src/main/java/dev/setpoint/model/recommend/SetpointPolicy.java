@@ -8,14 +8,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Recommends the highest candidate setpoint whose predicted inlet temperature stays at or below the
+ * Recommends, among the candidate setpoints whose predicted inlet temperature stays at or below the
  * limit minus the margin at every horizon the predictor looks ahead (the hottest of its 10-, 20-
- * and 30-minute predictions with the candidate held, for a look-ahead model), moving at most {@link
- * PolicySettings#maxRaiseC()} up per decision. When the window is incomplete or stale or the
- * predictions are missing it falls back: it moves from the current setpoint toward {@link
- * PolicySettings#fallbackC()} by at most {@link PolicySettings#fallbackStepC()} per decision
- * (straight to it only when no setpoint is known). Stateless: the current setpoint is the newest
- * sample's.
+ * and 30-minute predictions with the candidate held, for a look-ahead model), the one of least
+ * predicted power (cooling plus server fans, from a model with a power head; the highest safe one
+ * without), moving at most {@link PolicySettings#maxRaiseC()} up per decision. When the window is
+ * incomplete or stale or the predictions are missing it falls back: it moves from the current
+ * setpoint toward {@link PolicySettings#fallbackC()} by at most {@link
+ * PolicySettings#fallbackStepC()} per decision (straight to it only when no setpoint is known).
+ * Stateless: the current setpoint is the newest sample's.
  */
 public final class SetpointPolicy {
   private static final double EPS = 1e-6;
@@ -154,7 +155,7 @@ public final class SetpointPolicy {
     if (window.size() != FeatureLayout.WINDOW) {
       return fallback(Reason.WINDOW_INCOMPLETE, currentC);
     }
-    float[] predictions = predict(window, predictor);
+    Predictions predictions = predict(window, predictor);
     if (predictions == null) {
       return fallback(Reason.PREDICTION_MISSING, currentC);
     }
@@ -165,43 +166,49 @@ public final class SetpointPolicy {
    * The choice among the candidates given their predictions (same order) and the current setpoint.
    */
   Recommendation choose(double currentC, float[] predictions) {
-    return choose(currentC, predictions, settings.thresholdC());
+    return choose(currentC, new Predictions(predictions, null), settings.thresholdC());
   }
 
-  private Recommendation choose(double currentC, float[] predictions, double thresholdC) {
-    double atCurrent = predictionAt(currentC, predictions);
+  /** As {@link #choose(double, float[])}, with each candidate's predicted power (kW). */
+  Recommendation choose(double currentC, float[] predictions, float[] powerKw) {
+    return choose(currentC, new Predictions(predictions, powerKw), settings.thresholdC());
+  }
+
+  /**
+   * Each candidate's hottest predicted inlet over the horizons and, from a model with a power head,
+   * its predicted mean power (null otherwise).
+   */
+  private record Predictions(float[] hottest, float[] powerKw) {
+    double power(int i) {
+      return powerKw == null ? Double.NaN : powerKw[i];
+    }
+  }
+
+  private Recommendation choose(double currentC, Predictions p, double thresholdC) {
+    float[] predictions = p.hottest();
+    int at = indexAt(currentC);
+    double atCurrent = at < 0 ? Double.NaN : predictions[at];
+    double powerAtCurrent = at < 0 ? Double.NaN : p.power(at);
     double threshold = thresholdC + EPS;
-    int best = highestAtOrBelow(predictions, threshold);
+    int last = candidates.length - 1;
+    int best = cheapestSafe(p, threshold, last);
     if (best < 0) {
-      return new Recommendation(candidates[0], predictions[0], Reason.NO_SAFE_CANDIDATE, atCurrent);
+      return recommend(0, p, Reason.NO_SAFE_CANDIDATE, atCurrent, powerAtCurrent);
     }
     if (candidates[best] > currentC + EPS) {
       // Rise only to a candidate that is safe with the hysteresis to spare; otherwise hold the
-      // highest safe candidate at or below the current setpoint.
-      int clear = highestAtOrBelow(predictions, threshold - settings.raiseHysteresisC());
+      // cheapest safe candidate at or below the current setpoint.
+      int clear = cheapestSafe(p, threshold - settings.raiseHysteresisC(), last);
       if (clear < 0 || candidates[clear] <= currentC + EPS) {
-        int hold = -1;
-        for (int i = best; i >= 0; i--) {
-          if (candidates[i] <= currentC + EPS && predictions[i] <= threshold) {
-            hold = i;
-            break;
-          }
-        }
+        int hold = cheapestSafe(p, threshold, highestAtOrBelowC(currentC + EPS));
         best = hold >= 0 ? hold : best;
       } else {
         best = clear;
       }
     }
     if (candidates[best] > currentC + settings.maxRaiseC() + EPS) {
-      int raised = 0;
-      for (int i = best; i >= 0; i--) {
-        if (candidates[i] <= currentC + settings.maxRaiseC() + EPS) {
-          raised = i;
-          break;
-        }
-      }
-      return new Recommendation(
-          candidates[raised], predictions[raised], Reason.STEP_LIMITED, atCurrent);
+      int raised = Math.max(0, highestAtOrBelowC(currentC + settings.maxRaiseC() + EPS));
+      return recommend(raised, p, Reason.STEP_LIMITED, atCurrent, powerAtCurrent);
     }
     if (candidates[best] < currentC - settings.maxLowerC() - EPS) {
       int lowered = best;
@@ -211,31 +218,35 @@ public final class SetpointPolicy {
           break;
         }
       }
-      return new Recommendation(
-          candidates[lowered], predictions[lowered], Reason.STEP_LIMITED, atCurrent);
+      return recommend(lowered, p, Reason.STEP_LIMITED, atCurrent, powerAtCurrent);
     }
-    return new Recommendation(candidates[best], predictions[best], Reason.MODEL, atCurrent);
+    return recommend(best, p, Reason.MODEL, atCurrent, powerAtCurrent);
+  }
+
+  private Recommendation recommend(
+      int i, Predictions p, Reason reason, double atCurrent, double powerAtCurrent) {
+    return new Recommendation(
+        candidates[i], p.hottest()[i], reason, atCurrent, p.power(i), powerAtCurrent);
   }
 
   /**
-   * The prediction at the candidate nearest to {@code currentC}, or NaN when the current setpoint
-   * lies more than half a step outside the candidates.
+   * The index of the candidate nearest to {@code currentC}, or −1 when the current setpoint lies
+   * more than half a step outside the candidates.
    */
-  private double predictionAt(double currentC, float[] predictions) {
+  private int indexAt(double currentC) {
     int nearest = 0;
     for (int i = 1; i < candidates.length; i++) {
       if (Math.abs(candidates[i] - currentC) < Math.abs(candidates[nearest] - currentC)) {
         nearest = i;
       }
     }
-    return Math.abs(candidates[nearest] - currentC) <= settings.stepC() / 2 + EPS
-        ? predictions[nearest]
-        : Double.NaN;
+    return Math.abs(candidates[nearest] - currentC) <= settings.stepC() / 2 + EPS ? nearest : -1;
   }
 
-  private int highestAtOrBelow(float[] predictions, double threshold) {
+  /** The highest candidate at or below {@code c}, or −1. */
+  private int highestAtOrBelowC(double c) {
     for (int i = candidates.length - 1; i >= 0; i--) {
-      if (predictions[i] <= threshold) {
+      if (candidates[i] <= c) {
         return i;
       }
     }
@@ -243,21 +254,43 @@ public final class SetpointPolicy {
   }
 
   /**
-   * Each candidate's hottest predicted inlet over the predictor's horizons (all candidates and
-   * horizons in one call), or null when the predictor cannot answer in full.
+   * Among the candidates up to index {@code upTo} predicted at or below {@code threshold}: the one
+   * of least predicted power (the higher on a tie), or without power predictions the highest; −1
+   * when none is.
    */
-  private float[] predict(List<ClimateSample> window, InletPredictor predictor) {
+  private static int cheapestSafe(Predictions p, double threshold, int upTo) {
+    int best = -1;
+    for (int i = upTo; i >= 0; i--) {
+      if (p.hottest()[i] <= threshold
+          && (best < 0 || (p.powerKw() != null && p.powerKw()[i] < p.powerKw()[best]))) {
+        best = i;
+        if (p.powerKw() == null) {
+          break;
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Each candidate's hottest predicted inlet over the predictor's horizons and its predicted power
+   * (all candidates, horizons and power in one call), or null when the predictor cannot answer the
+   * inlet in full. Power that is missing or not finite is left out: the choice is then the highest
+   * safe candidate, as without a power head.
+   */
+  private Predictions predict(List<ClimateSample> window, InletPredictor predictor) {
     if (predictor == null) {
       return null;
     }
     int horizons;
-    float[] ahead;
+    InletPredictor.Forecast forecast;
     try {
       horizons = predictor.horizons().size();
-      ahead = predictor.predictAhead(FeatureLayout.batch(window, candidates), candidates.length);
+      forecast = predictor.forecast(FeatureLayout.batch(window, candidates), candidates.length);
     } catch (Exception e) {
       return null;
     }
+    float[] ahead = forecast == null ? null : forecast.inlet();
     if (horizons < 1 || ahead == null || ahead.length != candidates.length * horizons) {
       return null;
     }
@@ -265,15 +298,24 @@ public final class SetpointPolicy {
     for (int c = 0; c < candidates.length; c++) {
       float max = Float.NEGATIVE_INFINITY;
       for (int h = 0; h < horizons; h++) {
-        float p = ahead[c * horizons + h];
-        if (!Float.isFinite(p)) {
+        float v = ahead[c * horizons + h];
+        if (!Float.isFinite(v)) {
           return null;
         }
-        max = Math.max(max, p);
+        max = Math.max(max, v);
       }
       hottest[c] = max;
     }
-    return hottest;
+    float[] power = forecast.powerKw();
+    if (power != null && power.length != candidates.length) {
+      power = null;
+    }
+    for (int c = 0; power != null && c < power.length; c++) {
+      if (!Float.isFinite(power[c])) {
+        power = null;
+      }
+    }
+    return new Predictions(hottest, power);
   }
 
   /** Holds the current setpoint, unless the measured inlet is above the threshold already. */
@@ -299,7 +341,12 @@ public final class SetpointPolicy {
       return r;
     }
     return new Recommendation(
-        currentC, r.predictedAtCurrentC(), Reason.DWELL, r.predictedAtCurrentC());
+        currentC,
+        r.predictedAtCurrentC(),
+        Reason.DWELL,
+        r.predictedAtCurrentC(),
+        r.predictedPowerAtCurrentKw(),
+        r.predictedPowerAtCurrentKw());
   }
 
   /**

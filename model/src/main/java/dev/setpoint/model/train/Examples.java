@@ -17,9 +17,14 @@ import java.util.Map;
  * count, since the model answers "what if this setpoint is held". Rows need not be sorted;
  * incomplete samples break runs.
  *
+ * <p>The power head's examples ({@link #power}) are cut the same way; their target is the mean of
+ * the rows' power over the horizon (the samples after the window, up to the horizon's end), their
+ * persistence baseline the power at the newest sample, and a row without power breaks runs too.
+ *
  * @param features {@code size × 37} values, row-major
- * @param targets inlet temperature at the horizon, °C
- * @param current the newest sample's inlet temperature (the persistence baseline), °C
+ * @param targets inlet temperature at the horizon, °C (power examples: mean power over it, kW)
+ * @param current the newest sample's inlet temperature (the persistence baseline), °C (power
+ *     examples: its power, kW)
  * @param times the newest sample's time
  * @param from the earliest sample used
  * @param to the latest sample used
@@ -36,17 +41,28 @@ public record Examples(
     return targets.length;
   }
 
-  /** Cuts examples; {@code stride} keeps every n-th window (1 = all). */
+  /** Cuts inlet examples; {@code stride} keeps every n-th window (1 = all). */
   public static Examples of(
       List<ClimateRow> rows, Duration interval, Duration horizon, int stride) {
+    return cut(rows, interval, horizon, stride, false);
+  }
+
+  /** Cuts power examples from the rows that have power; {@code stride} as for {@link #of}. */
+  public static Examples power(
+      List<ClimateRow> rows, Duration interval, Duration horizon, int stride) {
+    return cut(rows, interval, horizon, stride, true);
+  }
+
+  private static Examples cut(
+      List<ClimateRow> rows, Duration interval, Duration horizon, int stride, boolean power) {
     int horizonSteps = (int) (horizon.toMillis() / interval.toMillis());
     if (horizonSteps < 1 || horizon.toMillis() % interval.toMillis() != 0) {
       throw new IllegalArgumentException(
           "the horizon must be a positive multiple of the interval: " + horizon + ", " + interval);
     }
-    Map<String, List<ClimateSample>> byDevice = new LinkedHashMap<>();
+    Map<String, List<ClimateRow>> byDevice = new LinkedHashMap<>();
     for (ClimateRow row : rows) {
-      byDevice.computeIfAbsent(row.device(), d -> new ArrayList<>()).add(row.sample());
+      byDevice.computeIfAbsent(row.device(), d -> new ArrayList<>()).add(row);
     }
     long tolerance = interval.toMillis() / 6;
     List<float[]> x = new ArrayList<>();
@@ -55,14 +71,15 @@ public record Examples(
     Instant from = null;
     Instant to = null;
     int seen = 0;
-    for (List<ClimateSample> samples : byDevice.values()) {
-      samples.sort((a, b) -> a.time().compareTo(b.time()));
+    for (List<ClimateRow> device : byDevice.values()) {
+      device.sort((a, b) -> a.sample().time().compareTo(b.sample().time()));
+      List<ClimateSample> samples = device.stream().map(ClimateRow::sample).toList();
       int n = samples.size();
       // run[i]: how many samples up to i are complete and one interval apart
       int[] run = new int[n];
       for (int i = 0; i < n; i++) {
         ClimateSample s = samples.get(i);
-        if (!s.isComplete()) {
+        if (!s.isComplete() || (power && !Double.isFinite(device.get(i).controllablePowerKw()))) {
           run[i] = 0;
         } else if (i > 0
             && run[i - 1] > 0
@@ -90,10 +107,18 @@ public record Examples(
         }
         List<ClimateSample> window = samples.subList(i - FeatureLayout.WINDOW + 1, i + 1);
         x.add(FeatureLayout.row(window, candidate));
-        y.add(
-            new double[] {
-              samples.get(j).indoorTemperatureC(), samples.get(i).indoorTemperatureC()
-            });
+        if (power) {
+          double sum = 0;
+          for (int k = i + 1; k <= j; k++) {
+            sum += device.get(k).controllablePowerKw();
+          }
+          y.add(new double[] {sum / horizonSteps, device.get(i).controllablePowerKw()});
+        } else {
+          y.add(
+              new double[] {
+                samples.get(j).indoorTemperatureC(), samples.get(i).indoorTemperatureC()
+              });
+        }
         Instant time = samples.get(i).time();
         t.add(time);
         Instant first = window.getFirst().time();

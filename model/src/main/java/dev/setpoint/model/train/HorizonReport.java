@@ -42,9 +42,21 @@ public final class HorizonReport {
    * @param horizon how far ahead
    * @param model the model's error
    * @param persistence persistence's error on the same examples
+   * @param power whether this is the power head's row (errors in kW) rather than an inlet head's
+   *     (°C)
    */
   public record Row(
-      String cell, Duration horizon, Trainer.Metrics model, Trainer.Metrics persistence) {}
+      String cell,
+      Duration horizon,
+      Trainer.Metrics model,
+      Trainer.Metrics persistence,
+      boolean power) {
+
+    /** An inlet head's row. */
+    public Row(String cell, Duration horizon, Trainer.Metrics model, Trainer.Metrics persistence) {
+      this(cell, horizon, model, persistence, false);
+    }
+  }
 
   private HorizonReport() {}
 
@@ -90,6 +102,28 @@ public final class HorizonReport {
       }
       progress.printf("horizons: %d min done%n", head.horizon().toMinutes());
     }
+    Trainer.Head power = trained.power();
+    if (power != null) {
+      rows.add(
+          new Row(
+              cells.get(0).name(), power.horizon(), power.holdout(), power.persistence(), true));
+      for (int c = 1; c < cells.size(); c++) {
+        Examples test = Examples.power(data.get(c), interval, power.horizon(), 1);
+        float[] wide = PowerFeatures.expand(test.features(), test.size());
+        double[] predicted = new double[test.size()];
+        for (int i = 0; i < test.size(); i++) {
+          predicted[i] = power.model().predict(wide, i);
+        }
+        rows.add(
+            new Row(
+                cells.get(c).name(),
+                power.horizon(),
+                Trainer.Metrics.of(predicted, test.targets()),
+                Trainer.Metrics.of(test.current(), test.targets()),
+                true));
+      }
+      progress.printf("horizons: power head done%n");
+    }
     return rows;
   }
 
@@ -124,7 +158,7 @@ public final class HorizonReport {
     md.append(
         "| cell | horizon | model MAE °C | persistence MAE °C | model RMSE °C | persistence RMSE °C"
             + " | examples |\n|---|---:|---:|---:|---:|---:|---:|\n");
-    for (Row r : rows) {
+    for (Row r : rows.stream().filter(r -> !r.power()).toList()) {
       md.append(
           String.format(
               Locale.ROOT,
@@ -136,6 +170,37 @@ public final class HorizonReport {
               r.model().rmse(),
               r.persistence().rmse(),
               r.model().count()));
+    }
+    List<Row> power = rows.stream().filter(Row::power).toList();
+    if (!power.isEmpty()) {
+      md.append("\n## Power head\n\n")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "The mean power a setpoint can change (cooling plus the server fans above idle)"
+                      + " over the next %d minutes with the candidate held, the head the"
+                      + " recommender ranks its safe candidates by. Its inputs are the 37 features"
+                      + " and the hinges of model/README.md (Power head); it never sees a power"
+                      + " reading, since telemetry carries none yet. Persistence does: it is the"
+                      + " power measured at the newest sample, a baseline that knows the room's"
+                      + " load but says nothing about another setpoint.%n%n",
+                  power.getFirst().horizon().toMinutes()))
+          .append(
+              "| cell | horizon | model MAE kW | persistence MAE kW | model RMSE kW |"
+                  + " persistence RMSE kW | examples |\n|---|---:|---:|---:|---:|---:|---:|\n");
+      for (Row r : power) {
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %d min | %.3f | %.3f | %.3f | %.3f | %,d |%n",
+                r.cell(),
+                r.horizon().toMinutes(),
+                r.model().mae(),
+                r.persistence().mae(),
+                r.model().rmse(),
+                r.persistence().rmse(),
+                r.model().count()));
+      }
     }
     return md.toString();
   }

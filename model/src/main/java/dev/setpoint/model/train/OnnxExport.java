@@ -11,6 +11,7 @@ import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import dev.setpoint.model.features.FeatureLayout;
+import dev.setpoint.model.recommend.PowerHead;
 import java.util.List;
 import java.util.Map;
 
@@ -23,31 +24,50 @@ import java.util.Map;
  * head's result is {@value #OUTPUT} (the served model, what the predict APIs answer), and all
  * heads' results side by side are a second output {@value #LOOKAHEAD_OUTPUT} float32 {@code [N,
  * H]}, so one call gives every candidate's inlet at every horizon.
+ *
+ * <p>A power head adds a third output {@value #POWER_OUTPUT} float32 {@code [N, 1]}: the input
+ * widened by {@link PowerFeatures} inside the graph (Gather the candidate, the newest indoor,
+ * setpoint and outdoor columns; Sub/Add/Relu/Mul; Concat with the input), then the same
+ * standardise-and-linear chain on the wider row.
  */
 public final class OnnxExport {
   public static final String INPUT = "features";
   public static final String OUTPUT = "inlet_temperature";
   public static final String LOOKAHEAD_OUTPUT = "inlet_lookahead";
+  public static final String POWER_OUTPUT = "controllable_power";
   static final long IR_VERSION = 8;
   static final long OPSET = 13;
 
   private OnnxExport() {}
 
   public static byte[] toBytes(ThermalModel model, Map<String, String> metadata) {
-    return toProto(List.of(model), metadata).toByteArray();
+    return toProto(List.of(model), null, metadata).toByteArray();
   }
 
-  /** The training's result: every head, with the result's metadata. */
+  /** The training's result: every head and the power head, with the result's metadata. */
   public static byte[] toBytes(Trainer.Result result) {
-    return toProto(result.heads().stream().map(Trainer.Head::model).toList(), result.metadata())
+    return toProto(
+            result.heads().stream().map(Trainer.Head::model).toList(),
+            result.power() == null ? null : result.power().model(),
+            result.metadata())
         .toByteArray();
   }
 
   static ModelProto toProto(ThermalModel model, Map<String, String> metadata) {
-    return toProto(List.of(model), metadata);
+    return toProto(List.of(model), null, metadata);
   }
 
-  static ModelProto toProto(List<ThermalModel> heads, Map<String, String> metadata) {
+  /**
+   * @param power the power head, on {@link PowerFeatures#WIDTH} features, or null
+   */
+  static ModelProto toProto(
+      List<ThermalModel> heads, ThermalModel power, Map<String, String> metadata) {
+    if (power == null && metadata.containsKey(PowerHead.OUTPUT_KEY)) {
+      throw new IllegalArgumentException(
+          "the metadata declares "
+              + PowerHead.OUTPUT_KEY
+              + " but no power head was given: export the training's result whole");
+    }
     int f = FeatureLayout.FEATURES;
     GraphProto.Builder graph =
         GraphProto.newBuilder()
@@ -90,12 +110,11 @@ public final class OnnxExport {
       concat.addInput(out);
     }
     if (heads.size() > 1) {
-      concat.addAttribute(
-          AttributeProto.newBuilder()
-              .setName("axis")
-              .setType(AttributeProto.AttributeType.INT)
-              .setI(1));
+      concat.addAttribute(axis(1));
       graph.addNode(concat).addOutput(tensorInfo(LOOKAHEAD_OUTPUT, heads.size()));
+    }
+    if (power != null) {
+      addPower(graph, power);
     }
     ModelProto.Builder proto =
         ModelProto.newBuilder()
@@ -111,6 +130,87 @@ public final class OnnxExport {
         (k, v) ->
             proto.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
     return proto.build();
+  }
+
+  /**
+   * The power head: the input widened as {@link PowerFeatures#expand} does, then the linear chain.
+   */
+  private static void addPower(GraphProto.Builder graph, ThermalModel power) {
+    if (power.width() != PowerFeatures.WIDTH) {
+      throw new IllegalArgumentException(
+          "the power head reads " + PowerFeatures.WIDTH + " features, not " + power.width());
+    }
+    String p = "power_";
+    gather(graph, p + "candidate", PowerFeatures.CANDIDATE);
+    gather(graph, p + "indoor", PowerFeatures.INDOOR);
+    gather(graph, p + "setpoint", PowerFeatures.SETPOINT);
+    gather(graph, p + "outdoor", PowerFeatures.OUTDOOR);
+    double[] knees = toDoubles(PowerFeatures.FAN_KNEES_C);
+    double[] offsets = toDoubles(PowerFeatures.ECONOMISER_OFFSETS_K);
+    graph
+        .addInitializer(floats(p + "fan_knees", new long[] {knees.length}, knees))
+        .addInitializer(floats(p + "economiser_offsets", new long[] {offsets.length}, offsets))
+        .addNode(node(p + "offset_now", "Sub", p + "indoor", p + "setpoint", p + "offset"))
+        .addNode(node(p + "expect", "Add", p + "candidate", p + "offset", p + "expected"))
+        .addNode(node(p + "fan_d", "Sub", p + "expected", p + "fan_knees", p + "fan_d"))
+        .addNode(unary(p + "fan", "Relu", p + "fan_d", p + "fan"))
+        .addNode(node(p + "margin", "Sub", p + "expected", p + "outdoor", p + "margin"))
+        .addNode(node(p + "eco_d", "Sub", p + "margin", p + "economiser_offsets", p + "eco_d"))
+        .addNode(unary(p + "eco", "Relu", p + "eco_d", p + "eco"))
+        .addNode(node(p + "lift", "Mul", p + "candidate", p + "outdoor", p + "lift"))
+        .addNode(
+            NodeProto.newBuilder()
+                .setName(p + "widen")
+                .setOpType("Concat")
+                .addInput(INPUT)
+                .addInput(p + "fan")
+                .addInput(p + "eco")
+                .addInput(p + "lift")
+                .addOutput(p + "features")
+                .addAttribute(axis(1)));
+    int w = PowerFeatures.WIDTH;
+    graph
+        .addInitializer(floats(p + "feature_mean", new long[] {w}, power.mean()))
+        .addInitializer(floats(p + "feature_scale", new long[] {w}, power.scale()))
+        .addInitializer(floats(p + "weights", new long[] {w, 1}, power.weights()))
+        .addInitializer(floats(p + "bias", new long[] {1}, new double[] {power.bias()}))
+        .addNode(node(p + "center", "Sub", p + "features", p + "feature_mean", p + "centered"))
+        .addNode(
+            node(p + "standardise", "Div", p + "centered", p + "feature_scale", p + "standard"))
+        .addNode(node(p + "linear", "MatMul", p + "standard", p + "weights", p + "linear"))
+        .addNode(node(p + "offset_bias", "Add", p + "linear", p + "bias", POWER_OUTPUT))
+        .addOutput(tensorInfo(POWER_OUTPUT, 1));
+  }
+
+  /** {@code name} = column {@code column} of the input, {@code [N, 1]}. */
+  private static void gather(GraphProto.Builder graph, String name, int column) {
+    graph
+        .addInitializer(
+            TensorProto.newBuilder()
+                .setName(name + "_index")
+                .setDataType(TensorProto.DataType.INT64.getNumber())
+                .addDims(1)
+                .addInt64Data(column))
+        .addNode(
+            NodeProto.newBuilder()
+                .setName(name + "_gather")
+                .setOpType("Gather")
+                .addInput(INPUT)
+                .addInput(name + "_index")
+                .addOutput(name)
+                .addAttribute(axis(1)));
+  }
+
+  private static AttributeProto axis(long axis) {
+    return AttributeProto.newBuilder()
+        .setName("axis")
+        .setType(AttributeProto.AttributeType.INT)
+        .setI(axis)
+        .build();
+  }
+
+  private static NodeProto unary(String name, String op, String in, String out) {
+    return NodeProto.newBuilder().setName(name).setOpType(op).addInput(in).addOutput(out).build();
   }
 
   private static double[] toDoubles(float[] values) {

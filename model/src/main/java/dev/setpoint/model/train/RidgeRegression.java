@@ -13,13 +13,22 @@ public final class RidgeRegression {
    * Fits {@code examples} with L2 penalty {@code lambda} (per example, on standardised weights).
    */
   public static ThermalModel fit(Examples examples, double lambda) {
-    int f = FeatureLayout.FEATURES;
-    int n = examples.size();
+    return fit(examples.features(), examples.targets(), FeatureLayout.FEATURES, lambda);
+  }
+
+  /**
+   * Fits targets {@code y} on rows of {@code width} features ({@code x}, row-major) with L2 penalty
+   * {@code lambda}.
+   */
+  public static ThermalModel fit(float[] x, double[] y, int width, double lambda) {
+    int f = width;
+    int n = y.length;
+    if (x.length != n * f) {
+      throw new IllegalArgumentException(x.length + " feature values for " + n + " rows of " + f);
+    }
     if (n < f + 1) {
       throw new IllegalArgumentException("need more than " + f + " examples, got " + n);
     }
-    float[] x = examples.features();
-    double[] y = examples.targets();
     double[] mean = new double[f];
     double[] scale = new double[f];
     double yMean = 0;

@@ -3,6 +3,7 @@ package dev.setpoint.model.train;
 import dev.setpoint.model.data.ClimateRow;
 import dev.setpoint.model.features.FeatureLayout;
 import dev.setpoint.model.recommend.LookAhead;
+import dev.setpoint.model.recommend.PowerHead;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +23,11 @@ import java.util.Map;
  * <p>With several horizons it fits one ridge model per horizon (the look-ahead heads, each on the
  * windows whose setpoint stayed held that long), measured the same way; the first is the served
  * model's horizon, and the ONNX file carries all of them ({@link OnnxExport}).
+ *
+ * <p>When the rows carry power ({@link ClimateRow#controllablePowerKw()}), it also fits the power
+ * head: the mean power a setpoint can change over the longest horizon with the candidate held, a
+ * ridge model on the features widened by {@link PowerFeatures}, measured the same way against the
+ * power at the newest sample.
  */
 public final class Trainer {
   /** Default L2 penalty on standardised weights, per example. */
@@ -61,14 +67,16 @@ public final class Trainer {
 
   /**
    * What came out: the served model (the first horizon's), its metadata (for the ONNX file), its
-   * held-out metrics, and every horizon's head (the first is the served model).
+   * held-out metrics, every horizon's head (the first is the served model), and the power head
+   * (null when the rows carry no power).
    */
   public record Result(
       ThermalModel model,
       Map<String, String> metadata,
       Metrics holdout,
       Metrics persistence,
-      List<Head> heads) {
+      List<Head> heads,
+      Head power) {
 
     /** The horizons of {@link #heads()}, in order. */
     public List<Duration> horizons() {
@@ -76,7 +84,7 @@ public final class Trainer {
     }
   }
 
-  /** Mean absolute and root mean square error, °C, over {@code count} examples. */
+  /** Mean absolute and root mean square error (°C; kW for power) over {@code count} examples. */
   public record Metrics(double mae, double rmse, int count) {
     static Metrics of(double[] predicted, double[] actual) {
       double abs = 0;
@@ -111,9 +119,10 @@ public final class Trainer {
     Metrics holdout = served.holdout();
     Metrics persistence = served.persistence();
     Examples all = first;
+    Head power = fitPower(rows, horizons.getLast());
 
     Map<String, String> meta = new LinkedHashMap<>();
-    meta.put("model_version", version(heads));
+    meta.put("model_version", version(heads, power));
     meta.put("trained_at", trainedAt.toString());
     meta.put("input", OnnxExport.INPUT);
     meta.put("output", OnnxExport.OUTPUT);
@@ -128,6 +137,14 @@ public final class Trainer {
       meta.put("lookahead_holdout_mae", join(heads, h -> format(h.holdout().mae())));
       meta.put("lookahead_persistence_mae", join(heads, h -> format(h.persistence().mae())));
     }
+    if (power != null) {
+      meta.put(PowerHead.OUTPUT_KEY, OnnxExport.POWER_OUTPUT);
+      meta.put(PowerHead.HORIZON_KEY, Long.toString(power.horizon().toSeconds()));
+      meta.put("power_features", String.join(",", PowerFeatures.NAMES));
+      meta.put("power_examples", Integer.toString(power.holdout().count()));
+      meta.put("power_holdout_mae", format(power.holdout().mae()));
+      meta.put("power_persistence_mae", format(power.persistence().mae()));
+    }
     meta.put("algorithm", "ridge regression on standardised features, lambda=" + lambda);
     meta.put("data_source", dataSource);
     meta.put("data_from", all.from().toString());
@@ -141,7 +158,39 @@ public final class Trainer {
     meta.put("holdout_rmse", format(holdout.rmse()));
     meta.put("persistence_mae", format(persistence.mae()));
     meta.put("persistence_rmse", format(persistence.rmse()));
-    return new Result(model, meta, holdout, persistence, List.copyOf(heads));
+    return new Result(model, meta, holdout, persistence, List.copyOf(heads), power);
+  }
+
+  /**
+   * The power head over {@code horizon}, or null when too few rows carry power (fewer examples than
+   * twice its features, held-out weeks included).
+   */
+  private Head fitPower(List<ClimateRow> rows, Duration horizon) {
+    Examples all = Examples.power(rows, interval, horizon, 1);
+    if (all.size() < 2 * (PowerFeatures.WIDTH + 1)) {
+      return null;
+    }
+    Examples train = all.select(i -> !heldOut(all.times()[i]));
+    Examples test = all.select(i -> heldOut(all.times()[i]));
+    if (train.size() <= PowerFeatures.WIDTH || test.size() == 0) {
+      return null;
+    }
+    ThermalModel model =
+        RidgeRegression.fit(
+            PowerFeatures.expand(train.features(), train.size()),
+            train.targets(),
+            PowerFeatures.WIDTH,
+            lambda);
+    float[] x = PowerFeatures.expand(test.features(), test.size());
+    double[] predicted = new double[test.size()];
+    for (int i = 0; i < test.size(); i++) {
+      predicted[i] = model.predict(x, i);
+    }
+    return new Head(
+        horizon,
+        model,
+        Metrics.of(predicted, test.targets()),
+        Metrics.of(test.current(), test.targets()));
   }
 
   /** Fits one horizon on the examples not held out and measures it on those that are. */
@@ -194,17 +243,24 @@ public final class Trainer {
   }
 
   /**
-   * A version that names every head's weights (the served model's alone when there is one head, so
-   * a single-horizon model keeps the version it always had).
+   * A version that names every head's weights, the power head's included (the served model's alone
+   * when there is one head and no power, so a single-horizon model keeps the version it always
+   * had).
    */
-  static String version(List<Head> heads) {
+  static String version(List<Head> heads, Head power) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       StringBuilder all = new StringBuilder();
-      for (int h = 0; h < heads.size(); h++) {
-        ThermalModel model = heads.get(h).model();
-        if (h > 0) {
-          all.append('|').append(heads.get(h).horizon().toSeconds()).append(':');
+      List<Head> every = new ArrayList<>(heads);
+      if (power != null) {
+        every.add(power);
+      }
+      for (int h = 0; h < every.size(); h++) {
+        ThermalModel model = every.get(h).model();
+        if (h >= heads.size()) {
+          all.append("|power:").append(every.get(h).horizon().toSeconds()).append(':');
+        } else if (h > 0) {
+          all.append('|').append(every.get(h).horizon().toSeconds()).append(':');
         }
         for (double[] values : new double[][] {model.mean(), model.scale(), model.weights()}) {
           for (double v : values) {

@@ -177,6 +177,81 @@ class SetpointPolicyTest {
     assertEquals(24.0, policy.decide(window(24.0, 6), NOW, offset(2.0)).setpointC());
   }
 
+  /**
+   * The inlet {@code offset} above the candidate; each candidate's power {@code power(candidate)}
+   * (a parabola: the server fans' rise beyond its least outweighing the cooling's fall).
+   */
+  static InletPredictor withPower(double offset, java.util.function.DoubleUnaryOperator power) {
+    InletPredictor inlet = offset(offset);
+    return new InletPredictor() {
+      @Override
+      public float[] predict(float[] features, int rows) throws Exception {
+        return inlet.predict(features, rows);
+      }
+
+      @Override
+      public Forecast forecast(float[] features, int rows) throws Exception {
+        float[] kw = new float[rows];
+        for (int r = 0; r < rows; r++) {
+          kw[r] =
+              (float)
+                  power.applyAsDouble(
+                      features[r * FeatureLayout.FEATURES + FeatureLayout.CANDIDATE_INDEX]);
+        }
+        return new Forecast(inlet.predict(features, rows), kw);
+      }
+    };
+  }
+
+  @Test
+  void withAPowerHeadTheCheapestSafeCandidateWinsNotTheHighest() {
+    PolicySettings noHysteresis = defaultsWith(DEFAULTS.marginC(), 0.0, DEFAULTS.fallbackStepC());
+    SetpointPolicy policy = new SetpointPolicy(noHysteresis);
+    // Safe up to 24.0 (inlet 26.0 at 27 − 1); power least at 22.5.
+    InletPredictor interior = withPower(2.0, c -> 10 + (c - 22.5) * (c - 22.5));
+    Recommendation r = policy.decide(window(22.0, 6), NOW, interior);
+    assertEquals(22.5, r.setpointC());
+    assertEquals(Reason.MODEL, r.reason());
+    assertEquals(10.0, r.predictedPowerKw(), 1e-4);
+    assertEquals(10.25, r.predictedPowerAtCurrentKw(), 1e-4);
+    assertEquals(24.0, r.predictedAtCurrentC(), 1e-4);
+
+    // Power least at 26.0, beyond the envelope: the cheapest safe candidate is the highest safe.
+    InletPredictor beyond = withPower(2.0, c -> 10 + (c - 26) * (c - 26));
+    assertEquals(24.0, policy.decide(window(23.5, 6), NOW, beyond).setpointC());
+
+    // A fall to the cheapest is not bounded; a rise to it is, and rises only with the hysteresis.
+    assertEquals(22.5, policy.decide(window(24.0, 6), NOW, interior).setpointC());
+    Recommendation raised = policy.decide(window(20.0, 6), NOW, interior);
+    assertEquals(21.0, raised.setpointC());
+    assertEquals(Reason.STEP_LIMITED, raised.reason());
+    assertEquals(10 + 1.5 * 1.5, raised.predictedPowerKw(), 1e-4);
+  }
+
+  @Test
+  void powerThatIsMissingOrNotFiniteLeavesTheHighestSafeCandidate() {
+    PolicySettings noHysteresis = defaultsWith(DEFAULTS.marginC(), 0.0, DEFAULTS.fallbackStepC());
+    SetpointPolicy policy = new SetpointPolicy(noHysteresis);
+    InletPredictor nan = withPower(2.0, c -> c == 22.5 ? Double.NaN : 10 + (c - 22.5) * (c - 22.5));
+    Recommendation r = policy.decide(window(23.5, 6), NOW, nan);
+    assertEquals(24.0, r.setpointC(), "the power is ignored, not the inlet");
+    assertEquals(Reason.MODEL, r.reason());
+    assertTrue(Double.isNaN(r.predictedPowerKw()));
+    Recommendation without = policy.decide(window(23.5, 6), NOW, offset(2.0));
+    assertTrue(Double.isNaN(without.predictedPowerKw()));
+    assertTrue(Double.isNaN(without.predictedPowerAtCurrentKw()));
+  }
+
+  @Test
+  void theCheapestCandidateIsNeverOneOutsideTheEnvelope() {
+    // Power falls all the way to 27 °C, but above 24.0 the inlet is predicted over 26 °C.
+    Recommendation r =
+        new SetpointPolicy(defaultsWith(DEFAULTS.marginC(), 0.0, DEFAULTS.fallbackStepC()))
+            .decide(window(24.0, 6), NOW, withPower(2.0, c -> 40 - c));
+    assertEquals(24.0, r.setpointC());
+    assertEquals(16.0, r.predictedPowerKw(), 1e-4);
+  }
+
   @Test
   void aRiseIsBoundedPerDecision() {
     Recommendation r = new SetpointPolicy().decide(window(20.0, 6), NOW, offset(1.0));
@@ -300,6 +375,13 @@ class SetpointPolicyTest {
     assertEquals(Reason.DWELL, dwelling.reason());
     assertEquals(23.0, dwelling.setpointC());
     assertEquals(25.0, dwelling.predictedInletC(), 1e-4);
+
+    Recommendation dwellingWithPower =
+        policy.decide(
+            window(23.0, 6), NOW, withPower(2.0, c -> 40 - c), NOW.minus(Duration.ofMinutes(10)));
+    assertEquals(Reason.DWELL, dwellingWithPower.reason());
+    assertEquals(17.0, dwellingWithPower.predictedPowerKw(), 1e-4, "the power of staying");
+    assertEquals(17.0, dwellingWithPower.predictedPowerAtCurrentKw(), 1e-4);
 
     Recommendation after =
         policy.decide(window(23.0, 6), NOW, offset(2.0), NOW.minus(Duration.ofMinutes(15)));

@@ -14,9 +14,16 @@ class HorizonReportTest {
     List<HorizonReport.Row> rows =
         HorizonReport.run(35, new PrintStream(OutputStream.nullOutputStream()));
 
-    assertEquals(HorizonReport.HORIZONS.size() * HorizonReport.cells().size(), rows.size());
+    int cells = HorizonReport.cells().size();
+    assertEquals((HorizonReport.HORIZONS.size() + 1) * cells, rows.size());
+    List<HorizonReport.Row> power = rows.stream().filter(HorizonReport.Row::power).toList();
+    assertEquals(cells, power.size(), "one power row per cell");
+    for (HorizonReport.Row r : power) {
+      assertEquals(HorizonReport.HORIZONS.getLast(), r.horizon());
+      assertTrue(r.model().count() > 0 && Double.isFinite(r.model().mae()), r.toString());
+    }
     List<HorizonReport.Row> heldOut =
-        rows.stream().filter(r -> r.cell().startsWith("Gwangju × default")).toList();
+        rows.stream().filter(r -> !r.power() && r.cell().startsWith("Gwangju × default")).toList();
     assertEquals(3, heldOut.size());
     for (HorizonReport.Row r : heldOut) {
       assertTrue(r.model().count() > 0, r.toString());
@@ -27,5 +34,6 @@ class HorizonReportTest {
         "the inlet moves more in 30 minutes than in 10: " + heldOut);
     String md = HorizonReport.markdown(rows, 35, "test");
     assertTrue(md.contains("| 30 min |") && md.contains("Helsinki × small-dx"), md);
+    assertTrue(md.contains("## Power head") && md.contains("model MAE kW"), md);
   }
 }

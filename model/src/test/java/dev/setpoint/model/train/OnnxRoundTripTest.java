@@ -2,6 +2,7 @@ package dev.setpoint.model.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.NodeInfo;
@@ -38,7 +39,7 @@ class OnnxRoundTripTest {
     result =
         new Trainer(INTERVAL, Duration.ofMinutes(10), Trainer.DEFAULT_LAMBDA)
             .train(rows, "test", Instant.parse("2025-01-01T00:00:00Z"));
-    onnx = OnnxExport.toBytes(result.model(), result.metadata());
+    onnx = OnnxExport.toBytes(result);
   }
 
   @Test
@@ -111,7 +112,11 @@ class OnnxRoundTripTest {
       Map<String, NodeInfo> inputs = session.getInputInfo();
       Map<String, NodeInfo> outputs = session.getOutputInfo();
       assertEquals(List.of("features"), List.copyOf(inputs.keySet()));
-      assertEquals(List.of("inlet_temperature"), List.copyOf(outputs.keySet()));
+      assertEquals(
+          List.of("inlet_temperature", "controllable_power"), List.copyOf(outputs.keySet()));
+      assertEquals(
+          "[-1, 1]",
+          Arrays.toString(((TensorInfo) outputs.get("controllable_power").getInfo()).getShape()));
       TensorInfo in = (TensorInfo) inputs.get("features").getInfo();
       TensorInfo out = (TensorInfo) outputs.get("inlet_temperature").getInfo();
       assertEquals("[-1, 37]", Arrays.toString(in.getShape()));
@@ -125,6 +130,67 @@ class OnnxRoundTripTest {
       assertEquals("2025-01-01T00:00:00Z", meta.get("trained_at"));
       assertTrue(meta.get("model_version").startsWith("thermal-ridge-"));
       assertTrue(meta.containsKey("data_from") && meta.containsKey("data_to"));
+      assertEquals("controllable_power", meta.get("power_output"));
+      assertEquals("600", meta.get("power_horizon_s"));
+      assertEquals(String.join(",", PowerFeatures.NAMES), meta.get("power_features"));
     }
+  }
+
+  @Test
+  void thePowerHeadAnswersInTheLookAheadsCallAsTheJavaModelDoes() throws Exception {
+    Trainer.Result ahead =
+        new Trainer(INTERVAL, Bootstrap.LOOKAHEAD, Trainer.DEFAULT_LAMBDA)
+            .train(rows, "test", Instant.parse("2025-01-01T00:00:00Z"));
+    Trainer.Head power = ahead.power();
+    assertEquals(Duration.ofMinutes(30), power.horizon(), "the longest look-ahead");
+    assertTrue(power.holdout().count() > 1000, "held out " + power.holdout().count());
+    assertTrue(Double.isFinite(power.holdout().mae()), power.holdout().toString());
+    assertEquals("1800", ahead.metadata().get("power_horizon_s"));
+    Examples examples = Examples.power(rows, INTERVAL, Duration.ofMinutes(30), 97);
+    int n = examples.size();
+    assertTrue(n > 100, "examples " + n);
+    float[] wide = PowerFeatures.expand(examples.features(), n);
+    try (OnnxInletPredictor predictor = new OnnxInletPredictor(OnnxExport.toBytes(ahead))) {
+      var forecast = predictor.forecast(examples.features(), n);
+      float[] inlet = predictor.predictAhead(examples.features(), n);
+      assertEquals(3 * n, forecast.inlet().length);
+      assertEquals(n, forecast.powerKw().length);
+      for (int i = 0; i < n; i++) {
+        assertEquals(inlet[3 * i + 2], forecast.inlet()[3 * i + 2], 1e-6, "row " + i);
+        double java = power.model().predict(wide, i);
+        assertEquals(java, forecast.powerKw()[i], 1e-3 * Math.max(1, Math.abs(java)), "row " + i);
+      }
+    }
+  }
+
+  @Test
+  void rowsWithoutPowerTrainNoPowerHead() throws Exception {
+    List<ClimateRow> unmetered =
+        rows.stream().map(r -> new ClimateRow(r.device(), r.site(), r.sample())).toList();
+    Trainer.Result plain =
+        new Trainer(INTERVAL, Duration.ofMinutes(10), Trainer.DEFAULT_LAMBDA)
+            .train(unmetered, "test", Instant.parse("2025-01-01T00:00:00Z"));
+    assertNull(plain.power());
+    assertNull(plain.metadata().get("power_output"));
+    try (OnnxInletPredictor predictor = new OnnxInletPredictor(OnnxExport.toBytes(plain))) {
+      Examples examples = Examples.of(rows, INTERVAL, Duration.ofMinutes(10), 97);
+      assertNull(predictor.forecast(examples.features(), examples.size()).powerKw());
+    }
+    assertEquals(
+        plain.metadata().get("model_version"),
+        Trainer.version(plain.heads(), null),
+        "without power the version names the inlet heads alone");
+    assertTrue(
+        !result.metadata().get("model_version").equals(plain.metadata().get("model_version")),
+        "the power head's weights are part of the version");
+  }
+
+  @Test
+  void metadataThatDeclaresAPowerHeadNeedsOne() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> OnnxExport.toBytes(result.model(), result.metadata()));
+    assertTrue(e.getMessage().contains("power_output"), e.getMessage());
   }
 }
