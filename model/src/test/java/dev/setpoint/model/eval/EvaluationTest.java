@@ -68,6 +68,7 @@ class EvaluationTest {
 
       EffectiveRule rule = EffectiveRule.of(predictor);
       assertTrue(rule.perCandidateK() > 0.3, "the inlet follows the setpoint: " + rule);
+      assertTrue(rule.inWords().contains("power head predicts"), rule.inWords());
       new EvaluationReport(settings, results, metadata, policy, rule, "test").write(docs);
       String md = Files.readString(docs.resolve("evaluation.md"));
       for (String s :
