@@ -1,5 +1,6 @@
 package dev.setpoint.analytics.infrastructure.inference;
 
+import static dev.setpoint.analytics.infrastructure.inference.TestModels.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +17,6 @@ import dev.setpoint.model.recommend.PowerHead;
 import dev.setpoint.model.train.OnnxExport;
 import dev.setpoint.model.train.ThermalModel;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OnnxSetpointModelTest {
   @TempDir Path dir;
-
-  static byte[] bootstrap() throws IOException {
-    try (InputStream in =
-        OnnxSetpointModel.class.getResourceAsStream(OnnxSetpointModel.BOOTSTRAP_RESOURCE)) {
-      return in.readAllBytes();
-    }
-  }
 
   /** The bootstrap model with one tensor name changed to another of the same length. */
   static byte[] renamed(String from, String to) throws IOException {
@@ -164,12 +157,11 @@ class OnnxSetpointModelTest {
   @Test
   void aModelWithAPowerHeadForecastsEveryHorizonAndThePowerInOneCall() throws IOException {
     Path file = dir.resolve("power.onnx");
-    Files.write(file, PowerHeadModels.withPower(bootstrap(), 40f, -1f));
+    Files.write(file, TestModels.withPower(bootstrap(), 40f, -1f));
     try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.of(file), Clock.systemUTC())) {
       ModelInfo info = model.info().orElseThrow();
       assertEquals(
-          Optional.of(new PowerHead(PowerHeadModels.OUTPUT, Duration.ofMinutes(30))),
-          info.powerHead());
+          Optional.of(new PowerHead(TestModels.OUTPUT, Duration.ofMinutes(30))), info.powerHead());
       assertEquals(3, info.lookAhead().orElseThrow().horizons().size());
       float[] ahead = model.predictAhead(rows(19, 24f, 18f), 19);
       List<Long> latencies = new ArrayList<>();
@@ -192,8 +184,7 @@ class OnnxSetpointModelTest {
   @Test
   void aOneHorizonModelWithAPowerHeadForecastsItsOneHorizonAndThePower() throws IOException {
     Path file = dir.resolve("one-power.onnx");
-    Files.write(
-        file, PowerHeadModels.withPower(oneHorizon(Map.of("model_version", "one")), 30f, -0.5f));
+    Files.write(file, TestModels.withPower(oneHorizon(Map.of("model_version", "one")), 30f, -0.5f));
     try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.of(file), Clock.systemUTC())) {
       assertTrue(model.info().orElseThrow().lookAhead().isEmpty());
       InletPredictor.Forecast forecast = model.forecast(rows(3, 24f, 20f), 3);
@@ -215,31 +206,30 @@ class OnnxSetpointModelTest {
   @Test
   void aModelWhoseMetadataDeclaresAPowerHeadItLacksIsRefusedNamingIt() throws IOException {
     Map<String, String> declared =
-        Map.of("power_output", PowerHeadModels.OUTPUT, "power_horizon_s", "1800");
+        Map.of("power_output", TestModels.OUTPUT, "power_horizon_s", "1800");
     assertRefused(
         oneHorizon(declared), "the model must have the power output 'controllable_power'");
     assertRefused(
-        oneHorizon(Map.of("power_output", PowerHeadModels.OUTPUT)),
+        oneHorizon(Map.of("power_output", TestModels.OUTPUT)),
         "both power_output and power_horizon_s");
     assertRefused(
-        oneHorizon(Map.of("power_output", PowerHeadModels.OUTPUT, "power_horizon_s", "half")),
+        oneHorizon(Map.of("power_output", TestModels.OUTPUT, "power_horizon_s", "half")),
         "power_horizon_s is not a number of seconds");
   }
 
   @Test
   void aPowerOutputOfAnotherShapeOrWithoutAFiniteAnswerIsRefused() throws IOException {
     Map<String, String> declared =
-        Map.of("power_output", PowerHeadModels.OUTPUT, "power_horizon_s", "1800");
+        Map.of("power_output", TestModels.OUTPUT, "power_horizon_s", "1800");
     assertRefused(
-        PowerHeadModels.withPower(bootstrap(), PowerHeadModels.OUTPUT, 2, 40f, -1f, declared),
+        TestModels.withPower(bootstrap(), TestModels.OUTPUT, 2, 40f, -1f, declared),
         "power output 'controllable_power' must have shape [N, 1]");
-    assertRefused(
-        PowerHeadModels.withPower(bootstrap(), Float.NaN, 0f), "predicts a power of NaN kW");
+    assertRefused(TestModels.withPower(bootstrap(), Float.NaN, 0f), "predicts a power of NaN kW");
     // The look-ahead output named as the power: the model has no power head of its own.
     assertRefused(
-        PowerHeadModels.withPower(
+        TestModels.withPower(
             bootstrap(),
-            PowerHeadModels.OUTPUT,
+            TestModels.OUTPUT,
             1,
             40f,
             -1f,
@@ -247,7 +237,7 @@ class OnnxSetpointModelTest {
         "power output 'inlet_lookahead' must be an output of its own");
     // A power output the metadata does not declare is an output nobody knows.
     assertRefused(
-        PowerHeadModels.withPower(bootstrap(), PowerHeadModels.OUTPUT, 1, 40f, -1f, Map.of()),
+        TestModels.withPower(bootstrap(), TestModels.OUTPUT, 1, 40f, -1f, Map.of()),
         "outputs 'inlet_temperature', 'inlet_lookahead' only");
   }
 

@@ -10,19 +10,29 @@ import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.setpoint.model.features.FeatureLayout;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 
 /**
- * Test models with a power head: an existing model (the bootstrap's look-ahead one, or one built by
- * {@link dev.setpoint.model.train.OnnxExport}) with one more output, the power {@code kwAt0 +
- * kwPerC × candidate}, kW, so a test knows what each row must answer. The trainer's real power head
- * is model/'s; this one only has its interface.
+ * Models for tests: the bootstrap model, and models with a power head: an existing model (the
+ * bootstrap's look-ahead one, or one built by {@link dev.setpoint.model.train.OnnxExport}) with one
+ * more output, the power {@code kwAt0 + kwPerC × candidate}, kW, so a test knows what each row must
+ * answer. The trainer's real power head is model/'s; this one only has its interface.
  */
-public final class PowerHeadModels {
+public final class TestModels {
   /** The output name the trainer writes. */
   public static final String OUTPUT = "controllable_power";
 
-  private PowerHeadModels() {}
+  private TestModels() {}
+
+  /** The bootstrap model packaged in the WAR: inlet look-ahead 10/20/30 min, no power head. */
+  public static byte[] bootstrap() throws IOException {
+    try (InputStream in =
+        OnnxSetpointModel.class.getResourceAsStream(OnnxSetpointModel.BOOTSTRAP_RESOURCE)) {
+      return in.readAllBytes();
+    }
+  }
 
   /**
    * {@code model} with a float output {@code output} of shape {@code [N, columns]}, each column
