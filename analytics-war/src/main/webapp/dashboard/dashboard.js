@@ -164,6 +164,7 @@ function renderHistory(history) {
       parts.push('at ' + fmt(rec.currentSetpoint, '°C') + ' it would be ' +
         fmt(rec.predictedCurrent, '°C'));
     }
+    if (rec.predictedPower != null) parts.push('predicted power ' + power(rec.predictedPower, rec.predictedPowerCurrent, rec.currentSetpoint));
     if (rec.modelVersion) parts.push('model ' + rec.modelVersion);
     parts.push(new Date(rec.time).toLocaleString());
     $('recommendation-reason').textContent = parts.join(' · ');
@@ -287,6 +288,14 @@ async function refreshEdge() {
   }));
 }
 
+// A decision's predicted power (a model with a power head: cooling plus server fans above idle,
+// kW), with the current setpoint's beside it when known: "12.3 kW (12.9 kW at 23.0)".
+function power(kw, currentKw, currentC) {
+  let text = fmt(kw, 'kW');
+  if (currentKw != null && currentC != null) text += ' (' + fmt(currentKw, 'kW') + ' at ' + Number(currentC).toFixed(1) + ')';
+  return text;
+}
+
 // Why a room is at its setpoint, in words: the decision's reason with its prediction and margin.
 const REASONS = {
   model: 'the model: the hottest setpoint predicted safe',
@@ -307,6 +316,7 @@ function why(d) {
     if (d.predictedCurrent !== undefined) text += ' (' + d.predictedCurrent.toFixed(1) + ' °C at ' + d.current.toFixed(1) + ')';
     text += ', limit ' + (ENVELOPE.max - d.margin).toFixed(2) + ' °C (margin ' + d.margin.toFixed(2) + ')';
   }
+  if (d.predictedPower !== undefined) text += ' · predicted power ' + power(d.predictedPower, d.predictedPowerCurrent, d.current);
   const inputs = d.inputs || {};
   if (inputs.outdoorSource === 'held') text += ' · weather feed out: last known outdoor value';
   if (inputs.outdoorSource === 'climatology') text += ' · weather feed out: the usual outdoor value at this hour';

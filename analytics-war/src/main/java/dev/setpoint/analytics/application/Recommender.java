@@ -82,7 +82,12 @@ import java.util.regex.Pattern;
  * {@link ChangeRateLimit} (from the {@code maxChangePerHour} function: ASHRAE's 20 °C within any
  * hour, 5 °C for a room an operator marked as holding tape): the range of the setpoints the room
  * was at and was sent or recommended within the hour stays within it. A limited decision has the
- * reason {@code rate_limited} and no prediction (the model's was for the setpoint not sent).
+ * reason {@code rate_limited} and no prediction (the model's was for the setpoint not sent); the
+ * predictions had the current setpoint been kept, inlet and power, stay with it.
+ *
+ * <p><b>Power.</b> From a model with a power head, each decision records the predicted mean power
+ * the setpoint can change (cooling plus server fans above idle) for the recommended setpoint and
+ * for the current one, as the policy reports them; without one both are unknown (NaN).
  *
  * <p>Only devices whose name matches the scope pattern ({@code
  * setpoint.analytics.recommender.devices}, all by default) are recommended for; messages of other
@@ -369,21 +374,53 @@ public final class Recommender {
     }
     boolean commanded =
         mode.isPresent() && mode.get() == ControlMode.AUTO && state.controller != null;
-    return new DeviceRecommendation(
+    return recorded(
+        r,
         state.controller != null ? state.controller : room,
         state.site,
         now,
-        r.setpointC(),
-        r.predictedInletC(),
         info.map(ModelInfo::version).orElse(NO_MODEL),
-        r.reason().code(),
         current,
-        r.predictedAtCurrentC(),
         room,
         mode.map(ControlMode::code).orElse(DeviceRecommendation.MODE_UNKNOWN),
         margin,
         commanded,
         newest == null ? DecisionInputs.EMPTY : state.newestInputs);
+  }
+
+  /**
+   * The policy's recommendation as it is recorded and, in {@code auto}, sent: with every prediction
+   * it carries, inlet and power, for the recommended and for the current setpoint.
+   */
+  static DeviceRecommendation recorded(
+      Recommendation r,
+      String device,
+      String site,
+      Instant time,
+      String modelVersion,
+      double currentC,
+      String room,
+      String mode,
+      double marginC,
+      boolean commanded,
+      DecisionInputs inputs) {
+    return new DeviceRecommendation(
+        device,
+        site,
+        time,
+        r.setpointC(),
+        r.predictedInletC(),
+        modelVersion,
+        r.reason().code(),
+        currentC,
+        r.predictedAtCurrentC(),
+        r.predictedPowerKw(),
+        r.predictedPowerAtCurrentKw(),
+        room,
+        mode,
+        marginC,
+        commanded,
+        inputs);
   }
 
   /**
@@ -396,10 +433,15 @@ public final class Recommender {
     ChangeRateLimit.Limited limited =
         state.rate.limit(now, r.setpointC(), maxChangePerHour.applyAsDouble(room));
     state.rate.record(now, limited.setpointC());
-    return limited.limited()
-        ? new Recommendation(
-            limited.setpointC(), Double.NaN, Reason.RATE_LIMITED, r.predictedAtCurrentC())
-        : r;
+    return limited.limited() ? rateLimited(r, limited.setpointC()) : r;
+  }
+
+  /**
+   * The policy's recommendation moved to {@code setpointC} by the rate limit: no prediction for it
+   * (the model's were for the setpoint not sent), those for the current setpoint kept.
+   */
+  static Recommendation rateLimited(Recommendation r, double setpointC) {
+    return r.moved(setpointC, Double.NaN, Reason.RATE_LIMITED);
   }
 
   /** The served model's training ranges, read from its metadata once per model version. */

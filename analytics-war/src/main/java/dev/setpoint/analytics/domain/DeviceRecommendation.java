@@ -17,6 +17,11 @@ import java.time.Instant;
  * @param currentSetpointC the setpoint the decision started from, °C
  * @param predictedCurrentC the predicted hottest inlet had the current setpoint been kept, °C; NaN
  *     for a fallback or a current setpoint off the candidates
+ * @param predictedPowerKw the predicted mean power the setpoint can change (cooling plus server
+ *     fans above idle) over the model's power horizon with the recommended setpoint held, kW; NaN
+ *     for a fallback, a decision the rate limit moved, or a model without a power head
+ * @param predictedPowerCurrentKw the same had the current setpoint been kept, kW; NaN when {@code
+ *     predictedCurrentC} is, or without a power head
  * @param room the room decided for
  * @param mode the room's mode when decided ({@code auto}, {@code advisory}, or {@code unknown} when
  *     the control store had not been read yet)
@@ -34,6 +39,8 @@ public record DeviceRecommendation(
     String reason,
     double currentSetpointC,
     double predictedCurrentC,
+    double predictedPowerKw,
+    double predictedPowerCurrentKw,
     String room,
     String mode,
     double marginC,

@@ -1,7 +1,10 @@
 package dev.setpoint.analytics.domain;
 
+import dev.setpoint.model.recommend.LookAhead;
+import dev.setpoint.model.recommend.PowerHead;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What is known about the loaded model.
@@ -13,6 +16,9 @@ import java.util.Map;
  * @param output the output tensor's name
  * @param features values per input row
  * @param metadata the model's metadata_props
+ * @param lookAhead the look-ahead output and its horizons, checked; empty for a one-horizon model
+ * @param powerHead the power output and its horizon, checked; empty for a model that predicts no
+ *     power
  */
 public record ModelInfo(
     String version,
@@ -21,7 +27,9 @@ public record ModelInfo(
     String input,
     String output,
     int features,
-    Map<String, String> metadata) {
+    Map<String, String> metadata,
+    Optional<LookAhead> lookAhead,
+    Optional<PowerHead> powerHead) {
 
   public ModelInfo {
     metadata = Map.copyOf(metadata);

@@ -5,20 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.analytics.domain.DecisionInputs;
 import dev.setpoint.analytics.domain.DeviceRecommendation;
+import dev.setpoint.analytics.domain.SetpointModel;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
 import dev.setpoint.analytics.domain.room.ControlMode;
 import dev.setpoint.analytics.infrastructure.inference.OnnxSetpointModel;
+import dev.setpoint.analytics.infrastructure.inference.TestModels;
 import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.telemetry.CommandMessage;
 import dev.setpoint.contracts.telemetry.OutdoorConditions;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
+import dev.setpoint.model.recommend.Reason;
+import dev.setpoint.model.recommend.Recommendation;
 import dev.setpoint.model.recommend.SetpointPolicy;
 import dev.setpoint.model.sim.RoomParameters;
 import dev.setpoint.model.sim.RoomSimulator;
 import dev.setpoint.model.sim.RoomState;
 import dev.setpoint.model.sim.SiteClimate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +42,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The recommender with the policy and the bootstrap model in a real ONNX Runtime session. */
 class RecommenderTest {
@@ -159,9 +168,28 @@ class RecommenderTest {
       Duration outdoorHold,
       java.util.function.Function<String, Optional<ControlMode>> roomModes,
       java.util.function.ToDoubleFunction<String> maxChangePerHour) {
+    return recommender(model, devicesInScope, outdoorHold, roomModes, maxChangePerHour);
+  }
+
+  /** Every room in auto, served by {@code served}. */
+  private Recommender servedBy(SetpointModel served) {
+    return recommender(
+        served,
+        Recommender.ALL_DEVICES,
+        Recommender.DEFAULT_OUTDOOR_HOLD,
+        Recommender.ALL_AUTO,
+        room -> 20);
+  }
+
+  private Recommender recommender(
+      SetpointModel served,
+      Pattern devicesInScope,
+      Duration outdoorHold,
+      java.util.function.Function<String, Optional<ControlMode>> roomModes,
+      java.util.function.ToDoubleFunction<String> maxChangePerHour) {
     return new Recommender(
         new SetpointPolicy(),
-        model,
+        served,
         store,
         command -> {
           sent.add(command);
@@ -346,6 +374,68 @@ class RecommenderTest {
         sent.stream().filter(c -> c.device().equals("rc-tape")).findFirst().orElseThrow();
     assertEquals("24.5", command.value());
     assertEquals("rate_limited", command.reason());
+  }
+
+  @Test
+  void thePowerPredictionsAreRecordedWithTheDecision() {
+    Recommendation r = new Recommendation(23.0, 26.1, Reason.MODEL, 26.4, 12.3, 12.9);
+    DecisionInputs inputs = new DecisionInputs(25.2, 31.0, DecisionInputs.REPORTED, 2);
+
+    DeviceRecommendation d =
+        Recommender.recorded(
+            r, "rc-1", "default", clock.now, "v7", 23.5, "hall-a", "auto", 0.75, true, inputs);
+
+    assertEquals(
+        new DeviceRecommendation(
+            "rc-1", "default", clock.now, 23.0, 26.1, "v7", "model", 23.5, 26.4, 12.3, 12.9,
+            "hall-a", "auto", 0.75, true, inputs),
+        d);
+  }
+
+  @Test
+  void aRateLimitedDecisionKeepsThePredictionsForTheCurrentSetpointOnly() {
+    Recommendation r = new Recommendation(19.0, 25.8, Reason.MODEL, 26.4, 15.1, 12.9);
+
+    Recommendation limited = Recommender.rateLimited(r, 22.5);
+
+    assertEquals(22.5, limited.setpointC());
+    assertEquals(Reason.RATE_LIMITED, limited.reason());
+    // The model's predictions were for 19 °C, not the 22.5 °C sent: none for it.
+    assertTrue(Double.isNaN(limited.predictedInletC()), limited.toString());
+    assertTrue(Double.isNaN(limited.predictedPowerKw()), limited.toString());
+    assertEquals(26.4, limited.predictedAtCurrentC());
+    assertEquals(12.9, limited.predictedPowerAtCurrentKw());
+  }
+
+  @Test
+  void aModelWithAPowerHeadIsDecidedWithAndItsPowerIsTheRecommendedSetpoints(@TempDir Path dir)
+      throws IOException {
+    // The bootstrap model with a power head of 40 kW − 1 kW per °C of setpoint: the cheapest safe
+    // setpoint is the highest, as without one, so the hot room is lowered as before.
+    Path file = dir.resolve("power.onnx");
+    Files.write(file, TestModels.withPower(TestModels.bootstrap(), 40f, -1f));
+    List<RoomState> states = july(25.5).subList(34, 40);
+    try (OnnxSetpointModel served = new OnnxSetpointModel(Optional.of(file), Clock.systemUTC())) {
+      assertTrue(served.info().orElseThrow().powerHead().isPresent());
+
+      List<DeviceRecommendation> decisions = feed(servedBy(served), "rc-hot", states, true, true);
+
+      assertEquals(1, decisions.size());
+      DeviceRecommendation d = decisions.getFirst();
+      assertTrue(d.recommendedC() < 25.5, d.toString());
+      assertTrue(List.of("model", "no_safe_candidate").contains(d.reason()), d.toString());
+      // Whatever power the policy reports is the model's for the setpoint it is reported for
+      // (a policy that does not ask the power head reports none).
+      assertTrue(
+          Double.isNaN(d.predictedPowerKw())
+              || Math.abs(d.predictedPowerKw() - (40 - d.recommendedC())) < 1e-4,
+          d.toString());
+      assertTrue(
+          Double.isNaN(d.predictedPowerCurrentKw())
+              || Math.abs(d.predictedPowerCurrentKw() - (40 - 25.5)) < 1e-4,
+          d.toString());
+      assertEquals(List.of(d), stored);
+    }
   }
 
   @Test

@@ -159,7 +159,9 @@ class HistoryApiIT {
                   .addField("model_version", "it-1")
                   .addField("reason", "highest safe setpoint")
                   .addField("current_setpoint", 20.0)
-                  .addField("predicted_current", 21.6));
+                  .addField("predicted_current", 21.6)
+                  .addField("predicted_power", 12.3)
+                  .addField("predicted_power_current", 12.9));
     }
 
     JsonObject recommendation =
@@ -171,6 +173,8 @@ class HistoryApiIT {
     assertEquals("highest safe setpoint", recommendation.getString("reason"));
     assertEquals(20.0, recommendation.getJsonNumber("currentSetpoint").doubleValue());
     assertEquals(21.6, recommendation.getJsonNumber("predictedCurrent").doubleValue());
+    assertEquals(12.3, recommendation.getJsonNumber("predictedPower").doubleValue());
+    assertEquals(12.9, recommendation.getJsonNumber("predictedPowerCurrent").doubleValue());
   }
 
   @Test

@@ -12,6 +12,10 @@ package dev.setpoint.analytics.domain.history;
  * @param currentSetpoint the setpoint at the time of the decision, °C
  * @param predictedCurrent the room temperature the model predicted had the current setpoint been
  *     kept, °C (null when unknown)
+ * @param predictedPower the mean power the setpoint can change (cooling plus server fans above
+ *     idle) the model predicts under the recommended setpoint, kW (null when unknown: a fallback,
+ *     or a model without a power head)
+ * @param predictedPowerCurrent the same had the current setpoint been kept, kW (null when unknown)
  */
 public record Recommendation(
     long time,
@@ -20,4 +24,6 @@ public record Recommendation(
     String modelVersion,
     String reason,
     Double currentSetpoint,
-    Double predictedCurrent) {}
+    Double predictedCurrent,
+    Double predictedPower,
+    Double predictedPowerCurrent) {}

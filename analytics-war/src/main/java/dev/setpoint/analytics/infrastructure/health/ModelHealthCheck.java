@@ -13,10 +13,10 @@ import org.eclipse.microprofile.health.Startup;
 
 /**
  * Started and ready only while a model that passed the load checks (input {@code features} float32
- * {@code [N, 37]}, output {@code inlet_temperature} float32 {@code [N, 1]} and the look-ahead
- * output its metadata declares, finite probe predictions) is served; its version and source in the
- * data, or the load error. A bad file dropped in later does not turn this DOWN: the previous model
- * stays served, and the error shows here.
+ * {@code [N, 37]}, output {@code inlet_temperature} float32 {@code [N, 1]}, the look-ahead and
+ * power outputs its metadata declares, finite probe predictions) is served; its version and source
+ * in the data, or the load error. A bad file dropped in later does not turn this DOWN: the previous
+ * model stays served, and the error shows here.
  */
 @Startup
 @Readiness

@@ -68,16 +68,21 @@ public class InfluxHistoryStore implements HistoryStore {
   public Optional<Recommendation> latestRecommendation(String device) {
     return rows(InfluxQlStatements.latestRecommendation(device)).stream()
         .findFirst()
-        .map(
-            row ->
-                new Recommendation(
-                    time(row),
-                    number(row, "recommended"),
-                    number(row, "predicted"),
-                    text(row, "model_version"),
-                    text(row, "reason"),
-                    number(row, "current_setpoint"),
-                    number(row, "predicted_current")));
+        .map(InfluxHistoryStore::recommendation);
+  }
+
+  /** A row of {@link InfluxQlStatements#latestRecommendation}; a field the point lacks is null. */
+  static Recommendation recommendation(InfluxQLQueryResult.Series.Record row) {
+    return new Recommendation(
+        time(row),
+        number(row, "recommended"),
+        number(row, "predicted"),
+        text(row, "model_version"),
+        text(row, "reason"),
+        number(row, "current_setpoint"),
+        number(row, "predicted_current"),
+        number(row, "predicted_power"),
+        number(row, "predicted_power_current"));
   }
 
   @Override

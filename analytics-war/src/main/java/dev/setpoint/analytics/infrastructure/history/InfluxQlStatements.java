@@ -30,7 +30,9 @@ final class InfluxQlStatements {
           "model_version",
           "reason",
           "current_setpoint",
-          "predicted_current");
+          "predicted_current",
+          "predicted_power",
+          "predicted_power_current");
 
   private InfluxQlStatements() {}
 

@@ -13,6 +13,7 @@ import dev.setpoint.analytics.domain.ModelUnavailableException;
 import dev.setpoint.analytics.domain.SetpointModel;
 import dev.setpoint.model.features.FeatureLayout;
 import dev.setpoint.model.recommend.LookAhead;
+import dev.setpoint.model.recommend.PowerHead;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
@@ -22,7 +23,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +35,9 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The thermal model in ONNX Runtime. One {@link OrtSession} serves every caller at once (its {@code
@@ -41,9 +47,14 @@ import java.util.logging.Logger;
  * #INPUT} of shape {@code [N, 37]}, a float output {@value #OUTPUT} of shape {@code [N, 1]} (what
  * the predict APIs answer), and, for a look-ahead model whose metadata names one ({@link
  * LookAhead}), its look-ahead output of shape {@code [N, H]} for its H horizons (what the
- * recommender judges candidates on); no other output; and one probe row that must predict finite
- * temperatures. A reload swaps the new session in and closes the old one once the calls running on
- * it have finished (a read-write lock: predictions share it, the close takes it alone).
+ * recommender judges candidates on), and, for a model whose metadata declares a power head ({@link
+ * PowerHead}), its power output of shape {@code [N, 1]}; no other output; and one probe row that
+ * must predict finite temperatures (and a finite power). A model whose metadata declares an output
+ * it lacks is refused, not served without it: the recommender would take it for a model that
+ * predicts no power. {@link #forecast} reads the look-ahead and the power from one call.
+ *
+ * <p>A reload swaps the new session in and closes the old one once the calls running on it have
+ * finished (a read-write lock: predictions share it, the close takes it alone).
  */
 public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
   private static final Logger LOG = Logger.getLogger(OnnxSetpointModel.class.getName());
@@ -60,12 +71,17 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
 
   private static final String BOOTSTRAP_SOURCE = "classpath:" + BOOTSTRAP_RESOURCE;
 
-  private record Loaded(
-      OrtSession session,
-      ModelInfo info,
-      Optional<LookAhead> lookAhead,
-      long mtimeMillis,
-      long size) {}
+  private record Loaded(OrtSession session, ModelInfo info, long mtimeMillis, long size) {}
+
+  /** What a call asks the loaded model for. */
+  private enum Ask {
+    /** The served horizon: {@code inlet_temperature}. */
+    SERVED,
+    /** Every horizon: the look-ahead output, or {@code inlet_temperature} without one. */
+    AHEAD,
+    /** Every horizon and, from a model with a power head, the power. */
+    FORECAST
+  }
 
   private final OrtEnvironment env = OrtEnvironment.getEnvironment();
   private final Optional<Path> file;
@@ -110,7 +126,7 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
 
   @Override
   public float[] predict(float[] features, int rows) {
-    return predict(features, rows, false);
+    return call(features, rows, Ask.SERVED).inlet();
   }
 
   /**
@@ -123,15 +139,26 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
     Loaded current = loaded;
     return current == null
         ? List.of(DEFAULT_HORIZON)
-        : current.lookAhead().map(LookAhead::horizons).orElse(List.of(DEFAULT_HORIZON));
+        : current.info().lookAhead().map(LookAhead::horizons).orElse(List.of(DEFAULT_HORIZON));
   }
 
   @Override
   public float[] predictAhead(float[] features, int rows) {
-    return predict(features, rows, true);
+    return call(features, rows, Ask.AHEAD).inlet();
   }
 
-  private float[] predict(float[] features, int rows, boolean ahead) {
+  /**
+   * {@link #predictAhead} and, from a model with a power head, each row's predicted power, in one
+   * ONNX Runtime call; the power is null from a model without one.
+   *
+   * @throws ModelUnavailableException when no valid model is loaded or ONNX Runtime fails
+   */
+  @Override
+  public Forecast forecast(float[] features, int rows) {
+    return call(features, rows, Ask.FORECAST);
+  }
+
+  private Forecast call(float[] features, int rows, Ask ask) {
     if (rows <= 0 || features.length != rows * FeatureLayout.FEATURES) {
       throw new IllegalArgumentException(
           "expected "
@@ -149,13 +176,16 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
       if (current == null) {
         throw new ModelUnavailableException("no model is loaded: " + lastError);
       }
-      Optional<LookAhead> lookAhead = ahead ? current.lookAhead() : Optional.empty();
-      return run(
-          current.session(),
-          features,
-          rows,
-          lookAhead.map(LookAhead::output).orElse(OUTPUT),
-          lookAhead.map(l -> l.horizons().size()).orElse(1));
+      Optional<LookAhead> lookAhead =
+          ask == Ask.SERVED ? Optional.empty() : current.info().lookAhead();
+      Optional<PowerHead> power =
+          ask == Ask.FORECAST ? current.info().powerHead() : Optional.empty();
+      String inlet = lookAhead.map(LookAhead::output).orElse(OUTPUT);
+      Map<String, Integer> outputs = new LinkedHashMap<>();
+      outputs.put(inlet, lookAhead.map(l -> l.horizons().size()).orElse(1));
+      power.ifPresent(p -> outputs.put(p.output(), 1));
+      Map<String, float[]> answer = run(current.session(), features, rows, outputs);
+      return new Forecast(answer.get(inlet), power.map(p -> answer.get(p.output())).orElse(null));
     } catch (OrtException e) {
       throw new ModelUnavailableException("ONNX Runtime failed: " + e.getMessage(), e);
     } finally {
@@ -166,18 +196,50 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
 
   private float[] run(OrtSession session, float[] features, int rows, String output, int columns)
       throws OrtException {
+    return run(session, features, rows, Map.of(output, columns)).get(output);
+  }
+
+  /**
+   * One call for every output asked for.
+   *
+   * @param outputs each output's name and its columns
+   * @return each output's values, row-major
+   */
+  private Map<String, float[]> run(
+      OrtSession session, float[] features, int rows, Map<String, Integer> outputs)
+      throws OrtException {
     try (OnnxTensor input =
             OnnxTensor.createTensor(
                 env, FloatBuffer.wrap(features), new long[] {rows, FeatureLayout.FEATURES});
-        OrtSession.Result result = session.run(Map.of(INPUT, input), Set.of(output))) {
-      FloatBuffer out = ((OnnxTensor) result.get(0)).getFloatBuffer();
-      if (out.remaining() != rows * columns) {
-        throw new ModelUnavailableException(
-            "the model answered " + out.remaining() + " values for " + rows + " rows");
+        OrtSession.Result result = session.run(Map.of(INPUT, input), outputs.keySet())) {
+      Map<String, float[]> answer = new LinkedHashMap<>();
+      for (Map.Entry<String, Integer> output : outputs.entrySet()) {
+        FloatBuffer out =
+            ((OnnxTensor)
+                    result
+                        .get(output.getKey())
+                        .orElseThrow(
+                            () ->
+                                new ModelUnavailableException(
+                                    "the model did not answer its output '"
+                                        + output.getKey()
+                                        + "'")))
+                .getFloatBuffer();
+        if (out.remaining() != rows * output.getValue()) {
+          throw new ModelUnavailableException(
+              "the model answered "
+                  + out.remaining()
+                  + " values of '"
+                  + output.getKey()
+                  + "' for "
+                  + rows
+                  + " rows");
+        }
+        float[] values = new float[rows * output.getValue()];
+        out.get(values);
+        answer.put(output.getKey(), values);
       }
-      float[] predictions = new float[rows * columns];
-      out.get(predictions);
-      return predictions;
+      return answer;
     }
   }
 
@@ -228,16 +290,14 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
       throw fail(source + " is not a model ONNX Runtime can load: " + e.getMessage(), e);
     }
     ModelInfo info;
-    Optional<LookAhead> lookAhead;
     try {
       info = check(session, source, bytes);
-      lookAhead = lookAhead(session, source, info);
     } catch (InvalidModelException e) {
       closeQuietly(session);
       throw fail(e.getMessage(), e);
     }
     Loaded previous = loaded;
-    loaded = new Loaded(session, info, lookAhead, mtime, size);
+    loaded = new Loaded(session, info, mtime, size);
     lastError = null;
     if (previous != null) {
       lock.writeLock().lock();
@@ -295,67 +355,99 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
       requireTensor(inputs, INPUT, "input", FeatureLayout.FEATURES);
       requireOnly(inputs, INPUT, "input");
       requireTensor(outputs, OUTPUT, "output", 1);
-      float[] probe = new float[FeatureLayout.FEATURES];
-      for (int s = 0; s < FeatureLayout.WINDOW; s++) {
-        probe[FeatureLayout.index(s, FeatureLayout.INDOOR_TEMPERATURE_OFFSET)] = 24f;
-        probe[FeatureLayout.index(s, FeatureLayout.INDOOR_HUMIDITY_OFFSET)] = 45f;
-        probe[FeatureLayout.index(s, FeatureLayout.OUTDOOR_TEMPERATURE_OFFSET)] = 20f;
-        probe[FeatureLayout.index(s, FeatureLayout.OUTDOOR_HUMIDITY_OFFSET)] = 60f;
-        probe[FeatureLayout.index(s, FeatureLayout.WEATHER_CATEGORY_OFFSET)] = 1f;
-        probe[FeatureLayout.index(s, FeatureLayout.SETPOINT_OFFSET)] = 21f;
-      }
-      probe[FeatureLayout.CANDIDATE_INDEX] = 21f;
-      float[] answer = run(session, probe, 1, OUTPUT, 1);
+      float[] answer = run(session, probe(), 1, OUTPUT, 1);
       if (!Float.isFinite(answer[0])) {
         throw new InvalidModelException(source + " predicts " + answer[0] + " for a probe row");
       }
       Map<String, String> metadata = session.getMetadata().getCustomMetadata();
+      Optional<LookAhead> lookAhead = declared(source, () -> LookAhead.fromMetadata(metadata));
+      Optional<PowerHead> power = declared(source, () -> PowerHead.fromMetadata(metadata));
+      Set<String> expected = new LinkedHashSet<>(List.of(OUTPUT));
+      if (lookAhead.isPresent()) {
+        LookAhead l = lookAhead.get();
+        requireTensor(outputs, l.output(), "look-ahead output", l.horizons().size());
+        expected.add(l.output());
+      }
+      if (power.isPresent()) {
+        String name = power.get().output();
+        if (expected.contains(name)) {
+          throw new InvalidModelException(
+              "the model's power output '" + name + "' must be an output of its own");
+        }
+        requireTensor(outputs, name, "power output", 1);
+        expected.add(name);
+      }
+      requireOutputs(outputs, expected);
+      if (lookAhead.isPresent()) {
+        LookAhead l = lookAhead.get();
+        float[] probe = new float[FeatureLayout.FEATURES];
+        Arrays.fill(probe, 20f);
+        for (float v : run(session, probe, 1, l.output(), l.horizons().size())) {
+          if (!Float.isFinite(v)) {
+            throw new InvalidModelException(source + " looks ahead to " + v + " for a probe row");
+          }
+        }
+      }
+      if (power.isPresent()) {
+        float kw = run(session, probe(), 1, power.get().output(), 1)[0];
+        if (!Float.isFinite(kw)) {
+          throw new InvalidModelException(
+              source + " predicts a power of " + kw + " kW for a probe row");
+        }
+      }
       String version = metadata.getOrDefault("model_version", "sha256-" + sha256(bytes));
       return new ModelInfo(
-          version, source, clock.instant(), INPUT, OUTPUT, FeatureLayout.FEATURES, metadata);
+          version,
+          source,
+          clock.instant(),
+          INPUT,
+          OUTPUT,
+          FeatureLayout.FEATURES,
+          metadata,
+          lookAhead,
+          power);
     } catch (OrtException | ModelUnavailableException e) {
       throw new InvalidModelException(source + " cannot be run: " + e.getMessage(), e);
     }
   }
 
+  /** A settled room at 24 °C held at 21 °C, candidate 21 °C: a model served answers it finitely. */
+  private static float[] probe() {
+    float[] probe = new float[FeatureLayout.FEATURES];
+    for (int s = 0; s < FeatureLayout.WINDOW; s++) {
+      probe[FeatureLayout.index(s, FeatureLayout.INDOOR_TEMPERATURE_OFFSET)] = 24f;
+      probe[FeatureLayout.index(s, FeatureLayout.INDOOR_HUMIDITY_OFFSET)] = 45f;
+      probe[FeatureLayout.index(s, FeatureLayout.OUTDOOR_TEMPERATURE_OFFSET)] = 20f;
+      probe[FeatureLayout.index(s, FeatureLayout.OUTDOOR_HUMIDITY_OFFSET)] = 60f;
+      probe[FeatureLayout.index(s, FeatureLayout.WEATHER_CATEGORY_OFFSET)] = 1f;
+      probe[FeatureLayout.index(s, FeatureLayout.SETPOINT_OFFSET)] = 21f;
+    }
+    probe[FeatureLayout.CANDIDATE_INDEX] = 21f;
+    return probe;
+  }
+
   /**
-   * The look-ahead the model's metadata declares, checked: its output exists with one column per
-   * horizon, the model has no other output, and it answers the probe row with finite values.
+   * A head the metadata declares; metadata that declares one it cannot describe (half of it, or a
+   * horizon that is not seconds) refuses the model.
    */
-  private Optional<LookAhead> lookAhead(OrtSession session, String source, ModelInfo info) {
-    Optional<LookAhead> declared;
+  private static <T> Optional<T> declared(String source, Supplier<Optional<T>> head) {
     try {
-      declared = LookAhead.fromMetadata(info.metadata());
+      return head.get();
     } catch (IllegalArgumentException e) {
       throw new InvalidModelException(source + ": " + e.getMessage(), e);
     }
-    try {
-      Map<String, NodeInfo> outputs = session.getOutputInfo();
-      if (declared.isEmpty()) {
-        requireOnly(outputs, OUTPUT, "output");
-        return declared;
-      }
-      LookAhead l = declared.get();
-      requireTensor(outputs, l.output(), "look-ahead output", l.horizons().size());
-      if (outputs.size() != 2) {
-        throw new InvalidModelException(
-            "the model must have the outputs '"
-                + OUTPUT
-                + "' and '"
-                + l.output()
-                + "' only, it has "
-                + outputs.keySet());
-      }
-      float[] probe = new float[FeatureLayout.FEATURES];
-      java.util.Arrays.fill(probe, 20f);
-      for (float v : run(session, probe, 1, l.output(), l.horizons().size())) {
-        if (!Float.isFinite(v)) {
-          throw new InvalidModelException(source + " looks ahead to " + v + " for a probe row");
-        }
-      }
-      return declared;
-    } catch (OrtException | ModelUnavailableException e) {
-      throw new InvalidModelException(source + " cannot be run: " + e.getMessage(), e);
+  }
+
+  /** The model has the outputs expected and no other: an unknown one would be a mistake. */
+  private static void requireOutputs(Map<String, NodeInfo> outputs, Set<String> expected) {
+    if (expected.size() == 1) {
+      requireOnly(outputs, expected.iterator().next(), "output");
+    } else if (!outputs.keySet().equals(expected)) {
+      throw new InvalidModelException(
+          "the model must have the outputs "
+              + expected.stream().map(name -> "'" + name + "'").collect(Collectors.joining(", "))
+              + " only, it has "
+              + outputs.keySet());
     }
   }
 
@@ -387,7 +479,7 @@ public final class OnnxSetpointModel implements SetpointModel, AutoCloseable {
               + "' must have shape [N, "
               + columns
               + "], it has "
-              + java.util.Arrays.toString(shape));
+              + Arrays.toString(shape));
     }
   }
 

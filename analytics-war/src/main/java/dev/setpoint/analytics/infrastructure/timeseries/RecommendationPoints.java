@@ -10,11 +10,13 @@ import dev.setpoint.analytics.domain.DeviceRecommendation;
  * device} (the room's controller, or the room), {@code room} and {@code site}, fields {@code
  * recommended}, {@code predicted}, {@code model_version}, {@code reason}, {@code current_setpoint},
  * {@code predicted_current} (the predicted inlet had the current setpoint been kept), {@code
+ * predicted_power} and {@code predicted_power_current} (the predicted mean power the setpoint can
+ * change, kW, for the recommended and the current setpoint, from a model with a power head), {@code
  * margin} (the margin below the limit the prediction had to keep: the learnt bound), {@code mode},
  * {@code commanded}, and the inputs: {@code inlet} (the room's hottest inlet), {@code
  * outdoor_temperature}, {@code outdoor_source} and {@code sensors}; time = the decision in
- * milliseconds. A fallback has no prediction, so its point has neither prediction field (InfluxDB
- * stores no NaN).
+ * milliseconds. A fallback has no prediction, so its point has no prediction field, and a decision
+ * without a power prediction no power field (InfluxDB stores no NaN).
  */
 final class RecommendationPoints {
   static final String MEASUREMENT = "recommendation";
@@ -49,6 +51,12 @@ final class RecommendationPoints {
     }
     if (Double.isFinite(r.predictedCurrentC())) {
       point.addField("predicted_current", r.predictedCurrentC());
+    }
+    if (Double.isFinite(r.predictedPowerKw())) {
+      point.addField("predicted_power", r.predictedPowerKw());
+    }
+    if (Double.isFinite(r.predictedPowerCurrentKw())) {
+      point.addField("predicted_power_current", r.predictedPowerCurrentKw());
     }
     if (r.site() != null) {
       point.addTag("site", r.site());

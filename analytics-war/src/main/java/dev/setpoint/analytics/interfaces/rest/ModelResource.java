@@ -7,6 +7,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -18,9 +19,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.logging.Logger;
 
 /**
- * The served model for operators: {@code GET /api/v1/model} (public: version, source, metadata) and
- * {@code POST /api/v1/model/reload} (operator JWT), which loads the configured file now rather than
- * at the next poll. An invalid file is refused with 422 and the current model stays.
+ * The served model for operators: {@code GET /api/v1/model} (public: version, source, metadata, and
+ * the heads the load checked: {@code lookAhead} with its output and horizons, {@code powerHead}
+ * with its output and horizon, each absent when the model has none) and {@code POST
+ * /api/v1/model/reload} (operator JWT), which loads the configured file now rather than at the next
+ * poll. An invalid file is refused with 422 and the current model stays.
  */
 @Path("/v1/model")
 @ApplicationScoped
@@ -63,18 +66,38 @@ public class ModelResource {
     }
   }
 
-  private static JsonObject json(ModelInfo info) {
+  static JsonObject json(ModelInfo info) {
     JsonObjectBuilder metadata = Json.createObjectBuilder();
     info.metadata().forEach(metadata::add);
-    return Json.createObjectBuilder()
-        .add("name", SetpointModel.NAME)
-        .add("version", info.version())
-        .add("source", info.source())
-        .add("loadedAt", info.loadedAt().toString())
-        .add("input", info.input())
-        .add("output", info.output())
-        .add("features", info.features())
-        .add("metadata", metadata)
-        .build();
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("name", SetpointModel.NAME)
+            .add("version", info.version())
+            .add("source", info.source())
+            .add("loadedAt", info.loadedAt().toString())
+            .add("input", info.input())
+            .add("output", info.output())
+            .add("features", info.features())
+            .add("metadata", metadata);
+    info.lookAhead()
+        .ifPresent(
+            l -> {
+              JsonArrayBuilder horizons = Json.createArrayBuilder();
+              l.horizons().forEach(h -> horizons.add(h.toSeconds()));
+              json.add(
+                  "lookAhead",
+                  Json.createObjectBuilder()
+                      .add("output", l.output())
+                      .add("horizonsSeconds", horizons));
+            });
+    info.powerHead()
+        .ifPresent(
+            p ->
+                json.add(
+                    "powerHead",
+                    Json.createObjectBuilder()
+                        .add("output", p.output())
+                        .add("horizonSeconds", p.horizon().toSeconds())));
+    return json.build();
   }
 }

@@ -40,8 +40,9 @@ import java.util.function.Function;
  *       stored mode), each as {@code GET /api/v1/rooms/{room}} shows it;
  *   <li>{@code GET /api/v1/rooms/{room}}: its mode (and who set it, when), its controller and
  *       sensors with their latest readings, and its last decision with the reason, the predicted
- *       hottest inlet for the chosen and the current setpoint, and the margin it kept — why the
- *       room is at its setpoint; 404 for a room not known;
+ *       hottest inlet (and, from a model with a power head, the predicted power, kW) for the chosen
+ *       and the current setpoint, and the margin it kept — why the room is at its setpoint; 404 for
+ *       a room not known;
  *   <li>{@code PUT /api/v1/rooms/{room}/mode} with {@code {"mode": "auto" | "advisory" | "off"}}:
  *       stores the mode, which applies from the room's next decision; 400 for a body that is not
  *       that, 404 for a room not known, 503 when the store did not take it (nothing changed);
@@ -241,7 +242,7 @@ public class RoomResource {
     return json.build();
   }
 
-  private static void describe(JsonObjectBuilder json, RoomSnapshot room) {
+  static void describe(JsonObjectBuilder json, RoomSnapshot room) {
     if (room.site() != null) {
       json.add("site", room.site());
     }
@@ -282,6 +283,12 @@ public class RoomResource {
       }
       if (Double.isFinite(d.predictedCurrentC())) {
         decision.add("predictedCurrent", d.predictedCurrentC());
+      }
+      if (Double.isFinite(d.predictedPowerKw())) {
+        decision.add("predictedPower", d.predictedPowerKw());
+      }
+      if (Double.isFinite(d.predictedPowerCurrentKw())) {
+        decision.add("predictedPowerCurrent", d.predictedPowerCurrentKw());
       }
       JsonObjectBuilder inputs =
           Json.createObjectBuilder()

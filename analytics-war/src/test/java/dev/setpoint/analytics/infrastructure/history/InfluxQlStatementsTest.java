@@ -79,7 +79,8 @@ class InfluxQlStatementsTest {
     assertEquals(device, unquote(InfluxQl.string(device)));
     assertEquals(
         "SELECT \"recommended\", \"predicted\", \"model_version\", \"reason\","
-            + " \"current_setpoint\", \"predicted_current\" FROM \"recommendation\" WHERE"
+            + " \"current_setpoint\", \"predicted_current\", \"predicted_power\","
+            + " \"predicted_power_current\" FROM \"recommendation\" WHERE"
             + " \"device\" = "
             + literal
             + " ORDER BY time DESC LIMIT 1",

@@ -1,8 +1,10 @@
 package dev.setpoint.analytics.infrastructure.inference;
 
+import static dev.setpoint.analytics.infrastructure.inference.TestModels.bootstrap;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,10 +12,11 @@ import dev.setpoint.analytics.domain.InvalidModelException;
 import dev.setpoint.analytics.domain.ModelInfo;
 import dev.setpoint.analytics.domain.ModelUnavailableException;
 import dev.setpoint.model.features.FeatureLayout;
+import dev.setpoint.model.recommend.InletPredictor;
+import dev.setpoint.model.recommend.PowerHead;
 import dev.setpoint.model.train.OnnxExport;
 import dev.setpoint.model.train.ThermalModel;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OnnxSetpointModelTest {
   @TempDir Path dir;
-
-  static byte[] bootstrap() throws IOException {
-    try (InputStream in =
-        OnnxSetpointModel.class.getResourceAsStream(OnnxSetpointModel.BOOTSTRAP_RESOURCE)) {
-      return in.readAllBytes();
-    }
-  }
 
   /** The bootstrap model with one tensor name changed to another of the same length. */
   static byte[] renamed(String from, String to) throws IOException {
@@ -155,6 +151,103 @@ class OnnxSetpointModelTest {
           a.lastError().get());
       assertTrue(b.info().isEmpty());
       assertTrue(b.lastError().orElseThrow().contains("ascending"), b.lastError().get());
+    }
+  }
+
+  @Test
+  void aModelWithAPowerHeadForecastsEveryHorizonAndThePowerInOneCall() throws IOException {
+    Path file = dir.resolve("power.onnx");
+    Files.write(file, TestModels.withPower(bootstrap(), 40f, -1f));
+    try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.of(file), Clock.systemUTC())) {
+      ModelInfo info = model.info().orElseThrow();
+      assertEquals(
+          Optional.of(new PowerHead(TestModels.OUTPUT, Duration.ofMinutes(30))), info.powerHead());
+      assertEquals(3, info.lookAhead().orElseThrow().horizons().size());
+      float[] ahead = model.predictAhead(rows(19, 24f, 18f), 19);
+      List<Long> latencies = new ArrayList<>();
+      model.onLatency(latencies::add);
+
+      InletPredictor.Forecast forecast = model.forecast(rows(19, 24f, 18f), 19);
+
+      assertEquals(1, latencies.size(), "one call for the inlet and the power");
+      assertArrayEquals(ahead, forecast.inlet());
+      assertEquals(19, forecast.powerKw().length);
+      for (int r = 0; r < 19; r++) {
+        // candidate 18 + r/2 °C: 40 − candidate kW
+        assertEquals(22f - 0.5f * r, forecast.powerKw()[r], 1e-4, "row " + r);
+      }
+      // The served output and the look-ahead alone still answer without the power.
+      assertEquals(19, model.predict(rows(19, 24f, 18f), 19).length);
+    }
+  }
+
+  @Test
+  void aOneHorizonModelWithAPowerHeadForecastsItsOneHorizonAndThePower() throws IOException {
+    Path file = dir.resolve("one-power.onnx");
+    Files.write(file, TestModels.withPower(oneHorizon(Map.of("model_version", "one")), 30f, -0.5f));
+    try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.of(file), Clock.systemUTC())) {
+      assertTrue(model.info().orElseThrow().lookAhead().isEmpty());
+      InletPredictor.Forecast forecast = model.forecast(rows(3, 24f, 20f), 3);
+      assertArrayEquals(new float[] {22f, 22.5f, 23f}, forecast.inlet(), 1e-5f);
+      assertArrayEquals(new float[] {20f, 19.75f, 19.5f}, forecast.powerKw(), 1e-5f);
+    }
+  }
+
+  @Test
+  void withoutAPowerHeadTheForecastHasNoPower() {
+    try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.empty(), Clock.systemUTC())) {
+      assertTrue(model.info().orElseThrow().powerHead().isEmpty());
+      InletPredictor.Forecast forecast = model.forecast(rows(19, 24f, 18f), 19);
+      assertArrayEquals(model.predictAhead(rows(19, 24f, 18f), 19), forecast.inlet());
+      assertNull(forecast.powerKw());
+    }
+  }
+
+  @Test
+  void aModelWhoseMetadataDeclaresAPowerHeadItLacksIsRefusedNamingIt() throws IOException {
+    Map<String, String> declared =
+        Map.of("power_output", TestModels.OUTPUT, "power_horizon_s", "1800");
+    assertRefused(
+        oneHorizon(declared), "the model must have the power output 'controllable_power'");
+    assertRefused(
+        oneHorizon(Map.of("power_output", TestModels.OUTPUT)),
+        "both power_output and power_horizon_s");
+    assertRefused(
+        oneHorizon(Map.of("power_output", TestModels.OUTPUT, "power_horizon_s", "half")),
+        "power_horizon_s is not a number of seconds");
+  }
+
+  @Test
+  void aPowerOutputOfAnotherShapeOrWithoutAFiniteAnswerIsRefused() throws IOException {
+    Map<String, String> declared =
+        Map.of("power_output", TestModels.OUTPUT, "power_horizon_s", "1800");
+    assertRefused(
+        TestModels.withPower(bootstrap(), TestModels.OUTPUT, 2, 40f, -1f, declared),
+        "power output 'controllable_power' must have shape [N, 1]");
+    assertRefused(TestModels.withPower(bootstrap(), Float.NaN, 0f), "predicts a power of NaN kW");
+    // The look-ahead output named as the power: the model has no power head of its own.
+    assertRefused(
+        TestModels.withPower(
+            bootstrap(),
+            TestModels.OUTPUT,
+            1,
+            40f,
+            -1f,
+            Map.of("power_output", "inlet_lookahead", "power_horizon_s", "1800")),
+        "power output 'inlet_lookahead' must be an output of its own");
+    // A power output the metadata does not declare is an output nobody knows.
+    assertRefused(
+        TestModels.withPower(bootstrap(), TestModels.OUTPUT, 1, 40f, -1f, Map.of()),
+        "outputs 'inlet_temperature', 'inlet_lookahead' only");
+  }
+
+  private void assertRefused(byte[] bytes, String because) throws IOException {
+    Path file = Files.createTempFile(dir, "refused", ".onnx");
+    Files.write(file, bytes);
+    try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.of(file), Clock.systemUTC())) {
+      assertTrue(model.info().isEmpty(), because);
+      assertTrue(model.lastError().orElseThrow().contains(because), model.lastError().get());
+      assertThrows(InvalidModelException.class, model::reload);
     }
   }
 

@@ -1,0 +1,119 @@
+package dev.setpoint.analytics.infrastructure.inference;
+
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.StringStringEntryProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnx.proto.OnnxMl.TensorShapeProto;
+import ai.onnx.proto.OnnxMl.TypeProto;
+import ai.onnx.proto.OnnxMl.ValueInfoProto;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.setpoint.model.features.FeatureLayout;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+
+/**
+ * Models for tests: the bootstrap model, and models with a power head: an existing model (the
+ * bootstrap's look-ahead one, or one built by {@link dev.setpoint.model.train.OnnxExport}) with one
+ * more output, the power {@code kwAt0 + kwPerC × candidate}, kW, so a test knows what each row must
+ * answer. The trainer's real power head is model/'s; this one only has its interface.
+ */
+public final class TestModels {
+  /** The output name the trainer writes. */
+  public static final String OUTPUT = "controllable_power";
+
+  private TestModels() {}
+
+  /** The bootstrap model packaged in the WAR: inlet look-ahead 10/20/30 min, no power head. */
+  public static byte[] bootstrap() throws IOException {
+    try (InputStream in =
+        OnnxSetpointModel.class.getResourceAsStream(OnnxSetpointModel.BOOTSTRAP_RESOURCE)) {
+      return in.readAllBytes();
+    }
+  }
+
+  /**
+   * {@code model} with a float output {@code output} of shape {@code [N, columns]}, each column
+   * {@code kwAt0 + kwPerC × candidate}, and {@code metadata} added to its own.
+   */
+  public static byte[] withPower(
+      byte[] model,
+      String output,
+      int columns,
+      float kwAt0,
+      float kwPerC,
+      Map<String, String> metadata) {
+    ModelProto proto;
+    try {
+      proto = ModelProto.parseFrom(model);
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalArgumentException(e);
+    }
+    int f = FeatureLayout.FEATURES;
+    TensorProto.Builder weights =
+        TensorProto.newBuilder()
+            .setName("power_weights")
+            .setDataType(TensorProto.DataType.FLOAT.getNumber())
+            .addDims(f)
+            .addDims(columns);
+    for (int i = 0; i < f; i++) {
+      for (int c = 0; c < columns; c++) {
+        weights.addFloatData(i == FeatureLayout.CANDIDATE_INDEX ? kwPerC : 0f);
+      }
+    }
+    TensorProto.Builder bias =
+        TensorProto.newBuilder()
+            .setName("power_bias")
+            .setDataType(TensorProto.DataType.FLOAT.getNumber())
+            .addDims(columns);
+    for (int c = 0; c < columns; c++) {
+      bias.addFloatData(kwAt0);
+    }
+    GraphProto.Builder graph =
+        proto.getGraph().toBuilder()
+            .addInitializer(weights)
+            .addInitializer(bias)
+            .addNode(node("power_linear", "MatMul", "features", "power_weights", "power_linear"))
+            .addNode(node("power_offset", "Add", "power_linear", "power_bias", output))
+            .addOutput(tensorInfo(output, columns));
+    ModelProto.Builder builder = proto.toBuilder().setGraph(graph);
+    metadata.forEach(
+        (k, v) ->
+            builder.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+    return builder.build().toByteArray();
+  }
+
+  /** {@code model} with a {@code [N, 1]} power head as the trainer declares it, over 1800 s. */
+  public static byte[] withPower(byte[] model, float kwAt0, float kwPerC) {
+    return withPower(
+        model, OUTPUT, 1, kwAt0, kwPerC, Map.of("power_output", OUTPUT, "power_horizon_s", "1800"));
+  }
+
+  private static NodeProto node(String name, String op, String a, String b, String out) {
+    return NodeProto.newBuilder()
+        .setName(name)
+        .setOpType(op)
+        .addInput(a)
+        .addInput(b)
+        .addOutput(out)
+        .build();
+  }
+
+  private static ValueInfoProto tensorInfo(String name, int columns) {
+    return ValueInfoProto.newBuilder()
+        .setName(name)
+        .setType(
+            TypeProto.newBuilder()
+                .setTensorType(
+                    TypeProto.Tensor.newBuilder()
+                        .setElemType(TensorProto.DataType.FLOAT.getNumber())
+                        .setShape(
+                            TensorShapeProto.newBuilder()
+                                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("N"))
+                                .addDim(
+                                    TensorShapeProto.Dimension.newBuilder().setDimValue(columns)))))
+        .build();
+  }
+}
