@@ -298,7 +298,7 @@ function power(kw, currentKw, currentC) {
 
 // Why a room is at its setpoint, in words: the decision's reason with its prediction and margin.
 const REASONS = {
-  model: 'the model: the hottest setpoint predicted safe',
+  model: 'the model: the cheapest setpoint predicted safe (the highest, without a power head)',
   step_limited: 'raised by at most 1 °C per decision',
   no_safe_candidate: 'no setpoint predicted safe: the lowest',
   dwell: 'kept: changed less than 15 min ago and still predicted safe',

@@ -90,7 +90,7 @@ class RecommendationEndToEndIT {
   private static List<JsonObject> recommendations(String device) throws Exception {
     String query =
         "SELECT recommended, predicted, reason, model_version, current_setpoint, predicted_current,"
-            + " site, margin"
+            + " predicted_power, predicted_power_current, site, margin"
             + " FROM recommendation WHERE device = '"
             + device
             + "'";
@@ -172,6 +172,15 @@ class RecommendationEndToEndIT {
     assertTrue(decision.containsKey("predicted_current"), decision.toString());
     double atCurrent = decision.getJsonNumber("predicted_current").doubleValue();
     assertTrue(atCurrent > 15 && atCurrent < 40, decision.toString());
+    // What it costs: the bootstrap model's power head, for the setpoint chosen and for staying.
+    double power = decision.getJsonNumber("predicted_power").doubleValue();
+    double powerAtCurrent = decision.getJsonNumber("predicted_power_current").doubleValue();
+    assertTrue(power > 0 && power < 100, decision.toString());
+    assertTrue(powerAtCurrent > 0 && powerAtCurrent < 100, decision.toString());
+    if ("model".equals(decision.getString("reason")) && recommended > 23.5) {
+      // the cheapest safe candidate: never dearer than staying
+      assertTrue(power <= powerAtCurrent + 1e-6, "a raise costs less: " + decision);
+    }
 
     // Readings stopped: the last decision is the last command; Core Command serves it.
     await()

@@ -413,7 +413,7 @@ class RecommenderTest {
     // The bootstrap model with a power head of 40 kW − 1 kW per °C of setpoint: the cheapest safe
     // setpoint is the highest, as without one, so the hot room is lowered as before.
     Path file = dir.resolve("power.onnx");
-    Files.write(file, TestModels.withPower(TestModels.bootstrap(), 40f, -1f));
+    Files.write(file, TestModels.withPower(TestModels.lookAheadWithoutPower(), 40f, -1f));
     List<RoomState> states = july(25.5).subList(34, 40);
     try (OnnxSetpointModel served = new OnnxSetpointModel(Optional.of(file), Clock.systemUTC())) {
       assertTrue(served.info().orElseThrow().powerHead().isPresent());

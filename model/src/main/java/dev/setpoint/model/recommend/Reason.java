@@ -2,7 +2,10 @@ package dev.setpoint.model.recommend;
 
 /** Why a {@link SetpointPolicy} recommended what it did; {@link #code()} is what is stored. */
 public enum Reason {
-  /** The highest candidate predicted to stay at or below the limit minus the margin. */
+  /**
+   * Among the candidates predicted to stay at or below the limit minus the margin, the one of least
+   * predicted power (the highest, from a model without a power head).
+   */
   MODEL("model"),
   /** That candidate was further from the current setpoint than one decision may move. */
   STEP_LIMITED("step_limited"),

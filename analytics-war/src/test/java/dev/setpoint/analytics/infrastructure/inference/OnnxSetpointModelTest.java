@@ -111,14 +111,20 @@ class OnnxSetpointModelTest {
     }
   }
 
-  /** A one-horizon model (inlet = candidate + 2 °C) with {@code metadata}. */
-  static byte[] oneHorizon(Map<String, String> metadata) {
+  /**
+   * A one-horizon model (inlet = candidate + 2 °C) with {@code metadata}; {@code power_…} keys are
+   * added after the export, which refuses to declare a power head the model lacks.
+   */
+  static byte[] oneHorizon(Map<String, String> metadata) throws IOException {
     double[] mean = new double[FeatureLayout.FEATURES];
     double[] scale = new double[FeatureLayout.FEATURES];
     double[] weights = new double[FeatureLayout.FEATURES];
     Arrays.fill(scale, 1);
     weights[FeatureLayout.CANDIDATE_INDEX] = 1;
-    return OnnxExport.toBytes(new ThermalModel(mean, scale, weights, 2), metadata);
+    Map<String, String> exported = new java.util.HashMap<>(metadata);
+    exported.keySet().removeIf(k -> k.startsWith("power_"));
+    byte[] model = OnnxExport.toBytes(new ThermalModel(mean, scale, weights, 2), exported);
+    return TestModels.withMetadata(model, metadata);
   }
 
   @Test
@@ -157,7 +163,7 @@ class OnnxSetpointModelTest {
   @Test
   void aModelWithAPowerHeadForecastsEveryHorizonAndThePowerInOneCall() throws IOException {
     Path file = dir.resolve("power.onnx");
-    Files.write(file, TestModels.withPower(bootstrap(), 40f, -1f));
+    Files.write(file, TestModels.withPower(TestModels.lookAheadWithoutPower(), 40f, -1f));
     try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.of(file), Clock.systemUTC())) {
       ModelInfo info = model.info().orElseThrow();
       assertEquals(
@@ -194,12 +200,30 @@ class OnnxSetpointModelTest {
   }
 
   @Test
-  void withoutAPowerHeadTheForecastHasNoPower() {
-    try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.empty(), Clock.systemUTC())) {
+  void withoutAPowerHeadTheForecastHasNoPower() throws IOException {
+    Path file = dir.resolve("no-power.onnx");
+    Files.write(file, TestModels.lookAheadWithoutPower());
+    try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.of(file), Clock.systemUTC())) {
       assertTrue(model.info().orElseThrow().powerHead().isEmpty());
       InletPredictor.Forecast forecast = model.forecast(rows(19, 24f, 18f), 19);
       assertArrayEquals(model.predictAhead(rows(19, 24f, 18f), 19), forecast.inlet());
       assertNull(forecast.powerKw());
+    }
+  }
+
+  @Test
+  void thePackagedModelServesItsTrainedPowerHead() {
+    try (OnnxSetpointModel model = new OnnxSetpointModel(Optional.empty(), Clock.systemUTC())) {
+      assertEquals(
+          Optional.of(new PowerHead("controllable_power", Duration.ofMinutes(30))),
+          model.info().orElseThrow().powerHead());
+      InletPredictor.Forecast forecast = model.forecast(rows(19, 24f, 18f), 19);
+      assertEquals(19, forecast.powerKw().length);
+      for (int r = 1; r < 19; r++) {
+        assertTrue(Float.isFinite(forecast.powerKw()[r]), "row " + r);
+        // In the simulated plant the power a setpoint can change falls as the setpoint rises.
+        assertTrue(forecast.powerKw()[r] < forecast.powerKw()[r - 1], "row " + r);
+      }
     }
   }
 
@@ -222,13 +246,16 @@ class OnnxSetpointModelTest {
     Map<String, String> declared =
         Map.of("power_output", TestModels.OUTPUT, "power_horizon_s", "1800");
     assertRefused(
-        TestModels.withPower(bootstrap(), TestModels.OUTPUT, 2, 40f, -1f, declared),
+        TestModels.withPower(
+            TestModels.lookAheadWithoutPower(), TestModels.OUTPUT, 2, 40f, -1f, declared),
         "power output 'controllable_power' must have shape [N, 1]");
-    assertRefused(TestModels.withPower(bootstrap(), Float.NaN, 0f), "predicts a power of NaN kW");
+    assertRefused(
+        TestModels.withPower(TestModels.lookAheadWithoutPower(), Float.NaN, 0f),
+        "predicts a power of NaN kW");
     // The look-ahead output named as the power: the model has no power head of its own.
     assertRefused(
         TestModels.withPower(
-            bootstrap(),
+            TestModels.lookAheadWithoutPower(),
             TestModels.OUTPUT,
             1,
             40f,
@@ -237,7 +264,8 @@ class OnnxSetpointModelTest {
         "power output 'inlet_lookahead' must be an output of its own");
     // A power output the metadata does not declare is an output nobody knows.
     assertRefused(
-        TestModels.withPower(bootstrap(), TestModels.OUTPUT, 1, 40f, -1f, Map.of()),
+        TestModels.withPower(
+            TestModels.lookAheadWithoutPower(), TestModels.OUTPUT, 1, 40f, -1f, Map.of()),
         "outputs 'inlet_temperature', 'inlet_lookahead' only");
   }
 

@@ -15,10 +15,10 @@ import java.io.InputStream;
 import java.util.Map;
 
 /**
- * Models for tests: the bootstrap model, and models with a power head: an existing model (the
- * bootstrap's look-ahead one, or one built by {@link dev.setpoint.model.train.OnnxExport}) with one
- * more output, the power {@code kwAt0 + kwPerC × candidate}, kW, so a test knows what each row must
- * answer. The trainer's real power head is model/'s; this one only has its interface.
+ * Models for tests: the bootstrap model (with its trained power head), the same without the power
+ * head, and models with a power head whose answer a test knows: an existing model without one (the
+ * bootstrap's inlet heads, or one built by {@link dev.setpoint.model.train.OnnxExport}) with one
+ * more output, the power {@code kwAt0 + kwPerC × candidate}, kW.
  */
 public final class TestModels {
   /** The output name the trainer writes. */
@@ -26,12 +26,58 @@ public final class TestModels {
 
   private TestModels() {}
 
-  /** The bootstrap model packaged in the WAR: inlet look-ahead 10/20/30 min, no power head. */
+  /** The bootstrap model packaged in the WAR: inlet look-ahead 10/20/30 min and a power head. */
   public static byte[] bootstrap() throws IOException {
     try (InputStream in =
         OnnxSetpointModel.class.getResourceAsStream(OnnxSetpointModel.BOOTSTRAP_RESOURCE)) {
       return in.readAllBytes();
     }
+  }
+
+  /** {@code model} with each of {@code metadata}'s entries that it lacks added. */
+  public static byte[] withMetadata(byte[] model, Map<String, String> metadata) throws IOException {
+    ModelProto proto = ModelProto.parseFrom(model);
+    ModelProto.Builder builder = proto.toBuilder();
+    var present = proto.getMetadataPropsList().stream().map(e -> e.getKey()).toList();
+    metadata.forEach(
+        (k, v) -> {
+          if (!present.contains(k)) {
+            builder.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v));
+          }
+        });
+    return builder.build().toByteArray();
+  }
+
+  /**
+   * The bootstrap model's inlet heads alone: its power output, the nodes and initializers named
+   * {@code power_…} that make it, and its {@code power_…} metadata removed.
+   */
+  public static byte[] lookAheadWithoutPower() throws IOException {
+    ModelProto proto = ModelProto.parseFrom(bootstrap());
+    GraphProto.Builder graph = proto.getGraph().toBuilder();
+    graph.clearNode().clearInitializer().clearOutput();
+    for (NodeProto n : proto.getGraph().getNodeList()) {
+      if (!n.getName().startsWith("power_")) {
+        graph.addNode(n);
+      }
+    }
+    for (TensorProto t : proto.getGraph().getInitializerList()) {
+      if (!t.getName().startsWith("power_")) {
+        graph.addInitializer(t);
+      }
+    }
+    for (ValueInfoProto o : proto.getGraph().getOutputList()) {
+      if (!o.getName().equals(OUTPUT)) {
+        graph.addOutput(o);
+      }
+    }
+    ModelProto.Builder builder = proto.toBuilder().setGraph(graph).clearMetadataProps();
+    for (StringStringEntryProto e : proto.getMetadataPropsList()) {
+      if (!e.getKey().startsWith("power_")) {
+        builder.addMetadataProps(e);
+      }
+    }
+    return builder.build().toByteArray();
   }
 
   /**
