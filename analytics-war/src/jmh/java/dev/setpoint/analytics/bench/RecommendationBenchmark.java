@@ -4,6 +4,7 @@ import dev.setpoint.analytics.infrastructure.inference.OnnxSetpointModel;
 import dev.setpoint.model.features.ClimateSample;
 import dev.setpoint.model.features.FeatureLayout;
 import dev.setpoint.model.features.SampleWindow;
+import dev.setpoint.model.recommend.InletPredictor;
 import dev.setpoint.model.recommend.Recommendation;
 import dev.setpoint.model.recommend.SetpointPolicy;
 import dev.setpoint.model.sim.RoomParameters;
@@ -30,9 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One recommendation as analytics makes it: the policy over a full window with all 19 candidates
- * at all three look-ahead horizons (10, 20, 30 min) in one batched ONNX Runtime call on the
- * bootstrap model ({@code decide}: the full-horizon search); the batched look-ahead call alone
- * ({@code predictAhead19}); and the served one-horizon call alone ({@code predict19}). Sample time, so JMH reports p50/p99.
+ * at all three look-ahead horizons (10, 20, 30 min) and their predicted power in one batched ONNX
+ * Runtime call on the bootstrap model ({@code decide}: the full-horizon search); that call alone
+ * ({@code forecast19}); the look-ahead output alone ({@code predictAhead19}); and the served
+ * one-horizon call alone ({@code predict19}). Sample time, so JMH reports p50/p99.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -84,6 +86,11 @@ public class RecommendationBenchmark {
   @Benchmark
   public float[] predict19() {
     return model.predict(batch, 19);
+  }
+
+  @Benchmark
+  public InletPredictor.Forecast forecast19() {
+    return model.forecast(batch, 19);
   }
 
   @Benchmark
