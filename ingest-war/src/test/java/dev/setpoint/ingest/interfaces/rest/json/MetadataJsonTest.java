@@ -219,8 +219,23 @@ class MetadataJsonTest {
     assertEquals(
         ReadWrite.RW, controller.resource("setpoint").orElseThrow().properties().readWrite());
     assertEquals(27.0, controller.resource("setpoint").orElseThrow().properties().maximum());
+    for (String energy : List.of("cooling_power", "cooling_energy", "it_power", "it_energy")) {
+      assertEquals(0.0, controller.resource(energy).orElseThrow().properties().minimum(), energy);
+      assertEquals(
+          ReadWrite.R, controller.resource(energy).orElseThrow().properties().readWrite(), energy);
+    }
+    assertEquals("kWh", controller.resource("cooling_energy").orElseThrow().properties().units());
+    assertEquals(4, controller.command("energy").orElseThrow().resourceOperations().size());
+    DeviceProfile meter =
+        ProfileRules.check(YamlProfiles.parse(seed("energy-meter.yaml"), "profile"), "profile");
+    assertEquals("kW", meter.resource("cooling_power").orElseThrow().properties().units());
+    assertEquals(4, meter.deviceResources().size());
     assertEquals(
-        List.of("room-sensor.yaml", "air-conditioner.yaml", "room-controller.yaml"),
+        List.of(
+            "room-sensor.yaml",
+            "air-conditioner.yaml",
+            "room-controller.yaml",
+            "energy-meter.yaml"),
         SeedFiles.PROFILES);
   }
 
