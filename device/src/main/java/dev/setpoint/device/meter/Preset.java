@@ -11,13 +11,14 @@ import java.util.Map;
  * (Modbus)", lists each one and what was checked against it). None has been read from a real meter
  * here: check the first readings against the meter's display.
  *
- * <p>Eastron's SDM meters keep every measurement as an IEEE-754 float32, high word first, in the
- * input registers (function 04): power in W, energy in kWh. Carlo Gavazzi's EM24-DIN/EM21 keep them
- * as signed 32-bit integers of 0.1 W and 0.1 kWh, readable with function 03 or 04. Two figures are
- * <em>not checked against the source</em>: the EM24's word order (low word first, as Carlo
- * Gavazzi's integers are commonly read; the document read gives addresses, types and weights, not
- * the word order), and the SDM630's own table (its addresses were checked in the tables of the
- * SDM72D-M and SDM72CT-M, which share the map, and in third-party copies).
+ * <p>Eastron's SDM meters keep every measurement as an IEEE-754 float32 in two input registers
+ * (function 04): power in W, energy in kWh. Carlo Gavazzi's EM24-DIN/EM21 keep them as signed
+ * 32-bit integers of 0.1 W and 0.1 kWh, readable with function 03 or 04. <em>Not checked against
+ * the source</em>: the word orders (Eastron's floats high word first, Carlo Gavazzi's integers low
+ * word first, as third-party maps read them; the vendor pages read do not say), the SDM630's and
+ * the SDM120's own tables (the addresses were checked in the tables of the SDM72D-M and SDM72CT-M,
+ * and of the SDM230, which share them), and the EM24-DIN's own protocol document (the EM21's,
+ * headed "EM24-DIN Communication Protocol", was read).
  */
 public enum Preset {
   /**
