@@ -115,7 +115,8 @@ public final class ModbusMeter implements Meter {
         clock.instant(),
         values.getOrDefault(Quantity.POWER, Double.NaN),
         values.getOrDefault(Quantity.ENERGY, Double.NaN),
-        it == null ? OptionalDouble.empty() : OptionalDouble.of(it));
+        it == null ? OptionalDouble.empty() : OptionalDouble.of(it),
+        OptionalDouble.empty()); // no register map reads the IT energy counter
   }
 
   private double value(Quantity q, Register register, long deadline) throws MeterException {

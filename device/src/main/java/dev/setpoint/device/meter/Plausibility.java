@@ -45,6 +45,12 @@ final class Plausibility {
     if (r.itPowerKw().isPresent()) {
       power("IT power", r.itPowerKw().getAsDouble(), false);
     }
+    if (r.itEnergyKwh().isPresent()) {
+      double it = r.itEnergyKwh().getAsDouble();
+      if (!Double.isFinite(it) || it < 0) {
+        throw new MeterException(Reason.NONSENSE, "IT energy counter reads " + it + " kWh");
+      }
+    }
     if (!r.hasEnergy()) {
       return;
     }

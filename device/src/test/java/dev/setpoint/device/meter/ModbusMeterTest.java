@@ -68,6 +68,7 @@ class ModbusMeterTest {
     assertEquals(12.3456, r.powerKw(), 1e-6);
     assertEquals(98_765.4, r.energyKwh(), 0.01);
     assertTrue(r.itPowerKw().isEmpty());
+    assertTrue(r.itEnergyKwh().isEmpty(), "no register map reads the IT energy counter");
   }
 
   @Test

@@ -17,7 +17,8 @@ class PlausibilityTest {
   private final Plausibility check = new Plausibility(20, SDM_ENERGY);
 
   private static MeterReading at(long seconds, double kw, double kwh) {
-    return new MeterReading(T0.plusSeconds(seconds), kw, kwh, OptionalDouble.empty());
+    return new MeterReading(
+        T0.plusSeconds(seconds), kw, kwh, OptionalDouble.empty(), OptionalDouble.empty());
   }
 
   private Reason refusal(MeterReading r) {
@@ -63,8 +64,19 @@ class PlausibilityTest {
     assertEquals(Reason.NONSENSE, refusal(at(0, 25, 1000)));
     assertEquals(
         Reason.NONSENSE,
-        refusal(new MeterReading(T0, 1, 1, OptionalDouble.of(Double.POSITIVE_INFINITY))));
+        refusal(
+            new MeterReading(
+                T0, 1, 1, OptionalDouble.of(Double.POSITIVE_INFINITY), OptionalDouble.empty())));
     assertDoesNotThrow(() -> check.check(at(0, -0.05, 1000)), "within the negative tolerance");
+  }
+
+  @Test
+  void aNegativeItEnergyCounterIsNonsense() {
+    assertEquals(
+        Reason.NONSENSE,
+        refusal(new MeterReading(T0, 1, 1, OptionalDouble.empty(), OptionalDouble.of(-1))));
+    assertDoesNotThrow(
+        () -> check.check(new MeterReading(T0, 1, 1, OptionalDouble.of(3), OptionalDouble.of(42))));
   }
 
   @Test
