@@ -149,7 +149,13 @@ class RoomFactoryTest {
     Room real =
         create(
                 new DevicesConfig.Real(
-                    "svc", "hq", "hall-2", "room-7", DHT, Optional.of(new ActuatorConfig.Log())))
+                    "svc",
+                    "hq",
+                    "hall-2",
+                    "room-7",
+                    DHT,
+                    Optional.of(new ActuatorConfig.Log()),
+                    Optional.empty()))
             .get(0);
     assertEquals(List.of("site:hq", "room:hall-2"), real.registration().labels());
     assertEquals("hall-2", real.id().room());
@@ -176,7 +182,13 @@ class RoomFactoryTest {
     Room room =
         create(
                 new DevicesConfig.Real(
-                    "svc", "", "", "room-7", DHT, Optional.of(new ActuatorConfig.Log())))
+                    "svc",
+                    "",
+                    "",
+                    "room-7",
+                    DHT,
+                    Optional.of(new ActuatorConfig.Log()),
+                    Optional.empty()))
             .get(0);
     assertEquals("room-7", room.id().name());
     assertInstanceOf(IioDhtSensor.class, room.sensor());
@@ -192,7 +204,9 @@ class RoomFactoryTest {
   @Test
   void aRealRoomSensorHasItsSensorAndNoActuator() throws Exception {
     Room room =
-        create(new DevicesConfig.Real("svc", "hq", "hall-2", "pi-rack-1", DHT, Optional.empty()))
+        create(
+                new DevicesConfig.Real(
+                    "svc", "hq", "hall-2", "pi-rack-1", DHT, Optional.empty(), Optional.empty()))
             .get(0);
     assertEquals("pi-rack-1", room.id().name());
     assertFalse(room.id().controls());
@@ -213,7 +227,9 @@ class RoomFactoryTest {
                 new ActuatorFactory(this::mockContext),
                 Optional.empty(),
                 resources)
-            .create(new DevicesConfig.Real("svc", "", "hall-2", "", DHT, Optional.empty()));
+            .create(
+                new DevicesConfig.Real(
+                    "svc", "", "hall-2", "", DHT, Optional.empty(), Optional.empty()));
     assertEquals("pi-host", rooms.get(0).id().name());
     assertEquals("room-sensor", rooms.get(0).registration().profileName());
   }
@@ -244,7 +260,8 @@ class RoomFactoryTest {
                     "",
                     "room-7",
                     DHT,
-                    Optional.of(new ActuatorConfig.Relay(17, false, 1.0))))
+                    Optional.of(new ActuatorConfig.Relay(17, false, 1.0)),
+                    Optional.empty()))
             .get(0);
     assertInstanceOf(RelayThermostat.class, room.actuator().orElseThrow());
     assertTrue(pi4j.registry().exists("cooling-relay-17"));
@@ -257,7 +274,8 @@ class RoomFactoryTest {
             IOException.class,
             () ->
                 create(
-                    new DevicesConfig.Real("svc", "", "", "room-7", sensor, Optional.of(actuator))))
+                    new DevicesConfig.Real(
+                        "svc", "", "", "room-7", sensor, Optional.of(actuator), Optional.empty())))
         .getMessage();
   }
 

@@ -1,6 +1,7 @@
 package dev.setpoint.device.config;
 
 import dev.setpoint.device.actuator.SafeRange;
+import dev.setpoint.device.meter.MeterConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,8 +10,9 @@ import java.util.Optional;
 /**
  * The agent's settings, read and checked once, as typed values: each part goes to the one factory
  * that builds from it. A part that does not apply (the sensor of a fleet, the relay of a simulated
- * room, the actuator and setpoint of a real room sensor) is not read, so only the settings in use
- * can stop the agent.
+ * room, the actuator and setpoint of a real room sensor, the energy meter of anything but a real
+ * controller) is not read, so only the settings in use can stop the agent; an unknown key always
+ * does ({@link Settings}).
  *
  * @param stateDir tokens file and event journal ({@code state.dir})
  * @param setpoint the safe range and the initial setpoint, for the devices that hold a setpoint (a
@@ -103,7 +105,10 @@ public record AgentConfig(
     SensorConfig sensor = sensor(sensorKind, s);
     Optional<ActuatorConfig> actuator =
         controls ? Optional.of(actuator(actuatorKind, s)) : Optional.empty();
-    return new DevicesConfig.Real(service, site, room, name, sensor, actuator);
+    // The room's meter is its controller's: a room sensor reports no energy.
+    Optional<MeterConfig> meter =
+        controls ? MeterConfig.parse(s.meter(), s::origin) : Optional.empty();
+    return new DevicesConfig.Real(service, site, room, name, sensor, actuator, meter);
   }
 
   /** A rack sensor per rack at the most: a simulated room has no reading for a further one. */

@@ -1,5 +1,6 @@
 package dev.setpoint.device.config;
 
+import dev.setpoint.device.meter.MeterConfig;
 import dev.setpoint.model.sim.RoomParameters;
 import java.util.Optional;
 
@@ -22,6 +23,8 @@ public sealed interface DevicesConfig {
    * @param room {@code device.room}; empty means none
    * @param actuator the controller's; empty for a room sensor ({@code device.role = sensor}), which
    *     posts readings only
+   * @param meter the controller's energy meter ({@code meter.*}); empty with {@code meter = none}
+   *     and always for a room sensor, which reports no energy
    */
   record Real(
       String service,
@@ -29,11 +32,19 @@ public sealed interface DevicesConfig {
       String room,
       String name,
       SensorConfig sensor,
-      Optional<ActuatorConfig> actuator)
-      implements DevicesConfig {}
+      Optional<ActuatorConfig> actuator,
+      Optional<MeterConfig> meter)
+      implements DevicesConfig {
+    public Real {
+      if (meter.isPresent() && actuator.isEmpty()) {
+        throw new IllegalArgumentException("a room sensor has no meter");
+      }
+    }
+  }
 
   /**
-   * One simulated room, driven by its own air conditioner whatever {@code actuator} says.
+   * One simulated room, driven by its own air conditioner whatever {@code actuator} says, and (as
+   * its controller) metered by its own simulated meter whatever {@code meter} says.
    *
    * @param name {@code device.name}; empty means the host name
    * @param room {@code device.room}; empty means none

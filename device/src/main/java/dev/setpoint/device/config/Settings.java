@@ -1,5 +1,6 @@
 package dev.setpoint.device.config;
 
+import dev.setpoint.device.meter.MeterKey;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,10 @@ import java.util.regex.Pattern;
  * {@code --key value}; a boolean key alone means true), environment variables ({@code
  * SETPOINT_DEVICE_} plus the key in upper case with {@code .} and {@code -} as {@code _}), a
  * properties file ({@code --config FILE} or {@code SETPOINT_DEVICE_CONFIG}), and the defaults of
- * {@link Key}. An unknown key in a flag or the file is an error, so a typo never goes unnoticed.
+ * {@link Key}. The energy meter's keys ({@link MeterKey}, {@code meter} and {@code meter.*}) come
+ * from the same sources; their defaults and meaning stay with {@link MeterKey} and {@link
+ * dev.setpoint.device.meter.MeterConfig}, which reads them ({@link #meter()}). An unknown key in a
+ * flag or the file is an error, so a typo never goes unnoticed.
  */
 public final class Settings {
   /** Prefix of the environment variables. */
@@ -72,7 +76,7 @@ public final class Settings {
           throw new ConfigException("flag --" + name + " needs a value");
         }
       }
-      if (Key.byName(name) == null && !name.equals("config")) {
+      if (!known(name) && !name.equals("config")) {
         throw new ConfigException("unknown flag --" + name + " (see --help)");
       }
       flags.put(name, value);
@@ -93,18 +97,25 @@ public final class Settings {
         throw new ConfigException("cannot read the configuration file " + configFile + ": " + e);
       }
       for (String name : file.stringPropertyNames()) {
-        if (Key.byName(name) == null) {
+        if (!known(name)) {
           throw new ConfigException("unknown key '" + name + "' in " + configFile);
         }
         values.put(name, file.getProperty(name).trim());
         origins.put(name, configFile);
       }
     }
+    List<String> names = new ArrayList<>();
     for (Key key : Key.values()) {
-      String value = env.get(envName(key.key()));
+      names.add(key.key());
+    }
+    for (MeterKey key : MeterKey.values()) {
+      names.add(key.key());
+    }
+    for (String name : names) {
+      String value = env.get(envName(name));
       if (value != null) {
-        values.put(key.key(), value);
-        origins.put(key.key(), "environment " + envName(key.key()));
+        values.put(name, value);
+        origins.put(name, "environment " + envName(name));
       }
     }
     for (Map.Entry<String, String> flag : flags.entrySet()) {
@@ -114,6 +125,11 @@ public final class Settings {
       }
     }
     return new Settings(values, origins, help);
+  }
+
+  /** Whether a flag or a line of the file names a key: the agent's or the meter's. */
+  private static boolean known(String name) {
+    return Key.byName(name) != null || MeterKey.byName(name) != null;
   }
 
   /** The environment variable of a key, e.g. {@code SETPOINT_DEVICE_INGEST_URL}. */
@@ -132,6 +148,27 @@ public final class Settings {
   /** Where a key's value came from, for messages. */
   public String origin(Key key) {
     return origins.get(key.key());
+  }
+
+  /**
+   * The meter keys that are set (by a flag, the environment or the file), for {@link
+   * dev.setpoint.device.meter.MeterConfig#parse(Map, java.util.function.Function)}; a key not in it
+   * takes {@link MeterKey}'s default.
+   */
+  public Map<String, String> meter() {
+    Map<String, String> meter = new LinkedHashMap<>();
+    for (MeterKey key : MeterKey.values()) {
+      String value = values.get(key.key());
+      if (value != null) {
+        meter.put(key.key(), value);
+      }
+    }
+    return meter;
+  }
+
+  /** Where a key's value came from, by its name (a meter key's too), for messages. */
+  public String origin(String key) {
+    return origins.getOrDefault(key, "default");
   }
 
   public int integer(Key key, int min, int max) throws ConfigException {
@@ -205,6 +242,11 @@ public final class Settings {
     throw bad(key, "must be one of " + String.join(", ", allowed));
   }
 
+  private static String usageLine(String key, String help, String defaultValue) {
+    String def = defaultValue.isEmpty() ? "" : " (default: " + defaultValue + ")";
+    return String.format("  --%-26s %s%s", key, help, def);
+  }
+
   public ConfigException bad(Key key, String why) {
     return new ConfigException(
         key.key() + " = '" + string(key) + "' (from " + origin(key) + ") " + why);
@@ -216,7 +258,8 @@ public final class Settings {
     lines.add("Usage: setpoint-device [--config FILE] [--KEY=VALUE ...] [--simulate N] [--help]");
     lines.add("");
     lines.add("Setpoint's device agent, one EdgeX device of profile room-controller: posts the");
-    lines.add("room's temperature and humidity with the setpoint in effect to ingest as EdgeX v3");
+    lines.add("room's temperature and humidity with the setpoint in effect (and, with a meter,");
+    lines.add("the cooling's power and energy counter) to ingest as EdgeX v3");
     lines.add("events, buffers them durably while ingest is away, and applies the setpoint it");
     lines.add("reads through Core Command, never outside the safe range. With device.role=sensor");
     lines.add("it is one more inlet sensor of its device.room instead (profile room-sensor:");
@@ -229,8 +272,14 @@ public final class Settings {
         "(SETPOINT_DEVICE_CONFIG); flags win over the environment, which wins over the file.");
     lines.add("");
     for (Key key : Key.values()) {
-      String def = key.defaultValue().isEmpty() ? "" : " (default: " + key.defaultValue() + ")";
-      lines.add(String.format("  --%-26s %s%s", key.key(), key.help(), def));
+      lines.add(usageLine(key.key(), key.help(), key.defaultValue()));
+    }
+    lines.add("");
+    lines.add("Energy meter of a real controller (Modbus; README, \"Energy meter (Modbus)\"); a");
+    lines.add("simulated room's controller reports its simulator's power and counters instead.");
+    lines.add("An empty default of a meter.<power|energy|it-power>.* key means the preset's:");
+    for (MeterKey key : MeterKey.values()) {
+      lines.add(usageLine(key.key(), key.help(), key.defaultValue()));
     }
     return String.join(System.lineSeparator(), lines);
   }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,22 +63,35 @@ public record MeterConfig(
    */
   public static Optional<MeterConfig> parse(Map<String, String> values, String source)
       throws ConfigException {
-    return new Reader(values, source).read();
+    return parse(values, name -> source);
+  }
+
+  /**
+   * Reads the meter's settings from values that each came from their own source, e.g. the agent's
+   * flags, environment and file merged.
+   *
+   * @param values the keys that are set, and their values; a key not in it takes its default
+   * @param origin where a key in {@code values} came from, for messages (e.g. "flag --meter")
+   * @return the settings, or empty when {@code meter=none}
+   */
+  public static Optional<MeterConfig> parse(
+      Map<String, String> values, Function<String, String> origin) throws ConfigException {
+    return new Reader(values, origin).read();
   }
 
   private static final class Reader {
     private final Map<String, String> values;
-    private final String source;
+    private final Function<String, String> origins;
 
-    Reader(Map<String, String> values, String source) {
+    Reader(Map<String, String> values, Function<String, String> origins) {
       this.values = values;
-      this.source = source;
+      this.origins = origins;
     }
 
     Optional<MeterConfig> read() throws ConfigException {
       for (String name : values.keySet()) {
         if ((name.equals("meter") || name.startsWith("meter.")) && MeterKey.byName(name) == null) {
-          throw new ConfigException("unknown key '" + name + "' in " + source);
+          throw new ConfigException("unknown key '" + name + "' in " + origins.apply(name));
         }
       }
       String kind = choice(MeterKey.METER, "none", "tcp", "rtu");
@@ -199,7 +213,7 @@ public record MeterConfig(
     }
 
     private String origin(MeterKey key) {
-      return values.containsKey(key.key()) ? source : "default";
+      return values.containsKey(key.key()) ? origins.apply(key.key()) : "default";
     }
 
     private ConfigException bad(MeterKey key, String why) {

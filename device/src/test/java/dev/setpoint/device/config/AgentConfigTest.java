@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.device.actuator.SafeRange;
+import dev.setpoint.device.meter.MeterConfig;
+import dev.setpoint.device.meter.Preset;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +47,8 @@ class AgentConfigTest {
             "",
             new SensorConfig.Dht(
                 "dht22", Path.of("/sys/bus/iio/devices/iio:device0"), 5, Duration.ofMillis(2100)),
-            Optional.of(new ActuatorConfig.Log())),
+            Optional.of(new ActuatorConfig.Log()),
+            Optional.empty()),
         c.devices());
     assertEquals(
         new RegistrationConfig(
@@ -76,7 +79,8 @@ class AgentConfigTest {
             "",
             "room-7",
             new SensorConfig.Bme280(1, 0x77),
-            Optional.of(new ActuatorConfig.Relay(5, true, 0.5))),
+            Optional.of(new ActuatorConfig.Relay(5, true, 0.5)),
+            Optional.empty()),
         read(
                 "--device.name=room-7",
                 "--sensor=BME280",
@@ -128,6 +132,7 @@ class AgentConfigTest {
             "",
             new SensorConfig.Dht(
                 "dht11", Path.of("/sys/bus/iio/devices/iio:device0"), 5, Duration.ofMillis(2100)),
+            Optional.empty(),
             Optional.empty()),
         sensor.devices());
     assertEquals(Optional.empty(), sensor.setpoint(), "a real room sensor holds no setpoint");
@@ -232,5 +237,46 @@ class AgentConfigTest {
     assertEquals(Optional.of(Path.of("/etc/pw")), r.operatorPasswordFile());
     assertTrue(r.rotateToken());
     assertFalse(r.toString().contains("secret-jwt"), r.toString());
+  }
+
+  @Test
+  void aRealControllerReadsItsMeterFromTheMeterKeys() throws Exception {
+    DevicesConfig.Real real =
+        (DevicesConfig.Real)
+            read(
+                    Map.of("SETPOINT_DEVICE_METER_TCP_HOST", "10.20.0.15"),
+                    "--meter=tcp",
+                    "--meter.preset=carlo-gavazzi-em24")
+                .devices();
+    MeterConfig meter = real.meter().orElseThrow();
+    assertEquals(new MeterConfig.Tcp("10.20.0.15", 502), meter.link());
+    assertEquals(Preset.CARLO_GAVAZZI_EM24, meter.preset());
+    assertEquals(Duration.ofSeconds(1), meter.timeout(), "MeterKey's default");
+    assertEquals(Optional.empty(), ((DevicesConfig.Real) read().devices()).meter(), "none");
+  }
+
+  @Test
+  void aMeterMistakeNamesTheKeyAndItsSource() throws Exception {
+    assertEquals(
+        "meter.tcp.port = '99999' (from environment SETPOINT_DEVICE_METER_TCP_PORT) must be"
+            + " between 1 and 65535",
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    read(
+                        Map.of("SETPOINT_DEVICE_METER_TCP_PORT", "99999"),
+                        "--meter=tcp",
+                        "--meter.tcp.host=10.20.0.15"))
+            .getMessage());
+    assertEquals(
+        "meter = 'serial' (from flag --meter) must be one of none, tcp, rtu",
+        error("--meter=serial"));
+    // Not read where no meter is used: a room sensor, a simulated room (its simulator meters it).
+    assertEquals(
+        Optional.empty(),
+        ((DevicesConfig.Real) read("--device.role=sensor", "--meter=serial").devices()).meter());
+    assertEquals(
+        new DevicesConfig.Simulated("setpoint-device-agent", "", "", "", true),
+        read("--sensor=simulated", "--meter=tcp").devices());
   }
 }

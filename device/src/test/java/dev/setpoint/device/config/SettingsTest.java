@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.device.meter.MeterKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,5 +45,46 @@ class SettingsTest {
     assertTrue(Settings.usage().contains("--buffer.max-events"));
     assertTrue(Settings.usage().contains("--device.room"));
     assertTrue(Settings.usage().contains("--fleet.rack-sensors"));
+  }
+
+  @Test
+  void theMetersKeysAreAcceptedFromEverySourceAndAnUnknownOneIsRefused() throws Exception {
+    Path file = dir.resolve("agent.properties");
+    Files.writeString(file, "meter=tcp\nmeter.tcp.host=10.20.0.15\nmeter.unit-id=3\n");
+    Settings s =
+        Settings.resolve(
+            new String[] {"--config", file.toString(), "--meter.timeout=500ms"},
+            Map.of("SETPOINT_DEVICE_METER_UNIT_ID", "7", "SETPOINT_DEVICE_METER_BOGUS", "1"));
+    assertEquals(
+        Map.of(
+            "meter", "tcp",
+            "meter.tcp.host", "10.20.0.15",
+            "meter.unit-id", "7",
+            "meter.timeout", "500ms"),
+        s.meter(),
+        "only the keys that are set; MeterConfig holds the defaults");
+    assertEquals("flag --meter.timeout", s.origin("meter.timeout"));
+    assertEquals("environment SETPOINT_DEVICE_METER_UNIT_ID", s.origin("meter.unit-id"));
+    assertEquals(file.toString(), s.origin("meter.tcp.host"));
+    assertEquals("default", s.origin("meter.preset"));
+
+    assertEquals(
+        "unknown flag --meter.bogus (see --help)",
+        assertThrows(
+                ConfigException.class,
+                () -> Settings.resolve(new String[] {"--meter.bogus=1"}, Map.of()))
+            .getMessage());
+    Files.writeString(file, "meter=tcp\nmeter.tcp.hots=10.20.0.15\n");
+    assertEquals(
+        "unknown key 'meter.tcp.hots' in " + file,
+        assertThrows(
+                ConfigException.class,
+                () -> Settings.resolve(new String[] {"--config", file.toString()}, Map.of()))
+            .getMessage());
+    String usage = Settings.usage();
+    for (MeterKey key : MeterKey.values()) {
+      assertTrue(usage.contains("--" + key.key() + " "), key.key());
+    }
+    assertTrue(usage.contains("(default: eastron-sdm630)"), usage);
   }
 }
