@@ -19,12 +19,13 @@ import java.util.logging.Logger;
 
 /**
  * The running agents of this process, wired from the settings: one real device (its room's
- * controller with sensor and actuator from the settings, or with {@code device.role = sensor} a
- * sensor-only device of profile {@code room-sensor}), or with {@code simulate = N} N simulated
- * rooms, each a device of profile {@code room-controller} and with {@code fleet.rack-sensors} also
- * that many of profile {@code room-sensor}; every device on its own virtual thread, all sharing one
- * HTTP client. Registers every device that has no token yet before starting. The settings are read
- * once ({@link AgentConfig}); each part goes to the factory that builds from it.
+ * controller with sensor, actuator and energy meter from the settings, or with {@code device.role =
+ * sensor} a sensor-only device of profile {@code room-sensor}), or with {@code simulate = N} N
+ * simulated rooms, each a device of profile {@code room-controller} and with {@code
+ * fleet.rack-sensors} also that many of profile {@code room-sensor}; every device on its own
+ * virtual thread, all sharing one HTTP client. Registers every device that has no token yet before
+ * starting. The settings are read once ({@link AgentConfig}); each part goes to the factory that
+ * builds from it.
  */
 public final class Agents implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Agents.class.getName());
@@ -101,7 +102,8 @@ public final class Agents implements AutoCloseable {
                       : ", "
                           + rooms.get(0).id().profile()
                           + " with sensor "
-                          + rooms.get(0).sensor().describe()));
+                          + rooms.get(0).sensor().describe()
+                          + rooms.get(0).meter().map(m -> " and " + m.describe()).orElse("")));
       return running;
     } catch (IOException | RegistrationException | InterruptedException | RuntimeException e) {
       resources.close();

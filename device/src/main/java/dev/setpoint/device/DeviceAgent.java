@@ -9,6 +9,9 @@ import dev.setpoint.device.actuator.SetpointGuard;
 import dev.setpoint.device.buffer.Outbox;
 import dev.setpoint.device.edge.IngestClient;
 import dev.setpoint.device.edge.TokenStore;
+import dev.setpoint.device.meter.Meter;
+import dev.setpoint.device.meter.MeterException;
+import dev.setpoint.device.meter.MeterReading;
 import dev.setpoint.device.sensor.Climate;
 import dev.setpoint.device.sensor.Sensor;
 import dev.setpoint.device.sensor.SensorException;
@@ -32,17 +35,33 @@ import java.util.logging.Logger;
  * see the temperature, and post the {@code climate} event (or buffer it) with temperature, humidity
  * and the setpoint in effect. That setpoint reading is the acknowledgement of a command: it is the
  * one applied, so a refused command never shows in it. When a sample fails, an event with the
- * setpoint alone still reports a change of it. A room's sensor-only device (profile {@code
- * room-sensor}, no {@link Control}) only samples and posts temperature and humidity: it never reads
- * or applies a command. {@link #run} repeats it every interval and resends buffered events in
- * between.
+ * setpoint alone still reports a change of it. A controller with an energy {@link Meter} reads it
+ * after the sample and adds the cooling's power and energy counter (and the IT load's, where the
+ * meter reads them) to the same event, also to the setpoint's event of a failed sample, since the
+ * meter does not depend on the climate sensor; a meter that gives no reading leaves them out and
+ * never holds the event back. A room's sensor-only device (profile {@code room-sensor}, no {@link
+ * Control}, no meter) only samples and posts temperature and humidity: it never reads or applies a
+ * command. {@link #run} repeats it every interval and resends buffered events in between.
  */
 public final class DeviceAgent implements Runnable {
   private static final Logger LOG = Logger.getLogger(DeviceAgent.class.getName());
 
+  /** The cooling's active electric power, kW (profile {@code room-controller}). */
+  public static final String COOLING_POWER = "cooling_power";
+
+  /** The cooling's imported active energy counter, kWh. */
+  public static final String COOLING_ENERGY = "cooling_energy";
+
+  /** The IT load's active power, kW. */
+  public static final String IT_POWER = "it_power";
+
+  /** The IT load's energy counter, kWh. */
+  public static final String IT_ENERGY = "it_energy";
+
   private final DeviceIdentity id;
   private final Sensor sensor;
   private final Control control; // null for a sensor-only device
+  private final Meter meter; // null without a meter
   private final Outbox outbox;
   private final IngestClient ingest;
   private final TokenStore tokens;
@@ -54,6 +73,9 @@ public final class DeviceAgent implements Runnable {
   private boolean commandReadFailing;
   private long samples;
   private long sensorFailures;
+  private long meterReadings;
+  private long meterFailures;
+  private long meterFailureStreak;
 
   /**
    * The command side of a room's controller: the actuator the commanded setpoint drives, behind the
@@ -64,11 +86,14 @@ public final class DeviceAgent implements Runnable {
   /**
    * @param control the command side: present exactly when the identity {@link
    *     DeviceIdentity#controls() controls} its room
+   * @param meter the room's energy meter, a controller's only (the {@code room-sensor} profile has
+   *     no energy resources); the caller closes it
    */
   public DeviceAgent(
       DeviceIdentity id,
       Sensor sensor,
       Optional<Control> control,
+      Optional<Meter> meter,
       Outbox outbox,
       IngestClient ingest,
       TokenStore tokens,
@@ -81,9 +106,13 @@ public final class DeviceAgent implements Runnable {
               + id.profile()
               + (id.controls() ? " needs an actuator" : " has no actuator"));
     }
+    if (meter.isPresent() && !id.controls()) {
+      throw new IllegalArgumentException(id.name() + ": a " + id.profile() + " has no meter");
+    }
     this.id = id;
     this.sensor = sensor;
     this.control = control.orElse(null);
+    this.meter = meter.orElse(null);
     this.outbox = outbox;
     this.ingest = ingest;
     this.tokens = tokens;
@@ -95,8 +124,8 @@ public final class DeviceAgent implements Runnable {
   }
 
   /**
-   * One round: read the command, apply it, sample, post with the setpoint in effect; a sensor-only
-   * device samples and posts.
+   * One round: read the command, apply it, sample, read the meter, post with the setpoint in
+   * effect; a sensor-only device samples and posts.
    */
   public void tick() throws InterruptedException {
     if (control != null) {
@@ -104,21 +133,85 @@ public final class DeviceAgent implements Runnable {
     }
     Instant now = clock.instant();
     double setpoint = control == null ? Double.NaN : control.guard().applied();
+    Climate climate;
     try {
-      Climate climate = sensor.read();
+      climate = sensor.read();
       samples++;
       if (control != null) {
         control.actuator().observe(climate.temperature());
       }
-      outbox.submit(id.name(), eventPath, climateEvent(climate, setpoint, now));
-      reportedSetpoint = setpoint;
     } catch (SensorException e) {
       sensorFailures++;
       LOG.warning(() -> id.name() + ": sample skipped: " + e.getMessage());
-      if (control != null && setpoint != reportedSetpoint) {
-        outbox.submit(id.name(), eventPath, setpointEvent(setpoint, now));
-        reportedSetpoint = setpoint;
+      climate = null;
+    }
+    Optional<MeterReading> energy = readMeter();
+    if (climate != null) {
+      outbox.submit(id.name(), eventPath, climateEvent(climate, setpoint, energy, now));
+      reportedSetpoint = setpoint;
+    } else if (control != null && (setpoint != reportedSetpoint || energy.isPresent())) {
+      outbox.submit(id.name(), eventPath, setpointEvent(setpoint, energy, now));
+      reportedSetpoint = setpoint;
+    }
+  }
+
+  /**
+   * The meter's reading, or empty without a meter or when it gave none. A failure is counted every
+   * time and logged once per streak, with its reason; a refused counter (reset or jump) each time,
+   * since the reader takes the new value as its baseline and the next reading is good again.
+   */
+  private Optional<MeterReading> readMeter() {
+    if (meter == null) {
+      return Optional.empty();
+    }
+    try {
+      MeterReading reading = meter.read();
+      meterReadings++;
+      answersAgain();
+      return Optional.of(reading);
+    } catch (MeterException e) {
+      meterFailures++;
+      switch (e.reason()) {
+        case COUNTER_RESET, COUNTER_JUMP -> {
+          answersAgain(); // it answered, with a counter that broke
+          LOG.warning(
+              () ->
+                  id.name()
+                      + ": meter reading refused, this event goes without energy readings: "
+                      + e.getMessage());
+        }
+        default -> {
+          if (meterFailureStreak++ == 0) {
+            LOG.warning(
+                () ->
+                    id.name()
+                        + ": "
+                        + meter.describe()
+                        + " gave no reading, events go without energy readings until it does: "
+                        + e.getMessage());
+          }
+        }
       }
+      return Optional.empty();
+    } catch (RuntimeException e) {
+      // A bug in the reader or its library: the climate and the setpoint must still go out.
+      meterFailures++;
+      if (meterFailureStreak++ == 0) {
+        LOG.log(
+            Level.WARNING,
+            id.name() + ": " + meter.describe() + " failed, events go without energy readings",
+            e);
+      }
+      return Optional.empty();
+    }
+  }
+
+  private void answersAgain() {
+    if (meterFailureStreak > 0) {
+      long failed = meterFailureStreak;
+      LOG.info(
+          () -> id.name() + ": the meter answers again after " + failed + " failed reading(s)");
+      meterFailureStreak = 0;
     }
   }
 
@@ -145,23 +238,45 @@ public final class DeviceAgent implements Runnable {
   }
 
   /**
-   * The event of a sample: with the setpoint in effect from a controller, without from a sensor.
+   * The event of a sample: with the setpoint in effect from a controller, without from a sensor,
+   * and with the meter's readings when there are any.
    */
-  String climateEvent(Climate climate, double setpoint, Instant at) {
+  String climateEvent(Climate climate, double setpoint, Optional<MeterReading> energy, Instant at) {
     BigInteger origin = nanos(at);
-    List<Reading> readings = new ArrayList<>(3);
+    List<Reading> readings = new ArrayList<>(7);
     readings.add(reading(origin, "temperature", decimal(climate.temperature()), "°C"));
     readings.add(reading(origin, "humidity", decimal(climate.humidity()), "%RH"));
     if (control != null) {
       readings.add(reading(origin, DeviceIdentity.SETPOINT, decimal(setpoint), "°C"));
     }
+    energy.ifPresent(r -> addEnergy(readings, origin, r));
     return event(origin, readings);
   }
 
-  String setpointEvent(double setpoint, Instant at) {
+  /** The event of a failed sample: the setpoint in effect, and the meter's readings if any. */
+  String setpointEvent(double setpoint, Optional<MeterReading> energy, Instant at) {
     BigInteger origin = nanos(at);
-    return event(
-        origin, List.of(reading(origin, DeviceIdentity.SETPOINT, decimal(setpoint), "°C")));
+    List<Reading> readings = new ArrayList<>(5);
+    readings.add(reading(origin, DeviceIdentity.SETPOINT, decimal(setpoint), "°C"));
+    energy.ifPresent(r -> addEnergy(readings, origin, r));
+    return event(origin, readings);
+  }
+
+  /**
+   * The quantities the meter read, in kW and kWh to the watt and watt-hour. A power within the
+   * reader's small negative tolerance (a CT's phase error at idle) is reported as 0: the profile's
+   * minimum is 0, and ingest refuses a whole event with a reading below it.
+   */
+  private void addEnergy(List<Reading> readings, BigInteger origin, MeterReading r) {
+    if (r.hasPower()) {
+      readings.add(reading(origin, COOLING_POWER, energyDecimal(r.powerKw()), "kW"));
+    }
+    if (r.hasEnergy()) {
+      readings.add(reading(origin, COOLING_ENERGY, energyDecimal(r.energyKwh()), "kWh"));
+    }
+    r.itPowerKw().ifPresent(kw -> readings.add(reading(origin, IT_POWER, energyDecimal(kw), "kW")));
+    r.itEnergyKwh()
+        .ifPresent(kwh -> readings.add(reading(origin, IT_ENERGY, energyDecimal(kwh), "kWh")));
   }
 
   private String event(BigInteger origin, List<Reading> readings) {
@@ -185,6 +300,11 @@ public final class DeviceAgent implements Runnable {
 
   private static String decimal(double value) {
     return String.format(Locale.ROOT, "%.2f", value);
+  }
+
+  /** Three decimals: a counter's increment over one interval is often a few watt-hours. */
+  private static String energyDecimal(double value) {
+    return String.format(Locale.ROOT, "%.3f", Math.max(0.0, value));
   }
 
   private static BigInteger nanos(Instant at) {
@@ -252,5 +372,15 @@ public final class DeviceAgent implements Runnable {
 
   public long sensorFailures() {
     return sensorFailures;
+  }
+
+  /** Readings the meter gave (0 without a meter). */
+  public long meterReadings() {
+    return meterReadings;
+  }
+
+  /** Readings the meter did not give or the reader refused, each leaving an event without them. */
+  public long meterFailures() {
+    return meterFailures;
   }
 }

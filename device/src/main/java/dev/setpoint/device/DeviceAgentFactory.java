@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * One device's agent: its events go through its own outbox, every interval; a controller's command,
  * read through Core Command, passes its {@link SetpointGuard} (the safe range, the initial
- * setpoint) to its actuator, and a sensor-only device has neither.
+ * setpoint) to its actuator, its meter (if any) adds energy readings to its events, and a
+ * sensor-only device has none of these.
  *
  * @param setpoint the safe range and initial setpoint; present whenever a device has an actuator
  */
@@ -38,6 +39,6 @@ record DeviceAgentFactory(
                       new SetpointGuard(name, limits.range(), actuator, limits.initial()));
                 });
     return new DeviceAgent(
-        room.id(), room.sensor(), control, outbox, ingest, tokens, clock, interval);
+        room.id(), room.sensor(), control, room.meter(), outbox, ingest, tokens, clock, interval);
   }
 }

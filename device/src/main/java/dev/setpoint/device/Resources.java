@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * What the agents hold open (the Pi4J context, sensors, actuators, journals), closed in the reverse
- * order of opening: the context last, after the parts that use it.
+ * What the agents hold open (the Pi4J context, sensors, actuators, meters, journals), closed in the
+ * reverse order of opening: the context last, after the parts that use it.
  */
 final class Resources implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Agents.class.getName());

@@ -3,6 +3,7 @@ package dev.setpoint.device;
 import dev.setpoint.device.config.DevicesConfig;
 import dev.setpoint.device.sensor.Sensor;
 import dev.setpoint.device.sim.SimulatedAirConditioner;
+import dev.setpoint.device.sim.SimulatedMeter;
 import dev.setpoint.device.sim.SimulatedRackSensor;
 import dev.setpoint.device.sim.SimulatedRoom;
 import dev.setpoint.device.sim.SimulatedRoomSensor;
@@ -16,8 +17,9 @@ import java.util.SplittableRandom;
 
 /**
  * Simulated rooms, the model's {@link RoomSimulator} stepped with the clock, each sensed by its
- * controller's inlet sensor and driven by its controller's air conditioner: one room named like a
- * real device, or a fleet {@code <prefix>-0001 ...} whose rooms differ by a seed. A fleet's room
+ * controller's inlet sensor, driven by its controller's air conditioner and metered by its
+ * controller's meter (the simulator's true cooling and IT power and counters): one room named like
+ * a real device, or a fleet {@code <prefix>-0001 ...} whose rooms differ by a seed. A fleet's room
  * may also have sensor-only rack devices {@code <room>-rack1 ...}, each reading its rack of the
  * same simulated room. One room may instead be sensed by a room sensor alone: its inlet reading
  * (the hottest rack's), with its air conditioner left at the initial setpoint.
@@ -78,10 +80,11 @@ record SimulatedRooms(Clock clock, double initialSetpoint, String host) {
         id,
         new SimulatedRoomSensor(room, id.name()),
         Optional.of(new SimulatedAirConditioner(room)),
+        Optional.of(new SimulatedMeter(room, clock, id.name())),
         id.device(host, "simulated"));
   }
 
   private Room sensorOnly(DeviceIdentity id, Sensor sensor) {
-    return new Room(id, sensor, Optional.empty(), id.device(host, "simulated"));
+    return new Room(id, sensor, Optional.empty(), Optional.empty(), id.device(host, "simulated"));
   }
 }

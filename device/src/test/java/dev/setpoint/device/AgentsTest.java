@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.setpoint.device.config.ConfigException;
 import dev.setpoint.device.config.Settings;
 import dev.setpoint.device.edge.RegistrationException;
+import dev.setpoint.device.meter.TestSlave;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -120,7 +121,14 @@ class AgentsTest {
         assertEquals(
             event.device().contains("-rack")
                 ? List.of("temperature", "humidity")
-                : List.of("temperature", "humidity", "setpoint"),
+                : List.of(
+                    "temperature",
+                    "humidity",
+                    "setpoint",
+                    "cooling_power",
+                    "cooling_energy",
+                    "it_power",
+                    "it_energy"),
             resources,
             event.device());
       }
@@ -277,5 +285,71 @@ class AgentsTest {
             + " (see --help)",
         e.getMessage());
     assertEquals(List.of(), ingest.registered());
+  }
+
+  @Test
+  void aRealControllerWithAModbusMeterPostsTheMetersValuesWithItsClimate() throws Exception {
+    try (TestSlave slave = new TestSlave()) {
+      slave.input(0x0034, TestSlave.float32(4_321f)); // SDM630 total system power, W
+      slave.input(0x0048, TestSlave.float32(1_234.5f)); // total import, kWh
+      List<String> expected =
+          List.of(
+              "temperature:23.40",
+              "humidity:41.70",
+              "setpoint:24.00",
+              "cooling_power:4.321",
+              "cooling_energy:1234.500");
+      List<LogRecord> log =
+          logged(
+              () -> {
+                try (Agents agents =
+                    start(
+                        "--device.name=pi-room-1",
+                        "--sensor.iio.device=" + dht22(),
+                        "--meter=tcp",
+                        "--meter.tcp.host=127.0.0.1",
+                        "--meter.tcp.port=" + slave.port(),
+                        "--meter.timeout=500ms",
+                        "--operator.token=jwt")) {
+                  await().atMost(Duration.ofSeconds(10)).until(() -> ingest.stored().size() >= 2);
+                  DeviceAgent agent = agents.agents().get(0);
+                  assertTrue(agent.meterReadings() >= 2);
+                  assertEquals(0, agent.meterFailures());
+                }
+              });
+      assertEquals("room-controller", ingest.profiles().get("pi-room-1"));
+      for (StandInIngest.Stored stored : ingest.stored()) {
+        assertEquals(
+            expected,
+            stored.event().getJsonArray("readings").stream()
+                .map(r -> r.asJsonObject())
+                .map(r -> r.getString("resourceName") + ":" + r.getString("value"))
+                .toList());
+      }
+      assertTrue(
+          log.stream()
+              .anyMatch(
+                  r ->
+                      r.getMessage()
+                          .contains(
+                              "and modbus-tcp 127.0.0.1:"
+                                  + slave.port()
+                                  + " unit 1 eastron-sdm630")),
+          "the start names the meter");
+    }
+  }
+
+  @Test
+  void aWrongMeterSettingStopsTheStartNamingIt() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> start("--sensor.iio.device=/nonexistent", "--meter=tcp", "--meter.bogus=1"));
+    assertEquals("unknown flag --meter.bogus (see --help)", e.getMessage());
+    e = assertThrows(ConfigException.class, () -> start("--meter=tcp"));
+    assertEquals(
+        "meter.tcp.host = '' (from default) must name the meter's host with meter=tcp",
+        e.getMessage());
+    assertFalse(Files.exists(dir.resolve("state")));
   }
 }

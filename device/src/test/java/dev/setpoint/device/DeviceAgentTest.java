@@ -17,8 +17,12 @@ import dev.setpoint.device.edge.OperatorToken;
 import dev.setpoint.device.edge.Registration;
 import dev.setpoint.device.edge.RegistrationException;
 import dev.setpoint.device.edge.TokenStore;
+import dev.setpoint.device.meter.Meter;
+import dev.setpoint.device.meter.MeterException;
+import dev.setpoint.device.meter.MeterReading;
 import dev.setpoint.device.sensor.Climate;
 import dev.setpoint.device.sim.SimulatedAirConditioner;
+import dev.setpoint.device.sim.SimulatedMeter;
 import dev.setpoint.device.sim.SimulatedRackSensor;
 import dev.setpoint.device.sim.SimulatedRoom;
 import dev.setpoint.device.sim.SimulatedRoomSensor;
@@ -37,11 +41,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,6 +212,15 @@ class DeviceAgentTest {
       dev.setpoint.device.sensor.Sensor sensor,
       Optional<DeviceAgent.Control> control)
       throws Exception {
+    return agent(device, sensor, control, Optional.empty());
+  }
+
+  private DeviceAgent agent(
+      DeviceIdentity device,
+      dev.setpoint.device.sensor.Sensor sensor,
+      Optional<DeviceAgent.Control> control,
+      Optional<Meter> meter)
+      throws Exception {
     EventJournal journal = new EventJournal(dir.resolve(device.name() + ".journal"), 100);
     Outbox outbox =
         new Outbox(
@@ -211,7 +229,7 @@ class DeviceAgentTest {
             new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30)),
             clock);
     return new DeviceAgent(
-        device, sensor, control, outbox, client, tokens, clock, Duration.ofSeconds(10));
+        device, sensor, control, meter, outbox, client, tokens, clock, Duration.ofSeconds(10));
   }
 
   private List<JsonObject> events() {
@@ -414,6 +432,252 @@ class DeviceAgentTest {
     assertEquals(
         "room-1: a room-controller needs an actuator",
         assertThrows(IllegalArgumentException.class, () -> agent(id, FIXED, Optional.empty()))
+            .getMessage());
+  }
+
+  private static List<String> resources(JsonObject event) {
+    return event.getJsonArray("readings").stream()
+        .map(r -> r.asJsonObject().getString("resourceName"))
+        .toList();
+  }
+
+  private static String units(JsonObject event, String resource) {
+    return event.getJsonArray("readings").stream()
+        .map(v -> v.asJsonObject())
+        .filter(r -> r.getString("resourceName").equals(resource))
+        .findFirst()
+        .orElseThrow()
+        .getString("units");
+  }
+
+  private static String energy(double value) {
+    return String.format(Locale.ROOT, "%.3f", value);
+  }
+
+  private static final List<String> METERED =
+      List.of(
+          "temperature",
+          "humidity",
+          "setpoint",
+          "cooling_power",
+          "cooling_energy",
+          "it_power",
+          "it_energy");
+
+  @Test
+  void aSimulatedControllerPostsTheSimulatorsPowerAndGrowingCounters() throws Exception {
+    register(false);
+    SimulatedRoom room = new SimulatedRoom(RoomSimulator.gwangju(7), clock, 1, 24);
+    DeviceAgent agent =
+        agent(
+            id,
+            new SimulatedRoomSensor(room, "room-1"),
+            Optional.of(
+                new DeviceAgent.Control(
+                    new SimulatedAirConditioner(room),
+                    new SetpointGuard(id.name(), RANGE, new SimulatedAirConditioner(room), 24))),
+            Optional.of(new SimulatedMeter(room, clock, "room-1")));
+    List<RoomState> states = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      now.set(now.get().plusSeconds(60));
+      agent.tick();
+      states.add(room.state()); // the clock stood still since: the state the tick read
+    }
+
+    List<JsonObject> events = events();
+    assertEquals(3, events.size());
+    for (int i = 0; i < 3; i++) {
+      JsonObject event = events.get(i);
+      RoomState state = states.get(i);
+      assertEquals(METERED, resources(event));
+      assertEquals(energy(state.electricKw()), reading(event, "cooling_power"));
+      assertEquals(energy(state.cumulativeCoolingKwh()), reading(event, "cooling_energy"));
+      assertEquals(energy(state.itLoadKw()), reading(event, "it_power"));
+      assertEquals(energy(state.cumulativeItKwh()), reading(event, "it_energy"));
+      assertEquals(decimal(state.inletTemperatureC()), reading(event, "temperature"));
+      assertEquals("kW", units(event, "cooling_power"));
+      assertEquals("kWh", units(event, "cooling_energy"));
+      assertEquals("kW", units(event, "it_power"));
+      assertEquals("kWh", units(event, "it_energy"));
+      assertTrue(state.electricKw() > 0 && state.itLoadKw() > 0, state.toString());
+    }
+    for (String counter : List.of("cooling_energy", "it_energy")) {
+      List<Double> values =
+          events.stream().map(e -> Double.parseDouble(reading(e, counter))).toList();
+      assertTrue(
+          values.get(0) < values.get(1) && values.get(1) < values.get(2), counter + " " + values);
+    }
+    assertEquals(3, agent.meterReadings());
+    assertEquals(0, agent.meterFailures());
+  }
+
+  /** A meter that answers each reading from a script: a reading, or the failure to throw. */
+  private static final class Scripted implements Meter {
+    final List<Object> script = new ArrayList<>();
+
+    @Override
+    public MeterReading read() throws MeterException {
+      Object next = script.removeFirst();
+      if (next instanceof MeterException e) {
+        throw e;
+      }
+      return (MeterReading) next;
+    }
+
+    @Override
+    public String describe() {
+      return "scripted meter";
+    }
+  }
+
+  private static MeterReading meterReading(double kw, double kwh) {
+    return new MeterReading(Instant.EPOCH, kw, kwh, OptionalDouble.empty(), OptionalDouble.empty());
+  }
+
+  /** What the agent logs while the action runs. */
+  private static List<LogRecord> logged(ThrowingRunnable action) throws Exception {
+    Logger logger = Logger.getLogger(DeviceAgent.class.getName());
+    List<LogRecord> records = new ArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public synchronized void publish(LogRecord record) {
+            records.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(handler);
+    try {
+      action.run();
+    } finally {
+      logger.removeHandler(handler);
+    }
+    return records;
+  }
+
+  private interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+
+  private static List<String> messages(List<LogRecord> log, Level level) {
+    return log.stream().filter(r -> r.getLevel() == level).map(LogRecord::getMessage).toList();
+  }
+
+  @Test
+  void aMeterThatFailsNeverHoldsBackTheClimateEventAndIsLoggedOncePerStreak() throws Exception {
+    register(false);
+    Scripted meter = new Scripted();
+    meter.script.addAll(
+        List.of(
+            new MeterException(MeterException.Reason.TIMEOUT, "no answer within 1000 ms"),
+            new MeterException(MeterException.Reason.TIMEOUT, "no answer within 1000 ms"),
+            new MeterException(MeterException.Reason.CONNECTION_REFUSED, "refused"),
+            meterReading(-0.01, 100.0), // idle, within the reader's negative tolerance
+            new MeterException(
+                MeterException.Reason.COUNTER_RESET,
+                "energy counter went down from 100.000 kWh to 0.000 kWh: meter reset or replaced"),
+            meterReading(3.5, 0.25)));
+    Recording actuator = new Recording();
+    DeviceAgent agent =
+        agent(
+            id,
+            FIXED,
+            Optional.of(
+                new DeviceAgent.Control(
+                    actuator, new SetpointGuard(id.name(), RANGE, actuator, 24))),
+            Optional.of(meter));
+
+    List<LogRecord> log =
+        logged(
+            () -> {
+              for (int i = 0; i < 6; i++) {
+                now.set(now.get().plusSeconds(10));
+                agent.tick();
+              }
+            });
+
+    List<JsonObject> events = events();
+    assertEquals(6, events.size(), "a climate event every tick");
+    List<String> climate = List.of("temperature", "humidity", "setpoint");
+    List<String> metered =
+        List.of("temperature", "humidity", "setpoint", "cooling_power", "cooling_energy");
+    assertEquals(
+        List.of(climate, climate, climate, metered, climate, metered),
+        events.stream().map(DeviceAgentTest::resources).toList());
+    assertEquals("25.00", reading(events.get(0), "temperature"));
+    assertEquals("0.000", reading(events.get(3), "cooling_power"), "never below the minimum 0");
+    assertEquals("100.000", reading(events.get(3), "cooling_energy"));
+    assertEquals("3.500", reading(events.get(5), "cooling_power"));
+    assertEquals("0.250", reading(events.get(5), "cooling_energy"));
+    assertEquals(4, agent.meterFailures());
+    assertEquals(2, agent.meterReadings());
+    assertEquals(6, agent.samples());
+    assertEquals(
+        List.of(
+            "room-1: scripted meter gave no reading, events go without energy readings until it"
+                + " does: TIMEOUT: no answer within 1000 ms",
+            "room-1: meter reading refused, this event goes without energy readings:"
+                + " COUNTER_RESET: energy counter went down from 100.000 kWh to 0.000 kWh: meter"
+                + " reset or replaced"),
+        messages(log, Level.WARNING),
+        "one warning for the streak of three, one for the reset");
+    assertEquals(
+        List.of("room-1: the meter answers again after 3 failed reading(s)"),
+        messages(log, Level.INFO));
+  }
+
+  @Test
+  void aFailedSampleStillPostsTheSetpointWithTheMetersReadings() throws Exception {
+    register(false);
+    Scripted meter = new Scripted();
+    meter.script.addAll(
+        List.of(
+            meterReading(2.0, 10.0),
+            new MeterException(MeterException.Reason.TIMEOUT, "no answer")));
+    dev.setpoint.device.sensor.Sensor broken =
+        new dev.setpoint.device.sensor.Sensor() {
+          @Override
+          public Climate read() throws dev.setpoint.device.sensor.SensorException {
+            throw new dev.setpoint.device.sensor.SensorException("no answer");
+          }
+
+          @Override
+          public String describe() {
+            return "broken";
+          }
+        };
+    Recording actuator = new Recording();
+    DeviceAgent agent =
+        agent(
+            id,
+            broken,
+            Optional.of(
+                new DeviceAgent.Control(
+                    actuator, new SetpointGuard(id.name(), RANGE, actuator, 24))),
+            Optional.of(meter));
+    agent.tick();
+    agent.tick(); // setpoint unchanged and no energy: nothing to say
+
+    List<JsonObject> events = events();
+    assertEquals(1, events.size());
+    assertEquals(List.of("setpoint", "cooling_power", "cooling_energy"), resources(events.get(0)));
+    assertEquals("2.000", reading(events.get(0), "cooling_power"));
+  }
+
+  @Test
+  void aSensorHasNoMeter() {
+    DeviceIdentity rack =
+        DeviceIdentity.sensor("room-1-rack1", "setpoint-device-agent", "", "room-1");
+    assertEquals(
+        "room-1-rack1: a room-sensor has no meter",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> agent(rack, FIXED, Optional.empty(), Optional.of(new Scripted())))
             .getMessage());
   }
 }

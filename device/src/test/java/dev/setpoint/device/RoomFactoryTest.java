@@ -18,8 +18,11 @@ import dev.setpoint.device.actuator.RelayThermostat;
 import dev.setpoint.device.config.ActuatorConfig;
 import dev.setpoint.device.config.DevicesConfig;
 import dev.setpoint.device.config.SensorConfig;
+import dev.setpoint.device.meter.MeterConfig;
+import dev.setpoint.device.meter.ModbusMeter;
 import dev.setpoint.device.sensor.IioDhtSensor;
 import dev.setpoint.device.sim.SimulatedAirConditioner;
+import dev.setpoint.device.sim.SimulatedMeter;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,6 +90,7 @@ class RoomFactoryTest {
     assertEquals(List.of("site:lab"), first.labels());
     assertEquals("simulated room sim-0002", fleet.get(1).sensor().describe());
     assertInstanceOf(SimulatedAirConditioner.class, fleet.get(2).actuator().orElseThrow());
+    assertInstanceOf(SimulatedMeter.class, fleet.get(2).meter().orElseThrow());
     // The same seed makes the same rooms; the rooms of one fleet differ.
     List<Room> again = create(new DevicesConfig.Fleet("svc", "lab", 3, "sim", 1, 0));
     assertEquals(fleet.get(0).sensor().read(), again.get(0).sensor().read());
@@ -124,7 +128,11 @@ class RoomFactoryTest {
       String room = device.id().name().substring(0, "sim-000N".length());
       assertEquals(List.of("site:lab", "room:" + room), device.registration().labels());
       assertEquals(device.id().controls(), device.actuator().isPresent(), device.id().name());
+      // Each room's controller meters it; its rack sensors do not.
+      assertEquals(device.id().controls(), device.meter().isPresent(), device.id().name());
     }
+    assertInstanceOf(SimulatedMeter.class, fleet.get(4).meter().orElseThrow());
+    assertEquals("simulated meter of sim-0002", fleet.get(4).meter().orElseThrow().describe());
     Room rack = fleet.get(2);
     assertEquals("room sensor (simulated)", rack.registration().description());
     assertEquals("simulated rack 2 of room sim-0001", rack.sensor().describe());
@@ -194,6 +202,7 @@ class RoomFactoryTest {
     assertInstanceOf(IioDhtSensor.class, room.sensor());
     assertEquals("dht11 at /sys/bus/iio/devices/iio:device3", room.sensor().describe());
     assertInstanceOf(LogActuator.class, room.actuator().orElseThrow());
+    assertEquals(Optional.empty(), room.meter(), "meter=none");
     assertEquals("room controller (dht11)", room.registration().description());
     assertEquals(
         Map.of("setpoint-agent", Map.of("host", "pi-host", "sensor", "dht11")),
@@ -212,6 +221,7 @@ class RoomFactoryTest {
     assertFalse(room.id().controls());
     assertInstanceOf(IioDhtSensor.class, room.sensor());
     assertEquals(Optional.empty(), room.actuator());
+    assertEquals(Optional.empty(), room.meter());
     assertEquals("room-sensor", room.registration().profileName());
     assertEquals("room sensor (dht11)", room.registration().description());
     assertEquals(List.of("site:hq", "room:hall-2"), room.registration().labels());
@@ -243,10 +253,51 @@ class RoomFactoryTest {
     assertEquals("room sensor (simulated)", sensor.registration().description());
     assertEquals(List.of("room:hall-2"), sensor.registration().labels());
     assertEquals("simulated room pi-rack-1", sensor.sensor().describe());
+    assertEquals(Optional.empty(), sensor.meter(), "a room sensor meters nothing");
     // The same room as its controller's would be: the same name seeds it, the reading is its inlet.
     Room controller =
         create(new DevicesConfig.Simulated("svc", "", "hall-2", "pi-rack-1", true)).get(0);
     assertEquals(controller.sensor().read(), sensor.sensor().read());
+    assertEquals(0, contextsAsked);
+  }
+
+  @Test
+  void aRealControllerWithAMeterGetsAModbusMeterThatConnectsOnlyWhenRead() throws Exception {
+    MeterConfig meter =
+        MeterConfig.parse(
+                Map.of(
+                    "meter",
+                    "tcp",
+                    "meter.tcp.host",
+                    "meter.invalid",
+                    "meter.preset",
+                    "custom",
+                    "meter.power.register",
+                    "holding",
+                    "meter.power.address",
+                    "0x100",
+                    "meter.power.encoding",
+                    "float32",
+                    "meter.power.scale",
+                    "1"),
+                "test")
+            .orElseThrow();
+    Room room =
+        create(
+                new DevicesConfig.Real(
+                    "svc",
+                    "",
+                    "",
+                    "room-7",
+                    DHT,
+                    Optional.of(new ActuatorConfig.Log()),
+                    Optional.of(meter)))
+            .get(0);
+    // An unresolvable host: nothing was asked of it yet, so the start goes on.
+    assertInstanceOf(ModbusMeter.class, room.meter().orElseThrow());
+    assertTrue(
+        room.meter().orElseThrow().describe().startsWith("modbus-tcp meter.invalid:502 unit 1"),
+        room.meter().orElseThrow().describe());
     assertEquals(0, contextsAsked);
   }
 

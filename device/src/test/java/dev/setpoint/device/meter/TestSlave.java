@@ -14,17 +14,18 @@ import java.net.ServerSocket;
 /**
  * A real j2mod Modbus TCP slave on a free loopback port, unit 1, whose process image holds 0x100
  * input and 0x100 holding registers (all 0) that a test sets; an address at or past 0x100 answers
- * exception 2 (illegal data address).
+ * exception 2 (illegal data address). Public for the agent's tests, which read it through the
+ * agent.
  */
-final class TestSlave implements AutoCloseable {
-  static final int UNIT = 1;
-  static final int SIZE = 0x100;
+public final class TestSlave implements AutoCloseable {
+  public static final int UNIT = 1;
+  public static final int SIZE = 0x100;
 
   private final SimpleProcessImage image = new SimpleProcessImage(UNIT);
   private final int port;
   private ModbusSlave slave;
 
-  TestSlave() throws ModbusException {
+  public TestSlave() throws ModbusException {
     for (int i = 0; i < SIZE; i++) {
       image.addInputRegister(new SimpleInputRegister(0));
       image.addRegister(new SimpleRegister(0));
@@ -33,50 +34,50 @@ final class TestSlave implements AutoCloseable {
     start();
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** Starts listening (again) on the same port. */
-  void start() throws ModbusException {
+  public void start() throws ModbusException {
     slave = ModbusSlaveFactory.createTCPSlave(InetAddress.getLoopbackAddress(), port, 4, false);
     slave.addProcessImage(UNIT, image);
     slave.open();
   }
 
   /** Stops listening; a connection it had may still be served until its handler notices. */
-  void stop() {
+  public void stop() {
     if (slave != null) {
       slave.close();
       slave = null;
     }
   }
 
-  void input(int address, int... words) {
+  public void input(int address, int... words) {
     for (int i = 0; i < words.length; i++) {
       ((SimpleInputRegister) image.getInputRegister(address + i)).setValue(words[i]);
     }
   }
 
-  void holding(int address, int... words) {
+  public void holding(int address, int... words) {
     for (int i = 0; i < words.length; i++) {
       image.getRegister(address + i).setValue(words[i]);
     }
   }
 
   /** A float32 as two registers, high word first. */
-  static int[] float32(float value) {
+  public static int[] float32(float value) {
     int bits = Float.floatToRawIntBits(value);
     return new int[] {bits >>> 16, bits & 0xFFFF};
   }
 
   /** An int32 as two registers, low word first (Carlo Gavazzi's order). */
-  static int[] int32Swapped(int value) {
+  public static int[] int32Swapped(int value) {
     return new int[] {value & 0xFFFF, value >>> 16};
   }
 
   /** A 64-bit integer as four registers, high word first. */
-  static int[] int64(long value) {
+  public static int[] int64(long value) {
     return new int[] {
       (int) (value >>> 48) & 0xFFFF,
       (int) (value >>> 32) & 0xFFFF,
@@ -85,7 +86,7 @@ final class TestSlave implements AutoCloseable {
     };
   }
 
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     } catch (IOException e) {
