@@ -54,4 +54,45 @@ class MetadataSeederTest {
     assertTrue(seeder.seed());
     assertEquals(2, store.profiles(0, 10).totalCount());
   }
+
+  @Test
+  void anEarlierReleaseOfAShippedProfileGainsWhatItLacksAndAnOperatorsOwnIsLeftAlone() {
+    DeviceProfile shippedSensor = Profiles.roomSensor();
+    DeviceProfile earlier =
+        new DeviceProfile(
+            null,
+            shippedSensor.name(),
+            shippedSensor.manufacturer(),
+            shippedSensor.model(),
+            "an earlier release",
+            shippedSensor.labels(),
+            List.of(shippedSensor.deviceResources().getFirst()),
+            List.of());
+    metadata.addProfile(earlier);
+    DeviceProfile own =
+        new DeviceProfile(
+            null,
+            "air-conditioner",
+            "Acme",
+            "ac-9",
+            null,
+            null,
+            List.of(Profiles.airConditioner().deviceResources().getFirst()),
+            List.of());
+    metadata.addProfile(own);
+    String id = store.profile("room-sensor").orElseThrow().id();
+
+    assertTrue(new MetadataSeeder(metadata, shipped(new AtomicBoolean(true))).seed());
+
+    DeviceProfile upgraded = store.profile("room-sensor").orElseThrow();
+    assertEquals(id, upgraded.id(), "the same profile, upgraded in place");
+    assertEquals("an earlier release", upgraded.description(), "what it had is kept");
+    assertEquals(
+        List.of("temperature", "humidity"),
+        upgraded.deviceResources().stream().map(r -> r.name()).toList());
+    assertTrue(upgraded.command("climate").isPresent());
+    DeviceProfile kept = store.profile("air-conditioner").orElseThrow();
+    assertEquals(1, kept.deviceResources().size(), "another maker's profile is the operator's");
+    assertTrue(MetadataSeeder.withMissing(upgraded, shippedSensor).isEmpty(), "nothing lacks");
+  }
 }
