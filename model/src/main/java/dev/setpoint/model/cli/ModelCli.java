@@ -9,6 +9,8 @@ import dev.setpoint.model.eval.Evaluation;
 import dev.setpoint.model.eval.EvaluationReport;
 import dev.setpoint.model.eval.OnnxInletPredictor;
 import dev.setpoint.model.eval.Scenario;
+import dev.setpoint.model.mv.study.SavingsReport;
+import dev.setpoint.model.mv.study.SavingsStudy;
 import dev.setpoint.model.recommend.PolicySettings;
 import dev.setpoint.model.recommend.SetpointPolicy;
 import dev.setpoint.model.recommend.TrainingRanges;
@@ -27,6 +29,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,6 +52,7 @@ import picocli.CommandLine.Option;
       ModelCli.BootstrapModel.class,
       ModelCli.Evaluate.class,
       ModelCli.Horizons.class,
+      ModelCli.SavingsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ModelCli {
@@ -598,6 +602,179 @@ public final class ModelCli {
           docs.resolve("horizons.md"),
           dev.setpoint.model.train.HorizonReport.markdown(rows, days, command));
       PROGRESS.printf("horizons: wrote %s%n", docs.resolve("horizons.md"));
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "savings",
+      mixinStandardHelpOptions = true,
+      description =
+          "How close measured savings come to the true saving: per seed a baseline period under a"
+              + " fixed setpoint, then a season under the recommender, its twin under the fixed"
+              + " setpoint and a pilot alternating the two; the baseline method and the pilot mode"
+              + " against the twin's truth. Writes <docs>/savings.md and savings.json. Without"
+              + " --climate/--room: Gwangju × default and Singapore × default.")
+  static final class SavingsCommand implements Callable<Integer> {
+    @Option(
+        names = "--model",
+        defaultValue = "model/bootstrap/setpoint-thermal.onnx",
+        description = "ONNX model (default ${DEFAULT-VALUE})")
+    Path model;
+
+    @Option(
+        names = "--margin",
+        defaultValue = "0.75",
+        description = "the recommender's fixed margin, °C (default ${DEFAULT-VALUE})")
+    double marginC;
+
+    @Option(
+        names = "--climate",
+        description = "a climate (name or monthly-normals .csv), repeatable")
+    List<String> climates = new ArrayList<>();
+
+    @Option(names = "--room", description = "a named room (default, dense, small-dx), repeatable")
+    List<String> rooms = new ArrayList<>();
+
+    @Option(
+        names = "--seeds",
+        defaultValue = "1-20",
+        description = "seeds, e.g. 1-20 (default ${DEFAULT-VALUE})")
+    String seedSpec;
+
+    @Option(
+        names = "--baseline-c",
+        defaultValue = "20.0",
+        description = "the room's own fixed setpoint, °C (default ${DEFAULT-VALUE})")
+    double baselineC;
+
+    @Option(
+        names = "--season-start",
+        defaultValue = "06-01",
+        description = "the reporting season's first day, MM-DD (default ${DEFAULT-VALUE})")
+    String seasonStart;
+
+    @Option(
+        names = "--baseline-weeks",
+        defaultValue = "8",
+        description = "weeks of baseline period before the season (default ${DEFAULT-VALUE})")
+    int baselineWeeks;
+
+    @Option(
+        names = "--short-baseline-weeks",
+        defaultValue = "4",
+        description = "the shorter baseline shown beside it (default ${DEFAULT-VALUE})")
+    int shortWeeks;
+
+    @Option(
+        names = "--weeks",
+        defaultValue = "13",
+        description = "weeks of reporting season (default ${DEFAULT-VALUE})")
+    int weeks;
+
+    @Option(
+        names = "--period-days",
+        defaultValue = "7",
+        description = "days per pilot period, two periods a block (default ${DEFAULT-VALUE})")
+    int periodDays;
+
+    @Option(
+        names = "--carry-over",
+        defaultValue = "48",
+        description = "hours left out after a pilot switch-over (default ${DEFAULT-VALUE})")
+    int carryOverHours;
+
+    @Option(
+        names = "--threads",
+        defaultValue = "0",
+        description = "parallel runs (default: one per processor)")
+    int threads;
+
+    @Option(
+        names = "--docs",
+        defaultValue = "docs",
+        description = "report folder (default ${DEFAULT-VALUE})")
+    Path docs;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      List<Long> seedList;
+      MonthDay start;
+      try {
+        seedList = seeds(seedSpec);
+        start = MonthDay.parse("--" + seasonStart);
+      } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+      }
+      if (shortWeeks < 1 || shortWeeks > baselineWeeks || weeks < 2 || periodDays < 1) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "need 1 ≤ --short-baseline-weeks ≤ --baseline-weeks, --weeks ≥ 2, --period-days ≥ 1");
+      }
+      if (carryOverHours < 0 || carryOverHours >= 24 * periodDays) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--carry-over must be shorter than a pilot period");
+      }
+      int startDay = start.atYear(dev.setpoint.model.sim.RoomSimulator.YEAR).getDayOfYear() - 1;
+      Map<String, RoomParameters> named = Evaluation.rooms();
+      List<String> climateNames =
+          climates.isEmpty() && rooms.isEmpty() ? List.of("Gwangju", "Singapore") : climates;
+      List<SavingsStudy.Settings> cells = new ArrayList<>();
+      for (String climate : climateNames.isEmpty() ? List.of("Gwangju") : climateNames) {
+        SiteClimate site = SiteClimate.named(climate);
+        for (String roomName : rooms.isEmpty() ? List.of("default") : rooms) {
+          RoomParameters room = named.get(roomName);
+          if (room == null) {
+            throw new CommandLine.ParameterException(
+                spec.commandLine(), "no room '" + roomName + "'; known: " + named.keySet());
+          }
+          cells.add(
+              new SavingsStudy.Settings(
+                  site,
+                  roomName,
+                  room,
+                  seedList,
+                  baselineC,
+                  startDay,
+                  baselineWeeks,
+                  shortWeeks,
+                  weeks,
+                  periodDays,
+                  carryOverHours,
+                  threads > 0 ? threads : Runtime.getRuntime().availableProcessors()));
+        }
+      }
+      List<String> all = spec.commandLine().getParseResult().originalArgs();
+      int at = all.indexOf(spec.name());
+      List<String> args = at >= 0 ? all.subList(at + 1, all.size()) : all;
+      String command =
+          "./mvnw -q -pl model compile exec:java -Dexec.args=\"savings"
+              + (args.isEmpty() ? "" : " " + String.join(" ", args))
+              + "\"";
+      long t0 = System.nanoTime();
+      List<SavingsReport.Cell> done = new ArrayList<>();
+      try (OnnxInletPredictor predictor = new OnnxInletPredictor(Files.readAllBytes(model))) {
+        SetpointPolicy policy = new SetpointPolicy(PolicySettings.defaults().withMarginC(marginC));
+        TrainingRanges ranges = TrainingRanges.fromMetadata(predictor.metadata()).orElse(null);
+        for (SavingsStudy.Settings cell : cells) {
+          PROGRESS.printf(
+              "savings: cell %s × %s, %d seeds%n",
+              cell.site().name(), cell.roomName(), seedList.size());
+          SavingsStudy study = new SavingsStudy(cell, policy, predictor, ranges, PROGRESS);
+          List<SavingsStudy.SeedResult> results = study.run();
+          PROGRESS.printf("savings: determinism, seed %d again%n", seedList.get(0));
+          boolean same = study.runSeed(seedList.get(0)).equals(results.get(0));
+          done.add(new SavingsReport.Cell(cell, results, same));
+        }
+      }
+      new SavingsReport(done, command).write(docs);
+      PROGRESS.printf(
+          Locale.ROOT,
+          "savings: wrote %s and savings.json (%.0f s)%n",
+          docs.resolve("savings.md"),
+          (System.nanoTime() - t0) / 1e9);
       return 0;
     }
   }

@@ -104,6 +104,16 @@ public final class ClosedLoop {
     }
   }
 
+  /**
+   * Sees every 10 s step of a run right after the room stepped: the room's state and the setpoint
+   * it held. For callers that meter a run by the hour (the savings study); it must not change the
+   * room or the strategy.
+   */
+  @FunctionalInterface
+  public interface StepObserver {
+    void stepped(RoomState state);
+  }
+
   /** A whole run from 1 January without a disturbance. */
   public Run run(Strategy strategy, long seed, int days, IntConsumer dayDone) {
     return run(strategy, seed, 0, days, Scenario.NONE, 0, dayDone);
@@ -121,6 +131,22 @@ public final class ClosedLoop {
       Scenario scenario,
       long eventMinute,
       IntConsumer dayDone) {
+    return run(strategy, seed, startDay, days, scenario, eventMinute, dayDone, null);
+  }
+
+  /**
+   * As {@link #run(Strategy, long, int, int, Scenario, long, IntConsumer)}, and {@code observer}
+   * (when not null) sees every step; the run's outcome is the same with or without it.
+   */
+  public Run run(
+      Strategy strategy,
+      long seed,
+      int startDay,
+      int days,
+      Scenario scenario,
+      long eventMinute,
+      IntConsumer dayDone,
+      StepObserver observer) {
     RoomSimulator sim = new RoomSimulator(room, site, startDay, 22.0, seed);
     SampleWindow window = new SampleWindow(sampleInterval);
     Duration step = SimulatedDataset.STEP;
@@ -179,6 +205,9 @@ public final class ClosedLoop {
         setpoint = next;
       }
       state = sim.step(step, setpoint);
+      if (observer != null) {
+        observer.stepped(state);
+      }
       double inlet = state.hottestInletC();
       if (inlet > HIGH_C) {
         above += stepMinutes;
