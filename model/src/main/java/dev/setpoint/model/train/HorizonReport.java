@@ -180,10 +180,12 @@ public final class HorizonReport {
                   "The mean power a setpoint can change (cooling plus the server fans above idle)"
                       + " over the next %d minutes with the candidate held, the head the"
                       + " recommender ranks its safe candidates by. Its inputs are the 37 features"
-                      + " and the hinges of model/README.md (Power head); it never sees a power"
-                      + " reading, since telemetry carries none yet. Persistence does: it is the"
-                      + " power measured at the newest sample, a baseline that knows the room's"
-                      + " load but says nothing about another setpoint.%n%n",
+                      + " and the hinges of model/README.md (Power head); no power reading is"
+                      + " among them. Persistence has one: it is the power measured at the newest"
+                      + " sample, a baseline that knows the room's load but says nothing about"
+                      + " another setpoint. On a room it never saw the head's level is off by"
+                      + " that room's load, which it cannot know; what the recommender uses is"
+                      + " how it ranks the candidates of one window.%n%n",
                   power.getFirst().horizon().toMinutes()))
           .append(
               "| cell | horizon | model MAE kW | persistence MAE kW | model RMSE kW |"
