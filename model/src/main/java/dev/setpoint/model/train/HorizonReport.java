@@ -155,22 +155,7 @@ public final class HorizonReport {
                 Bootstrap.DEFAULT_SEED,
                 days,
                 TEST_SEED));
-    md.append(
-        "| cell | horizon | model MAE °C | persistence MAE °C | model RMSE °C | persistence RMSE °C"
-            + " | examples |\n|---|---:|---:|---:|---:|---:|---:|\n");
-    for (Row r : rows.stream().filter(r -> !r.power()).toList()) {
-      md.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %d min | %.3f | %.3f | %.3f | %.3f | %,d |%n",
-              r.cell(),
-              r.horizon().toMinutes(),
-              r.model().mae(),
-              r.persistence().mae(),
-              r.model().rmse(),
-              r.persistence().rmse(),
-              r.model().count()));
-    }
+    table(md, rows.stream().filter(r -> !r.power()).toList(), "°C");
     List<Row> power = rows.stream().filter(Row::power).toList();
     if (!power.isEmpty()) {
       md.append("\n## Power head\n\n")
@@ -186,24 +171,32 @@ public final class HorizonReport {
                       + " another setpoint. On a room it never saw the head's level is off by"
                       + " that room's load, which it cannot know; what the recommender uses is"
                       + " how it ranks the candidates of one window.%n%n",
-                  power.getFirst().horizon().toMinutes()))
-          .append(
-              "| cell | horizon | model MAE kW | persistence MAE kW | model RMSE kW |"
-                  + " persistence RMSE kW | examples |\n|---|---:|---:|---:|---:|---:|---:|\n");
-      for (Row r : power) {
-        md.append(
-            String.format(
-                Locale.ROOT,
-                "| %s | %d min | %.3f | %.3f | %.3f | %.3f | %,d |%n",
-                r.cell(),
-                r.horizon().toMinutes(),
-                r.model().mae(),
-                r.persistence().mae(),
-                r.model().rmse(),
-                r.persistence().rmse(),
-                r.model().count()));
-      }
+                  power.getFirst().horizon().toMinutes()));
+      table(md, power, "kW");
     }
     return md.toString();
+  }
+
+  /** The rows as a table, errors in {@code unit}. */
+  private static void table(StringBuilder md, List<Row> rows, String unit) {
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| cell | horizon | model MAE %1$s | persistence MAE %1$s | model RMSE %1$s |"
+                + " persistence RMSE %1$s | examples |%n|---|---:|---:|---:|---:|---:|---:|%n",
+            unit));
+    for (Row r : rows) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %d min | %.3f | %.3f | %.3f | %.3f | %,d |%n",
+              r.cell(),
+              r.horizon().toMinutes(),
+              r.model().mae(),
+              r.persistence().mae(),
+              r.model().rmse(),
+              r.persistence().rmse(),
+              r.model().count()));
+    }
   }
 }
