@@ -155,10 +155,37 @@ public final class HorizonReport {
                 Bootstrap.DEFAULT_SEED,
                 days,
                 TEST_SEED));
+    table(md, rows.stream().filter(r -> !r.power()).toList(), "°C");
+    List<Row> power = rows.stream().filter(Row::power).toList();
+    if (!power.isEmpty()) {
+      md.append("\n## Power head\n\n")
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "The mean power a setpoint can change (cooling plus the server fans above idle)"
+                      + " over the next %d minutes with the candidate held, the head the"
+                      + " recommender ranks its safe candidates by. Its inputs are the 37 features"
+                      + " and the hinges of model/README.md (Power head); no power reading is"
+                      + " among them. Persistence has one: it is the power measured at the newest"
+                      + " sample, a baseline that knows the room's load but says nothing about"
+                      + " another setpoint. On a room it never saw the head's level is off by"
+                      + " that room's load, which it cannot know; what the recommender uses is"
+                      + " how it ranks the candidates of one window.%n%n",
+                  power.getFirst().horizon().toMinutes()));
+      table(md, power, "kW");
+    }
+    return md.toString();
+  }
+
+  /** The rows as a table, errors in {@code unit}. */
+  private static void table(StringBuilder md, List<Row> rows, String unit) {
     md.append(
-        "| cell | horizon | model MAE °C | persistence MAE °C | model RMSE °C | persistence RMSE °C"
-            + " | examples |\n|---|---:|---:|---:|---:|---:|---:|\n");
-    for (Row r : rows.stream().filter(r -> !r.power()).toList()) {
+        String.format(
+            Locale.ROOT,
+            "| cell | horizon | model MAE %1$s | persistence MAE %1$s | model RMSE %1$s |"
+                + " persistence RMSE %1$s | examples |%n|---|---:|---:|---:|---:|---:|---:|%n",
+            unit));
+    for (Row r : rows) {
       md.append(
           String.format(
               Locale.ROOT,
@@ -171,37 +198,5 @@ public final class HorizonReport {
               r.persistence().rmse(),
               r.model().count()));
     }
-    List<Row> power = rows.stream().filter(Row::power).toList();
-    if (!power.isEmpty()) {
-      md.append("\n## Power head\n\n")
-          .append(
-              String.format(
-                  Locale.ROOT,
-                  "The mean power a setpoint can change (cooling plus the server fans above idle)"
-                      + " over the next %d minutes with the candidate held, the head the"
-                      + " recommender ranks its safe candidates by. Its inputs are the 37 features"
-                      + " and the hinges of model/README.md (Power head); it never sees a power"
-                      + " reading, since telemetry carries none yet. Persistence does: it is the"
-                      + " power measured at the newest sample, a baseline that knows the room's"
-                      + " load but says nothing about another setpoint.%n%n",
-                  power.getFirst().horizon().toMinutes()))
-          .append(
-              "| cell | horizon | model MAE kW | persistence MAE kW | model RMSE kW |"
-                  + " persistence RMSE kW | examples |\n|---|---:|---:|---:|---:|---:|---:|\n");
-      for (Row r : power) {
-        md.append(
-            String.format(
-                Locale.ROOT,
-                "| %s | %d min | %.3f | %.3f | %.3f | %.3f | %,d |%n",
-                r.cell(),
-                r.horizon().toMinutes(),
-                r.model().mae(),
-                r.persistence().mae(),
-                r.model().rmse(),
-                r.persistence().rmse(),
-                r.model().count()));
-      }
-    }
-    return md.toString();
   }
 }
