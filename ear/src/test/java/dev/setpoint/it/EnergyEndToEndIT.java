@@ -1,0 +1,132 @@
+package dev.setpoint.it;
+
+import static dev.setpoint.it.Edge.awaitReady;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.device.Agents;
+import dev.setpoint.device.config.Settings;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Energy end to end, at real time: the device agent runs one simulated room (its controller reads
+ * the simulator's meter) against the EAR test server; its counters reach InfluxDB through ingest,
+ * the relay and Kafka; analytics' roll-up (every 2 s in this server) turns them into the room's
+ * hours; and the energy API's figures for the room are the simulator's own counters for the
+ * minutes covered: the kWh of the hours add up to the last counter less the first.
+ */
+class EnergyEndToEndIT {
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void serverUp() {
+    awaitReady(Duration.ofSeconds(180));
+  }
+
+  /** cooling_energy and it_energy of the device's points, oldest first: {time ms, cooling, it}. */
+  private static List<double[]> counters(String device) throws Exception {
+    return Edge.influx(
+            "SELECT cooling_energy, it_energy FROM climate WHERE device = '"
+                + device
+                + "' AND cooling_energy >= 0")
+        .stream()
+        .map(
+            row ->
+                new double[] {
+                  Instant.parse(row.getString(0)).toEpochMilli(),
+                  row.getJsonNumber(1).doubleValue(),
+                  row.getJsonNumber(2).doubleValue()
+                })
+        .toList();
+  }
+
+  private static JsonObject energy(String room, Instant from) throws Exception {
+    HttpResponse<String> response =
+        Edge.get(
+            Edge.BASE
+                + "/analytics/api/v1/rooms/"
+                + room
+                + "/energy?step=hour&from="
+                + URLEncoder.encode(from.toString(), StandardCharsets.UTF_8),
+            Edge.operatorToken());
+    assertEquals(200, response.statusCode(), response.body());
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  private static double sum(JsonObject report, String field) {
+    double total = 0;
+    for (JsonValue row : report.getJsonArray("rows")) {
+      JsonObject r = row.asJsonObject();
+      total += r.containsKey(field) ? r.getJsonNumber(field).doubleValue() : 0;
+    }
+    return total;
+  }
+
+  @Test
+  void aSimulatedRoomsMeterReadingsBecomeTheRoomsHourlyEnergy() throws Exception {
+    String device = "e2e-rc-energy-" + UUID.randomUUID().toString().substring(0, 8);
+    Path tokenFile = dir.resolve("operator.jwt");
+    Files.writeString(tokenFile, Edge.operatorToken());
+    Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
+    Instant started = Instant.now();
+    String[] args = {
+      "--ingest.url=" + Edge.BASE,
+      "--device.name=" + device,
+      "--device.room=" + device,
+      "--sensor=simulated",
+      "--interval=1s",
+      "--state.dir=" + dir.resolve("state"),
+      "--operator.token-file=" + tokenFile
+    };
+    try (Agents agents = Agents.start(Settings.resolve(args, Map.of()))) {
+      await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> counters(device).size() >= 40);
+    }
+    List<double[]> counters = counters(device);
+    double[] first = counters.getFirst();
+    double[] last = counters.getLast();
+    double cooling = last[1] - first[1];
+    double it = last[2] - first[2];
+    assertTrue(cooling > 0 && it > 0, "the simulated room drew energy: " + cooling + ", " + it);
+
+    // The hours the roll-up writes add up to what the counters say, once it has seen the last.
+    Instant from = started.truncatedTo(ChronoUnit.HOURS);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(() -> Math.abs(sum(energy(device, from), "coolingKwh") - cooling) < 1e-6);
+    JsonObject report = energy(device, from);
+    assertEquals(it, sum(report, "itKwh"), 1e-6, report.toString());
+    JsonArray meters = report.getJsonArray("meters");
+    assertTrue(meters.toString().contains(device), report.toString());
+    for (JsonValue row : report.getJsonArray("rows")) {
+      JsonObject r = row.asJsonObject();
+      if (r.containsKey("resets")) {
+        assertEquals(0, r.getInt("resets"), "a simulated counter never resets: " + r);
+        assertEquals(0.0, r.getJsonNumber("gapSeconds").doubleValue(), "no gap: " + r);
+      }
+    }
+  }
+}
