@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.contracts.weather.SiteWeather;
 import dev.setpoint.relay.domain.OutdoorWeather;
 import dev.setpoint.relay.domain.Site;
 import java.time.Clock;
@@ -30,6 +31,29 @@ class SimulatedWeatherProviderTest {
     assertEquals(first.category(), again.category());
     assertEquals(Instant.parse("2026-07-28T06:30:00Z"), first.observedAt());
     assertEquals(Duration.ofSeconds(15), first.age());
+  }
+
+  @Test
+  void isContractsSiteWeatherTheDevicesSimulatedRoomsFeel() {
+    Site sydney = new Site("sydney", -33.87, 151.21);
+    for (Site site : new Site[] {GWANGJU, sydney, new Site("default", 35.1595, 126.8526)}) {
+      for (Instant at = Instant.parse("2026-02-27T22:13:41Z");
+          at.isBefore(Instant.parse("2026-03-02T00:00:00Z"));
+          at = at.plusSeconds(3_607)) {
+        OutdoorWeather weather = provider.weatherAt(site, at);
+        SiteWeather.Conditions shared =
+            SiteWeather.at(site.name(), site.latitude(), site.longitude(), at);
+        assertEquals(shared.temperatureC(), weather.temperatureC());
+        assertEquals(shared.humidityPercent(), weather.humidityPercent());
+        assertEquals(shared.category(), weather.category());
+        assertEquals(shared.minute(), weather.observedAt());
+      }
+    }
+    // As the provider computed it before the function moved to contracts.
+    OutdoorWeather pinned = provider.weatherAt(GWANGJU, Instant.parse("2026-07-28T06:30:15Z"));
+    assertEquals(31.35, pinned.temperatureC());
+    assertEquals(67.8, pinned.humidityPercent());
+    assertEquals(3, pinned.category());
   }
 
   @Test
