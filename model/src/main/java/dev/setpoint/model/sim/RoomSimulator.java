@@ -12,10 +12,11 @@ import java.util.SplittableRandom;
 
 /**
  * A server room with its racks, its cooling units and an economiser, outdoors a generated year of
- * weather. Call {@link #step} with the setpoint the units should hold; it integrates the room's
- * heat and moisture balance in sub-steps of at most {@link #MAX_SUBSTEP} and returns the new {@link
- * RoomState}. The same seed, parameters and sequence of steps (and disturbances) give the same
- * states. The equations and the sources of their constants are in model/README.md.
+ * weather (or the weather an {@link OutdoorSource} gives). Call {@link #step} with the setpoint the
+ * units should hold; it integrates the room's heat and moisture balance in sub-steps of at most
+ * {@link #MAX_SUBSTEP} and returns the new {@link RoomState}. The same seed, parameters and
+ * sequence of steps (and disturbances) give the same states. The equations and the sources of their
+ * constants are in model/README.md.
  *
  * <p>Disturbances for stress scenarios: {@link #setItLoadFactor} (a rack switched on or off),
  * {@link #setUnitsTripped} (a unit out of service), {@link #setSensorFault} (a stuck, drifting or
@@ -42,6 +43,7 @@ public final class RoomSimulator {
 
   private final RoomParameters p;
   private final WeatherGenerator weather;
+  private final OutdoorSource outdoor; // null: the generator's weather
   private final SplittableRandom random;
   private final SplittableRandom sensorRandom;
   private final long startEpochMs;
@@ -87,12 +89,32 @@ public final class RoomSimulator {
       int startDayOfYear,
       double initialAirC,
       long seed) {
+    this(parameters, site, startDayOfYear, initialAirC, seed, null);
+  }
+
+  /**
+   * A room as {@link #RoomSimulator(RoomParameters, SiteClimate, int, double, long)} makes it,
+   * whose outdoor weather comes from {@code outdoor} instead of its own generator (which the seed
+   * still draws, so the room's other random streams are the same with or without a source). Each
+   * sub-step feels the weather at its start; the state reports the weather at the room's elapsed
+   * time.
+   *
+   * @param outdoor the weather outside, or null for the generator's
+   */
+  public RoomSimulator(
+      RoomParameters parameters,
+      SiteClimate site,
+      int startDayOfYear,
+      double initialAirC,
+      long seed,
+      OutdoorSource outdoor) {
     if (startDayOfYear < 0 || startDayOfYear > 364) {
       throw new IllegalArgumentException("startDayOfYear out of 0…364: " + startDayOfYear);
     }
     this.p = parameters;
     this.random = new SplittableRandom(seed);
     this.weather = new WeatherGenerator(site, random.nextLong());
+    this.outdoor = outdoor;
     this.sensorRandom = random.split();
     this.startEpochMs =
         LocalDate.ofYearDay(YEAR, startDayOfYear + 1)
@@ -116,7 +138,7 @@ public final class RoomSimulator {
     this.faults = new SensorFault[p.racks()];
     this.faultStartReading = new double[p.racks()];
     this.faultStartMs = new long[p.racks()];
-    this.lastWeather = weather.at(Duration.ofMillis(weatherOffsetMs));
+    this.lastWeather = outdoorAt(0);
     this.humidityRatio =
         Math.min(
             Psychrometrics.humidityRatio(lastWeather.temperatureC(), lastWeather.humidityPct()),
@@ -184,12 +206,23 @@ public final class RoomSimulator {
       substep(sub / 1000.0);
       remaining -= sub;
     }
+    if (outdoor != null) {
+      // What the room reports is its source's weather now, as the source's other users see it.
+      lastWeather = outdoorAt(elapsedMs);
+    }
     state = observe();
     return state;
   }
 
+  /** The outdoor weather {@code elapsedMs} after the start: the source's, else the generator's. */
+  private Weather outdoorAt(long elapsedMs) {
+    return outdoor == null
+        ? weather.at(Duration.ofMillis(weatherOffsetMs + elapsedMs))
+        : outdoor.at(Duration.ofMillis(elapsedMs));
+  }
+
   private void substep(double dtS) {
-    Weather w = weather.at(Duration.ofMillis(weatherOffsetMs + elapsedMs));
+    Weather w = outdoorAt(elapsedMs);
     lastWeather = w;
     long localMs = localMillis();
     double hour = Math.floorMod(localMs, DAY_MS) / (double) HOUR_MS;

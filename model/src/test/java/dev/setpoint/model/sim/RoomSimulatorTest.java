@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class RoomSimulatorTest {
@@ -202,5 +203,61 @@ class RoomSimulatorTest {
     double coil = 23 - RoomParameters.defaults().coilApproachK();
     assertTrue(sim.cop(coil, 35) < sim.cop(coil, 25));
     assertTrue(sim.cop(18 - 8, 25) < sim.cop(coil, 25));
+  }
+
+  @Test
+  void anOutdoorSourceIsTheWeatherTheRoomFeelsAndReports() {
+    // Warmer by a kelvin a minute, from -10 °C: the room reports the source's weather now.
+    OutdoorSource warming =
+        elapsed -> new Weather(-10 + elapsed.toSeconds() / 60.0, 40 + elapsed.toMinutes(), 3);
+    RoomSimulator sim =
+        new RoomSimulator(RoomParameters.defaults(), SiteClimate.GWANGJU, 0, 24, 2, warming);
+    assertEquals(-10.0, sim.state().outdoorTemperatureC());
+    assertEquals(40.0, sim.state().outdoorHumidityPct());
+    RoomState s = sim.step(Duration.ofSeconds(95), 24);
+    assertEquals(-10 + 95 / 60.0, s.outdoorTemperatureC(), 1e-12);
+    assertEquals(41.0, s.outdoorHumidityPct());
+    assertEquals(3, s.weatherCategory());
+
+    // Cold outside, the economiser takes the whole load; hot outside, none of it.
+    RoomState cold = run(outside(-10), 24, Duration.ofHours(2));
+    RoomState hot = run(outside(38), 24, Duration.ofHours(2));
+    assertEquals(1.0, cold.freeCoolingShare(), 1e-9);
+    assertEquals(0.0, hot.freeCoolingShare(), 1e-9);
+    assertTrue(hot.cumulativeCoolingKwh() > 3 * cold.cumulativeCoolingKwh());
+  }
+
+  @Test
+  void givenItsOwnGeneratorsWeatherAsASourceTheRoomIsTheRoomWithoutOne() {
+    // The seed's first draw seeds the generator (RoomSimulator's constructor); a source leaves the
+    // room's other random streams (IT load, hot spots, sensor noise) as they were.
+    WeatherGenerator twin =
+        new WeatherGenerator(SiteClimate.GWANGJU, new SplittableRandom(9).nextLong());
+    RoomSimulator own = summer(RoomParameters.defaults(), 9, 24);
+    RoomSimulator sourced =
+        new RoomSimulator(
+            RoomParameters.defaults(),
+            SiteClimate.GWANGJU,
+            200,
+            24,
+            9,
+            elapsed -> twin.at(Duration.ofDays(200).plus(elapsed)));
+    RoomState a = run(own, 23, Duration.ofHours(3));
+    RoomState b = run(sourced, 23, Duration.ofHours(3));
+    assertEquals(a.roomAirTemperatureC(), b.roomAirTemperatureC());
+    assertEquals(a.inletTemperatureC(), b.inletTemperatureC());
+    assertEquals(a.relativeHumidityPct(), b.relativeHumidityPct());
+    assertEquals(a.itLoadKw(), b.itLoadKw());
+    assertEquals(a.cumulativeCoolingKwh(), b.cumulativeCoolingKwh());
+  }
+
+  private static RoomSimulator outside(double celsius) {
+    return new RoomSimulator(
+        RoomParameters.defaults(),
+        SiteClimate.GWANGJU,
+        0,
+        24,
+        2,
+        elapsed -> new Weather(celsius, 50, 1));
   }
 }
