@@ -13,6 +13,11 @@ public final class SimulatedRoomSensor implements Sensor {
     this.name = name;
   }
 
+  /** The room it senses. */
+  public SimulatedRoom room() {
+    return room;
+  }
+
   @Override
   public Climate read() {
     return room.climate();
