@@ -36,7 +36,7 @@ record RoomFactory(
 
   private Room simulatedRoom(DevicesConfig.Simulated config) {
     DeviceIdentity id = identity(config.name(), config.room(), config.controls(), config);
-    return simulated.orElseThrow().one(id);
+    return simulated.orElseThrow().one(id, config.location());
   }
 
   private List<Room> owned(List<Room> rooms) {

@@ -1,19 +1,26 @@
 package dev.setpoint.device;
 
 import dev.setpoint.device.config.DevicesConfig;
+import dev.setpoint.device.config.SiteLocation;
 import dev.setpoint.device.sensor.Sensor;
 import dev.setpoint.device.sim.SimulatedAirConditioner;
 import dev.setpoint.device.sim.SimulatedMeter;
 import dev.setpoint.device.sim.SimulatedRackSensor;
 import dev.setpoint.device.sim.SimulatedRoom;
 import dev.setpoint.device.sim.SimulatedRoomSensor;
+import dev.setpoint.device.sim.SiteOutdoor;
+import dev.setpoint.model.sim.OutdoorSource;
+import dev.setpoint.model.sim.RoomParameters;
 import dev.setpoint.model.sim.RoomSimulator;
 import dev.setpoint.model.sim.SiteClimate;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Simulated rooms, the model's {@link RoomSimulator} stepped with the clock, each sensed by its
@@ -24,6 +31,10 @@ import java.util.SplittableRandom;
  * same simulated room. One room may instead be sensed by a room sensor alone: its inlet reading
  * (the hottest rack's), with its air conditioner left at the initial setpoint.
  *
+ * <p>Every room feels its site's outdoor weather ({@link SiteOutdoor}) at the wall clock's instant:
+ * the weather the relay's simulated provider attaches to the site's telemetry, so what a room feels
+ * is what its telemetry says, and the rooms of a site all feel one weather.
+ *
  * @param initialSetpoint each air conditioner's setpoint until a command arrives
  * @param host the host, for the registration records
  */
@@ -32,8 +43,20 @@ record SimulatedRooms(Clock clock, double initialSetpoint, String host) {
    * One room, seeded by its name (the same name, the same room), sensed by the device: as its
    * controller, or as a room sensor that reads the room's inlet and drives nothing.
    */
-  Room one(DeviceIdentity id) {
-    SimulatedRoom room = simulated(RoomSimulator.gwangju(id.name().hashCode()));
+  Room one(DeviceIdentity id, SiteLocation location) {
+    // RoomSimulator.gwangju's room, outdoors at its site.
+    SimulatedRoom room =
+        simulated(
+            id.site(),
+            location,
+            outdoor ->
+                new RoomSimulator(
+                    RoomParameters.defaults(),
+                    SiteClimate.GWANGJU,
+                    0,
+                    22.0,
+                    id.name().hashCode(),
+                    outdoor));
     if (id.controls()) {
       return controller(id, room);
     }
@@ -51,14 +74,21 @@ record SimulatedRooms(Clock clock, double initialSetpoint, String host) {
       String name = String.format("%s-%04d", config.prefix(), i);
       // A room of its own (no label) unless it has rack sensors to share it with.
       String room = config.rackSensors() > 0 ? name : "";
+      int startDay = seeds.nextInt(365);
+      double initialAirC = 20 + seeds.nextDouble() * 6;
+      long seed = seeds.nextLong();
       SimulatedRoom simulated =
           simulated(
-              new RoomSimulator(
-                  DevicesConfig.Fleet.ROOM,
-                  SiteClimate.GWANGJU,
-                  seeds.nextInt(365),
-                  20 + seeds.nextDouble() * 6,
-                  seeds.nextLong()));
+              config.site(),
+              config.location(),
+              outdoor ->
+                  new RoomSimulator(
+                      DevicesConfig.Fleet.ROOM,
+                      SiteClimate.GWANGJU,
+                      startDay,
+                      initialAirC,
+                      seed,
+                      outdoor));
       devices.add(
           controller(
               DeviceIdentity.controller(name, config.service(), config.site(), room), simulated));
@@ -71,8 +101,17 @@ record SimulatedRooms(Clock clock, double initialSetpoint, String host) {
     return devices;
   }
 
-  private SimulatedRoom simulated(RoomSimulator simulator) {
-    return new SimulatedRoom(simulator, clock, 1, initialSetpoint);
+  /**
+   * A room started now, at the millisecond (so that its instant is the wall clock's to the
+   * millisecond), outdoors at the device's site.
+   */
+  private SimulatedRoom simulated(
+      String site, SiteLocation location, Function<OutdoorSource, RoomSimulator> room) {
+    Instant start = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    OutdoorSource outdoor =
+        new SiteOutdoor(
+            SiteOutdoor.relaySiteName(site), location.latitude(), location.longitude(), start);
+    return new SimulatedRoom(room.apply(outdoor), clock, start, 1, initialSetpoint);
   }
 
   private Room controller(DeviceIdentity id, SimulatedRoom room) {

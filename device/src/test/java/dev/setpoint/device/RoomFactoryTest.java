@@ -18,6 +18,7 @@ import dev.setpoint.device.actuator.RelayThermostat;
 import dev.setpoint.device.config.ActuatorConfig;
 import dev.setpoint.device.config.DevicesConfig;
 import dev.setpoint.device.config.SensorConfig;
+import dev.setpoint.device.config.SiteLocation;
 import dev.setpoint.device.meter.MeterConfig;
 import dev.setpoint.device.meter.ModbusMeter;
 import dev.setpoint.device.sensor.IioDhtSensor;
@@ -40,6 +41,7 @@ class RoomFactoryTest {
   private static final SensorConfig.Dht DHT =
       new SensorConfig.Dht("dht11", Path.of("/sys/bus/iio/devices/iio:device3"), 3, Duration.ZERO);
 
+  private static final SiteLocation HERE = new SiteLocation(35.1595, 126.8526);
   private final Clock clock = Clock.fixed(Instant.parse("2026-07-01T12:00:00Z"), ZoneOffset.UTC);
   private final Resources resources = new Resources();
   private Context pi4j;
@@ -78,7 +80,7 @@ class RoomFactoryTest {
 
   @Test
   void aFleetIsNamedFromItsPrefixSeededAndNeedsNoPi4j() throws Exception {
-    List<Room> fleet = create(new DevicesConfig.Fleet("svc", "lab", 3, "sim", 1, 0));
+    List<Room> fleet = create(new DevicesConfig.Fleet("svc", "lab", HERE, 3, "sim", 1, 0));
 
     assertEquals(
         List.of("sim-0001", "sim-0002", "sim-0003"),
@@ -92,7 +94,7 @@ class RoomFactoryTest {
     assertInstanceOf(SimulatedAirConditioner.class, fleet.get(2).actuator().orElseThrow());
     assertInstanceOf(SimulatedMeter.class, fleet.get(2).meter().orElseThrow());
     // The same seed makes the same rooms; the rooms of one fleet differ.
-    List<Room> again = create(new DevicesConfig.Fleet("svc", "lab", 3, "sim", 1, 0));
+    List<Room> again = create(new DevicesConfig.Fleet("svc", "lab", HERE, 3, "sim", 1, 0));
     assertEquals(fleet.get(0).sensor().read(), again.get(0).sensor().read());
     assertNotEquals(fleet.get(0).sensor().read(), fleet.get(1).sensor().read());
     assertEquals(0, contextsAsked);
@@ -100,7 +102,7 @@ class RoomFactoryTest {
 
   @Test
   void aFleetWithRackSensorsRegistersEachRoomsControllerAndItsRacksInTheRoom() throws Exception {
-    List<Room> fleet = create(new DevicesConfig.Fleet("svc", "lab", 2, "sim", 1, 3));
+    List<Room> fleet = create(new DevicesConfig.Fleet("svc", "lab", HERE, 2, "sim", 1, 3));
 
     assertEquals(
         List.of(
@@ -142,7 +144,7 @@ class RoomFactoryTest {
       assertTrue(
           device.sensor().read().temperature() <= fleet.get(0).sensor().read().temperature());
     }
-    List<Room> full = create(new DevicesConfig.Fleet("svc", "", 1, "sim", 1, 4));
+    List<Room> full = create(new DevicesConfig.Fleet("svc", "", HERE, 1, "sim", 1, 4));
     double hottest = Double.NEGATIVE_INFINITY;
     for (Room device : full.subList(1, 5)) {
       hottest = Math.max(hottest, device.sensor().read().temperature());
@@ -168,20 +170,23 @@ class RoomFactoryTest {
     assertEquals(List.of("site:hq", "room:hall-2"), real.registration().labels());
     assertEquals("hall-2", real.id().room());
     Room simulated =
-        create(new DevicesConfig.Simulated("svc", "", "hall-2", "room-9", true)).get(0);
+        create(new DevicesConfig.Simulated("svc", "", HERE, "hall-2", "room-9", true)).get(0);
     assertEquals(List.of("room:hall-2"), simulated.registration().labels());
     assertEquals("room-controller", simulated.registration().profileName());
   }
 
   @Test
   void oneSimulatedRoomIsNamedAfterTheHostUnlessNamed() throws Exception {
-    Room room = create(new DevicesConfig.Simulated("svc", "", "", "", true)).get(0);
+    Room room = create(new DevicesConfig.Simulated("svc", "", HERE, "", "", true)).get(0);
     assertEquals("pi-host", room.id().name());
     assertEquals("simulated room pi-host", room.sensor().describe());
     assertEquals(List.of(), room.registration().labels());
     assertEquals(
         "room-9",
-        create(new DevicesConfig.Simulated("svc", "", "", "room-9", true)).get(0).id().name());
+        create(new DevicesConfig.Simulated("svc", "", HERE, "", "room-9", true))
+            .get(0)
+            .id()
+            .name());
     assertEquals(0, contextsAsked);
   }
 
@@ -247,7 +252,7 @@ class RoomFactoryTest {
   @Test
   void aSimulatedRoomSensorReadsItsRoomsInletAndDrivesNothing() throws Exception {
     Room sensor =
-        create(new DevicesConfig.Simulated("svc", "", "hall-2", "pi-rack-1", false)).get(0);
+        create(new DevicesConfig.Simulated("svc", "", HERE, "hall-2", "pi-rack-1", false)).get(0);
     assertEquals(Optional.empty(), sensor.actuator());
     assertEquals("room-sensor", sensor.registration().profileName());
     assertEquals("room sensor (simulated)", sensor.registration().description());
@@ -256,7 +261,7 @@ class RoomFactoryTest {
     assertEquals(Optional.empty(), sensor.meter(), "a room sensor meters nothing");
     // The same room as its controller's would be: the same name seeds it, the reading is its inlet.
     Room controller =
-        create(new DevicesConfig.Simulated("svc", "", "hall-2", "pi-rack-1", true)).get(0);
+        create(new DevicesConfig.Simulated("svc", "", HERE, "hall-2", "pi-rack-1", true)).get(0);
     assertEquals(controller.sensor().read(), sensor.sensor().read());
     assertEquals(0, contextsAsked);
   }

@@ -87,6 +87,7 @@ public record AgentConfig(
       return new DevicesConfig.Fleet(
           service,
           site,
+          siteLocation(s),
           simulate,
           s.string(Key.FLEET_PREFIX),
           s.integer(Key.FLEET_SEED, 0, Integer.MAX_VALUE),
@@ -100,7 +101,7 @@ public record AgentConfig(
     String actuatorKind = controls ? s.choice(Key.ACTUATOR, "log", "relay") : "";
     if (sensorKind.equals("simulated")) {
       // The simulated room brings its own air conditioner: the relay's settings are not read.
-      return new DevicesConfig.Simulated(service, site, room, name, controls);
+      return new DevicesConfig.Simulated(service, site, siteLocation(s), room, name, controls);
     }
     SensorConfig sensor = sensor(sensorKind, s);
     Optional<ActuatorConfig> actuator =
@@ -109,6 +110,25 @@ public record AgentConfig(
     Optional<MeterConfig> meter =
         controls ? MeterConfig.parse(s.meter(), s::origin) : Optional.empty();
     return new DevicesConfig.Real(service, site, room, name, sensor, actuator, meter);
+  }
+
+  /**
+   * The site's {@code latitude:longitude}, read for simulated rooms only: they feel the weather the
+   * relay's simulated provider gives for the site at that place.
+   */
+  private static SiteLocation siteLocation(Settings s) throws ConfigException {
+    String[] parts = s.string(Key.SITE_LOCATION).split(":", -1);
+    if (parts.length != 2) {
+      throw s.bad(Key.SITE_LOCATION, "is not latitude:longitude, e.g. 35.1595:126.8526");
+    }
+    try {
+      return new SiteLocation(
+          Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()));
+    } catch (NumberFormatException e) {
+      throw s.bad(Key.SITE_LOCATION, "is not latitude:longitude, e.g. 35.1595:126.8526");
+    } catch (IllegalArgumentException e) {
+      throw s.bad(Key.SITE_LOCATION, "has its " + e.getMessage());
+    }
   }
 
   /** A rack sensor per rack at the most: a simulated room has no reading for a further one. */

@@ -46,12 +46,19 @@ public sealed interface DevicesConfig {
    * One simulated room, driven by its own air conditioner whatever {@code actuator} says, and (as
    * its controller) metered by its own simulated meter whatever {@code meter} says.
    *
+   * @param location {@code device.site-location}: the room feels the site's weather there
    * @param name {@code device.name}; empty means the host name
    * @param room {@code device.room}; empty means none
    * @param controls whether the device is the room's controller; false for a room sensor ({@code
    *     device.role = sensor}), which posts the room's reading only and drives nothing
    */
-  record Simulated(String service, String site, String room, String name, boolean controls)
+  record Simulated(
+      String service,
+      String site,
+      SiteLocation location,
+      String room,
+      String name,
+      boolean controls)
       implements DevicesConfig {}
 
   /**
@@ -61,9 +68,17 @@ public sealed interface DevicesConfig {
    * all the room's devices carry the label {@code room:<room>}; with 0 the controller is the room
    * on its own (no room label).
    *
+   * @param location {@code device.site-location}: every room feels the site's weather there
    * @param rackSensors {@code fleet.rack-sensors}, at most the {@link #ROOM}'s racks
    */
-  record Fleet(String service, String site, int size, String prefix, int seed, int rackSensors)
+  record Fleet(
+      String service,
+      String site,
+      SiteLocation location,
+      int size,
+      String prefix,
+      int seed,
+      int rackSensors)
       implements DevicesConfig {
     /** Every simulated room of a fleet: the model's default room (its racks bound rackSensors). */
     public static final RoomParameters ROOM = RoomParameters.defaults();

@@ -7,6 +7,11 @@ public enum Key {
   DEVICE_NAME("device.name", "", "the device's name (default: the host name)"),
   SERVICE("device.service", "setpoint-device-agent", "the device service it belongs to"),
   SITE("device.site", "", "the site label of the device (optional): site:<value>"),
+  SITE_LOCATION(
+      "device.site-location",
+      "35.1595:126.8526",
+      "latitude:longitude of the site, for simulated rooms' weather; must match the relay's"
+          + " setpoint.relay.weather.sites entry for this site"),
   ROOM("device.room", "", "the room label of the device (optional): room:<value>"),
   ROLE("device.role", "controller", "controller, or sensor (room-sensor: readings only)"),
   SENSOR("sensor", "dht22", "dht22, dht11 (Linux IIO), bme280 (I2C) or simulated"),

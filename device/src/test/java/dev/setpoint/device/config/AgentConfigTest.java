@@ -16,6 +16,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AgentConfigTest {
+  /** The relay's default site's place, {@code setpoint.relay.weather.sites}' default. */
+  private static final SiteLocation DEFAULT_LOCATION = new SiteLocation(35.1595, 126.8526);
+
   private static AgentConfig read(String... flags) throws ConfigException {
     return read(Map.of(), flags);
   }
@@ -60,11 +63,12 @@ class AgentConfigTest {
   void eachKindReadsItsOwnSettingsOnly() throws Exception {
     // A fleet has no sensor or actuator of its own: their settings are not read.
     assertEquals(
-        new DevicesConfig.Fleet("setpoint-device-agent", "lab", 3, "sim", 1, 0),
+        new DevicesConfig.Fleet("setpoint-device-agent", "lab", DEFAULT_LOCATION, 3, "sim", 1, 0),
         read("--simulate=3", "--sensor=thermocouple", "--device.site=lab").devices());
     // A simulated room drives its own air conditioner: the relay's settings are not read.
     assertEquals(
-        new DevicesConfig.Simulated("setpoint-device-agent", "", "", "room-7", true),
+        new DevicesConfig.Simulated(
+            "setpoint-device-agent", "", DEFAULT_LOCATION, "", "room-7", true),
         read(
                 "--device.name=room-7",
                 "--sensor=simulated",
@@ -96,7 +100,8 @@ class AgentConfigTest {
   @Test
   void aDeviceIsInTheRoomItsSettingNamesAFleetNamesItsRoomsItself() throws Exception {
     assertEquals(
-        new DevicesConfig.Simulated("setpoint-device-agent", "hq", "hall-2", "room-7", true),
+        new DevicesConfig.Simulated(
+            "setpoint-device-agent", "hq", DEFAULT_LOCATION, "hall-2", "room-7", true),
         read(
                 "--device.name=room-7",
                 "--sensor=simulated",
@@ -110,7 +115,7 @@ class AgentConfigTest {
     assertEquals("hall-2", real.room());
     // A fleet's rooms are its own; fleet.rack-sensors puts the racks in them.
     assertEquals(
-        new DevicesConfig.Fleet("setpoint-device-agent", "", 2, "sim", 1, 3),
+        new DevicesConfig.Fleet("setpoint-device-agent", "", DEFAULT_LOCATION, 2, "sim", 1, 3),
         read("--simulate=2", "--fleet.rack-sensors=3", "--device.room=hall-2").devices());
     // Only a fleet reads fleet.rack-sensors.
     assertEquals("", read("--fleet.rack-sensors=many").devices().site());
@@ -140,7 +145,7 @@ class AgentConfigTest {
     AgentConfig simulated =
         read(Map.of("SETPOINT_DEVICE_DEVICE_ROLE", "sensor"), "--sensor=simulated");
     assertEquals(
-        new DevicesConfig.Simulated("setpoint-device-agent", "", "", "", false),
+        new DevicesConfig.Simulated("setpoint-device-agent", "", DEFAULT_LOCATION, "", "", false),
         simulated.devices());
     assertEquals(Optional.of(new SetpointConfig(new SafeRange(18, 27), 24)), simulated.setpoint());
   }
@@ -164,12 +169,51 @@ class AgentConfigTest {
     // A simulated room sensor drives nothing either; its room's air conditioner holds
     // setpoint.initial.
     assertEquals(
-        new DevicesConfig.Simulated("setpoint-device-agent", "", "", "", false),
+        new DevicesConfig.Simulated("setpoint-device-agent", "", DEFAULT_LOCATION, "", "", false),
         read("--device.role=sensor", "--sensor=simulated", "--actuator=valve").devices());
     assertEquals(
         "setpoint.initial = '30' (from flag --setpoint.initial) is outside the safe range"
             + " 18.0..27.0 °C",
         error("--device.role=sensor", "--sensor=simulated", "--setpoint.initial=30"));
+  }
+
+  @Test
+  void simulatedRoomsReadWhereTheirSiteIsAndARealDeviceDoesNot() throws Exception {
+    assertEquals(
+        new SiteLocation(-33.87, 151.21),
+        ((DevicesConfig.Fleet)
+                read(
+                        "--simulate=2",
+                        "--device.site=sydney",
+                        "--device.site-location= -33.87:151.21")
+                    .devices())
+            .location());
+    assertEquals(
+        new SiteLocation(51.5, -0.12),
+        ((DevicesConfig.Simulated)
+                read(
+                        Map.of("SETPOINT_DEVICE_DEVICE_SITE_LOCATION", "51.5:-0.12"),
+                        "--sensor=simulated")
+                    .devices())
+            .location());
+    assertEquals(
+        "device.site-location = 'gwangju' (from flag --device.site-location) is not"
+            + " latitude:longitude, e.g. 35.1595:126.8526",
+        error("--simulate=1", "--device.site-location=gwangju"));
+    assertEquals(
+        "device.site-location = '35.1:126.8:0' (from flag --device.site-location) is not"
+            + " latitude:longitude, e.g. 35.1595:126.8526",
+        error("--sensor=simulated", "--device.site-location=35.1:126.8:0"));
+    assertEquals(
+        "device.site-location = '35.1:east' (from flag --device.site-location) is not"
+            + " latitude:longitude, e.g. 35.1595:126.8526",
+        error("--simulate=1", "--device.site-location=35.1:east"));
+    assertEquals(
+        "device.site-location = '126.8:35.1' (from flag --device.site-location) has its latitude"
+            + " out of −90…90: 126.8",
+        error("--simulate=1", "--device.site-location=126.8:35.1"));
+    // A real device's room feels the real weather: the key is not read.
+    assertEquals("", read("--device.site-location=nowhere").devices().site());
   }
 
   @Test
@@ -186,7 +230,7 @@ class AgentConfigTest {
             + " controller, sensor",
         e.getMessage());
     assertEquals(
-        new DevicesConfig.Fleet("setpoint-device-agent", "", 2, "sim", 1, 1),
+        new DevicesConfig.Fleet("setpoint-device-agent", "", DEFAULT_LOCATION, 2, "sim", 1, 1),
         read("--simulate=2", "--fleet.rack-sensors=1", "--device.role=rack").devices());
   }
 
@@ -276,7 +320,7 @@ class AgentConfigTest {
         Optional.empty(),
         ((DevicesConfig.Real) read("--device.role=sensor", "--meter=serial").devices()).meter());
     assertEquals(
-        new DevicesConfig.Simulated("setpoint-device-agent", "", "", "", true),
+        new DevicesConfig.Simulated("setpoint-device-agent", "", DEFAULT_LOCATION, "", "", true),
         read("--sensor=simulated", "--meter=tcp").devices());
   }
 }
