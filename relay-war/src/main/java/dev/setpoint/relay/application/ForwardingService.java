@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -173,7 +174,10 @@ public class ForwardingService {
       try {
         Site site = enricher.site(event);
         message =
-            TelemetryMapper.toMessage(event, site.name(), enricher.outdoor(site).orElse(null));
+            TelemetryMapper.toMessage(
+                event,
+                site.name(),
+                enricher.outdoor(site, Instant.ofEpochSecond(0, event.origin())).orElse(null));
       } catch (RuntimeException e) {
         LOG.log(
             Level.SEVERE,

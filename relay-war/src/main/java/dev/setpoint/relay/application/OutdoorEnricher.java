@@ -7,6 +7,7 @@ import dev.setpoint.relay.domain.Site;
 import dev.setpoint.relay.domain.Sites;
 import dev.setpoint.relay.domain.WeatherProvider;
 import dev.setpoint.relay.domain.WeatherUnavailableException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,23 @@ final class OutdoorEnricher {
   /** The site's weather for this round, or empty when none can be had. */
   Optional<OutdoorConditions> outdoor(Site site) {
     return perSite.computeIfAbsent(site.name(), name -> fetch(site));
+  }
+
+  /**
+   * The site's weather at {@code time} (the reading's), where the provider knows it for that moment
+   * (a simulated site: the weather the simulated rooms of the site felt then); else this round's,
+   * as {@link #outdoor(Site)}.
+   */
+  Optional<OutdoorConditions> outdoor(Site site, Instant time) {
+    try {
+      Optional<OutdoorWeather> then = weather.at(site, time);
+      if (then.isPresent()) {
+        return Optional.of(conditions(then.get()));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the weather provider failed for site " + site.name(), e);
+    }
+    return outdoor(site);
   }
 
   private Optional<OutdoorConditions> fetch(Site site) {

@@ -1,5 +1,8 @@
 package dev.setpoint.relay.domain;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * The current outdoor weather at a site. Implementations answer quickly (bounded by their own
  * timeouts) and never block the caller for long: forwarding must not wait on the weather.
@@ -14,4 +17,13 @@ public interface WeatherProvider {
    *     fetched and the source fails now); the caller forwards without weather
    */
   OutdoorWeather current(Site site);
+
+  /**
+   * The weather at {@code site} at {@code time}, where the source can say it for a moment gone by
+   * (a simulated site's weather is a function of time, so a reading forwarded late still travels
+   * with the weather of its own minute); empty for a live source, which knows only now.
+   */
+  default Optional<OutdoorWeather> at(Site site, Instant time) {
+    return Optional.empty();
+  }
 }

@@ -17,10 +17,12 @@ import dev.setpoint.relay.domain.Sites;
 import dev.setpoint.relay.domain.TelemetryPublisher;
 import dev.setpoint.relay.domain.WeatherProvider;
 import dev.setpoint.relay.domain.WeatherUnavailableException;
+import dev.setpoint.relay.infrastructure.weather.SimulatedWeatherProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -202,6 +204,33 @@ class ForwardingServiceTest {
           new OutdoorConditions(12.5, 93.0, 7, 1_000L, "openweathermap", false, 60, false),
           message.outdoor());
     }
+  }
+
+  @Test
+  void aSimulatedSitesReadingTravelsWithTheWeatherOfItsOwnMinute() {
+    // Origins an hour apart, forwarded in one round: each gets its own minute's weather.
+    long hour = 3_600_000_000_000L;
+    Buffer buffer = new Buffer();
+    buffer.add(event("a", "rack-1", 10 * hour, reading("temperature", "Float64", "21.5")));
+    buffer.add(event("b", "rack-1", 16 * hour, reading("temperature", "Float64", "22.5")));
+    Broker broker = new Broker(Set.of());
+    SimulatedWeatherProvider simulated = new SimulatedWeatherProvider();
+
+    assertEquals(2, service(buffer, broker, 10, simulated).forwardOnce());
+
+    for (TelemetryMessage message : broker.published) {
+      Instant origin = Instant.ofEpochSecond(0, message.origin());
+      OutdoorWeather expected = simulated.weatherAt(SITES.forName("gwangju"), origin);
+      assertEquals(expected.temperatureC(), message.outdoor().temperature(), 1e-9);
+      assertEquals(
+          origin.truncatedTo(ChronoUnit.MINUTES).toEpochMilli(),
+          message.outdoor().observedAt(),
+          "observed then, not when forwarded");
+    }
+    assertTrue(
+        broker.published.get(0).outdoor().temperature()
+            != broker.published.get(1).outdoor().temperature(),
+        "10:00 and 16:00 differ");
   }
 
   @Test

@@ -9,6 +9,7 @@ import jakarta.enterprise.inject.Typed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Outdoor weather for offline use, a function of site and time only: the same site and minute give
@@ -38,6 +39,12 @@ public class SimulatedWeatherProvider implements WeatherProvider {
   }
 
   /** The simulated weather at {@code site} in the minute of {@code at}, observed at that minute. */
+  /** The weather of {@code time}'s minute: a simulated site's weather is known for any time. */
+  @Override
+  public Optional<OutdoorWeather> at(Site site, Instant time) {
+    return Optional.of(weatherAt(site, time));
+  }
+
   public OutdoorWeather weatherAt(Site site, Instant at) {
     SiteWeather.Conditions weather =
         SiteWeather.at(site.name(), site.latitude(), site.longitude(), at);
