@@ -1,5 +1,10 @@
 package dev.setpoint.analytics.application.energy;
 
+import dev.setpoint.analytics.domain.energy.AnomalyKind;
+import dev.setpoint.analytics.domain.energy.EnergyAnomaly;
+import dev.setpoint.analytics.domain.energy.HourEnergy;
+import dev.setpoint.analytics.domain.energy.Quantity;
+import dev.setpoint.analytics.domain.energy.Reading;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;

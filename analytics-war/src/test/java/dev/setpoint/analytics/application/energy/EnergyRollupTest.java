@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.analytics.domain.energy.AnomalyKind;
+import dev.setpoint.analytics.domain.energy.EnergyAnomaly;
+import dev.setpoint.analytics.domain.energy.HourEnergy;
+import dev.setpoint.analytics.domain.energy.Quantity;
+import dev.setpoint.analytics.domain.energy.Reading;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

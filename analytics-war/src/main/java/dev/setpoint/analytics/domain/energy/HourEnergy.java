@@ -1,4 +1,4 @@
-package dev.setpoint.analytics.application.energy;
+package dev.setpoint.analytics.domain.energy;
 
 /**
  * One meter's energy in one hour.

@@ -1,4 +1,4 @@
-package dev.setpoint.analytics.application.energy;
+package dev.setpoint.analytics.domain.energy;
 
 /**
  * What was wrong with a meter's readings over a span, and what was done about it.

@@ -1,4 +1,4 @@
-package dev.setpoint.analytics.application.energy;
+package dev.setpoint.analytics.domain.energy;
 
 /**
  * One reading of a meter: a counter (kWh) or a power (kW) at a time.

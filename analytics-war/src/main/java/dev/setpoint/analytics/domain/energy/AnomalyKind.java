@@ -1,4 +1,4 @@
-package dev.setpoint.analytics.application.energy;
+package dev.setpoint.analytics.domain.energy;
 
 import java.util.Arrays;
 import java.util.Locale;
