@@ -103,7 +103,7 @@ public class EnergyService {
    * The room's anomalies that touch {@code [from, to)} (default the last 7 days), newest first;
    * pieces a later roll-up cleared are left out, and the hourly pieces of one anomaly joined.
    */
-  public List<RoomAnomaly> anomalies(String room, String from, String to) {
+  public AnomalyReport anomalies(String room, String from, String to) {
     checkRoom(room);
     Instant now = clock.instant();
     Instant end = blank(to) ? now : HistoryRange.instant("to", to.strip());
@@ -136,7 +136,7 @@ public class EnergyService {
       joined.add(anomaly(current, currentFrom));
     }
     joined.sort(Comparator.comparing(RoomAnomaly::from).reversed());
-    return joined;
+    return new AnomalyReport(room, start, end, joined);
   }
 
   /** The next hour's piece of the same anomaly: same meter and kind, starting where it ended. */

@@ -132,7 +132,7 @@ class EnergyServiceTest {
             PDU, new EnergyAnomaly(AnomalyKind.SILENT, T0, T0 + 1, "filled later"), true));
     store.write(List.of(), pieces);
 
-    List<RoomAnomaly> anomalies = service.anomalies("hall-a", null, null);
+    List<RoomAnomaly> anomalies = service.anomalies("hall-a", null, null).anomalies();
 
     assertEquals(2, anomalies.size(), anomalies.toString());
     RoomAnomaly silent = anomalies.get(0);
