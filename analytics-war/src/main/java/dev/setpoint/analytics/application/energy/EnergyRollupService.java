@@ -29,12 +29,14 @@ import java.util.logging.Logger;
  * complete) and their anomaly pieces are written back. Nothing is kept in memory between rounds, so
  * a restart, a redelivered message or a late reading changes nothing but what the readings say.
  *
- * <p>When the reading before the window is more than the gap threshold before it (a meter that was
- * silent), the window reaches back to that reading's hour, at most {@link #BACKFILL}, so the gap's
- * energy reaches the hours it spans. Each hour is filed under the room (and site) of the meter's
- * last reading in it, or before it: a device that moved keeps its past hours in its past room.
- * Anomaly pieces stored earlier within the window that this round no longer finds (silence that
- * late data filled) are marked cleared.
+ * <p>When the reading before the window is more than the gap threshold before it and the meter has
+ * spoken again within it (a silence ended), the window reaches back to that reading's hour, at most
+ * {@link #BACKFILL}, so the gap's energy reaches the hours it spans. A meter still silent has its
+ * hours within the window written as uncovered and its silence carried on, for as long as its last
+ * reading lies within {@link #BACKFILL}. Each hour is filed under the room (and site) of the
+ * meter's last reading in it, or before it: a device that moved keeps its past hours in its past
+ * room. Anomaly pieces stored earlier within the window that this round no longer finds (silence
+ * that late data filled) are marked cleared.
  */
 public class EnergyRollupService {
   private static final Logger LOG = Logger.getLogger(EnergyRollupService.class.getName());
@@ -68,7 +70,7 @@ public class EnergyRollupService {
     Instant now = clock.instant();
     int done = 0;
     for (Map.Entry<String, Set<Quantity>> meter :
-        new TreeMap<>(store.meters(now.minus(lookback))).entrySet()) {
+        new TreeMap<>(store.meters(now.minus(lookback), now.minus(BACKFILL))).entrySet()) {
       for (Quantity quantity : meter.getValue()) {
         try {
           rollUp(meter.getKey(), quantity, now, lookback);
@@ -89,11 +91,16 @@ public class EnergyRollupService {
     long nowMs = now.toEpochMilli();
     long window = floorHour(nowMs - lookback.toMillis());
     Optional<MeterReading> before = lastBefore(device, quantity, window);
-    if (before.isPresent() && window - before.get().timeMs() > settings.gap().toMillis()) {
+    List<MeterReading> stored = store.readings(device, quantity, Instant.ofEpochMilli(window), now);
+    boolean resumed = stored.stream().anyMatch(r -> r.counter() != null);
+    if (resumed
+        && before.isPresent()
+        && window - before.get().timeMs() > settings.gap().toMillis()) {
+      // a silence ended within the window: its energy belongs to every hour it spans
       window = floorHour(before.get().timeMs());
       before = lastBefore(device, quantity, window);
+      stored = store.readings(device, quantity, Instant.ofEpochMilli(window), now);
     }
-    List<MeterReading> stored = store.readings(device, quantity, Instant.ofEpochMilli(window), now);
     List<MeterReading> counterPoints = new ArrayList<>();
     before.ifPresent(counterPoints::add);
     List<Reading> power = new ArrayList<>();

@@ -13,8 +13,12 @@ import java.util.Set;
  */
 public interface EnergyStore {
 
-  /** The devices with counter readings since then, and what their counters measure. */
-  Map<String, Set<Quantity>> meters(Instant since);
+  /**
+   * The meters to roll up: the devices with counter readings since {@code countersSince} and those
+   * with hours stored since {@code hoursSince} (a meter that fell silent stays silent on record),
+   * with what their counters measure.
+   */
+  Map<String, Set<Quantity>> meters(Instant countersSince, Instant hoursSince);
 
   /** The meter's readings (counter or power) within {@code [from, to]}, oldest first. */
   List<MeterReading> readings(String device, Quantity quantity, Instant from, Instant to);

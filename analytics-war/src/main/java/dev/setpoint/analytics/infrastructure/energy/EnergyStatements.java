@@ -88,6 +88,17 @@ final class EnergyStatements {
         + groupBy("room", "site", "kind");
   }
 
+  /** The meters with hours stored since then: one series per device and quantity. */
+  static String metersWithHours(Instant since) {
+    return "SELECT last("
+        + InfluxQl.identifier("kwh")
+        + ") FROM "
+        + InfluxQl.identifier(ENERGY)
+        + " WHERE time >= "
+        + millis(since)
+        + groupBy("device", "quantity");
+  }
+
   /** The room's hours in {@code [from, to)}, one series per device, quantity and site. */
   static String roomHours(String room, Instant from, Instant to) {
     return select(HOUR_FIELDS, ENERGY)

@@ -54,9 +54,17 @@ public class InfluxEnergyStore implements EnergyStore {
   }
 
   @Override
-  public Map<String, Set<Quantity>> meters(Instant since) {
+  public Map<String, Set<Quantity>> meters(Instant countersSince, Instant hoursSince) {
     Map<String, Set<Quantity>> meters = new TreeMap<>();
-    for (InfluxQLQueryResult.Series series : series(EnergyStatements.meters(since))) {
+    for (InfluxQLQueryResult.Series series : series(EnergyStatements.metersWithHours(hoursSince))) {
+      String device = blankToNull(series.getTags().get("device"));
+      Optional<Quantity> quantity =
+          Quantity.fromCode(String.valueOf(series.getTags().get("quantity")));
+      if (device != null && quantity.isPresent()) {
+        meters.computeIfAbsent(device, d -> EnumSet.noneOf(Quantity.class)).add(quantity.get());
+      }
+    }
+    for (InfluxQLQueryResult.Series series : series(EnergyStatements.meters(countersSince))) {
       String device = blankToNull(series.getTags().get("device"));
       if (device == null) {
         continue;

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -119,6 +120,34 @@ class EnergyRollupServiceTest {
     assertEquals(30 * MIN, hours.get(T0).hour().gapMs());
     assertEquals(60.0, hours.get(T0 + 5 * H).hour().kwh(), 1e-6);
     assertEquals(H, hours.get(T0 + 5 * H).hour().gapMs());
+  }
+
+  @Test
+  void aMeterSilentBeyondTheLookbackStaysSilentOnRecordUntilItSpeaksAgain() {
+    cooling("crac-1", "hall-a", T0, T0 + H, 1000);
+    for (long now = T0 + H; now <= T0 + 9 * H; now += H) {
+      at(now).rollUp(Duration.ofHours(6));
+    }
+
+    List<MeterAnomaly> silent =
+        store.anomalies.values().stream()
+            .filter(a -> a.anomaly().kind() == AnomalyKind.SILENT && !a.cleared())
+            .sorted(Comparator.comparingLong(a -> a.anomaly().fromMs()))
+            .toList();
+    assertEquals(8, silent.size(), silent.toString());
+    assertEquals(T0 + 9 * H, silent.getLast().anomaly().toMs());
+    assertEquals(0, hoursOf("crac-1").get(T0 + 8 * H).hour().coveredMs());
+
+    cooling("crac-1", "hall-a", T0 + 9 * H + MIN, T0 + 9 * H + 2 * MIN, 1060 + 481);
+    at(T0 + 9 * H + 2 * MIN).rollUp(Duration.ofHours(6));
+
+    assertTrue(
+        store.anomalies.values().stream()
+            .filter(a -> a.anomaly().kind() == AnomalyKind.SILENT)
+            .allMatch(MeterAnomaly::cleared),
+        store.anomalies.values().toString());
+    assertEquals(60.0, hoursOf("crac-1").get(T0 + 4 * H).hour().kwh(), 1e-6);
+    assertEquals(H, hoursOf("crac-1").get(T0 + 4 * H).hour().gapMs());
   }
 
   @Test

@@ -43,8 +43,15 @@ class FakeEnergyStore implements EnergyStore {
   }
 
   @Override
-  public Map<String, Set<Quantity>> meters(Instant since) {
+  public Map<String, Set<Quantity>> meters(Instant since, Instant hoursSince) {
     Map<String, Set<Quantity>> meters = new TreeMap<>();
+    hours.values().stream()
+        .filter(h -> h.hour().hourStartMs() >= hoursSince.toEpochMilli())
+        .forEach(
+            h ->
+                meters
+                    .computeIfAbsent(h.meter().device(), d -> EnumSet.noneOf(Quantity.class))
+                    .add(h.meter().quantity()));
     readings.forEach(
         (key, list) -> {
           String device = key.substring(0, key.lastIndexOf('/'));

@@ -17,6 +17,10 @@ class EnergyStatementsTest {
         "SELECT count(\"cooling_energy\") AS \"cooling\", count(\"it_energy\") AS \"it\""
             + " FROM \"climate\" WHERE time >= 1764547200000ms GROUP BY \"device\"",
         EnergyStatements.meters(FROM));
+    assertEquals(
+        "SELECT last(\"kwh\") FROM \"energy\" WHERE time >= 1764547200000ms"
+            + " GROUP BY \"device\", \"quantity\"",
+        EnergyStatements.metersWithHours(FROM));
   }
 
   @Test
