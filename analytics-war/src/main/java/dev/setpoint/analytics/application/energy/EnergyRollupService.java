@@ -9,16 +9,21 @@ import dev.setpoint.analytics.domain.energy.MeterHour;
 import dev.setpoint.analytics.domain.energy.MeterReading;
 import dev.setpoint.analytics.domain.energy.Quantity;
 import dev.setpoint.analytics.domain.energy.Reading;
+import dev.setpoint.contracts.telemetry.TelemetryMessage;
+import dev.setpoint.contracts.telemetry.TelemetryReading;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -49,6 +54,7 @@ public class EnergyRollupService {
   private final EnergyStore store;
   private final EnergySettings settings;
   private final Clock clock;
+  private final Map<Late, Long> late = new ConcurrentHashMap<>();
 
   public EnergyRollupService(EnergyStore store, EnergySettings settings, Clock clock) {
     this.store = store;
@@ -68,14 +74,36 @@ public class EnergyRollupService {
    */
   public int rollUp(Duration lookback) {
     Instant now = clock.instant();
+    Map<String, Set<Quantity>> meters =
+        new TreeMap<>(store.meters(now.minus(lookback), now.minus(BACKFILL)));
+    Map<Late, Long> late = new HashMap<>();
+    for (Late key : List.copyOf(this.late.keySet())) {
+      Long origin = this.late.remove(key);
+      if (origin != null) {
+        late.put(key, origin);
+        meters
+            .computeIfAbsent(key.device(), d -> EnumSet.noneOf(Quantity.class))
+            .add(key.quantity());
+      }
+    }
     int done = 0;
-    for (Map.Entry<String, Set<Quantity>> meter :
-        new TreeMap<>(store.meters(now.minus(lookback), now.minus(BACKFILL))).entrySet()) {
+    for (Map.Entry<String, Set<Quantity>> meter : meters.entrySet()) {
       for (Quantity quantity : meter.getValue()) {
+        Late key = new Late(meter.getKey(), quantity);
+        Long origin = late.get(key);
+        Duration reach = lookback;
+        if (origin != null) {
+          Duration back = Duration.ofMillis(now.toEpochMilli() - floorHour(origin));
+          reach =
+              back.compareTo(BACKFILL) > 0 ? BACKFILL : back.compareTo(reach) > 0 ? back : reach;
+        }
         try {
-          rollUp(meter.getKey(), quantity, now, lookback);
+          rollUp(meter.getKey(), quantity, now, reach);
           done++;
         } catch (RuntimeException e) {
+          if (origin != null) {
+            this.late.merge(key, origin, Math::min);
+          }
           LOG.log(
               Level.WARNING,
               "rolling up the " + quantity.code() + " energy of " + meter.getKey() + " failed",
@@ -85,6 +113,30 @@ public class EnergyRollupService {
     }
     return done;
   }
+
+  /**
+   * Told of each stored message: a counter reading older than the lookback's reach (an edge hub
+   * that delivers a long outage's backlog) makes the next round re-derive that meter's hours from
+   * the reading's hour on (at most {@link #BACKFILL}). Only a hint of where to look: what is rolled
+   * up is still what the store holds, and a restart's 48-hour round covers a hint lost with it.
+   */
+  public void noteStored(TelemetryMessage message) {
+    long originMs = Math.floorDiv(message.origin(), 1_000_000L);
+    long reach = floorHour(clock.millis() - settings.lookback().toMillis()) + HOUR;
+    if (originMs >= reach || message.readings() == null) {
+      return;
+    }
+    for (TelemetryReading reading : message.readings()) {
+      for (Quantity quantity : Quantity.values()) {
+        if (quantity.counterField().equals(reading.resource())) {
+          late.merge(new Late(message.device(), quantity), originMs, Math::min);
+        }
+      }
+    }
+  }
+
+  /** A meter with late readings. */
+  private record Late(String device, Quantity quantity) {}
 
   /** Rolls up one meter's hours from the lookback's first whole hour to the current one. */
   void rollUp(String device, Quantity quantity, Instant now, Duration lookback) {

@@ -9,6 +9,8 @@ import dev.setpoint.analytics.domain.energy.MeterAnomaly;
 import dev.setpoint.analytics.domain.energy.MeterHour;
 import dev.setpoint.analytics.domain.energy.MeterReading;
 import dev.setpoint.analytics.domain.energy.Quantity;
+import dev.setpoint.contracts.telemetry.TelemetryMessage;
+import dev.setpoint.contracts.telemetry.TelemetryReading;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,6 +150,40 @@ class EnergyRollupServiceTest {
         store.anomalies.values().toString());
     assertEquals(60.0, hoursOf("crac-1").get(T0 + 4 * H).hour().kwh(), 1e-6);
     assertEquals(H, hoursOf("crac-1").get(T0 + 4 * H).hour().gapMs());
+  }
+
+  @Test
+  void countersDeliveredLaterThanTheLookbackAreRolledUpInTheNextRound() {
+    cooling("crac-1", "hall-a", T0, T0 + H, 1000);
+    EnergyRollupService rollup = at(T0 + 20 * H);
+    assertEquals(0, rollup.rollUp(Duration.ofHours(6)), "too old for the lookback");
+
+    // the edge hub delivers a day-old backlog: the recorder shows each stored message
+    rollup.noteStored(message("crac-1", T0 + 30 * MIN, "cooling_energy"));
+    rollup.noteStored(message("crac-1", T0 + 31 * MIN, "temperature"));
+    // within the lookback: the schedule finds it anyway, no hint needed
+    rollup.noteStored(message("rack-1", T0 + 19 * H, "cooling_energy"));
+
+    assertEquals(1, rollup.rollUp(Duration.ofHours(6)));
+    assertEquals(60.0, hoursOf("crac-1").get(T0).hour().kwh(), 1e-9);
+    assertTrue(hoursOf("crac-1").get(T0).hour().complete());
+    assertTrue(hoursOf("rack-1").isEmpty());
+  }
+
+  private static TelemetryMessage message(String device, long timeMs, String resource) {
+    return new TelemetryMessage(
+        4,
+        "e-" + timeMs,
+        device,
+        "room-controller",
+        "energy",
+        timeMs * 1_000_000L,
+        List.of(new TelemetryReading(resource, 1.0, null)),
+        "site-1",
+        null,
+        null,
+        null,
+        "hall-a");
   }
 
   @Test
