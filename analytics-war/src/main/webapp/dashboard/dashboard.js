@@ -410,9 +410,11 @@ function energyWhy(row, span) {
   if (row.gapSeconds > 0) parts.push('estimated: ' + Math.round(row.gapSeconds / 60) + ' min in gaps');
   if (row.excludedSeconds > 0) parts.push(Math.round(row.excludedSeconds / 60) + ' min excluded');
   if (row.resets > 0) parts.push(row.resets + ' counter reset' + (row.resets > 1 ? 's' : ''));
-  const uncovered = span - row.coveredSeconds - row.gapSeconds - row.excludedSeconds;
-  if (uncovered > 0.5) parts.push(Math.round(uncovered / 60) + ' min without readings');
-  if (Date.parse(row.time) + span * 1000 > Date.now()) parts.push('not over yet');
+  // up to now: the rest of a current hour or day is not missing, it has not happened yet
+  const elapsed = Math.min(span, (Date.now() - Date.parse(row.time)) / 1000);
+  const uncovered = elapsed - row.coveredSeconds - row.gapSeconds - row.excludedSeconds;
+  if (uncovered >= 60) parts.push(Math.round(uncovered / 60) + ' min without readings');
+  if (elapsed < span) parts.push('not over yet');
   return parts.length ? parts.join(', ') : 'an anomaly (below)';
 }
 
