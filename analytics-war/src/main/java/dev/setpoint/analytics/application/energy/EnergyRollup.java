@@ -21,10 +21,13 @@ import java.util.List;
  * <ul>
  *   <li>a negative counter, or a negative power reading within the pair's span: {@link
  *       AnomalyKind#NEGATIVE}, the pair excluded;
- *   <li>b below a: the counter wrapped (a is within the plausible energy below a round modulus, 10ⁿ
- *       or 2ⁿ in kWh or its tenths to thousandths) or restarted at 0 (b is no more than the
- *       plausible energy for {@code dt}): counted ({@code M − a + b} or b), a {@link
- *       AnomalyKind#RESET}; else {@link AnomalyKind#DECREASED}, excluded;
+ *   <li>b below a, b no more than the plausible energy for {@code dt}: the counter restarted at 0
+ *       (or wrapped): b is counted, a {@link AnomalyKind#RESET}; what ran from a to the restart (or
+ *       up to the modulus) is not, since it cannot be told: a wrap is taken as a restart, never
+ *       credited with {@code M − a} guessed from a round modulus (with the plausible energy of a
+ *       minute at 2000 kW, a counter lies that close below one of 10ⁿ, 2ⁿ kWh or 2ⁿ Wh often enough
+ *       to invent energy); the reason names the modulus it may have wrapped at. Else {@link
+ *       AnomalyKind#DECREASED}, excluded;
  *   <li>b − a above {@code max-power-kw × dt × 1.1}: a {@link AnomalyKind#JUMP}, excluded;
  *   <li>otherwise b − a is counted; a pair further apart than the gap threshold is a gap, its
  *       energy spread evenly over it and its time counted as {@code gap}, never silently.
@@ -170,25 +173,9 @@ public final class EnergyRollup {
           negative = null;
         }
         if (delta < 0) {
-          double modulus = wrapModulus(a.value(), b.value(), plausible);
-          if (modulus > 0) {
-            energy[i] = modulus - a.value() + b.value();
-            reset(
-                b.timeMs(),
-                a,
-                b,
-                counterName()
-                    + " wrapped at "
-                    + kwh(modulus)
-                    + " kWh (from "
-                    + kwh(a.value())
-                    + " to "
-                    + kwh(b.value())
-                    + " kWh): "
-                    + kwh(energy[i])
-                    + " kWh counted");
-          } else if (b.value() <= plausible) {
+          if (b.value() <= plausible) {
             energy[i] = b.value();
+            double modulus = wrapModulus(a.value(), b.value(), plausible);
             reset(
                 b.timeMs(),
                 a,
@@ -201,7 +188,14 @@ public final class EnergyRollup {
                     + " kWh: the meter restarted; "
                     + kwh(b.value())
                     + " kWh counted since it restarted at 0, what it ran before the restart is"
-                    + " unknown");
+                    + " unknown"
+                    + (modulus > 0
+                        ? " (had it wrapped at "
+                            + kwh(modulus)
+                            + " kWh, "
+                            + kwh(modulus - a.value())
+                            + " kWh more ran, not counted)"
+                        : ""));
           } else {
             use[i] = Use.EXCLUDED;
             whole.add(
@@ -487,18 +481,17 @@ public final class EnergyRollup {
   }
 
   /**
-   * The modulus the counter wrapped at, or 0: the smallest round modulus M (10ⁿ, or 2ⁿ in kWh or in
-   * its tenths, hundredths or thousandths) above both readings such that what the counter ran from
-   * a up to M and then from 0 to b is plausible.
+   * The modulus the counter may have wrapped at, or 0: the smallest round modulus M (10ⁿ kWh, 2ⁿ
+   * kWh or 2ⁿ Wh) above both readings such that running from a up to M and then from 0 to b is
+   * plausible. Only named in the reason: a wrap cannot be told from a restart.
    */
   static double wrapModulus(double a, double b, double plausible) {
     double best = 0;
-    for (double scale : new double[] {1, 0.1, 0.01, 0.001}) {
-      for (int n = 8; n <= 48; n++) {
-        best = smaller(best, Math.scalb(1.0, n) * scale, a, b, plausible);
-      }
+    for (int n = 10; n <= 48; n++) {
+      best = smaller(best, Math.scalb(1.0, n), a, b, plausible);
+      best = smaller(best, Math.scalb(1.0, n + 6) / 1000, a, b, plausible);
     }
-    for (int n = 1; n <= 15; n++) {
+    for (int n = 3; n <= 15; n++) {
       best = smaller(best, Math.pow(10, n), a, b, plausible);
     }
     return best;

@@ -116,17 +116,33 @@ class EnergyRollupTest {
   }
 
   @Test
-  void aWrapCountsTheEnergyUpToTheModulusAndBeyond() {
+  void aWrapIsTakenAsARestartAndItsModulusNamedNotCredited() {
     List<Reading> counter =
         List.of(new Reading(T0 + 10 * MIN, 65_535.5), new Reading(T0 + 11 * MIN, 0.5));
 
     EnergyRollup.Result result = roll(counter, List.of(), 1, T0 + 11 * MIN);
 
-    assertEquals(1.0, result.hours().get(0).kwh(), 1e-9);
+    assertEquals(0.5, result.hours().get(0).kwh(), 1e-9);
     assertEquals(1, result.hours().get(0).resets());
-    assertTrue(
-        of(result, AnomalyKind.RESET).get(0).detail().contains("wrapped at 65536 kWh"),
-        result.anomalies().toString());
+    String detail = of(result, AnomalyKind.RESET).get(0).detail();
+    assertTrue(detail.contains("had it wrapped at 65536 kWh, 0.5 kWh more ran"), detail);
+  }
+
+  @Test
+  void aRestartIsNeverCreditedWithAGuessedWrap() {
+    // 1040 kWh lies 8.6 kWh below 2^20 Wh, within the plausible energy of a minute at 2000 kW
+    EnergySettings generous =
+        new EnergySettings(
+            Duration.ofMinutes(5), Duration.ofHours(6), Duration.ofMinutes(10), 2000);
+    List<Reading> counter =
+        List.of(new Reading(T0 + 10 * MIN, 1040), new Reading(T0 + 11 * MIN, 0.5));
+
+    EnergyRollup.Result result =
+        EnergyRollup.rollup(
+            Quantity.COOLING, counter, List.of(), T0, T0 + H, T0 + 11 * MIN, generous);
+
+    assertEquals(0.5, result.hours().get(0).kwh(), 1e-9, "never credited with a guessed wrap");
+    assertEquals(0, EnergyRollup.wrapModulus(1500, 0.5, 36.7));
   }
 
   @Test
