@@ -12,7 +12,7 @@ const WEATHER = {
   6: 'drizzle', 7: 'rain', 8: 'thunderstorm', 9: 'snow',
 };
 
-const state = { config: null, range: '1h', device: null, site: '', timer: null, devices: [] };
+const state = { config: null, range: '1h', device: null, site: '', timer: null, devices: [], energyRoom: null, energyAt: 0 };
 // Read by the browser test and handy in the console: the charts and the last history answer.
 window.setpointDashboard = { charts: {}, history: null, state };
 
@@ -369,6 +369,7 @@ function renderRooms(body) {
     return row;
   });
   $('room-table').tBodies[0].replaceChildren(...rows);
+  renderEnergyRooms(body.rooms.map((r) => r.room));
 }
 
 async function refreshRooms() {
@@ -388,11 +389,131 @@ function putRoom(room, field, body) {
   });
 }
 
+// Energy per room (README "Energy"): the roll-up runs every few minutes, so a minute between reads.
+const ENERGY_EVERY_MS = 60000;
+const ENERGY_COLOURS = {
+  cooling: { complete: '#1565c0', estimated: '#ef8f00', incomplete: '#b0bec5' },
+  it: { complete: '#6a1b9a', estimated: '#ffb74d', incomplete: '#cfd8dc' },
+};
+
+// An hour's or day's standing: complete (proves savings), estimated (a gap's energy spread over
+// it) or incomplete (not over, not wholly covered, excluded time, an anomaly).
+function energyStatus(row) {
+  if (row.complete) return 'complete';
+  if (row.gapSeconds > 0) return 'estimated';
+  return 'incomplete';
+}
+
+function energyWhy(row, span) {
+  if (row.complete) return 'complete';
+  const parts = [];
+  if (row.gapSeconds > 0) parts.push('estimated: ' + Math.round(row.gapSeconds / 60) + ' min in gaps');
+  if (row.excludedSeconds > 0) parts.push(Math.round(row.excludedSeconds / 60) + ' min excluded');
+  if (row.resets > 0) parts.push(row.resets + ' counter reset' + (row.resets > 1 ? 's' : ''));
+  // up to now: the rest of a current hour or day is not missing, it has not happened yet
+  const elapsed = Math.min(span, (Date.now() - Date.parse(row.time)) / 1000);
+  const uncovered = elapsed - row.coveredSeconds - row.gapSeconds - row.excludedSeconds;
+  if (uncovered >= 60) parts.push(Math.round(uncovered / 60) + ' min without readings');
+  if (elapsed < span) parts.push('not over yet');
+  return parts.length ? parts.join(', ') : 'an anomaly (below)';
+}
+
+function makeEnergyChart(canvas) {
+  return new Chart(canvas, {
+    type: 'bar',
+    data: { labels: [], datasets: [
+      { label: 'cooling', data: [], backgroundColor: [] },
+      { label: 'IT', data: [], backgroundColor: [] },
+    ] },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: { x: { ticks: { maxTicksLimit: 12 } }, y: { title: { display: true, text: 'kWh' } } },
+      plugins: {
+        tooltip: { callbacks: { afterLabel: (item) => energyWhy(window.setpointDashboard.energy.hours.rows[item.dataIndex], 3600) } },
+      },
+    },
+  });
+}
+
+function renderEnergyRooms(rooms) {
+  const select = $('energy-room');
+  if (!state.energyRoom || !rooms.includes(state.energyRoom)) state.energyRoom = rooms.length ? rooms[0] : null;
+  const current = [...select.options].map((o) => o.value).join('\n');
+  if (current !== rooms.join('\n')) select.replaceChildren(...rooms.map((r) => new Option(r, r)));
+  select.value = state.energyRoom || '';
+  $('energy').hidden = rooms.length === 0;
+}
+
+function renderEnergy(hours, days, anomalies) {
+  window.setpointDashboard.energy = { hours, days, anomalies };
+  const chart = window.setpointDashboard.charts.energy;
+  const hourLabel = (row) => new Date(row.time).toLocaleString(undefined, { weekday: 'short', hour: '2-digit', minute: '2-digit' });
+  chart.data.labels = hours.rows.map(hourLabel);
+  const series = [['cooling', 'coolingKwh'], ['it', 'itKwh']];
+  series.forEach(([quantity, field], i) => {
+    chart.data.datasets[i].data = hours.rows.map((r) => (r[field] === undefined ? null : r[field]));
+    chart.data.datasets[i].backgroundColor = hours.rows.map((r) => ENERGY_COLOURS[quantity][energyStatus(r)]);
+  });
+  chart.update();
+
+  const fmtKwh = (v) => (v === undefined ? '–' : Number(v).toFixed(1));
+  $('energy-days').tBodies[0].replaceChildren(...days.rows.slice().reverse().map((row) => {
+    const tr = document.createElement('tr');
+    const status = energyStatus(row);
+    const cells = [
+      row.time.slice(0, 10),
+      fmtKwh(row.coolingKwh),
+      fmtKwh(row.itKwh),
+      (100 * row.coveredSeconds / 86400).toFixed(0) + ' %',
+      energyWhy(row, 86400),
+    ];
+    cells.forEach((text, i) => {
+      const td = document.createElement('td');
+      td.textContent = text;
+      if (i === 4) td.className = status;
+      tr.append(td);
+    });
+    return tr;
+  }));
+
+  const rows = anomalies.anomalies.map((a) => {
+    const tr = document.createElement('tr');
+    tr.className = 'anomaly ' + a.kind;
+    [new Date(a.from).toLocaleString(), new Date(a.to).toLocaleString(), a.device + ' (' + a.quantity + ')', a.kind, a.detail]
+      .forEach((text) => { const td = document.createElement('td'); td.textContent = text; tr.append(td); });
+    return tr;
+  });
+  if (!rows.length) {
+    const tr = document.createElement('tr');
+    const td = document.createElement('td');
+    td.colSpan = 5;
+    td.textContent = 'none';
+    tr.append(td);
+    rows.push(tr);
+  }
+  $('energy-anomalies').tBodies[0].replaceChildren(...rows);
+}
+
+async function refreshEnergy(force) {
+  const room = state.energyRoom;
+  if (!room || (!force && Date.now() - state.energyAt < ENERGY_EVERY_MS)) return;
+  state.energyAt = Date.now();
+  const base = API + '/rooms/' + encodeURIComponent(room) + '/energy';
+  const [hours, days, anomalies] = await Promise.all([
+    json(base + '?step=hour'),
+    json(base + '?step=day'),
+    json(base + '/anomalies'),
+  ]);
+  if (room === state.energyRoom) renderEnergy(hours, days, anomalies);
+}
+
 async function refresh() {
   try {
     await refreshDevices();
     await refreshRooms();
     await refreshHistory();
+    await refreshEnergy(false);
     $('message').textContent = '';
   } catch (e) {
     if (e instanceof Unauthorized) { showLogin(e.message); return; }
@@ -462,6 +583,7 @@ async function start() {
   if (!charts.temperature) {
     charts.temperature = makeChart($('temperature-chart'), '°C', '#d84315', '#1565c0');
     charts.humidity = makeChart($('humidity-chart'), '%', '#6a1b9a', '#00838f');
+    charts.energy = makeEnergyChart($('energy-chart'));
   }
   try {
     await refreshSites();
@@ -500,6 +622,12 @@ async function init() {
   $('csv-button').addEventListener('click', downloadCsv);
   $('override-form').addEventListener('submit', overrideSetpoint);
   $('reload-model').addEventListener('click', reloadModel);
+  $('energy-room').addEventListener('change', (e) => {
+    state.energyRoom = e.target.value;
+    refreshEnergy(true).catch((err) => {
+      if (err instanceof Unauthorized) showLogin(err.message); else $('message').textContent = err.message;
+    });
+  });
   if (token()) await start(); else showLogin('');
 }
 

@@ -124,7 +124,12 @@ public final class HistoryRange {
     return Optional.of(INTERVALS.getLast());
   }
 
-  private static Instant instant(String parameter, String value) {
+  /**
+   * An ISO-8601 instant or epoch milliseconds.
+   *
+   * @throws InvalidHistoryRequestException naming the parameter when it is neither
+   */
+  public static Instant instant(String parameter, String value) {
     if (value.chars().allMatch(Character::isDigit) && value.length() <= 15) {
       return Instant.ofEpochMilli(Long.parseLong(value));
     }

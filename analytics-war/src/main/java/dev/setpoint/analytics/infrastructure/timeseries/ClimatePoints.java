@@ -8,9 +8,12 @@ import dev.setpoint.contracts.telemetry.TelemetryReading;
 
 /**
  * The InfluxDB point of a telemetry message: measurement {@value #MEASUREMENT}, tags {@code device}
- * and {@code source}, one field per reading, time = the event's origin in nanoseconds. Device,
- * source and origin identify the point, so a replayed message overwrites itself instead of adding a
- * second point, and two sources of one device never merge.
+ * and {@code source} (and {@code site} and {@code room} when the message has them), one field per
+ * reading, time = the event's origin in nanoseconds. Device, source and origin identify the point,
+ * so a replayed message overwrites itself instead of adding a second point, and two sources of one
+ * device never merge. The room is a tag so that the energy roll-up can file a meter's hours under
+ * the room it was in at the time; every InfluxQL read filters or groups by device and site only, so
+ * a device's series with and without a room (before schema 4) still read as one.
  */
 final class ClimatePoints {
   static final String MEASUREMENT = "climate";
@@ -29,6 +32,9 @@ final class ClimatePoints {
     }
     if (message.site() != null) {
       point.addTag("site", message.site());
+    }
+    if (message.room() != null) {
+      point.addTag("room", message.room());
     }
     OutdoorConditions outdoor = message.outdoor();
     if (outdoor != null) {

@@ -2,17 +2,22 @@ package dev.setpoint.analytics.infrastructure.timeseries;
 
 import dev.setpoint.analytics.application.Recommender;
 import dev.setpoint.analytics.application.TelemetryRecorder;
+import dev.setpoint.analytics.application.energy.EnergyRollupService;
 import dev.setpoint.analytics.config.RecommenderConfig;
 import dev.setpoint.analytics.config.RecorderConfig;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
+import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.util.function.Consumer;
 
 /**
  * Builds the application's one {@link TelemetryRecorder} from configuration: the store's retry
  * pauses ({@link RecorderConfig}), and whether stored messages feed the {@link Recommender} ({@link
- * RecommenderConfig#enabled}; which devices it takes is the recommender's own rule).
+ * RecommenderConfig#enabled}; which devices it takes is the recommender's own rule). Every stored
+ * message is also shown to the energy roll-up, which notes counter readings too late for its
+ * lookback.
  */
 @ApplicationScoped
 public class TelemetryRecorderProducer {
@@ -22,15 +27,22 @@ public class TelemetryRecorderProducer {
   public TelemetryRecorderProducer(
       TimeSeriesStore store,
       Recommender recommender,
+      EnergyRollupService energy,
       RecorderConfig retry,
       RecommenderConfig recommending) {
+    Consumer<TelemetryMessage> recommend =
+        recommending.enabled ? recommender::accept : message -> {};
     this.recorder =
         new TelemetryRecorder(
             store,
             retry.retryInitial,
             retry.retryMax,
             duration -> Thread.sleep(duration.toMillis()),
-            recommending.enabled ? recommender::accept : message -> {});
+            message -> {
+              energy.noteStored(
+                  message); // never throws, so the recommender's failure cannot skip it
+              recommend.accept(message);
+            });
   }
 
   /** For CDI's proxy only. */

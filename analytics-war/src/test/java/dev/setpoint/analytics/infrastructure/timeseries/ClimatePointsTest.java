@@ -57,4 +57,29 @@ class ClimatePointsTest {
             + "weather_category=6i,weather_simulated=true,weather_stale=false 1764316800000000000",
         ClimatePoints.of(message).toLineProtocol());
   }
+
+  @Test
+  void theRoomIsATagWhenTheMessageHasOne() {
+    TelemetryMessage message =
+        new TelemetryMessage(
+            4,
+            "e-3",
+            "crac-1",
+            "room-controller",
+            "climate",
+            1_764_316_800_000_000_000L,
+            List.of(
+                new TelemetryReading("cooling_power", 12.5, "kW"),
+                new TelemetryReading("cooling_energy", 1520.25, "kWh")),
+            "gwangju",
+            null,
+            null,
+            null,
+            "hall a");
+
+    assertEquals(
+        "climate,device=crac-1,room=hall\\ a,site=gwangju,source=climate cooling_energy=1520.25,"
+            + "cooling_power=12.5,event_id=\"e-3\" 1764316800000000000",
+        ClimatePoints.of(message).toLineProtocol());
+  }
 }
