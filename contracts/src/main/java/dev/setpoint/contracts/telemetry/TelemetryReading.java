@@ -13,8 +13,9 @@ public record TelemetryReading(String resource, Double value, String units) {
 
   /**
    * Names a reading cannot have, because the time-series store uses them itself: {@code time} is
-   * InfluxDB's timestamp, {@code device}, {@code source} and {@code site} are tags, the others
-   * fields of every point (the event id, the outdoor weather, the device's current setpoint).
+   * InfluxDB's timestamp, {@code device}, {@code source}, {@code site} and {@code room} are tags,
+   * the others fields of every point (the event id, the outdoor weather, the device's current
+   * setpoint).
    */
   public static final Set<String> RESERVED_RESOURCES =
       Set.of(
@@ -22,6 +23,7 @@ public record TelemetryReading(String resource, Double value, String units) {
           "device",
           "source",
           "site",
+          "room",
           "event_id",
           "outdoor_temperature",
           "outdoor_humidity",
