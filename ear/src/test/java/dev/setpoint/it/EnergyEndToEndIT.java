@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Energy end to end, at real time: the device agent runs one simulated room (its controller reads
  * the simulator's meter) against the EAR test server; its counters reach InfluxDB through ingest,
  * the relay and Kafka; analytics' roll-up (every 2 s in this server) turns them into the room's
- * hours; and the energy API's figures for the room are the simulator's own counters for the
- * minutes covered: the kWh of the hours add up to the last counter less the first.
+ * hours; and the energy API's figures for the room are the simulator's own counters for the minutes
+ * covered: the kWh of the hours add up to the last counter less the first.
  */
 class EnergyEndToEndIT {
   @TempDir Path dir;
