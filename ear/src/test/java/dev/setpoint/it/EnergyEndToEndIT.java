@@ -109,15 +109,23 @@ class EnergyEndToEndIT {
     double[] last = counters.getLast();
     double cooling = last[1] - first[1];
     double it = last[2] - first[2];
-    assertTrue(cooling > 0 && it > 0, "the simulated room drew energy: " + cooling + ", " + it);
+    // In a cold month the simulated room's economiser cools almost for free (tens of watts), so in
+    // a minute its cooling counter may not pass a 0.001 kWh step; the IT load always does.
+    assertTrue(it > 0 && cooling >= 0, "the simulated room drew energy: " + cooling + ", " + it);
 
     // The hours the roll-up writes add up to what the counters say, once it has seen the last.
     Instant from = started.truncatedTo(ChronoUnit.HOURS);
     await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofSeconds(1))
-        .until(() -> Math.abs(sum(energy(device, from), "coolingKwh") - cooling) < 1e-6);
+        .until(
+            () -> {
+              JsonObject r = energy(device, from);
+              return Math.abs(sum(r, "coolingKwh") - cooling) < 1e-6
+                  && Math.abs(sum(r, "itKwh") - it) < 1e-6;
+            });
     JsonObject report = energy(device, from);
+    assertEquals(cooling, sum(report, "coolingKwh"), 1e-6, report.toString());
     assertEquals(it, sum(report, "itKwh"), 1e-6, report.toString());
     JsonArray meters = report.getJsonArray("meters");
     assertTrue(meters.toString().contains(device), report.toString());
