@@ -1,9 +1,12 @@
 package dev.setpoint.analytics.infrastructure.energy;
 
+import static dev.setpoint.analytics.infrastructure.influx.InfluxQlRows.blankToNull;
+import static dev.setpoint.analytics.infrastructure.influx.InfluxQlRows.number;
+import static dev.setpoint.analytics.infrastructure.influx.InfluxQlRows.text;
+import static dev.setpoint.analytics.infrastructure.influx.InfluxQlRows.time;
+
 import com.influxdb.client.InfluxDBClient;
-import com.influxdb.client.InfluxQLQueryApi;
 import com.influxdb.client.WriteApiBlocking;
-import com.influxdb.client.domain.InfluxQLQuery;
 import com.influxdb.client.write.Point;
 import com.influxdb.query.InfluxQLQueryResult;
 import dev.setpoint.analytics.config.InfluxConfig;
@@ -16,6 +19,7 @@ import dev.setpoint.analytics.domain.energy.MeterAnomaly;
 import dev.setpoint.analytics.domain.energy.MeterHour;
 import dev.setpoint.analytics.domain.energy.MeterReading;
 import dev.setpoint.analytics.domain.energy.Quantity;
+import dev.setpoint.analytics.infrastructure.influx.InfluxQlRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -35,22 +39,27 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class InfluxEnergyStore implements EnergyStore {
-  private final InfluxQLQueryApi influxQl;
+  private final InfluxQlRows reader;
   private final WriteApiBlocking writes;
-  private final String database;
 
   @Inject
   public InfluxEnergyStore(InfluxDBClient client, InfluxConfig config) {
-    this.influxQl = client.getInfluxQLQueryApi();
+    this.reader = new InfluxQlRows(client.getInfluxQLQueryApi(), config.bucket);
     this.writes = client.getWriteApiBlocking();
-    this.database = config.bucket;
   }
 
   /** For CDI's proxy only. */
   protected InfluxEnergyStore() {
-    this.influxQl = null;
+    this.reader = null;
     this.writes = null;
-    this.database = null;
+  }
+
+  private List<InfluxQLQueryResult.Series> series(String statement) {
+    return reader.series(statement);
+  }
+
+  private List<InfluxQLQueryResult.Series.Record> rows(String statement) {
+    return reader.rows(statement);
   }
 
   @Override
@@ -208,46 +217,11 @@ public class InfluxEnergyStore implements EnergyStore {
     return Optional.of(new Meter(device, quantity.get(), room, blankToNull(tags.get("site"))));
   }
 
-  private List<InfluxQLQueryResult.Series> series(String statement) {
-    InfluxQLQueryResult result =
-        influxQl.query(
-            new InfluxQLQuery(statement, database)
-                .setPrecision(InfluxQLQuery.InfluxQLPrecision.MILLISECONDS));
-    if (result == null) {
-      return List.of();
-    }
-    return result.getResults().stream()
-        .flatMap(r -> r.getSeries() == null ? Stream.empty() : r.getSeries().stream())
-        .toList();
-  }
-
-  private List<InfluxQLQueryResult.Series.Record> rows(String statement) {
-    return series(statement).stream().flatMap(s -> s.getValues().stream()).toList();
-  }
-
-  private static long time(InfluxQLQueryResult.Series.Record row) {
-    return Long.parseLong(String.valueOf(row.getValueByKey("time")));
-  }
-
-  private static String text(InfluxQLQueryResult.Series.Record row, String column) {
-    Object value = row.getValueByKey(column);
-    return value == null ? null : blankToNull(String.valueOf(value));
-  }
-
-  private static Double number(InfluxQLQueryResult.Series.Record row, String column) {
-    String value = text(row, column);
-    return value == null ? null : Double.valueOf(value);
-  }
-
   private static double orZero(Double value) {
     return value == null ? 0 : value;
   }
 
   private static long millis(Double seconds) {
     return seconds == null ? 0 : Math.round(seconds * 1000);
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isEmpty() ? null : value;
   }
 }

@@ -1,8 +1,11 @@
 package dev.setpoint.analytics.infrastructure.history;
 
+import static dev.setpoint.analytics.infrastructure.influx.InfluxQlRows.blankToNull;
+import static dev.setpoint.analytics.infrastructure.influx.InfluxQlRows.number;
+import static dev.setpoint.analytics.infrastructure.influx.InfluxQlRows.text;
+import static dev.setpoint.analytics.infrastructure.influx.InfluxQlRows.time;
+
 import com.influxdb.client.InfluxDBClient;
-import com.influxdb.client.InfluxQLQueryApi;
-import com.influxdb.client.domain.InfluxQLQuery;
 import com.influxdb.query.InfluxQLQueryResult;
 import dev.setpoint.analytics.config.InfluxConfig;
 import dev.setpoint.analytics.domain.history.ClimateSample;
@@ -10,6 +13,7 @@ import dev.setpoint.analytics.domain.history.DeviceSeen;
 import dev.setpoint.analytics.domain.history.HistoryStore;
 import dev.setpoint.analytics.domain.history.Recommendation;
 import dev.setpoint.analytics.domain.history.SeriesQuery;
+import dev.setpoint.analytics.infrastructure.influx.InfluxQlRows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -29,19 +33,24 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class InfluxHistoryStore implements HistoryStore {
-  private final InfluxQLQueryApi influxQl;
-  private final String database;
+  private final InfluxQlRows reader;
 
   @Inject
   public InfluxHistoryStore(InfluxDBClient client, InfluxConfig config) {
-    this.influxQl = client.getInfluxQLQueryApi();
-    this.database = config.bucket;
+    this.reader = new InfluxQlRows(client.getInfluxQLQueryApi(), config.bucket);
   }
 
   /** For CDI's proxy only. */
   protected InfluxHistoryStore() {
-    this.influxQl = null;
-    this.database = null;
+    this.reader = null;
+  }
+
+  private List<InfluxQLQueryResult.Series> series(String statement) {
+    return reader.series(statement);
+  }
+
+  private List<InfluxQLQueryResult.Series.Record> rows(String statement) {
+    return reader.rows(statement);
   }
 
   @Override
@@ -113,44 +122,8 @@ public class InfluxHistoryStore implements HistoryStore {
         .toList();
   }
 
-  private List<InfluxQLQueryResult.Series> series(String statement) {
-    InfluxQLQueryResult result =
-        influxQl.query(
-            new InfluxQLQuery(statement, database)
-                .setPrecision(InfluxQLQuery.InfluxQLPrecision.MILLISECONDS));
-    if (result == null) {
-      return List.of();
-    }
-    return result.getResults().stream()
-        .flatMap(
-            r -> r.getSeries() == null ? java.util.stream.Stream.empty() : r.getSeries().stream())
-        .toList();
-  }
-
-  private List<InfluxQLQueryResult.Series.Record> rows(String statement) {
-    return series(statement).stream().flatMap(s -> s.getValues().stream()).toList();
-  }
-
-  private static long time(InfluxQLQueryResult.Series.Record row) {
-    return Long.parseLong(String.valueOf(row.getValueByKey("time")));
-  }
-
-  private static String text(InfluxQLQueryResult.Series.Record row, String column) {
-    Object value = row.getValueByKey(column);
-    return value == null ? null : blankToNull(String.valueOf(value));
-  }
-
-  private static Double number(InfluxQLQueryResult.Series.Record row, String column) {
-    String value = text(row, column);
-    return value == null ? null : Double.valueOf(value);
-  }
-
   private static Integer integer(InfluxQLQueryResult.Series.Record row, String column) {
     Double value = number(row, column);
     return value == null ? null : (int) Math.round(value);
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isEmpty() ? null : value;
   }
 }
