@@ -1,5 +1,7 @@
 package dev.setpoint.model.eval;
 
+import static dev.setpoint.model.eval.JsonText.quoted;
+
 import dev.setpoint.model.eval.ClosedLoop.Run;
 import dev.setpoint.model.eval.Evaluation.CellResult;
 import dev.setpoint.model.eval.Evaluation.Stat;
@@ -335,20 +337,20 @@ public final class EvaluationReport {
 
   String json() {
     StringBuilder j = new StringBuilder();
-    j.append("{\n  \"command\": ").append(str(command)).append(",\n");
+    j.append("{\n  \"command\": ").append(quoted(command)).append(",\n");
     j.append(f("  \"days\": %d,%n", settings.days()));
     j.append("  \"tune_seeds\": ").append(settings.tuneSeeds()).append(",\n");
     j.append("  \"eval_seeds\": ").append(settings.evalSeeds()).append(",\n");
     j.append("  \"model_version\": ")
-        .append(str(modelMetadata.getOrDefault("model_version", "")))
+        .append(quoted(modelMetadata.getOrDefault("model_version", "")))
         .append(",\n");
     j.append("  \"cells\": [\n");
     for (int i = 0; i < cells.size(); i++) {
       CellResult c = cells.get(i);
       Stat d = c.recommender().relativeTo(c.bestConstant());
       j.append("    {\n");
-      j.append("      \"climate\": ").append(str(c.cell().site().name())).append(",\n");
-      j.append("      \"room\": ").append(str(c.cell().roomName())).append(",\n");
+      j.append("      \"climate\": ").append(quoted(c.cell().site().name())).append(",\n");
+      j.append("      \"room\": ").append(quoted(c.cell().roomName())).append(",\n");
       j.append(f("      \"climate_in_training\": %b,%n", c.cell().climateSeen()));
       j.append(f("      \"room_in_training\": %b,%n", c.cell().roomSeen()));
       j.append(f("      \"rough_ceiling_pct\": %s,%n", num(ceilingPct(c))));
@@ -373,7 +375,7 @@ public final class EvaluationReport {
                     + " \"cooling_kwh\": %s, \"server_fan_kwh\": %s, \"it_kwh\": %s,"
                     + " \"minutes_above_27\": %s, \"max_inlet_c\": %s, \"max_change_60min_c\": %s,"
                     + " \"rate_violations\": %d, \"changes_per_day\": %s, \"mean_setpoint_c\": %s}%s%n",
-                str(s.name()),
+                quoted(s.name()),
                 num(e.mean()),
                 num(e.low()),
                 num(e.high()),
@@ -395,8 +397,8 @@ public final class EvaluationReport {
             f(
                 "        {\"scenario\": %s, \"strategy\": %s, \"energy_kwh\": %s,"
                     + " \"minutes_above_27\": %s, \"max_inlet_c\": %s, \"max_change_60min_c\": %s}%s%n",
-                str(s.scenario().code()),
-                str(s.strategy()),
+                quoted(s.scenario().code()),
+                quoted(s.strategy()),
                 num(s.runs().energy().mean()),
                 num(s.runs().minutesAbove()),
                 num(s.runs().maxInletC()),
@@ -522,24 +524,5 @@ public final class EvaluationReport {
 
   private static String num(double v) {
     return Double.isFinite(v) ? f("%.4f", v) : "null";
-  }
-
-  private static String str(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char ch : s.toCharArray()) {
-      switch (ch) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        default -> {
-          if (ch < 0x20) {
-            b.append(String.format("\\u%04x", (int) ch));
-          } else {
-            b.append(ch);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
   }
 }

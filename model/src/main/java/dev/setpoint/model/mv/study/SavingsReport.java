@@ -1,5 +1,7 @@
 package dev.setpoint.model.mv.study;
 
+import static dev.setpoint.model.eval.JsonText.quoted;
+
 import dev.setpoint.model.mv.Guideline14;
 import dev.setpoint.model.mv.Guideline14.Granularity;
 import dev.setpoint.model.mv.Observation.Meter;
@@ -401,12 +403,12 @@ public final class SavingsReport {
 
   String json() {
     StringBuilder j = new StringBuilder();
-    j.append("{\n  \"command\": ").append(str(command)).append(",\n  \"cells\": [\n");
+    j.append("{\n  \"command\": ").append(quoted(command)).append(",\n  \"cells\": [\n");
     for (int c = 0; c < cells.size(); c++) {
       Cell cell = cells.get(c);
       Settings s = cell.settings();
       j.append("    {\n");
-      j.append("      \"cell\": ").append(str(cell.name())).append(",\n");
+      j.append("      \"cell\": ").append(quoted(cell.name())).append(",\n");
       j.append(
           f(
               "      \"baseline_setpoint_c\": %s, \"baseline_weeks\": %d, \"short_baseline_weeks\":"
@@ -416,7 +418,7 @@ public final class SavingsReport {
               s.baselineWeeks(),
               s.shortBaselineWeeks(),
               s.reportingWeeks(),
-              str(s.reportingStart().toString()),
+              quoted(s.reportingStart().toString()),
               s.startDay(),
               s.pilotPeriodDays(),
               s.carryOverHours()));
@@ -436,8 +438,8 @@ public final class SavingsReport {
                     + " \"g14_hourly_accepted\": %d, \"g14_monthly_accepted\": %d,"
                     + " \"half_width_68_pp\": %s, \"covered_68\": %d, \"half_width_90_pp\": %s,"
                     + " \"covered_90\": %d, \"target_met\": %b}%s%n",
-                str(x.method()),
-                str(x.meter().label()),
+                quoted(x.method()),
+                quoted(x.meter().label()),
                 x.seeds(),
                 num(x.meanTruePct()),
                 num(x.meanEstimatedPct()),
@@ -482,7 +484,7 @@ public final class SavingsReport {
                 num(r.trueCoolingPct()),
                 num(r.trueTotalPct()),
                 num(r.pairedPct()),
-                str(r.pilotCode()),
+                quoted(r.pilotCode()),
                 r.switchOvers()));
         for (int e = 0; e < r.estimates().size(); e++) {
           Estimate x = r.estimates().get(e);
@@ -493,8 +495,8 @@ public final class SavingsReport {
                       + " \"p\": %d, \"m\": %d, \"cv_rmse\": %s, \"nmbe\": %s, \"rho\": %s,"
                       + " \"n_prime\": %s, \"uncertainty_68\": %s, \"uncertainty_90\": %s,"
                       + " \"monthly_cv_rmse\": %s, \"model\": %s}%s",
-                  str(x.method()),
-                  str(x.meter().label()),
+                  quoted(x.method()),
+                  quoted(x.meter().label()),
                   num(x.estimatedPct()),
                   num(x.errorPp()),
                   num(x.savings().savingsKwh()),
@@ -509,7 +511,7 @@ public final class SavingsReport {
                   num(x.savings().uncertainty68()),
                   num(x.savings().uncertainty90()),
                   num(x.monthly().cvRmse()),
-                  str(x.model()),
+                  quoted(x.model()),
                   e + 1 < r.estimates().size() ? "," : ""));
         }
         j.append("]}").append(k + 1 < cell.results().size() ? "," : "").append("\n");
@@ -525,24 +527,5 @@ public final class SavingsReport {
       return "null";
     }
     return String.format(Locale.ROOT, "%.6g", v);
-  }
-
-  private static String str(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char ch : s.toCharArray()) {
-      switch (ch) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        default -> {
-          if (ch < 0x20) {
-            b.append(String.format("\\u%04x", (int) ch));
-          } else {
-            b.append(ch);
-          }
-        }
-      }
-    }
-    return b.append('"').toString();
   }
 }
