@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The agent's settings from four sources, highest first: command-line flags ({@code --key=value} or
@@ -29,8 +27,6 @@ import java.util.regex.Pattern;
 public final class Settings {
   /** Prefix of the environment variables. */
   public static final String ENV_PREFIX = "SETPOINT_DEVICE_";
-
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
   private final Map<String, String> values;
   private final Map<String, String> origins;
@@ -172,28 +168,11 @@ public final class Settings {
   }
 
   public int integer(Key key, int min, int max) throws ConfigException {
-    String text = string(key);
-    try {
-      int value = Integer.decode(text.trim());
-      if (value < min || value > max) {
-        throw bad(key, "must be between " + min + " and " + max);
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw bad(key, "is not an integer");
-    }
+    return Values.integer(string(key), min, max, why -> bad(key, why));
   }
 
   public double number(Key key) throws ConfigException {
-    try {
-      double value = Double.parseDouble(string(key).trim());
-      if (!Double.isFinite(value)) {
-        throw bad(key, "is not a finite number");
-      }
-      return value;
-    } catch (NumberFormatException e) {
-      throw bad(key, "is not a number");
-    }
+    return Values.number(string(key), why -> bad(key, why));
   }
 
   public boolean bool(Key key) throws ConfigException {
@@ -205,41 +184,14 @@ public final class Settings {
   }
 
   /** A duration such as {@code 10s}, {@code 500ms}, {@code 5m}, {@code 1h} or ISO {@code PT10S}. */
+  /** A duration such as {@code 10s}, {@code 500ms}, {@code 5m}, {@code 1h} or ISO {@code PT10S}. */
   public Duration duration(Key key) throws ConfigException {
-    String text = string(key).trim();
-    Matcher m = DURATION.matcher(text);
-    Duration d;
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      d =
-          switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-          };
-    } else {
-      try {
-        d = Duration.parse(text);
-      } catch (RuntimeException e) {
-        throw bad(key, "is not a duration such as 10s, 500ms, 5m");
-      }
-    }
-    if (d.isNegative() || d.isZero()) {
-      throw bad(key, "must be positive");
-    }
-    return d;
+    return Values.duration(string(key), why -> bad(key, why));
   }
 
   /** One of the allowed words, lower case. */
   public String choice(Key key, String... allowed) throws ConfigException {
-    String value = string(key).trim().toLowerCase(Locale.ROOT);
-    for (String a : allowed) {
-      if (a.equals(value)) {
-        return value;
-      }
-    }
-    throw bad(key, "must be one of " + String.join(", ", allowed));
+    return Values.choice(string(key), why -> bad(key, why), allowed);
   }
 
   private static String usageLine(String key, String help, String defaultValue) {

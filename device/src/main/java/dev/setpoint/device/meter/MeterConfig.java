@@ -1,13 +1,11 @@
 package dev.setpoint.device.meter;
 
 import dev.setpoint.device.config.ConfigException;
+import dev.setpoint.device.config.Values;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The energy meter's settings, read from {@code meter.*} keys ({@link MeterKey}): how to reach it,
@@ -27,8 +25,6 @@ public record MeterConfig(
     Preset preset,
     RegisterMap registers,
     double ratedPowerKw) {
-
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
 
   /** How the meter is reached. */
   public sealed interface Link {
@@ -222,52 +218,20 @@ public record MeterConfig(
     }
 
     private int integer(MeterKey key, int min, int max) throws ConfigException {
-      try {
-        int value = Integer.decode(string(key).trim());
-        if (value < min || value > max) {
-          throw bad(key, "must be between " + min + " and " + max);
-        }
-        return value;
-      } catch (NumberFormatException e) {
-        throw bad(key, "is not an integer");
-      }
+      return Values.integer(string(key), min, max, why -> bad(key, why));
     }
 
     private double number(MeterKey key) throws ConfigException {
-      try {
-        double value = Double.parseDouble(string(key).trim());
-        if (!Double.isFinite(value)) {
-          throw bad(key, "is not a finite number");
-        }
-        return value;
-      } catch (NumberFormatException e) {
-        throw bad(key, "is not a number");
-      }
+      return Values.number(string(key), why -> bad(key, why));
     }
 
     private String choice(MeterKey key, String... allowed) throws ConfigException {
-      String value = string(key).trim().toLowerCase(Locale.ROOT);
-      for (String a : allowed) {
-        if (a.equals(value)) {
-          return value;
-        }
-      }
-      throw bad(key, "must be one of " + String.join(", ", allowed));
+      return Values.choice(string(key), why -> bad(key, why), allowed);
     }
 
-    /** 1s, 500ms, 2m, as the agent's durations; between 50 ms and 60 s. */
+    /** 1s, 500ms, as the agent's durations are written; between 50 ms and 60 s. */
     private Duration duration(MeterKey key) throws ConfigException {
-      Matcher m = DURATION.matcher(string(key).trim());
-      if (!m.matches()) {
-        throw bad(key, "is not a duration such as 1s or 500ms");
-      }
-      long n = Long.parseLong(m.group(1));
-      Duration d =
-          switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            default -> Duration.ofMinutes(n);
-          };
+      Duration d = Values.duration(string(key), why -> bad(key, why));
       if (d.compareTo(Duration.ofMillis(50)) < 0 || d.compareTo(Duration.ofSeconds(60)) > 0) {
         throw bad(key, "must be between 50ms and 60s");
       }
