@@ -10,7 +10,8 @@ import dev.setpoint.model.features.ClimateSample;
  * @param sample the values
  * @param controllablePowerKw the room's power a setpoint can change at the sample's time: cooling
  *     (compressors, indoor fans, economiser) plus what the server fans draw above idle, kW; NaN
- *     when not metered (telemetry carries no power yet; the simulator knows it)
+ *     when not known (the simulator knows it; telemetry carries the cooling's metered power since
+ *     issue 17, which `export` does not write yet)
  */
 public record ClimateRow(
     String device, String site, ClimateSample sample, double controllablePowerKw) {

@@ -221,7 +221,8 @@ public final class OnnxExport {
     return d;
   }
 
-  private static ValueInfoProto tensorInfo(String name, int columns) {
+  /** A float tensor {@code [N, columns]} with a symbolic N, as every output here is declared. */
+  public static ValueInfoProto tensorInfo(String name, int columns) {
     return ValueInfoProto.newBuilder()
         .setName(name)
         .setType(
@@ -249,7 +250,8 @@ public final class OnnxExport {
     return t.build();
   }
 
-  private static NodeProto node(String name, String op, String a, String b, String out) {
+  /** A node of a two-input operator. */
+  public static NodeProto node(String name, String op, String a, String b, String out) {
     return NodeProto.newBuilder()
         .setName(name)
         .setOpType(op)

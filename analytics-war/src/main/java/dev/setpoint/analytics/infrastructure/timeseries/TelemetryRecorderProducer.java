@@ -39,8 +39,8 @@ public class TelemetryRecorderProducer {
             retry.retryMax,
             duration -> Thread.sleep(duration.toMillis()),
             message -> {
-              energy.noteStored(
-                  message); // never throws, so the recommender's failure cannot skip it
+              // first: noteStored never throws, so a failing recommender cannot skip it
+              energy.noteStored(message);
               recommend.accept(message);
             });
   }

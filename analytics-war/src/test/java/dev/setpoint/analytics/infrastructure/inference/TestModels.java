@@ -5,11 +5,10 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.StringStringEntryProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TensorShapeProto;
-import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.setpoint.model.features.FeatureLayout;
+import dev.setpoint.model.train.OnnxExport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -121,9 +120,11 @@ public final class TestModels {
         proto.getGraph().toBuilder()
             .addInitializer(weights)
             .addInitializer(bias)
-            .addNode(node("power_linear", "MatMul", "features", "power_weights", "power_linear"))
-            .addNode(node("power_offset", "Add", "power_linear", "power_bias", output))
-            .addOutput(tensorInfo(output, columns));
+            .addNode(
+                OnnxExport.node(
+                    "power_linear", "MatMul", "features", "power_weights", "power_linear"))
+            .addNode(OnnxExport.node("power_offset", "Add", "power_linear", "power_bias", output))
+            .addOutput(OnnxExport.tensorInfo(output, columns));
     ModelProto.Builder builder = proto.toBuilder().setGraph(graph);
     metadata.forEach(
         (k, v) ->
@@ -135,31 +136,5 @@ public final class TestModels {
   public static byte[] withPower(byte[] model, float kwAt0, float kwPerC) {
     return withPower(
         model, OUTPUT, 1, kwAt0, kwPerC, Map.of("power_output", OUTPUT, "power_horizon_s", "1800"));
-  }
-
-  private static NodeProto node(String name, String op, String a, String b, String out) {
-    return NodeProto.newBuilder()
-        .setName(name)
-        .setOpType(op)
-        .addInput(a)
-        .addInput(b)
-        .addOutput(out)
-        .build();
-  }
-
-  private static ValueInfoProto tensorInfo(String name, int columns) {
-    return ValueInfoProto.newBuilder()
-        .setName(name)
-        .setType(
-            TypeProto.newBuilder()
-                .setTensorType(
-                    TypeProto.Tensor.newBuilder()
-                        .setElemType(TensorProto.DataType.FLOAT.getNumber())
-                        .setShape(
-                            TensorShapeProto.newBuilder()
-                                .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("N"))
-                                .addDim(
-                                    TensorShapeProto.Dimension.newBuilder().setDimValue(columns)))))
-        .build();
   }
 }
