@@ -63,6 +63,7 @@ public final class Baseline {
   private final double tau;
   private final double delta;
   private final double[] beta;
+  private final boolean load;
   private final int p;
   private final List<Observation> data;
   private final double[] fitted;
@@ -70,6 +71,7 @@ public final class Baseline {
   private Baseline(
       Meter meter,
       Form form,
+      boolean load,
       double tau,
       double delta,
       double[] beta,
@@ -77,6 +79,7 @@ public final class Baseline {
       double[] fitted) {
     this.meter = meter;
     this.form = form;
+    this.load = load;
     this.tau = tau;
     this.delta = delta;
     this.beta = beta;
@@ -88,8 +91,12 @@ public final class Baseline {
   /**
    * Fits the baseline of {@code meter} on {@code data}, choosing the form and its change points.
    *
-   * @throws IllegalArgumentException if there are fewer than 24 observations or a meter reading is
-   *     missing
+   * <p>The compute-load term is fitted when every observation has a finite {@link
+   * Observation#computeKw()}, and left out when none has (a room whose IT load is not metered); its
+   * absence is said by {@link #hasLoadTerm()} and {@link #describe()}.
+   *
+   * @throws IllegalArgumentException if there are fewer than 24 observations, a meter reading is
+   *     missing, or some observations have a compute load and others not
    */
   public static Baseline fit(List<Observation> data, Meter meter) {
     int n = data.size();
@@ -109,23 +116,33 @@ public final class Baseline {
             "no " + meter.label() + " reading at " + o.time() + " (the meter must be complete)");
       }
     }
+    long withLoad = data.stream().filter(o -> Double.isFinite(o.computeKw())).count();
+    if (withLoad != 0 && withLoad != n) {
+      throw new IllegalArgumentException(
+          "the compute load is known for "
+              + withLoad
+              + " of "
+              + n
+              + " observations: all or none must have it");
+    }
+    boolean load = withLoad == n;
     double[] tauGrid = grid(t, 0.5);
     double[] deltaGrid = grid(d, 1.0);
     Baseline best = null;
     for (Form form : Form.values()) {
-      Baseline b = form.hinge() ? null : solve(data, y, meter, form, Double.NaN, Double.NaN);
+      Baseline b = form.hinge() ? null : solve(data, y, meter, form, load, Double.NaN, Double.NaN);
       double tau = Double.NaN;
       double delta = Double.NaN;
       for (int pass = 0; pass < 2; pass++) {
         if (form.hinge()) {
           for (double candidate : tauGrid) {
-            b = better(b, solve(data, y, meter, form, candidate, delta));
+            b = better(b, solve(data, y, meter, form, load, candidate, delta));
           }
           tau = b.tau;
         }
         if (pass == 0) {
           for (double candidate : deltaGrid) {
-            b = better(b, solve(data, y, meter, form, tau, candidate));
+            b = better(b, solve(data, y, meter, form, load, tau, candidate));
           }
           delta = b.delta;
         }
@@ -160,13 +177,19 @@ public final class Baseline {
   }
 
   private static Baseline solve(
-      List<Observation> data, double[] y, Meter meter, Form form, double tau, double delta) {
-    int k = terms(form, delta);
+      List<Observation> data,
+      double[] y,
+      Meter meter,
+      Form form,
+      boolean load,
+      double tau,
+      double delta) {
+    int k = terms(form, load, delta);
     double[][] xtx = new double[k][k];
     double[] xty = new double[k];
     double[] x = new double[k];
     for (int i = 0; i < y.length; i++) {
-      row(data.get(i), form, tau, delta, x);
+      row(data.get(i), form, load, tau, delta, x);
       for (int a = 0; a < k; a++) {
         xty[a] += x[a] * y[i];
         for (int b = 0; b <= a; b++) {
@@ -185,17 +208,22 @@ public final class Baseline {
     }
     double[] fitted = new double[y.length];
     for (int i = 0; i < y.length; i++) {
-      row(data.get(i), form, tau, delta, x);
+      row(data.get(i), form, load, tau, delta, x);
       fitted[i] = dot(beta, x);
     }
-    return new Baseline(meter, form, tau, delta, beta, data, fitted);
+    return new Baseline(meter, form, load, tau, delta, beta, data, fitted);
   }
 
-  private static int terms(Form form, double delta) {
-    return 2 + (form.linear() ? 1 : 0) + (form.hinge() ? 1 : 0) + (Double.isNaN(delta) ? 0 : 1);
+  private static int terms(Form form, boolean load, double delta) {
+    return 1
+        + (load ? 1 : 0)
+        + (form.linear() ? 1 : 0)
+        + (form.hinge() ? 1 : 0)
+        + (Double.isNaN(delta) ? 0 : 1);
   }
 
-  private static void row(Observation o, Form form, double tau, double delta, double[] x) {
+  private static void row(
+      Observation o, Form form, boolean load, double tau, double delta, double[] x) {
     int j = 0;
     x[j++] = 1;
     if (form.linear()) {
@@ -207,7 +235,9 @@ public final class Baseline {
     if (!Double.isNaN(delta)) {
       x[j++] = Math.max(0, o.outdoorDewPointC() - delta);
     }
-    x[j] = o.computeKw();
+    if (load) {
+      x[j] = o.computeKw();
+    }
   }
 
   private static double dot(double[] a, double[] b) {
@@ -268,7 +298,7 @@ public final class Baseline {
   /** The modelled energy of {@code o}'s interval under the baseline, kWh. */
   public double predict(Observation o) {
     double[] x = new double[beta.length];
-    row(o, form, tau, delta, x);
+    row(o, form, load, tau, delta, x);
     return dot(beta, x);
   }
 
@@ -290,7 +320,15 @@ public final class Baseline {
     return delta;
   }
 
-  /** The coefficients in the order intercept, T (2P, 4P), max(0, T − τ), max(0, D − δ), L. */
+  /** Whether the model has the compute-load term (the load was known for every observation). */
+  public boolean hasLoadTerm() {
+    return load;
+  }
+
+  /**
+   * The coefficients in the order intercept, T (2P, 4P), max(0, T − τ), max(0, D − δ), L (when it
+   * has the load term).
+   */
   public double[] coefficients() {
     return beta.clone();
   }
@@ -364,12 +402,13 @@ public final class Baseline {
   public String describe() {
     return String.format(
         Locale.ROOT,
-        "%s%s%s, compute load, n = %d, p = %d",
+        "%s%s%s, %s, n = %d, p = %d",
         form.label(),
         form.hinge() ? String.format(Locale.ROOT, " (τ = %.1f °C)", tau) : "",
         Double.isNaN(delta)
             ? ", no humidity term"
             : String.format(Locale.ROOT, ", dew point above %.0f °C", delta),
+        load ? "compute load" : "no load term",
         n(),
         p);
   }

@@ -71,7 +71,10 @@ public record PilotEstimate(
   /**
    * The pilot's estimate. {@code hourly} starts at the pilot's first hour (local midnight of its
    * first day) and has one observation per hour, 24 per pilot day, in order; {@code carryOverHours}
-   * must be shorter than a period.
+   * must be shorter than a period. An hour that cannot be used (its meter's energy, the outdoor
+   * temperature or dew point not finite: a metered room's gaps and excluded hours) is left out of
+   * the fit, the estimate and the days' sums, and a block with such an hour is left out of the
+   * paired check (its two periods would no longer cover the same hours).
    */
   public static PilotEstimate of(
       PilotSchedule schedule, List<Observation> hourly, Meter meter, int carryOverHours) {
@@ -104,7 +107,7 @@ public record PilotEstimate(
     List<Observation> fixed = new ArrayList<>();
     List<Observation> controller = new ArrayList<>();
     for (int i = 0; i < hourly.size(); i++) {
-      if (since[i] >= carryOverHours) {
+      if (since[i] >= carryOverHours && usable(hourly.get(i), meter)) {
         (schedule.arm(i / 24) == Arm.FIXED ? fixed : controller).add(hourly.get(i));
       }
     }
@@ -116,18 +119,29 @@ public record PilotEstimate(
       double metered = 0;
       double modelled = 0;
       double outdoor = 0;
+      int outdoorHours = 0;
       int kept = 0;
       for (int h = 0; h < 24; h++) {
         Observation o = hourly.get(d * 24 + h);
-        outdoor += o.outdoorC() / 24;
-        if (since[d * 24 + h] >= carryOverHours) {
+        if (Double.isFinite(o.outdoorC())) {
+          outdoor += o.outdoorC();
+          outdoorHours++;
+        }
+        if (since[d * 24 + h] >= carryOverHours && usable(o, meter)) {
           metered += meter.energy(o);
           modelled += baseline.predict(o);
           kept++;
         }
       }
       records.add(
-          new Day(d, schedule.arm(d), schedule.switchOver(d), kept, metered, modelled, outdoor));
+          new Day(
+              d,
+              schedule.arm(d),
+              schedule.switchOver(d),
+              kept,
+              metered,
+              modelled,
+              outdoorHours == 0 ? Double.NaN : outdoor / outdoorHours));
     }
 
     // The paired check: complete blocks; in each period the same hours (from the carry-over on).
@@ -137,20 +151,35 @@ public record PilotEstimate(
     double controllerSum = 0;
     int pairs = 0;
     for (int b = 0; b < blocks; b++) {
-      for (int i = b * 2 * periodHours; i < (b + 1) * 2 * periodHours; i++) {
+      double fixedBlock = 0;
+      double controllerBlock = 0;
+      boolean whole = true;
+      for (int i = b * 2 * periodHours; i < (b + 1) * 2 * periodHours && whole; i++) {
         if (i % periodHours >= carryOverHours) {
+          whole = usable(hourly.get(i), meter);
           double e = meter.energy(hourly.get(i));
           if (schedule.arm(i / 24) == Arm.FIXED) {
-            fixedSum += e;
+            fixedBlock += e;
           } else {
-            controllerSum += e;
+            controllerBlock += e;
           }
         }
       }
-      pairs++;
+      if (whole) {
+        fixedSum += fixedBlock;
+        controllerSum += controllerBlock;
+        pairs++;
+      }
     }
     double paired = pairs == 0 ? Double.NaN : (fixedSum - controllerSum) / fixedSum;
     return new PilotEstimate(
         schedule, meter, carryOverHours, baseline, savings, paired, pairs, List.copyOf(records));
+  }
+
+  /** Whether the hour can be used: its energy and the outdoor conditions are known. */
+  private static boolean usable(Observation o, Meter meter) {
+    return Double.isFinite(meter.energy(o))
+        && Double.isFinite(o.outdoorC())
+        && Double.isFinite(o.outdoorDewPointC());
   }
 }

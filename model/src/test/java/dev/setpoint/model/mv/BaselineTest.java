@@ -100,4 +100,26 @@ class BaselineTest {
     var v = b.statistics().verdict(Granularity.HOURLY);
     assertTrue(!v.accepted() && v.reason().startsWith("refused: CV(RMSE)"), v.reason());
   }
+
+  @Test
+  void withoutAMeteredLoadTheLoadTermIsLeftOut() {
+    List<Observation> data = new ArrayList<>();
+    for (Observation o : plant(24 * 28, 7, 0.02)) {
+      // a room of constant IT load whose load is not metered: the intercept carries it
+      double y = o.coolingKwh() - 0.12 * o.computeKw() + 0.12 * 20;
+      data.add(
+          new Observation(o.time(), y, Double.NaN, o.outdoorC(), o.outdoorDewPointC(), Double.NaN));
+    }
+    Baseline b = Baseline.fit(data, Meter.COOLING);
+    assertTrue(!b.hasLoadTerm() && b.describe().contains("no load term"), b.describe());
+    assertEquals(12.0, b.changePointC(), 0.5, b.describe());
+    assertTrue(b.statistics().verdict(Granularity.HOURLY).accepted(), b.describe());
+    assertEquals(data.get(5).coolingKwh(), b.predict(data.get(5)), 0.1);
+    // a load known for some hours only is refused: the model cannot have half a term
+    List<Observation> mixed = new ArrayList<>(data);
+    Observation o = plant(1, 1, 0).getFirst();
+    mixed.set(3, o);
+    var e = assertThrows(IllegalArgumentException.class, () -> Baseline.fit(mixed, Meter.COOLING));
+    assertTrue(e.getMessage().contains("all or none"), e.getMessage());
+  }
 }

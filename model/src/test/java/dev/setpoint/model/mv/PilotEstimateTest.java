@@ -50,6 +50,33 @@ class PilotEstimateTest {
   }
 
   @Test
+  void hoursWithoutAReadingAreLeftOutAndTheirBlockLeavesThePairedCheck() {
+    PilotSchedule s = new PilotSchedule(56, 7, 5);
+    List<Observation> pilot = new ArrayList<>();
+    for (Observation o : BaselineTest.plant(56 * 24, 3, 0.03)) {
+      int hour = pilot.size();
+      int day = hour / 24;
+      double factor = s.arm(day) == Arm.CONTROLLER ? 0.9 : 1.0;
+      // a meter gap of 5 hours on day 3 (block 0): no energy is known for those hours
+      boolean gap = day == 3 && hour % 24 >= 10 && hour % 24 < 15;
+      pilot.add(
+          new Observation(
+              o.time(),
+              gap ? Double.NaN : factor * o.coolingKwh(),
+              Double.NaN,
+              o.outdoorC(),
+              o.outdoorDewPointC(),
+              o.computeKw()));
+    }
+    PilotEstimate e = PilotEstimate.of(s, pilot, Meter.COOLING, 0);
+    assertEquals(0.10, e.savings().fraction(), 0.01);
+    assertEquals(0.10, e.pairedFraction(), 0.03);
+    assertEquals(3, e.pairs()); // 4 blocks, the one with the gap left out
+    assertEquals(19, e.days().get(3).keptHours());
+    assertEquals(56 * 24 - 5, e.days().stream().mapToInt(PilotEstimate.Day::keptHours).sum());
+  }
+
+  @Test
   void refusesWhatItCannotCompare() {
     PilotSchedule s = new PilotSchedule(14, 7, 1);
     List<Observation> hourly = BaselineTest.plant(14 * 24, 1, 0.03);
