@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
@@ -112,6 +113,10 @@ public final class Recommender {
   public static final Function<String, Optional<ControlMode>> ALL_AUTO =
       room -> Optional.of(ControlMode.AUTO);
 
+  /** No room runs a pilot. */
+  public static final BiFunction<String, Instant, Optional<Double>> NO_PILOTS =
+      (room, time) -> Optional.empty();
+
   private final SetpointPolicy policy;
   private final SetpointModel model;
   private final TimeSeriesStore store;
@@ -123,6 +128,7 @@ public final class Recommender {
   private final Pattern devicesInScope;
   private final Duration outdoorHold;
   private final Function<String, Optional<ControlMode>> modes;
+  private final BiFunction<String, Instant, Optional<Double>> pilots;
   private final ToDoubleFunction<String> maxChangePerHour;
   private final Map<String, RoomState> rooms = new ConcurrentHashMap<>();
   private volatile ServedRanges servedRanges;
@@ -147,6 +153,8 @@ public final class Recommender {
    *     {@code auto})
    * @param maxChangePerHour each room's rate-of-change limit: the most its setpoint may change
    *     within any hour, °C
+   * @param pilots the fixed setpoint a room's pilot commands at the time (its fixed arm's day), or
+   *     empty ({@link #NO_PILOTS})
    */
   public Recommender(
       SetpointPolicy policy,
@@ -160,7 +168,8 @@ public final class Recommender {
       Pattern devicesInScope,
       Duration outdoorHold,
       Function<String, Optional<ControlMode>> modes,
-      ToDoubleFunction<String> maxChangePerHour) {
+      ToDoubleFunction<String> maxChangePerHour,
+      BiFunction<String, Instant, Optional<Double>> pilots) {
     this.policy = policy;
     this.model = model;
     this.store = store;
@@ -173,6 +182,7 @@ public final class Recommender {
     this.outdoorHold = outdoorHold;
     this.modes = modes;
     this.maxChangePerHour = maxChangePerHour;
+    this.pilots = pilots;
   }
 
   /** A sensor's latest reading. */
@@ -357,10 +367,14 @@ public final class Recommender {
     Optional<ModelInfo> info = model.info();
     TrainingRanges ranges = trainingRanges(info);
     double margin = state.bound.marginC(policy.settings().marginC());
+    boolean auto = mode.isPresent() && mode.get() == ControlMode.AUTO;
+    Optional<Double> pilotFixed = auto ? pilots.apply(room, now) : Optional.empty();
     Recommendation r =
-        policy.decide(state.window, now, model, state.lastChangeAt, ranges, margin, current);
+        pilotFixed.isPresent()
+            ? new Recommendation(pilotFixed.get(), Double.NaN, Reason.PILOT_FIXED)
+            : policy.decide(state.window, now, model, state.lastChangeAt, ranges, margin, current);
     r = limitRate(room, state, now, current, r);
-    if (newest != null && !r.reason().isFallback()) {
+    if (newest != null && !r.reason().isFallback() && pilotFixed.isEmpty()) {
       state.bound.expect(newest.time(), r.predictedInletC(), margin, model.horizons().getLast());
     }
     if (r.reason() == Reason.OUT_OF_RANGE && ranges != null) {
@@ -372,8 +386,7 @@ public final class Recommender {
     if (Math.abs(r.setpointC() - current) > 1e-9) {
       state.lastChangeAt = now;
     }
-    boolean commanded =
-        mode.isPresent() && mode.get() == ControlMode.AUTO && state.controller != null;
+    boolean commanded = auto && state.controller != null;
     return recorded(
         r,
         state.controller != null ? state.controller : room,

@@ -32,7 +32,13 @@ public enum Reason {
    * ChangeRateLimit} allows (20 °C within an hour, 5 °C where tape is held): as far toward it as
    * the limit allows. Applied by the caller after the policy.
    */
-  RATE_LIMITED("rate_limited");
+  RATE_LIMITED("rate_limited"),
+  /**
+   * The room's pilot runs its fixed-setpoint arm: the room's own fixed setpoint is commanded, not
+   * the model's (measurement and verification compares the two arms). Applied by the caller in
+   * place of the policy; the rate limit still applies to reaching it.
+   */
+  PILOT_FIXED("pilot_fixed");
 
   private final String code;
 

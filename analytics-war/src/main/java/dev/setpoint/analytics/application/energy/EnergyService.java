@@ -81,8 +81,26 @@ public class EnergyService {
     checkSpan(start, end, daily ? MAX_DAYS : MAX_HOURS, "step=" + unit);
 
     long last = Math.min(end.toEpochMilli() - 1, now.toEpochMilli());
-    List<MeterHour> stored = store.hoursOfRoom(room, start, end);
     Map<String, Map<Long, HourEnergy>> byMeter = new TreeMap<>();
+    List<EnergyRow> hours = hourRows(room, start, end, byMeter);
+    List<EnergyRow> rows = daily ? days(hours, start.toEpochMilli(), last) : hours;
+    return new EnergyReport(room, start, end, unit, List.copyOf(byMeter.keySet()), rows);
+  }
+
+  /**
+   * The room's hourly rows from {@code start} (down to its UTC hour) to {@code end}, up to now,
+   * with no limit on the span: for the savings, which fit and compare months of hours.
+   */
+  public List<EnergyRow> hours(String room, Instant start, Instant end) {
+    Instant from = Instant.ofEpochMilli(Math.floorDiv(start.toEpochMilli(), HOUR_MS) * HOUR_MS);
+    return hourRows(room, from, end, new TreeMap<>());
+  }
+
+  /** The hours up to now; {@code byMeter} is filled with each meter's stored hours. */
+  private List<EnergyRow> hourRows(
+      String room, Instant start, Instant end, Map<String, Map<Long, HourEnergy>> byMeter) {
+    long last = Math.min(end.toEpochMilli() - 1, clock.instant().toEpochMilli());
+    List<MeterHour> stored = store.hoursOfRoom(room, start, end);
     Map<String, Quantity> quantities = new HashMap<>();
     for (MeterHour h : stored) {
       String meter = h.meter().device() + "/" + h.meter().quantity().code();
@@ -95,8 +113,7 @@ public class EnergyService {
     for (long t = start.toEpochMilli(); t <= last; t += HOUR_MS) {
       hours.add(hour(t, byMeter, quantities));
     }
-    List<EnergyRow> rows = daily ? days(hours, start.toEpochMilli(), last) : hours;
-    return new EnergyReport(room, start, end, unit, List.copyOf(byMeter.keySet()), rows);
+    return hours;
   }
 
   /**

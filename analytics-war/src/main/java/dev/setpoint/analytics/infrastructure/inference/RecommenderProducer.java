@@ -2,6 +2,7 @@ package dev.setpoint.analytics.infrastructure.inference;
 
 import dev.setpoint.analytics.application.Recommender;
 import dev.setpoint.analytics.application.room.RoomModes;
+import dev.setpoint.analytics.application.savings.MvPlans;
 import dev.setpoint.analytics.config.RecommenderConfig;
 import dev.setpoint.analytics.config.RoomsConfig;
 import dev.setpoint.analytics.domain.CommandPublisher;
@@ -34,7 +35,8 @@ public class RecommenderProducer {
       AnalyticsMetrics metrics,
       RecommenderConfig config,
       RoomModes modes,
-      RoomsConfig rooms) {
+      RoomsConfig rooms,
+      MvPlans plans) {
     double limit = nonNegative("max-change-per-hour", rooms.maxChangePerHour);
     double tapeLimit = nonNegative("tape-max-change-per-hour", rooms.tapeMaxChangePerHour);
     this.recommender =
@@ -50,7 +52,8 @@ public class RecommenderProducer {
             Pattern.compile(config.devices),
             config.outdoorHold,
             modes::mode,
-            room -> modes.holdingTape(room) ? tapeLimit : limit);
+            room -> modes.holdingTape(room) ? tapeLimit : limit,
+            plans::fixedSetpoint);
   }
 
   /** A limit that is not a number or negative stops the deployment rather than every decision. */

@@ -1,14 +1,9 @@
 package dev.setpoint.analytics.infrastructure.rooms;
 
-import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import dev.setpoint.analytics.config.StoreConfig;
 import dev.setpoint.analytics.domain.room.ControlMode;
-import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
 import dev.setpoint.analytics.domain.room.RoomControl;
 import dev.setpoint.analytics.domain.room.RoomControlStore;
-import jakarta.annotation.PreDestroy;
+import dev.setpoint.analytics.infrastructure.store.AnalyticsDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -18,12 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.eclipse.jnosql.communication.semistructured.CommunicationEntity;
 import org.eclipse.jnosql.communication.semistructured.DatabaseManager;
 import org.eclipse.jnosql.communication.semistructured.SelectQuery;
-import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentConfiguration;
-import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentManagerFactory;
 
 /**
  * The rooms' controls (mode, tape flag) in analytics' own MongoDB database, through JNoSQL's
@@ -35,11 +27,8 @@ import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentManager
  * control is its latest. A document stored before the tape flag existed has no {@code holdingTape}
  * and reads as not holding tape. One insert is atomic on every MongoDB, so a crash never leaves a
  * room without its mode (a replace would be a delete and an insert through this API), and the
- * collection is the history of who set which room to what, and when.
- *
- * <p>Analytics builds this manager on a client of its own rather than injecting JNoSQL's: in the
- * EAR, JNoSQL's producers are shared with ingest and the relay and read their database setting, not
- * analytics'.
+ * collection is the history of who set which room to what, and when. The database is {@link
+ * AnalyticsDatabase}.
  */
 @ApplicationScoped
 public class JnosqlRoomControlStore implements RoomControlStore {
@@ -53,27 +42,21 @@ public class JnosqlRoomControlStore implements RoomControlStore {
   static final String CHANGED_BY = "changedBy";
   static final String CHANGED_AT = "changedAt";
 
-  private final MongoClient client;
-  private final MongoDBDocumentManagerFactory factory;
   private final DatabaseManager manager;
 
   @Inject
-  public JnosqlRoomControlStore(StoreConfig config) {
-    this.client = MongoClients.create(config.url);
-    this.factory = new MongoDBDocumentConfiguration().get(client);
-    this.manager = factory.apply(config.database);
+  public JnosqlRoomControlStore(AnalyticsDatabase database) {
+    this.manager = database.manager();
   }
 
   /** For CDI's proxy only. */
   protected JnosqlRoomControlStore() {
-    this.client = null;
-    this.factory = null;
     this.manager = null;
   }
 
   @Override
   public Optional<RoomControl> find(String room) {
-    return call(
+    return AnalyticsDatabase.call(
         "read room " + room,
         () ->
             manager
@@ -92,7 +75,7 @@ public class JnosqlRoomControlStore implements RoomControlStore {
 
   @Override
   public List<RoomControl> all() {
-    return call(
+    return AnalyticsDatabase.call(
         "read the room modes",
         () -> {
           Map<String, RoomControl> latest = new LinkedHashMap<>();
@@ -116,7 +99,7 @@ public class JnosqlRoomControlStore implements RoomControlStore {
     entity.add(HOLDING_TAPE, control.holdingTape());
     entity.add(CHANGED_BY, control.changedBy());
     entity.add(CHANGED_AT, control.changedAt().toEpochMilli());
-    call(
+    AnalyticsDatabase.call(
         "store the control of room " + control.room(),
         () -> {
           manager.insert(entity);
@@ -143,20 +126,5 @@ public class JnosqlRoomControlStore implements RoomControlStore {
             entity.find(HOLDING_TAPE, Boolean.class).orElse(false),
             entity.find(CHANGED_BY, String.class).orElse(null),
             Instant.ofEpochMilli(at.get())));
-  }
-
-  private static <T> T call(String what, Supplier<T> operation) {
-    try {
-      return operation.get();
-    } catch (MongoException | IllegalStateException e) {
-      throw new ControlStoreUnavailableException("could not " + what + ": " + e.getMessage(), e);
-    }
-  }
-
-  @PreDestroy
-  void close() {
-    manager.close();
-    factory.close();
-    client.close();
   }
 }

@@ -2,6 +2,7 @@ package dev.setpoint.analytics.infrastructure.rooms;
 
 import dev.setpoint.analytics.application.Recommender;
 import dev.setpoint.analytics.application.room.RoomModes;
+import dev.setpoint.analytics.application.savings.MvPlans;
 import dev.setpoint.analytics.config.RecommenderConfig;
 import dev.setpoint.analytics.config.RoomsConfig;
 import jakarta.annotation.PreDestroy;
@@ -19,10 +20,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The rooms' own schedule, on the managed scheduler: the stored modes are read at start and every
- * {@code setpoint.analytics.rooms.refresh-interval}, and every {@code
- * setpoint.analytics.rooms.tick} the recommender decides for each room whose decision is due (when
- * the recommender is enabled).
+ * The rooms' own schedule, on the managed scheduler: the stored modes (and measurement plans, with
+ * their pilots) are read at start and every {@code setpoint.analytics.rooms.refresh-interval}, and
+ * every {@code setpoint.analytics.rooms.tick} the recommender decides for each room whose decision
+ * is due (when the recommender is enabled).
  */
 @ApplicationScoped
 public class RoomScheduler {
@@ -32,15 +33,21 @@ public class RoomScheduler {
 
   private final Recommender recommender;
   private final RoomModes modes;
+  private final MvPlans plans;
   private final RoomsConfig rooms;
   private final boolean enabled;
   private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
 
   @Inject
   public RoomScheduler(
-      Recommender recommender, RoomModes modes, RoomsConfig rooms, RecommenderConfig config) {
+      Recommender recommender,
+      RoomModes modes,
+      MvPlans plans,
+      RoomsConfig rooms,
+      RecommenderConfig config) {
     this.recommender = recommender;
     this.modes = modes;
+    this.plans = plans;
     this.rooms = rooms;
     this.enabled = config.enabled;
   }
@@ -49,6 +56,7 @@ public class RoomScheduler {
   protected RoomScheduler() {
     this.recommender = null;
     this.modes = null;
+    this.plans = null;
     this.rooms = null;
     this.enabled = false;
   }
@@ -60,7 +68,10 @@ public class RoomScheduler {
     long refresh = rooms.refreshInterval.toMillis();
     tasks.add(
         scheduler.scheduleWithFixedDelay(
-            () -> guarded("reading the room modes", modes::refresh),
+            () -> {
+              guarded("reading the room modes", modes::refresh);
+              guarded("reading the measurement plans", plans::refresh);
+            },
             0,
             refresh,
             TimeUnit.MILLISECONDS));

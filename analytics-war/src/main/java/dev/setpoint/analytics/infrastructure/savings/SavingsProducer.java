@@ -1,0 +1,43 @@
+package dev.setpoint.analytics.infrastructure.savings;
+
+import dev.setpoint.analytics.application.energy.EnergyService;
+import dev.setpoint.analytics.application.savings.MvPlans;
+import dev.setpoint.analytics.application.savings.SavingsService;
+import dev.setpoint.analytics.domain.savings.MvPlanStore;
+import dev.setpoint.analytics.domain.savings.SavingsStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+/**
+ * The application's one {@link MvPlans} (the plans the recommender follows) and the {@link
+ * SavingsService} over it, with the system clock.
+ */
+@ApplicationScoped
+public class SavingsProducer {
+  private final MvPlans plans;
+  private final SavingsService savings;
+
+  @Inject
+  public SavingsProducer(MvPlanStore store, EnergyService energy, SavingsStore series) {
+    this.plans = new MvPlans(store);
+    this.savings = new SavingsService(plans, energy, series, Clock.systemUTC());
+  }
+
+  /** For CDI's proxy only. */
+  protected SavingsProducer() {
+    this.plans = null;
+    this.savings = null;
+  }
+
+  @Produces
+  MvPlans plans() {
+    return plans;
+  }
+
+  @Produces
+  SavingsService savings() {
+    return savings;
+  }
+}
