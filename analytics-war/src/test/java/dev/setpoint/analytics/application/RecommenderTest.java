@@ -187,6 +187,17 @@ class RecommenderTest {
       Duration outdoorHold,
       java.util.function.Function<String, Optional<ControlMode>> roomModes,
       java.util.function.ToDoubleFunction<String> maxChangePerHour) {
+    return recommender(
+        served, devicesInScope, outdoorHold, roomModes, maxChangePerHour, Recommender.NO_PILOTS);
+  }
+
+  private Recommender recommender(
+      SetpointModel served,
+      Pattern devicesInScope,
+      Duration outdoorHold,
+      java.util.function.Function<String, Optional<ControlMode>> roomModes,
+      java.util.function.ToDoubleFunction<String> maxChangePerHour,
+      java.util.function.BiFunction<String, Instant, Optional<Double>> pilots) {
     return new Recommender(
         new SetpointPolicy(),
         served,
@@ -202,7 +213,8 @@ class RecommenderTest {
         devicesInScope,
         outdoorHold,
         roomModes,
-        maxChangePerHour);
+        maxChangePerHour,
+        pilots);
   }
 
   /** Takes one message and decides for the rooms then due, as the room timer would. */
@@ -816,6 +828,47 @@ class RecommenderTest {
     clock.now = clock.now.plus(DECISION);
     recommender.decideDue();
     assertTrue(sent.stream().anyMatch(c -> c.device().equals("off-ac")), sent.toString());
+  }
+
+  @Test
+  void onAPilotsFixedDayTheRoomIsCommandedTheFixedSetpointInAutoOnly() {
+    modes.put("pilot", ControlMode.AUTO);
+    modes.put("pilot-adv", ControlMode.ADVISORY);
+    modes.put("free", ControlMode.AUTO);
+    java.util.Set<String> fixedDay = new java.util.HashSet<>(List.of("pilot", "pilot-adv"));
+    Recommender recommender =
+        recommender(
+            model,
+            Recommender.ALL_DEVICES,
+            Recommender.DEFAULT_OUTDOOR_HOLD,
+            room -> Optional.ofNullable(modes.get(room)),
+            room -> 20,
+            (room, time) -> fixedDay.contains(room) ? Optional.of(20.0) : Optional.empty());
+    List<DeviceRecommendation> decisions = new ArrayList<>();
+    for (RoomState s : july(25.5).subList(30, 40)) {
+      for (String room : List.of("pilot", "pilot-adv", "free")) {
+        recommender.accept(inRoom(message(room + "-ac", s, true, true), room));
+      }
+      decisions.addAll(recommender.decideDue());
+      clock.now = clock.now.plus(SAMPLE);
+    }
+    DeviceRecommendation pilot = only(decisions, "pilot");
+    assertEquals(20.0, pilot.recommendedC());
+    assertEquals("pilot_fixed", pilot.reason());
+    assertTrue(pilot.commanded());
+    assertTrue(Double.isNaN(pilot.predictedC()), "no prediction is claimed for the fixed arm");
+    DeviceRecommendation advisory = only(decisions, "pilot-adv");
+    assertNotEquals("pilot_fixed", advisory.reason(), "a pilot does not drive an advisory room");
+    assertNotEquals("pilot_fixed", only(decisions, "free").reason());
+    assertTrue(
+        sent.stream().anyMatch(c -> c.device().equals("pilot-ac") && c.value().equals("20.0")),
+        sent.toString());
+
+    // the controller's day: the policy decides again
+    fixedDay.clear();
+    clock.now = clock.now.plus(DECISION);
+    List<DeviceRecommendation> next = recommender.decideDue();
+    assertNotEquals("pilot_fixed", only(next, "pilot").reason());
   }
 
   private static DeviceRecommendation only(List<DeviceRecommendation> decisions, String room) {
