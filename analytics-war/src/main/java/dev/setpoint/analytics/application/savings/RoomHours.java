@@ -73,11 +73,11 @@ public record RoomHours(List<Hour> hours, boolean itMetered, boolean loadKnown) 
               ? Observation.dewPointC(outdoorC, rh)
               : Double.NaN;
       double compute = load && d != null && d.computeKw() != null ? d.computeKw() : Double.NaN;
-      double cooling = row.coolingKwh() == null ? Double.NaN : row.coolingKwh();
+      // an hour no meter reported in at all has no energy (the rows count it as 0 kWh)
+      boolean seen = row.coveredSeconds() > 0 || row.gapSeconds() > 0 || row.excludedSeconds() > 0;
+      double cooling = row.coolingKwh() == null || !seen ? Double.NaN : row.coolingKwh();
       double total =
-          row.coolingKwh() == null || row.itKwh() == null
-              ? Double.NaN
-              : row.coolingKwh() + row.itKwh();
+          !Double.isFinite(cooling) || row.itKwh() == null ? Double.NaN : cooling + row.itKwh();
       String reason = reason(row, now, dew, load, compute);
       String totalReason = reason != null ? reason : row.itKwh() == null ? NO_IT : null;
       hours.add(
@@ -94,7 +94,8 @@ public record RoomHours(List<Hour> hours, boolean itMetered, boolean loadKnown) 
     if (row.time().plusSeconds(3600).isAfter(now)) {
       return NOT_ENDED;
     }
-    if (row.coolingKwh() == null) {
+    if (row.coolingKwh() == null
+        || (row.coveredSeconds() == 0 && row.gapSeconds() == 0 && row.excludedSeconds() == 0)) {
       return NO_METER;
     }
     if (!row.complete()) {

@@ -368,11 +368,9 @@ public class SavingsService {
       ended++;
     }
     String status =
-        now.isBefore(p.from())
-            ? "scheduled"
-            : p.stoppedAt() != null && p.stoppedAt().isBefore(p.to())
-                ? "stopped"
-                : now.isBefore(p.to()) ? "running" : "finished";
+        p.stoppedAt() != null && p.stoppedAt().isBefore(p.to())
+            ? "stopped"
+            : now.isBefore(p.from()) ? "scheduled" : now.isBefore(p.to()) ? "running" : "finished";
     PilotSchedule schedule = p.schedule();
 
     // what the recommender did, per day
@@ -722,6 +720,12 @@ public class SavingsService {
     for (String room : rooms) {
       MonthReport r = month(room, month, zone);
       until = r.to();
+      if (r.energy().coolingKwh() == null
+          && r.energy().itKwh() == null
+          && r.envelope().minutesObserved() == 0
+          && r.setpoints().decisions() == 0) {
+        continue; // a room filed under the site once, with nothing in this month
+      }
       reports.add(r);
       if (r.energy().coolingKwh() != null) {
         cooling += r.energy().coolingKwh();

@@ -1,12 +1,10 @@
 package dev.setpoint.analytics.interfaces.rest;
 
-import dev.setpoint.analytics.application.Recommender;
 import dev.setpoint.analytics.application.energy.AnomalyReport;
 import dev.setpoint.analytics.application.energy.EnergyReport;
 import dev.setpoint.analytics.application.energy.EnergyRow;
 import dev.setpoint.analytics.application.energy.EnergyService;
 import dev.setpoint.analytics.application.energy.RoomAnomaly;
-import dev.setpoint.analytics.application.room.RoomModes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -51,21 +49,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = AnalyticsApplication.OPERATOR_JWT)
 public class EnergyResource {
   private final EnergyService energy;
-  private final Recommender recommender;
-  private final RoomModes modes;
+  private final KnownRooms rooms;
 
   @Inject
-  public EnergyResource(EnergyService energy, Recommender recommender, RoomModes modes) {
+  public EnergyResource(EnergyService energy, KnownRooms rooms) {
     this.energy = energy;
-    this.recommender = recommender;
-    this.modes = modes;
+    this.rooms = rooms;
   }
 
   /** For CDI's proxy only. */
   protected EnergyResource() {
     this.energy = null;
-    this.recommender = null;
-    this.modes = null;
+    this.rooms = null;
   }
 
   @GET
@@ -86,8 +81,8 @@ public class EnergyResource {
           @QueryParam("to")
           String to,
       @Parameter(description = "hour (default) or day") @QueryParam("step") String step) {
-    if (!known(room)) {
-      return notFound(room);
+    if (!rooms.known(room)) {
+      return KnownRooms.notFound(room);
     }
     return Response.ok(json(energy.energy(room, from, to, step))).build();
   }
@@ -102,28 +97,10 @@ public class EnergyResource {
       @PathParam("room") String room,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    if (!known(room)) {
-      return notFound(room);
+    if (!rooms.known(room)) {
+      return KnownRooms.notFound(room);
     }
     return Response.ok(json(energy.anomalies(room, from, to))).build();
-  }
-
-  private boolean known(String room) {
-    return recommender.room(room).isPresent()
-        || modes.control(room).isPresent()
-        || energy.hasRoom(room);
-  }
-
-  private static Response notFound(String room) {
-    return ApiError.response(
-        404,
-        "room '"
-            + room
-            + "' is not known: no device labelled room:"
-            + room
-            + " (or named so) has reported since analytics started, and no mode or energy is"
-            + " stored for it",
-        "room");
   }
 
   static JsonObject json(EnergyReport report) {

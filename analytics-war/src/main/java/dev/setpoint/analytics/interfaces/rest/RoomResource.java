@@ -66,17 +66,20 @@ public class RoomResource {
 
   private final Recommender recommender;
   private final RoomModes modes;
+  private final KnownRooms rooms;
 
   @Inject
-  public RoomResource(Recommender recommender, RoomModes modes) {
+  public RoomResource(Recommender recommender, RoomModes modes, KnownRooms rooms) {
     this.recommender = recommender;
     this.modes = modes;
+    this.rooms = rooms;
   }
 
   /** For CDI's proxy only. */
   protected RoomResource() {
     this.recommender = null;
     this.modes = null;
+    this.rooms = null;
   }
 
   @GET
@@ -97,8 +100,8 @@ public class RoomResource {
   @GET
   @Path("{room}")
   public Response room(@PathParam("room") String room) {
-    if (!known(room)) {
-      return notFound(room);
+    if (!rooms.known(room)) {
+      return KnownRooms.notFound(room);
     }
     return Response.ok(view(room)).build();
   }
@@ -153,8 +156,8 @@ public class RoomResource {
     if (value.isEmpty()) {
       return ApiError.response(400, "the body must be {\"" + field + "\": " + values + "}", field);
     }
-    if (!known(room)) {
-      return notFound(room);
+    if (!rooms.known(room)) {
+      return KnownRooms.notFound(room);
     }
     try {
       store.accept(value.get());
@@ -206,21 +209,6 @@ public class RoomResource {
       throw new IllegalArgumentException("the body is not valid JSON: " + e.getMessage());
     }
     return json.size() == 1 ? Optional.ofNullable(json.get(field)) : Optional.empty();
-  }
-
-  private boolean known(String room) {
-    return recommender.room(room).isPresent() || modes.control(room).isPresent();
-  }
-
-  private static Response notFound(String room) {
-    return ApiError.response(
-        404,
-        "room '"
-            + room
-            + "' is not known: no device labelled room:"
-            + room
-            + " (or named so) has reported since analytics started, and nothing is stored for it",
-        "room");
   }
 
   private JsonObject view(String room) {

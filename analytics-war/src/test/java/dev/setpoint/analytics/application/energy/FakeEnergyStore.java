@@ -21,14 +21,14 @@ import java.util.TreeMap;
  * An in-memory {@link EnergyStore} that keeps points as InfluxDB does: one per series (tags) and
  * time, a second write overwriting the first.
  */
-class FakeEnergyStore implements EnergyStore {
-  record Key(Meter meter, String kind, long timeMs) {}
+public class FakeEnergyStore implements EnergyStore {
+  public record Key(Meter meter, String kind, long timeMs) {}
 
   /** Readings per device and quantity. */
   final Map<String, List<MeterReading>> readings = new TreeMap<>();
 
-  final Map<Key, MeterHour> hours = new LinkedHashMap<>();
-  final Map<Key, MeterAnomaly> anomalies = new LinkedHashMap<>();
+  public final Map<Key, MeterHour> hours = new LinkedHashMap<>();
+  public final Map<Key, MeterAnomaly> anomalies = new LinkedHashMap<>();
   int writes;
 
   void add(String device, Quantity quantity, MeterReading reading) {
