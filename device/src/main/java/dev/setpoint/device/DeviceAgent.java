@@ -37,11 +37,12 @@ import java.util.logging.Logger;
  * one applied, so a refused command never shows in it. When a sample fails, an event with the
  * setpoint alone still reports a change of it. A controller with an energy {@link Meter} reads it
  * after the sample and adds the cooling's power and energy counter (and the IT load's, where the
- * meter reads them) to the same event, also to the setpoint's event of a failed sample, since the
- * meter does not depend on the climate sensor; a meter that gives no reading leaves them out and
- * never holds the event back. A room's sensor-only device (profile {@code room-sensor}, no {@link
- * Control}, no meter) only samples and posts temperature and humidity: it never reads or applies a
- * command. {@link #run} repeats it every interval and resends buffered events in between.
+ * meter reads them, and the servers' compute load, where the meter knows it) to the same event,
+ * also to the setpoint's event of a failed sample, since the meter does not depend on the climate
+ * sensor; a meter that gives no reading leaves them out and never holds the event back. A room's
+ * sensor-only device (profile {@code room-sensor}, no {@link Control}, no meter) only samples and
+ * posts temperature and humidity: it never reads or applies a command. {@link #run} repeats it
+ * every interval and resends buffered events in between.
  */
 public final class DeviceAgent implements Runnable {
   private static final Logger LOG = Logger.getLogger(DeviceAgent.class.getName());
@@ -54,6 +55,12 @@ public final class DeviceAgent implements Runnable {
 
   /** The IT load's active power, kW. */
   public static final String IT_POWER = "it_power";
+
+  /**
+   * The servers' compute load, kW: IT power less the server fans' power above idle, where the IT
+   * side reports it (a simulated room does; a Modbus meter cannot).
+   */
+  public static final String COMPUTE_POWER = "compute_power";
 
   /** The IT load's energy counter, kWh. */
   public static final String IT_ENERGY = "it_energy";
@@ -243,7 +250,7 @@ public final class DeviceAgent implements Runnable {
    */
   String climateEvent(Climate climate, double setpoint, Optional<MeterReading> energy, Instant at) {
     BigInteger origin = nanos(at);
-    List<Reading> readings = new ArrayList<>(7);
+    List<Reading> readings = new ArrayList<>(8);
     readings.add(reading(origin, "temperature", decimal(climate.temperature()), "°C"));
     readings.add(reading(origin, "humidity", decimal(climate.humidity()), "%RH"));
     if (control != null) {
@@ -256,7 +263,7 @@ public final class DeviceAgent implements Runnable {
   /** The event of a failed sample: the setpoint in effect, and the meter's readings if any. */
   String setpointEvent(double setpoint, Optional<MeterReading> energy, Instant at) {
     BigInteger origin = nanos(at);
-    List<Reading> readings = new ArrayList<>(5);
+    List<Reading> readings = new ArrayList<>(6);
     readings.add(reading(origin, DeviceIdentity.SETPOINT, decimal(setpoint), "°C"));
     energy.ifPresent(r -> addEnergy(readings, origin, r));
     return event(origin, readings);
@@ -275,6 +282,8 @@ public final class DeviceAgent implements Runnable {
       readings.add(reading(origin, COOLING_ENERGY, energyDecimal(r.energyKwh()), "kWh"));
     }
     r.itPowerKw().ifPresent(kw -> readings.add(reading(origin, IT_POWER, energyDecimal(kw), "kW")));
+    r.computePowerKw()
+        .ifPresent(kw -> readings.add(reading(origin, COMPUTE_POWER, energyDecimal(kw), "kW")));
     r.itEnergyKwh()
         .ifPresent(kwh -> readings.add(reading(origin, IT_ENERGY, energyDecimal(kwh), "kWh")));
   }

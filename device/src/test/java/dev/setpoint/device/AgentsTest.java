@@ -128,6 +128,7 @@ class AgentsTest {
                     "cooling_power",
                     "cooling_energy",
                     "it_power",
+                    "compute_power",
                     "it_energy"),
             resources,
             event.device());
@@ -292,13 +293,16 @@ class AgentsTest {
     try (TestSlave slave = new TestSlave()) {
       slave.input(0x0034, TestSlave.float32(4_321f)); // SDM630 total system power, W
       slave.input(0x0048, TestSlave.float32(1_234.5f)); // total import, kWh
+      slave.input(0x0080, TestSlave.float32(17_469f)); // a UPS's output power, W
+      // IT power, but no compute_power: a meter cannot tell the server fans' share of it apart
       List<String> expected =
           List.of(
               "temperature:23.40",
               "humidity:41.70",
               "setpoint:24.00",
               "cooling_power:4.321",
-              "cooling_energy:1234.500");
+              "cooling_energy:1234.500",
+              "it_power:17.469");
       List<LogRecord> log =
           logged(
               () -> {
@@ -310,6 +314,10 @@ class AgentsTest {
                         "--meter.tcp.host=127.0.0.1",
                         "--meter.tcp.port=" + slave.port(),
                         "--meter.timeout=500ms",
+                        "--meter.it-power.register=input",
+                        "--meter.it-power.address=0x80",
+                        "--meter.it-power.encoding=float32",
+                        "--meter.it-power.scale=0.001",
                         "--operator.token=jwt")) {
                   await().atMost(Duration.ofSeconds(10)).until(() -> ingest.stored().size() >= 2);
                   DeviceAgent agent = agents.agents().get(0);

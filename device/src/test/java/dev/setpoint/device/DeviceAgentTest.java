@@ -462,6 +462,7 @@ class DeviceAgentTest {
           "cooling_power",
           "cooling_energy",
           "it_power",
+          "compute_power",
           "it_energy");
 
   @Test
@@ -493,11 +494,14 @@ class DeviceAgentTest {
       assertEquals(energy(state.electricKw()), reading(event, "cooling_power"));
       assertEquals(energy(state.cumulativeCoolingKwh()), reading(event, "cooling_energy"));
       assertEquals(energy(state.itLoadKw()), reading(event, "it_power"));
+      assertEquals(
+          energy(state.itLoadKw() - state.serverFanExtraKw()), reading(event, "compute_power"));
       assertEquals(energy(state.cumulativeItKwh()), reading(event, "it_energy"));
       assertEquals(decimal(state.inletTemperatureC()), reading(event, "temperature"));
       assertEquals("kW", units(event, "cooling_power"));
       assertEquals("kWh", units(event, "cooling_energy"));
       assertEquals("kW", units(event, "it_power"));
+      assertEquals("kW", units(event, "compute_power"));
       assertEquals("kWh", units(event, "it_energy"));
       assertTrue(state.electricKw() > 0 && state.itLoadKw() > 0, state.toString());
     }
@@ -531,7 +535,13 @@ class DeviceAgentTest {
   }
 
   private static MeterReading meterReading(double kw, double kwh) {
-    return new MeterReading(Instant.EPOCH, kw, kwh, OptionalDouble.empty(), OptionalDouble.empty());
+    return new MeterReading(
+        Instant.EPOCH,
+        kw,
+        kwh,
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        OptionalDouble.empty());
   }
 
   /** What the agent logs while the action runs. */

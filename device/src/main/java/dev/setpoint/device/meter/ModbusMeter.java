@@ -116,7 +116,8 @@ public final class ModbusMeter implements Meter {
         values.getOrDefault(Quantity.POWER, Double.NaN),
         values.getOrDefault(Quantity.ENERGY, Double.NaN),
         it == null ? OptionalDouble.empty() : OptionalDouble.of(it),
-        OptionalDouble.empty()); // no register map reads the IT energy counter
+        OptionalDouble.empty(), // no register map reads the IT energy counter
+        OptionalDouble.empty()); // a meter cannot tell the server fans' share of IT power apart
   }
 
   private double value(Quantity q, Register register, long deadline) throws MeterException {

@@ -10,9 +10,10 @@ import java.util.OptionalDouble;
 /**
  * The energy meter of a {@link SimulatedRoom}: the simulator's true cooling power and energy
  * counter, and its IT load's power and energy counter, as a meter that measures both would read
- * them. The counters start at 0 with the simulation and only grow. Reading it integrates the room
- * up to now, as its sensors do, so a controller's sample and meter reading of one tick see the same
- * state.
+ * them, and the servers' compute load (IT power less the server fans' power above idle), as a site
+ * whose IT side reports it would. The counters start at 0 with the simulation and only grow.
+ * Reading it integrates the room up to now, as its sensors do, so a controller's sample and meter
+ * reading of one tick see the same state.
  */
 public final class SimulatedMeter implements Meter {
   private final SimulatedRoom room;
@@ -32,7 +33,10 @@ public final class SimulatedMeter implements Meter {
   @Override
   public MeterReading read() throws MeterException {
     RoomState s = room.state();
-    double[] values = {s.electricKw(), s.cumulativeCoolingKwh(), s.itLoadKw(), s.cumulativeItKwh()};
+    double computeKw = s.itLoadKw() - s.serverFanExtraKw();
+    double[] values = {
+      s.electricKw(), s.cumulativeCoolingKwh(), s.itLoadKw(), s.cumulativeItKwh(), computeKw
+    };
     for (double v : values) {
       // the simulator's own invariants; checked so that a model bug never reaches ingest
       if (!Double.isFinite(v) || v < 0) {
@@ -46,7 +50,9 @@ public final class SimulatedMeter implements Meter {
                 + s.itLoadKw()
                 + " kW, "
                 + s.cumulativeItKwh()
-                + " kWh");
+                + " kWh, compute "
+                + computeKw
+                + " kW");
       }
     }
     return new MeterReading(
@@ -54,7 +60,8 @@ public final class SimulatedMeter implements Meter {
         s.electricKw(),
         s.cumulativeCoolingKwh(),
         OptionalDouble.of(s.itLoadKw()),
-        OptionalDouble.of(s.cumulativeItKwh()));
+        OptionalDouble.of(s.cumulativeItKwh()),
+        OptionalDouble.of(computeKw));
   }
 
   @Override

@@ -69,6 +69,7 @@ class ModbusMeterTest {
     assertEquals(98_765.4, r.energyKwh(), 0.01);
     assertTrue(r.itPowerKw().isEmpty());
     assertTrue(r.itEnergyKwh().isEmpty(), "no register map reads the IT energy counter");
+    assertTrue(r.computePowerKw().isEmpty(), "a meter cannot tell the server fans' share apart");
   }
 
   @Test
@@ -119,6 +120,7 @@ class ModbusMeterTest {
     assertEquals(12.34, r.powerKw(), 1e-9);
     assertEquals(123_456.789, r.energyKwh(), 1e-9);
     assertEquals(-0.01, r.itPowerKw().orElseThrow(), 1e-9);
+    assertTrue(r.computePowerKw().isEmpty(), "IT power read, the compute load still not");
   }
 
   @Test

@@ -18,7 +18,12 @@ class PlausibilityTest {
 
   private static MeterReading at(long seconds, double kw, double kwh) {
     return new MeterReading(
-        T0.plusSeconds(seconds), kw, kwh, OptionalDouble.empty(), OptionalDouble.empty());
+        T0.plusSeconds(seconds),
+        kw,
+        kwh,
+        OptionalDouble.empty(),
+        OptionalDouble.empty(),
+        OptionalDouble.empty());
   }
 
   private Reason refusal(MeterReading r) {
@@ -66,7 +71,12 @@ class PlausibilityTest {
         Reason.NONSENSE,
         refusal(
             new MeterReading(
-                T0, 1, 1, OptionalDouble.of(Double.POSITIVE_INFINITY), OptionalDouble.empty())));
+                T0,
+                1,
+                1,
+                OptionalDouble.of(Double.POSITIVE_INFINITY),
+                OptionalDouble.empty(),
+                OptionalDouble.empty())));
     assertDoesNotThrow(() -> check.check(at(0, -0.05, 1000)), "within the negative tolerance");
   }
 
@@ -74,9 +84,19 @@ class PlausibilityTest {
   void aNegativeItEnergyCounterIsNonsense() {
     assertEquals(
         Reason.NONSENSE,
-        refusal(new MeterReading(T0, 1, 1, OptionalDouble.empty(), OptionalDouble.of(-1))));
+        refusal(
+            new MeterReading(
+                T0, 1, 1, OptionalDouble.empty(), OptionalDouble.of(-1), OptionalDouble.empty())));
     assertDoesNotThrow(
-        () -> check.check(new MeterReading(T0, 1, 1, OptionalDouble.of(3), OptionalDouble.of(42))));
+        () ->
+            check.check(
+                new MeterReading(
+                    T0,
+                    1,
+                    1,
+                    OptionalDouble.of(3),
+                    OptionalDouble.of(42),
+                    OptionalDouble.empty())));
   }
 
   @Test

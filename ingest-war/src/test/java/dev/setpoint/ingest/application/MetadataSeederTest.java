@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.setpoint.contracts.edgex.DeviceCommand;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceService;
+import dev.setpoint.contracts.edgex.ReadWrite;
+import dev.setpoint.contracts.edgex.ResourceOperation;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,13 +22,17 @@ class MetadataSeederTest {
           store, new Fakes.Commands(), Duration.ofSeconds(5), Ticker.systemTicker());
 
   private static ShippedMetadata shipped(AtomicBoolean readable) {
+    return shipped(readable, List.of(Profiles.roomSensor(), Profiles.airConditioner()));
+  }
+
+  private static ShippedMetadata shipped(AtomicBoolean readable, List<DeviceProfile> profiles) {
     return new ShippedMetadata() {
       @Override
       public List<DeviceProfile> profiles() {
         if (!readable.get()) {
           throw new InvalidMetadataException("profile.name is required");
         }
-        return List.of(Profiles.roomSensor(), Profiles.airConditioner());
+        return profiles;
       }
 
       @Override
@@ -94,5 +101,43 @@ class MetadataSeederTest {
     DeviceProfile kept = store.profile("air-conditioner").orElseThrow();
     assertEquals(1, kept.deviceResources().size(), "another maker's profile is the operator's");
     assertTrue(MetadataSeeder.withMissing(upgraded, shippedSensor).isEmpty(), "nothing lacks");
+  }
+
+  /** A room controller's energy readings and its energy command of them, as a release ships it. */
+  private static DeviceProfile roomController(List<String> energy) {
+    return new DeviceProfile(
+        null,
+        "room-controller",
+        "Setpoint",
+        "room-controller-1",
+        null,
+        List.of("sensor"),
+        energy.stream()
+            .map(name -> Profiles.resource(name, "Float64", ReadWrite.R, 0.0, null, null))
+            .toList(),
+        List.of(
+            new DeviceCommand(
+                "energy",
+                false,
+                ReadWrite.R,
+                energy.stream().map(name -> new ResourceOperation(name, null)).toList())));
+  }
+
+  @Test
+  void aRoomControllerStoredBeforeTheComputeLoadGainsIt() {
+    DeviceProfile shipped =
+        roomController(List.of("cooling_power", "it_power", "compute_power", "it_energy"));
+    metadata.addProfile(roomController(List.of("cooling_power", "it_power", "it_energy")));
+
+    assertTrue(
+        new MetadataSeeder(metadata, shipped(new AtomicBoolean(true), List.of(shipped))).seed());
+
+    DeviceProfile upgraded = store.profile("room-controller").orElseThrow();
+    assertEquals(
+        List.of("cooling_power", "it_power", "it_energy", "compute_power"),
+        upgraded.deviceResources().stream().map(r -> r.name()).toList(),
+        "an agent's compute_power reading conforms to the stored profile");
+    assertEquals(shipped.resource("compute_power"), upgraded.resource("compute_power"));
+    assertTrue(MetadataSeeder.withMissing(upgraded, shipped).isEmpty(), "nothing lacks");
   }
 }

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.setpoint.contracts.edgex.AddDeviceRequest;
 import dev.setpoint.contracts.edgex.AdminState;
 import dev.setpoint.contracts.edgex.DeviceProfile;
+import dev.setpoint.contracts.edgex.DeviceResource;
 import dev.setpoint.contracts.edgex.ReadWrite;
+import dev.setpoint.contracts.edgex.ResourceOperation;
+import dev.setpoint.contracts.edgex.ResourceProperties;
 import dev.setpoint.contracts.edgex.UpdateDeviceRequest;
 import dev.setpoint.ingest.application.InvalidCommandException;
 import dev.setpoint.ingest.application.InvalidMetadataException;
@@ -219,17 +222,27 @@ class MetadataJsonTest {
     assertEquals(
         ReadWrite.RW, controller.resource("setpoint").orElseThrow().properties().readWrite());
     assertEquals(27.0, controller.resource("setpoint").orElseThrow().properties().maximum());
-    for (String energy : List.of("cooling_power", "cooling_energy", "it_power", "it_energy")) {
-      assertEquals(0.0, controller.resource(energy).orElseThrow().properties().minimum(), energy);
-      assertEquals(
-          ReadWrite.R, controller.resource(energy).orElseThrow().properties().readWrite(), energy);
-    }
-    assertEquals("kWh", controller.resource("cooling_energy").orElseThrow().properties().units());
-    assertEquals(4, controller.command("energy").orElseThrow().resourceOperations().size());
+    List<String> energy =
+        List.of("cooling_power", "cooling_energy", "it_power", "compute_power", "it_energy");
     DeviceProfile meter =
         ProfileRules.check(YamlProfiles.parse(seed("energy-meter.yaml"), "profile"), "profile");
-    assertEquals("kW", meter.resource("cooling_power").orElseThrow().properties().units());
-    assertEquals(4, meter.deviceResources().size());
+    for (DeviceProfile metered : List.of(controller, meter)) {
+      for (String resource : energy) {
+        String at = metered.name() + " " + resource;
+        ResourceProperties properties = metered.resource(resource).orElseThrow().properties();
+        assertEquals("Float64", properties.valueType(), at);
+        assertEquals(0.0, properties.minimum(), at);
+        assertEquals(ReadWrite.R, properties.readWrite(), at);
+        assertEquals(resource.endsWith("_energy") ? "kWh" : "kW", properties.units(), at);
+      }
+      assertEquals(
+          energy,
+          metered.command("energy").orElseThrow().resourceOperations().stream()
+              .map(ResourceOperation::deviceResource)
+              .toList(),
+          metered.name());
+    }
+    assertEquals(energy, meter.deviceResources().stream().map(DeviceResource::name).toList());
     assertEquals(
         List.of(
             "room-sensor.yaml",
