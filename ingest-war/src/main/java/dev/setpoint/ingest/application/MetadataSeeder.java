@@ -4,6 +4,7 @@ import dev.setpoint.contracts.edgex.DeviceCommand;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceResource;
 import dev.setpoint.contracts.edgex.DeviceService;
+import dev.setpoint.contracts.edgex.ResourceOperation;
 import dev.setpoint.ingest.domain.DuplicateNameException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -110,7 +111,9 @@ public class MetadataSeeder {
 
   /**
    * {@code stored} with the resources and commands of {@code shipped} it has no namesake of, after
-   * its own; empty when it lacks none.
+   * its own, and its commands that have a shipped namesake with the shipped command's resource
+   * operations they lack (a later release's {@code energy} command reads one more resource); empty
+   * when it lacks none.
    */
   static Optional<DeviceProfile> withMissing(DeviceProfile stored, DeviceProfile shipped) {
     List<DeviceResource> resources = new ArrayList<>(list(stored.deviceResources()));
@@ -119,14 +122,32 @@ public class MetadataSeeder {
         resources.add(r);
       }
     }
-    List<DeviceCommand> commands = new ArrayList<>(list(stored.deviceCommands()));
+    List<DeviceCommand> commands = new ArrayList<>();
+    boolean widened = false;
+    for (DeviceCommand c : list(stored.deviceCommands())) {
+      Optional<DeviceCommand> namesake = shipped.command(c.name());
+      List<ResourceOperation> operations = new ArrayList<>(list(c.resourceOperations()));
+      for (ResourceOperation op :
+          namesake
+              .map(DeviceCommand::resourceOperations)
+              .map(MetadataSeeder::list)
+              .orElse(List.of())) {
+        if (operations.stream().noneMatch(o -> o.deviceResource().equals(op.deviceResource()))) {
+          operations.add(op);
+        }
+      }
+      widened |= operations.size() != list(c.resourceOperations()).size();
+      commands.add(
+          new DeviceCommand(c.name(), c.isHidden(), c.readWrite(), List.copyOf(operations)));
+    }
     for (DeviceCommand c : list(shipped.deviceCommands())) {
       if (stored.command(c.name()).isEmpty()) {
         commands.add(c);
       }
     }
     if (resources.size() == list(stored.deviceResources()).size()
-        && commands.size() == list(stored.deviceCommands()).size()) {
+        && commands.size() == list(stored.deviceCommands()).size()
+        && !widened) {
       return Optional.empty();
     }
     return Optional.of(

@@ -138,6 +138,12 @@ class MetadataSeederTest {
         upgraded.deviceResources().stream().map(r -> r.name()).toList(),
         "an agent's compute_power reading conforms to the stored profile");
     assertEquals(shipped.resource("compute_power"), upgraded.resource("compute_power"));
+    assertEquals(
+        List.of("cooling_power", "it_power", "it_energy", "compute_power"),
+        upgraded.command("energy").orElseThrow().resourceOperations().stream()
+            .map(ResourceOperation::deviceResource)
+            .toList(),
+        "reading the energy command reads the compute load too");
     assertTrue(MetadataSeeder.withMissing(upgraded, shipped).isEmpty(), "nothing lacks");
   }
 }
