@@ -67,6 +67,18 @@ final class Edge {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A request with a JSON body ({@code PUT}, {@code POST}) as the operator. */
+  static HttpResponse<String> send(String method, String uri, String json) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(uri))
+            .timeout(Duration.ofSeconds(15))
+            .header("Authorization", "Bearer " + operatorToken())
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(json))
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
   /**
    * An operator JWT from the server's local issuer, logging in with the password that {@code
    * ./setpoint test} made (an operator may post for any device).

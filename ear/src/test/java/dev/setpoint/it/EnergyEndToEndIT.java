@@ -20,6 +20,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the simulator's meter) against the EAR test server; its counters reach InfluxDB through ingest,
  * the relay and Kafka; analytics' roll-up (every 2 s in this server) turns them into the room's
  * hours; and the energy API's figures for the room are the simulator's own counters for the minutes
- * covered: the kWh of the hours add up to the last counter less the first.
+ * covered: the kWh of the hours add up to the last counter less the first, and so do the monthly
+ * report's (JSON, its energy figure, CSV and HTML from the same figures). A pilot is scheduled,
+ * read back and stopped through the savings API.
  */
 class EnergyEndToEndIT {
   @TempDir Path dir;
@@ -80,6 +85,32 @@ class EnergyEndToEndIT {
       total += r.containsKey(field) ? r.getJsonNumber(field).doubleValue() : 0;
     }
     return total;
+  }
+
+  private static HttpResponse<String> report(String room, YearMonth month, String rest)
+      throws Exception {
+    return Edge.get(
+        Edge.BASE + "/analytics/api/v1/rooms/" + room + "/reports/" + month + rest,
+        Edge.operatorToken());
+  }
+
+  private static JsonObject json(HttpResponse<String> response) {
+    assertEquals(200, response.statusCode(), response.body());
+    return Json.createReader(new StringReader(response.body())).readObject();
+  }
+
+  /** The monthly reports' energy over the months the run touched: {cooling, it}. */
+  private static double[] reported(String room, Instant from, Instant to) throws Exception {
+    double[] kwh = new double[2];
+    for (YearMonth m = YearMonth.from(from.atZone(ZoneOffset.UTC));
+        !m.isAfter(YearMonth.from(to.atZone(ZoneOffset.UTC)));
+        m = m.plusMonths(1)) {
+      JsonObject energy = json(report(room, m, "")).getJsonObject("energy");
+      kwh[0] +=
+          energy.containsKey("coolingKwh") ? energy.getJsonNumber("coolingKwh").doubleValue() : 0;
+      kwh[1] += energy.containsKey("itKwh") ? energy.getJsonNumber("itKwh").doubleValue() : 0;
+    }
+    return kwh;
   }
 
   @Test
@@ -136,5 +167,55 @@ class EnergyEndToEndIT {
         assertEquals(0.0, r.getJsonNumber("gapSeconds").doubleValue(), "no gap: " + r);
       }
     }
+
+    // The monthly report's figures are the same counters'.
+    Instant lastAt = Instant.ofEpochMilli((long) last[0]);
+    double[] reported = reported(device, from, lastAt);
+    assertEquals(cooling, reported[0], 1e-6);
+    assertEquals(it, reported[1], 1e-6);
+    YearMonth month = YearMonth.from(lastAt.atZone(ZoneOffset.UTC));
+    JsonObject figure = json(report(device, month, "/energy"));
+    assertTrue(figure.getInt("hours") >= 1, figure.toString());
+    HttpResponse<String> csv = report(device, month, "?format=csv");
+    assertEquals(200, csv.statusCode(), csv.body());
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    assertTrue(csv.body().contains(month.toString()), csv.body());
+    HttpResponse<String> html = report(device, month, "?format=html");
+    assertEquals(200, html.statusCode(), html.body());
+    assertTrue(html.body().contains("<svg") && !html.body().contains("<script"), html.body());
+    HttpResponse<String> bad = report(device, month, "?format=pdf");
+    assertEquals(400, bad.statusCode(), bad.body());
+    assertEquals("format", body(bad).getString("parameter"));
+
+    // A pilot: scheduled for tomorrow, read back, stopped; without a baseline, savings say why.
+    String pilotUri = Edge.BASE + "/analytics/api/v1/rooms/" + device + "/pilot";
+    LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+    HttpResponse<String> refused =
+        Edge.send("PUT", pilotUri, "{\"start\": \"" + tomorrow + "\", \"fixedSetpoint\": 35}");
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertEquals("fixedSetpoint", body(refused).getString("parameter"));
+    JsonObject pilot =
+        json(
+            Edge.send(
+                "PUT",
+                pilotUri,
+                "{\"start\": \""
+                    + tomorrow
+                    + "\", \"days\": 14, \"fixedSetpoint\": 20,"
+                    + " \"seed\": 5}"));
+    assertEquals("scheduled", pilot.getString("status"));
+    assertEquals(14, pilot.getString("schedule").length());
+    assertEquals(pilot.toString(), json(Edge.get(pilotUri, Edge.operatorToken())).toString());
+    assertEquals("stopped", json(Edge.send("POST", pilotUri + "/stop", "")).getString("status"));
+    HttpResponse<String> savings =
+        Edge.get(
+            Edge.BASE + "/analytics/api/v1/rooms/" + device + "/baseline", Edge.operatorToken());
+    assertEquals(409, savings.statusCode(), savings.body());
+    assertTrue(body(savings).getString("message").contains("no baseline period"));
+  }
+
+  /** The JSON body of a response of any status. */
+  private static JsonObject body(HttpResponse<String> response) {
+    return Json.createReader(new StringReader(response.body())).readObject();
   }
 }
