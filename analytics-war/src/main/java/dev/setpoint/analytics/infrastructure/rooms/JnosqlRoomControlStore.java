@@ -7,15 +7,10 @@ import dev.setpoint.analytics.infrastructure.store.AnalyticsDatabase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jnosql.communication.semistructured.CommunicationEntity;
-import org.eclipse.jnosql.communication.semistructured.DatabaseManager;
-import org.eclipse.jnosql.communication.semistructured.SelectQuery;
 
 /**
  * The rooms' controls (mode, tape flag) in analytics' own MongoDB database, through JNoSQL's
@@ -42,50 +37,32 @@ public class JnosqlRoomControlStore implements RoomControlStore {
   static final String CHANGED_BY = "changedBy";
   static final String CHANGED_AT = "changedAt";
 
-  private final DatabaseManager manager;
+  private final AnalyticsDatabase database;
 
   @Inject
   public JnosqlRoomControlStore(AnalyticsDatabase database) {
-    this.manager = database.manager();
+    this.database = database;
   }
 
   /** For CDI's proxy only. */
   protected JnosqlRoomControlStore() {
-    this.manager = null;
+    this.database = null;
   }
 
   @Override
   public Optional<RoomControl> find(String room) {
-    return AnalyticsDatabase.call(
-        "read room " + room,
-        () ->
-            manager
-                .select(
-                    SelectQuery.select()
-                        .from(COLLECTION)
-                        .where(ROOM)
-                        .eq(room)
-                        .orderBy(CHANGED_AT)
-                        .desc()
-                        .limit(1)
-                        .build())
-                .findFirst()
-                .flatMap(JnosqlRoomControlStore::control));
+    return database.latest(
+        COLLECTION, ROOM, room, CHANGED_AT, JnosqlRoomControlStore::control, "read room " + room);
   }
 
   @Override
   public List<RoomControl> all() {
-    return AnalyticsDatabase.call(
-        "read the room modes",
-        () -> {
-          Map<String, RoomControl> latest = new LinkedHashMap<>();
-          manager
-              .select(SelectQuery.select().from(COLLECTION).orderBy(CHANGED_AT).asc().build())
-              .map(JnosqlRoomControlStore::control)
-              .flatMap(Optional::stream)
-              .forEach(c -> latest.put(c.room(), c));
-          return new ArrayList<>(latest.values());
-        });
+    return database.latestOfEach(
+        COLLECTION,
+        CHANGED_AT,
+        JnosqlRoomControlStore::control,
+        RoomControl::room,
+        "read the room modes");
   }
 
   @Override
@@ -99,12 +76,7 @@ public class JnosqlRoomControlStore implements RoomControlStore {
     entity.add(HOLDING_TAPE, control.holdingTape());
     entity.add(CHANGED_BY, control.changedBy());
     entity.add(CHANGED_AT, control.changedAt().toEpochMilli());
-    AnalyticsDatabase.call(
-        "store the control of room " + control.room(),
-        () -> {
-          manager.insert(entity);
-          return null;
-        });
+    database.insert(entity, "store the control of room " + control.room());
   }
 
   /**

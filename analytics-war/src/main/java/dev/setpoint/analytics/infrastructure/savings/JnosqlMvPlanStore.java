@@ -10,16 +10,11 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.jnosql.communication.semistructured.CommunicationEntity;
-import org.eclipse.jnosql.communication.semistructured.DatabaseManager;
-import org.eclipse.jnosql.communication.semistructured.SelectQuery;
 
 /**
  * The rooms' measurement plans in analytics' own database ({@link AnalyticsDatabase}, collection
@@ -53,62 +48,44 @@ public class JnosqlMvPlanStore implements MvPlanStore {
   static final String CHANGED_BY = "changedBy";
   static final String CHANGED_AT = "changedAt";
 
-  private final DatabaseManager manager;
+  private final AnalyticsDatabase database;
 
   @Inject
   public JnosqlMvPlanStore(AnalyticsDatabase database) {
-    this.manager = database.manager();
+    this.database = database;
   }
 
   /** For CDI's proxy only. */
   protected JnosqlMvPlanStore() {
-    this.manager = null;
+    this.database = null;
   }
 
   @Override
   public Optional<MvPlan> find(String room) {
-    return AnalyticsDatabase.call(
-        "read the measurement plan of room " + room,
-        () ->
-            manager
-                .select(
-                    SelectQuery.select()
-                        .from(COLLECTION)
-                        .where(ROOM)
-                        .eq(room)
-                        .orderBy(CHANGED_AT)
-                        .desc()
-                        .limit(1)
-                        .build())
-                .findFirst()
-                .flatMap(JnosqlMvPlanStore::plan));
+    return database.latest(
+        COLLECTION,
+        ROOM,
+        room,
+        CHANGED_AT,
+        JnosqlMvPlanStore::plan,
+        "read the measurement plan of room " + room);
   }
 
   @Override
   public List<MvPlan> all() {
-    return AnalyticsDatabase.call(
-        "read the measurement plans",
-        () -> {
-          Map<String, MvPlan> latest = new LinkedHashMap<>();
-          manager
-              .select(SelectQuery.select().from(COLLECTION).orderBy(CHANGED_AT).asc().build())
-              .map(JnosqlMvPlanStore::plan)
-              .flatMap(Optional::stream)
-              .forEach(p -> latest.put(p.room(), p));
-          return new ArrayList<>(latest.values());
-        });
+    return database.latestOfEach(
+        COLLECTION,
+        CHANGED_AT,
+        JnosqlMvPlanStore::plan,
+        MvPlan::room,
+        "read the measurement plans");
   }
 
   @Override
   public void save(MvPlan plan) {
     CommunicationEntity entity = document(plan);
     entity.add(ID, UUID.randomUUID().toString());
-    AnalyticsDatabase.call(
-        "store the measurement plan of room " + plan.room(),
-        () -> {
-          manager.insert(entity);
-          return null;
-        });
+    database.insert(entity, "store the measurement plan of room " + plan.room());
   }
 
   /** The document of a plan (without its id). */

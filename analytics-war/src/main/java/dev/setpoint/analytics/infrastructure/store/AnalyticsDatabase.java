@@ -8,8 +8,16 @@ import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.eclipse.jnosql.communication.semistructured.CommunicationEntity;
 import org.eclipse.jnosql.communication.semistructured.DatabaseManager;
+import org.eclipse.jnosql.communication.semistructured.SelectQuery;
 import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentConfiguration;
 import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentManagerFactory;
 
@@ -42,16 +50,72 @@ public class AnalyticsDatabase {
     this.manager = null;
   }
 
-  /** The database's document manager. */
-  public DatabaseManager manager() {
-    return manager;
+  /**
+   * The latest document (by {@code order}, descending) whose {@code field} equals {@code value}, as
+   * {@code read} makes it; empty when there is none or {@code read} refuses it.
+   */
+  public <T> Optional<T> latest(
+      String collection,
+      String field,
+      String value,
+      String order,
+      Function<CommunicationEntity, Optional<T>> read,
+      String what) {
+    return call(
+        what,
+        () ->
+            manager
+                .select(
+                    SelectQuery.select()
+                        .from(collection)
+                        .where(field)
+                        .eq(value)
+                        .orderBy(order)
+                        .desc()
+                        .limit(1)
+                        .build())
+                .findFirst()
+                .flatMap(read));
+  }
+
+  /**
+   * Of an append-only collection, the latest readable document (by {@code order}) of each key, in
+   * the order their keys first appeared.
+   */
+  public <T> List<T> latestOfEach(
+      String collection,
+      String order,
+      Function<CommunicationEntity, Optional<T>> read,
+      Function<T, String> key,
+      String what) {
+    return call(
+        what,
+        () -> {
+          Map<String, T> latest = new LinkedHashMap<>();
+          manager
+              .select(SelectQuery.select().from(collection).orderBy(order).asc().build())
+              .map(read)
+              .flatMap(Optional::stream)
+              .forEach(t -> latest.put(key.apply(t), t));
+          return new ArrayList<>(latest.values());
+        });
+  }
+
+  /** Inserts one document (atomic on every MongoDB). */
+  public void insert(CommunicationEntity entity, String what) {
+    call(
+        what,
+        () -> {
+          manager.insert(entity);
+          return null;
+        });
   }
 
   /**
    * Runs a store operation, turning the driver's failures into {@link
    * ControlStoreUnavailableException} with {@code what} in its message.
    */
-  public static <T> T call(String what, Supplier<T> operation) {
+  private static <T> T call(String what, Supplier<T> operation) {
     try {
       return operation.get();
     } catch (MongoException | IllegalStateException e) {
