@@ -610,8 +610,8 @@ public final class ModelCli {
       name = "savings",
       mixinStandardHelpOptions = true,
       description =
-          "How close measured savings come to the true saving: per seed a baseline period under a"
-              + " fixed setpoint, then a season under the recommender, its twin under the fixed"
+          "How close measured savings come to the true saving: per seed a baseline period (a"
+              + " year by default) under a fixed setpoint, then a season under the recommender, its twin under the fixed"
               + " setpoint and a pilot alternating the two; the baseline method and the pilot mode"
               + " against the twin's truth. Writes <docs>/savings.md and savings.json. Without"
               + " --climate/--room: Gwangju × default and Singapore × default.")
@@ -656,14 +656,17 @@ public final class ModelCli {
 
     @Option(
         names = "--baseline-weeks",
-        defaultValue = "8",
-        description = "weeks of baseline period before the season (default ${DEFAULT-VALUE})")
+        defaultValue = "52",
+        description =
+            "weeks of baseline period before the season; a year spans the season's weather"
+                + " (default ${DEFAULT-VALUE})")
     int baselineWeeks;
 
     @Option(
         names = "--short-baseline-weeks",
-        defaultValue = "4",
-        description = "the shorter baseline shown beside it (default ${DEFAULT-VALUE})")
+        defaultValue = "8",
+        description =
+            "the comparison: the baseline period's last weeks only (default ${DEFAULT-VALUE})")
     int shortWeeks;
 
     @Option(

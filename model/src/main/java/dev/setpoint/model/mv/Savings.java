@@ -29,8 +29,21 @@ import java.util.List;
  * everything but whether n or n′ appears in (1 + 2/·); that factor is 1.000 to four digits for a
  * season of hourly data, so the choice does not show here. The simularis notes on NMEC uncertainty
  * (Kissock, Haberl and Claridge 2003, RP-1050) remark that Guideline 14's Annex B differs from the
- * toolkit paper's method in places. <b>No published worked example with numbers was found</b>; the
- * unit test reproduces numbers computed by hand from the formula.
+ * toolkit paper's method in places.
+ *
+ * <p><b>No published worked example with numbers was found</b>, so the unit test reproduces numbers
+ * computed by hand from the formula. Looked for, with the search tools (the documents themselves
+ * could not be opened, only their indexed openings and excerpts): EVO's Statistics and Uncertainty
+ * for IPMVP (EVO 10100-1:2014) and Uncertainty Assessment for IPMVP; BPA's Regression for M&amp;V
+ * reference guide (2012) and SBW's Uncertainty Approaches and Analyses for Regression Models and
+ * ECAM (for BPA, 2017); Koran et al., A Comparison of Approaches to Estimating the Time-Aggregated
+ * Uncertainty of Savings Estimated from Meter Data (IEPEC 2017); PG&amp;E's meter-based savings
+ * (NMEC) rulebook draft; the {@code nmecr}, LBNL RMV2.0, OpenEEmeter/CalTRACK and cunybpl sources,
+ * documentation, tests and issue threads; the OpenEEmeter mailing list's FSU thread. Two findings
+ * on the way: {@code nmecr} keeps 1.26 for hourly models but replaces it with Sun and Baltazar's
+ * polynomial in the reporting months for daily and monthly ones (its pull request 30), and LBNL
+ * withdrew RMV2.0's Guideline 14 uncertainty because on hourly and daily data it came out too small
+ * (RMV2.0 issue 7).
  *
  * @param adjustedBaselineKwh Σ ŷ over the reporting period
  * @param meteredKwh Σ y over the reporting period

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fractional savings uncertainty. No published worked example with numbers could be found from
- * this machine (Savings' javadoc lists what was checked), so the expected values are worked by hand
- * from Guideline 14's formula, ΔE/E = t · 1.26 · CV · √((n/n′)(1 + 2/n)(1/m)) / F.
+ * this machine (Savings' javadoc lists where it was looked for), so the expected values are worked
+ * by hand from Guideline 14's formula, ΔE/E = t · 1.26 · CV · √((n/n′)(1 + 2/n)(1/m)) / F.
  */
 class SavingsTest {
   @Test

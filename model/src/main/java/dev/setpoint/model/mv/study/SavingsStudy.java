@@ -44,11 +44,21 @@ import java.util.function.IntPredicate;
  * </ol>
  *
  * The baseline period is the same in all three (the same fixed setpoint, the same draws); the
- * baseline method fits it (all of it, and its last weeks only, a shorter baseline for comparison)
- * and predicts the controlled run's season; the pilot mode uses only the pilot run's season.
+ * baseline method fits it and predicts the controlled run's season; the pilot mode uses only the
+ * pilot run's season. The baseline period should span the conditions the season will bring (IPMVP
+ * and Guideline 14 ask for a full cycle of the independent variables, normally 12 months), so the
+ * CLI's default is 52 weeks; the baseline method is also fitted on the baseline period's last weeks
+ * only ({@link Settings#shortBaselineWeeks()}), a short baseline for comparison, which in a climate
+ * with seasons must extrapolate. The reporting season is never part of a baseline fit.
  */
 public final class SavingsStudy {
-  /** What to run. */
+  /**
+   * What to run.
+   *
+   * @param reportingStartDay the season's first day of the year (0 = 1 January)
+   * @param baselineWeeks the baseline period, the weeks just before the season
+   * @param shortBaselineWeeks the comparison's baseline: the baseline period's last weeks only
+   */
   public record Settings(
       SiteClimate site,
       String roomName,
@@ -72,9 +82,17 @@ public final class SavingsStudy {
       return 7 * (baselineWeeks + reportingWeeks);
     }
 
+    /**
+     * The run's first date, the baseline period's first day (in the simulator's calendar: runs
+     * start in its year, {@link RoomSimulator#YEAR}, and go on into the next).
+     */
+    public LocalDate runStart() {
+      return LocalDate.ofYearDay(RoomSimulator.YEAR, startDay() + 1);
+    }
+
     /** The season's first date (a date in the simulator's calendar, the year as it falls). */
     public LocalDate reportingStart() {
-      return LocalDate.ofYearDay(RoomSimulator.YEAR, startDay() + 1).plusDays(7L * baselineWeeks);
+      return runStart().plusDays(7L * baselineWeeks);
     }
   }
 
@@ -85,6 +103,9 @@ public final class SavingsStudy {
    * @param savings the estimate (its fraction, uncertainty, baseline statistics)
    * @param fit the baseline's Guideline 14 statistics, hourly
    * @param monthly the same on calendar-month sums
+   * @param outsidePct the share of the season's hours whose outdoor temperature or dew point lies
+   *     outside the range the baseline was fitted on (where the model extrapolates), %; NaN for the
+   *     pilot, whose baseline is interleaved with the hours it predicts
    * @param model the baseline model in a line
    */
   public record Estimate(
@@ -94,6 +115,7 @@ public final class SavingsStudy {
       Savings savings,
       Guideline14 fit,
       Guideline14 monthly,
+      double outsidePct,
       String model) {
     public double estimatedPct() {
       return 100 * savings.fraction();
@@ -231,10 +253,7 @@ public final class SavingsStudy {
             settings.room(), settings.site(), Duration.ofSeconds(60), Duration.ofMinutes(5));
     Strategy fixed = new Strategy.Fixed(settings.baselineC());
     int baselineDays = 7 * settings.baselineWeeks();
-    Instant start =
-        LocalDate.ofYearDay(RoomSimulator.YEAR, settings.startDay() + 1)
-            .atStartOfDay(settings.site().zone())
-            .toInstant();
+    Instant start = settings.runStart().atStartOfDay(settings.site().zone()).toInstant();
     PilotSchedule schedule = schedule(seed);
     IntPredicate on =
         switch (arm) {
@@ -287,9 +306,24 @@ public final class SavingsStudy {
     for (Meter meter : Meter.values()) {
       double truth = meter == Meter.COOLING ? trueCool : trueTotal;
       Baseline b = Baseline.fit(baselinePeriod, meter);
-      estimates.add(estimate(BASELINE, meter, truth, b, Savings.of(b, season)));
-      Baseline s = Baseline.fit(c.subList(shortFrom, split), meter);
-      estimates.add(estimate(SHORT_BASELINE, meter, truth, s, Savings.of(s, season)));
+      estimates.add(
+          estimate(
+              BASELINE,
+              meter,
+              truth,
+              b,
+              Savings.of(b, season),
+              outsidePct(baselinePeriod, season)));
+      List<Observation> shortPeriod = c.subList(shortFrom, split);
+      Baseline s = Baseline.fit(shortPeriod, meter);
+      estimates.add(
+          estimate(
+              SHORT_BASELINE,
+              meter,
+              truth,
+              s,
+              Savings.of(s, season),
+              outsidePct(shortPeriod, season)));
     }
     PilotSchedule schedule = schedule(seed);
     List<Observation> pilotSeason = pilot.hours().subList(split, split + schedule.days() * 24);
@@ -297,7 +331,7 @@ public final class SavingsStudy {
     for (Meter meter : Meter.values()) {
       double truth = meter == Meter.COOLING ? trueCool : trueTotal;
       PilotEstimate pe = PilotEstimate.of(schedule, pilotSeason, meter, settings.carryOverHours());
-      estimates.add(estimate(PILOT, meter, truth, pe.baseline(), pe.savings()));
+      estimates.add(estimate(PILOT, meter, truth, pe.baseline(), pe.savings(), Double.NaN));
       if (meter == Meter.COOLING) {
         pilotCooling = pe;
       }
@@ -318,7 +352,8 @@ public final class SavingsStudy {
         pilotCooling.days());
   }
 
-  private Estimate estimate(String method, Meter meter, double truth, Baseline b, Savings s) {
+  private Estimate estimate(
+      String method, Meter meter, double truth, Baseline b, Savings s, double outsidePct) {
     return new Estimate(
         method,
         meter,
@@ -326,7 +361,36 @@ public final class SavingsStudy {
         s,
         b.statistics(),
         b.monthlyStatistics(settings.site().zone()),
+        outsidePct,
         b.describe());
+  }
+
+  /**
+   * The share of {@code reporting}'s hours whose outdoor temperature or dew point lies outside the
+   * range (minimum to maximum) of {@code baseline}'s, %: where a model fitted on {@code baseline}
+   * extrapolates.
+   */
+  static double outsidePct(List<Observation> baseline, List<Observation> reporting) {
+    double loT = Double.POSITIVE_INFINITY;
+    double hiT = Double.NEGATIVE_INFINITY;
+    double loD = Double.POSITIVE_INFINITY;
+    double hiD = Double.NEGATIVE_INFINITY;
+    for (Observation o : baseline) {
+      loT = Math.min(loT, o.outdoorC());
+      hiT = Math.max(hiT, o.outdoorC());
+      loD = Math.min(loD, o.outdoorDewPointC());
+      hiD = Math.max(hiD, o.outdoorDewPointC());
+    }
+    int outside = 0;
+    for (Observation o : reporting) {
+      if (o.outdoorC() < loT
+          || o.outdoorC() > hiT
+          || o.outdoorDewPointC() < loD
+          || o.outdoorDewPointC() > hiD) {
+        outside++;
+      }
+    }
+    return reporting.isEmpty() ? Double.NaN : 100.0 * outside / reporting.size();
   }
 
   private static HourlyMeter get(Future<HourlyMeter> f) throws InterruptedException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.model.eval.OnnxInletPredictor;
+import dev.setpoint.model.mv.Observation;
 import dev.setpoint.model.mv.Observation.Meter;
 import dev.setpoint.model.recommend.SetpointPolicy;
 import dev.setpoint.model.recommend.TrainingRanges;
@@ -13,6 +14,7 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,9 +78,30 @@ class SavingsStudyTest {
           .write(docs);
       String md = Files.readString(docs.resolve("savings.md"));
       assertTrue(md.contains("| cooling | pilot mode |"), md);
+      assertTrue(md.contains("| comparison: baseline method on its last 2 weeks only |"), md);
       assertTrue(md.contains("gave identical numbers"), md);
       String json = Files.readString(docs.resolve("savings.json"));
       assertTrue(json.contains("\"within_3pp\""), json);
+      assertTrue(json.contains("\"outside_range_pct\""), json);
     }
+  }
+
+  @Test
+  void seasonHoursOutsideTheBaselinesWeatherAreCounted() {
+    // Baseline: outdoor 10–20 °C, dew point 5–12 °C.
+    List<Observation> baseline = List.of(hour(10, 5), hour(20, 12), hour(15, 8));
+    List<Observation> season =
+        List.of(
+            hour(10, 5), // on the edges: inside
+            hour(21, 8), // too warm
+            hour(15, 13), // too humid
+            hour(9.5, 4)); // too cold and too dry: one hour, counted once
+    assertEquals(75.0, SavingsStudy.outsidePct(baseline, season), 1e-12);
+    assertEquals(0.0, SavingsStudy.outsidePct(baseline, baseline), 1e-12);
+    assertTrue(Double.isNaN(SavingsStudy.outsidePct(baseline, List.of())));
+  }
+
+  private static Observation hour(double outdoorC, double dewPointC) {
+    return new Observation(Instant.EPOCH, 1, 2, outdoorC, dewPointC, 10);
   }
 }
