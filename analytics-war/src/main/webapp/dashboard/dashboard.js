@@ -307,6 +307,7 @@ const REASONS = {
   prediction_missing: 'no model answer: holding, stepping toward 18 °C',
   out_of_range: 'outside what the model was trained on: holding',
   rate_limited: 'changed as far as the room\'s limit per hour allows',
+  pilot_fixed: 'the room\'s pilot runs its fixed setpoint today',
 };
 
 function why(d) {
