@@ -98,12 +98,43 @@ public final class EvaluationReport {
         && recommender.runs().maxInletC() <= constant.runs().maxInletC() + STRESS_MAX_INLET_SLACK_K;
   }
 
-  /** Writes {@code evaluation.md}, {@code evaluation.json} and the charts into {@code docs}. */
+  /** Where the savings study's summary stands in evaluation.md (written by that study). */
+  public static final String SAVINGS_BEGIN =
+      "<!-- savings:begin (written by the savings study) -->";
+
+  public static final String SAVINGS_END = "<!-- savings:end -->";
+
+  /** {@code text} with its savings summary (between the markers) replaced by {@code block}. */
+  public static String withSavings(String text, String block) {
+    int begin = text.indexOf(SAVINGS_BEGIN);
+    int end = text.indexOf(SAVINGS_END);
+    String kept =
+        begin >= 0 && end > begin
+            ? text.substring(0, begin) + text.substring(end + SAVINGS_END.length())
+            : text;
+    return kept.stripTrailing() + "\n\n" + block;
+  }
+
+  /**
+   * Writes {@code evaluation.md}, {@code evaluation.json} and the charts into {@code docs}; the
+   * savings study's summary already in evaluation.md is kept.
+   */
   public void write(Path docs) throws IOException {
     Path charts = docs.resolve("evaluation");
     Files.createDirectories(charts);
     writeCharts(charts);
-    Files.writeString(docs.resolve("evaluation.md"), markdown(), StandardCharsets.UTF_8);
+    // the savings study's summary, written into the same page by that study, is kept
+    Path page = docs.resolve("evaluation.md");
+    String markdown = markdown();
+    if (Files.exists(page)) {
+      String old = Files.readString(page, StandardCharsets.UTF_8);
+      int begin = old.indexOf(SAVINGS_BEGIN);
+      int end = old.indexOf(SAVINGS_END);
+      if (begin >= 0 && end > begin) {
+        markdown = withSavings(markdown, old.substring(begin, end + SAVINGS_END.length()) + "\n");
+      }
+    }
+    Files.writeString(page, markdown, StandardCharsets.UTF_8);
     Files.writeString(docs.resolve("evaluation.json"), json(), StandardCharsets.UTF_8);
   }
 
