@@ -12,7 +12,10 @@ const WEATHER = {
   6: 'drizzle', 7: 'rain', 8: 'thunderstorm', 9: 'snow',
 };
 
-const state = { config: null, range: '1h', device: null, site: '', timer: null, devices: [], energyRoom: null, energyAt: 0 };
+const state = {
+  config: null, range: '1h', device: null, site: '', timer: null, devices: [], energyRoom: null, energyAt: 0,
+  savingsOpen: false, savingsWanted: false, savingsRoom: null, savingsMonth: null, savingsAt: 0,
+};
 // Read by the browser test and handy in the console: the charts and the last history answer.
 window.setpointDashboard = { charts: {}, history: null, state };
 
@@ -39,11 +42,24 @@ async function api(url, options = {}) {
   return response;
 }
 
+// An error body's words: analytics' API errors say 'message', the savings and KServe ones 'error'.
+function problem(body, url, status) {
+  return (body && (body.message || body.error)) || url + ': HTTP ' + status;
+}
+
 async function json(url) {
   const response = await api(url);
   const body = await response.json().catch(() => null);
-  if (!response.ok) throw new Error((body && body.message) || url + ': HTTP ' + response.status);
+  if (!response.ok) throw new Error(problem(body, url, response.status));
   return body;
+}
+
+// A JSON answer whether or not it is an error: { ok, status, body }, for answers such as 409 that
+// say something about the room rather than about the request.
+async function answer(url) {
+  const response = await api(url);
+  const body = await response.json().catch(() => null);
+  return { ok: response.ok, status: response.status, body };
 }
 
 async function login(event) {
@@ -371,6 +387,7 @@ function renderRooms(body) {
   });
   $('room-table').tBodies[0].replaceChildren(...rows);
   renderEnergyRooms(body.rooms.map((r) => r.room));
+  renderSavingsRooms(body.rooms.map((r) => r.room));
 }
 
 async function refreshRooms() {
@@ -496,6 +513,284 @@ function renderEnergy(hours, days, anomalies) {
   $('energy-anomalies').tBodies[0].replaceChildren(...rows);
 }
 
+// ---- Savings: a room's baseline (Guideline 14's verdict), its month report and its pilot.
+// A month report fits the room's baselines again, so it is read when the view opens, when the room
+// or month changes, and then every few minutes while the view is open.
+const SAVINGS_EVERY_MS = 5 * 60000;
+const METERS = { cooling: 'cooling', cooling_it: 'cooling + IT' };
+const REPORT_TYPES = { html: 'text/html', csv: 'text/csv' };
+
+// An element with its class and children (text or elements; null and undefined left out); text
+// is never parsed as markup.
+function el(tag, className, ...children) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  e.append(...children.filter((c) => c !== null && c !== undefined));
+  return e;
+}
+
+function kwh(v) {
+  return v == null ? '–' : Number(v).toFixed(1) + ' kWh';
+}
+
+function percent(fraction) {
+  return (100 * fraction).toFixed(1) + ' %';
+}
+
+function minutes(m) {
+  return m < 60 ? m + ' min' : Math.floor(m / 60) + ' h' + (m % 60 ? ' ' + (m % 60) + ' min' : '');
+}
+
+function thisMonth() {
+  return new Date().toISOString().slice(0, 7); // the server cuts months in UTC unless told
+}
+
+// A meter's savings in words: the figure with its uncertainty, or why there are none.
+function savingsText(m) {
+  if (!m.measured) return 'not measured: ' + (m.reason || 'no reason given');
+  if (m.savingsKwh == null) return 'measured, but the savings could not be computed';
+  let text = m.savingsKwh >= 0 ? kwh(m.savingsKwh) + ' saved' : kwh(-m.savingsKwh) + ' more used';
+  const widths = [];
+  if (m.halfWidth68Kwh != null) widths.push('± ' + kwh(m.halfWidth68Kwh) + ' (68 %)');
+  if (m.halfWidth90Kwh != null) widths.push('± ' + kwh(m.halfWidth90Kwh) + ' (90 %)');
+  if (widths.length) text += ' ' + widths.join(', ');
+  if (m.savingsFraction != null) text += ' · ' + percent(m.savingsFraction) + ' of the adjusted baseline';
+  return text;
+}
+
+// Hours left out, by reason: "3 h no IT meter reading, 9 h meter readings excluded (…)".
+function leftOut(excluded) {
+  const parts = Object.entries(excluded || {}).map(([reason, hours]) => hours + ' h ' + reason);
+  return parts.length ? 'left out: ' + parts.join(', ') : null;
+}
+
+// One meter's savings as a list item: the figure or the reason, the hours compared and left out.
+function meterLine(m) {
+  const out = leftOut(m.excludedHours);
+  return el('li', m.measured ? 'measured' : 'none',
+    el('strong', null, (METERS[m.meter] || m.meter) + ': '), savingsText(m),
+    ' · ' + m.usableHours + ' h compared',
+    out ? el('br') : null, out ? el('span', 'note', out) : null);
+}
+
+function renderBaseline(a) {
+  const box = $('savings-baseline-body');
+  if (a.status === 409) {
+    box.replaceChildren(el('p', 'note', problem(a.body, 'baseline', a.status)));
+    return;
+  }
+  if (!a.ok) {
+    box.replaceChildren(el('p', 'error', problem(a.body, 'baseline', a.status)));
+    return;
+  }
+  const b = a.body;
+  const set = b.setBy ? ' · set by ' + b.setBy + (b.setAt ? ' ' + ago(Date.parse(b.setAt)) : '') : '';
+  const meters = (b.meters || []).map((m) => {
+    const out = leftOut(m.excludedHours);
+    const figures = [];
+    if (m.cvRmse != null) figures.push('CV(RMSE) ' + percent(m.cvRmse));
+    if (m.nmbe != null) figures.push('NMBE ' + percent(m.nmbe));
+    figures.push(m.usableHours + ' h fitted');
+    return el('li', m.accepted ? 'accepted' : 'refused',
+      // the verdict starts with 'accepted' or 'refused'
+      el('strong', null, (METERS[m.meter] || m.meter) + ': '), m.verdict,
+      el('br'), el('span', 'note', figures.join(', ') + (m.model ? ' · ' + m.model : '')),
+      m.monthlyVerdict ? el('br') : null, m.monthlyVerdict ? el('span', 'note', 'monthly: ' + m.monthlyVerdict) : null,
+      out ? el('br') : null, out ? el('span', 'note', out) : null);
+  });
+  box.replaceChildren(
+    el('p', null, new Date(b.from).toLocaleDateString() + ' – ' + new Date(b.to).toLocaleDateString() +
+      (b.loadTerm ? ' · weather and compute load' : ' · weather only (no compute load)') + set),
+    el('ul', 'meters', ...meters));
+}
+
+function renderMonth(a) {
+  const box = $('savings-month-body');
+  $('savings-month-title').textContent = state.savingsMonth === thisMonth() ? 'This month' : 'Month ' + state.savingsMonth;
+  if (!a.ok) {
+    box.replaceChildren(el('p', 'error', problem(a.body, 'report', a.status)));
+    renderSavingsChart([]);
+    return;
+  }
+  const r = a.body;
+  const e = r.energy || {};
+  const env = r.envelope || {};
+  const sp = r.setpoints || {};
+  const alerts = (r.alerts || []).length;
+  const parts = [
+    el('p', null, 'cooling ' + kwh(e.coolingKwh) + ' · IT ' + kwh(e.itKwh) + ' · ' +
+      e.completeHours + ' of ' + e.hours + ' h complete'),
+  ];
+  if (r.savingsNote) parts.push(el('p', 'note', r.savingsNote));
+  if (r.savings && r.savings.meters) parts.push(el('ul', 'meters', ...r.savings.meters.map(meterLine)));
+  parts.push(el('p', null,
+    'inlet above ' + env.highC + ' °C ' + minutes(env.minutesAbove || 0) +
+    ' · below ' + env.lowC + ' °C ' + minutes(env.minutesBelow || 0) +
+    ' · dew point above ' + env.dewPointC + ' °C ' + minutes(env.minutesDewPointAbove || 0) +
+    (env.hottestC != null ? ' · hottest ' + fmt(env.hottestC, '°C') : '')));
+  parts.push(el('p', null, (sp.changes || 0) + ' setpoint changes from ' + (sp.decisions || 0) +
+    ' decisions (' + (sp.commanded || 0) + ' sent' + (sp.pilotFixed ? ', ' + sp.pilotFixed + ' for the pilot' : '') +
+    ') · ' + alerts + ' meter alert' + (alerts === 1 ? '' : 's')));
+  box.replaceChildren(...parts);
+  renderSavingsChart(r.days || []);
+}
+
+function renderSavingsChart(days) {
+  const chart = window.setpointDashboard.charts.savings;
+  if (!chart) return;
+  chart.data.labels = days.map((d) => d.date);
+  chart.data.datasets[0].data = days.map((d) => (d.savingsKwh == null ? null : d.savingsKwh));
+  chart.data.datasets[0].backgroundColor = days.map((d) => (d.savingsKwh < 0 ? '#c62828' : '#2e7d32'));
+  chart.update();
+}
+
+function renderPilot(a) {
+  const box = $('savings-pilot-body');
+  if (a.status === 409) {
+    box.replaceChildren(el('p', 'note', problem(a.body, 'pilot', a.status)));
+    return;
+  }
+  if (!a.ok) {
+    box.replaceChildren(el('p', 'error', problem(a.body, 'pilot', a.status)));
+    return;
+  }
+  const p = a.body;
+  const start = Date.parse(p.start + 'T00:00:00Z');
+  const letters = [...(p.schedule || '')].map((arm, i) => {
+    const span = el('span', arm + (i < p.daysEnded ? ' ended' : ''), arm);
+    span.title = new Date(start + i * 86400e3).toISOString().slice(0, 10) + ': ' +
+      (arm === 'F' ? 'fixed setpoint' : 'controller') + (i < p.daysEnded ? ', ended' : '');
+    return span;
+  });
+  const parts = [
+    el('p', null, el('strong', null, p.status), ' · ' + p.daysEnded + ' of ' + p.days + ' days ended · fixed setpoint ' +
+      fmt(p.fixedSetpointC, '°C') + ' · periods of ' + p.periodDays + ' d'),
+    el('p', 'schedule', ...letters),
+    el('p', 'note', 'F: the fixed setpoint, C: the controller; faded: not ended yet'),
+  ];
+  if ((p.estimate || []).length) parts.push(el('ul', 'meters', ...p.estimate.map(meterLine)));
+  if (p.pairedFraction != null) {
+    parts.push(el('p', null, 'paired check over ' + p.pairs + ' block' + (p.pairs === 1 ? '' : 's') +
+      ': the controller used ' + percent(Math.abs(p.pairedFraction)) +
+      (p.pairedFraction >= 0 ? ' less' : ' more') + ' cooling energy than the fixed periods'));
+  }
+  box.replaceChildren(...parts);
+}
+
+function renderSavingsRooms(rooms) {
+  const select = $('savings-room');
+  if (!state.savingsRoom || !rooms.includes(state.savingsRoom)) {
+    state.savingsRoom = rooms.includes(state.energyRoom) ? state.energyRoom : rooms.length ? rooms[0] : null;
+  }
+  const current = [...select.options].map((o) => o.value).join('\n');
+  if (current !== rooms.join('\n')) select.replaceChildren(...rooms.map((r) => new Option(r, r)));
+  select.value = state.savingsRoom || '';
+}
+
+function roomUrl(room) {
+  return API + '/rooms/' + encodeURIComponent(room);
+}
+
+function reportUrl(room, month, format) {
+  return roomUrl(room) + '/reports/' + encodeURIComponent(month) + '?format=' + format;
+}
+
+async function refreshSavings(force) {
+  const room = state.savingsRoom;
+  const month = state.savingsMonth;
+  if (!state.savingsOpen || (!force && Date.now() - state.savingsAt < SAVINGS_EVERY_MS)) return;
+  if (!room) {
+    $('savings-status').textContent = 'no room yet';
+    return;
+  }
+  state.savingsAt = Date.now();
+  $('savings-status').textContent = 'reading…';
+  try {
+    const [baseline, report, pilot] = await Promise.all([
+      answer(roomUrl(room) + '/baseline'),
+      answer(reportUrl(room, month, 'json')),
+      answer(roomUrl(room) + '/pilot'),
+    ]);
+    if (room !== state.savingsRoom || month !== state.savingsMonth) return; // changed meanwhile
+    renderBaseline(baseline);
+    renderMonth(report);
+    renderPilot(pilot);
+    window.setpointDashboard.savings = { room, month, baseline: baseline.body, report: report.body, pilot: pilot.body };
+    $('savings-message').textContent = '';
+    $('savings-status').textContent = 'as of ' + new Date().toLocaleTimeString();
+  } catch (e) {
+    $('savings-status').textContent = '';
+    if (e instanceof Unauthorized) throw e;
+    $('savings-message').textContent = e.message;
+  }
+}
+
+// The month's report as a file: the API wants the token, so it is fetched and saved from a blob.
+async function report(format) {
+  const url = reportUrl(state.savingsRoom, state.savingsMonth, format);
+  const response = await api(url, { headers: { Accept: REPORT_TYPES[format] + ', */*;q=0.1' } });
+  if (!response.ok) throw new Error(problem(await response.json().catch(() => null), 'report', response.status));
+  return response.blob();
+}
+window.setpointDashboard.report = report;
+
+async function downloadReport(format) {
+  if (!state.savingsRoom) return;
+  try {
+    const blob = await report(format);
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = 'savings-' + state.savingsRoom.replace(/[^A-Za-z0-9._-]/g, '_') + '-' + state.savingsMonth + '.' + format;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    $('savings-message').textContent = '';
+  } catch (e) {
+    if (e instanceof Unauthorized) showLogin(e.message); else $('savings-message').textContent = e.message;
+  }
+}
+
+function makeSavingsChart(canvas) {
+  return new Chart(canvas, {
+    type: 'bar',
+    data: { labels: [], datasets: [{ label: 'cooling savings', data: [], backgroundColor: [] }] },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: { x: { ticks: { maxTicksLimit: 16, callback(v) { return String(this.getLabelForValue(v)).slice(8); } } },
+        y: { title: { display: true, text: 'kWh saved' } } },
+      plugins: { legend: { display: false } },
+    },
+  });
+}
+
+function showSavings(open) {
+  state.savingsOpen = open;
+  $('savings').hidden = !open;
+  $('savings-button').classList.toggle('selected', open);
+  $('savings-button').setAttribute('aria-pressed', String(open));
+  if (!open) return;
+  const charts = window.setpointDashboard.charts;
+  if (!charts.savings) charts.savings = makeSavingsChart($('savings-chart'));
+  $('savings').scrollIntoView({ block: 'start' });
+  savingsNow();
+}
+
+function savingsFailed(err) {
+  if (err instanceof Unauthorized) showLogin(err.message); else $('savings-message').textContent = err.message;
+}
+
+// Reads the view now (it opened, or its room or month changed).
+function savingsNow() {
+  refreshSavings(true).catch(savingsFailed);
+}
+
+// Reads the view if it is open and its answer is old, without holding up the other refreshes.
+function savingsLater() {
+  refreshSavings(false).catch(savingsFailed);
+}
+
 async function refreshEnergy(force) {
   const room = state.energyRoom;
   if (!room || (!force && Date.now() - state.energyAt < ENERGY_EVERY_MS)) return;
@@ -515,6 +810,7 @@ async function refresh() {
     await refreshRooms();
     await refreshHistory();
     await refreshEnergy(false);
+    savingsLater();
     $('message').textContent = '';
   } catch (e) {
     if (e instanceof Unauthorized) { showLogin(e.message); return; }
@@ -593,6 +889,10 @@ async function start() {
     $('message').textContent = e.message;
   }
   await refresh();
+  if (state.savingsWanted) {
+    state.savingsWanted = false;
+    showSavings(true);
+  }
   clearInterval(state.timer);
   state.timer = setInterval(refresh, state.config.refreshSeconds * 1000);
 }
@@ -603,6 +903,10 @@ async function init() {
   state.device = wanted.get('device');
   state.site = wanted.get('site') || '';
   if (['1h', '24h', '7d'].includes(wanted.get('range'))) state.range = wanted.get('range');
+  state.savingsWanted = wanted.get('view') === 'savings';
+  state.savingsMonth = thisMonth();
+  $('savings-month').value = state.savingsMonth;
+  $('savings-month').max = state.savingsMonth;
   document.querySelectorAll('button.range').forEach((b) => {
     b.classList.toggle('selected', b.dataset.range === state.range);
     b.addEventListener('click', () => {
@@ -629,6 +933,18 @@ async function init() {
       if (err instanceof Unauthorized) showLogin(err.message); else $('message').textContent = err.message;
     });
   });
+  $('savings-button').addEventListener('click', () => showSavings(!state.savingsOpen));
+  $('savings-room').addEventListener('change', (e) => {
+    state.savingsRoom = e.target.value;
+    savingsNow();
+  });
+  $('savings-month').addEventListener('change', (e) => {
+    if (!/^\d{4}-\d{2}$/.test(e.target.value)) return;
+    state.savingsMonth = e.target.value;
+    savingsNow();
+  });
+  $('report-html').addEventListener('click', () => downloadReport('html'));
+  $('report-csv').addEventListener('click', () => downloadReport('csv'));
   if (token()) await start(); else showLogin('');
 }
 

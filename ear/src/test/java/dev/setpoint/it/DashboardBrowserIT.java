@@ -42,8 +42,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The operators' dashboard in a real headless Chromium (Debian's chromium and chromedriver, driven
  * by Selenium) against the EAR test server and the real stack: a device posts readings with its own
- * token, the operator logs in on the page, and the charts hold exactly the posted values. Leaves a
- * screenshot in ear/target/dashboard.png, so a test run never changes the work tree.
+ * token, the operator logs in on the page, and the charts hold exactly the posted values; then the
+ * savings view opens for the device's room. Leaves screenshots in ear/target/dashboard.png (and
+ * dashboard-savings.png), so a test run never changes the work tree.
  *
  * <p>To refresh the README's picture on purpose, name it in {@code setpoint.it.dashboard.png} (a
  * path relative to the repository root), e.g. {@code ./setpoint test
@@ -259,6 +260,71 @@ class DashboardBrowserIT {
       Files.copy(SCREENSHOT, target, StandardCopyOption.REPLACE_EXISTING);
       System.out.println("DashboardBrowserIT: README picture refreshed in " + target.normalize());
     }
+
+    // After the README's picture, so that it stays the climate view.
+    savingsViewOfANewRoom(device);
+  }
+
+  /**
+   * The savings view, opened from the header, for the device's room: a new room has no baseline
+   * period and no pilot, which the view says (the API's 409 and its words) rather than failing; its
+   * month report reads, and downloads as CSV and HTML with the operator's token.
+   */
+  private static void savingsViewOfANewRoom(String room) throws Exception {
+    browser.findElement(By.id("savings-button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> d.findElement(By.id("savings")).isDisplayed());
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class) // the room list follows the rooms table
+        .until(
+            d -> {
+              new Select(d.findElement(By.id("savings-room"))).selectByValue(room);
+              return true;
+            });
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    js(
+                        "const s = window.setpointDashboard.savings;"
+                            + " return !!s && s.room === arguments[0];",
+                        room)));
+    assertEquals("Savings", browser.findElement(By.cssSelector("#savings h2")).getText());
+    assertEquals(
+        List.of("Baseline", "This month", "Pilot"),
+        browser.findElements(By.cssSelector("#savings h3")).stream()
+            .map(WebElement::getText)
+            .toList());
+    assertEquals("", browser.findElement(By.id("savings-message")).getText(), "no error");
+    String baseline = browser.findElement(By.id("savings-baseline-body")).getText();
+    assertTrue(baseline.contains("no baseline period"), baseline);
+    String month = browser.findElement(By.id("savings-month-body")).getText();
+    assertTrue(month.contains("no baseline period set for the room"), month);
+    String pilot = browser.findElement(By.id("savings-pilot-body")).getText();
+    assertTrue(pilot.contains("no pilot"), pilot);
+    Files.createDirectories(SCREENSHOT.getParent());
+    Files.copy(
+        browser.findElement(By.id("savings")).getScreenshotAs(OutputType.FILE).toPath(),
+        SCREENSHOT.resolveSibling("dashboard-savings.png"),
+        StandardCopyOption.REPLACE_EXISTING);
+
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    String csv = report("csv");
+    assertTrue(csv.startsWith("figure,value,unit\r\n"), csv);
+    String html = report("html");
+    assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+    assertTrue(html.contains(room), "the HTML report names the room");
+  }
+
+  /** The month's report as the view's download buttons fetch it, as text. */
+  private static String report(String format) {
+    return String.valueOf(
+        ((JavascriptExecutor) browser)
+            .executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + " window.setpointDashboard.report(arguments[0]).then((b) => b.text())"
+                    + ".then(done, (e) => done('failed: ' + e.message));",
+                format));
   }
 
   @SuppressWarnings("unchecked")
