@@ -101,6 +101,15 @@ public class AnalyticsDatabase {
         });
   }
 
+  /**
+   * Runs {@code operation} on the database's document manager, its driver failures turned into
+   * {@link ControlStoreUnavailableException} with {@code what} in the message: for the queries the
+   * helpers here do not cover (filters, paging, replacing a document by its id).
+   */
+  public <T> T with(String what, Function<DatabaseManager, T> operation) {
+    return call(what, () -> operation.apply(manager));
+  }
+
   /** Inserts one document (atomic on every MongoDB). */
   public void insert(CommunicationEntity entity, String what) {
     call(

@@ -1,0 +1,620 @@
+package dev.setpoint.analytics.application.alert;
+
+import dev.setpoint.analytics.domain.DeviceRecommendation;
+import dev.setpoint.analytics.domain.alert.Alert;
+import dev.setpoint.analytics.domain.alert.AlertEvent;
+import dev.setpoint.analytics.domain.alert.AlertNotifier;
+import dev.setpoint.analytics.domain.alert.AlertQuery;
+import dev.setpoint.analytics.domain.alert.AlertState;
+import dev.setpoint.analytics.domain.alert.AlertStore;
+import dev.setpoint.analytics.domain.energy.MeterAnomaly;
+import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
+import dev.setpoint.contracts.alert.AlertIds;
+import dev.setpoint.contracts.alert.AlertKind;
+import dev.setpoint.contracts.alert.AlertRules;
+import dev.setpoint.contracts.alert.RoomClimate;
+import dev.setpoint.contracts.alert.RoomConditions;
+import dev.setpoint.contracts.alert.Severity;
+import dev.setpoint.contracts.telemetry.TelemetryMessage;
+import dev.setpoint.contracts.telemetry.TelemetryReading;
+import dev.setpoint.model.mv.Observation;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Raises, escalates, clears and reminds of alerts (README "Alerts"). It watches the telemetry (each
+ * room's hottest inlet, its rate of change, humidity and dew point; each device's silence), the
+ * recommender's decisions (fallback for lack of data), the meters' anomalies, the model and the
+ * consumer lag, and judges them with the {@link AlertRules} of the room's site and room ({@link
+ * RoomConditions}, the same pure code the edge runs).
+ *
+ * <p><b>Lifecycle.</b> One alert per condition and subject while it holds: raised (subscribers
+ * told), escalated to a higher severity (told again), eased to a lower one (recorded), acknowledged
+ * by an operator with a comment (told), cleared when the condition ends, past its hysteresis
+ * (told). An open alert no operator acknowledged is told again every {@code renotifyMinutes}. The
+ * same condition coming back after it cleared is a new alert. Its id derives from kind, subject and
+ * the minute it started ({@link AlertIds}), so the edge and the cloud raise the same alert alike.
+ *
+ * <p><b>Durability.</b> Every change is stored in the {@link AlertStore} before subscribers are
+ * told; a change the store did not take is kept here and stored again on the next {@link #tick()},
+ * so a store outage delays the record, never loses it. Open alerts are read back from the store at
+ * the first tick after a start, so a restart neither forgets an alert nor raises it twice.
+ */
+public final class AlertService {
+  private static final Logger LOG = Logger.getLogger(AlertService.class.getName());
+
+  /** The subject of the service's own alerts. */
+  public static final String SERVICE = "analytics";
+
+  /** A sensor reading older than this (before the room's newest) no longer counts. */
+  static final Duration FRESH = Duration.ofMinutes(3);
+
+  /** A device's reporting interval until two of its messages were seen. */
+  static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);
+
+  /** The decision reasons that mean the controller lacks data. */
+  static final Set<String> FALLBACK_REASONS =
+      Set.of("window_stale", "window_incomplete", "prediction_missing");
+
+  private final AlertStore store;
+  private final AlertNotifier notifier;
+  private final BiFunction<String, String, AlertRules> rules;
+  private final Clock clock;
+
+  private final Map<String, Alert> open = new ConcurrentHashMap<>();
+  private final Map<String, Alert> unsaved = new ConcurrentHashMap<>();
+  private final Map<String, RoomTrack> rooms = new ConcurrentHashMap<>();
+  private final Map<String, DeviceTrack> devices = new ConcurrentHashMap<>();
+  private volatile boolean loaded;
+
+  /**
+   * @param rules the rules of a site and room (either may be null)
+   */
+  public AlertService(
+      AlertStore store,
+      AlertNotifier notifier,
+      BiFunction<String, String, AlertRules> rules,
+      Clock clock) {
+    this.store = store;
+    this.notifier = notifier;
+    this.rules = rules;
+    this.clock = clock;
+  }
+
+  // ------------------------------------------------------------------ inputs
+
+  /** A stored telemetry message: the device was heard, and its room's climate is judged. */
+  public void accept(TelemetryMessage m) {
+    Instant time = timeOf(m);
+    String room = m.room() != null ? m.room() : m.device();
+    DeviceTrack d = devices.computeIfAbsent(m.device(), k -> new DeviceTrack());
+    synchronized (d) {
+      d.heard(time, m.site(), room);
+    }
+    condition(
+        AlertKind.DEVICE_OFFLINE,
+        m.device(),
+        m.site(),
+        room,
+        m.device(),
+        null,
+        null,
+        null,
+        "device " + m.device() + " reports again",
+        time);
+    Double temperature = reading(m, "temperature");
+    if (temperature == null) {
+      return;
+    }
+    Double humidity = reading(m, "humidity");
+    RoomTrack r = rooms.computeIfAbsent(room, k -> new RoomTrack());
+    RoomClimate climate;
+    synchronized (r) {
+      r.site = m.site();
+      r.sensors.put(m.device(), new Sensor(time, temperature, humidity));
+      climate = r.climate(time);
+    }
+    judgeRoom(room, m.site(), climate);
+  }
+
+  /** A decision of the recommender: a room in fallback for lack of data is alerted. */
+  public void decided(DeviceRecommendation d) {
+    boolean fallback = FALLBACK_REASONS.contains(d.reason());
+    condition(
+        AlertKind.CONTROLLER_FALLBACK,
+        d.room(),
+        d.site(),
+        d.room(),
+        d.device(),
+        fallback ? Severity.WARNING : null,
+        null,
+        null,
+        fallback
+            ? "the controller of room "
+                + d.room()
+                + " lacks data ("
+                + d.reason()
+                + ")"
+                + String.format(Locale.ROOT, ": setpoint %.1f °C", d.recommendedC())
+            : "the controller of room " + d.room() + " decides on its model again",
+        d.time());
+  }
+
+  /** The model's state: one that failed to load is a critical alert until one loads. */
+  public void model(boolean failed, String detail) {
+    condition(
+        AlertKind.MODEL_FAILED,
+        SERVICE,
+        null,
+        null,
+        null,
+        failed ? Severity.CRITICAL : null,
+        null,
+        null,
+        failed ? "the model failed to load: " + detail : "a model is loaded",
+        clock.instant());
+  }
+
+  /** Analytics' consumer lag, records. */
+  public void consumerLag(long lag) {
+    AlertRules r = rules.apply(null, null);
+    condition(
+        AlertKind.CONSUMER_LAG,
+        SERVICE,
+        null,
+        null,
+        null,
+        lag > r.consumerLagRecords() ? Severity.WARNING : null,
+        (double) lag,
+        r.consumerLagRecords(),
+        "analytics lags " + lag + " telemetry records behind",
+        clock.instant());
+  }
+
+  /**
+   * The meters' recent anomalies (from the energy roll-up): each meter with one has an alert, the
+   * others' clear.
+   */
+  public void meterAnomalies(List<MeterAnomaly> recent) {
+    Instant now = clock.instant();
+    Set<String> seen = new HashSet<>();
+    for (MeterAnomaly a : recent) {
+      String subject = a.meter().device() + "/" + a.meter().quantity().code();
+      seen.add(subject);
+      condition(
+          AlertKind.METER_ANOMALY,
+          subject,
+          a.meter().site(),
+          a.meter().room(),
+          a.meter().device(),
+          Severity.WARNING,
+          null,
+          null,
+          "meter " + subject + ": " + a.anomaly().kind().code() + ", " + a.anomaly().detail(),
+          now);
+    }
+    for (Alert a : List.copyOf(open.values())) {
+      if (a.kind() == AlertKind.METER_ANOMALY && !seen.contains(a.subject())) {
+        condition(
+            AlertKind.METER_ANOMALY,
+            a.subject(),
+            a.site(),
+            a.room(),
+            a.device(),
+            null,
+            null,
+            null,
+            "meter " + a.subject() + " reads plausibly again",
+            now);
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------- tick
+
+  /**
+   * The periodic round: reads the open alerts after a start, stores what the store did not take,
+   * raises silent devices as offline, and reminds of open unacknowledged alerts.
+   */
+  public void tick() {
+    Instant now = clock.instant();
+    load();
+    for (Alert a : List.copyOf(unsaved.values())) {
+      persist(a);
+    }
+    for (Map.Entry<String, DeviceTrack> e : devices.entrySet()) {
+      DeviceTrack d = e.getValue();
+      Instant last;
+      Duration interval;
+      String site;
+      String room;
+      synchronized (d) {
+        last = d.last;
+        interval = d.interval();
+        site = d.site;
+        room = d.room;
+      }
+      AlertRules r = rules.apply(site, room);
+      Duration allowed = Duration.ofMillis((long) (interval.toMillis() * r.offlineIntervals()));
+      if (Duration.between(last, now).compareTo(allowed) > 0) {
+        condition(
+            AlertKind.DEVICE_OFFLINE,
+            e.getKey(),
+            site,
+            room,
+            e.getKey(),
+            Severity.WARNING,
+            (double) Duration.between(last, now).toSeconds(),
+            (double) allowed.toSeconds(),
+            String.format(
+                Locale.ROOT,
+                "device %s silent since %s (more than %.0f of its %d s reporting intervals)",
+                e.getKey(),
+                last,
+                r.offlineIntervals(),
+                interval.toSeconds()),
+            now);
+      }
+    }
+    for (Alert a : List.copyOf(open.values())) {
+      if (a.state() != AlertState.RAISED) {
+        continue;
+      }
+      AlertRules r = rules.apply(a.site(), a.room());
+      Instant last = a.notifiedAt() != null ? a.notifiedAt() : a.raisedAt();
+      if (!last.plus(Duration.ofSeconds((long) (r.renotifyMinutes() * 60))).isAfter(now)) {
+        tell(a, AlertEvent.REMINDER, now);
+      }
+    }
+  }
+
+  private void load() {
+    if (loaded) {
+      return;
+    }
+    try {
+      for (Alert a : store.open()) {
+        open.putIfAbsent(key(a.kind(), a.subject()), a);
+      }
+      loaded = true;
+    } catch (ControlStoreUnavailableException e) {
+      LOG.log(Level.WARNING, "the open alerts cannot be read yet: {0}", e.getMessage());
+    }
+  }
+
+  // ------------------------------------------------------------- operators
+
+  /**
+   * Acknowledges an open alert.
+   *
+   * @return the acknowledged alert, or empty for an id not known
+   * @throws IllegalStateException for an alert already cleared
+   */
+  public Optional<Alert> acknowledge(String id, String operator, String comment) {
+    Alert current = open.values().stream().filter(a -> a.id().equals(id)).findFirst().orElse(null);
+    if (current == null) {
+      Optional<Alert> stored = store.find(id);
+      if (stored.isEmpty()) {
+        return Optional.empty();
+      }
+      if (!stored.get().state().open()) {
+        throw new IllegalStateException(
+            "alert " + id + " has cleared; there is nothing to acknowledge");
+      }
+      current = stored.get();
+    }
+    Alert acked = current.acknowledged(operator, comment, clock.instant());
+    store.save(acked); // an operator's acknowledgement is stored or refused, never only in memory
+    open.computeIfPresent(
+        key(acked.kind(), acked.subject()), (k, a) -> a.id().equals(id) ? acked : a);
+    notifier.notify(acked, AlertEvent.ACKNOWLEDGED);
+    return Optional.of(acked);
+  }
+
+  /** The stored alerts the query matches, with the total over all pages. */
+  public record Page(List<Alert> alerts, long total, int page, int size) {}
+
+  public Page list(AlertQuery query) {
+    return new Page(store.query(query), store.count(query), query.page(), query.size());
+  }
+
+  public Optional<Alert> find(String id) {
+    return store.find(id);
+  }
+
+  /** The alerts open here now (with changes the store has not taken yet). */
+  public List<Alert> openNow() {
+    return List.copyOf(open.values());
+  }
+
+  // -------------------------------------------------------------- the core
+
+  private void judgeRoom(String room, String site, RoomClimate climate) {
+    AlertRules r = rules.apply(site, room);
+    Map<AlertKind, Severity> before = new EnumMap<>(AlertKind.class);
+    for (AlertKind k :
+        List.of(
+            AlertKind.INLET_HIGH, AlertKind.INLET_RATE, AlertKind.HUMIDITY, AlertKind.DEW_POINT)) {
+      Alert a = open.get(key(k, room));
+      if (a != null) {
+        before.put(k, a.severity());
+      }
+    }
+    Map<AlertKind, Severity> now = RoomConditions.evaluate(r, climate, before);
+    Instant t = climate.time();
+    condition(
+        AlertKind.INLET_HIGH,
+        room,
+        site,
+        room,
+        null,
+        now.get(AlertKind.INLET_HIGH),
+        climate.hottestInletC(),
+        now.get(AlertKind.INLET_HIGH) == Severity.CRITICAL ? r.inletCriticalC() : r.inletWarningC(),
+        String.format(Locale.ROOT, "room %s: hottest inlet %.1f °C", room, climate.hottestInletC()),
+        t);
+    condition(
+        AlertKind.INLET_RATE,
+        room,
+        site,
+        room,
+        null,
+        now.get(AlertKind.INLET_RATE),
+        climate.inletRateCPerHour(),
+        r.inletRateCPerHour(),
+        String.format(
+            Locale.ROOT,
+            "room %s: inlet changing %.1f °C per hour",
+            room,
+            climate.inletRateCPerHour()),
+        t);
+    condition(
+        AlertKind.HUMIDITY,
+        room,
+        site,
+        room,
+        null,
+        now.get(AlertKind.HUMIDITY),
+        climate.humidityPct(),
+        null,
+        String.format(
+            Locale.ROOT, "room %s: relative humidity %.0f %%", room, climate.humidityPct()),
+        t);
+    condition(
+        AlertKind.DEW_POINT,
+        room,
+        site,
+        room,
+        null,
+        now.get(AlertKind.DEW_POINT),
+        climate.dewPointC(),
+        null,
+        String.format(Locale.ROOT, "room %s: dew point %.1f °C", room, climate.dewPointC()),
+        t);
+  }
+
+  /**
+   * One condition of one subject now: {@code severity} null when it does not hold. Raises,
+   * escalates, eases or clears the subject's open alert of that kind.
+   */
+  private void condition(
+      AlertKind kind,
+      String subject,
+      String site,
+      String room,
+      String device,
+      Severity severity,
+      Double value,
+      Double threshold,
+      String message,
+      Instant at) {
+    String key = key(kind, subject);
+    Alert current = open.get(key);
+    if (severity == null) {
+      if (current != null && open.remove(key, current)) {
+        Alert cleared = current.cleared(message, at);
+        persist(cleared);
+        tell(cleared, AlertEvent.CLEARED, at);
+      }
+      return;
+    }
+    Double v = value == null || !Double.isFinite(value) ? null : value;
+    if (current == null) {
+      Alert raised =
+          new Alert(
+              AlertIds.of(kind, subject, at),
+              kind,
+              severity,
+              AlertState.RAISED,
+              subject,
+              site,
+              room,
+              device,
+              v,
+              threshold,
+              message,
+              at,
+              at,
+              null,
+              null,
+              null,
+              null,
+              null,
+              0);
+      if (open.putIfAbsent(key, raised) == null) {
+        persist(raised);
+        tell(raised, AlertEvent.RAISED, at);
+      }
+      return;
+    }
+    if (severity != current.severity()) {
+      Alert changed = current.updated(severity, v, threshold, message, at);
+      open.replace(key, current, changed);
+      persist(changed);
+      if (severity.compareTo(current.severity()) > 0) {
+        tell(changed, AlertEvent.ESCALATED, at);
+      }
+    }
+  }
+
+  /** Tells subscribers and records it; the notifier never blocks. */
+  private void tell(Alert alert, AlertEvent event, Instant at) {
+    try {
+      notifier.notify(alert, event);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "telling subscribers of alert " + alert.id() + " failed", e);
+    }
+    Alert told = alert.notified(at);
+    open.computeIfPresent(
+        key(alert.kind(), alert.subject()), (k, a) -> a.id().equals(told.id()) ? told : a);
+    persist(told);
+  }
+
+  private void persist(Alert alert) {
+    try {
+      store.save(alert);
+      unsaved.remove(alert.id(), alert);
+    } catch (ControlStoreUnavailableException e) {
+      boolean first = unsaved.put(alert.id(), alert) == null;
+      if (first) {
+        LOG.log(
+            Level.WARNING,
+            "alert {0} kept in memory until the store answers: {1}",
+            new Object[] {alert.id(), e.getMessage()});
+      }
+    }
+  }
+
+  private static String key(AlertKind kind, String subject) {
+    return kind.code() + '\n' + subject;
+  }
+
+  private static Instant timeOf(TelemetryMessage m) {
+    return m.receivedAt() != null
+        ? Instant.ofEpochMilli(m.receivedAt())
+        : Instant.ofEpochSecond(0, m.origin());
+  }
+
+  private static Double reading(TelemetryMessage m, String resource) {
+    if (m.readings() == null) {
+      return null;
+    }
+    for (TelemetryReading r : m.readings()) {
+      if (resource.equals(r.resource()) && r.value() != null && Double.isFinite(r.value())) {
+        return r.value();
+      }
+    }
+    return null;
+  }
+
+  /** One sensor's latest reading. */
+  private record Sensor(Instant time, double temperatureC, Double humidityPct) {}
+
+  /** A room: its sensors' latest readings and its hottest inlet per minute over the last hour. */
+  private static final class RoomTrack {
+    String site;
+    final Map<String, Sensor> sensors = new HashMap<>();
+    final Deque<double[]> minutes = new ArrayDeque<>(); // {epoch minute, hottest °C}
+
+    RoomClimate climate(Instant time) {
+      Sensor hottest = null;
+      for (Sensor s : sensors.values()) {
+        if (!s.time().isBefore(time.minus(FRESH))
+            && (hottest == null || s.temperatureC() > hottest.temperatureC())) {
+          hottest = s;
+        }
+      }
+      if (hottest == null) {
+        return new RoomClimate(time, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+      }
+      long minute = Math.floorDiv(time.getEpochSecond(), 60);
+      if (!minutes.isEmpty() && minutes.peekLast()[0] == minute) {
+        minutes.peekLast()[1] = Math.max(minutes.peekLast()[1], hottest.temperatureC());
+      } else if (minutes.isEmpty() || minutes.peekLast()[0] < minute) {
+        minutes.addLast(new double[] {minute, hottest.temperatureC()});
+      }
+      while (!minutes.isEmpty() && minutes.peekFirst()[0] < minute - 60) {
+        minutes.removeFirst();
+      }
+      double humidity = hottest.humidityPct() == null ? Double.NaN : hottest.humidityPct();
+      double dew =
+          Double.isNaN(humidity)
+              ? Double.NaN
+              : Observation.dewPointC(hottest.temperatureC(), humidity);
+      return new RoomClimate(time, hottest.temperatureC(), rate(minute), humidity, dew);
+    }
+
+    /**
+     * The largest change of the hottest inlet between this minute and any of the last hour's at
+     * least 15 minutes before, scaled to an hour; NaN before a quarter of an hour is known.
+     */
+    private double rate(long minute) {
+      double[] last = minutes.peekLast();
+      double worst = Double.NaN;
+      for (double[] m : minutes) {
+        double span = last[0] - m[0];
+        if (span >= 15) {
+          double perHour = (last[1] - m[1]) * 60 / span;
+          if (Double.isNaN(worst) || Math.abs(perHour) > Math.abs(worst)) {
+            worst = perHour;
+          }
+        }
+      }
+      return worst;
+    }
+  }
+
+  /** A device: when it was last heard, and its last intervals. */
+  private static final class DeviceTrack {
+    Instant last;
+    String site;
+    String room;
+    final long[] gaps = new long[5];
+    int count;
+
+    void heard(Instant time, String s, String r) {
+      if (last != null && time.isAfter(last)) {
+        gaps[count++ % gaps.length] = Duration.between(last, time).toMillis();
+      }
+      if (last == null || time.isAfter(last)) {
+        last = time;
+      }
+      site = s;
+      room = r;
+    }
+
+    /** The median of its last intervals (a minute until two messages were seen). */
+    Duration interval() {
+      int n = Math.min(count, gaps.length);
+      if (n == 0) {
+        return DEFAULT_INTERVAL;
+      }
+      long[] g = Arrays.copyOf(gaps, n);
+      Arrays.sort(g);
+      return Duration.ofMillis(Math.max(1000, g[n / 2]));
+    }
+  }
+
+  static List<Alert> sorted(List<Alert> alerts) {
+    List<Alert> list = new ArrayList<>(alerts);
+    list.sort((a, b) -> b.raisedAt().compareTo(a.raisedAt()));
+    return list;
+  }
+}
