@@ -796,7 +796,7 @@ public class SavingsService {
   /** A zone id such as {@code UTC}, {@code +09:00} or {@code Asia/Seoul}. */
   public static ZoneId zone(String value) {
     if (value == null || value.isBlank()) {
-      return ZoneOffset.UTC;
+      return ZoneId.of("UTC"); // named so in reports ("Z" is UTC's offset id)
     }
     try {
       return ZoneId.of(value.strip());

@@ -7,6 +7,7 @@ import dev.setpoint.analytics.domain.savings.MvPlanStore;
 import dev.setpoint.analytics.domain.savings.SavingsStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.time.Clock;
 
@@ -31,7 +32,9 @@ public class SavingsProducer {
     this.savings = null;
   }
 
+  /** Typed as MvPlans only: as an MvPlanStore it would stand beside the MongoDB store it wraps. */
   @Produces
+  @Typed(MvPlans.class)
   MvPlans plans() {
     return plans;
   }
