@@ -1,0 +1,302 @@
+package dev.setpoint.analytics.application.alert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.analytics.domain.DecisionInputs;
+import dev.setpoint.analytics.domain.DeviceRecommendation;
+import dev.setpoint.analytics.domain.alert.Alert;
+import dev.setpoint.analytics.domain.alert.AlertNotifier;
+import dev.setpoint.analytics.domain.alert.AlertQuery;
+import dev.setpoint.analytics.domain.alert.AlertState;
+import dev.setpoint.analytics.domain.alert.AlertStore;
+import dev.setpoint.analytics.domain.energy.AnomalyKind;
+import dev.setpoint.analytics.domain.energy.EnergyAnomaly;
+import dev.setpoint.analytics.domain.energy.Meter;
+import dev.setpoint.analytics.domain.energy.MeterAnomaly;
+import dev.setpoint.analytics.domain.energy.Quantity;
+import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
+import dev.setpoint.contracts.alert.AlertKind;
+import dev.setpoint.contracts.alert.AlertRules;
+import dev.setpoint.contracts.alert.Severity;
+import dev.setpoint.contracts.telemetry.TelemetryMessage;
+import dev.setpoint.contracts.telemetry.TelemetryReading;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AlertServiceTest {
+  static final Instant T0 = Instant.parse("2026-12-03T10:00:00Z");
+
+  final Store store = new Store();
+  final List<String> told = new ArrayList<>();
+  final AlertNotifier notifier =
+      (a, e) -> told.add(e.code() + " " + a.kind().code() + " " + a.severity().code());
+  final MutableClock clock = new MutableClock();
+  final AlertService alerts =
+      new AlertService(store, notifier, (site, room) -> AlertRules.DEFAULTS, clock);
+
+  TelemetryMessage reading(String device, String room, double t, double rh) {
+    return new TelemetryMessage(
+        TelemetryMessage.SCHEMA_VERSION,
+        UUID.randomUUID().toString(),
+        device,
+        "room-sensor",
+        "climate",
+        clock.now.toEpochMilli() * 1_000_000L,
+        List.of(
+            new TelemetryReading("temperature", t, "C"), new TelemetryReading("humidity", rh, "%")),
+        "s1",
+        null,
+        null,
+        clock.now.toEpochMilli(),
+        room);
+  }
+
+  /** The relative humidity of air at {@code t} °C whose dew point is 10 °C (heating dries it). */
+  static double rh(double t) {
+    return 100 * Math.exp(17.62 * 10 / (243.12 + 10)) / Math.exp(17.62 * t / (243.12 + t));
+  }
+
+  void feed(double... inlet) {
+    for (double t : inlet) {
+      alerts.accept(reading("rs-1", "hall", t, rh(t)));
+      clock.now = clock.now.plusSeconds(60);
+    }
+  }
+
+  @Test
+  void aBreachIsRaisedEscalatedAcknowledgedAndClearedAndEachChangeIsStoredAndTold() {
+    feed(24, 27.4, 32.5, 31.7);
+    Alert a = alerts.openNow().getFirst();
+    assertEquals(AlertKind.INLET_HIGH, a.kind());
+    assertEquals(Severity.CRITICAL, a.severity());
+    assertEquals("hall", a.subject());
+    assertEquals(T0.plusSeconds(60), a.raisedAt(), "raised at the reading that crossed 27 °C");
+    assertEquals(List.of("raised inlet_high warning", "escalated inlet_high critical"), told);
+    assertEquals(a, store.alerts.get(a.id()), "stored as it stands");
+
+    Alert acked =
+        alerts.acknowledge(a.id(), "ops", "unit 2 tripped, engineer on the way").orElseThrow();
+    assertEquals(AlertState.ACKNOWLEDGED, acked.state());
+    assertEquals("ops", store.alerts.get(a.id()).acknowledgedBy());
+    feed(31.0, 26.0);
+    assertEquals(List.of(), alerts.openNow());
+    Alert cleared = store.alerts.get(a.id());
+    assertEquals(AlertState.CLEARED, cleared.state());
+    assertEquals("unit 2 tripped, engineer on the way", cleared.comment());
+    assertEquals(
+        List.of(
+            "raised inlet_high warning",
+            "escalated inlet_high critical",
+            "acknowledged inlet_high critical",
+            "cleared inlet_high warning"),
+        told);
+    assertThrows(IllegalStateException.class, () -> alerts.acknowledge(a.id(), "ops", "late"));
+    assertEquals(Optional.empty(), alerts.acknowledge("nope", "ops", ""));
+
+    // the same condition again is a new alert
+    feed(28);
+    assertNotEquals(a.id(), alerts.openNow().getFirst().id());
+  }
+
+  @Test
+  void anUnacknowledgedAlertIsRemindedAtItsIntervalAndAnAcknowledgedOneIsNot() {
+    feed(28);
+    alerts.tick();
+    assertEquals(1, told.size());
+    for (int minute = 1; minute < 59; minute++) { // still hot, still reporting
+      feed(28);
+      alerts.tick();
+    }
+    assertEquals(List.of("raised inlet_high warning"), told);
+    feed(28, 28);
+    alerts.tick();
+    assertEquals("reminder inlet_high warning", told.getLast());
+    alerts.acknowledge(alerts.openNow().getFirst().id(), "ops", "");
+    for (int minute = 0; minute < 180; minute++) {
+      feed(28);
+      alerts.tick();
+    }
+    assertEquals("acknowledged inlet_high warning", told.getLast());
+    assertEquals(3, told.size());
+  }
+
+  @Test
+  void aSilentDeviceGoesOfflineAfterThreeOfItsIntervalsAndBackOnline() {
+    for (int i = 0; i < 4; i++) {
+      alerts.accept(reading("rs-1", "hall", 24, rh(24)));
+      clock.now = clock.now.plusSeconds(10);
+    }
+    clock.now = clock.now.plusSeconds(15); // 25 s since the last: within 3 × 10 s
+    alerts.tick();
+    assertEquals(List.of(), told);
+    clock.now = clock.now.plusSeconds(10);
+    alerts.tick();
+    assertEquals(List.of("raised device_offline warning"), told);
+    alerts.accept(reading("rs-1", "hall", 24, rh(24)));
+    assertEquals("cleared device_offline warning", told.getLast());
+  }
+
+  @Test
+  void fallbackModelLagAndMeterAlertsFollowTheirSources() {
+    DeviceRecommendation stale =
+        new DeviceRecommendation(
+            "rc",
+            "s1",
+            T0,
+            23,
+            Double.NaN,
+            "m1",
+            "window_stale",
+            24,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            "hall",
+            "auto",
+            0.75,
+            true,
+            DecisionInputs.EMPTY);
+    alerts.decided(stale);
+    alerts.decided(stale);
+    alerts.model(true, "no such file");
+    alerts.consumerLag(50_000);
+    Meter meter = new Meter("pm-1", Quantity.COOLING, "hall", "s1");
+    alerts.meterAnomalies(
+        List.of(
+            new MeterAnomaly(meter, new EnergyAnomaly(AnomalyKind.JUMP, 0, 1, "9000 kWh"), false)));
+    assertEquals(
+        List.of(
+            "raised controller_fallback warning",
+            "raised model_failed critical",
+            "raised consumer_lag warning",
+            "raised meter_anomaly warning"),
+        told);
+    assertEquals(
+        "pm-1/cooling",
+        alerts.openNow().stream()
+            .filter(a -> a.kind() == AlertKind.METER_ANOMALY)
+            .findFirst()
+            .orElseThrow()
+            .subject());
+    alerts.decided(
+        new DeviceRecommendation(
+            "rc",
+            "s1",
+            T0,
+            23,
+            26,
+            "m1",
+            "model",
+            24,
+            26,
+            Double.NaN,
+            Double.NaN,
+            "hall",
+            "auto",
+            0.75,
+            true,
+            DecisionInputs.EMPTY));
+    alerts.model(false, "");
+    alerts.consumerLag(3);
+    alerts.meterAnomalies(List.of());
+    assertEquals(List.of(), alerts.openNow());
+    assertEquals(8, told.size());
+  }
+
+  @Test
+  void aStoreOutageDelaysTheRecordNeverLosesItAndARestartReadsTheOpenAlertsBack() {
+    store.down = true;
+    feed(28);
+    assertEquals(List.of("raised inlet_high warning"), told, "told even while the store is down");
+    assertTrue(store.alerts.isEmpty());
+    store.down = false;
+    alerts.tick();
+    Alert stored = store.alerts.values().iterator().next();
+    assertEquals(AlertKind.INLET_HIGH, stored.kind());
+
+    AlertService restarted =
+        new AlertService(store, notifier, (site, room) -> AlertRules.DEFAULTS, clock);
+    restarted.tick();
+    restarted.accept(reading("rs-1", "hall", 28.2, rh(28.2)));
+    assertEquals(1, restarted.openNow().size());
+    assertEquals(stored.id(), restarted.openNow().getFirst().id(), "not raised twice");
+    assertEquals(1, told.stream().filter(t -> t.startsWith("raised")).count());
+  }
+
+  /** An in-memory store, which can be made to fail. */
+  static final class Store implements AlertStore {
+    final Map<String, Alert> alerts = new LinkedHashMap<>();
+    boolean down;
+
+    private void check() {
+      if (down) {
+        throw new ControlStoreUnavailableException("down", null);
+      }
+    }
+
+    @Override
+    public List<Alert> open() {
+      check();
+      return alerts.values().stream().filter(a -> a.state().open()).toList();
+    }
+
+    @Override
+    public Optional<Alert> find(String id) {
+      check();
+      return Optional.ofNullable(alerts.get(id));
+    }
+
+    @Override
+    public void save(Alert alert) {
+      check();
+      alerts.put(alert.id(), alert);
+    }
+
+    @Override
+    public List<Alert> query(AlertQuery q) {
+      check();
+      return alerts.values().stream()
+          .sorted(Comparator.comparing(Alert::raisedAt).reversed())
+          .skip((long) q.page() * q.size())
+          .limit(q.size())
+          .toList();
+    }
+
+    @Override
+    public long count(AlertQuery q) {
+      return alerts.size();
+    }
+  }
+
+  static final class MutableClock extends Clock {
+    Instant now = T0;
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
