@@ -157,18 +157,29 @@ public final class AlertService {
         d.time());
   }
 
-  /** The model's state: one that failed to load is a critical alert until one loads. */
-  public void model(boolean failed, String detail) {
+  /**
+   * The model's state: none loaded is critical (the rooms fall back); a reload that failed while
+   * the previous model still serves is a warning; both clear once a model loads.
+   *
+   * @param error why the last load failed, or null when it succeeded
+   */
+  public void model(boolean loaded, String error) {
+    Severity s = !loaded ? Severity.CRITICAL : error != null ? Severity.WARNING : null;
     condition(
         AlertKind.MODEL_FAILED,
         SERVICE,
         null,
         null,
         null,
-        failed ? Severity.CRITICAL : null,
+        s,
         null,
         null,
-        failed ? "the model failed to load: " + detail : "a model is loaded",
+        s == null
+            ? "a model is loaded"
+            : (loaded
+                    ? "a model reload failed, the previous model still serves: "
+                    : "no model is loaded: ")
+                + error,
         clock.instant());
   }
 

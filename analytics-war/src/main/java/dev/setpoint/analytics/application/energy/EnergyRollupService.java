@@ -56,6 +56,8 @@ public class EnergyRollupService {
   private final Clock clock;
   private final Map<Late, Long> late = new ConcurrentHashMap<>();
 
+  private final Map<Late, MeterAnomaly> newest = new java.util.concurrent.ConcurrentHashMap<>();
+
   public EnergyRollupService(EnergyStore store, EnergySettings settings, Clock clock) {
     this.store = store;
     this.settings = settings;
@@ -138,6 +140,16 @@ public class EnergyRollupService {
   /** A meter with late readings. */
   private record Late(String device, Quantity quantity) {}
 
+  /**
+   * Each meter's newest anomaly piece that ended at or after {@code since}, as the last rounds
+   * found them (for the alerts: a meter that stopped, reset or reports nonsense).
+   */
+  public List<MeterAnomaly> recentAnomalies(Instant since) {
+    return newest.values().stream()
+        .filter(a -> a.anomaly().toMs() >= since.toEpochMilli())
+        .toList();
+  }
+
   /** Rolls up one meter's hours from the lookback's first whole hour to the current one. */
   void rollUp(String device, Quantity quantity, Instant now, Duration lookback) {
     long nowMs = now.toEpochMilli();
@@ -180,10 +192,20 @@ public class EnergyRollupService {
     }
     List<MeterAnomaly> anomalies = new ArrayList<>();
     Set<String> found = new HashSet<>();
+    MeterAnomaly latest = null;
     for (EnergyAnomaly piece : result.anomalies()) {
       Meter meter = meterAt(device, quantity, counterPoints, floorHour(piece.fromMs()));
-      anomalies.add(new MeterAnomaly(meter, piece, false));
+      MeterAnomaly found1 = new MeterAnomaly(meter, piece, false);
+      anomalies.add(found1);
       found.add(key(meter, piece));
+      if (latest == null || piece.toMs() > latest.anomaly().toMs()) {
+        latest = found1;
+      }
+    }
+    if (latest != null) {
+      newest.put(new Late(device, quantity), latest);
+    } else {
+      newest.remove(new Late(device, quantity));
     }
     for (MeterAnomaly old :
         store.anomalies(device, quantity, Instant.ofEpochMilli(from), Instant.ofEpochMilli(to))) {

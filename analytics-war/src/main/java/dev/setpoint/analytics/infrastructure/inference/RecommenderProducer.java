@@ -1,6 +1,7 @@
 package dev.setpoint.analytics.infrastructure.inference;
 
 import dev.setpoint.analytics.application.Recommender;
+import dev.setpoint.analytics.application.alert.AlertService;
 import dev.setpoint.analytics.application.room.RoomModes;
 import dev.setpoint.analytics.application.savings.MvPlans;
 import dev.setpoint.analytics.config.RecommenderConfig;
@@ -36,7 +37,8 @@ public class RecommenderProducer {
       RecommenderConfig config,
       RoomModes modes,
       RoomsConfig rooms,
-      MvPlans plans) {
+      MvPlans plans,
+      AlertService alerts) {
     double limit = nonNegative("max-change-per-hour", rooms.maxChangePerHour);
     double tapeLimit = nonNegative("tape-max-change-per-hour", rooms.tapeMaxChangePerHour);
     this.recommender =
@@ -48,7 +50,10 @@ public class RecommenderProducer {
             Clock.systemUTC(),
             config.sampleInterval,
             config.decisionInterval,
-            metrics::recommended,
+            decision -> {
+              metrics.recommended(decision);
+              alerts.decided(decision);
+            },
             Pattern.compile(config.devices),
             config.outdoorHold,
             modes::mode,

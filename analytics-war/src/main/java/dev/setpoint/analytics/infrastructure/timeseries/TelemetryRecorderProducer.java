@@ -2,6 +2,7 @@ package dev.setpoint.analytics.infrastructure.timeseries;
 
 import dev.setpoint.analytics.application.Recommender;
 import dev.setpoint.analytics.application.TelemetryRecorder;
+import dev.setpoint.analytics.application.alert.AlertService;
 import dev.setpoint.analytics.application.energy.EnergyRollupService;
 import dev.setpoint.analytics.config.RecommenderConfig;
 import dev.setpoint.analytics.config.RecorderConfig;
@@ -28,6 +29,7 @@ public class TelemetryRecorderProducer {
       TimeSeriesStore store,
       Recommender recommender,
       EnergyRollupService energy,
+      AlertService alerts,
       RecorderConfig retry,
       RecommenderConfig recommending) {
     Consumer<TelemetryMessage> recommend =
@@ -39,8 +41,10 @@ public class TelemetryRecorderProducer {
             retry.retryMax,
             duration -> Thread.sleep(duration.toMillis()),
             message -> {
-              // first: noteStored never throws, so a failing recommender cannot skip it
+              // first: noteStored and the alerts never throw, so a failing recommender cannot skip
+              // them
               energy.noteStored(message);
+              alerts.accept(message);
               recommend.accept(message);
             });
   }

@@ -171,7 +171,7 @@ class AlertServiceTest {
             DecisionInputs.EMPTY);
     alerts.decided(stale);
     alerts.decided(stale);
-    alerts.model(true, "no such file");
+    alerts.model(false, "no such file");
     alerts.consumerLag(50_000);
     Meter meter = new Meter("pm-1", Quantity.COOLING, "hall", "s1");
     alerts.meterAnomalies(
@@ -209,7 +209,7 @@ class AlertServiceTest {
             0.75,
             true,
             DecisionInputs.EMPTY));
-    alerts.model(false, "");
+    alerts.model(true, null);
     alerts.consumerLag(3);
     alerts.meterAnomalies(List.of());
     assertEquals(List.of(), alerts.openNow());

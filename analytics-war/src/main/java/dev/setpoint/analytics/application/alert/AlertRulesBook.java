@@ -1,0 +1,115 @@
+package dev.setpoint.analytics.application.alert;
+
+import dev.setpoint.analytics.domain.alert.AlertRuleStore;
+import dev.setpoint.analytics.domain.alert.AlertRuleStore.Overrides;
+import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
+import dev.setpoint.contracts.alert.AlertRules;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/**
+ * The alert rules in force: the defaults ({@link AlertRules#DEFAULTS}), then the overrides of scope
+ * {@code default}, of the room's {@code site:<name>}, of its {@code room:<name>}, each over the one
+ * before. Held in memory (read at start and with every refresh) so judging a reading never waits on
+ * the store.
+ */
+public final class AlertRulesBook {
+  public static final String DEFAULT = "default";
+
+  private static final Logger LOG = Logger.getLogger(AlertRulesBook.class.getName());
+
+  private final AlertRuleStore store;
+  private final Clock clock;
+  private final Map<String, Overrides> scopes = new ConcurrentHashMap<>();
+  private final Map<String, AlertRules> resolved = new ConcurrentHashMap<>();
+  private volatile boolean reachable = true;
+
+  public AlertRulesBook(AlertRuleStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Reads every scope's overrides; on failure keeps those read before. */
+  public void refresh() {
+    try {
+      Map<String, Overrides> read = new ConcurrentHashMap<>();
+      store.all().forEach(o -> read.put(o.scope(), o));
+      scopes.putAll(read);
+      scopes.keySet().retainAll(read.keySet());
+      resolved.clear();
+      reachable = true;
+    } catch (ControlStoreUnavailableException e) {
+      if (reachable) {
+        LOG.warning(
+            "the alert rules cannot be read (" + e.getMessage() + "); those read before stand");
+      }
+      reachable = false;
+    }
+  }
+
+  /** The rules for a room of a site (either may be null). */
+  public AlertRules rules(String site, String room) {
+    String key = site + '\n' + room;
+    return resolved.computeIfAbsent(key, k -> resolve(site, room));
+  }
+
+  private AlertRules resolve(String site, String room) {
+    AlertRules r = AlertRules.DEFAULTS;
+    for (String scope :
+        new String[] {
+          DEFAULT, site == null ? null : "site:" + site, room == null ? null : "room:" + room
+        }) {
+      Overrides o = scope == null ? null : scopes.get(scope);
+      if (o != null) {
+        try {
+          r = r.with(o.overrides());
+        } catch (IllegalArgumentException e) {
+          // stored overrides that do not fit with another scope's: this scope is skipped, and said
+          LOG.warning(
+              "alert rules of "
+                  + scope
+                  + " skipped for "
+                  + site
+                  + "/"
+                  + room
+                  + ": "
+                  + e.getMessage());
+        }
+      }
+    }
+    return r;
+  }
+
+  /** A scope's overrides, or an empty map. */
+  public Map<String, Double> overrides(String scope) {
+    Overrides o = scopes.get(scope);
+    return o == null ? Map.of() : o.overrides();
+  }
+
+  /** Every scope's overrides. */
+  public Map<String, Overrides> scopes() {
+    return Map.copyOf(scopes);
+  }
+
+  /**
+   * Sets a scope's overrides (replacing its earlier ones).
+   *
+   * @throws IllegalArgumentException for a scope that is not {@code default}, {@code site:<name>}
+   *     or {@code room:<name>}, or overrides the rules refuse (unknown name, a warning above its
+   *     critical limit)
+   */
+  public Overrides set(String scope, Map<String, Double> overrides, String operator) {
+    if (!scope.equals(DEFAULT) && !scope.matches("(site|room):[^\\p{Cntrl}]{1,256}")) {
+      throw new IllegalArgumentException(
+          "scope must be default, site:<name> or room:<name>, not '" + scope + "'");
+    }
+    AlertRules.DEFAULTS.with(overrides); // refuses what cannot stand on the defaults
+    Overrides o = new Overrides(scope, Map.copyOf(overrides), operator, clock.instant());
+    store.save(o);
+    scopes.put(scope, o);
+    resolved.clear();
+    return o;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.setpoint.analytics.infrastructure.alert;
+
+import dev.setpoint.analytics.application.alert.AlertRulesBook;
+import dev.setpoint.analytics.application.alert.AlertService;
+import dev.setpoint.analytics.domain.alert.AlertNotifier;
+import dev.setpoint.analytics.domain.alert.AlertRuleStore;
+import dev.setpoint.analytics.domain.alert.AlertStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+/** The application's one alert service and rule book, over the MongoDB stores and the notifier. */
+@ApplicationScoped
+public class AlertProducer {
+  private final AlertRulesBook rules;
+  private final AlertService alerts;
+
+  @Inject
+  public AlertProducer(AlertStore store, AlertRuleStore ruleStore, AlertNotifier notifier) {
+    this.rules = new AlertRulesBook(ruleStore, Clock.systemUTC());
+    this.alerts = new AlertService(store, notifier, rules::rules, Clock.systemUTC());
+  }
+
+  /** For CDI's proxy only. */
+  protected AlertProducer() {
+    this.rules = null;
+    this.alerts = null;
+  }
+
+  @Produces
+  AlertRulesBook rules() {
+    return rules;
+  }
+
+  @Produces
+  AlertService alerts() {
+    return alerts;
+  }
+}

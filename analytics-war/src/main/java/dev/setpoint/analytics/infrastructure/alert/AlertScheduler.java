@@ -1,0 +1,126 @@
+package dev.setpoint.analytics.infrastructure.alert;
+
+import dev.setpoint.analytics.application.alert.AlertRulesBook;
+import dev.setpoint.analytics.application.alert.AlertService;
+import dev.setpoint.analytics.application.energy.EnergyRollupService;
+import dev.setpoint.analytics.config.AlertConfig;
+import dev.setpoint.analytics.domain.SetpointModel;
+import dev.setpoint.analytics.infrastructure.health.ConsumerLagReadinessCheck;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The alerts' schedule on the managed scheduler: every {@code setpoint.analytics.alerts.tick} the
+ * model's state and the meters' recent anomalies are judged and the alert service's round runs
+ * (silent devices, reminders, records the store did not take); every {@code refresh-interval} the
+ * rules' overrides are read again and the consumer lag asked of Kafka.
+ */
+@ApplicationScoped
+public class AlertScheduler {
+  private static final Logger LOG = Logger.getLogger(AlertScheduler.class.getName());
+
+  @Resource private ManagedScheduledExecutorService scheduler;
+
+  private final AlertService alerts;
+  private final AlertRulesBook rules;
+  private final EnergyRollupService energy;
+  private final SetpointModel model;
+  private final ConsumerLagReadinessCheck lag;
+  private final AlertConfig config;
+  private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
+
+  @Inject
+  public AlertScheduler(
+      AlertService alerts,
+      AlertRulesBook rules,
+      EnergyRollupService energy,
+      SetpointModel model,
+      ConsumerLagReadinessCheck lag,
+      AlertConfig config) {
+    this.alerts = alerts;
+    this.rules = rules;
+    this.energy = energy;
+    this.model = model;
+    this.lag = lag;
+    this.config = config;
+  }
+
+  /** For CDI's proxy only. */
+  protected AlertScheduler() {
+    this.alerts = null;
+    this.rules = null;
+    this.energy = null;
+    this.model = null;
+    this.lag = null;
+    this.config = null;
+  }
+
+  synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    if (!tasks.isEmpty()) {
+      return;
+    }
+    long refresh = config.refreshInterval.toMillis();
+    tasks.add(
+        scheduler.scheduleWithFixedDelay(
+            () -> {
+              guarded("reading the alert rules", rules::refresh);
+              guarded(
+                  "asking the consumer lag",
+                  () -> {
+                    try {
+                      alerts.consumerLag(lag.lag());
+                    } catch (Exception e) {
+                      if (e instanceof InterruptedException) {
+                        Thread.currentThread().interrupt();
+                      }
+                      // Kafka not answering is the readiness check's to say; no lag is judged
+                    }
+                  });
+            },
+            0,
+            refresh,
+            TimeUnit.MILLISECONDS));
+    long tick = config.tick.toMillis();
+    tasks.add(
+        scheduler.scheduleWithFixedDelay(
+            () ->
+                guarded(
+                    "the alerts' round",
+                    () -> {
+                      alerts.model(model.info().isPresent(), model.lastError().orElse(null));
+                      alerts.meterAnomalies(
+                          energy.recentAnomalies(
+                              java.time.Instant.now().minus(config.meterAnomalyHold)));
+                      alerts.tick();
+                    }),
+            tick,
+            tick,
+            TimeUnit.MILLISECONDS));
+  }
+
+  private static void guarded(String what, Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      // a failed round must not cancel the schedule
+      LOG.log(Level.WARNING, what + " failed", e);
+    }
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    tasks.forEach(t -> t.cancel(false));
+    tasks.clear();
+  }
+}
