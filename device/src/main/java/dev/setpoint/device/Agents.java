@@ -67,7 +67,9 @@ public final class Agents implements AutoCloseable {
                   host,
                   new SensorFactory(pi4j),
                   new ActuatorFactory(pi4j),
-                  config.setpoint().map(p -> new SimulatedRooms(clock, p.initial(), host)),
+                  config
+                      .setpoint()
+                      .map(p -> new SimulatedRooms(clock, p.initial(), host, config.trip())),
                   resources)
               .create(config.devices());
       rooms.forEach(Agents::warnIfNeverCommanded);

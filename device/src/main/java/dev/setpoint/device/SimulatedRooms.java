@@ -3,6 +3,7 @@ package dev.setpoint.device;
 import dev.setpoint.device.config.DevicesConfig;
 import dev.setpoint.device.config.SiteLocation;
 import dev.setpoint.device.sensor.Sensor;
+import dev.setpoint.device.sim.CoolingTrip;
 import dev.setpoint.device.sim.SimulatedAirConditioner;
 import dev.setpoint.device.sim.SimulatedMeter;
 import dev.setpoint.device.sim.SimulatedRackSensor;
@@ -35,10 +36,20 @@ import java.util.function.Function;
  * the weather the relay's simulated provider attaches to the site's telemetry, so what a room feels
  * is what its telemetry says, and the rooms of a site all feel one weather.
  *
+ * <p>With a {@link CoolingTrip} ({@code sim.trip-*}) every room's cooling trips the same time after
+ * its start (the process's start: a fleet's rooms trip together) and comes back alike.
+ *
  * @param initialSetpoint each air conditioner's setpoint until a command arrives
  * @param host the host, for the registration records
+ * @param trip when every room's cooling trips; empty: never
  */
-record SimulatedRooms(Clock clock, double initialSetpoint, String host) {
+record SimulatedRooms(
+    Clock clock, double initialSetpoint, String host, Optional<CoolingTrip> trip) {
+  /** Rooms whose cooling never trips. */
+  SimulatedRooms(Clock clock, double initialSetpoint, String host) {
+    this(clock, initialSetpoint, host, Optional.empty());
+  }
+
   /**
    * One room, seeded by its name (the same name, the same room), sensed by the device: as its
    * controller, or as a room sensor that reads the room's inlet and drives nothing.
@@ -47,6 +58,7 @@ record SimulatedRooms(Clock clock, double initialSetpoint, String host) {
     // RoomSimulator.gwangju's room, outdoors at its site.
     SimulatedRoom room =
         simulated(
+            id.name(),
             id.site(),
             location,
             outdoor ->
@@ -79,6 +91,7 @@ record SimulatedRooms(Clock clock, double initialSetpoint, String host) {
       long seed = seeds.nextLong();
       SimulatedRoom simulated =
           simulated(
+              name,
               config.site(),
               config.location(),
               outdoor ->
@@ -103,15 +116,18 @@ record SimulatedRooms(Clock clock, double initialSetpoint, String host) {
 
   /**
    * A room started now, at the millisecond (so that its instant is the wall clock's to the
-   * millisecond), outdoors at the device's site.
+   * millisecond), outdoors at the device's site, named {@code name} in its log.
    */
   private SimulatedRoom simulated(
-      String site, SiteLocation location, Function<OutdoorSource, RoomSimulator> room) {
+      String name,
+      String site,
+      SiteLocation location,
+      Function<OutdoorSource, RoomSimulator> room) {
     Instant start = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     OutdoorSource outdoor =
         new SiteOutdoor(
             SiteOutdoor.relaySiteName(site), location.latitude(), location.longitude(), start);
-    return new SimulatedRoom(room.apply(outdoor), clock, start, 1, initialSetpoint);
+    return new SimulatedRoom(room.apply(outdoor), clock, start, 1, initialSetpoint, name, trip);
   }
 
   private Room controller(DeviceIdentity id, SimulatedRoom room) {

@@ -288,6 +288,62 @@ class AgentsTest {
     assertEquals(List.of(), ingest.registered());
   }
 
+  /** A reading of a stored event, or NaN where the event has none. */
+  private static double value(StandInIngest.Stored stored, String resource) {
+    return stored.event().getJsonArray("readings").stream()
+        .map(r -> r.asJsonObject())
+        .filter(r -> r.getString("resourceName").equals(resource))
+        .mapToDouble(r -> Double.parseDouble(r.getString("value")))
+        .findFirst()
+        .orElse(Double.NaN);
+  }
+
+  @Test
+  void theSimKeysTripASimulatedRoomsCoolingAndItsEventsShowIt() throws Exception {
+    // The settings' way in, on the wall clock (SimulatedRoomTest times it on a test clock):
+    // tripped 1 s after start for 2 s, 300 °C a minute, so some 10 °C in those 2 s.
+    Logger roomLog = Logger.getLogger(dev.setpoint.device.sim.SimulatedRoom.class.getName());
+    List<String> logged = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel() == Level.INFO) {
+              logged.add(record.getMessage());
+            }
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    roomLog.addHandler(handler);
+    try (Agents agents =
+        start(
+            "--sensor=simulated",
+            "--device.name=room-1",
+            "--operator.token=jwt",
+            "--sim.trip-after=1s",
+            "--sim.trip-duration=2s",
+            "--sim.trip-heat-rate=300")) {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  ingest.stored().stream()
+                          .anyMatch(
+                              e -> value(e, "cooling_power") == 0 && value(e, "temperature") > 27)
+                      && value(ingest.stored().getLast(), "cooling_power") > 0
+                      && logged.size() == 2);
+    } finally {
+      roomLog.removeHandler(handler);
+    }
+    assertTrue(logged.get(0).startsWith("room-1: cooling tripped at "), logged.toString());
+    assertTrue(logged.get(1).startsWith("room-1: cooling restored at "), logged.toString());
+  }
+
   @Test
   void aRealControllerWithAModbusMeterPostsTheMetersValuesWithItsClimate() throws Exception {
     try (TestSlave slave = new TestSlave()) {

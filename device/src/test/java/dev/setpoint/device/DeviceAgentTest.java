@@ -21,6 +21,7 @@ import dev.setpoint.device.meter.Meter;
 import dev.setpoint.device.meter.MeterException;
 import dev.setpoint.device.meter.MeterReading;
 import dev.setpoint.device.sensor.Climate;
+import dev.setpoint.device.sim.CoolingTrip;
 import dev.setpoint.device.sim.SimulatedAirConditioner;
 import dev.setpoint.device.sim.SimulatedMeter;
 import dev.setpoint.device.sim.SimulatedRackSensor;
@@ -513,6 +514,65 @@ class DeviceAgentTest {
     }
     assertEquals(3, agent.meterReadings());
     assertEquals(0, agent.meterFailures());
+  }
+
+  @Test
+  void aSimulatedControllersEventsShowItsCoolingTripAndRestore() throws Exception {
+    // Issue 18's end-to-end test in small: tripped 30 s after start for 60 s, heating 12 °C a
+    // minute; the agent posts every 10 s of a clock the test moves.
+    register(false);
+    SimulatedRoom room =
+        new SimulatedRoom(
+            RoomSimulator.gwangju(7),
+            clock,
+            now.get(),
+            1,
+            24,
+            "room-1",
+            Optional.of(
+                new CoolingTrip(
+                    Duration.ofSeconds(30),
+                    Optional.of(Duration.ofSeconds(60)),
+                    OptionalDouble.of(12))));
+    DeviceAgent agent =
+        agent(
+            id,
+            new SimulatedRoomSensor(room, "room-1"),
+            Optional.of(
+                new DeviceAgent.Control(
+                    new SimulatedAirConditioner(room),
+                    new SetpointGuard(id.name(), RANGE, new SimulatedAirConditioner(room), 24))),
+            Optional.of(new SimulatedMeter(room, clock, "room-1")));
+    for (int t = 10; t <= 180; t += 10) {
+      now.set(now.get().plusSeconds(10));
+      agent.tick();
+    }
+
+    List<JsonObject> events = events(); // events.get(i) was posted (i + 1) × 10 s after start
+    assertEquals(18, events.size());
+    List<Double> temperature =
+        events.stream().map(e -> Double.parseDouble(reading(e, "temperature"))).toList();
+    List<Double> power =
+        events.stream().map(e -> Double.parseDouble(reading(e, "cooling_power"))).toList();
+    List<String> energy = events.stream().map(e -> reading(e, "cooling_energy")).toList();
+    for (int i = 0; i < 3; i++) { // 10 to 30 s: before the trip (30 s shows the last step's)
+      assertTrue(power.get(i) > 0, "cooling runs at " + (i + 1) * 10 + " s: " + power);
+      assertTrue(temperature.get(i) < 26.5, "inside the envelope: " + temperature);
+    }
+    for (int i = 3; i < 9; i++) { // 40 to 90 s: tripped
+      assertEquals(0.0, power.get(i), "no cooling power at " + (i + 1) * 10 + " s: " + power);
+      assertEquals(energy.get(2), energy.get(i), "the cooling's counter stands still");
+      assertEquals(
+          temperature.get(i - 1) + 2, temperature.get(i), 0.3, "2 °C per 10 s: " + temperature);
+    }
+    assertTrue(temperature.get(5) > 27, "a warning's breach within 30 s: " + temperature);
+    assertTrue(temperature.get(8) > 32, "a critical one within a minute: " + temperature);
+    for (int i = 9; i < 18; i++) { // 100 s on: restored
+      assertTrue(power.get(i) > 0, "the units run again at " + (i + 1) * 10 + " s: " + power);
+    }
+    assertTrue(temperature.get(9) < temperature.get(8), "falling after the restore");
+    assertTrue(
+        temperature.get(15) < 26.5, "cleared within a minute of the restore: " + temperature);
   }
 
   /** A meter that answers each reading from a script: a reading, or the failure to throw. */

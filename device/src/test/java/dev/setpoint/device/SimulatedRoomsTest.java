@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.setpoint.contracts.weather.SiteWeather;
 import dev.setpoint.device.config.DevicesConfig;
 import dev.setpoint.device.config.SiteLocation;
+import dev.setpoint.device.sim.CoolingTrip;
 import dev.setpoint.device.sim.SimulatedRoomSensor;
 import dev.setpoint.model.sim.RoomState;
 import java.time.Clock;
@@ -16,6 +17,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -106,5 +109,40 @@ class SimulatedRoomsTest {
       now = now.plus(Duration.ofSeconds(10));
       assertFeels("lab", SYDNEY, now, state(one));
     }
+  }
+
+  @Test
+  void everyRoomOfAFleetTripsAndComesBackTheSameTimeAfterTheStart() throws Exception {
+    SimulatedRooms tripping =
+        new SimulatedRooms(
+            clock,
+            24,
+            "pi-host",
+            Optional.of(
+                new CoolingTrip(
+                    Duration.ofSeconds(30),
+                    Optional.of(Duration.ofSeconds(40)),
+                    OptionalDouble.of(12))));
+    List<Room> fleet = tripping.fleet(new DevicesConfig.Fleet("svc", "", GWANGJU, 3, "sim", 1, 2));
+    List<Room> controllers =
+        fleet.stream().filter(r -> r.id().role() == DeviceIdentity.Role.CONTROLLER).toList();
+    Room one = tripping.one(DeviceIdentity.controller("room-7", "svc", "", ""), GWANGJU);
+    List<Room> rooms = new java.util.ArrayList<>(controllers);
+    rooms.add(one);
+    Instant start = now;
+    for (int s = 1; s <= 120; s++) {
+      now = start.plusSeconds(s);
+      for (Room room : rooms) {
+        RoomState state = state(room);
+        boolean tripped = s > 30 && s <= 70; // at 30 s and 70 s the state is the last step's
+        assertEquals(
+            tripped, state.electricKw() == 0, room.id().name() + " at " + s + " s: " + state);
+      }
+      if (s == 60) {
+        // The rack sensors read their tripped room.
+        assertTrue(fleet.get(1).sensor().read().temperature() > 27, "rack 1 of sim-0001");
+      }
+    }
+    assertEquals(Optional.empty(), new SimulatedRooms(clock, 24, "pi-host").trip());
   }
 }

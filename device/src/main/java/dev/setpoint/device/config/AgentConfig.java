@@ -2,10 +2,12 @@ package dev.setpoint.device.config;
 
 import dev.setpoint.device.actuator.SafeRange;
 import dev.setpoint.device.meter.MeterConfig;
+import dev.setpoint.device.sim.CoolingTrip;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The agent's settings, read and checked once, as typed values: each part goes to the one factory
@@ -21,6 +23,8 @@ import java.util.Optional;
  * @param interval time between samples and command reads
  * @param maxEvents bound of each device's journal ({@code buffer.max-events})
  * @param statsEvery how often a fleet logs its delivery counters
+ * @param trip when the simulated rooms' cooling trips ({@code sim.trip-*}); empty when none is set,
+ *     and always for a real device, which does not read those keys
  */
 public record AgentConfig(
     Path stateDir,
@@ -31,7 +35,8 @@ public record AgentConfig(
     BackoffConfig backoff,
     DevicesConfig devices,
     RegistrationConfig registration,
-    Duration statsEvery) {
+    Duration statsEvery,
+    Optional<CoolingTrip> trip) {
 
   /**
    * Reads every setting in use; the first wrong one is the exception, naming it and its source.
@@ -49,6 +54,8 @@ public record AgentConfig(
     BackoffConfig backoff =
         new BackoffConfig(s.duration(Key.BACKOFF_INITIAL), s.duration(Key.BACKOFF_MAX));
     RegistrationConfig registration = registration(s);
+    // Only a simulated room has cooling to trip.
+    Optional<CoolingTrip> trip = devices instanceof DevicesConfig.Real ? Optional.empty() : trip(s);
     return new AgentConfig(
         stateDir,
         ingest,
@@ -58,7 +65,41 @@ public record AgentConfig(
         backoff,
         devices,
         registration,
-        s.duration(Key.STATS_EVERY));
+        s.duration(Key.STATS_EVERY),
+        trip);
+  }
+
+  /**
+   * The simulated rooms' cooling trip: {@code sim.trip-after} (a positive duration) sets one;
+   * {@code sim.trip-duration} (a positive duration) and {@code sim.trip-heat-rate} (°C per minute,
+   * above 0) shape it and are refused without it, so a trip that was meant never silently fails to
+   * happen.
+   */
+  private static Optional<CoolingTrip> trip(Settings s) throws ConfigException {
+    Optional<Duration> after = optionalDuration(s, Key.SIM_TRIP_AFTER);
+    Optional<Duration> duration = optionalDuration(s, Key.SIM_TRIP_DURATION);
+    OptionalDouble rate = OptionalDouble.empty();
+    if (!s.string(Key.SIM_TRIP_HEAT_RATE).isBlank()) {
+      double r = s.number(Key.SIM_TRIP_HEAT_RATE);
+      if (!(r > 0)) {
+        throw s.bad(Key.SIM_TRIP_HEAT_RATE, "must be above 0 (°C per minute of wall clock)");
+      }
+      rate = OptionalDouble.of(r);
+    }
+    if (after.isEmpty()) {
+      if (duration.isPresent()) {
+        throw s.bad(Key.SIM_TRIP_DURATION, "ends no trip: set sim.trip-after as well");
+      }
+      if (rate.isPresent()) {
+        throw s.bad(Key.SIM_TRIP_HEAT_RATE, "heats no trip: set sim.trip-after as well");
+      }
+      return Optional.empty();
+    }
+    return Optional.of(new CoolingTrip(after.get(), duration, rate));
+  }
+
+  private static Optional<Duration> optionalDuration(Settings s, Key key) throws ConfigException {
+    return s.string(key).isBlank() ? Optional.empty() : Optional.of(s.duration(key));
   }
 
   /**

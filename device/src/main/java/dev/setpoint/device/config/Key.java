@@ -45,6 +45,19 @@ public enum Key {
       "fleet.rack-sensors",
       "0",
       "rack sensors <room>-rack1 ... per simulated room (room-sensor, room:<room>)"),
+  SIM_TRIP_AFTER(
+      "sim.trip-after",
+      "",
+      "simulated rooms: trip every cooling unit this long after start (e.g. PT2M); empty: never"),
+  SIM_TRIP_DURATION(
+      "sim.trip-duration",
+      "",
+      "simulated rooms: how long the units stay tripped (e.g. PT45S); empty: until stopped"),
+  SIM_TRIP_HEAT_RATE(
+      "sim.trip-heat-rate",
+      "",
+      "simulated rooms, for tests: °C per wall-clock minute the inlet rises while tripped (and"
+          + " falls after); empty: the room's physics"),
   STATS_EVERY("stats.every", "60s", "how often a fleet logs its delivery counters");
 
   private final String key;

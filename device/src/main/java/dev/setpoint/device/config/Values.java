@@ -63,23 +63,27 @@ public final class Values {
   public static Duration duration(String text, Function<String, ConfigException> bad)
       throws ConfigException {
     String t = text.trim();
+    if (t.startsWith("-") && DURATION.matcher(t.substring(1)).matches()) {
+      throw bad.apply("must be positive");
+    }
     Matcher m = DURATION.matcher(t);
     Duration d;
-    if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      d =
-          switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            default -> Duration.ofHours(n);
-          };
-    } else {
-      try {
+    try {
+      if (m.matches()) {
+        long n = Long.parseLong(m.group(1));
+        d =
+            switch (m.group(2)) {
+              case "ms" -> Duration.ofMillis(n);
+              case "s" -> Duration.ofSeconds(n);
+              case "m" -> Duration.ofMinutes(n);
+              default -> Duration.ofHours(n);
+            };
+      } else {
         d = Duration.parse(t);
-      } catch (RuntimeException e) {
-        throw bad.apply("is not a duration such as 10s, 500ms, 5m");
       }
+    } catch (RuntimeException e) {
+      // not a duration, or digits beyond what a duration holds
+      throw bad.apply("is not a duration such as 10s, 500ms, 5m");
     }
     if (d.isNegative() || d.isZero()) {
       throw bad.apply("must be positive");

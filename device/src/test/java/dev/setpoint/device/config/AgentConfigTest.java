@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.setpoint.device.actuator.SafeRange;
 import dev.setpoint.device.meter.MeterConfig;
 import dev.setpoint.device.meter.Preset;
+import dev.setpoint.device.sim.CoolingTrip;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class AgentConfigTest {
@@ -29,6 +32,83 @@ class AgentConfigTest {
 
   private static String error(String... flags) {
     return assertThrows(ConfigException.class, () -> read(flags)).getMessage();
+  }
+
+  @Test
+  void aSimulatedRoomsCoolingTripsAsTheSimKeysSay() throws Exception {
+    assertEquals(Optional.empty(), read().trip(), "no trip by default");
+    assertEquals(Optional.empty(), read("--sensor=simulated").trip());
+    assertEquals(
+        Optional.of(
+            new CoolingTrip(
+                Duration.ofSeconds(30),
+                Optional.of(Duration.ofSeconds(45)),
+                OptionalDouble.of(12.5))),
+        read(
+                "--sensor=simulated",
+                "--sim.trip-after=PT30S",
+                "--sim.trip-duration=45s",
+                "--sim.trip-heat-rate=12.5")
+            .trip());
+    // From the environment, for a fleet: no duration is until the agent stops, no rate is physics.
+    assertEquals(
+        Optional.of(
+            new CoolingTrip(Duration.ofMinutes(2), Optional.empty(), OptionalDouble.empty())),
+        read(Map.of("SETPOINT_DEVICE_SIM_TRIP_AFTER", "PT2M"), "--simulate=3").trip());
+    // A real device has no simulated cooling: the keys are not read.
+    assertEquals(
+        Optional.empty(), read("--sim.trip-after=soon", "--sim.trip-heat-rate=fast").trip());
+    String usage = Settings.usage();
+    for (String key : List.of("sim.trip-after", "sim.trip-duration", "sim.trip-heat-rate")) {
+      assertTrue(usage.contains("--" + key + " "), key);
+    }
+  }
+
+  @Test
+  void aTripThatMakesNoSenseIsRefusedNamingItsKeyAndSource() {
+    assertEquals(
+        "sim.trip-after = 'PT-30S' (from flag --sim.trip-after) must be positive",
+        error("--sensor=simulated", "--sim.trip-after=PT-30S"));
+    assertEquals(
+        "sim.trip-after = '-30s' (from flag --sim.trip-after) must be positive",
+        error("--simulate=2", "--sim.trip-after=-30s"));
+    assertEquals(
+        "sim.trip-after = 'soon' (from flag --sim.trip-after) is not a duration such as 10s,"
+            + " 500ms, 5m",
+        error("--sensor=simulated", "--sim.trip-after=soon"));
+    assertEquals(
+        "sim.trip-duration = '0s' (from flag --sim.trip-duration) must be positive",
+        error("--sensor=simulated", "--sim.trip-after=1m", "--sim.trip-duration=0s"));
+    assertEquals(
+        "sim.trip-duration = 'PT-1M' (from environment SETPOINT_DEVICE_SIM_TRIP_DURATION) must be"
+            + " positive",
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    read(
+                        Map.of("SETPOINT_DEVICE_SIM_TRIP_DURATION", "PT-1M"),
+                        "--sensor=simulated",
+                        "--sim.trip-after=1m"))
+            .getMessage());
+    assertEquals(
+        "sim.trip-heat-rate = 'fast' (from flag --sim.trip-heat-rate) is not a number",
+        error("--sensor=simulated", "--sim.trip-after=1m", "--sim.trip-heat-rate=fast"));
+    assertEquals(
+        "sim.trip-heat-rate = 'NaN' (from flag --sim.trip-heat-rate) is not a finite number",
+        error("--sensor=simulated", "--sim.trip-after=1m", "--sim.trip-heat-rate=NaN"));
+    assertEquals(
+        "sim.trip-heat-rate = '-3' (from flag --sim.trip-heat-rate) must be above 0 (°C per minute"
+            + " of wall clock)",
+        error("--sensor=simulated", "--sim.trip-after=1m", "--sim.trip-heat-rate=-3"));
+    // Half a trip is a mistake, not a room that never trips.
+    assertEquals(
+        "sim.trip-duration = '45s' (from flag --sim.trip-duration) ends no trip: set"
+            + " sim.trip-after as well",
+        error("--sensor=simulated", "--sim.trip-duration=45s"));
+    assertEquals(
+        "sim.trip-heat-rate = '12' (from flag --sim.trip-heat-rate) heats no trip: set"
+            + " sim.trip-after as well",
+        error("--simulate=1", "--sim.trip-heat-rate=12"));
   }
 
   @Test

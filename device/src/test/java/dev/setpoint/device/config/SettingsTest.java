@@ -8,6 +8,7 @@ import dev.setpoint.device.meter.MeterKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,26 @@ class SettingsTest {
     assertTrue(Settings.usage().contains("--buffer.max-events"));
     assertTrue(Settings.usage().contains("--device.room"));
     assertTrue(Settings.usage().contains("--fleet.rack-sensors"));
+  }
+
+  @Test
+  void aNegativeDurationIsNotPositiveAndOneTooLongForADurationIsNone() throws Exception {
+    for (String negative : List.of("-5s", "PT-5S")) {
+      Settings s = Settings.resolve(new String[] {"--interval=" + negative}, Map.of());
+      assertEquals(
+          "interval = '" + negative + "' (from flag --interval) must be positive",
+          assertThrows(ConfigException.class, () -> s.duration(Key.INTERVAL)).getMessage());
+    }
+    // Digits a long cannot hold, hours a duration cannot: refused, not a NumberFormatException.
+    for (String huge : List.of("99999999999999999999s", "9999999999999999h")) {
+      Settings s = Settings.resolve(new String[] {"--interval=" + huge}, Map.of());
+      assertEquals(
+          "interval = '"
+              + huge
+              + "' (from flag --interval) is not a duration such as 10s, 500ms,"
+              + " 5m",
+          assertThrows(ConfigException.class, () -> s.duration(Key.INTERVAL)).getMessage());
+    }
   }
 
   @Test

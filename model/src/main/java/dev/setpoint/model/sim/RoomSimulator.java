@@ -19,8 +19,10 @@ import java.util.SplittableRandom;
  * constants are in model/README.md.
  *
  * <p>Disturbances for stress scenarios: {@link #setItLoadFactor} (a rack switched on or off),
- * {@link #setUnitsTripped} (a unit out of service), {@link #setSensorFault} (a stuck, drifting or
- * missing inlet sensor).
+ * {@link #setUnitsTripped} (a unit out of service), {@link #tripCooling} (every unit out of
+ * service: no cooling at all), {@link #setSensorFault} (a stuck, drifting or missing inlet sensor).
+ * For tests that need a breach within minutes, {@link #setTripAirRate} replaces the heat balance
+ * while the cooling is tripped with a given rate.
  *
  * <p>Not thread-safe: one room, one caller.
  */
@@ -40,6 +42,12 @@ public final class RoomSimulator {
   private static final double HOT_SPOT_TAU_S = 900.0;
   private static final long DAY_MS = 86_400_000L;
   private static final long HOUR_MS = 3_600_000L;
+
+  /**
+   * The room air temperature at which a {@link #setTripAirRate trip air rate} stops rising, °C:
+   * well past every alert threshold, well below the 85 °C that ingest's profiles accept.
+   */
+  public static final double TRIP_AIR_CEILING_C = 45.0;
 
   private final RoomParameters p;
   private final WeatherGenerator weather;
@@ -66,6 +74,9 @@ public final class RoomSimulator {
   private double removedKj;
   private double itLoadFactor = 1.0;
   private int unitsTripped;
+  private double tripAirRateKPerMin = Double.NaN; // NaN: the heat balance decides, always
+  // The air when every unit tripped, kept (with a trip air rate) until the trip's heat is gone.
+  private double tripStartAirC = Double.NaN;
   private final SensorFault[] faults;
   private final double[] faultStartReading;
   private final long[] faultStartMs;
@@ -179,7 +190,51 @@ public final class RoomSimulator {
     if (count < 0 || count > p.units()) {
       throw new IllegalArgumentException("units tripped out of 0…" + p.units() + ": " + count);
     }
+    if (count == p.units() && Double.isNaN(tripStartAirC)) {
+      tripStartAirC = airC;
+    } else if (count < p.units() && Double.isNaN(tripAirRateKPerMin)) {
+      tripStartAirC = Double.NaN;
+    }
     unitsTripped = count;
+  }
+
+  /**
+   * Trips the cooling (true) or restores it (false) from now on: every unit out of service, or
+   * every unit running again. A tripped unit is out as a whole: its compressor, its economiser's
+   * pump and dry cooler, and its indoor fan stop, so it removes no heat and draws no power (the
+   * state's {@code electricKw} is 0), and the room air rises by its heat balance ({@code gains /
+   * heat capacity}: up to about 0.6 K a minute in the default room) unless {@link #setTripAirRate}
+   * says otherwise.
+   */
+  public void tripCooling(boolean tripped) {
+    setUnitsTripped(tripped ? p.units() : 0);
+  }
+
+  /** Whether every cooling unit is out of service ({@link #tripCooling}). */
+  public boolean coolingTripped() {
+    return unitsTripped == p.units();
+  }
+
+  /**
+   * A test's shortcut through a cooling trip, from now on: while every unit is out of service, the
+   * room air rises by {@code kelvinPerMinute} per simulated minute instead of by its heat balance
+   * (up to {@link #TRIP_AIR_CEILING_C}); once the units run again, it falls at least at that rate
+   * (faster where the units' pull-down is faster) until it is back at the temperature it had when
+   * the trip began, and the heat balance takes over again. The units' power and heat removed stay
+   * the model's (none while tripped; at their capacity while they pull the room down), so the heat
+   * ledger does not close across such a trip. NaN, the default, leaves the heat balance in charge.
+   * The evaluation never sets it.
+   */
+  public void setTripAirRate(double kelvinPerMinute) {
+    if (!Double.isNaN(kelvinPerMinute)
+        && (!(kelvinPerMinute > 0) || Double.isInfinite(kelvinPerMinute))) {
+      throw new IllegalArgumentException(
+          "trip air rate must be above 0 K/min (or NaN for none): " + kelvinPerMinute);
+    }
+    tripAirRateKPerMin = kelvinPerMinute;
+    if (Double.isNaN(kelvinPerMinute) && !coolingTripped()) {
+      tripStartAirC = Double.NaN;
+    }
   }
 
   /** Sets (or with null clears) a fault of rack {@code rack}'s inlet sensor from now on. */
@@ -264,7 +319,18 @@ public final class RoomSimulator {
     double sensibleKw = Math.max(0, Math.min(demandKw, capacityKw - latentKw));
     limited = demandKw > capacityKw - latentKw;
 
-    airC += dtS * (gainsKw - sensibleKw) / p.heatCapacityKjPerK();
+    double balancedAirC = airC + dtS * (gainsKw - sensibleKw) / p.heatCapacityKjPerK();
+    if (Double.isNaN(tripAirRateKPerMin) || Double.isNaN(tripStartAirC)) {
+      airC = balancedAirC;
+    } else if (unitsTripped == p.units()) {
+      airC = Math.max(airC, Math.min(TRIP_AIR_CEILING_C, airC + tripAirRateKPerMin * dtS / 60));
+    } else if (airC > tripStartAirC) {
+      // Restored: the trip's heat leaves at least as fast as it came, down to where it began.
+      airC = Math.min(balancedAirC, Math.max(tripStartAirC, airC - tripAirRateKPerMin * dtS / 60));
+    } else {
+      airC = balancedAirC;
+      tripStartAirC = Double.NaN;
+    }
     gainsKj += gainsKw * dtS;
     removedKj += sensibleKw * dtS;
     double airMassKg = p.volumeM3() * AIR_DENSITY;

@@ -2,6 +2,7 @@ package dev.setpoint.model.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -156,6 +157,96 @@ class RoomSimulatorTest {
         t.hottestInletC() + " vs " + l.hottestInletC());
     assertEquals(1.3, l.itLoadKw() / n.itLoadKw(), 0.05);
     assertTrue(l.hottestInletC() > n.hottestInletC());
+  }
+
+  @Test
+  void aCoolingTripHeatsTheRoomByItsHeatBalanceAndTheRestoreCoolsItBack() {
+    RoomSimulator sim = summer(RoomParameters.defaults(), 9, 24);
+    RoomState before = run(sim, 24, Duration.ofHours(6));
+    assertTrue(before.electricKw() > 0 && before.coolingKw() > 0, before.toString());
+    double[] ledgerBefore = sim.heatLedgerKj();
+
+    sim.tripCooling(true);
+    assertTrue(sim.coolingTripped());
+    RoomState tripped = run(sim, 24, Duration.ofMinutes(10));
+    assertEquals(0.0, tripped.electricKw(), "no compressor, no economiser, no indoor fan");
+    assertEquals(0.0, tripped.coolingKw());
+    assertEquals(0.0, tripped.freeCoolingShare());
+    assertTrue(tripped.capacityLimited());
+    // Nothing removes heat: the air rises by the gains over the heat capacity, as the ledger says.
+    double[] ledger = sim.heatLedgerKj();
+    assertEquals(ledgerBefore[1], ledger[1], 1e-9, "no heat removed while tripped");
+    double rise = tripped.roomAirTemperatureC() - before.roomAirTemperatureC();
+    assertEquals(
+        (ledger[0] - ledgerBefore[0]) / RoomParameters.defaults().heatCapacityKjPerK(), rise, 1e-9);
+    assertTrue(rise > 4 && rise < 9, "about 0.6 K a minute: " + rise + " K in 10 min");
+    assertTrue(tripped.hottestInletC() > before.hottestInletC() + 4, tripped.toString());
+
+    sim.tripCooling(false);
+    assertTrue(!sim.coolingTripped());
+    RoomState pulling = run(sim, 24, Duration.ofMinutes(1));
+    assertTrue(pulling.electricKw() > before.electricKw(), "the units pull down at capacity");
+    assertTrue(pulling.roomAirTemperatureC() < tripped.roomAirTemperatureC());
+    RoomState restored = run(sim, 24, Duration.ofMinutes(40));
+    assertEquals(24.0, restored.roomAirTemperatureC(), 0.1);
+    assertTrue(restored.hottestInletC() < before.hottestInletC() + 0.5, restored.toString());
+    // The heat balance decided throughout: the ledger still closes.
+    double stored =
+        RoomParameters.defaults().heatCapacityKjPerK() * (restored.roomAirTemperatureC() - 24);
+    double[] end = sim.heatLedgerKj();
+    assertEquals(stored, end[0] - end[1], 1e-6 * end[0]);
+  }
+
+  @Test
+  void aTripAirRateReplacesTheHeatBalanceWhileTrippedAndUntilTheTripsHeatIsGone() {
+    RoomSimulator sim = summer(RoomParameters.defaults(), 9, 24);
+    run(sim, 24, Duration.ofHours(6));
+    sim.setTripAirRate(3.0);
+    RoomState before = run(sim, 24, Duration.ofMinutes(1));
+    double startAir = before.roomAirTemperatureC();
+
+    sim.tripCooling(true);
+    RoomState tripped = run(sim, 24, Duration.ofMinutes(4));
+    assertEquals(startAir + 12, tripped.roomAirTemperatureC(), 1e-9, "3 K a minute");
+    assertEquals(0.0, tripped.electricKw());
+    assertTrue(tripped.hottestInletC() > before.hottestInletC() + 11.5, tripped.toString());
+
+    sim.tripCooling(false);
+    RoomState halfway = run(sim, 24, Duration.ofMinutes(2));
+    assertTrue(
+        halfway.roomAirTemperatureC() <= startAir + 6 + 1e-9,
+        "at least 3 K a minute down: " + halfway.roomAirTemperatureC());
+    assertTrue(halfway.electricKw() > before.electricKw(), "the units pull down at capacity");
+    RoomState back = run(sim, 24, Duration.ofMinutes(2));
+    assertEquals(startAir, back.roomAirTemperatureC(), 0.2);
+    // Then the heat balance again: the units hold their setpoint.
+    RoomState later = run(sim, 24, Duration.ofMinutes(30));
+    assertEquals(24.0, later.roomAirTemperatureC(), 0.1);
+
+    // Tripped for long, the air stops at the ceiling.
+    sim.tripCooling(true);
+    assertEquals(
+        RoomSimulator.TRIP_AIR_CEILING_C,
+        run(sim, 24, Duration.ofMinutes(20)).roomAirTemperatureC(),
+        1e-9);
+  }
+
+  @Test
+  void aTripAirRateWithoutATripChangesNothing() {
+    RoomSimulator plain = summer(RoomParameters.defaults(), 4, 24);
+    RoomSimulator withRate = summer(RoomParameters.defaults(), 4, 24);
+    withRate.setTripAirRate(12);
+    // One unit of two out is no cooling trip: the heat balance still decides.
+    plain.setUnitsTripped(1);
+    withRate.setUnitsTripped(1);
+    assertEquals(run(plain, 23, Duration.ofHours(3)), run(withRate, 23, Duration.ofHours(3)));
+    plain.setUnitsTripped(0);
+    withRate.setUnitsTripped(0);
+    assertEquals(run(plain, 23, Duration.ofHours(3)), run(withRate, 23, Duration.ofHours(3)));
+    for (double bad : new double[] {0, -1, Double.POSITIVE_INFINITY}) {
+      assertThrows(IllegalArgumentException.class, () -> withRate.setTripAirRate(bad));
+    }
+    withRate.setTripAirRate(Double.NaN);
   }
 
   @Test
