@@ -6,7 +6,6 @@ import dev.setpoint.analytics.domain.notify.SendResult;
 import dev.setpoint.analytics.domain.notify.Subscription;
 import dev.setpoint.analytics.domain.notify.Transmission;
 import dev.setpoint.analytics.domain.notify.WebhookChannel;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,9 +100,6 @@ public final class WebhookSender implements ChannelSender, AutoCloseable {
     }
     if (cause instanceof ConnectException) {
       return "could not connect: " + (cause.getMessage() == null ? "refused" : cause.getMessage());
-    }
-    if (cause instanceof IOException) {
-      return "failed: " + cause;
     }
     return "failed: " + cause;
   }
