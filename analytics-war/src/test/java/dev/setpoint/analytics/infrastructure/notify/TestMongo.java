@@ -1,0 +1,40 @@
+package dev.setpoint.analytics.infrastructure.notify;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import dev.setpoint.analytics.config.StoreConfig;
+import dev.setpoint.analytics.infrastructure.store.AnalyticsDatabase;
+import java.net.InetSocketAddress;
+
+/**
+ * An in-process MongoDB-wire server (mongo-java-server, in memory) on a free port, with analytics'
+ * database on it: the stores' documents go through JNoSQL and the real driver.
+ */
+final class TestMongo implements AutoCloseable {
+  private final MongoServer server;
+  final AnalyticsDatabase database;
+
+  TestMongo() {
+    server = new MongoServer(H2Backend.inMemory());
+    InetSocketAddress address = server.bind();
+    StoreConfig config = new StoreConfig();
+    config.url =
+        "mongodb://"
+            + address.getHostString()
+            + ":"
+            + address.getPort()
+            + "/?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000&socketTimeoutMS=10000";
+    config.database = "setpoint-test";
+    database = new AnalyticsDatabase(config);
+  }
+
+  /** Stops the server: the database's calls fail as with MongoDB down. */
+  void stopServer() {
+    server.shutdownNow();
+  }
+
+  @Override
+  public void close() {
+    server.shutdownNow();
+  }
+}
