@@ -15,6 +15,9 @@ const WEATHER = {
 const state = {
   config: null, range: '1h', device: null, site: '', timer: null, devices: [], energyRoom: null, energyAt: 0,
   savingsOpen: false, savingsWanted: false, savingsRoom: null, savingsMonth: null, savingsAt: 0,
+  alertsOpen: false, alertsWanted: false, alertsTimer: null, alertCount: null, alertsPage: 0, alertsSeq: 0,
+  alertsFilter: { state: '', severity: '', room: '' }, ackOpen: null,
+  rulesSite: '', rulesRoom: '', rulesScope: null, rulesSeq: 0,
 };
 // Read by the browser test and handy in the console: the charts and the last history answer.
 window.setpointDashboard = { charts: {}, history: null, state };
@@ -26,6 +29,7 @@ function token() { return sessionStorage.getItem(TOKEN_KEY); }
 function showLogin(message) {
   sessionStorage.removeItem(TOKEN_KEY);
   clearInterval(state.timer);
+  clearInterval(state.alertsTimer);
   $('dashboard').hidden = true;
   $('pickers').hidden = true;
   $('login').hidden = false;
@@ -260,6 +264,7 @@ async function refreshSites() {
   const select = $('site-select');
   select.replaceChildren(new Option('all sites', ''), ...sites.map((s) => new Option(s, s)));
   select.value = state.site;
+  renderRulesSites(sites);
 }
 
 // Prometheus text: `name{labels} value`; the first sample of each wanted metric.
@@ -388,6 +393,7 @@ function renderRooms(body) {
   $('room-table').tBodies[0].replaceChildren(...rows);
   renderEnergyRooms(body.rooms.map((r) => r.room));
   renderSavingsRooms(body.rooms.map((r) => r.room));
+  renderAlertRooms(body.rooms.map((r) => r.room));
 }
 
 async function refreshRooms() {
@@ -791,6 +797,507 @@ function savingsLater() {
   refreshSavings(false).catch(savingsFailed);
 }
 
+// ---- Alerts (README "Alerts"): the header's badge counts the open ones (raised and acknowledged)
+// every 15 s while the dashboard is open; the view lists the stored alerts, filtered and paged,
+// newest first, acknowledges a raised one with the operator's comment, and shows the thresholds in
+// force for a site and room beside the defaults, where a scope's overrides are set.
+const ALERTS_EVERY_MS = 15000;
+const ALERTS_PAGE = 20;
+const ALERT_KINDS = {
+  inlet_high: 'inlet too warm', inlet_rate: 'inlet changing fast', humidity: 'humidity out of range',
+  dew_point: 'dew point out of range', device_offline: 'device offline', controller_fallback: 'controller in fallback',
+  meter_anomaly: 'meter anomaly', edge_backlog: 'edge backlog', edge_silent: 'edge hub silent',
+  consumer_lag: 'consumer lag', model_failed: 'model failed',
+};
+// The unit of an alert's value and threshold, by kind (the others carry neither).
+const ALERT_UNITS = { inlet_high: ' °C', inlet_rate: ' °C/h', humidity: ' %', dew_point: ' °C', device_offline: ' s', consumer_lag: ' records' };
+// The thresholds in words, with their units; one the API adds later shows by its name.
+const RULES = {
+  inletWarningC: ['hottest inlet: warning above', '°C'],
+  inletCriticalC: ['hottest inlet: critical above', '°C'],
+  inletHysteresisC: ['hottest inlet: hysteresis', 'K'],
+  inletRateCPerHour: ['inlet change: warning above', '°C/h'],
+  rateHysteresisCPerHour: ['inlet change: hysteresis', '°C/h'],
+  humidityHighWarningPct: ['humidity: warning above', '% RH'],
+  humidityHighCriticalPct: ['humidity: critical above', '% RH'],
+  humidityLowCriticalPct: ['humidity: critical below', '% RH'],
+  humidityHysteresisPct: ['humidity: hysteresis', '% RH'],
+  dewPointHighWarningC: ['dew point: warning above', '°C'],
+  dewPointHighCriticalC: ['dew point: critical above', '°C'],
+  dewPointLowWarningC: ['dew point: warning below', '°C'],
+  dewPointHysteresisC: ['dew point: hysteresis', 'K'],
+  offlineIntervals: ['device offline after', 'reporting intervals'],
+  renotifyMinutes: ['unacknowledged alert told again every', 'min'],
+  backlogMinutes: ['edge backlog: warning when its oldest event is older than', 'min'],
+  edgeSilentMinutes: ['edge hub silent: critical after', 'min'],
+  consumerLagRecords: ['analytics consumer lag: warning above', 'records'],
+};
+
+function alertsUrl(query) {
+  return API + '/alerts?' + new URLSearchParams(query);
+}
+
+// Two one-alert pages: their totals are the raised and the acknowledged alerts.
+async function refreshAlertCount() {
+  try {
+    const [raised, acknowledged] = await Promise.all([
+      json(alertsUrl({ state: 'raised', size: 1 })),
+      json(alertsUrl({ state: 'acknowledged', size: 1 })),
+    ]);
+    renderAlertCount(raised.total, acknowledged.total, null);
+  } catch (e) {
+    if (e instanceof Unauthorized) { showLogin(e.message); return; }
+    renderAlertCount(0, 0, e.message);
+  }
+}
+
+function renderAlertCount(raised, acknowledged, error) {
+  const badge = $('alerts-badge');
+  const open = raised + acknowledged;
+  state.alertCount = error ? null : open;
+  window.setpointDashboard.alertCount = state.alertCount;
+  if (error) {
+    badge.hidden = false;
+    badge.textContent = '?';
+    badge.className = 'badge unknown';
+    badge.title = 'the open alerts cannot be counted: ' + error;
+  } else {
+    badge.hidden = open === 0;
+    badge.textContent = String(open);
+    // red while any waits for an operator, grey when all open ones are acknowledged
+    badge.className = 'badge ' + (raised > 0 ? 'raised' : 'acknowledged');
+    badge.title = raised + ' raised, ' + acknowledged + ' acknowledged';
+  }
+  $('alerts-button').setAttribute('aria-label', error ? 'Alerts (open ones not known)'
+    : 'Alerts: ' + open + ' open (' + badge.title + ')');
+}
+
+// The badge, and the list when its view is open and no acknowledgement is being written.
+function alertsTick() {
+  refreshAlertCount();
+  if (state.alertsOpen && !state.ackOpen) alertsNow();
+}
+
+function alertsFailed(err) {
+  if (err instanceof Unauthorized) showLogin(err.message); else $('alerts-message').textContent = err.message;
+}
+
+function alertsNow() {
+  refreshAlerts().catch(alertsFailed);
+}
+
+async function refreshAlerts() {
+  const query = { page: state.alertsPage, size: ALERTS_PAGE };
+  for (const [name, value] of Object.entries(state.alertsFilter)) if (value) query[name] = value;
+  const seq = ++state.alertsSeq;
+  $('alerts-status').textContent = 'reading…';
+  try {
+    const body = await json(alertsUrl(query));
+    if (seq !== state.alertsSeq) return; // a newer read is under way
+    if (!body.alerts.length && body.total > 0 && state.alertsPage > 0) {
+      // fewer alerts than before (other filters, or cleared meanwhile): the last page there is
+      state.alertsPage = Math.ceil(body.total / ALERTS_PAGE) - 1;
+      await refreshAlerts();
+      return;
+    }
+    window.setpointDashboard.alerts = Object.assign({ query }, body);
+    renderAlerts(body);
+    $('alerts-message').textContent = '';
+    $('alerts-status').textContent = 'as of ' + new Date().toLocaleTimeString();
+  } catch (e) {
+    if (seq !== state.alertsSeq) return; // a newer read answers instead
+    $('alerts-status').textContent = '';
+    throw e;
+  }
+}
+
+function when(iso) {
+  const ms = Date.parse(iso);
+  return new Date(ms).toLocaleString() + ' (' + ago(ms) + ')';
+}
+
+function number(v) {
+  return String(Math.round(v * 100) / 100);
+}
+
+// Where an alert is: its subject, and its room, site and device when they say more.
+function alertWhere(a) {
+  const parts = [a.subject];
+  if (a.room && a.room !== a.subject) parts.push('room ' + a.room);
+  if (a.site) parts.push('site ' + a.site);
+  if (a.device && a.device !== a.subject) parts.push('device ' + a.device);
+  return parts.join(' · ');
+}
+
+function alertRow(a) {
+  const tr = el('tr', 'alert ' + a.severity + ' ' + a.state);
+  tr.dataset.alert = a.id;
+  const figures = [];
+  const unit = ALERT_UNITS[a.kind] || '';
+  if (a.value != null) figures.push('value ' + number(a.value) + unit);
+  if (a.threshold != null) figures.push('threshold ' + number(a.threshold) + unit);
+  const times = [el('span', null, 'raised ' + when(a.raisedAt))];
+  if (a.updatedAt && a.updatedAt !== a.raisedAt) times.push(el('br'), el('span', 'note', 'changed ' + when(a.updatedAt)));
+  if (a.clearedAt) times.push(el('br'), el('span', null, 'cleared ' + when(a.clearedAt)));
+  if (a.notifications) {
+    times.push(el('br'), el('span', 'note', 'told ' + a.notifications + ' time' + (a.notifications === 1 ? '' : 's') +
+      (a.notifiedAt ? ', last ' + ago(Date.parse(a.notifiedAt)) : '')));
+  }
+  const acked = a.acknowledgedBy
+    ? el('td', 'acknowledged', el('strong', null, a.acknowledgedBy), ' ' + (a.acknowledgedAt ? when(a.acknowledgedAt) : ''),
+      a.comment ? el('br') : null, a.comment ? el('q', 'comment', a.comment) : null)
+    : el('td', 'acknowledged', '–');
+  const action = el('td', 'action');
+  if (a.state === 'raised') {
+    const button = el('button', 'ack', 'Acknowledge');
+    button.type = 'button';
+    button.addEventListener('click', () => openAck(a, tr, button));
+    action.append(button);
+  }
+  const kind = el('strong', null, ALERT_KINDS[a.kind] || a.kind);
+  kind.title = a.kind;
+  tr.append(
+    el('td', 'severity', el('span', 'severity ' + a.severity, a.severity)),
+    el('td', 'state', a.state),
+    el('td', null, kind, el('br'), el('span', 'note', alertWhere(a))),
+    el('td', 'message', a.message || '–', figures.length ? el('br') : null,
+      figures.length ? el('span', 'note', figures.join(' · ')) : null),
+    el('td', 'times', ...times),
+    acked,
+    action);
+  return tr;
+}
+
+function renderAlerts(body) {
+  state.ackOpen = null;
+  const rows = body.alerts.map(alertRow);
+  if (!rows.length) {
+    const filtered = Object.values(state.alertsFilter).some((v) => v);
+    const td = el('td', 'empty', filtered ? 'No alerts match these filters.' : 'No alerts.');
+    td.colSpan = 7;
+    rows.push(el('tr', 'empty', td));
+  }
+  $('alert-list').tBodies[0].replaceChildren(...rows);
+  const first = body.page * body.size;
+  $('alerts-range').textContent = body.alerts.length
+    ? (first + 1) + '–' + (first + body.alerts.length) + ' of ' + body.total
+    : '0 of ' + body.total;
+  $('alerts-prev').disabled = body.page === 0;
+  $('alerts-next').disabled = first + body.alerts.length >= body.total;
+}
+
+// The inline form under a raised alert: a comment, then POST …/ack; the API's refusal (409 once
+// the alert has cleared) is shown in the form.
+function openAck(a, row, button) {
+  const open = $('alert-list').querySelector('tr.ack-form');
+  if (open) {
+    open.remove();
+    $('alert-list').querySelectorAll('button.ack').forEach((b) => { b.disabled = false; });
+  }
+  state.ackOpen = a.id;
+  button.disabled = true;
+  const input = el('input');
+  input.name = 'comment';
+  input.maxLength = 1000;
+  input.size = 60;
+  input.placeholder = 'what is being done about it';
+  input.setAttribute('aria-label', 'comment');
+  const submit = el('button', null, 'Acknowledge');
+  submit.type = 'submit';
+  const cancel = el('button', null, 'Cancel');
+  cancel.type = 'button';
+  const error = el('span', 'error', '');
+  error.setAttribute('role', 'alert');
+  const form = el('form', 'ack', el('label', null, 'Comment ', input), ' ', submit, ' ', cancel, ' ', error);
+  const td = el('td', null, form);
+  td.colSpan = 7;
+  const formRow = el('tr', 'ack-form', td);
+  formRow.dataset.alert = a.id;
+  row.after(formRow);
+  input.focus();
+  const close = () => {
+    formRow.remove();
+    button.disabled = false;
+    state.ackOpen = null;
+  };
+  cancel.addEventListener('click', close);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const comment = input.value.trim();
+    if (!comment) {
+      error.textContent = 'say what is being done: a comment is required';
+      return;
+    }
+    error.textContent = '';
+    submit.disabled = true;
+    try {
+      const response = await api(API + '/alerts/' + encodeURIComponent(a.id) + '/ack', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ comment }),
+      });
+      const body = await response.json().catch(() => null);
+      if (!response.ok) {
+        error.textContent = problem(body, 'acknowledge', response.status);
+        submit.disabled = false;
+        return;
+      }
+      close();
+      row.replaceWith(alertRow(body));
+      $('alerts-result').textContent = 'Acknowledged by ' + body.acknowledgedBy + ': ' +
+        (ALERT_KINDS[body.kind] || body.kind) + ', ' + body.subject + ' — “' + body.comment + '”';
+      refreshAlertCount();
+      alertsNow();
+    } catch (e) {
+      submit.disabled = false;
+      if (e instanceof Unauthorized) showLogin(e.message); else error.textContent = e.message;
+    }
+  });
+}
+
+// A select's options as wanted, with the current choice kept even if no longer listed.
+function fillSelect(select, first, values, current) {
+  const wanted = values.includes(current) || !current ? values : [current, ...values];
+  const now = [...select.options].map((o) => o.value).join('\n');
+  if (now !== ['', ...wanted].join('\n')) select.replaceChildren(new Option(first, ''), ...wanted.map((v) => new Option(v, v)));
+  select.value = current || '';
+}
+
+function renderAlertRooms(rooms) {
+  fillSelect($('alert-room'), 'all rooms', rooms, state.alertsFilter.room);
+  fillSelect($('rules-room'), 'any room', rooms, state.rulesRoom);
+}
+
+function renderRulesSites(sites) {
+  fillSelect($('rules-site'), 'any site', sites, state.rulesSite);
+}
+
+function rulesNow() {
+  refreshRules().catch((err) => {
+    if (err instanceof Unauthorized) showLogin(err.message); else $('rules-message').textContent = err.message;
+  });
+}
+
+async function refreshRules() {
+  const query = new URLSearchParams();
+  if (state.rulesSite) query.set('site', state.rulesSite);
+  if (state.rulesRoom) query.set('room', state.rulesRoom);
+  const seq = ++state.rulesSeq;
+  $('rules-status').textContent = 'reading…';
+  try {
+    const body = await json(API + '/alerts/rules?' + query);
+    if (seq !== state.rulesSeq) return;
+    window.setpointDashboard.rules = body;
+    renderRules(body);
+    $('rules-message').textContent = '';
+    $('rules-status').textContent = 'as of ' + new Date().toLocaleTimeString();
+  } catch (e) {
+    if (seq !== state.rulesSeq) return; // a newer read answers instead
+    $('rules-status').textContent = '';
+    throw e;
+  }
+}
+
+function scopeOverrides(body, scope) {
+  const o = (body.overrides || {})[scope];
+  return (o && o.overrides) || {};
+}
+
+// The scope a threshold in force comes from: the most specific one overriding it with that value.
+function ruleSource(body, name) {
+  const value = body.effective[name];
+  const scopes = [];
+  if (state.rulesRoom) scopes.push('room:' + state.rulesRoom);
+  if (state.rulesSite) scopes.push('site:' + state.rulesSite);
+  scopes.push('default');
+  for (const scope of scopes) {
+    if (scopeOverrides(body, scope)[name] === value) return scope;
+  }
+  return value === body.defaults[name] ? 'the defaults' : '?';
+}
+
+function renderRules(body) {
+  const chosen = ['default'];
+  if (state.rulesSite) chosen.push('site:' + state.rulesSite);
+  if (state.rulesRoom) chosen.push('room:' + state.rulesRoom);
+  const scopes = [...new Set([...chosen, ...Object.keys(body.overrides || {}).sort()])];
+  if (!scopes.includes(state.rulesScope)) state.rulesScope = chosen[chosen.length - 1];
+  $('rules-scope').replaceChildren(...scopes.map((s) => new Option(s, s)));
+  $('rules-scope').value = state.rulesScope;
+  $('rules-scope-error').textContent = '';
+  const base = scopeOverrides(body, state.rulesScope);
+  const names = [...new Set([...Object.keys(body.defaults), ...Object.keys(body.effective)])];
+  const rows = names.map((name) => {
+    const [words, unit] = RULES[name] || [name, ''];
+    const label = el('td', 'rule', words + (unit ? ' (' + unit + ')' : ''), el('br'), el('code', null, name));
+    const effective = body.effective[name];
+    const input = el('input');
+    input.type = 'number';
+    input.step = 'any';
+    input.dataset.rule = name;
+    input.setAttribute('aria-label', name + ' of ' + state.rulesScope);
+    input.value = base[name] === undefined ? '' : String(base[name]);
+    input.placeholder = 'inherits';
+    const row = el('tr', null,
+      label,
+      el('td', 'effective' + (effective !== body.defaults[name] ? ' changed' : ''), effective == null ? '–' : String(effective)),
+      el('td', 'default', body.defaults[name] == null ? '–' : String(body.defaults[name])),
+      el('td', 'from', ruleSource(body, name)),
+      el('td', 'override', input, ' ', el('span', 'error field-error', '')));
+    row.dataset.rule = name;
+    const edited = () => {
+      row.classList.remove('invalid');
+      input.removeAttribute('aria-invalid');
+      row.querySelector('.field-error').textContent = '';
+      rulesChanged();
+    };
+    input.addEventListener('input', edited);
+    input.addEventListener('change', edited);
+    return row;
+  });
+  $('rules-table').tBodies[0].replaceChildren(...rows);
+  const o = (body.overrides || {})[state.rulesScope];
+  $('rules-changed').textContent = o && Object.keys(o.overrides || {}).length
+    ? state.rulesScope + ' overrides ' + Object.keys(o.overrides).length + ' threshold' +
+      (Object.keys(o.overrides).length === 1 ? '' : 's') +
+      (o.changedBy ? ', set by ' + o.changedBy : '') + (o.changedAt ? ' ' + ago(Date.parse(o.changedAt)) : '')
+    : state.rulesScope + ' overrides nothing';
+  rulesChanged();
+}
+
+// The operator's edits of the scope's overrides: { body (the scope's overrides as they would be),
+// changed (names edited), bad (names that are not numbers) }.
+function rulesEdits() {
+  const base = scopeOverrides(window.setpointDashboard.rules || { overrides: {} }, state.rulesScope);
+  const body = {};
+  const changed = [];
+  const bad = [];
+  $('rules-table').querySelectorAll('input[data-rule]').forEach((input) => {
+    const name = input.dataset.rule;
+    const text = input.value.trim();
+    if (input.validity.badInput || (text !== '' && !Number.isFinite(Number(text)))) {
+      bad.push(name);
+      return;
+    }
+    const value = text === '' ? undefined : Number(text);
+    if (value !== undefined) body[name] = value;
+    if (value !== base[name]) changed.push(name);
+  });
+  return { body, changed, bad };
+}
+
+function rulesChanged() {
+  const { changed } = rulesEdits();
+  $('rules-table').querySelectorAll('tr[data-rule]').forEach((row) => row.classList.toggle('dirty', changed.includes(row.dataset.rule)));
+  $('rules-save').textContent = changed.length
+    ? 'Save ' + changed.length + ' change' + (changed.length === 1 ? '' : 's') + ' to ' + state.rulesScope
+    : 'Save overrides of ' + state.rulesScope;
+}
+
+function ruleError(name, text) {
+  const row = $('rules-table').querySelector('tr[data-rule="' + CSS.escape(name) + '"]');
+  if (!row) return false;
+  row.classList.add('invalid');
+  row.querySelector('input').setAttribute('aria-invalid', 'true');
+  row.querySelector('.field-error').textContent = text;
+  return true;
+}
+
+function clearRuleErrors() {
+  $('rules-table').querySelectorAll('tr.invalid').forEach((row) => {
+    row.classList.remove('invalid');
+    row.querySelector('input').removeAttribute('aria-invalid');
+    row.querySelector('.field-error').textContent = '';
+  });
+  $('rules-scope-error').textContent = '';
+}
+
+// A 400's words beside the field at fault: the parameter it names, or else the thresholds its
+// message names (a rule such as "inletWarningC < inletCriticalC" names two); elsewhere below.
+function showRulesProblem(body, status) {
+  const message = problem(body, 'rules', status);
+  const parameter = body && body.parameter;
+  const words = parameter && message.startsWith(parameter + ': ') ? message.slice(parameter.length + 2) : message;
+  let placed = false;
+  if (parameter === 'scope') {
+    $('rules-scope-error').textContent = words;
+    placed = true;
+  } else if (parameter && ruleError(parameter, words)) {
+    placed = true;
+  } else if (status === 400) {
+    const named = [...$('rules-table').querySelectorAll('tr[data-rule]')].map((r) => r.dataset.rule)
+      .filter((name) => new RegExp('\\b' + name + '\\b').test(message));
+    named.forEach((name) => ruleError(name, words));
+    placed = named.length > 0;
+  }
+  const result = $('rules-result');
+  result.className = 'error';
+  result.textContent = placed ? 'not saved: see the field marked' : 'not saved: ' + message;
+  const first = $('rules-table').querySelector('tr.invalid input');
+  if (first) first.focus();
+}
+
+async function saveRules(event) {
+  event.preventDefault();
+  clearRuleErrors();
+  const result = $('rules-result');
+  result.className = '';
+  const scope = state.rulesScope;
+  const { body, changed, bad } = rulesEdits();
+  if (bad.length) {
+    bad.forEach((name) => ruleError(name, 'not a number'));
+    result.className = 'error';
+    result.textContent = 'not saved: see the field marked';
+    return;
+  }
+  if (!changed.length) {
+    result.textContent = 'nothing changed';
+    return;
+  }
+  // The API replaces the scope's overrides: those left as they were go along with the changes.
+  result.textContent = 'saving…';
+  $('rules-save').disabled = true;
+  try {
+    const response = await api(API + '/alerts/rules/' + encodeURIComponent(scope), {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const answer = await response.json().catch(() => null);
+    if (!response.ok) {
+      showRulesProblem(answer, response.status);
+      return;
+    }
+    const n = Object.keys((answer && answer.overrides) || {}).length;
+    result.textContent = 'saved: ' + scope + ' now overrides ' + n + ' threshold' + (n === 1 ? '' : 's');
+    await refreshRules();
+  } catch (e) {
+    if (e instanceof Unauthorized) { showLogin(e.message); return; }
+    result.className = 'error';
+    result.textContent = e.message;
+  } finally {
+    $('rules-save').disabled = false;
+  }
+}
+
+function showAlerts(open) {
+  state.alertsOpen = open;
+  $('alerts').hidden = !open;
+  $('alerts-button').classList.toggle('selected', open);
+  $('alerts-button').setAttribute('aria-pressed', String(open));
+  if (!open) return;
+  $('alerts').scrollIntoView({ block: 'start' });
+  alertsNow();
+  rulesNow();
+}
+
+function alertsFilter(name, value) {
+  state.alertsFilter[name] = value;
+  state.alertsPage = 0;
+  $('alerts-result').textContent = '';
+  alertsNow();
+}
+
 async function refreshEnergy(force) {
   const room = state.energyRoom;
   if (!room || (!force && Date.now() - state.energyAt < ENERGY_EVERY_MS)) return;
@@ -893,8 +1400,15 @@ async function start() {
     state.savingsWanted = false;
     showSavings(true);
   }
+  if (state.alertsWanted) {
+    state.alertsWanted = false;
+    showAlerts(true);
+  }
   clearInterval(state.timer);
   state.timer = setInterval(refresh, state.config.refreshSeconds * 1000);
+  clearInterval(state.alertsTimer);
+  state.alertsTimer = setInterval(alertsTick, ALERTS_EVERY_MS);
+  refreshAlertCount();
 }
 
 async function init() {
@@ -904,6 +1418,7 @@ async function init() {
   state.site = wanted.get('site') || '';
   if (['1h', '24h', '7d'].includes(wanted.get('range'))) state.range = wanted.get('range');
   state.savingsWanted = wanted.get('view') === 'savings';
+  state.alertsWanted = wanted.get('view') === 'alerts';
   state.savingsMonth = thisMonth();
   $('savings-month').value = state.savingsMonth;
   $('savings-month').max = state.savingsMonth;
@@ -945,6 +1460,37 @@ async function init() {
   });
   $('report-html').addEventListener('click', () => downloadReport('html'));
   $('report-csv').addEventListener('click', () => downloadReport('csv'));
+  $('alerts-button').addEventListener('click', () => showAlerts(!state.alertsOpen));
+  $('alert-filters').addEventListener('submit', (e) => e.preventDefault());
+  $('alert-state').addEventListener('change', (e) => alertsFilter('state', e.target.value));
+  $('alert-severity').addEventListener('change', (e) => alertsFilter('severity', e.target.value));
+  $('alert-room').addEventListener('change', (e) => alertsFilter('room', e.target.value));
+  $('alerts-prev').addEventListener('click', () => {
+    state.alertsPage = Math.max(0, state.alertsPage - 1);
+    alertsNow();
+  });
+  $('alerts-next').addEventListener('click', () => {
+    state.alertsPage += 1;
+    alertsNow();
+  });
+  $('rules-site').addEventListener('change', (e) => {
+    state.rulesSite = e.target.value;
+    state.rulesScope = null; // the most specific scope chosen
+    $('rules-result').textContent = '';
+    rulesNow();
+  });
+  $('rules-room').addEventListener('change', (e) => {
+    state.rulesRoom = e.target.value;
+    state.rulesScope = null;
+    $('rules-result').textContent = '';
+    rulesNow();
+  });
+  $('rules-scope').addEventListener('change', (e) => {
+    state.rulesScope = e.target.value;
+    $('rules-result').textContent = '';
+    if (window.setpointDashboard.rules) renderRules(window.setpointDashboard.rules);
+  });
+  $('rules-form').addEventListener('submit', saveRules);
   if (token()) await start(); else showLogin('');
 }
 

@@ -43,8 +43,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The operators' dashboard in a real headless Chromium (Debian's chromium and chromedriver, driven
  * by Selenium) against the EAR test server and the real stack: a device posts readings with its own
  * token, the operator logs in on the page, and the charts hold exactly the posted values; then the
- * savings view opens for the device's room. Leaves screenshots in ear/target/dashboard.png (and
- * dashboard-savings.png), so a test run never changes the work tree.
+ * savings view opens for the device's room, then the alerts view. Leaves screenshots in
+ * ear/target/dashboard.png (and dashboard-savings.png, dashboard-alerts.png), so a test run never
+ * changes the work tree.
  *
  * <p>To refresh the README's picture on purpose, name it in {@code setpoint.it.dashboard.png} (a
  * path relative to the repository root), e.g. {@code ./setpoint test
@@ -263,6 +264,7 @@ class DashboardBrowserIT {
 
     // After the README's picture, so that it stays the climate view.
     savingsViewOfANewRoom(device);
+    alertsViewOfANewRoom(device);
   }
 
   /**
@@ -316,6 +318,91 @@ class DashboardBrowserIT {
     String html = report("html");
     assertTrue(html.startsWith("<!DOCTYPE html>"), html);
     assertTrue(html.contains(room), "the HTML report names the room");
+  }
+
+  /**
+   * The alerts view, opened from the header: the badge's count of open alerts reads, and the list
+   * for the device's room reads without error. Its readings were inside every envelope, so it has
+   * no critical alert, which the view says in words (a warning may well be raised by now: the
+   * device fell silent after its three readings); the rules panel shows the thresholds beside the
+   * defaults, the hottest inlet's warning at 27 °C among them.
+   */
+  private static void alertsViewOfANewRoom(String room) throws Exception {
+    browser.findElement(By.id("alerts-button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> d.findElement(By.id("alerts")).isDisplayed());
+    assertEquals("Alerts", browser.findElement(By.cssSelector("#alerts h2")).getText());
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    js("return typeof window.setpointDashboard.alertCount === 'number';")));
+
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class) // the room list follows the rooms table
+        .until(
+            d -> {
+              new Select(d.findElement(By.id("alert-room"))).selectByValue(room);
+              return true;
+            });
+    new Select(browser.findElement(By.id("alert-severity"))).selectByValue("critical");
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    js(
+                        "const a = window.setpointDashboard.alerts;"
+                            + " return !!a && a.query.room === arguments[0]"
+                            + " && a.query.severity === 'critical';",
+                        room)));
+    assertEquals("", browser.findElement(By.id("alerts-message")).getText(), "no error");
+    assertEquals(0L, js("return window.setpointDashboard.alerts.total;"));
+    assertEquals(
+        "No alerts match these filters.",
+        browser.findElement(By.cssSelector("#alert-list tbody")).getText());
+    // Any severity: whatever the room has, listed without error, and only the room's.
+    new Select(browser.findElement(By.id("alert-severity"))).selectByValue("");
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    js(
+                        "const a = window.setpointDashboard.alerts;"
+                            + " return !a.query.severity && a.query.room === arguments[0];",
+                        room)));
+    assertEquals("", browser.findElement(By.id("alerts-message")).getText(), "no error");
+    assertEquals(
+        Boolean.TRUE,
+        js(
+            "return window.setpointDashboard.alerts.alerts.every(a => a.room === arguments[0]);",
+            room));
+
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              new Select(d.findElement(By.id("rules-room"))).selectByValue(room);
+              return true;
+            });
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    js(
+                        "const r = window.setpointDashboard.rules;"
+                            + " return !!r && r.room === arguments[0];",
+                        room)));
+    assertEquals("", browser.findElement(By.id("rules-message")).getText(), "no error");
+    String inlet = "#rules-table tr[data-rule='inletWarningC']";
+    assertEquals("27", browser.findElement(By.cssSelector(inlet + " td.default")).getText());
+    assertFalse(
+        browser.findElement(By.cssSelector(inlet + " td.effective")).getText().isEmpty(),
+        "the threshold in force for the room is shown");
+    Files.createDirectories(SCREENSHOT.getParent());
+    Files.copy(
+        browser.findElement(By.id("alerts")).getScreenshotAs(OutputType.FILE).toPath(),
+        SCREENSHOT.resolveSibling("dashboard-alerts.png"),
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** The month's report as the view's download buttons fetch it, as text. */
