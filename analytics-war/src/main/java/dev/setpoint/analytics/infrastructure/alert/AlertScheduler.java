@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The alerts' schedule on the managed scheduler: every {@code setpoint.analytics.alerts.tick} the
@@ -46,7 +47,7 @@ public class AlertScheduler {
       AlertRulesBook rules,
       EnergyRollupService energy,
       SetpointModel model,
-      ConsumerLagReadinessCheck lag,
+      @Readiness ConsumerLagReadinessCheck lag,
       AlertConfig config) {
     this.alerts = alerts;
     this.rules = rules;
