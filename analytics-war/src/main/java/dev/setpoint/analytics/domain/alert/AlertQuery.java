@@ -8,6 +8,9 @@ import java.time.Instant;
  * A filter over the stored alerts, newest raised first, one page of them; a null field does not
  * filter.
  *
+ * @param state the alerts in this state; {@link #OPEN} (null state, {@code open} true) for those
+ *     raised or acknowledged
+ * @param open only alerts not cleared
  * @param from raised at or after
  * @param to raised before
  * @param page the page, from 0
@@ -15,6 +18,7 @@ import java.time.Instant;
  */
 public record AlertQuery(
     AlertState state,
+    boolean open,
     Severity severity,
     AlertKind kind,
     String site,
@@ -23,4 +27,7 @@ public record AlertQuery(
     Instant from,
     Instant to,
     int page,
-    int size) {}
+    int size) {
+  /** The {@code state} filter's code for raised and acknowledged together. */
+  public static final String OPEN = "open";
+}

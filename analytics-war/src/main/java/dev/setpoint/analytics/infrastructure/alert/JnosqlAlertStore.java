@@ -109,6 +109,10 @@ public class JnosqlAlertStore implements AlertStore {
     if (q.state() != null) {
       conditions.add(CriteriaCondition.eq("state", q.state().code()));
     }
+    if (q.open()) {
+      conditions.add(
+          CriteriaCondition.not(CriteriaCondition.eq("state", AlertState.CLEARED.code())));
+    }
     if (q.severity() != null) {
       conditions.add(CriteriaCondition.eq("severity", q.severity().code()));
     }

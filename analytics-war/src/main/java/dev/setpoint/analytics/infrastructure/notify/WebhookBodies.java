@@ -12,7 +12,7 @@ import java.time.Instant;
  * The body a webhook receives: the alert and its event as JSON, or Slack's {@code {"text": …}}. The
  * same on every attempt of a transmission (the attempt's time is in the signed header).
  */
-final class WebhookBodies {
+public final class WebhookBodies {
   private WebhookBodies() {}
 
   static String body(Transmission t, WebhookFormat format) {
@@ -38,7 +38,8 @@ final class WebhookBodies {
         .build();
   }
 
-  static JsonObject alert(Alert a) {
+  /** The alert as webhooks carry it (and the transmissions API shows it). */
+  public static JsonObject alert(Alert a) {
     JsonObjectBuilder json =
         Json.createObjectBuilder()
             .add("id", a.id())

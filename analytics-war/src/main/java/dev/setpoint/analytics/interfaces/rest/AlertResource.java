@@ -95,7 +95,8 @@ public class AlertResource {
       @QueryParam("size") String size) {
     AlertQuery q =
         new AlertQuery(
-            code("state", state, AlertState::fromCode),
+            AlertQuery.OPEN.equals(state) ? null : code("state", state, AlertState::fromCode),
+            AlertQuery.OPEN.equals(state),
             code("severity", severity, Severity::fromCode),
             code("kind", kind, AlertKind::fromCode),
             name("site", site),

@@ -7,7 +7,6 @@ import dev.setpoint.analytics.application.notify.SubscriptionConflictException;
 import dev.setpoint.analytics.application.notify.SubscriptionDraft;
 import dev.setpoint.analytics.application.notify.Subscriptions;
 import dev.setpoint.analytics.application.notify.WebhookTargets.HostPort;
-import dev.setpoint.analytics.domain.alert.Alert;
 import dev.setpoint.analytics.domain.alert.AlertEvent;
 import dev.setpoint.analytics.domain.notify.AdminState;
 import dev.setpoint.analytics.domain.notify.Channel;
@@ -21,6 +20,7 @@ import dev.setpoint.analytics.domain.notify.TransmissionRecord;
 import dev.setpoint.analytics.domain.notify.TransmissionStatus;
 import dev.setpoint.analytics.domain.notify.WebhookChannel;
 import dev.setpoint.analytics.domain.notify.WebhookFormat;
+import dev.setpoint.analytics.infrastructure.notify.WebhookBodies;
 import dev.setpoint.contracts.alert.AlertKind;
 import dev.setpoint.contracts.alert.Severity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -593,19 +593,7 @@ public class NotificationResource {
     optional(json, "notificationId", t.notificationId());
     time(json, "nextAttemptAt", t.nextAttemptAt());
     json.add("event", t.event().code());
-    Alert a = t.alert();
-    JsonObjectBuilder alert =
-        Json.createObjectBuilder()
-            .add("id", a.id())
-            .add("kind", a.kind().code())
-            .add("severity", a.severity().code())
-            .add("state", a.state().code())
-            .add("subject", a.subject());
-    optional(alert, "site", a.site());
-    optional(alert, "room", a.room());
-    optional(alert, "device", a.device());
-    optional(alert, "message", a.message());
-    json.add("alert", alert);
+    json.add("alert", WebhookBodies.alert(t.alert())); // as the receivers got it
     JsonArrayBuilder records = Json.createArrayBuilder();
     for (TransmissionRecord r : t.records()) {
       JsonObjectBuilder record =

@@ -3,11 +3,14 @@ package dev.setpoint.analytics.infrastructure.alert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.setpoint.analytics.domain.alert.Alert;
+import dev.setpoint.analytics.domain.alert.AlertQuery;
 import dev.setpoint.analytics.domain.alert.AlertRuleStore.Overrides;
 import dev.setpoint.analytics.domain.alert.AlertState;
+import dev.setpoint.analytics.infrastructure.store.TestMongo;
 import dev.setpoint.contracts.alert.AlertKind;
 import dev.setpoint.contracts.alert.Severity;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jnosql.communication.semistructured.CommunicationEntity;
@@ -62,6 +65,57 @@ class JnosqlAlertStoreTest {
             null,
             0);
     assertEquals(Optional.of(bare), JnosqlAlertStore.alert(JnosqlAlertStore.document(bare)));
+  }
+
+  @Test
+  void storedAlertsAreFoundFilteredAndPagedThroughTheDriver() {
+    try (TestMongo mongo = new TestMongo()) {
+      JnosqlAlertStore store = new JnosqlAlertStore(mongo.database);
+      for (int i = 0; i < 5; i++) {
+        store.save(alert("r" + i, AlertState.RAISED, T.plusSeconds(i)));
+      }
+      Alert acked = alert("k", AlertState.RAISED, T.plusSeconds(10));
+      store.save(acked);
+      store.save(acked.acknowledged("ops", "seen", T.plusSeconds(20))); // replaced, not added
+      store.save(alert("c", AlertState.CLEARED, T.plusSeconds(30)));
+
+      assertEquals(6, store.open().size());
+      assertEquals(AlertState.ACKNOWLEDGED, store.find("k").orElseThrow().state());
+      assertEquals(6, store.count(query(null, true, 0, 10)));
+      assertEquals(1, store.count(query(AlertState.CLEARED, false, 0, 10)));
+      assertEquals(7, store.count(query(null, false, 0, 10)));
+      List<Alert> first = store.query(query(null, true, 0, 4));
+      assertEquals(List.of("k", "r4", "r3", "r2"), first.stream().map(Alert::id).toList());
+      List<Alert> second = store.query(query(null, true, 1, 4));
+      assertEquals(List.of("r1", "r0"), second.stream().map(Alert::id).toList());
+    }
+  }
+
+  static Alert alert(String id, AlertState state, Instant raised) {
+    return new Alert(
+        id,
+        AlertKind.INLET_HIGH,
+        Severity.WARNING,
+        state,
+        "hall",
+        "s1",
+        "hall",
+        null,
+        27.5,
+        27.0,
+        "m",
+        raised,
+        raised,
+        null,
+        null,
+        null,
+        state == AlertState.CLEARED ? raised : null,
+        null,
+        0);
+  }
+
+  static AlertQuery query(AlertState state, boolean open, int page, int size) {
+    return new AlertQuery(state, open, null, null, null, "hall", null, null, null, page, size);
   }
 
   @Test

@@ -17,6 +17,7 @@ import dev.setpoint.analytics.domain.notify.TransmissionStatus;
 import dev.setpoint.analytics.domain.notify.WebhookChannel;
 import dev.setpoint.analytics.domain.notify.WebhookFormat;
 import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
+import dev.setpoint.analytics.infrastructure.store.TestMongo;
 import dev.setpoint.contracts.alert.AlertKind;
 import dev.setpoint.contracts.alert.Severity;
 import java.net.URI;

@@ -1,20 +1,19 @@
-package dev.setpoint.analytics.infrastructure.notify;
+package dev.setpoint.analytics.infrastructure.store;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.setpoint.analytics.config.StoreConfig;
-import dev.setpoint.analytics.infrastructure.store.AnalyticsDatabase;
 import java.net.InetSocketAddress;
 
 /**
  * An in-process MongoDB-wire server (mongo-java-server, in memory) on a free port, with analytics'
  * database on it: the stores' documents go through JNoSQL and the real driver.
  */
-final class TestMongo implements AutoCloseable {
+public final class TestMongo implements AutoCloseable {
   private final MongoServer server;
-  final AnalyticsDatabase database;
+  public final AnalyticsDatabase database;
 
-  TestMongo() {
+  public TestMongo() {
     server = new MongoServer(H2Backend.inMemory());
     InetSocketAddress address = server.bind();
     StoreConfig config = new StoreConfig();
@@ -29,7 +28,7 @@ final class TestMongo implements AutoCloseable {
   }
 
   /** Stops the server: the database's calls fail as with MongoDB down. */
-  void stopServer() {
+  public void stopServer() {
     server.shutdownNow();
   }
 
