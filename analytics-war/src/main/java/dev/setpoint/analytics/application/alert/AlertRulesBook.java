@@ -97,15 +97,22 @@ public final class AlertRulesBook {
    * Sets a scope's overrides (replacing its earlier ones).
    *
    * @throws IllegalArgumentException for a scope that is not {@code default}, {@code site:<name>}
-   *     or {@code room:<name>}, or overrides the rules refuse (unknown name, a warning above its
-   *     critical limit)
+   *     or {@code room:<name>}, or overrides the rules refuse over the defaults and the default
+   *     scope's overrides (unknown name, a warning above its critical limit)
    */
   public Overrides set(String scope, Map<String, Double> overrides, String operator) {
     if (!scope.equals(DEFAULT) && !scope.matches("(site|room):[^\\p{Cntrl}]{1,256}")) {
       throw new IllegalArgumentException(
           "scope must be default, site:<name> or room:<name>, not '" + scope + "'");
     }
-    AlertRules.DEFAULTS.with(overrides); // refuses what cannot stand on the defaults
+    // refuses what cannot stand on the defaults and the default scope's overrides (a room's site
+    // is not known here: a room override that clashes with its site's is skipped when resolved,
+    // and logged)
+    AlertRules base = AlertRules.DEFAULTS;
+    if (!scope.equals(DEFAULT)) {
+      base = base.with(overrides(DEFAULT));
+    }
+    base.with(overrides);
     Overrides o = new Overrides(scope, Map.copyOf(overrides), operator, clock.instant());
     store.save(o);
     scopes.put(scope, o);
