@@ -5,6 +5,7 @@ import dev.setpoint.analytics.application.alert.AlertService;
 import dev.setpoint.analytics.application.energy.EnergyRollupService;
 import dev.setpoint.analytics.config.AlertConfig;
 import dev.setpoint.analytics.domain.SetpointModel;
+import dev.setpoint.analytics.infrastructure.Guarded;
 import dev.setpoint.analytics.infrastructure.health.ConsumerLagReadinessCheck;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -17,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -29,8 +28,6 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @ApplicationScoped
 public class AlertScheduler {
-  private static final Logger LOG = Logger.getLogger(AlertScheduler.class.getName());
-
   @Resource private ManagedScheduledExecutorService scheduler;
 
   private final AlertService alerts;
@@ -75,8 +72,8 @@ public class AlertScheduler {
     tasks.add(
         scheduler.scheduleWithFixedDelay(
             () -> {
-              guarded("reading the alert rules", rules::refresh);
-              guarded(
+              Guarded.run("reading the alert rules", rules::refresh);
+              Guarded.run(
                   "asking the consumer lag",
                   () -> {
                     try {
@@ -96,7 +93,7 @@ public class AlertScheduler {
     tasks.add(
         scheduler.scheduleWithFixedDelay(
             () ->
-                guarded(
+                Guarded.run(
                     "the alerts' round",
                     () -> {
                       alerts.model(model.info().isPresent(), model.lastError().orElse(null));
@@ -108,15 +105,6 @@ public class AlertScheduler {
             tick,
             tick,
             TimeUnit.MILLISECONDS));
-  }
-
-  private static void guarded(String what, Runnable task) {
-    try {
-      task.run();
-    } catch (RuntimeException e) {
-      // a failed round must not cancel the schedule
-      LOG.log(Level.WARNING, what + " failed", e);
-    }
   }
 
   @PreDestroy

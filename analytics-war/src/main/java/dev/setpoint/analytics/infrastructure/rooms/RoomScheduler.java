@@ -5,6 +5,7 @@ import dev.setpoint.analytics.application.room.RoomModes;
 import dev.setpoint.analytics.application.savings.MvPlans;
 import dev.setpoint.analytics.config.RecommenderConfig;
 import dev.setpoint.analytics.config.RoomsConfig;
+import dev.setpoint.analytics.infrastructure.Guarded;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -16,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The rooms' own schedule, on the managed scheduler: the stored modes (and measurement plans, with
@@ -27,8 +26,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class RoomScheduler {
-  private static final Logger LOG = Logger.getLogger(RoomScheduler.class.getName());
-
   @Resource private ManagedScheduledExecutorService scheduler;
 
   private final Recommender recommender;
@@ -69,8 +66,8 @@ public class RoomScheduler {
     tasks.add(
         scheduler.scheduleWithFixedDelay(
             () -> {
-              guarded("reading the room modes", modes::refresh);
-              guarded("reading the measurement plans", plans::refresh);
+              Guarded.run("reading the room modes", modes::refresh);
+              Guarded.run("reading the measurement plans", plans::refresh);
             },
             0,
             refresh,
@@ -79,19 +76,10 @@ public class RoomScheduler {
       long tick = rooms.tick.toMillis();
       tasks.add(
           scheduler.scheduleWithFixedDelay(
-              () -> guarded("deciding for the rooms", recommender::decideDue),
+              () -> Guarded.run("deciding for the rooms", recommender::decideDue),
               tick,
               tick,
               TimeUnit.MILLISECONDS));
-    }
-  }
-
-  private static void guarded(String what, Runnable task) {
-    try {
-      task.run();
-    } catch (RuntimeException e) {
-      // A failed round must not cancel the schedule (a periodic task that throws never runs again).
-      LOG.log(Level.WARNING, what + " failed", e);
     }
   }
 
