@@ -186,6 +186,26 @@ class AlertsEndToEndIT {
       JsonObject alert = openAlert();
       assertEquals("critical", alert.getString("severity"));
 
+      // Prometheus sees the room and its open alert, with the scrape token; nobody anonymous does
+      String gauges = Edge.BASE + "/analytics/api/v1/metrics";
+      assertEquals(401, Edge.get(gauges).statusCode());
+      assertEquals(401, Edge.get(gauges, "not-the-token").statusCode());
+      String scraped = Edge.get(gauges, "it-scrape-token").body();
+      assertTrue(
+          scraped.contains("setpoint_room_inlet_celsius{site=\"default\",room=\"" + room + "\"}")
+              || scraped.contains("room=\"" + room + "\"}"),
+          scraped);
+      assertTrue(
+          scraped
+              .lines()
+              .anyMatch(
+                  l ->
+                      l.startsWith("setpoint_alerts_open{")
+                          && l.contains("room=\"" + room + "\"")
+                          && l.contains("kind=\"inlet_high\"")
+                          && l.contains("severity=\"critical\"")),
+          scraped);
+
       // every delivery is signed with the subscription's secret over timestamp.body
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

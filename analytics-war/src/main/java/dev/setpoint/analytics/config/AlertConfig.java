@@ -3,6 +3,7 @@ package dev.setpoint.analytics.config;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Alerts ({@code setpoint.analytics.alerts.*}, README "Alerts"). */
@@ -23,6 +24,15 @@ public class AlertConfig {
   @Inject
   @ConfigProperty(name = "setpoint.analytics.alerts.refresh-interval", defaultValue = "PT30S")
   public Duration refreshInterval;
+
+  /**
+   * A bearer token that Prometheus may scrape the rooms' gauges with ({@code
+   * /analytics/api/v1/metrics}) besides an operator JWT; from a Secret, never in the repository.
+   * Unset: only operator JWTs.
+   */
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.metrics.scrape-token")
+  public Optional<String> scrapeToken;
 
   /** A meter's anomaly that ended within this long is still alerted. */
   @Inject

@@ -130,6 +130,7 @@ public final class AlertService {
       r.site = m.site();
       r.sensors.put(m.device(), new Sensor(time, temperature, humidity));
       climate = r.climate(time);
+      r.last = climate;
     }
     judgeRoom(room, m.site(), climate);
   }
@@ -350,6 +351,23 @@ public final class AlertService {
     return store.find(id);
   }
 
+  /** A room's climate at its last reading, for the gauges. */
+  public record RoomNow(String room, String site, RoomClimate climate) {}
+
+  /** Every room's climate at its last reading. */
+  public List<RoomNow> rooms() {
+    List<RoomNow> now = new ArrayList<>();
+    rooms.forEach(
+        (room, r) -> {
+          synchronized (r) {
+            if (r.last != null) {
+              now.add(new RoomNow(room, r.site, r.last));
+            }
+          }
+        });
+    return now;
+  }
+
   /** The alerts open here now (with changes the store has not taken yet). */
   public List<Alert> openNow() {
     return List.copyOf(open.values());
@@ -541,6 +559,7 @@ public final class AlertService {
   /** A room: its sensors' latest readings and its hottest inlet per minute over the last hour. */
   private static final class RoomTrack {
     String site;
+    RoomClimate last;
     final Map<String, Sensor> sensors = new HashMap<>();
     final Deque<double[]> minutes = new ArrayDeque<>(); // {epoch minute, hottest °C}
 
@@ -621,11 +640,5 @@ public final class AlertService {
       Arrays.sort(g);
       return Duration.ofMillis(Math.max(1000, g[n / 2]));
     }
-  }
-
-  static List<Alert> sorted(List<Alert> alerts) {
-    List<Alert> list = new ArrayList<>(alerts);
-    list.sort((a, b) -> b.raisedAt().compareTo(a.raisedAt()));
-    return list;
   }
 }
