@@ -246,6 +246,19 @@ class AlertsEndToEndIT {
     assertEquals("cleared", cleared.getString("state"));
     assertEquals("unit 1 tripped, engineer on the way", cleared.getString("comment"));
 
+    // the room's monthly report lists the alert
+    String month =
+        java.time.YearMonth.from(
+                java.time.Instant.parse(cleared.getString("raisedAt"))
+                    .atZone(java.time.ZoneOffset.UTC))
+            .toString();
+    HttpResponse<String> listed =
+        Edge.get(
+            Edge.BASE + "/analytics/api/v1/rooms/" + room + "/reports/" + month + "/room-alerts",
+            Edge.operatorToken());
+    assertEquals(200, listed.statusCode(), listed.body());
+    assertTrue(listed.body().contains("inlet_high"), listed.body());
+
     // the same events by e-mail
     await().atMost(Duration.ofSeconds(30)).until(() -> smtp.getReceivedMessages().length >= 4);
     List<String> subjects = new java.util.ArrayList<>();

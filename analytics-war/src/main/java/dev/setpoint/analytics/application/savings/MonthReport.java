@@ -19,6 +19,7 @@ import java.util.List;
  * @param envelope the inlet against ASHRAE's recommended envelope
  * @param setpoints the recommender's decisions and setpoint changes
  * @param alerts the meters' anomalies in the month (they also exclude their hours from savings)
+ * @param roomAlerts the alerts raised for the room in the month (README "Alerts"), newest first
  * @param days one row per local day
  */
 public record MonthReport(
@@ -34,7 +35,19 @@ public record MonthReport(
     Envelope envelope,
     Setpoints setpoints,
     List<RoomAnomaly> alerts,
+    List<RoomAlert> roomAlerts,
     List<Day> days) {
+
+  /** An alert raised for the room, as the report lists it. */
+  public record RoomAlert(
+      String id,
+      String kind,
+      String severity,
+      String state,
+      Instant raisedAt,
+      Instant clearedAt,
+      String acknowledgedBy,
+      String message) {}
 
   /**
    * @param hours hours of the month up to now

@@ -9,6 +9,7 @@ import dev.setpoint.analytics.domain.savings.InletMinute;
 import dev.setpoint.analytics.domain.savings.MvPlan;
 import dev.setpoint.analytics.domain.savings.MvPlanStore;
 import dev.setpoint.analytics.domain.savings.Pilot;
+import dev.setpoint.analytics.domain.savings.RoomAlerts;
 import dev.setpoint.analytics.domain.savings.SavingsStore;
 import dev.setpoint.model.eval.ClosedLoop;
 import dev.setpoint.model.mv.Baseline;
@@ -69,13 +70,20 @@ public class SavingsService {
   private final MvPlanStore plans;
   private final EnergyService energy;
   private final SavingsStore store;
+  private final RoomAlerts roomAlerts;
   private final Clock clock;
   private final Map<String, Fits> fits = new ConcurrentHashMap<>();
 
-  public SavingsService(MvPlanStore plans, EnergyService energy, SavingsStore store, Clock clock) {
+  public SavingsService(
+      MvPlanStore plans,
+      EnergyService energy,
+      SavingsStore store,
+      RoomAlerts roomAlerts,
+      Clock clock) {
     this.plans = plans;
     this.energy = energy;
     this.store = store;
+    this.roomAlerts = roomAlerts;
     this.clock = clock;
   }
 
@@ -567,6 +575,20 @@ public class SavingsService {
     List<Decision> decisions = store.decisions(room, from, until);
     List<RoomAnomaly> alerts =
         energy.anomalies(room, from.toString(), until.toString()).anomalies();
+    List<MonthReport.RoomAlert> raised =
+        roomAlerts.raised(room, from, until).stream()
+            .map(
+                a ->
+                    new MonthReport.RoomAlert(
+                        a.id(),
+                        a.kind().code(),
+                        a.severity().code(),
+                        a.state().code(),
+                        a.raisedAt(),
+                        a.clearedAt(),
+                        a.acknowledgedBy(),
+                        a.message()))
+            .toList();
 
     // per local day
     Map<LocalDate, DayTotals> days = new LinkedHashMap<>();
@@ -697,6 +719,7 @@ public class SavingsService {
             pilotFixed,
             decisions.isEmpty() ? null : setpointSum / decisions.size()),
         alerts,
+        raised,
         dayRows);
   }
 
@@ -749,7 +772,7 @@ public class SavingsService {
         var90 += square(c.halfWidth90Kwh());
       }
       above += r.envelope().minutesAbove();
-      alerts += r.alerts().size();
+      alerts += r.alerts().size() + r.roomAlerts().size();
     }
     return new SiteMonthReport(
         site,

@@ -9,6 +9,7 @@ import java.util.List;
  * baselines are fitted independently).
  *
  * @param roomsWithSavings rooms whose cooling savings were measured
+ * @param alerts the rooms' meter anomalies and alerts raised in the month
  */
 public record SiteMonthReport(
     String site,

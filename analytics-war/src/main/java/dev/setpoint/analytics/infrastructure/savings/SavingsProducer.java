@@ -3,6 +3,8 @@ package dev.setpoint.analytics.infrastructure.savings;
 import dev.setpoint.analytics.application.energy.EnergyService;
 import dev.setpoint.analytics.application.savings.MvPlans;
 import dev.setpoint.analytics.application.savings.SavingsService;
+import dev.setpoint.analytics.domain.alert.AlertQuery;
+import dev.setpoint.analytics.domain.alert.AlertStore;
 import dev.setpoint.analytics.domain.savings.MvPlanStore;
 import dev.setpoint.analytics.domain.savings.SavingsStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,10 +23,23 @@ public class SavingsProducer {
   private final SavingsService savings;
 
   @Inject
-  public SavingsProducer(MvPlanStore store, EnergyService energy, SavingsStore series) {
+  public SavingsProducer(
+      MvPlanStore store, EnergyService energy, SavingsStore series, AlertStore alerts) {
     this.plans = new MvPlans(store);
-    this.savings = new SavingsService(plans, energy, series, Clock.systemUTC());
+    this.savings =
+        new SavingsService(
+            plans,
+            energy,
+            series,
+            (room, from, to) ->
+                alerts.query(
+                    new AlertQuery(
+                        null, false, null, null, null, room, null, from, to, 0, MAX_ALERTS)),
+            Clock.systemUTC());
   }
+
+  /** The most alerts a room's monthly report lists. */
+  static final int MAX_ALERTS = 500;
 
   /** For CDI's proxy only. */
   protected SavingsProducer() {

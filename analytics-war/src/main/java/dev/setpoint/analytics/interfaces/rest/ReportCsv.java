@@ -84,6 +84,12 @@ final class ReportCsv {
       csv.figure("mean decided setpoint", celsius(s.meanSetpointC()), "°C");
     }
     csv.figure("alerts", String.valueOf(r.alerts() == null ? 0 : r.alerts().size()), "");
+    List<MonthReport.RoomAlert> raised = r.roomAlerts() == null ? List.of() : r.roomAlerts();
+    csv.figure("room alerts raised", String.valueOf(raised.size()), "");
+    csv.figure(
+        "room alerts critical",
+        String.valueOf(raised.stream().filter(a -> "critical".equals(a.severity())).count()),
+        "");
     MonthReport.PilotSummary p = r.pilot();
     if (p == null) {
       csv.figure("pilot status", text("none"), "");

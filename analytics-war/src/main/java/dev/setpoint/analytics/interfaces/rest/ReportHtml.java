@@ -145,6 +145,8 @@ final class ReportHtml {
     pilot(h, r.pilot());
 
     // alerts
+    h.el("h2", "Alerts");
+    roomAlerts(h, list(r.roomAlerts()), zone);
     h.el("h2", "Meter alerts");
     alerts(h, list(r.alerts()), zone);
 
@@ -239,6 +241,28 @@ final class ReportHtml {
     for (RoomAnomaly a : alerts) {
       h.cells(
           a.device(), a.quantity(), a.kind(), time(a.from(), zone), time(a.to(), zone), a.detail());
+    }
+    h.close("tbody");
+    h.close("table");
+  }
+
+  private static void roomAlerts(Html h, List<MonthReport.RoomAlert> alerts, ZoneId zone) {
+    if (alerts.isEmpty()) {
+      h.el("p", "No alert was raised for the room this month.", "class", "note");
+      return;
+    }
+    h.open("table", "class", "grid raised");
+    h.header("raised", "cleared", "kind", "severity", "state", "acknowledged by", "message");
+    h.open("tbody");
+    for (MonthReport.RoomAlert a : alerts) {
+      h.cells(
+          time(a.raisedAt(), zone),
+          a.clearedAt() == null ? "open" : time(a.clearedAt(), zone),
+          a.kind(),
+          a.severity(),
+          a.state(),
+          a.acknowledgedBy() == null ? "" : a.acknowledgedBy(),
+          a.message() == null ? "" : a.message());
     }
     h.close("tbody");
     h.close("table");

@@ -81,10 +81,12 @@ public class RoomReportResource {
       @PathParam("month") String month,
       @PathParam("figure") String figure,
       @QueryParam("zone") String zone) {
-    if (!Set.of("energy", "savings", "pilot", "envelope", "setpoints", "alerts", "days")
+    if (!Set.of(
+            "energy", "savings", "pilot", "envelope", "setpoints", "alerts", "room-alerts", "days")
         .contains(figure)) {
       throw new InvalidHistoryRequestException(
-          "figure", "must be energy, savings, pilot, envelope, setpoints, alerts or days");
+          "figure",
+          "must be energy, savings, pilot, envelope, setpoints, alerts, room-alerts or days");
     }
     if (!rooms.known(room)) {
       return KnownRooms.notFound(room);
@@ -98,6 +100,7 @@ public class RoomReportResource {
           case "envelope" -> r.envelope();
           case "setpoints" -> r.setpoints();
           case "alerts" -> r.alerts();
+          case "room-alerts" -> r.roomAlerts();
           default -> r.days();
         };
     if (value == null) {

@@ -29,8 +29,8 @@ import java.util.Set;
  *       done on each day and the comparison so far; {@code POST …/pilot/stop} stops it;
  *   <li>{@code GET /api/v1/rooms/{room}/reports/{yyyy-MM}?zone=&format=json|csv|html}: the room's
  *       monthly report; {@code …/reports/{yyyy-MM}/{figure}} one figure of it ({@code energy},
- *       {@code savings}, {@code pilot}, {@code envelope}, {@code setpoints}, {@code alerts}, {@code
- *       days});
+ *       {@code savings}, {@code pilot}, {@code envelope}, {@code setpoints}, {@code alerts} (the
+ *       meters'), {@code room-alerts} (those raised for the room), {@code days});
  *   <li>{@code GET /api/v1/sites/{site}/reports/{yyyy-MM}?zone=&format=}: the site's.
  * </ul>
  *

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.setpoint.analytics.application.energy.EnergyService;
 import dev.setpoint.analytics.application.energy.FakeEnergyStore;
 import dev.setpoint.analytics.application.history.InvalidHistoryRequestException;
+import dev.setpoint.analytics.domain.alert.Alert;
+import dev.setpoint.analytics.domain.alert.AlertState;
 import dev.setpoint.analytics.domain.energy.AnomalyKind;
 import dev.setpoint.analytics.domain.energy.EnergyAnomaly;
 import dev.setpoint.analytics.domain.energy.HourEnergy;
@@ -24,6 +26,8 @@ import dev.setpoint.analytics.domain.savings.MvPlan;
 import dev.setpoint.analytics.domain.savings.MvPlanStore;
 import dev.setpoint.analytics.domain.savings.Pilot;
 import dev.setpoint.analytics.domain.savings.SavingsStore;
+import dev.setpoint.contracts.alert.AlertKind;
+import dev.setpoint.contracts.alert.Severity;
 import dev.setpoint.model.mv.PilotSchedule;
 import dev.setpoint.model.mv.PilotSchedule.Arm;
 import java.time.Clock;
@@ -58,7 +62,39 @@ class SavingsServiceTest {
   final Plans plans = new Plans();
   final MutableClock clock = new MutableClock();
   final SavingsService service =
-      new SavingsService(plans, new EnergyService(energyStore, clock), series, clock);
+      new SavingsService(
+          plans,
+          new EnergyService(energyStore, clock),
+          series,
+          (room, from, to) ->
+              room.equals(ROOM) && !from.isAfter(Instant.parse("2026-01-06T10:05:00Z"))
+                  ? List.of(roomAlert())
+                  : List.of(),
+          clock);
+
+  static Alert roomAlert() {
+    Instant at = Instant.parse("2026-01-06T10:05:00Z");
+    return new Alert(
+        "a-1",
+        AlertKind.INLET_HIGH,
+        Severity.WARNING,
+        AlertState.CLEARED,
+        ROOM,
+        "s1",
+        ROOM,
+        null,
+        27.5,
+        27.0,
+        "room hall: hottest inlet 27.5 °C",
+        at,
+        at,
+        null,
+        null,
+        null,
+        at.plusSeconds(1800),
+        at,
+        1);
+  }
 
   /** Fills {@code hours} hours from T0; {@code factor} scales each hour's cooling. */
   void plant(int hours, double noise, IntToDoubleFunction factor) {
@@ -313,6 +349,8 @@ class SavingsServiceTest {
     assertEquals(120, r.envelope().minutesObserved());
     assertEquals(40, r.days().get(5).minutesOutside());
     assertEquals(3, r.setpoints().decisions());
+    assertEquals(List.of("a-1"), r.roomAlerts().stream().map(MonthReport.RoomAlert::id).toList());
+    assertEquals("inlet_high", r.roomAlerts().getFirst().kind());
     assertEquals(1, r.setpoints().changes(), "the dwell moved nothing, the third was not sent");
     assertNull(r.savings());
     assertEquals("no baseline period set for the room", r.savingsNote());

@@ -95,6 +95,16 @@ class ReportCsvTest {
                 Instant.parse("2026-11-03T09:00:00Z"),
                 "counter jumped by 5,000 kWh \"in\" a minute <b>")),
         List.of(
+            new MonthReport.RoomAlert(
+                "a-1",
+                "inlet_high",
+                "critical",
+                "cleared",
+                Instant.parse("2026-11-03T08:10:00Z"),
+                Instant.parse("2026-11-03T08:40:00Z"),
+                "ops <i>",
+                "room <b>: hottest inlet 32.4 °C")),
+        List.of(
             new MonthReport.Day(
                 LocalDate.of(2026, 11, 1), 400.1234, 1500.0, true, 60.5, 0, 25.5, 3, "fixed"),
             new MonthReport.Day(
@@ -127,6 +137,7 @@ class ReportCsvTest {
         null,
         new MonthReport.Envelope(18, 27, 15, 0, 0, 0, 0, null),
         new MonthReport.Setpoints(0, 0, 0, 0, null),
+        List.of(),
         List.of(),
         List.of());
   }
@@ -246,6 +257,13 @@ class ReportCsvTest {
             "2026-11-03,410.000,1510.000,true,-12.250,12,27.46,4,controller",
             "2026-11-04,50.000,,false,2.000,0,24.00,0,controller"),
         rows.subList(blank + 2, rows.size()).stream().map(r -> String.join(",", r)).toList());
+  }
+
+  @Test
+  void theRoomsAlertsAreCountedAmongItsFigures() {
+    String csv = ReportCsv.room(sample("room-1"));
+    assertTrue(csv.contains("room alerts raised,1,\r\n"), csv);
+    assertTrue(csv.contains("room alerts critical,1,\r\n"), csv);
   }
 
   @Test

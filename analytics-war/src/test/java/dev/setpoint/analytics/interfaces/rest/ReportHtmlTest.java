@@ -107,6 +107,15 @@ class ReportHtmlTest {
   }
 
   @Test
+  void aRoomsPageListsItsAlertsEscaped() throws Exception {
+    String html = ReportHtml.room(ReportCsvTest.sample("room-1"));
+    assertTrue(html.contains("room &lt;b&gt;: hottest inlet 32.4 °C"), html);
+    assertTrue(html.contains("ops &lt;i&gt;"), html);
+    Document d = xml(html);
+    assertEquals(1, count(d, "//h2[.='Alerts']"));
+  }
+
+  @Test
   void aRoomsPageStatesItsFiguresInWords() throws Exception {
     Document d = xml(ReportHtml.room(ReportCsvTest.sample("room-1")));
     String body = bodyText(d);
@@ -235,6 +244,7 @@ class ReportHtmlTest {
                     null,
                     r.envelope(),
                     r.setpoints(),
+                    List.of(),
                     List.of(),
                     days)));
     assertEquals(
