@@ -82,6 +82,7 @@ public final class AlertService {
   private final Map<String, Alert> unsaved = new ConcurrentHashMap<>();
   private final Map<String, RoomTrack> rooms = new ConcurrentHashMap<>();
   private final Map<String, DeviceTrack> devices = new ConcurrentHashMap<>();
+  private final Map<String, Instant> hubsHeard = new ConcurrentHashMap<>();
   private volatile boolean loaded;
 
   /**
@@ -104,6 +105,7 @@ public final class AlertService {
   public void accept(TelemetryMessage m) {
     Instant time = timeOf(m);
     String room = m.room() != null ? m.room() : m.device();
+    hub(m, time);
     DeviceTrack d = devices.computeIfAbsent(m.device(), k -> new DeviceTrack());
     synchronized (d) {
       d.heard(time, m.site(), room);
@@ -133,6 +135,58 @@ public final class AlertService {
       r.last = climate;
     }
     judgeRoom(room, m.site(), climate);
+  }
+
+  /**
+   * The edge hub of the message's site (one hub per site; a device without a site is the hub {@code
+   * default}'s) was heard: its silence clears; and what it delivers is judged by its age, the hub's
+   * receipt to now, which is its backlog's age while it forwards what it buffered (a warning above
+   * {@code backlogMinutes}, cleared below half of it).
+   */
+  private void hub(TelemetryMessage m, Instant received) {
+    String hub = hubOf(m.site());
+    Instant now = clock.instant();
+    hubsHeard.merge(hub, now, (a, b) -> a.isAfter(b) ? a : b);
+    condition(
+        AlertKind.EDGE_SILENT,
+        hub,
+        m.site(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        "the edge hub of site " + hub + " is heard again",
+        now);
+    if (m.receivedAt() == null) {
+      return; // an old relay: no receipt time, no backlog age
+    }
+    AlertRules r = rules.apply(m.site(), null);
+    double ageMinutes = Duration.between(received, now).toMillis() / 60_000.0;
+    boolean behindBefore = open.containsKey(key(AlertKind.EDGE_BACKLOG, hub));
+    boolean behind =
+        ageMinutes > r.backlogMinutes() || (behindBefore && ageMinutes > r.backlogMinutes() / 2);
+    condition(
+        AlertKind.EDGE_BACKLOG,
+        hub,
+        m.site(),
+        null,
+        null,
+        behind ? Severity.WARNING : null,
+        ageMinutes,
+        r.backlogMinutes(),
+        behind
+            ? String.format(
+                Locale.ROOT,
+                "the edge hub of site %s delivers events %.0f minutes old: it is forwarding a backlog",
+                hub,
+                ageMinutes)
+            : "the edge hub of site " + hub + " has caught up",
+        now);
+  }
+
+  private static String hubOf(String site) {
+    return site == null || site.isBlank() ? "default" : site;
   }
 
   /** A decision of the recommender: a room in fallback for lack of data is alerted. */
@@ -282,6 +336,28 @@ public final class AlertService {
                 last,
                 r.offlineIntervals(),
                 interval.toSeconds()),
+            now);
+      }
+    }
+    for (Map.Entry<String, Instant> h : hubsHeard.entrySet()) {
+      AlertRules r = rules.apply(h.getKey(), null);
+      Duration silent = Duration.between(h.getValue(), now);
+      if (silent.toMillis() > r.edgeSilentMinutes() * 60_000) {
+        condition(
+            AlertKind.EDGE_SILENT,
+            h.getKey(),
+            h.getKey(),
+            null,
+            null,
+            Severity.CRITICAL,
+            silent.toSeconds() / 60.0,
+            r.edgeSilentMinutes(),
+            String.format(
+                Locale.ROOT,
+                "nothing from the edge hub of site %s for %d minutes: the hub or its link to the"
+                    + " cloud is down (the hub keeps buffering what its devices post)",
+                h.getKey(),
+                silent.toMinutes()),
             now);
       }
     }

@@ -24,6 +24,7 @@ import dev.setpoint.contracts.alert.Severity;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -147,6 +148,58 @@ class AlertServiceTest {
     assertEquals(List.of("raised device_offline warning"), told);
     alerts.accept(reading("rs-1", "hall", 24, rh(24)));
     assertEquals("cleared device_offline warning", told.getLast());
+  }
+
+  @Test
+  void aSilentHubIsCriticalAndOneForwardingABacklogIsAWarningUntilItCatchesUp() {
+    alerts.accept(reading("rs-1", "hall", 24, rh(24)));
+    clock.now = clock.now.plus(Duration.ofMinutes(4));
+    alerts.tick();
+    assertTrue(told.stream().noneMatch(t -> t.contains("edge_silent")), told.toString());
+    clock.now = clock.now.plus(Duration.ofMinutes(2));
+    alerts.tick();
+    assertTrue(told.contains("raised edge_silent critical"), told.toString());
+    told.clear();
+
+    // the link is back: the hub forwards what it buffered, 20 minutes old
+    alerts.accept(delayed(Duration.ofMinutes(20)));
+    assertEquals(List.of("cleared edge_silent critical", "raised edge_backlog warning"), edge());
+    alerts.accept(delayed(Duration.ofMinutes(10))); // above half the threshold: still behind
+    assertEquals(2, edge().size());
+    alerts.accept(delayed(Duration.ofMinutes(5)));
+    assertEquals("cleared edge_backlog warning", edge().getLast());
+    assertEquals("s1", alerts.find(alertId("edge_backlog")).map(Alert::subject).orElse(null));
+  }
+
+  /** What subscribers were told about edge hubs. */
+  List<String> edge() {
+    return told.stream().filter(t -> t.contains(" edge_")).toList();
+  }
+
+  TelemetryMessage delayed(Duration age) {
+    TelemetryMessage m = reading("rs-1", "hall", 24, rh(24));
+    long received = clock.now.minus(age).toEpochMilli();
+    return new TelemetryMessage(
+        m.schemaVersion(),
+        m.eventId(),
+        m.device(),
+        m.profile(),
+        m.source(),
+        received * 1_000_000L,
+        m.readings(),
+        m.site(),
+        m.outdoor(),
+        m.setpoint(),
+        received,
+        m.room());
+  }
+
+  String alertId(String kind) {
+    return store.alerts.values().stream()
+        .filter(a -> a.kind().code().equals(kind))
+        .findFirst()
+        .orElseThrow()
+        .id();
   }
 
   @Test
