@@ -160,6 +160,16 @@ class AlertsEndToEndIT {
                 + receiver.getAddress().getPort()
                 + "/hook\"}");
     subscribe("mail-" + room, "{\"type\": \"EMAIL\", \"recipients\": [\"on-call@example.test\"]}");
+    JsonObject subscribed =
+        json(
+            Edge.get(
+                Edge.BASE + "/analytics/api/v1/notifications/subscriptions", Edge.operatorToken()),
+            200);
+    assertTrue(subscribed.getInt("totalCount") >= 2, subscribed.toString());
+    assertTrue(
+        subscribed.getJsonArray("subscriptions").toString().contains("\"hook-" + room + "\""),
+        subscribed.toString());
+    assertTrue(!subscribed.toString().contains(secret), "no secret in the list");
 
     Path tokenFile = dir.resolve("operator.jwt");
     Files.writeString(tokenFile, Edge.operatorToken());

@@ -108,7 +108,7 @@ public final class AlertService {
     hub(m, time);
     DeviceTrack d = devices.computeIfAbsent(m.device(), k -> new DeviceTrack());
     synchronized (d) {
-      d.heard(time, m.site(), room);
+      d.heard(time, Instant.ofEpochSecond(0, m.origin()), m.site(), room);
     }
     condition(
         AlertKind.DEVICE_OFFLINE,
@@ -687,17 +687,26 @@ public final class AlertService {
     }
   }
 
-  /** A device: when it was last heard, and its last intervals. */
+  /**
+   * A device: when it was last heard (the hub's receipt), and its last reporting intervals, from
+   * its own readings' times: a backlog the device or its hub delivers in a burst after an outage
+   * arrives seconds apart, but its readings stay their interval apart, and a device clock's offset
+   * cancels out of a difference.
+   */
   private static final class DeviceTrack {
     Instant last;
+    Instant lastOrigin;
     String site;
     String room;
     final long[] gaps = new long[5];
     int count;
 
-    void heard(Instant time, String s, String r) {
-      if (last != null && time.isAfter(last)) {
-        gaps[count++ % gaps.length] = Duration.between(last, time).toMillis();
+    void heard(Instant time, Instant origin, String s, String r) {
+      if (lastOrigin != null && origin.isAfter(lastOrigin)) {
+        gaps[count++ % gaps.length] = Duration.between(lastOrigin, origin).toMillis();
+      }
+      if (lastOrigin == null || origin.isAfter(lastOrigin)) {
+        lastOrigin = origin;
       }
       if (last == null || time.isAfter(last)) {
         last = time;

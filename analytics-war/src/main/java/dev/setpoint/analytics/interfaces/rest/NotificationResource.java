@@ -149,8 +149,14 @@ public class NotificationResource {
     JsonArrayBuilder all = Json.createArrayBuilder();
     List<Subscription> list = subscriptions.all();
     list.forEach(s -> all.add(view(s, false)));
-    return Response.ok(
-            Json.createObjectBuilder().add("totalCount", list.size()).add("subscriptions", all))
+    return Response.ok(list(list.size(), all)).build();
+  }
+
+  /** The list's body: {@code {"totalCount", "subscriptions"}} (a built object, not its builder). */
+  static JsonObject list(int total, JsonArrayBuilder subscriptions) {
+    return Json.createObjectBuilder()
+        .add("totalCount", total)
+        .add("subscriptions", subscriptions)
         .build();
   }
 

@@ -151,6 +151,37 @@ class AlertServiceTest {
   }
 
   @Test
+  void aBacklogDeliveredInABurstDoesNotShortenADevicesInterval() {
+    // readings 10 s apart by the device's clock, delivered 0.5 s apart after an outage
+    Instant taken = clock.now.minusSeconds(60);
+    for (int i = 0; i < 6; i++) {
+      TelemetryMessage m = reading("rs-1", "hall", 24, rh(24));
+      long origin = taken.plusSeconds(10L * i).toEpochMilli();
+      alerts.accept(
+          new TelemetryMessage(
+              m.schemaVersion(),
+              m.eventId(),
+              m.device(),
+              m.profile(),
+              m.source(),
+              origin * 1_000_000L,
+              m.readings(),
+              m.site(),
+              m.outdoor(),
+              m.setpoint(),
+              clock.now.toEpochMilli(),
+              m.room()));
+      clock.now = clock.now.plusMillis(500);
+    }
+    clock.now = clock.now.plusSeconds(20); // within 3 × 10 s of the last receipt
+    alerts.tick();
+    assertTrue(told.stream().noneMatch(t -> t.contains("device_offline")), told.toString());
+    clock.now = clock.now.plusSeconds(15);
+    alerts.tick();
+    assertTrue(told.contains("raised device_offline warning"), told.toString());
+  }
+
+  @Test
   void aSilentHubIsCriticalAndOneForwardingABacklogIsAWarningUntilItCatchesUp() {
     alerts.accept(reading("rs-1", "hall", 24, rh(24)));
     clock.now = clock.now.plus(Duration.ofMinutes(4));
