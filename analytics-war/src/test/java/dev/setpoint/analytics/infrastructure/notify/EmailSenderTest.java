@@ -131,13 +131,15 @@ class EmailSenderTest {
 
   @Test
   void anSmtpServerThatDoesNotAnswerFailsTheAttemptAtTheTimeout() throws Exception {
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     try (ServerSocket silent = new ServerSocket(0)) {
       Thread accept =
           Thread.ofVirtual()
               .start(
                   () -> {
                     try (Socket s = silent.accept()) {
-                      Thread.sleep(10_000);
+                      // holds the connection open, saying nothing, until the test is over
+                      release.await(10, java.util.concurrent.TimeUnit.SECONDS);
                     } catch (Exception e) {
                       // the test is over
                     }
@@ -158,6 +160,7 @@ class EmailSenderTest {
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       assertFalse(result.delivered());
       assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "took " + took);
+      release.countDown();
       accept.interrupt();
     }
   }
