@@ -180,7 +180,7 @@ class ArchitectureTest {
       }
     }
     assertEquals(
-        Set.of("BufferedEvent", "CommandTarget", "StoredCommand"),
+        Set.of("BufferedEvent", "CommandTarget", "OutboxMessage", "StoredCommand"),
         entities,
         "contracts keeps wire types and pure rules; each WAR owns its own documents");
   }

@@ -17,5 +17,17 @@ public final class Channels {
   /** The relay's incoming channel, bound to {@link Topics#COMMANDS}. */
   public static final String COMMANDS_IN = "commands-in";
 
+  /**
+   * The relay's outgoing channel of the edge outbox: each message goes to the topic it names
+   * ({@link Topics#AUDIT} or {@link Topics#ALERTS}).
+   */
+  public static final String OUTBOX_OUT = "outbox-out";
+
+  /** Analytics' incoming channel, bound to {@link Topics#AUDIT}. */
+  public static final String AUDIT_IN = "audit-in";
+
+  /** Analytics' incoming channel, bound to {@link Topics#ALERTS}. */
+  public static final String ALERTS_IN = "alerts-in";
+
   private Channels() {}
 }

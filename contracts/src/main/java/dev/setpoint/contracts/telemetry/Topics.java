@@ -8,5 +8,17 @@ public final class Topics {
   /** Commands from the cloud to devices ({@link CommandMessage}), keyed by device name. */
   public static final String COMMANDS = "setpoint.commands";
 
+  /**
+   * The audit trail of the edge's changes (metadata, device tokens, commands, logins, users), keyed
+   * by the record's id; the cloud stores every record once.
+   */
+  public static final String AUDIT = "setpoint.audit";
+
+  /**
+   * Alerts the edge raised and cleared itself (it evaluates the same rules as the cloud), keyed by
+   * alert id; the cloud de-duplicates them against its own.
+   */
+  public static final String ALERTS = "setpoint.alerts";
+
   private Topics() {}
 }
