@@ -1,9 +1,15 @@
-// The operators' dashboard: logs in at ingest's operator issuer, then polls analytics' history API
-// and the edge's health and metrics. Plain browser JavaScript, no build step; Chart.js is served
-// from the WAR (vendor/, unpacked from its WebJar at build time).
+// The operators' dashboard: logs in at ingest's issuer, then polls analytics' history API and the
+// edge's health and metrics. Shows only what the user's role may do (viewer < operator < admin):
+// controls a role may not use are left out, not merely disabled, and a 403 from a server is said
+// in words. Plain browser JavaScript, no build step; Chart.js is served from the WAR (vendor/,
+// unpacked from its WebJar at build time). Server data reaches the page as text only
+// (textContent, Option, value), never as markup.
 'use strict';
 
-const TOKEN_KEY = 'setpoint.operatorToken';
+const TOKEN_KEY = 'setpoint.token';
+const ROLE_KEY = 'setpoint.role';
+// The roles, lowest first; each may do what the ones before it may (contracts' Role).
+const ROLES = ['viewer', 'operator', 'admin'];
 const API = '../api/v1';
 const ENVELOPE = { min: 18, max: 27, margin: 1 };
 // The report's weather categories (relay-war WeatherCategories).
@@ -18,6 +24,11 @@ const state = {
   alertsOpen: false, alertsWanted: false, alertsTimer: null, alertCount: null, alertsPage: 0, alertsSeq: 0,
   alertsFilter: { state: '', severity: '', room: '' }, ackOpen: null,
   rulesSite: '', rulesRoom: '', rulesScope: null, rulesSeq: 0,
+  user: null, role: null,
+  devicesOpen: false, fleet: null, fleetNote: '', fleetSeq: 0, profiles: null, services: null, detail: null, detailSeq: 0,
+  auditOpen: false, auditPage: 0, auditSeq: 0, auditFilter: { from: '', to: '', user: '', device: '', kind: '' }, auditShown: '',
+  usersOpen: false, usersSeq: 0,
+  wantedView: null,
 };
 // Read by the browser test and handy in the console: the charts and the last history answer.
 window.setpointDashboard = { charts: {}, history: null, state };
@@ -26,14 +37,61 @@ const $ = (id) => document.getElementById(id);
 
 function token() { return sessionStorage.getItem(TOKEN_KEY); }
 
+// A JWT's claims, read (not verified: the servers verify) for the user's name and groups.
+function claims(jwt) {
+  try {
+    const part = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part), (c) => c.charCodeAt(0))));
+  } catch (e) {
+    return {};
+  }
+}
+
+// Who is logged in: the name from the token, the role the login answered (a token kept from before
+// a reload: its groups, the claim the servers map onto the role). Unknown means viewer, the least.
+function whoIsIn() {
+  const c = claims(token() || '');
+  const groups = Array.isArray(c.groups) ? c.groups : [];
+  const fromGroups = ROLES.filter((r) => groups.includes(r)).pop();
+  const role = sessionStorage.getItem(ROLE_KEY) || fromGroups;
+  state.user = c.upn || c.preferred_username || c.sub || '?';
+  state.role = ROLES.includes(role) ? role : 'viewer';
+  window.setpointDashboard.role = state.role;
+}
+
+// Whether the logged-in user's role includes `needed`.
+function can(needed) {
+  return ROLES.indexOf(state.role) >= ROLES.indexOf(needed);
+}
+
+// Shows each element marked data-role="<least role>" only to that role and above, and closes a
+// view the role may not see (a user logged out and another logged in on the same tab).
+function applyRole() {
+  document.querySelectorAll('[data-role]').forEach((e) => { e.hidden = !can(e.dataset.role); });
+  $('whoami').textContent = state.user + ' · ' + state.role;
+  if (!can('operator')) showAudit(false);
+  if (!can('admin')) showUsers(false);
+}
+
 function showLogin(message) {
   sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(ROLE_KEY);
   clearInterval(state.timer);
   clearInterval(state.alertsTimer);
   $('dashboard').hidden = true;
   $('pickers').hidden = true;
   $('login').hidden = false;
   $('login-error').textContent = message || '';
+  // Nothing of the last user's session stays in the page for the next one.
+  for (const dialog of [$('token-dialog'), $('confirm-dialog')]) if (dialog.open) dialog.close();
+  showDevices(false);
+  showAudit(false);
+  showUsers(false);
+  state.fleet = null;
+  state.profiles = null;
+  state.services = null;
+  for (const id of ['fleet', 'audit-list', 'user-list']) $(id).tBodies[0].replaceChildren();
+  closeDetail();
 }
 
 class Unauthorized extends Error {}
@@ -47,8 +105,11 @@ async function api(url, options = {}) {
 }
 
 // An error body's words: analytics' API errors say 'message', the savings and KServe ones 'error'.
+// A 403 says first that the role may not (a server refused what the page offered, or a role
+// changed since the login).
 function problem(body, url, status) {
-  return (body && (body.message || body.error)) || url + ': HTTP ' + status;
+  const words = (body && (body.message || body.error)) || url + ': HTTP ' + status;
+  return status === 403 ? 'not allowed for your role (' + state.role + '): ' + words : words;
 }
 
 async function json(url) {
@@ -81,6 +142,7 @@ async function login(event) {
       return;
     }
     sessionStorage.setItem(TOKEN_KEY, body.access_token);
+    if (ROLES.includes(body.role)) sessionStorage.setItem(ROLE_KEY, body.role);
     $('password').value = '';
     await start();
   } catch (e) {
@@ -265,6 +327,7 @@ async function refreshSites() {
   select.replaceChildren(new Option('all sites', ''), ...sites.map((s) => new Option(s, s)));
   select.value = state.site;
   renderRulesSites(sites);
+  fillList($('known-sites'), sites);
 }
 
 // Prometheus text: `name{labels} value`; the first sample of each wanted metric.
@@ -351,6 +414,28 @@ function bound(b) {
   return ' · bound held ' + (100 * b.covered / b.checked).toFixed(1) + ' % of ' + b.checked;
 }
 
+// An operator's controls of a room: its mode, and whether it holds tape (the room's setpoint then
+// changes by at most the tape limit, 5 °C, within any hour).
+function roomControls(room) {
+  const select = document.createElement('select');
+  select.className = 'room-mode';
+  select.setAttribute('aria-label', 'mode of ' + room.room);
+  for (const m of ['auto', 'advisory', 'off']) select.append(new Option(m, m));
+  if (room.mode === 'unknown') select.prepend(new Option('unknown', 'unknown'));
+  select.value = room.mode;
+  select.title = room.modeSetBy === 'operator' ? 'set by ' + (room.modeChangedBy || '?') + ' ' + ago(Date.parse(room.modeChangedAt)) : 'default';
+  select.addEventListener('change', () => putRoom(room.room, 'mode', { mode: select.value }));
+  const tape = document.createElement('input');
+  tape.type = 'checkbox';
+  tape.className = 'room-tape';
+  tape.checked = room.holdingTape === true;
+  tape.setAttribute('aria-label', 'holding tape in ' + room.room);
+  tape.addEventListener('change', () => putRoom(room.room, 'tape', { holdingTape: tape.checked }));
+  const tapeLabel = document.createElement('label');
+  tapeLabel.append(tape, ' holding tape');
+  return [select, ' ', tapeLabel];
+}
+
 function renderRooms(body) {
   window.setpointDashboard.rooms = body;
   $('rooms-note').textContent = (body.storeReachable ? '' : 'the mode store cannot be reached: modes as last read · ')
@@ -361,24 +446,8 @@ function renderRooms(body) {
     const name = document.createElement('td');
     name.textContent = room.room + (room.site ? ' (' + room.site + ')' : '');
     const mode = document.createElement('td');
-    const select = document.createElement('select');
-    select.className = 'room-mode';
-    select.setAttribute('aria-label', 'mode of ' + room.room);
-    for (const m of ['auto', 'advisory', 'off']) select.append(new Option(m, m));
-    if (room.mode === 'unknown') select.prepend(new Option('unknown', 'unknown'));
-    select.value = room.mode;
-    select.title = room.modeSetBy === 'operator' ? 'set by ' + (room.modeChangedBy || '?') + ' ' + ago(Date.parse(room.modeChangedAt)) : 'default';
-    select.addEventListener('change', () => putRoom(room.room, 'mode', { mode: select.value }));
-    // Holding tape: the room's setpoint changes by at most the tape limit (5 °C) within any hour.
-    const tape = document.createElement('input');
-    tape.type = 'checkbox';
-    tape.className = 'room-tape';
-    tape.checked = room.holdingTape === true;
-    tape.setAttribute('aria-label', 'holding tape in ' + room.room);
-    tape.addEventListener('change', () => putRoom(room.room, 'tape', { holdingTape: tape.checked }));
-    const tapeLabel = document.createElement('label');
-    tapeLabel.append(tape, ' holding tape');
-    mode.append(select, ' ', tapeLabel);
+    if (can('operator')) mode.append(...roomControls(room));
+    else mode.append(el('span', 'room-mode-text', room.mode), room.holdingTape ? el('span', 'note', ' · holding tape') : '');
     const hottest = (room.sensors || []).reduce((a, s) => (a === null || s.temperature > a.temperature ? s : a), null);
     const d = room.lastDecision;
     const cells = [
@@ -394,6 +463,7 @@ function renderRooms(body) {
   renderEnergyRooms(body.rooms.map((r) => r.room));
   renderSavingsRooms(body.rooms.map((r) => r.room));
   renderAlertRooms(body.rooms.map((r) => r.room));
+  fillList($('known-rooms'), body.rooms.map((r) => r.room));
 }
 
 async function refreshRooms() {
@@ -744,13 +814,7 @@ async function downloadReport(format) {
   if (!state.savingsRoom) return;
   try {
     const blob = await report(format);
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = 'savings-' + state.savingsRoom.replace(/[^A-Za-z0-9._-]/g, '_') + '-' + state.savingsMonth + '.' + format;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    saveBlob(blob, 'savings-' + state.savingsRoom.replace(/[^A-Za-z0-9._-]/g, '_') + '-' + state.savingsMonth + '.' + format);
     $('savings-message').textContent = '';
   } catch (e) {
     if (e instanceof Unauthorized) showLogin(e.message); else $('savings-message').textContent = e.message;
@@ -948,7 +1012,7 @@ function alertRow(a) {
       a.comment ? el('br') : null, a.comment ? el('q', 'comment', a.comment) : null)
     : el('td', 'acknowledged', '–');
   const action = el('td', 'action');
-  if (a.state === 'raised') {
+  if (a.state === 'raised' && can('operator')) {
     const button = el('button', 'ack', 'Acknowledge');
     button.type = 'button';
     button.addEventListener('click', () => openAck(a, tr, button));
@@ -1138,12 +1202,13 @@ function renderRules(body) {
     input.setAttribute('aria-label', name + ' of ' + state.rulesScope);
     input.value = base[name] === undefined ? '' : String(base[name]);
     input.placeholder = 'inherits';
+    // Only an admin sets overrides: the others see the thresholds in force without the inputs.
     const row = el('tr', null,
       label,
       el('td', 'effective' + (effective !== body.defaults[name] ? ' changed' : ''), effective == null ? '–' : String(effective)),
       el('td', 'default', body.defaults[name] == null ? '–' : String(body.defaults[name])),
       el('td', 'from', ruleSource(body, name)),
-      el('td', 'override', input, ' ', el('span', 'error field-error', '')));
+      can('admin') ? el('td', 'override', input, ' ', el('span', 'error field-error', '')) : null);
     row.dataset.rule = name;
     const edited = () => {
       row.classList.remove('invalid');
@@ -1298,6 +1363,920 @@ function alertsFilter(name, value) {
   alertsNow();
 }
 
+// A datalist's options: what a text field suggests (known sites, rooms).
+function fillList(list, values) {
+  list.replaceChildren(...values.map((v) => new Option(v, v)));
+}
+
+// Saves a blob as a file through a temporary link (the APIs want the token, so a plain link
+// cannot fetch them).
+function saveBlob(blob, name) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(blob);
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+}
+
+// A modal question with Yes and Cancel; resolves to whether the user said yes.
+function confirmDialog(text, yes) {
+  const dialog = $('confirm-dialog');
+  $('confirm-text').textContent = text;
+  $('confirm-yes').textContent = yes;
+  dialog.returnValue = '';
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'yes'), { once: true });
+    dialog.showModal();
+    $('confirm-no').focus();
+  });
+}
+
+// A JSON request with a body (POST, PUT, PATCH) and its answer: { ok, status, body }.
+async function send(method, url, payload) {
+  const response = await api(url, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: payload === undefined ? undefined : JSON.stringify(payload),
+  });
+  const body = await response.json().catch(() => null);
+  return { ok: response.ok, status: response.status, body };
+}
+
+// The one element of a batch answer (EdgeX answers a batch with 207 and one element per
+// request, each with its own statusCode), or the refusal of the whole request.
+function batchItem(a) {
+  if (a.status === 207 && Array.isArray(a.body) && a.body.length) {
+    const item = a.body[0];
+    return { ok: item.statusCode < 300, status: item.statusCode, body: item };
+  }
+  return a;
+}
+
+// ---- Devices (README "Devices"): ingest's Core Metadata list with analytics' last seen. An
+// operator registers a device of a shipped profile, locks and unlocks it, and issues (rotates) or
+// revokes its bearer token, which is shown once in a dialog; a device's detail shows its last
+// readings (Core Data), its commands' current values (Core Command) and its alerts.
+const EDGEX_NAME = /^[A-Za-z0-9._~-]{1,128}$/;
+
+function edgex(path) {
+  return state.config.edgexUrl + path;
+}
+
+function deviceUrl(name) {
+  return edgex('/device/name/' + encodeURIComponent(name));
+}
+
+function labelOf(device, prefix) {
+  const label = (device.labels || []).find((l) => l.startsWith(prefix) && l.length > prefix.length);
+  return label ? label.slice(prefix.length) : null;
+}
+
+function showDevices(open) {
+  state.devicesOpen = open;
+  $('devices').hidden = !open;
+  $('devices-button').classList.toggle('selected', open);
+  $('devices-button').setAttribute('aria-pressed', String(open));
+  if (!open) return;
+  $('devices').scrollIntoView({ block: 'start' });
+  devicesNow(true);
+}
+
+function devicesFailed(err) {
+  if (err instanceof Unauthorized) showLogin(err.message); else $('devices-message').textContent = err.message;
+}
+
+// Reads the list (and, once per opening for an operator, the profiles and services the register
+// form offers), and the open device's detail.
+function devicesNow(opening) {
+  refreshFleet(opening).catch(devicesFailed);
+}
+
+async function refreshFleet(opening) {
+  const seq = ++state.fleetSeq;
+  $('devices-status').textContent = 'reading…';
+  const wantChoices = can('operator') && (opening || !state.profiles);
+  const [devices, profiles, services] = await Promise.all([
+    answer(edgex('/device/all?limit=-1')),
+    wantChoices ? answer(edgex('/deviceprofile/all?limit=-1')) : null,
+    wantChoices ? answer(edgex('/deviceservice/all?limit=-1')) : null,
+  ]);
+  if (seq !== state.fleetSeq) return; // a newer read answers instead
+  const problems = [];
+  if (devices.ok) {
+    state.fleet = devices.body.devices || [];
+    state.fleetNote = '';
+  } else if (devices.status === 403) {
+    // The registry is not this role's to read: the devices that reported, as analytics knows them.
+    state.fleet = null;
+    state.fleetNote = 'The device registry is not open to your role (' + state.role + '): listed are the devices that reported in the last 30 days.';
+  } else {
+    problems.push(problem(devices.body, 'devices', devices.status));
+  }
+  if (profiles) {
+    if (profiles.ok) state.profiles = profiles.body.profiles || [];
+    else problems.push('profiles: ' + problem(profiles.body, 'profiles', profiles.status));
+  }
+  if (services) {
+    if (services.ok) state.services = services.body.services || [];
+    else problems.push('services: ' + problem(services.body, 'services', services.status));
+  }
+  if (wantChoices) renderRegisterChoices();
+  renderFleet();
+  $('devices-message').textContent = problems.join(' · ');
+  $('devices-status').textContent = 'as of ' + new Date().toLocaleTimeString();
+  if (state.detail) await refreshDetail();
+}
+
+// The profiles and services to register a device with; the shipped room sensor and the device
+// agent's service first chosen.
+function renderRegisterChoices() {
+  const profile = $('register-profile');
+  const service = $('register-service');
+  const keepProfile = profile.value || 'room-sensor';
+  const keepService = service.value || 'setpoint-device-agent';
+  profile.replaceChildren(...(state.profiles || []).map((p) => new Option(p.name, p.name)));
+  service.replaceChildren(...(state.services || []).map((v) => new Option(v.name, v.name)));
+  if ((state.profiles || []).some((p) => p.name === keepProfile)) profile.value = keepProfile;
+  if ((state.services || []).some((v) => v.name === keepService)) service.value = keepService;
+  describeProfile();
+}
+
+function describeProfile() {
+  const p = (state.profiles || []).find((x) => x.name === $('register-profile').value);
+  if (!p) {
+    $('register-profile-note').textContent = '';
+    return;
+  }
+  const resources = (p.deviceResources || []).filter((r) => !r.isHidden).map((r) =>
+    r.name + (r.properties && r.properties.units ? ' (' + r.properties.units + ')' : '') +
+    (r.properties && /W/.test(r.properties.readWrite || '') ? ', settable' : ''));
+  $('register-profile-note').textContent = (p.description ? p.description + ' · ' : '') + resources.join(', ');
+}
+
+// The rows: the registry's devices with their last reading as analytics saw it, then the devices
+// analytics heard from that this registry does not hold (another hub's, or deleted); for a role
+// that may not read the registry, analytics' devices alone.
+function fleetRows() {
+  const seen = new Map(state.devices.map((d) => [d.device, d]));
+  const heard = state.devices.map((d) => ({ name: d.device, site: d.site, lastSeen: d.lastSeen }));
+  if (!state.fleet) return heard;
+  const registered = state.fleet.map((d) => ({
+    name: d.name, profile: d.profileName, service: d.serviceName,
+    site: labelOf(d, 'site:') || 'default', room: labelOf(d, 'room:'),
+    adminState: d.adminState, operatingState: d.operatingState,
+    lastSeen: seen.has(d.name) ? seen.get(d.name).lastSeen : null, device: d,
+  })).sort((a, b) => a.name.localeCompare(b.name));
+  const names = new Set(registered.map((r) => r.name));
+  return [...registered, ...heard.filter((r) => !names.has(r.name))];
+}
+
+function renderFleet() {
+  const wanted = $('devices-filter').value.trim().toLowerCase();
+  const all = fleetRows();
+  const shown = all.filter((r) => !wanted ||
+    [r.name, r.profile, r.site, r.room].some((v) => v && v.toLowerCase().includes(wanted)));
+  window.setpointDashboard.fleet = shown;
+  const rows = shown.map(fleetRow);
+  if (!rows.length) {
+    const td = el('td', 'empty', wanted ? 'No device matches.' : 'No devices registered yet.');
+    td.colSpan = 7;
+    rows.push(el('tr', 'empty', td));
+  }
+  $('fleet').tBodies[0].replaceChildren(...rows);
+  $('devices-note').textContent = state.fleetNote;
+  $('devices-count').textContent = all.length + ' device' + (all.length === 1 ? '' : 's') +
+    (shown.length !== all.length ? ', ' + shown.length + ' shown' : '');
+}
+
+function fleetRow(r) {
+  const tr = el('tr', r.name === state.detail ? 'selected' : null);
+  tr.dataset.device = r.name;
+  const open = el('button', 'open', r.name);
+  open.type = 'button';
+  open.title = 'readings, commands and alerts of ' + r.name;
+  open.addEventListener('click', () => openDetail(r.name));
+  const stateCell = r.adminState
+    ? el('td', 'state', el('span', 'state ' + r.adminState, r.adminState === 'LOCKED' ? 'locked' : 'unlocked'),
+      ' ', el('span', 'op', '(' + (r.operatingState || '?').toLowerCase() + ')'))
+    : el('td', 'state', state.fleet ? el('span', 'note', 'not in this registry') : '–');
+  const age = r.lastSeen ? (Date.now() - r.lastSeen) / 1000 : null;
+  const seen = el('td', age === null ? 'never' : age < 60 ? 'fresh' : age < 600 ? 'late' : 'gone',
+    r.lastSeen ? ago(r.lastSeen) : 'no readings in 30 days');
+  tr.append(
+    el('td', 'name', open),
+    el('td', 'profile', r.profile || '–'),
+    el('td', 'site', r.site || '–'),
+    el('td', 'room', r.room || '–'),
+    stateCell,
+    seen);
+  if (can('operator')) tr.append(deviceActions(r));
+  return tr;
+}
+
+// An operator's buttons for a registered device: lock or unlock, a new token, revoke the token.
+function deviceActions(r) {
+  const td = el('td', 'actions');
+  if (!r.device) return td;
+  const locked = r.adminState === 'LOCKED';
+  const lock = el('button', locked ? 'unlock' : 'lock', locked ? 'Unlock' : 'Lock');
+  lock.type = 'button';
+  lock.title = locked ? 'accept its events and commands again' : 'refuse its events and commands';
+  lock.addEventListener('click', () => setLocked(r.name, !locked, lock));
+  const issue = el('button', 'token', 'New token');
+  issue.type = 'button';
+  issue.title = 'issue a token (shown once); a token it had stops working';
+  issue.addEventListener('click', () => issueToken(r.name, issue));
+  const revoke = el('button', 'revoke', 'Revoke token');
+  revoke.type = 'button';
+  revoke.title = 'its token stops working; it cannot post until a new one is issued';
+  revoke.addEventListener('click', () => revokeToken(r.name, revoke));
+  td.append(lock, issue, revoke);
+  return td;
+}
+
+// Runs one of a device's actions with its button held down, and says how it went (until the
+// next action: the list's reads report their own troubles in the line above).
+async function deviceAction(button, run) {
+  const result = $('devices-result');
+  result.className = 'note';
+  result.textContent = '…';
+  button.disabled = true;
+  try {
+    const outcome = await run();
+    result.className = outcome.ok ? 'note' : 'error';
+    result.textContent = outcome.ok ? outcome.done : outcome.message;
+  } catch (e) {
+    if (e instanceof Unauthorized) { showLogin(e.message); return; }
+    result.className = 'error';
+    result.textContent = e.message;
+  } finally {
+    button.disabled = false;
+  }
+  devicesNow(false);
+}
+
+function setLocked(name, locked, button) {
+  deviceAction(button, async () => {
+    const a = batchItem(await send('PATCH', edgex('/device'),
+      [{ apiVersion: 'v3', device: { name, adminState: locked ? 'LOCKED' : 'UNLOCKED' } }]));
+    return a.ok ? { ok: true, done: name + (locked ? ' locked: its events and commands are refused' : ' unlocked') }
+      : { ok: false, message: name + ': ' + problem(a.body, 'lock', a.status) };
+  });
+}
+
+async function issueToken(name, button) {
+  if (!await confirmDialog('Issue a new token for ' + name + '? A token it has now stops working at once; ' +
+    'the device needs the new one to post again.', 'Issue token')) return;
+  deviceAction(button, async () => {
+    const a = await send('POST', deviceUrl(name) + '/token');
+    if (!a.ok) return { ok: false, message: name + ': ' + problem(a.body, 'token', a.status) };
+    showToken(name, a.body.token);
+    return { ok: true, done: 'new token issued for ' + name };
+  });
+}
+
+async function revokeToken(name, button) {
+  if (!await confirmDialog('Revoke the token of ' + name + '? The device cannot post until a new token is issued.',
+    'Revoke token')) return;
+  deviceAction(button, async () => {
+    const response = await api(deviceUrl(name) + '/token', { method: 'DELETE' });
+    const body = await response.json().catch(() => null);
+    return response.ok ? { ok: true, done: 'token of ' + name + ' revoked' }
+      : { ok: false, message: name + ': ' + problem(body, 'revoke', response.status) };
+  });
+}
+
+// The token, once: in a dialog with a copy button and the line for the device agent's
+// tokens.properties; closing the dialog removes it from the page.
+function showToken(device, value) {
+  const dialog = $('token-dialog');
+  $('token-device').textContent = device;
+  $('token-value').value = value;
+  $('token-line').textContent = device + '=' + value;
+  $('token-copied').textContent = '';
+  dialog.addEventListener('close', () => {
+    $('token-value').value = '';
+    $('token-line').textContent = '';
+  }, { once: true });
+  dialog.showModal();
+  $('token-value').select();
+}
+
+async function copyToken() {
+  const value = $('token-value').value;
+  try {
+    // the clipboard API needs a secure context (https or localhost); else the selection is copied
+    if (navigator.clipboard && window.isSecureContext) await navigator.clipboard.writeText(value);
+    else {
+      $('token-value').select();
+      if (!document.execCommand('copy')) throw new Error('the browser refused');
+    }
+    $('token-copied').textContent = 'copied';
+  } catch (e) {
+    $('token-value').select();
+    $('token-copied').textContent = 'copy it by hand (selected): ' + e.message;
+  }
+}
+
+const REGISTER_FIELDS = ['name', 'profile', 'service', 'labels'];
+
+function registerError(field, text) {
+  $('register-' + field + '-error').textContent = text;
+  const input = { name: 'register-name', profile: 'register-profile', service: 'register-service', labels: 'register-room' }[field];
+  $(input).setAttribute('aria-invalid', 'true');
+}
+
+function clearRegisterErrors() {
+  for (const f of REGISTER_FIELDS) $('register-' + f + '-error').textContent = '';
+  $('register-form').querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+}
+
+// Ingest's refusal beside the field it names (its messages start with the field's path, such as
+// "[0].device.name"), else below the form.
+function registerRefused(status, message) {
+  const field = status === 409 || /\.name\b/.test(message) ? 'name'
+    : /profileName|profile '/.test(message) ? 'profile'
+      : /serviceName|service '/.test(message) ? 'service'
+        : /labels/.test(message) ? 'labels' : null;
+  if (field) registerError(field, message);
+  $('register-result').className = 'error';
+  $('register-result').textContent = field ? 'not registered: see the field marked' : 'not registered: ' + message;
+}
+
+async function register(event) {
+  event.preventDefault();
+  clearRegisterErrors();
+  const result = $('register-result');
+  result.className = '';
+  result.textContent = '';
+  const name = $('register-name').value.trim();
+  const site = $('register-site').value.trim();
+  const room = $('register-room').value.trim();
+  let bad = false;
+  if (!EDGEX_NAME.test(name)) {
+    registerError('name', name ? 'letters, digits and . _ ~ - only, at most 128' : 'a name is required');
+    bad = true;
+  }
+  if (!$('register-profile').value) {
+    registerError('profile', 'choose a profile');
+    bad = true;
+  }
+  if (!$('register-service').value) {
+    registerError('service', 'choose a service');
+    bad = true;
+  }
+  if (room && !EDGEX_NAME.test(room)) {
+    registerError('labels', 'a room name: letters, digits and . _ ~ - only');
+    bad = true;
+  }
+  if (bad) {
+    result.className = 'error';
+    result.textContent = 'not registered: see the field marked';
+    return;
+  }
+  const labels = [];
+  if (site) labels.push('site:' + site);
+  if (room) labels.push('room:' + room);
+  const address = $('register-address').value.trim();
+  const device = {
+    name,
+    adminState: 'UNLOCKED',
+    operatingState: 'UP',
+    serviceName: $('register-service').value,
+    profileName: $('register-profile').value,
+    labels,
+    protocols: { http: address ? { host: address } : {} },
+  };
+  const description = $('register-description').value.trim();
+  if (description) device.description = description;
+  $('register-button').disabled = true;
+  result.textContent = 'registering…';
+  try {
+    const a = batchItem(await send('POST', edgex('/device'), [{ apiVersion: 'v3', device }]));
+    if (!a.ok) {
+      registerRefused(a.status, problem(a.body, 'register', a.status));
+      return;
+    }
+    result.textContent = 'registered ' + name + (a.body.token ? '' : ': ' + (a.body.message || 'no token issued'));
+    // the next device is often the same kind in the same room: those fields stay
+    for (const id of ['register-name', 'register-address', 'register-description']) $(id).value = '';
+    if (a.body.token) showToken(name, a.body.token);
+    devicesNow(false);
+  } catch (e) {
+    if (e instanceof Unauthorized) showLogin(e.message);
+    else {
+      result.className = 'error';
+      result.textContent = 'not registered: ' + e.message;
+    }
+  } finally {
+    $('register-button').disabled = false;
+  }
+}
+
+function openDetail(name) {
+  state.detail = name;
+  $('device-detail').hidden = false;
+  $('detail-name').textContent = name;
+  for (const id of ['detail-readings', 'detail-commands', 'detail-alerts']) $(id).tBodies[0].replaceChildren();
+  $('detail-meta').replaceChildren();
+  $('fleet').querySelectorAll('tr[data-device]').forEach((tr) => tr.classList.toggle('selected', tr.dataset.device === name));
+  refreshDetail().catch((e) => {
+    if (e instanceof Unauthorized) showLogin(e.message); else $('detail-message').textContent = e.message;
+  });
+  $('device-detail').scrollIntoView({ block: 'nearest' });
+}
+
+function closeDetail() {
+  state.detail = null;
+  $('device-detail').hidden = true;
+  $('fleet').querySelectorAll('tr.selected').forEach((tr) => tr.classList.remove('selected'));
+}
+
+// The commands Core Command reads for a profile: its visible readable device commands, and each
+// visible readable resource no such command covers (EdgeX lets a resource be read by its name).
+function commandsOf(profile) {
+  const commands = (profile.deviceCommands || []).filter((c) => !c.isHidden && /R/.test(c.readWrite || 'R'));
+  const covered = new Set(commands.flatMap((c) => (c.resourceOperations || []).map((o) => o.deviceResource)));
+  const resources = (profile.deviceResources || [])
+    .filter((r) => !r.isHidden && !covered.has(r.name) && /R/.test((r.properties || {}).readWrite || 'R'));
+  return [...commands.map((c) => c.name), ...resources.map((r) => r.name)];
+}
+
+// Core's times are nanoseconds since the epoch.
+function fromNanos(origin) {
+  return Math.round(Number(origin) / 1e6);
+}
+
+function valueText(r) {
+  return r.value + (r.units ? ' ' + r.units : '');
+}
+
+function noteRow(table, columns, text, className) {
+  const td = el('td', className || 'empty', text);
+  td.colSpan = columns;
+  $(table).tBodies[0].replaceChildren(el('tr', 'empty', td));
+}
+
+async function profileOf(name) {
+  const known = (state.profiles || []).find((p) => p.name === name);
+  if (known) return { ok: true, body: { profile: known } };
+  return answer(edgex('/deviceprofile/name/' + encodeURIComponent(name)));
+}
+
+async function refreshDetail() {
+  const name = state.detail;
+  if (!name) return;
+  const seq = ++state.detailSeq;
+  const device = (state.fleet || []).find((d) => d.name === name);
+  const [readings, alerts, profile] = await Promise.all([
+    answer(edgex('/reading/device/name/' + encodeURIComponent(name) + '?limit=20')),
+    answer(alertsUrl({ device: name, size: 10 })),
+    device ? profileOf(device.profileName) : null,
+  ]);
+  const commands = profile && profile.ok ? commandsOf(profile.body.profile) : [];
+  const values = await Promise.all(commands.map((c) =>
+    answer(state.config.commandUrl + encodeURIComponent(name) + '/' + encodeURIComponent(c))));
+  if (seq !== state.detailSeq || name !== state.detail) return;
+  window.setpointDashboard.detail = { device: name, readings: readings.body, alerts: alerts.body, commands: values.map((v) => v.body) };
+  $('detail-message').textContent = '';
+  renderDetailMeta(device);
+  renderDetailReadings(readings);
+  renderDetailCommands(device, profile, commands, values);
+  renderDetailAlerts(alerts);
+}
+
+function renderDetailMeta(device) {
+  const rows = [];
+  if (device) {
+    rows.push(['profile', device.profileName], ['service', device.serviceName],
+      ['state', (device.adminState === 'LOCKED' ? 'locked' : 'unlocked') + ', ' + (device.operatingState || '?').toLowerCase()],
+      ['labels', (device.labels || []).join(', ') || '–']);
+    if (device.description) rows.push(['description', device.description]);
+    const protocols = Object.entries(device.protocols || {}).map(([p, props]) =>
+      p + (Object.keys(props || {}).length ? ' ' + Object.entries(props).map(([k, v]) => k + '=' + v).join(' ') : ''));
+    if (protocols.length) rows.push(['protocols', protocols.join('; ')]);
+  } else {
+    rows.push(['registry', state.fleet ? 'not in this registry: another hub\'s device, or deleted' : 'not open to your role']);
+  }
+  $('detail-meta').replaceChildren(...rows.flatMap(([k, v]) => [el('dt', null, k), el('dd', null, v)]));
+}
+
+function renderDetailReadings(a) {
+  if (!a.ok) {
+    noteRow('detail-readings', 3, problem(a.body, 'readings', a.status), 'error');
+    return;
+  }
+  const readings = a.body.readings || [];
+  if (!readings.length) {
+    noteRow('detail-readings', 3, 'none at the edge (forwarded readings are purged after a while; see the charts)');
+    return;
+  }
+  $('detail-readings').tBodies[0].replaceChildren(...readings.map((r) => {
+    const tr = el('tr', null, el('td', null, r.resourceName), el('td', 'value', valueText(r)),
+      el('td', null, ago(fromNanos(r.origin))));
+    tr.dataset.resource = r.resourceName;
+    tr.title = new Date(fromNanos(r.origin)).toLocaleString();
+    return tr;
+  }));
+}
+
+function renderDetailCommands(device, profile, commands, values) {
+  if (!device) {
+    noteRow('detail-commands', 4, 'the device registry is not open to your role');
+    return;
+  }
+  if (!profile.ok) {
+    noteRow('detail-commands', 4, 'profile: ' + problem(profile.body, 'profile', profile.status), 'error');
+    return;
+  }
+  if (!commands.length) {
+    noteRow('detail-commands', 4, 'its profile has no readable command');
+    return;
+  }
+  const rows = commands.flatMap((command, i) => {
+    const a = values[i];
+    if (!a.ok) {
+      // 404: nothing commanded or reported yet; 423: locked
+      const td = el('td', 'note', problem(a.body, command, a.status));
+      td.colSpan = 3;
+      const tr = el('tr', 'none', el('td', null, command), td);
+      tr.dataset.command = command;
+      return [tr];
+    }
+    const readings = (a.body.event && a.body.event.readings) || [];
+    return readings.map((r, j) => {
+      const tr = el('tr', null, el('td', null, j === 0 ? command : ''), el('td', null, r.resourceName),
+        el('td', 'value', valueText(r)), el('td', null, ago(fromNanos(r.origin))));
+      tr.dataset.command = command;
+      tr.dataset.resource = r.resourceName;
+      return tr;
+    });
+  });
+  $('detail-commands').tBodies[0].replaceChildren(...rows);
+}
+
+function renderDetailAlerts(a) {
+  if (!a.ok) {
+    noteRow('detail-alerts', 4, problem(a.body, 'alerts', a.status), 'error');
+    return;
+  }
+  const alerts = a.body.alerts || [];
+  if (!alerts.length) {
+    noteRow('detail-alerts', 4, 'none');
+    return;
+  }
+  $('detail-alerts').tBodies[0].replaceChildren(...alerts.map((x) => {
+    const kind = el('td', null, ALERT_KINDS[x.kind] || x.kind);
+    kind.title = x.message || x.kind;
+    const tr = el('tr', 'alert ' + x.severity + ' ' + x.state,
+      el('td', null, x.severity), el('td', null, x.state), kind, el('td', null, ago(Date.parse(x.raisedAt))));
+    tr.dataset.alert = x.id;
+    return tr;
+  }));
+}
+
+// ---- Audit trail (operators and admins): who changed what, when and from where, newest first,
+// filtered and paged as the API does; the same query downloads as CSV.
+const AUDIT_PAGE = 50;
+
+function showAudit(open) {
+  state.auditOpen = open && can('operator');
+  $('audit').hidden = !state.auditOpen;
+  $('audit-button').classList.toggle('selected', state.auditOpen);
+  $('audit-button').setAttribute('aria-pressed', String(state.auditOpen));
+  if (!state.auditOpen) return;
+  $('audit').scrollIntoView({ block: 'start' });
+  auditNow();
+}
+
+function auditFailed(err) {
+  if (err instanceof Unauthorized) showLogin(err.message); else $('audit-message').textContent = err.message;
+}
+
+function auditNow() {
+  refreshAudit().catch(auditFailed);
+}
+
+// The filters as the API takes them: times as ISO instants (the inputs are local times).
+function auditQuery() {
+  const f = state.auditFilter;
+  const query = {};
+  for (const name of ['from', 'to']) if (f[name]) query[name] = new Date(f[name]).toISOString();
+  for (const name of ['user', 'device', 'kind']) if (f[name]) query[name] = f[name];
+  return query;
+}
+
+function readAuditFilters() {
+  state.auditFilter = {
+    from: $('audit-from').value, to: $('audit-to').value,
+    user: $('audit-user').value.trim(), device: $('audit-device').value.trim(), kind: $('audit-kind').value,
+  };
+  state.auditPage = 0;
+}
+
+async function refreshAudit() {
+  const query = Object.assign(auditQuery(), { page: state.auditPage, size: AUDIT_PAGE });
+  const seq = ++state.auditSeq;
+  $('audit-status').textContent = 'reading…';
+  try {
+    const body = await json(API + '/audit?' + new URLSearchParams(query));
+    if (seq !== state.auditSeq) return;
+    if (!body.records.length && body.total > 0 && state.auditPage > 0) {
+      state.auditPage = Math.ceil(body.total / AUDIT_PAGE) - 1;
+      await refreshAudit();
+      return;
+    }
+    window.setpointDashboard.audit = Object.assign({ query }, body);
+    // Re-drawn only when the records changed, so an opened change stays open as the view polls.
+    const shown = JSON.stringify([query, body.total, body.records.map((r) => r.id)]);
+    if (shown !== state.auditShown) renderAudit(body);
+    state.auditShown = shown;
+    $('audit-message').textContent = '';
+    $('audit-status').textContent = 'as of ' + new Date().toLocaleTimeString();
+  } catch (e) {
+    if (seq !== state.auditSeq) return;
+    $('audit-status').textContent = '';
+    throw e;
+  }
+}
+
+// before or after as an object (the API sends JSON objects; text holding JSON is read too).
+function auditState(value) {
+  if (typeof value !== 'string') return value == null ? null : value;
+  try {
+    return JSON.parse(value);
+  } catch (e) {
+    return value;
+  }
+}
+
+function brief(v) {
+  if (v === undefined) return '(none)';
+  const text = typeof v === 'string' ? v : JSON.stringify(v);
+  return text.length > 80 ? text.slice(0, 77) + '…' : text;
+}
+
+// A change in words: each field that differs, "field: before → after"; then both states in full.
+function auditChange(r) {
+  const before = auditState(r.before);
+  const after = auditState(r.after);
+  const parts = [];
+  if (before && after && typeof before === 'object' && typeof after === 'object') {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    for (const k of keys) {
+      if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
+        parts.push(el('div', 'field', k + ': ' + brief(before[k]) + ' → ' + brief(after[k])));
+      }
+    }
+    if (!parts.length) parts.push(el('div', 'note', 'no field changed'));
+  } else if (after != null && before == null) {
+    parts.push(el('div', 'note', 'created'));
+  } else if (before != null && after == null) {
+    parts.push(el('div', 'note', 'removed'));
+  }
+  if (before != null || after != null) {
+    const full = el('details', null, el('summary', null, 'before and after'));
+    if (before != null) full.append(el('div', 'note', 'before'), el('pre', null, JSON.stringify(before, null, 2)));
+    if (after != null) full.append(el('div', 'note', 'after'), el('pre', null, JSON.stringify(after, null, 2)));
+    parts.push(full);
+  }
+  return parts.length ? parts : ['–'];
+}
+
+function auditRow(r) {
+  const tr = el('tr', 'record ' + (r.kind || '') + ' ' + (r.action || ''));
+  tr.dataset.record = r.id;
+  const at = Date.parse(r.at);
+  const where = [r.origin];
+  if (r.device) where.push('device ' + r.device);
+  if (r.room) where.push('room ' + r.room);
+  if (r.site) where.push('site ' + r.site);
+  tr.append(
+    el('td', 'at', new Date(at).toLocaleString(), el('br'), el('span', 'note', ago(at))),
+    el('td', 'who', el('strong', null, r.actor || '–'), r.role ? ' (' + r.role + ')' : '',
+      r.address ? el('br') : null, r.address ? el('span', 'note', 'from ' + r.address) : null),
+    el('td', 'what', el('strong', null, (r.kind || '?') + ' ' + (r.action || '')), r.target ? el('br') : null,
+      r.target ? el('span', null, r.target) : null),
+    el('td', 'where', where.filter((w) => w).join(' · ')),
+    el('td', 'change', ...auditChange(r)));
+  return tr;
+}
+
+function renderAudit(body) {
+  const rows = body.records.map(auditRow);
+  if (!rows.length) {
+    const filtered = Object.values(state.auditFilter).some((v) => v);
+    const td = el('td', 'empty', filtered ? 'No change matches these filters.' : 'Nothing recorded yet.');
+    td.colSpan = 5;
+    rows.push(el('tr', 'empty', td));
+  }
+  $('audit-list').tBodies[0].replaceChildren(...rows);
+  const first = body.page * body.size;
+  $('audit-range').textContent = body.records.length
+    ? (first + 1) + '–' + (first + body.records.length) + ' of ' + body.total
+    : '0 of ' + body.total;
+  $('audit-prev').disabled = body.page === 0;
+  $('audit-next').disabled = first + body.records.length >= body.total;
+}
+
+// The filtered trail as CSV, all pages (the API's format=csv), saved as a file.
+async function auditCsv() {
+  const query = Object.assign(auditQuery(), { format: 'csv' });
+  const response = await api(API + '/audit?' + new URLSearchParams(query), { headers: { Accept: 'text/csv' } });
+  if (!response.ok) throw new Error(problem(await response.json().catch(() => null), 'audit CSV', response.status));
+  return response.blob();
+}
+window.setpointDashboard.auditCsv = auditCsv;
+
+async function downloadAudit() {
+  try {
+    saveBlob(await auditCsv(), 'audit-' + new Date().toISOString().slice(0, 19).replace(/:/g, '') + '.csv');
+  } catch (e) {
+    auditFailed(e);
+  }
+}
+
+// ---- Users (admins): ingest's local users; add one with a role and a first password, change a
+// role, disable or enable, set a new password.
+function showUsers(open) {
+  state.usersOpen = open && can('admin');
+  $('users').hidden = !state.usersOpen;
+  $('users-button').classList.toggle('selected', state.usersOpen);
+  $('users-button').setAttribute('aria-pressed', String(state.usersOpen));
+  if (!state.usersOpen) return;
+  $('users').scrollIntoView({ block: 'start' });
+  usersNow();
+}
+
+function usersFailed(err) {
+  if (err instanceof Unauthorized) showLogin(err.message); else $('users-message').textContent = err.message;
+}
+
+function usersNow() {
+  refreshUsers().catch(usersFailed);
+}
+
+function userUrl(name) {
+  return state.config.usersUrl + '/' + encodeURIComponent(name);
+}
+
+async function refreshUsers() {
+  const seq = ++state.usersSeq;
+  $('users-status').textContent = 'reading…';
+  const body = await json(state.config.usersUrl);
+  if (seq !== state.usersSeq) return;
+  window.setpointDashboard.users = body.users;
+  $('user-list').tBodies[0].replaceChildren(...body.users.map(userRow));
+  $('users-message').textContent = '';
+  $('users-status').textContent = body.users.length + ' user' + (body.users.length === 1 ? '' : 's') +
+    ' · as of ' + new Date().toLocaleTimeString();
+}
+
+function localTime(iso) {
+  return iso ? new Date(Date.parse(iso)).toLocaleString() : '–';
+}
+
+function userRow(u) {
+  const tr = el('tr', u.disabled ? 'disabled' : null);
+  tr.dataset.user = u.username;
+  const role = el('select', 'user-role');
+  for (const r of ROLES) role.append(new Option(r, r));
+  role.value = u.role;
+  role.setAttribute('aria-label', 'role of ' + u.username);
+  role.addEventListener('change', () => changeUser(u, { role: role.value }, () => { role.value = u.role; }));
+  const toggle = el('button', u.disabled ? 'enable' : 'disable', u.disabled ? 'Enable' : 'Disable');
+  toggle.type = 'button';
+  toggle.addEventListener('click', async () => {
+    if (!u.disabled && !await confirmDialog('Disable ' + u.username + '? They cannot log in until enabled again.', 'Disable')) return;
+    changeUser(u, { disabled: !u.disabled });
+  });
+  const password = el('button', 'password', 'Set password');
+  password.type = 'button';
+  password.addEventListener('click', () => openPassword(u, tr, password));
+  tr.append(
+    el('td', 'name', el('strong', null, u.username), u.username === state.user ? el('span', 'note', ' (you)') : null,
+      u.bootstrap ? el('br') : null, u.bootstrap ? el('span', 'note', 'from the configuration') : null),
+    el('td', 'role', role),
+    el('td', 'state', u.disabled ? 'disabled ' : 'active ', toggle),
+    el('td', null, localTime(u.createdAt)),
+    el('td', null, localTime(u.updatedAt)),
+    el('td', 'actions', password));
+  return tr;
+}
+
+async function changeUser(u, change, undo) {
+  $('users-message').textContent = '';
+  $('users-result').textContent = '…';
+  try {
+    const a = await send('PATCH', userUrl(u.username), change);
+    if (!a.ok) {
+      $('users-result').textContent = '';
+      $('users-message').textContent = u.username + ': ' + problem(a.body, 'user', a.status);
+      if (undo) undo();
+      return;
+    }
+    $('users-result').textContent = u.username + ': ' + ('role' in change ? 'now ' + change.role
+      : change.disabled ? 'disabled' : 'enabled');
+    usersNow();
+  } catch (e) {
+    if (undo) undo();
+    $('users-result').textContent = '';
+    usersFailed(e);
+  }
+}
+
+// The inline form under a user for a new password (the API answers 204).
+function openPassword(u, row, button) {
+  const open = $('user-list').querySelector('tr.password-form');
+  if (open) open.remove();
+  $('user-list').querySelectorAll('button.password').forEach((b) => { b.disabled = false; });
+  button.disabled = true;
+  const input = el('input');
+  input.type = 'password';
+  input.autocomplete = 'new-password';
+  input.setAttribute('aria-label', 'new password of ' + u.username);
+  const submit = el('button', null, 'Set');
+  submit.type = 'submit';
+  const cancel = el('button', null, 'Cancel');
+  cancel.type = 'button';
+  const error = el('span', 'error', '');
+  error.setAttribute('role', 'alert');
+  const form = el('form', 'password', el('label', null, 'New password for ' + u.username + ' ', input), ' ', submit, ' ', cancel, ' ', error);
+  const td = el('td', null, form);
+  td.colSpan = 6;
+  const formRow = el('tr', 'password-form', td);
+  row.after(formRow);
+  input.focus();
+  const close = () => {
+    formRow.remove();
+    button.disabled = false;
+  };
+  cancel.addEventListener('click', close);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!input.value) {
+      error.textContent = 'a password is required';
+      return;
+    }
+    submit.disabled = true;
+    try {
+      const response = await api(userUrl(u.username) + '/password', {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ password: input.value }),
+      });
+      if (!response.ok) {
+        error.textContent = problem(await response.json().catch(() => null), 'password', response.status);
+        submit.disabled = false;
+        return;
+      }
+      input.value = '';
+      close();
+      $('users-result').textContent = u.username + ': password set';
+    } catch (e) {
+      submit.disabled = false;
+      if (e instanceof Unauthorized) showLogin(e.message); else error.textContent = e.message;
+    }
+  });
+}
+
+async function addUser(event) {
+  event.preventDefault();
+  const fields = { username: $('user-name'), role: $('user-role'), password: $('user-password') };
+  Object.values(fields).forEach((f) => f.removeAttribute('aria-invalid'));
+  $('users-message').textContent = '';
+  $('users-result').textContent = '';
+  const user = { username: fields.username.value.trim(), role: fields.role.value, password: fields.password.value };
+  const missing = ['username', 'password'].filter((f) => !user[f]);
+  if (missing.length) {
+    missing.forEach((f) => fields[f].setAttribute('aria-invalid', 'true'));
+    $('users-message').textContent = missing.join(' and ') + ' required';
+    return;
+  }
+  $('user-add').disabled = true;
+  try {
+    const a = await send('POST', state.config.usersUrl, user);
+    if (!a.ok) {
+      const message = problem(a.body, 'user', a.status);
+      // the field the refusal names (a 409 is the name taken)
+      const named = a.status === 409 ? 'username' : Object.keys(fields).find((f) => message.includes(f));
+      if (named) fields[named].setAttribute('aria-invalid', 'true');
+      $('users-message').textContent = 'not added: ' + message;
+      return;
+    }
+    fields.username.value = '';
+    fields.password.value = '';
+    $('users-result').textContent = 'added ' + user.username + ' (' + user.role + ')';
+    usersNow();
+  } catch (e) {
+    usersFailed(e);
+  } finally {
+    $('user-add').disabled = false;
+  }
+}
+
 async function refreshEnergy(force) {
   const room = state.energyRoom;
   if (!room || (!force && Date.now() - state.energyAt < ENERGY_EVERY_MS)) return;
@@ -1318,6 +2297,9 @@ async function refresh() {
     await refreshHistory();
     await refreshEnergy(false);
     savingsLater();
+    if (state.devicesOpen) devicesNow(false);
+    // the newest page follows new records; an older one stays where the user paged to
+    if (state.auditOpen && state.auditPage === 0) auditNow();
     $('message').textContent = '';
   } catch (e) {
     if (e instanceof Unauthorized) { showLogin(e.message); return; }
@@ -1337,12 +2319,7 @@ async function downloadCsv() {
   try {
     const response = await api(historyUrl(), { headers: { Accept: 'text/csv' } });
     if (!response.ok) throw new Error('CSV: HTTP ' + response.status);
-    const blob = await response.blob();
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = 'climate-' + (state.device || state.site) + '-' + state.range + '.csv';
-    link.click();
-    URL.revokeObjectURL(link.href);
+    saveBlob(await response.blob(), 'climate-' + (state.device || state.site) + '-' + state.range + '.csv');
   } catch (e) {
     if (e instanceof Unauthorized) showLogin(e.message); else $('message').textContent = e.message;
   }
@@ -1354,7 +2331,7 @@ async function action(run) {
     const response = await run();
     const body = await response.json().catch(() => ({}));
     $('action-result').textContent = response.ok ? 'done (HTTP ' + response.status + ')'
-      : (body.message || 'HTTP ' + response.status);
+      : problem(body, 'HTTP', response.status);
   } catch (e) {
     if (e instanceof Unauthorized) showLogin(e.message); else $('action-result').textContent = e.message;
   }
@@ -1380,6 +2357,8 @@ function reloadModel() {
 }
 
 async function start() {
+  whoIsIn();
+  applyRole();
   $('login').hidden = true;
   $('dashboard').hidden = false;
   $('pickers').hidden = false;
@@ -1404,6 +2383,11 @@ async function start() {
     state.alertsWanted = false;
     showAlerts(true);
   }
+  const view = state.wantedView;
+  state.wantedView = null;
+  if (view === 'devices') showDevices(true);
+  if (view === 'audit') showAudit(true);
+  if (view === 'users') showUsers(true);
   clearInterval(state.timer);
   state.timer = setInterval(refresh, state.config.refreshSeconds * 1000);
   clearInterval(state.alertsTimer);
@@ -1419,6 +2403,7 @@ async function init() {
   if (['1h', '24h', '7d'].includes(wanted.get('range'))) state.range = wanted.get('range');
   state.savingsWanted = wanted.get('view') === 'savings';
   state.alertsWanted = wanted.get('view') === 'alerts';
+  state.wantedView = wanted.get('view');
   state.savingsMonth = thisMonth();
   $('savings-month').value = state.savingsMonth;
   $('savings-month').max = state.savingsMonth;
@@ -1491,6 +2476,38 @@ async function init() {
     if (window.setpointDashboard.rules) renderRules(window.setpointDashboard.rules);
   });
   $('rules-form').addEventListener('submit', saveRules);
+  $('devices-button').addEventListener('click', () => showDevices(!state.devicesOpen));
+  $('devices-filter').addEventListener('input', renderFleet);
+  $('register').addEventListener('toggle', () => {
+    if ($('register').open && !state.profiles) devicesNow(true);
+  });
+  $('register-profile').addEventListener('change', describeProfile);
+  $('register-form').addEventListener('submit', register);
+  $('token-copy').addEventListener('click', copyToken);
+  $('detail-close').addEventListener('click', closeDetail);
+  $('audit-button').addEventListener('click', () => showAudit(!state.auditOpen));
+  $('audit-filters').addEventListener('submit', (e) => {
+    e.preventDefault();
+    readAuditFilters();
+    auditNow();
+  });
+  for (const id of ['audit-kind', 'audit-from', 'audit-to']) {
+    $(id).addEventListener('change', () => {
+      readAuditFilters();
+      auditNow();
+    });
+  }
+  $('audit-prev').addEventListener('click', () => {
+    state.auditPage = Math.max(0, state.auditPage - 1);
+    auditNow();
+  });
+  $('audit-next').addEventListener('click', () => {
+    state.auditPage += 1;
+    auditNow();
+  });
+  $('audit-csv').addEventListener('click', downloadAudit);
+  $('users-button').addEventListener('click', () => showUsers(!state.usersOpen));
+  $('user-form').addEventListener('submit', addUser);
   if (token()) await start(); else showLogin('');
 }
 

@@ -14,7 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Where the dashboard finds the other services (public: it holds no secret and is needed before
  * login). Empty base URLs mean the dashboard's own origin, as in the EAR, where ingest, relay and
  * analytics share one server; in a split deployment they name the ingest and relay servers, which
- * then must allow the dashboard's origin (CORS). Read from {@link DashboardConfig}.
+ * then must allow the dashboard's origin (CORS), for the methods the device and user pages use
+ * ({@code GET, POST, PUT, PATCH, DELETE}). Read from {@link DashboardConfig}. Analytics' own API
+ * (history, alerts, audit) is the page's own origin and not listed.
  */
 @Path("/v1/dashboard/config")
 @ApplicationScoped
@@ -30,6 +32,8 @@ public class DashboardConfigResource {
         new DashboardLinks(
             ingest + "/api/auth/token",
             ingest + "/api/v3/device/name/",
+            ingest + "/api/v3",
+            ingest + "/api/users",
             relay + "/health/ready",
             relay + "/metrics?scope=application",
             (int) Math.max(1, config.refreshInterval.toSeconds()));
@@ -53,8 +57,15 @@ public class DashboardConfigResource {
   }
 
   /**
-   * @param loginUrl ingest's operator login
-   * @param commandUrl prefix of Core Command writes: {@code <commandUrl><device>/<command>}
+   * @param loginUrl ingest's login (its answer names the user's role)
+   * @param commandUrl prefix of Core Command reads and writes: {@code
+   *     <commandUrl><device>/<command>}
+   * @param edgexUrl ingest's EdgeX v3 API: Core Metadata ({@code /device/all}, {@code
+   *     /deviceprofile/all}, {@code /deviceservice/all}, {@code POST} and {@code PATCH /device}),
+   *     device tokens ({@code /device/name/<device>/token}) and Core Data's readings ({@code
+   *     /reading/device/name/<device>})
+   * @param usersUrl ingest's local users (admins): {@code GET} and {@code POST}, {@code
+   *     <usersUrl>/<name>} and {@code <usersUrl>/<name>/password}
    * @param healthUrl the edge's MicroProfile Health readiness (relay backlog, MongoDB, Kafka)
    * @param metricsUrl the edge's Prometheus metrics (setpoint_relay_backlog, ...)
    * @param refreshSeconds how often the dashboard polls
@@ -62,6 +73,8 @@ public class DashboardConfigResource {
   public record DashboardLinks(
       String loginUrl,
       String commandUrl,
+      String edgexUrl,
+      String usersUrl,
       String healthUrl,
       String metricsUrl,
       int refreshSeconds) {}
