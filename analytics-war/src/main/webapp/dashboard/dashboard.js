@@ -2138,32 +2138,48 @@ function localTime(iso) {
   return iso ? new Date(Date.parse(iso)).toLocaleString() : '–';
 }
 
+// A user's row. The bootstrap user is changed only through the configuration, and an admin may
+// not demote or disable themself (ingest answers 409 to both): those controls are left out.
 function userRow(u) {
   const tr = el('tr', u.disabled ? 'disabled' : null);
   tr.dataset.user = u.username;
+  const fixed = u.bootstrap === true;
+  const self = u.username === state.user;
+  tr.append(
+    el('td', 'name', el('strong', null, u.username), self ? el('span', 'note', ' (you)') : null,
+      fixed ? el('br') : null, fixed ? el('span', 'note', 'set in the configuration') : null),
+    el('td', 'role', fixed || self ? u.role : roleSelect(u)),
+    el('td', 'state', u.disabled ? 'disabled' : 'active', fixed || self ? null : ' ', fixed || self ? null : disableButton(u)),
+    el('td', null, localTime(u.createdAt)),
+    el('td', null, localTime(u.updatedAt)),
+    el('td', 'actions', fixed ? null : passwordButton(u, tr)));
+  return tr;
+}
+
+function roleSelect(u) {
   const role = el('select', 'user-role');
   for (const r of ROLES) role.append(new Option(r, r));
   role.value = u.role;
   role.setAttribute('aria-label', 'role of ' + u.username);
   role.addEventListener('change', () => changeUser(u, { role: role.value }, () => { role.value = u.role; }));
+  return role;
+}
+
+function disableButton(u) {
   const toggle = el('button', u.disabled ? 'enable' : 'disable', u.disabled ? 'Enable' : 'Disable');
   toggle.type = 'button';
   toggle.addEventListener('click', async () => {
     if (!u.disabled && !await confirmDialog('Disable ' + u.username + '? They cannot log in until enabled again.', 'Disable')) return;
     changeUser(u, { disabled: !u.disabled });
   });
+  return toggle;
+}
+
+function passwordButton(u, row) {
   const password = el('button', 'password', 'Set password');
   password.type = 'button';
-  password.addEventListener('click', () => openPassword(u, tr, password));
-  tr.append(
-    el('td', 'name', el('strong', null, u.username), u.username === state.user ? el('span', 'note', ' (you)') : null,
-      u.bootstrap ? el('br') : null, u.bootstrap ? el('span', 'note', 'from the configuration') : null),
-    el('td', 'role', role),
-    el('td', 'state', u.disabled ? 'disabled ' : 'active ', toggle),
-    el('td', null, localTime(u.createdAt)),
-    el('td', null, localTime(u.updatedAt)),
-    el('td', 'actions', password));
-  return tr;
+  password.addEventListener('click', () => openPassword(u, row, password));
+  return password;
 }
 
 async function changeUser(u, change, undo) {
@@ -2260,8 +2276,9 @@ async function addUser(event) {
     const a = await send('POST', state.config.usersUrl, user);
     if (!a.ok) {
       const message = problem(a.body, 'user', a.status);
-      // the field the refusal names (a 409 is the name taken)
-      const named = a.status === 409 ? 'username' : Object.keys(fields).find((f) => message.includes(f));
+      // the field the refusal starts with (a 409 is the name taken)
+      const first = /^(username|role|password)\b/.exec(message);
+      const named = a.status === 409 ? 'username' : first && first[1];
       if (named) fields[named].setAttribute('aria-invalid', 'true');
       $('users-message').textContent = 'not added: ' + message;
       return;
