@@ -1830,11 +1830,16 @@ async function refreshDetail() {
   if (!name) return;
   const seq = ++state.detailSeq;
   const device = (state.fleet || []).find((d) => d.name === name);
-  const [readings, alerts, profile] = await Promise.all([
+  // Its alerts: its own (offline, meter) and its room's (inlet, humidity), which name no device;
+  // a device without a room label is a room of its own.
+  const room = (device && labelOf(device, 'room:')) || name;
+  const [readings, ownAlerts, roomAlerts, profile] = await Promise.all([
     answer(edgex('/reading/device/name/' + encodeURIComponent(name) + '?limit=20')),
     answer(alertsUrl({ device: name, size: 10 })),
+    answer(alertsUrl({ room, size: 10 })),
     device ? profileOf(device.profileName) : null,
   ]);
+  const alerts = mergeAlerts(ownAlerts, roomAlerts);
   const commands = profile && profile.ok ? commandsOf(profile.body.profile) : [];
   const values = await Promise.all(commands.map((c) =>
     answer(state.config.commandUrl + encodeURIComponent(name) + '/' + encodeURIComponent(c))));
@@ -1845,6 +1850,15 @@ async function refreshDetail() {
   renderDetailReadings(readings);
   renderDetailCommands(device, profile, commands, values);
   renderDetailAlerts(alerts);
+}
+
+// Two alert answers as one, each alert once, newest first; the first refusal if either failed.
+function mergeAlerts(a, b) {
+  if (!a.ok) return a;
+  if (!b.ok) return b;
+  const byId = new Map([...a.body.alerts, ...b.body.alerts].map((x) => [x.id, x]));
+  const alerts = [...byId.values()].sort((x, y) => Date.parse(y.raisedAt) - Date.parse(x.raisedAt)).slice(0, 10);
+  return { ok: true, status: 200, body: { alerts } };
 }
 
 function renderDetailMeta(device) {
