@@ -12,8 +12,10 @@ import dev.setpoint.contracts.command.StoredCommand;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -43,9 +46,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The operators' dashboard in a real headless Chromium (Debian's chromium and chromedriver, driven
  * by Selenium) against the EAR test server and the real stack: a device posts readings with its own
  * token, the operator logs in on the page, and the charts hold exactly the posted values; then the
- * savings view opens for the device's room, then the alerts view. Leaves screenshots in
- * ear/target/dashboard.png (and dashboard-savings.png, dashboard-alerts.png), so a test run never
- * changes the work tree.
+ * savings view opens for the device's room, then the alerts view. An operator registers a device on
+ * the page, sees its token once and locks it; a viewer then sees the rooms, the devices and the
+ * alerts but none of the controls an operator has, nor the audit and users views. Leaves
+ * screenshots in ear/target/dashboard.png (and dashboard-savings.png, dashboard-alerts.png,
+ * dashboard-devices.png), so a test run never changes the work tree.
  *
  * <p>To refresh the README's picture on purpose, name it in {@code setpoint.it.dashboard.png} (a
  * path relative to the repository root), e.g. {@code ./setpoint test
@@ -114,6 +119,13 @@ class DashboardBrowserIT {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /** Each test starts logged out: the tab's session storage (the token) is the page's origin's. */
+  @BeforeEach
+  void loggedOut() {
+    browser.get(BASE + "/analytics/dashboard/");
+    js("sessionStorage.clear();");
   }
 
   private static JsonObject json(String body) {
@@ -403,6 +415,247 @@ class DashboardBrowserIT {
         browser.findElement(By.id("alerts")).getScreenshotAs(OutputType.FILE).toPath(),
         SCREENSHOT.resolveSibling("dashboard-alerts.png"),
         StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /**
+   * The Devices view as an operator, then what a viewer sees. The operator registers a room sensor
+   * from the page and is shown its token once, in a dialog (the token works: the device posts with
+   * it, a reading above 32 °C that raises the room's critical alert); the device's detail shows
+   * that reading and its command's value; the operator locks it from the list (its next event is
+   * refused, 423), and finds the changes in the audit view. A viewer, logged in on the same tab,
+   * sees the room, the locked device and its alert, but no register form, lock or token buttons, no
+   * room mode select, no Actions, no Acknowledge, no rule inputs, and neither the Audit nor the
+   * Users view, even when the URL asks for them.
+   */
+  @Test
+  void anOperatorRegistersAndLocksADeviceAndAViewerSeesWithoutControls() throws Exception {
+    RoleUsers.User operator = RoleUsers.create("operator");
+    RoleUsers.User viewer = RoleUsers.create("viewer");
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String device = "dash-reg-" + suffix;
+    String room = "dash-room-" + suffix;
+
+    logIn("?view=devices", operator);
+    assertTrue(shown("audit-button"), "an operator reads the audit trail");
+    assertFalse(shown("users-button"), "users are for admins");
+    assertTrue(shown("actions"), "an operator overrides setpoints");
+    assertFalse(shown("reload-model"), "model reload is for admins");
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> shown("devices"));
+    browser.findElement(By.cssSelector("#register summary")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    js(
+                        "return [...document.getElementById('register-profile').options]"
+                            + ".some(o => o.value === 'room-sensor');")));
+    new Select(browser.findElement(By.id("register-profile"))).selectByValue("room-sensor");
+    browser.findElement(By.id("register-name")).sendKeys(device);
+    browser.findElement(By.id("register-room")).sendKeys(room);
+    browser.findElement(By.id("register-button")).click();
+
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            d -> Boolean.TRUE.equals(js("return document.getElementById('token-dialog').open;")));
+    String token = String.valueOf(js("return document.getElementById('token-value').value;"));
+    assertTrue(token.startsWith("spd_"), "a device token: " + token.length() + " characters");
+    assertEquals(device + "=" + token, browser.findElement(By.id("token-line")).getText());
+    assertTrue(
+        browser.findElement(By.id("token-dialog")).getText().contains("Shown this once"),
+        "the dialog says the token is shown once");
+    browser.findElement(By.id("token-close")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(5))
+        .until(
+            d -> Boolean.FALSE.equals(js("return document.getElementById('token-dialog').open;")));
+    assertFalse(browser.getPageSource().contains(token), "closed, the token is gone from the page");
+    HttpResponse<String> posted = postAs(device, token, 33.5);
+    assertEquals(201, posted.statusCode(), "the token shown is the device's: " + posted.body());
+
+    String row = "#fleet tr[data-device='" + device + "']";
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class) // the list is re-read as the page polls
+        .until(
+            d -> d.findElement(By.cssSelector(row + " td.state")).getText().startsWith("unlocked"));
+    assertEquals(room, browser.findElement(By.cssSelector(row + " td.room")).getText());
+    clickWhenFresh(row + " button.open");
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d ->
+                d.findElement(By.id("detail-readings")).getText().contains("33.5")
+                    && d.findElement(By.id("detail-commands")).getText().contains("33.5"));
+
+    clickWhenFresh(row + " button.lock");
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> d.findElement(By.cssSelector(row + " td.state")).getText().startsWith("locked"));
+    String metadata = Edge.get(BASE + "/api/v3/device/name/" + device, Edge.operatorToken()).body();
+    assertEquals(
+        "LOCKED", json(metadata).getJsonObject("device").getString("adminState"), metadata);
+    assertEquals(423, postAs(device, token, 30.0).statusCode(), "a locked device's event");
+
+    // Its reading above 32 °C raised the room's critical alert: the detail lists it, and the
+    // alerts view offers the operator its Acknowledge button.
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(d -> !d.findElements(By.cssSelector("#detail-alerts tr.alert.critical")).isEmpty());
+    browser.findElement(By.id("alerts-button")).click();
+    selectWhenListed("alert-room", room);
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d ->
+                !d.findElements(By.cssSelector("#alert-list tr.alert.raised button.ack"))
+                    .isEmpty());
+
+    browser.findElement(By.id("audit-button")).click();
+    browser.findElement(By.id("audit-device")).sendKeys(device);
+    browser.findElement(By.id("audit-apply")).click();
+    // ingest's changes reach analytics' trail through Kafka, as telemetry does
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .pollingEvery(Duration.ofSeconds(1))
+        .until(
+            d -> {
+              if (d.findElement(By.id("audit-list")).getText().contains("device lock")) {
+                return true;
+              }
+              d.findElement(By.id("audit-apply")).click();
+              return false;
+            });
+    assertTrue(
+        browser.findElement(By.id("audit-list")).getText().contains("device create"),
+        browser.findElement(By.id("audit-list")).getText());
+    browser.findElement(By.id("logout-button")).click();
+
+    logIn("?view=devices", viewer);
+    for (String absent :
+        List.of("audit-button", "users-button", "actions", "reload-model", "register")) {
+      assertFalse(shown(absent), absent + " is not shown to a viewer");
+    }
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> d.findElement(By.cssSelector(row + " td.state")).getText().startsWith("locked"));
+    assertTrue(
+        browser
+            .findElements(
+                By.cssSelector(
+                    "#fleet button.lock, #fleet button.unlock,"
+                        + " #fleet button.token, #fleet button.revoke"))
+            .isEmpty(),
+        "no device controls for a viewer");
+    String roomRow = "#room-table tr[data-room='" + room + "']";
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> !d.findElements(By.cssSelector(roomRow + " .room-mode-text")).isEmpty());
+    assertTrue(
+        browser.findElements(By.cssSelector("#room-table select, #room-table input")).isEmpty(),
+        "a viewer sees the rooms' modes, not their controls");
+    browser.findElement(By.id("alerts-button")).click();
+    selectWhenListed("alert-room", room);
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    js(
+                        "const a = window.setpointDashboard.alerts;"
+                            + " return !!a && a.query.room === arguments[0]"
+                            + " && a.alerts.some(x => x.state === 'raised');",
+                        room)));
+    assertFalse(
+        browser.findElements(By.cssSelector("#alert-list tr.alert.raised")).isEmpty(),
+        "the room's raised alert is listed");
+    assertTrue(browser.findElements(By.cssSelector("#alert-list button.ack")).isEmpty());
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> !d.findElements(By.cssSelector("#rules-table tr[data-rule]")).isEmpty());
+    assertTrue(browser.findElements(By.cssSelector("#rules-table input")).isEmpty());
+    assertFalse(shown("rules-save"));
+    Files.createDirectories(SCREENSHOT.getParent());
+    Files.copy(
+        browser.findElement(By.id("devices")).getScreenshotAs(OutputType.FILE).toPath(),
+        SCREENSHOT.resolveSibling("dashboard-devices.png"),
+        StandardCopyOption.REPLACE_EXISTING);
+    // Asked for by the URL, the operators' and admins' views stay shut (the token is the tab's).
+    for (String view : List.of("audit", "users")) {
+      browser.get(BASE + "/analytics/dashboard/?view=" + view);
+      new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> shown("dashboard"));
+      assertFalse(shown(view), view + " is not shown to a viewer");
+    }
+  }
+
+  /** Logs in on the dashboard (opened with the query) as the user, and waits for the page. */
+  private static void logIn(String query, RoleUsers.User user) {
+    browser.get(BASE + "/analytics/dashboard/" + query);
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> d.findElement(By.id("login-form")).isDisplayed());
+    WebElement name = browser.findElement(By.id("username"));
+    name.clear();
+    name.sendKeys(user.username());
+    browser.findElement(By.id("password")).sendKeys(user.password());
+    browser.findElement(By.id("login-button")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(
+            d ->
+                d.findElement(By.id("whoami"))
+                    .getText()
+                    .equals(user.username() + " · " + user.role()));
+  }
+
+  private static boolean shown(String id) {
+    List<WebElement> found = browser.findElements(By.id(id));
+    return !found.isEmpty() && found.get(0).isDisplayed();
+  }
+
+  /** Clicks an element of a list the page re-draws as it polls. */
+  private static void clickWhenFresh(String css) {
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(By.cssSelector(css)).click();
+              return true;
+            });
+  }
+
+  /** Chooses an option of a select filled from what the page reads (rooms). */
+  private static void selectWhenListed(String id, String value) {
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.NoSuchElementException.class)
+        .until(
+            d -> {
+              new Select(d.findElement(By.id(id))).selectByValue(value);
+              return true;
+            });
+  }
+
+  /** A room-sensor event of the device, posted with its own token. */
+  private static HttpResponse<String> postAs(String device, String token, double temperature)
+      throws Exception {
+    String body =
+        """
+        {"apiVersion":"v3","event":{"apiVersion":"v3","id":"%s","deviceName":"%s",
+         "profileName":"room-sensor","sourceName":"climate","origin":%d,"readings":[
+          {"resourceName":"temperature","valueType":"Float64","value":"%s","units":"degC"},
+          {"resourceName":"humidity","valueType":"Float64","value":"45.0","units":"%%RH"}]}}
+        """
+            .formatted(
+                UUID.randomUUID(),
+                device,
+                System.currentTimeMillis() * 1_000_000L,
+                Double.toString(temperature));
+    return HTTP.send(
+        HttpRequest.newBuilder(
+                URI.create(
+                    BASE
+                        + "/api/v3/event/setpoint-device-agent/room-sensor/"
+                        + device
+                        + "/climate"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofSeconds(15))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** The month's report as the view's download buttons fetch it, as text. */
