@@ -2,6 +2,8 @@ package dev.setpoint.ingest.interfaces.rest;
 
 import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.edgex.EventResponse;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.application.CommandService;
 import dev.setpoint.ingest.application.InvalidCommandException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,15 +45,15 @@ public class CommandResource {
   }
 
   @GET
-  @DeviceOrOperator(pathParam = "name")
+  @DeviceOrRole(pathParam = "name", role = Role.VIEWER)
   public Response read(@PathParam("name") String name, @PathParam("command") String command) {
     return MetadataResponses.call(
         () -> Response.ok(EventResponse.ok(commands.read(name, command))).build());
   }
 
   @PUT
-  @OperatorOnly
   @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(Role.OPERATOR)
   public Response write(
       @PathParam("name") String name,
       @PathParam("command") String command,

@@ -6,6 +6,8 @@ import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.DeviceResponse;
 import dev.setpoint.contracts.edgex.MultiDevicesResponse;
 import dev.setpoint.contracts.edgex.UpdateDeviceRequest;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.application.DeviceRegistration;
 import dev.setpoint.ingest.application.MetadataService;
 import dev.setpoint.ingest.domain.Page;
@@ -33,7 +35,6 @@ import jakarta.ws.rs.core.Response;
 @Path("/v3/device")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@OperatorOnly
 public class DeviceMetadataResource {
   private final MetadataService metadata;
   private final DeviceRegistration registration;
@@ -51,6 +52,7 @@ public class DeviceMetadataResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(Role.OPERATOR)
   public Response add(MetadataBatch.AddDevices body) {
     Response answer =
         MetadataResponses.call(
@@ -72,6 +74,7 @@ public class DeviceMetadataResource {
 
   @PATCH
   @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(Role.OPERATOR)
   public Response update(MetadataBatch.UpdateDevices body) {
     return MetadataResponses.call(
         () ->
@@ -86,6 +89,7 @@ public class DeviceMetadataResource {
 
   @GET
   @Path("/all")
+  @Requires(Role.VIEWER)
   public Response all(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
     return MetadataResponses.call(
         () -> {
@@ -97,6 +101,7 @@ public class DeviceMetadataResource {
 
   @GET
   @Path("/name/{name}")
+  @Requires(Role.VIEWER)
   public Response byName(@PathParam("name") String name) {
     return MetadataResponses.call(
         () ->
@@ -110,6 +115,7 @@ public class DeviceMetadataResource {
 
   @DELETE
   @Path("/name/{name}")
+  @Requires(Role.OPERATOR)
   public Response delete(@PathParam("name") String name) {
     return MetadataResponses.call(
         () -> {

@@ -5,6 +5,8 @@ import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceProfileResponse;
 import dev.setpoint.contracts.edgex.IdResponse;
 import dev.setpoint.contracts.edgex.MultiDeviceProfilesResponse;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.application.MetadataService;
 import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.config.LimitsConfig;
@@ -35,7 +37,6 @@ import jakarta.ws.rs.core.Response;
 @Path("/v3/deviceprofile")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@OperatorOnly
 public class DeviceProfileResource {
   private final MetadataService metadata;
   private final int maxBodyBytes;
@@ -54,6 +55,7 @@ public class DeviceProfileResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(Role.OPERATOR)
   public Response add(MetadataBatch.AddProfiles body) {
     return MetadataResponses.call(
         () ->
@@ -68,6 +70,7 @@ public class DeviceProfileResource {
   @POST
   @Path("/uploadfile")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Requires(Role.OPERATOR)
   public Response upload(
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
       @FormParam("file") EntityPart file) {
@@ -101,6 +104,7 @@ public class DeviceProfileResource {
 
   @GET
   @Path("/all")
+  @Requires(Role.VIEWER)
   public Response all(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
     return MetadataResponses.call(
         () -> {
@@ -113,6 +117,7 @@ public class DeviceProfileResource {
 
   @GET
   @Path("/name/{name}")
+  @Requires(Role.VIEWER)
   public Response byName(@PathParam("name") String name) {
     return MetadataResponses.call(
         () ->
@@ -129,6 +134,7 @@ public class DeviceProfileResource {
 
   @DELETE
   @Path("/name/{name}")
+  @Requires(Role.OPERATOR)
   public Response delete(@PathParam("name") String name) {
     return MetadataResponses.call(
         () -> {

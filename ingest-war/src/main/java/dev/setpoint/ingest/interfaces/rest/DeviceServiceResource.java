@@ -5,6 +5,8 @@ import dev.setpoint.contracts.edgex.DeviceService;
 import dev.setpoint.contracts.edgex.DeviceServiceResponse;
 import dev.setpoint.contracts.edgex.IdResponse;
 import dev.setpoint.contracts.edgex.MultiDeviceServicesResponse;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.application.MetadataService;
 import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.domain.Page;
@@ -28,7 +30,6 @@ import jakarta.ws.rs.core.Response;
 @Path("/v3/deviceservice")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@OperatorOnly
 public class DeviceServiceResource {
   private final MetadataService metadata;
 
@@ -44,6 +45,7 @@ public class DeviceServiceResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(Role.OPERATOR)
   public Response add(MetadataBatch.AddDeviceServices body) {
     return MetadataResponses.call(
         () ->
@@ -57,6 +59,7 @@ public class DeviceServiceResource {
 
   @GET
   @Path("/all")
+  @Requires(Role.VIEWER)
   public Response all(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
     return MetadataResponses.call(
         () -> {
@@ -69,6 +72,7 @@ public class DeviceServiceResource {
 
   @GET
   @Path("/name/{name}")
+  @Requires(Role.VIEWER)
   public Response byName(@PathParam("name") String name) {
     return MetadataResponses.call(
         () ->
@@ -85,6 +89,7 @@ public class DeviceServiceResource {
 
   @DELETE
   @Path("/name/{name}")
+  @Requires(Role.OPERATOR)
   public Response delete(@PathParam("name") String name) {
     return MetadataResponses.call(
         () -> {

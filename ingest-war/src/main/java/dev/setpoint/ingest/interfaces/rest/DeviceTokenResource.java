@@ -2,6 +2,8 @@ package dev.setpoint.ingest.interfaces.rest;
 
 import dev.setpoint.contracts.edgex.ApiVersion;
 import dev.setpoint.contracts.edgex.BaseResponse;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.application.DeviceRegistration;
 import dev.setpoint.ingest.application.DeviceTokenService;
 import dev.setpoint.ingest.application.UnknownMetadataException;
@@ -40,7 +42,7 @@ public class DeviceTokenResource {
   }
 
   @POST
-  @OperatorOnly
+  @Requires(Role.OPERATOR)
   public Response issue(@PathParam("name") String name) {
     try {
       return Response.status(201)
@@ -57,7 +59,7 @@ public class DeviceTokenResource {
   }
 
   @DELETE
-  @OperatorOnly
+  @Requires(Role.OPERATOR)
   public Response revoke(@PathParam("name") String name) {
     try {
       if (!tokens.revoke(name)) {
