@@ -10,6 +10,8 @@ import dev.setpoint.analytics.domain.alert.AlertState;
 import dev.setpoint.contracts.alert.AlertKind;
 import dev.setpoint.contracts.alert.AlertRules;
 import dev.setpoint.contracts.alert.Severity;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -55,7 +57,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/alerts")
 @ApplicationScoped
-@OperatorOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "alerts", description = "Alerts, their acknowledgement and their rules")
 @SecurityRequirement(name = AnalyticsApplication.OPERATOR_JWT)
@@ -82,6 +83,7 @@ public class AlertResource {
   @Operation(summary = "The stored alerts, newest first, filtered and paged")
   @APIResponse(responseCode = "200", description = "one page and the total")
   @APIResponse(responseCode = "400", description = "a parameter is wrong; the body names it")
+  @Requires(Role.VIEWER)
   public Response list(
       @QueryParam("state") String state,
       @QueryParam("severity") String severity,
@@ -113,6 +115,7 @@ public class AlertResource {
   @Path("rules")
   @Operation(
       summary = "The thresholds in force for a room of a site, the defaults and the overrides")
+  @Requires(Role.VIEWER)
   public Response rules(@QueryParam("site") String site, @QueryParam("room") String room) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("site", name("site", site));
@@ -130,6 +133,7 @@ public class AlertResource {
   @Operation(summary = "Sets a scope's overrides: default, site:<name> or room:<name>")
   @APIResponse(responseCode = "200", description = "stored; the scope's overrides")
   @APIResponse(responseCode = "400", description = "a threshold or the scope is wrong")
+  @Requires(Role.ADMIN)
   public Response setRules(
       @PathParam("scope") String scope, String body, @Context SecurityContext security) {
     JsonBody json = JsonBody.parse(body, MAX_BODY, Set.copyOf(AlertRules.names()));
@@ -150,6 +154,7 @@ public class AlertResource {
   @Path("{id}")
   @Operation(summary = "One alert")
   @APIResponse(responseCode = "404", description = "no such alert")
+  @Requires(Role.VIEWER)
   public Response alert(@PathParam("id") String id) {
     return alerts
         .find(id)
@@ -164,6 +169,7 @@ public class AlertResource {
   @APIResponse(responseCode = "200", description = "acknowledged; the alert")
   @APIResponse(responseCode = "404", description = "no such alert")
   @APIResponse(responseCode = "409", description = "the alert has cleared")
+  @Requires(Role.OPERATOR)
   public Response acknowledge(
       @PathParam("id") String id, String body, @Context SecurityContext security) {
     String comment =

@@ -3,7 +3,9 @@ package dev.setpoint.analytics.interfaces.rest;
 import dev.setpoint.analytics.domain.InvalidModelException;
 import dev.setpoint.analytics.domain.ModelInfo;
 import dev.setpoint.analytics.domain.SetpointModel;
-import jakarta.annotation.security.PermitAll;
+import dev.setpoint.contracts.security.Public;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -44,7 +46,7 @@ public class ModelResource {
   }
 
   @GET
-  @PermitAll
+  @Public
   public Response current() {
     return model
         .info()
@@ -55,7 +57,7 @@ public class ModelResource {
 
   @POST
   @Path("reload")
-  @OperatorOnly
+  @Requires(Role.ADMIN)
   public Response reload() {
     try {
       ModelInfo info = model.reload();

@@ -23,6 +23,8 @@ import dev.setpoint.analytics.domain.notify.WebhookFormat;
 import dev.setpoint.analytics.infrastructure.notify.WebhookBodies;
 import dev.setpoint.contracts.alert.AlertKind;
 import dev.setpoint.contracts.alert.Severity;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -93,7 +95,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/notifications")
 @ApplicationScoped
-@OperatorOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "notifications", description = "Alert subscriptions, their channels and transmissions")
 @SecurityRequirement(name = AnalyticsApplication.OPERATOR_JWT)
@@ -145,6 +146,7 @@ public class NotificationResource {
   @GET
   @Path("subscriptions")
   @Operation(summary = "Every subscription, by name (without secrets)")
+  @Requires(Role.ADMIN)
   public Response list() {
     JsonArrayBuilder all = Json.createArrayBuilder();
     List<Subscription> list = subscriptions.all();
@@ -167,6 +169,7 @@ public class NotificationResource {
   @APIResponse(responseCode = "201", description = "made; the subscription with its secret")
   @APIResponse(responseCode = "400", description = "a field is wrong; the body names it")
   @APIResponse(responseCode = "409", description = "a subscription of that name exists")
+  @Requires(Role.ADMIN)
   public Response create(String body, @Context SecurityContext security, @Context UriInfo uri) {
     Request request = request(body, false);
     Subscription s;
@@ -186,6 +189,7 @@ public class NotificationResource {
   @Path("subscriptions/{name}")
   @Operation(summary = "One subscription (without its secret)")
   @APIResponse(responseCode = "404", description = "no subscription of that name")
+  @Requires(Role.ADMIN)
   public Response subscription(@PathParam("name") String name) {
     return subscriptions
         .find(name)
@@ -200,6 +204,7 @@ public class NotificationResource {
   @APIResponse(responseCode = "200", description = "stored; the subscription")
   @APIResponse(responseCode = "400", description = "a field is wrong; the body names it")
   @APIResponse(responseCode = "404", description = "no subscription of that name")
+  @Requires(Role.ADMIN)
   public Response update(
       @PathParam("name") String name,
       String body,
@@ -223,6 +228,7 @@ public class NotificationResource {
   @Operation(summary = "Removes a subscription; its transmissions stay listed")
   @APIResponse(responseCode = "204", description = "removed")
   @APIResponse(responseCode = "404", description = "no subscription of that name")
+  @Requires(Role.ADMIN)
   public Response delete(@PathParam("name") String name, @Context SecurityContext security) {
     return subscriptions.delete(name, operator(security))
         ? Response.noContent().build()
@@ -233,6 +239,7 @@ public class NotificationResource {
   @Path("transmissions")
   @Operation(summary = "The transmissions, newest first, a page at a time, with their attempts")
   @APIResponse(responseCode = "400", description = "a parameter is wrong; the body names it")
+  @Requires(Role.ADMIN)
   public Response transmissions(
       @Parameter(description = "PENDING, RESENDING, SENT or FAILED") @QueryParam("status")
           String status,

@@ -4,6 +4,8 @@ import dev.setpoint.analytics.application.history.InvalidHistoryRequestException
 import dev.setpoint.analytics.application.savings.SavingsService;
 import dev.setpoint.analytics.config.RecommenderConfig;
 import dev.setpoint.analytics.domain.savings.Pilot;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -34,7 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/rooms/{room}/pilot")
 @ApplicationScoped
-@OperatorOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "savings", description = "Measured savings, pilots and monthly reports per room")
 @SecurityRequirement(name = AnalyticsApplication.OPERATOR_JWT)
@@ -66,6 +67,7 @@ public class RoomPilotResource {
   @Operation(summary = "The room's pilot: schedule, each day's decisions, the comparison so far")
   @APIResponse(responseCode = "200", description = "the pilot")
   @APIResponse(responseCode = "409", description = "the room has no pilot")
+  @Requires(Role.VIEWER)
   public Response pilot(@PathParam("room") String room) {
     if (!rooms.known(room)) {
       return KnownRooms.notFound(room);
@@ -79,6 +81,7 @@ public class RoomPilotResource {
   @APIResponse(responseCode = "200", description = "scheduled; the pilot")
   @APIResponse(responseCode = "400", description = "a field is wrong; the body names it")
   @APIResponse(responseCode = "409", description = "a pilot is already running")
+  @Requires(Role.OPERATOR)
   public Response setPilot(
       @PathParam("room") String room, String body, @Context SecurityContext security) {
     JsonBody json =
@@ -136,6 +139,7 @@ public class RoomPilotResource {
   @Operation(summary = "Stops the room's pilot now; the recommender decides again")
   @APIResponse(responseCode = "200", description = "stopped; the pilot")
   @APIResponse(responseCode = "409", description = "no pilot to stop")
+  @Requires(Role.OPERATOR)
   public Response stopPilot(@PathParam("room") String room, @Context SecurityContext security) {
     if (!rooms.known(room)) {
       return KnownRooms.notFound(room);

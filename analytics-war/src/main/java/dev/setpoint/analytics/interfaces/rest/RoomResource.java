@@ -7,6 +7,8 @@ import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.room.ControlMode;
 import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
 import dev.setpoint.analytics.domain.room.RoomControl;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -57,7 +59,6 @@ import java.util.function.Function;
  */
 @Path("/v1/rooms")
 @ApplicationScoped
-@OperatorOnly
 @Produces(MediaType.APPLICATION_JSON)
 public class RoomResource {
   static final int MAX_BODY = 1024;
@@ -83,6 +84,7 @@ public class RoomResource {
   }
 
   @GET
+  @Requires(Role.VIEWER)
   public Response rooms() {
     TreeSet<String> names = new TreeSet<>(recommender.roomNames());
     names.addAll(modes.controls().keySet());
@@ -99,6 +101,7 @@ public class RoomResource {
 
   @GET
   @Path("{room}")
+  @Requires(Role.VIEWER)
   public Response room(@PathParam("room") String room) {
     if (!rooms.known(room)) {
       return KnownRooms.notFound(room);
@@ -109,6 +112,7 @@ public class RoomResource {
   @PUT
   @Path("{room}/mode")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(Role.OPERATOR)
   public Response setMode(
       @PathParam("room") String room, String body, @Context SecurityContext security) {
     return change(
@@ -123,6 +127,7 @@ public class RoomResource {
   @PUT
   @Path("{room}/tape")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(Role.OPERATOR)
   public Response setHoldingTape(
       @PathParam("room") String room, String body, @Context SecurityContext security) {
     return change(
