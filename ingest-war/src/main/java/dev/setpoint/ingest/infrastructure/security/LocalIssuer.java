@@ -171,6 +171,7 @@ public class LocalIssuer {
                 .add("iss", issuer)
                 .add("sub", user.username())
                 .add("upn", user.username())
+                .add("preferred_username", user.username())
                 .add("groups", Json.createArrayBuilder().add(user.role().code()))
                 .add("iat", now)
                 .add("exp", now + lifetime.toSeconds())

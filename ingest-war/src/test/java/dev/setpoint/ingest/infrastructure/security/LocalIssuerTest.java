@@ -119,6 +119,7 @@ class LocalIssuerTest {
     JsonObject claims = JwtSignerTest.part(issued.token(), 1);
     assertEquals("ann", claims.getString("upn"));
     assertEquals("ann", claims.getString("sub"));
+    assertEquals("ann", claims.getString("preferred_username"));
     assertEquals(Json.createArrayBuilder().add("viewer").build(), claims.getJsonArray("groups"));
 
     store.update(store.users.get("ann").with(Role.VIEWER, true, at));
