@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,8 +40,15 @@ class EveryEndpointDeclaresAccessTest {
           .map(m -> "jakarta.ws.rs." + m)
           .collect(java.util.stream.Collectors.toSet());
 
+  /** Each module's import, made once: importing a WAR's classes takes seconds. */
+  private static final Map<String, JavaClasses> IMPORTED = new ConcurrentHashMap<>();
+
   /** The module's classes with contracts', so the rules' annotation types resolve. */
   private static JavaClasses compiled(String module) {
+    return IMPORTED.computeIfAbsent(module, EveryEndpointDeclaresAccessTest::importModule);
+  }
+
+  private static JavaClasses importModule(String module) {
     Path classes = ROOT.resolve(module).resolve("target/classes");
     Path contracts = ROOT.resolve("contracts/target/classes");
     assertTrue(
