@@ -156,13 +156,28 @@ final class Edge {
    * element carries.
    */
   static String registerWithToken(String device, String profile) throws Exception {
+    return registerWithToken(device, profile, List.of());
+  }
+
+  /** Registers a new room sensor in a room (its {@code room:} label); later posts need no more. */
+  static void registerInRoom(String device, String room) throws Exception {
+    registerWithToken(device, "room-sensor", List.of("room:" + room));
+  }
+
+  /**
+   * Registers a new device of one of the shipped profiles with labels and answers the device token
+   * its 207 element carries.
+   */
+  static String registerWithToken(String device, String profile, List<String> labels)
+      throws Exception {
+    JsonArray labelArray = Json.createArrayBuilder(labels).build();
     String body =
         """
         [{"apiVersion":"v3","device":{"name":"%s","adminState":"UNLOCKED","operatingState":"UP",
-          "serviceName":"setpoint-device-agent","profileName":"%s",
+          "serviceName":"setpoint-device-agent","profileName":"%s","labels":%s,
           "protocols":{"http":{"host":"127.0.0.1"}}}}]
         """
-            .formatted(device, profile);
+            .formatted(device, profile, labelArray);
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(BASE + "/api/v3/device"))
