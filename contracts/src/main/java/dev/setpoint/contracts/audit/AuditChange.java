@@ -1,5 +1,8 @@
 package dev.setpoint.contracts.audit;
 
+import dev.setpoint.contracts.edgex.DeviceLabels;
+import java.util.List;
+
 /**
  * One change as the service that made it describes it, before {@link AuditCodec#record} stamps it
  * with an id, a time, the actor and the origin. Built with {@link #of} and the {@code with…}
@@ -12,8 +15,8 @@ package dev.setpoint.contracts.audit;
  * @param device the device concerned, or null
  * @param site the site concerned, or null
  * @param room the room concerned, or null
- * @param before its state before, any value JSON-B writes as an object (a record, a map), or null
- *     when it did not exist; never a secret (a token, a password, a webhook key)
+ * @param before its state before, any value JSON-B writes as an object (a public record, a map), or
+ *     null when it did not exist; never a secret (a token, a password, a webhook key)
  * @param after its state after, likewise, or null when it no longer exists
  */
 public record AuditChange(
@@ -53,6 +56,12 @@ public record AuditChange(
 
   public AuditChange withRoom(String newRoom) {
     return new AuditChange(kind, action, target, device, site, newRoom, before, after);
+  }
+
+  /** The site and room a device's labels name ({@link DeviceLabels}), where they name one. */
+  public AuditChange withLabels(List<String> labels) {
+    return withSite(DeviceLabels.site(labels).orElse(site))
+        .withRoom(DeviceLabels.room(labels).orElse(room));
   }
 
   public AuditChange withBefore(Object state) {
