@@ -1,7 +1,9 @@
 package dev.setpoint.contracts.audit;
 
 import dev.setpoint.contracts.edgex.DeviceLabels;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One change as the service that made it describes it, before {@link AuditCodec#record} stamps it
@@ -39,6 +41,26 @@ public record AuditChange(
     if (target == null || target.isBlank()) {
       throw new IllegalArgumentException("an audited change needs its target");
     }
+  }
+
+  /**
+   * A state written as names and values in turn, in that order: {@code state("mode", "auto",
+   * "holdingTape", false)}; a null value is kept as null.
+   *
+   * @throws IllegalArgumentException for an odd count or a name that is not a string
+   */
+  public static Map<String, Object> state(Object... namesAndValues) {
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("a state is names and values in pairs");
+    }
+    Map<String, Object> state = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (!(namesAndValues[i] instanceof String name)) {
+        throw new IllegalArgumentException("a state's names are strings");
+      }
+      state.put(name, namesAndValues[i + 1]);
+    }
+    return state;
   }
 
   /** A change of {@code target}, with nothing else known yet. */

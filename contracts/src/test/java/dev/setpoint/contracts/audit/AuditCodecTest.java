@@ -62,6 +62,15 @@ class AuditCodecTest {
   }
 
   @Test
+  void aStateIsWrittenInTheOrderItsNamesWereGivenNullsIncluded() {
+    assertEquals(
+        "{\"mode\":\"off\",\"holdingTape\":true,\"by\":null}",
+        codec.snapshot(AuditChange.state("mode", "off", "holdingTape", true, "by", null)));
+    assertThrows(IllegalArgumentException.class, () -> AuditChange.state("mode"));
+    assertThrows(IllegalArgumentException.class, () -> AuditChange.state(1, "x"));
+  }
+
+  @Test
   void aRecordSurvivesTheRoundTrip() {
     AuditRecord r =
         codec.record(

@@ -2,6 +2,7 @@ package dev.setpoint.analytics.infrastructure.alert;
 
 import dev.setpoint.analytics.application.alert.AlertRulesBook;
 import dev.setpoint.analytics.application.alert.AlertService;
+import dev.setpoint.analytics.application.audit.AuditTrail;
 import dev.setpoint.analytics.domain.alert.AlertNotifier;
 import dev.setpoint.analytics.domain.alert.AlertRuleStore;
 import dev.setpoint.analytics.domain.alert.AlertStore;
@@ -17,9 +18,10 @@ public class AlertProducer {
   private final AlertService alerts;
 
   @Inject
-  public AlertProducer(AlertStore store, AlertRuleStore ruleStore, AlertNotifier notifier) {
-    this.rules = new AlertRulesBook(ruleStore, Clock.systemUTC());
-    this.alerts = new AlertService(store, notifier, rules::rules, Clock.systemUTC());
+  public AlertProducer(
+      AlertStore store, AlertRuleStore ruleStore, AlertNotifier notifier, AuditTrail audit) {
+    this.rules = new AlertRulesBook(ruleStore, audit, Clock.systemUTC());
+    this.alerts = new AlertService(store, notifier, rules::rules, audit, Clock.systemUTC());
   }
 
   /** For CDI's proxy only. */

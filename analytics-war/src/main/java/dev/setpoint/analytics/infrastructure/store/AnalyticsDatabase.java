@@ -3,6 +3,7 @@ package dev.setpoint.analytics.infrastructure.store;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.IndexModel;
 import dev.setpoint.analytics.config.StoreConfig;
 import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
 import jakarta.annotation.PreDestroy;
@@ -33,12 +34,14 @@ import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentManager
 @ApplicationScoped
 public class AnalyticsDatabase {
   private final MongoClient client;
+  private final String database;
   private final MongoDBDocumentManagerFactory factory;
   private final DatabaseManager manager;
 
   @Inject
   public AnalyticsDatabase(StoreConfig config) {
     this.client = MongoClients.create(config.url);
+    this.database = config.database;
     this.factory = new MongoDBDocumentConfiguration().get(client);
     this.manager = factory.apply(config.database);
   }
@@ -46,6 +49,7 @@ public class AnalyticsDatabase {
   /** For CDI's proxy only. */
   protected AnalyticsDatabase() {
     this.client = null;
+    this.database = null;
     this.factory = null;
     this.manager = null;
   }
@@ -108,6 +112,14 @@ public class AnalyticsDatabase {
    */
   public <T> T with(String what, Function<DatabaseManager, T> operation) {
     return call(what, () -> operation.apply(manager));
+  }
+
+  /**
+   * Creates a collection's indexes (JNoSQL's document API has none, so through the driver);
+   * creating one that exists with the same keys and options does nothing.
+   */
+  public void ensureIndexes(String collection, List<IndexModel> indexes, String what) {
+    call(what, () -> client.getDatabase(database).getCollection(collection).createIndexes(indexes));
   }
 
   /** Inserts one document (atomic on every MongoDB). */

@@ -4,6 +4,7 @@ import dev.setpoint.analytics.application.history.HistoryRange;
 import dev.setpoint.analytics.application.savings.SavingsService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -69,25 +70,31 @@ public class RoomBaselineResource {
   @APIResponse(responseCode = "400", description = "a field is wrong; the body names it")
   @APIResponse(responseCode = "404", description = "the room is not known")
   public Response setBaseline(
-      @PathParam("room") String room, String body, @Context SecurityContext security) {
+      @PathParam("room") String room,
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     JsonBody json = JsonBody.parse(body, MAX_BODY, Set.of("from", "to"));
     Instant from = HistoryRange.instant("from", json.requiredString("from").strip());
     Instant to = HistoryRange.instant("to", json.requiredString("to").strip());
     if (!rooms.known(room)) {
       return KnownRooms.notFound(room);
     }
-    savings.setBaseline(room, from, to, SavingsHttp.operator(security));
+    savings.setBaseline(room, from, to, AuditActors.of(security, http));
     return Response.ok(savings.baseline(room)).build();
   }
 
   @DELETE
   @Operation(summary = "Removes the room's baseline period")
   @APIResponse(responseCode = "204", description = "removed")
-  public Response clearBaseline(@PathParam("room") String room, @Context SecurityContext security) {
+  public Response clearBaseline(
+      @PathParam("room") String room,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     if (!rooms.known(room)) {
       return KnownRooms.notFound(room);
     }
-    savings.clearBaseline(room, SavingsHttp.operator(security));
+    savings.clearBaseline(room, AuditActors.of(security, http));
     return Response.noContent().build();
   }
 }

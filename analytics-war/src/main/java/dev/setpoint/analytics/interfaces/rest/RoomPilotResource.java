@@ -6,6 +6,7 @@ import dev.setpoint.analytics.config.RecommenderConfig;
 import dev.setpoint.analytics.domain.savings.Pilot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -80,7 +81,10 @@ public class RoomPilotResource {
   @APIResponse(responseCode = "400", description = "a field is wrong; the body names it")
   @APIResponse(responseCode = "409", description = "a pilot is already running")
   public Response setPilot(
-      @PathParam("room") String room, String body, @Context SecurityContext security) {
+      @PathParam("room") String room,
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     JsonBody json =
         JsonBody.parse(
             body,
@@ -127,7 +131,7 @@ public class RoomPilotResource {
     savings.startPilot(
         room,
         new Pilot(start, days, periodDays, seed, fixed, zone, carryOver, null),
-        SavingsHttp.operator(security));
+        AuditActors.of(security, http));
     return Response.ok(savings.pilot(room)).build();
   }
 
@@ -136,11 +140,14 @@ public class RoomPilotResource {
   @Operation(summary = "Stops the room's pilot now; the recommender decides again")
   @APIResponse(responseCode = "200", description = "stopped; the pilot")
   @APIResponse(responseCode = "409", description = "no pilot to stop")
-  public Response stopPilot(@PathParam("room") String room, @Context SecurityContext security) {
+  public Response stopPilot(
+      @PathParam("room") String room,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     if (!rooms.known(room)) {
       return KnownRooms.notFound(room);
     }
-    savings.stopPilot(room, SavingsHttp.operator(security));
+    savings.stopPilot(room, AuditActors.of(security, http));
     return Response.ok(savings.pilot(room)).build();
   }
 }

@@ -16,6 +16,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -110,28 +111,34 @@ public class RoomResource {
   @Path("{room}/mode")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response setMode(
-      @PathParam("room") String room, String body, @Context SecurityContext security) {
+      @PathParam("room") String room,
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     return change(
         room,
         body,
         MODE,
         RoomResource::mode,
         "\"auto\" | \"advisory\" | \"off\"",
-        mode -> modes.set(room, mode, security.getUserPrincipal().getName()));
+        mode -> modes.set(room, mode, AuditActors.of(security, http)));
   }
 
   @PUT
   @Path("{room}/tape")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response setHoldingTape(
-      @PathParam("room") String room, String body, @Context SecurityContext security) {
+      @PathParam("room") String room,
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     return change(
         room,
         body,
         HOLDING_TAPE,
         RoomResource::holdingTape,
         "true | false",
-        tape -> modes.setHoldingTape(room, tape, security.getUserPrincipal().getName()));
+        tape -> modes.setHoldingTape(room, tape, AuditActors.of(security, http)));
   }
 
   /**

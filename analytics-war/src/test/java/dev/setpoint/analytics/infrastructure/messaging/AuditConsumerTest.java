@@ -1,0 +1,64 @@
+package dev.setpoint.analytics.infrastructure.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.setpoint.analytics.application.audit.MemoryAuditStore;
+import dev.setpoint.contracts.audit.AuditActor;
+import dev.setpoint.contracts.audit.AuditChange;
+import dev.setpoint.contracts.audit.AuditCodec;
+import dev.setpoint.contracts.audit.AuditRecord;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AuditConsumerTest {
+  private final MemoryAuditStore store = new MemoryAuditStore();
+  private final AuditConsumer consumer = new AuditConsumer(store.trail());
+  private final AuditCodec codec = new AuditCodec();
+  private final AtomicInteger acks = new AtomicInteger();
+
+  @AfterEach
+  void close() {
+    consumer.stop();
+    codec.close();
+  }
+
+  private Message<String> kafka(String payload) {
+    return Message.of(
+        payload,
+        () -> {
+          acks.incrementAndGet();
+          return CompletableFuture.completedFuture(null);
+        });
+  }
+
+  @Test
+  void aRecordIsStoredOnceThoughDeliveredTwiceAndEachDeliveryAcknowledged() {
+    AuditRecord r =
+        codec.record(
+            "r-1",
+            Instant.parse("2026-12-03T03:00:00Z"),
+            "ingest@gwangju",
+            new AuditActor("alice", "operator", "192.0.2.7"),
+            AuditChange.of("device", "create", "ac-1").withDevice("ac-1"));
+
+    consumer.consume(kafka(codec.encode(r))).toCompletableFuture().join();
+    consumer.consume(kafka(codec.encode(r))).toCompletableFuture().join();
+
+    assertEquals(List.of(r), store.all());
+    assertEquals(2, acks.get());
+  }
+
+  @Test
+  void aPayloadThatIsNoRecordIsAcknowledgedSoItNeverBlocksThePartition() {
+    consumer.consume(kafka("{\"id\":\"r-2\"}")).toCompletableFuture().join();
+    consumer.consume(kafka("not json")).toCompletableFuture().join();
+
+    assertEquals(List.of(), store.all());
+    assertEquals(2, acks.get());
+  }
+}
