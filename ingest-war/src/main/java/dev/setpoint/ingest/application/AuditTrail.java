@@ -5,16 +5,13 @@ import dev.setpoint.contracts.audit.AuditActor;
 import dev.setpoint.contracts.audit.AuditChange;
 import dev.setpoint.contracts.audit.AuditCodec;
 import dev.setpoint.contracts.audit.AuditKind;
-import dev.setpoint.contracts.audit.AuditRecord;
+import dev.setpoint.contracts.audit.AuditRecorder;
 import dev.setpoint.ingest.config.AuditConfig;
 import dev.setpoint.ingest.domain.Outbox;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Ingest's side of the audit trail: every change made through ingest (metadata, device tokens,
@@ -25,19 +22,15 @@ import java.util.logging.Logger;
  * <p>A record is written right after its change, by the service that made it (it knows the state
  * before and after). The outbox lives in the same MongoDB as what changed, so it is reachable when
  * the change was; should it fail anyway, the change stands (it was made and answered) and the whole
- * record is logged at SEVERE, so it is not lost without a trace.
+ * record is logged at SEVERE ({@link AuditRecorder}), so it is not lost without a trace.
  */
 @ApplicationScoped
 public class AuditTrail {
-  private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
-
   /** Longest user name a failed login is recorded with; what is longer is cut. */
   static final int MAX_LOGIN_NAME = 128;
 
   private final Outbox outbox;
-  private final String origin;
-  private final Clock clock;
-  private final AuditCodec codec = new AuditCodec();
+  private final AuditRecorder recorder;
 
   @Inject
   public AuditTrail(Outbox outbox, AuditConfig config) {
@@ -49,29 +42,18 @@ public class AuditTrail {
    */
   public AuditTrail(Outbox outbox, String site, Clock clock) {
     this.outbox = outbox;
-    this.origin = AuditCodec.origin("ingest", site);
-    this.clock = clock;
+    this.recorder = new AuditRecorder(AuditCodec.origin("ingest", site), clock);
   }
 
   /** For CDI's proxy only. */
   protected AuditTrail() {
     this.outbox = null;
-    this.origin = null;
-    this.clock = null;
+    this.recorder = null;
   }
 
   /** Records a change {@code who} made. */
   public void record(AuditActor who, AuditChange change) {
-    AuditRecord record =
-        codec.record(UUID.randomUUID().toString(), clock.instant(), origin, who, change);
-    try {
-      outbox.append(codec.outboxMessage(record));
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.SEVERE,
-          "audit record not written to the outbox, kept here: " + codec.encode(record),
-          e);
-    }
+    recorder.record(who, change, r -> outbox.append(recorder.codec().outboxMessage(r)));
   }
 
   /**
@@ -104,6 +86,6 @@ public class AuditTrail {
 
   @PreDestroy
   void close() {
-    codec.close();
+    recorder.close();
   }
 }

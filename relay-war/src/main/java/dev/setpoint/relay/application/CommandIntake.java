@@ -3,6 +3,7 @@ package dev.setpoint.relay.application;
 import dev.setpoint.contracts.audit.AuditActor;
 import dev.setpoint.contracts.audit.AuditCodec;
 import dev.setpoint.contracts.audit.AuditRecord;
+import dev.setpoint.contracts.audit.AuditRecorder;
 import dev.setpoint.contracts.audit.CommandState;
 import dev.setpoint.contracts.buffer.OutboxMessage;
 import dev.setpoint.contracts.command.CommandSource;
@@ -25,7 +26,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
@@ -56,9 +56,7 @@ public class CommandIntake {
   private final CommandStore store;
   private final Outbox outbox;
   private final String site;
-  private final String origin;
-  private final Clock clock;
-  private final AuditCodec audit = new AuditCodec();
+  private final AuditRecorder audit;
   private final Duration retryInitial;
   private final Duration retryMax;
   private final AtomicLong stored = new AtomicLong();
@@ -98,8 +96,7 @@ public class CommandIntake {
     this.store = store;
     this.outbox = outbox;
     this.site = site == null || site.isBlank() ? null : site.strip();
-    this.origin = AuditCodec.origin("relay", site);
-    this.clock = clock;
+    this.audit = new AuditRecorder(AuditCodec.origin("relay", site), clock);
     this.retryInitial = retryInitial;
     this.retryMax = retryMax;
   }
@@ -215,14 +212,8 @@ public class CommandIntake {
         command.source() == CommandSource.RECOMMENDER
             ? AuditActor.RECOMMENDER
             : new AuditActor(command.source().name().toLowerCase(Locale.ROOT), null, null);
-    AuditRecord record =
-        audit.record(
-            UUID.randomUUID().toString(),
-            clock.instant(),
-            origin,
-            who,
-            CommandState.change(before, after).withSite(site));
-    return audit.outboxMessage(record);
+    AuditRecord record = audit.make(who, CommandState.change(before, after).withSite(site));
+    return audit.codec().outboxMessage(record);
   }
 
   /**

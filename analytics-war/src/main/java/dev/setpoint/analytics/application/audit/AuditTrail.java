@@ -7,13 +7,12 @@ import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
 import dev.setpoint.contracts.audit.AuditAction;
 import dev.setpoint.contracts.audit.AuditActor;
 import dev.setpoint.contracts.audit.AuditChange;
-import dev.setpoint.contracts.audit.AuditCodec;
 import dev.setpoint.contracts.audit.AuditKind;
 import dev.setpoint.contracts.audit.AuditRecord;
+import dev.setpoint.contracts.audit.AuditRecorder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,8 +24,8 @@ import java.util.logging.Logger;
  * #accept}). Records are kept for good: nothing here deletes one.
  *
  * <p>Analytics records a change right after making it. Should the store refuse the record, the
- * change stands (it was made and answered) and the whole record is logged at SEVERE, so it is not
- * lost without a trace.
+ * change stands (it was made and answered) and the whole record is logged at SEVERE ({@link
+ * AuditRecorder}), so it is not lost without a trace.
  */
 public final class AuditTrail implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(AuditTrail.class.getName());
@@ -35,10 +34,9 @@ public final class AuditTrail implements AutoCloseable {
   public static final String ORIGIN = "analytics";
 
   private final AuditStore store;
-  private final Clock clock;
+  private final AuditRecorder recorder;
   private final Duration retryInitial;
   private final Duration retryMax;
-  private final AuditCodec codec = new AuditCodec();
 
   /**
    * @param retryInitial the first wait before storing an edge record again while the store is down
@@ -46,20 +44,14 @@ public final class AuditTrail implements AutoCloseable {
    */
   public AuditTrail(AuditStore store, Clock clock, Duration retryInitial, Duration retryMax) {
     this.store = store;
-    this.clock = clock;
+    this.recorder = new AuditRecorder(ORIGIN, clock);
     this.retryInitial = retryInitial;
     this.retryMax = retryMax;
   }
 
   /** Records a change {@code who} made through analytics. */
   public void record(AuditActor who, AuditChange change) {
-    AuditRecord record =
-        codec.record(UUID.randomUUID().toString(), clock.instant(), ORIGIN, who, change);
-    try {
-      store.append(record);
-    } catch (ControlStoreUnavailableException e) {
-      LOG.log(Level.SEVERE, "audit record not stored, kept here: " + codec.encode(record), e);
-    }
+    recorder.record(who, change, store::append);
   }
 
   /**
@@ -122,6 +114,6 @@ public final class AuditTrail implements AutoCloseable {
 
   @Override
   public void close() {
-    codec.close();
+    recorder.close();
   }
 }

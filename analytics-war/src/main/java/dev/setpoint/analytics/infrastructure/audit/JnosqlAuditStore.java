@@ -1,5 +1,7 @@
 package dev.setpoint.analytics.infrastructure.audit;
 
+import static dev.setpoint.analytics.infrastructure.store.AnalyticsDatabase.putIfPresent;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.model.IndexModel;
@@ -95,19 +97,13 @@ public class JnosqlAuditStore implements AuditStore {
   @Override
   public List<AuditRecord> query(AuditQuery q) {
     ensureIndexes();
-    return database.with(
-        "query the audit trail",
-        m ->
-            m.select(
-                    filtered(q)
-                        .sort(Sort.desc(AT))
-                        .sort(Sort.desc(ID))
-                        .skip((long) q.page() * q.size())
-                        .limit(q.size())
-                        .build())
-                .map(JnosqlAuditStore::record)
-                .flatMap(Optional::stream)
-                .toList());
+    return database.page(
+        filtered(q).sort(Sort.desc(AT)),
+        Sort.desc(ID),
+        q.page(),
+        q.size(),
+        JnosqlAuditStore::record,
+        "query the audit trail");
   }
 
   @Override
@@ -140,13 +136,7 @@ public class JnosqlAuditStore implements AuditStore {
     if (q.kind() != null) {
       conditions.add(CriteriaCondition.eq(KIND, q.kind()));
     }
-    SelectQuery.QueryBuilder b = SelectQuery.builder().from(COLLECTION);
-    if (conditions.size() == 1) {
-      b.where(conditions.getFirst());
-    } else if (!conditions.isEmpty()) {
-      b.where(CriteriaCondition.and(conditions.toArray(CriteriaCondition[]::new)));
-    }
-    return b;
+    return AnalyticsDatabase.matching(COLLECTION, conditions);
   }
 
   static CommunicationEntity document(AuditRecord r) {
@@ -154,17 +144,17 @@ public class JnosqlAuditStore implements AuditStore {
     e.add(ID, r.id());
     e.add(AT, r.at().toEpochMilli());
     e.add(ACTOR, r.actor());
-    put(e, "role", r.role());
-    put(e, "address", r.address());
+    putIfPresent(e, "role", r.role());
+    putIfPresent(e, "address", r.address());
     e.add("origin", r.origin());
     e.add(KIND, r.kind());
     e.add("action", r.action());
     e.add("target", r.target());
-    put(e, DEVICE, r.device());
-    put(e, "site", r.site());
-    put(e, "room", r.room());
-    put(e, "before", r.before());
-    put(e, "after", r.after());
+    putIfPresent(e, DEVICE, r.device());
+    putIfPresent(e, "site", r.site());
+    putIfPresent(e, "room", r.room());
+    putIfPresent(e, "before", r.before());
+    putIfPresent(e, "after", r.after());
     return e;
   }
 
@@ -194,11 +184,5 @@ public class JnosqlAuditStore implements AuditStore {
 
   private static String text(CommunicationEntity e, String field) {
     return e.find(field, String.class).orElse(null);
-  }
-
-  private static void put(CommunicationEntity e, String field, Object value) {
-    if (value != null) {
-      e.add(field, value);
-    }
   }
 }

@@ -2,13 +2,10 @@ package dev.setpoint.analytics.infrastructure.messaging;
 
 import dev.setpoint.analytics.application.audit.AuditTrail;
 import dev.setpoint.contracts.audit.AuditCodec;
-import dev.setpoint.contracts.audit.AuditRecord;
 import dev.setpoint.contracts.telemetry.Channels;
-import dev.setpoint.contracts.telemetry.TelemetryFormatException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -41,21 +38,11 @@ public class AuditConsumer {
 
   @Incoming(Channels.AUDIT_IN)
   public CompletionStage<Void> consume(Message<String> message) {
-    AuditRecord record;
-    try {
-      record = codec.decode(message.getPayload());
-    } catch (TelemetryFormatException e) {
-      LOG.warning("skipping an audit message that can never be stored: " + e.getMessage());
-      return message.ack();
-    }
-    try {
-      trail.accept(record, () -> running);
-      return message.ack();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      // Not acknowledged: the offset stays uncommitted and the record is delivered again.
-      return CompletableFuture.failedFuture(e);
-    }
+    return Deliveries.consume(
+        message,
+        codec::decode,
+        e -> LOG.warning("skipping an audit message that can never be stored: " + e.getMessage()),
+        record -> trail.accept(record, () -> running));
   }
 
   @PreDestroy

@@ -8,6 +8,8 @@ import static dev.setpoint.analytics.interfaces.rest.QueryParams.number;
 import dev.setpoint.analytics.application.audit.AuditTrail;
 import dev.setpoint.analytics.application.history.InvalidHistoryRequestException;
 import dev.setpoint.analytics.domain.audit.AuditQuery;
+import dev.setpoint.contracts.audit.AuditCodec;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -51,6 +53,7 @@ public class AuditResource {
   private static final Pattern KIND = Pattern.compile("[a-z][a-z_]{0,63}");
 
   private final AuditTrail trail;
+  private final AuditCodec codec = new AuditCodec();
 
   @Inject
   public AuditResource(AuditTrail trail) {
@@ -82,7 +85,12 @@ public class AuditResource {
     if (csv) {
       return SavingsHttp.file(AuditCsv.of(found.records()), SavingsHttp.CSV, "audit.csv");
     }
-    return Response.ok(AuditView.Page.of(found), MediaType.APPLICATION_JSON_TYPE).build();
+    return Response.ok(AuditView.Page.of(found, codec), MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  @PreDestroy
+  void close() {
+    codec.close();
   }
 
   /**

@@ -21,21 +21,8 @@ class AuditTrailTest {
   private final AuditTrail trail = store.trail();
 
   private static AuditRecord edge(String id) {
-    return new AuditRecord(
-        id,
-        Instant.parse("2026-12-03T03:00:00Z"),
-        "alice",
-        "operator",
-        "192.0.2.7",
-        "ingest@gwangju",
-        "device",
-        "lock",
-        "ac-1",
-        "ac-1",
-        "gwangju",
-        null,
-        null,
-        "{\"adminState\":\"LOCKED\"}");
+    return MemoryAuditStore.sample(
+        id, Instant.parse("2026-12-03T03:00:00Z"), "alice", "ac-1", "device");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.setpoint.contracts.audit.AuditActor;
 import dev.setpoint.contracts.audit.AuditRecord;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,6 +27,31 @@ public final class MemoryAuditStore implements AuditStore {
   /** An operator acting from a LAN address. */
   public static AuditActor operator(String name) {
     return new AuditActor(name, "operator", "192.0.2.7");
+  }
+
+  /**
+   * A record of the edge locking a device, as the tests store and serve it: an operator from a LAN
+   * address at hub {@code gwangju}, its states with a comma inside.
+   *
+   * @param device the device, or null for a change of room {@code hall}
+   */
+  public static AuditRecord sample(
+      String id, Instant at, String actor, String device, String kind) {
+    return new AuditRecord(
+        id,
+        at,
+        actor,
+        "operator",
+        "192.0.2.7",
+        "ingest@gwangju",
+        kind,
+        "lock",
+        device == null ? "hall" : device,
+        device,
+        "gwangju",
+        null,
+        "{\"adminState\":\"UNLOCKED\",\"labels\":[\"a,b\"]}",
+        "{\"adminState\":\"LOCKED\",\"labels\":[\"a,b\"]}");
   }
 
   /** An audit trail into this store that retries at once (1 ms). */

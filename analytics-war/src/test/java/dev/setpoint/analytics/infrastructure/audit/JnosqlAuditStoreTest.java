@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.analytics.application.audit.MemoryAuditStore;
 import dev.setpoint.analytics.domain.audit.AuditQuery;
 import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
 import dev.setpoint.analytics.infrastructure.store.TestMongo;
@@ -28,21 +29,7 @@ class JnosqlAuditStoreTest {
 
   private static AuditRecord record(
       String id, int minute, String actor, String device, String kind) {
-    return new AuditRecord(
-        id,
-        T.plusSeconds(60L * minute),
-        actor,
-        "operator",
-        "192.0.2.7",
-        "ingest@gwangju",
-        kind,
-        "update",
-        device == null ? "hall" : device,
-        device,
-        "gwangju",
-        null,
-        "{\"mode\":\"auto\"}",
-        "{\"mode\":\"off\"}");
+    return MemoryAuditStore.sample(id, T.plusSeconds(60L * minute), actor, device, kind);
   }
 
   private static AuditQuery all(int page, int size) {

@@ -9,9 +9,6 @@ import dev.setpoint.contracts.audit.AuditCodec;
 import dev.setpoint.contracts.audit.AuditRecord;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,21 +16,12 @@ class AuditConsumerTest {
   private final MemoryAuditStore store = new MemoryAuditStore();
   private final AuditConsumer consumer = new AuditConsumer(store.trail());
   private final AuditCodec codec = new AuditCodec();
-  private final AtomicInteger acks = new AtomicInteger();
+  private final KafkaMessages kafka = new KafkaMessages();
 
   @AfterEach
   void close() {
     consumer.stop();
     codec.close();
-  }
-
-  private Message<String> kafka(String payload) {
-    return Message.of(
-        payload,
-        () -> {
-          acks.incrementAndGet();
-          return CompletableFuture.completedFuture(null);
-        });
   }
 
   @Test
@@ -46,19 +34,19 @@ class AuditConsumerTest {
             new AuditActor("alice", "operator", "192.0.2.7"),
             AuditChange.of("device", "create", "ac-1").withDevice("ac-1"));
 
-    consumer.consume(kafka(codec.encode(r))).toCompletableFuture().join();
-    consumer.consume(kafka(codec.encode(r))).toCompletableFuture().join();
+    consumer.consume(kafka.of(codec.encode(r))).toCompletableFuture().join();
+    consumer.consume(kafka.of(codec.encode(r))).toCompletableFuture().join();
 
     assertEquals(List.of(r), store.all());
-    assertEquals(2, acks.get());
+    assertEquals(2, kafka.acks.get());
   }
 
   @Test
   void aPayloadThatIsNoRecordIsAcknowledgedSoItNeverBlocksThePartition() {
-    consumer.consume(kafka("{\"id\":\"r-2\"}")).toCompletableFuture().join();
-    consumer.consume(kafka("not json")).toCompletableFuture().join();
+    consumer.consume(kafka.of("{\"id\":\"r-2\"}")).toCompletableFuture().join();
+    consumer.consume(kafka.of("not json")).toCompletableFuture().join();
 
     assertEquals(List.of(), store.all());
-    assertEquals(2, acks.get());
+    assertEquals(2, kafka.acks.get());
   }
 }

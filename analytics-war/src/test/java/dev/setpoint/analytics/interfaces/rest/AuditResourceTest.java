@@ -2,14 +2,16 @@ package dev.setpoint.analytics.interfaces.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.analytics.application.audit.MemoryAuditStore;
 import dev.setpoint.analytics.application.history.InvalidHistoryRequestException;
 import dev.setpoint.analytics.domain.audit.AuditQuery;
+import dev.setpoint.contracts.audit.AuditCodec;
 import dev.setpoint.contracts.audit.AuditRecord;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -91,28 +93,20 @@ class AuditResourceTest {
   }
 
   static final AuditRecord LOCK =
-      new AuditRecord(
-          "r-1",
-          Instant.parse("2026-12-03T03:00:00Z"),
-          "=cmd|' /C calc'!A0",
-          "operator",
-          "192.0.2.7",
-          "ingest@gwangju",
-          "device",
-          "lock",
-          "ac-1",
-          "ac-1",
-          "gwangju",
-          null,
-          "{\"adminState\":\"UNLOCKED\",\"labels\":[\"a,b\"]}",
-          "{\"adminState\":\"LOCKED\",\"labels\":[\"a,b\"]}");
+      MemoryAuditStore.sample(
+          "r-1", Instant.parse("2026-12-03T03:00:00Z"), "=cmd|' /C calc'!A0", "ac-1", "device");
 
   @Test
   void theViewShowsTheStatesAsObjects() {
-    AuditView v = AuditView.of(LOCK);
-    assertEquals("LOCKED", v.after().getString("adminState"));
-    assertEquals("UNLOCKED", v.before().getString("adminState"));
-    assertNull(AuditView.object(null));
+    JsonObject v;
+    try (AuditCodec codec = new AuditCodec()) {
+      v = AuditView.of(LOCK, codec);
+    }
+    assertEquals("LOCKED", v.getJsonObject("after").getString("adminState"));
+    assertEquals("UNLOCKED", v.getJsonObject("before").getString("adminState"));
+    assertEquals("2026-12-03T03:00:00Z", v.getString("at"));
+    assertEquals("ingest@gwangju", v.getString("origin"));
+    assertFalse(v.containsKey("room"), "an absent field is left out");
     assertEquals(Json.createObjectBuilder().add("text", "[1]").build(), AuditView.object("[1]"));
   }
 
