@@ -1,7 +1,8 @@
 /**
  * The relay's use cases: the forwarding loop and its rounds (PENDING events to telemetry messages
  * with their site and outdoor weather, FORWARDED once acknowledged), the retention of the edge
- * buffer, the backlog monitor, and the intake of the cloud's commands. Adapters call them; they
- * take their settings from {@code dev.setpoint.relay.config}.
+ * buffer, the backlog monitor, the intake of the cloud's commands, and the edge outbox's forwarding
+ * loop with the state of the link to the cloud it observes. Adapters call them; they take their
+ * settings from {@code dev.setpoint.relay.config}.
  */
 package dev.setpoint.relay.application;

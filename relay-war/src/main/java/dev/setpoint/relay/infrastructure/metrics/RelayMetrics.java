@@ -3,6 +3,7 @@ package dev.setpoint.relay.infrastructure.metrics;
 import dev.setpoint.relay.application.BacklogMonitor;
 import dev.setpoint.relay.application.CommandIntake;
 import dev.setpoint.relay.application.ForwardingLoop;
+import dev.setpoint.relay.application.OutboxForwarder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -16,8 +17,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 /**
  * The relay's figures on {@code /metrics} (Prometheus format, application scope): the backlog, how
  * long its oldest event has waited, how many events were forwarded and how many commands stored,
- * refused or skipped since start. Registered as gauges over the beans that keep the figures, when
- * the application starts.
+ * refused or skipped since start; the outbox's forwarded messages and how long its oldest waits.
+ * Registered as gauges over the beans that keep the figures, when the application starts.
  */
 @ApplicationScoped
 public class RelayMetrics {
@@ -25,22 +26,27 @@ public class RelayMetrics {
   static final String OLDEST_AGE = "setpoint.relay.oldest.pending.age";
   static final String FORWARDED = "setpoint.relay.forwarded";
   static final String COMMANDS = "setpoint.relay.commands";
+  static final String OUTBOX_FORWARDED = "setpoint.relay.outbox.forwarded";
+  static final String OUTBOX_OLDEST_AGE = "setpoint.relay.outbox.oldest.age";
 
   private final MetricRegistry registry;
   private final BacklogMonitor backlog;
   private final ForwardingLoop loop;
   private final CommandIntake commands;
+  private final OutboxForwarder outbox;
 
   @Inject
   public RelayMetrics(
       @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry registry,
       BacklogMonitor backlog,
       ForwardingLoop loop,
-      CommandIntake commands) {
+      CommandIntake commands,
+      OutboxForwarder outbox) {
     this.registry = registry;
     this.backlog = backlog;
     this.loop = loop;
     this.commands = commands;
+    this.outbox = outbox;
   }
 
   /** For CDI's proxy only. */
@@ -49,6 +55,7 @@ public class RelayMetrics {
     this.backlog = null;
     this.loop = null;
     this.commands = null;
+    this.outbox = null;
   }
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -76,6 +83,25 @@ public class RelayMetrics {
             .build(),
         loop,
         ForwardingLoop::forwardedCount);
+    registry.gauge(
+        Metadata.builder()
+            .withName(OUTBOX_FORWARDED)
+            .withDescription("Outbox messages (audit records, edge alerts) forwarded since start")
+            .withUnit(MetricUnits.NONE)
+            .build(),
+        outbox,
+        OutboxForwarder::forwardedTotal);
+    registry.gauge(
+        Metadata.builder()
+            .withName(OUTBOX_OLDEST_AGE)
+            .withDescription("How long the oldest outbox message waits, as the last round read it")
+            .withUnit(MetricUnits.SECONDS)
+            .build(),
+        outbox,
+        o -> {
+          long oldest = o.oldestCreatedAt().orElse(System.currentTimeMillis());
+          return Math.max(0, System.currentTimeMillis() - oldest) / 1000.0;
+        });
     commandGauge(
         "stored", "Commands stored as a device's latest since start", c -> c.storedCount());
     commandGauge(
