@@ -7,10 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.setpoint.contracts.command.CommandSource;
-import dev.setpoint.contracts.telemetry.CommandCodec;
-import dev.setpoint.contracts.telemetry.CommandMessage;
-import dev.setpoint.contracts.telemetry.Topics;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -21,13 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -65,32 +56,6 @@ class AuditEndToEndIT {
         .findFirst();
   }
 
-  private static void recommend(String device, String value) throws Exception {
-    try (CommandCodec codec = new CommandCodec();
-        KafkaProducer<String, String> producer =
-            new KafkaProducer<>(
-                Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    System.getProperty("setpoint.it.kafka.bootstrap"),
-                    ProducerConfig.ACKS_CONFIG,
-                    "all"),
-                new StringSerializer(),
-                new StringSerializer())) {
-      CommandMessage command =
-          new CommandMessage(
-              CommandMessage.SCHEMA_VERSION,
-              UUID.randomUUID().toString(),
-              device,
-              "setpoint",
-              value,
-              CommandSource.RECOMMENDER,
-              System.currentTimeMillis(),
-              "audit end-to-end test",
-              "it");
-      producer.send(new ProducerRecord<>(Topics.COMMANDS, device, codec.encode(command))).get();
-    }
-  }
-
   @Test
   void aChangeInEachWarIsFoundThroughTheOneAuditApi() throws Exception {
     String controller = "audit-ac-" + RUN;
@@ -101,7 +66,7 @@ class AuditEndToEndIT {
     // ingest: a device registered (and its token issued) by the operator
     Edge.registerWithToken(controller, "room-controller");
     // the relay: the recommender's setpoint for it, applied at the edge
-    recommend(controller, "23.5");
+    Edge.recommend(controller, "23.5", System.currentTimeMillis(), "audit end-to-end test");
     // analytics: a room's mode, once analytics knows the room (a device without a room label is
     // its own room)
     assertEquals(201, Edge.post(sensor, 22.0, 40.0).statusCode());
