@@ -1,5 +1,8 @@
 package dev.setpoint.ingest.application;
 
+import dev.setpoint.contracts.audit.AuditAction;
+import dev.setpoint.contracts.audit.AuditActor;
+import dev.setpoint.contracts.audit.AuditChange;
 import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.config.FormerLocalIssuerKeys;
 import dev.setpoint.ingest.config.LocalIssuerConfig;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
@@ -26,7 +30,8 @@ import org.eclipse.microprofile.config.Config;
  * setpoint.ingest.security.local-issuer.username} and {@code password-hash}, role {@code admin},
  * not changeable through the API) and the users an admin creates, kept in the {@link Users} store.
  * Every check of credentials ({@link #authenticate}) and every change of a user ({@link #create},
- * {@link #change}, {@link #setPassword}) goes through here.
+ * {@link #change}, {@link #setPassword}) goes through here, and each change is audited (who, the
+ * user before and after; never a password or hash).
  *
  * <p>{@link #authenticate} always runs one password hash check, also for an unknown or disabled
  * user (against a hash of a random password), so the time a login takes does not tell whether the
@@ -36,6 +41,7 @@ import org.eclipse.microprofile.config.Config;
 public class UserService {
   private final Users users;
   private final PasswordHasher hasher;
+  private final AuditTrail audit;
   private final String bootstrapName;
   private final Optional<String> bootstrapHash;
   private final Clock clock;
@@ -43,14 +49,20 @@ public class UserService {
 
   @Inject
   public UserService(
-      Users users, PasswordHasher hasher, LocalIssuerConfig config, Config allConfig) {
-    this(users, hasher, FormerLocalIssuerKeys.apply(config, allConfig), Clock.systemUTC());
+      Users users,
+      PasswordHasher hasher,
+      AuditTrail audit,
+      LocalIssuerConfig config,
+      Config allConfig) {
+    this(users, hasher, audit, FormerLocalIssuerKeys.apply(config, allConfig), Clock.systemUTC());
   }
 
-  private UserService(Users users, PasswordHasher hasher, LocalIssuerConfig config, Clock clock) {
+  private UserService(
+      Users users, PasswordHasher hasher, AuditTrail audit, LocalIssuerConfig config, Clock clock) {
     this(
         users,
         hasher,
+        audit,
         config.username,
         config.passwordHash.filter(h -> !h.isBlank()).map(String::strip),
         clock);
@@ -63,11 +75,13 @@ public class UserService {
   public UserService(
       Users users,
       PasswordHasher hasher,
+      AuditTrail audit,
       String bootstrapName,
       Optional<String> bootstrapHash,
       Clock clock) {
     this.users = users;
     this.hasher = hasher;
+    this.audit = audit;
     this.bootstrapName = bootstrapName;
     this.bootstrapHash = bootstrapHash;
     this.clock = clock;
@@ -77,6 +91,7 @@ public class UserService {
   protected UserService() {
     this.users = null;
     this.hasher = null;
+    this.audit = null;
     this.bootstrapName = null;
     this.bootstrapHash = Optional.empty();
     this.clock = null;
@@ -143,7 +158,7 @@ public class UserService {
    * @throws InvalidUserException a field breaks {@link UserRules}
    * @throws UserConflictException the name is taken (by a stored or the bootstrap user)
    */
-  public UserAccount create(String username, String role, String password, String actor) {
+  public UserAccount create(String username, String role, String password, AuditActor actor) {
     UserRules.username(username);
     Role newRole = UserRules.role(role);
     char[] secret = UserRules.password(password);
@@ -157,7 +172,9 @@ public class UserService {
     } catch (DuplicateNameException e) {
       throw new UserConflictException("user '" + username + "' exists");
     }
-    return UserAccount.of(user);
+    UserAccount created = UserAccount.of(user);
+    audit.user(actor, AuditAction.CREATE, username, null, audited(created));
+    return created;
   }
 
   /**
@@ -170,18 +187,20 @@ public class UserService {
    * @throws UserConflictException the user is the bootstrap user, or the admin's own account
    */
   public UserAccount change(
-      String username, Optional<String> role, Optional<Boolean> disabled, String actor) {
+      String username, Optional<String> role, Optional<Boolean> disabled, AuditActor actor) {
     Optional<Role> newRole = role.map(UserRules::role);
     User user = changeable(username);
     Role nextRole = newRole.orElse(user.role());
     boolean nextDisabled = disabled.orElse(user.disabled());
-    if (username.equals(actor) && (!nextRole.includes(user.role()) || nextDisabled)) {
+    if (username.equals(actor.name()) && (!nextRole.includes(user.role()) || nextDisabled)) {
       throw new UserConflictException(
           "an admin cannot demote or disable their own account; another admin can");
     }
     User changed = user.with(nextRole, nextDisabled, clock.instant());
     users.update(changed);
-    return UserAccount.of(changed);
+    UserAccount after = UserAccount.of(changed);
+    audit.user(actor, AuditAction.UPDATE, username, audited(UserAccount.of(user)), audited(after));
+    return after;
   }
 
   /**
@@ -192,10 +211,17 @@ public class UserService {
    * @throws UnknownUserException no such user
    * @throws UserConflictException the user is the bootstrap user
    */
-  public void setPassword(String username, String password, String actor) {
+  public void setPassword(String username, String password, AuditActor actor) {
     char[] secret = UserRules.password(password);
     User user = changeable(username);
-    users.update(user.withPassword(hash(secret), clock.instant()));
+    User changed = user.withPassword(hash(secret), clock.instant());
+    users.update(changed);
+    audit.user(
+        actor,
+        AuditAction.UPDATE,
+        username,
+        AuditChange.state("password", "set", "updatedAt", user.updatedAt()),
+        AuditChange.state("password", "reset", "updatedAt", changed.updatedAt()));
   }
 
   private User changeable(String username) {
@@ -207,6 +233,19 @@ public class UserService {
               + " reset-operator), not through the API");
     }
     return users.find(username).orElseThrow(() -> new UnknownUserException(username));
+  }
+
+  /** A user as the audit trail shows it: its role by its code, never its password hash. */
+  private static Map<String, Object> audited(UserAccount user) {
+    return AuditChange.state(
+        "username",
+        user.username(),
+        "role",
+        user.role().code(),
+        "disabled",
+        user.disabled(),
+        "updatedAt",
+        user.updatedAt());
   }
 
   private String hash(char[] password) {

@@ -1,6 +1,10 @@
 package dev.setpoint.ingest.application;
 
+import dev.setpoint.contracts.audit.AuditActor;
+import dev.setpoint.contracts.audit.AuditCodec;
+import dev.setpoint.contracts.audit.AuditRecord;
 import dev.setpoint.contracts.buffer.BufferedReading;
+import dev.setpoint.contracts.buffer.OutboxMessage;
 import dev.setpoint.contracts.command.CommandUpsert;
 import dev.setpoint.contracts.command.StoredCommand;
 import dev.setpoint.contracts.edgex.Device;
@@ -18,9 +22,11 @@ import dev.setpoint.ingest.domain.Users;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +36,38 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** In-memory stand-ins of the ports, for unit tests of the services (test code only). */
 final class Fakes {
   private Fakes() {}
+
+  /** The operator the tests act as, from a LAN address. */
+  static final AuditActor OPERATOR = new AuditActor("alice", "operator", "192.0.2.7");
+
+  /** An audit trail into {@code outbox}, of a hub at site {@code gwangju}. */
+  static AuditTrail audit(Outbox outbox) {
+    return new AuditTrail(outbox, "gwangju", Clock.systemUTC());
+  }
+
+  /** The edge outbox in memory: messages by id in the order appended; can be made to fail. */
+  static final class Outbox implements dev.setpoint.ingest.domain.Outbox {
+    final Map<String, OutboxMessage> messages = new LinkedHashMap<>();
+    volatile boolean down;
+    private final AuditCodec codec = new AuditCodec();
+
+    @Override
+    public synchronized void append(OutboxMessage message) {
+      if (down) {
+        throw new StoreUnavailableException("outbox down (test)");
+      }
+      messages.putIfAbsent(message.id(), message);
+    }
+
+    /** The audit records appended, decoded, oldest first. */
+    synchronized List<AuditRecord> records() {
+      List<AuditRecord> records = new ArrayList<>();
+      for (OutboxMessage m : messages.values()) {
+        records.add(codec.decode(m.payload()));
+      }
+      return records;
+    }
+  }
 
   static final class Metadata implements MetadataStore {
     final TreeMap<String, DeviceProfile> profiles = new TreeMap<>();

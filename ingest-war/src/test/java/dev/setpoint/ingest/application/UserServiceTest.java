@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.contracts.audit.AuditActor;
+import dev.setpoint.contracts.audit.AuditRecord;
 import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.ManualClock;
 import dev.setpoint.ingest.application.UserService.Authentication;
@@ -19,12 +21,21 @@ import org.junit.jupiter.api.Test;
 class UserServiceTest {
   private static final String PASSWORD = "correct horse battery";
 
+  private static final AuditActor BOOT = new AuditActor("boot", "admin", "192.0.2.7");
+  private static final AuditActor ANN = new AuditActor("ann", "admin", "192.0.2.8");
+
   private final Fakes.UserStore store = new Fakes.UserStore();
+  private final Fakes.Outbox outbox = new Fakes.Outbox();
   private final Fakes.CountingHasher hasher = new Fakes.CountingHasher();
   private final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T08:00:00Z"));
   private final UserService users =
       new UserService(
-          store, hasher, "boot", Optional.of(hasher.hash("bootstrap pass".toCharArray())), clock);
+          store,
+          hasher,
+          Fakes.audit(outbox),
+          "boot",
+          Optional.of(hasher.hash("bootstrap pass".toCharArray())),
+          clock);
 
   private Authentication login(String name, String password) {
     return users.authenticate(name, password.toCharArray());
@@ -39,7 +50,7 @@ class UserServiceTest {
 
   @Test
   void aCreatedUserLogsInWithItsRoleAndIsStoredWithAHashOnly() {
-    UserAccount created = users.create("ann", "viewer", PASSWORD, "boot");
+    UserAccount created = users.create("ann", "viewer", PASSWORD, BOOT);
 
     assertEquals(
         new UserAccount("ann", Role.VIEWER, false, clock.instant(), clock.instant(), false),
@@ -52,9 +63,9 @@ class UserServiceTest {
 
   @Test
   void everyLoginRunsExactlyOneHashCheckWhoeverTheUser() {
-    users.create("ann", "operator", PASSWORD, "boot");
-    users.change("ann", Optional.empty(), Optional.of(true), "boot");
-    users.create("bob", "operator", PASSWORD, "boot");
+    users.create("ann", "operator", PASSWORD, BOOT);
+    users.change("ann", Optional.empty(), Optional.of(true), BOOT);
+    users.create("bob", "operator", PASSWORD, BOOT);
 
     for (String name : List.of("ann", "bob", "nobody", "boot")) {
       int before = hasher.checks.get();
@@ -67,22 +78,22 @@ class UserServiceTest {
 
   @Test
   void aDisabledUserCannotLogInEvenWithTheRightPasswordUntilEnabled() {
-    users.create("ann", "operator", PASSWORD, "boot");
+    users.create("ann", "operator", PASSWORD, BOOT);
     clock.advance(60_000);
-    UserAccount disabled = users.change("ann", Optional.empty(), Optional.of(true), "boot");
+    UserAccount disabled = users.change("ann", Optional.empty(), Optional.of(true), BOOT);
 
     assertTrue(disabled.disabled());
     assertEquals(clock.instant(), disabled.updatedAt());
     assertEquals(
         new Authentication.Refused(Authentication.Reason.DISABLED), login("ann", PASSWORD));
 
-    users.change("ann", Optional.empty(), Optional.of(false), "boot");
+    users.change("ann", Optional.empty(), Optional.of(false), BOOT);
     assertEquals(new Authentication.Accepted("ann", Role.OPERATOR), login("ann", PASSWORD));
   }
 
   @Test
   void theListStartsWithTheBootstrapUserWithoutTimes() {
-    users.create("ann", "viewer", PASSWORD, "boot");
+    users.create("ann", "viewer", PASSWORD, BOOT);
 
     List<UserAccount> all = users.list();
 
@@ -98,10 +109,9 @@ class UserServiceTest {
 
   @Test
   void aNameIsTakenOnceAndTheBootstrapNameNever() {
-    users.create("ann", "viewer", PASSWORD, "boot");
-    assertThrows(UserConflictException.class, () -> users.create("ann", "admin", PASSWORD, "boot"));
-    assertThrows(
-        UserConflictException.class, () -> users.create("boot", "admin", PASSWORD, "boot"));
+    users.create("ann", "viewer", PASSWORD, BOOT);
+    assertThrows(UserConflictException.class, () -> users.create("ann", "admin", PASSWORD, BOOT));
+    assertThrows(UserConflictException.class, () -> users.create("boot", "admin", PASSWORD, BOOT));
   }
 
   @Test
@@ -109,28 +119,26 @@ class UserServiceTest {
     assertEquals(
         "username",
         assertThrows(
-                InvalidUserException.class, () -> users.create("Ann", "viewer", PASSWORD, "boot"))
+                InvalidUserException.class, () -> users.create("Ann", "viewer", PASSWORD, BOOT))
             .field());
     assertEquals(
         "role",
-        assertThrows(
-                InvalidUserException.class, () -> users.create("ann", "root", PASSWORD, "boot"))
+        assertThrows(InvalidUserException.class, () -> users.create("ann", "root", PASSWORD, BOOT))
             .field());
     assertEquals(
         "password",
-        assertThrows(
-                InvalidUserException.class, () -> users.create("ann", "viewer", "short", "boot"))
+        assertThrows(InvalidUserException.class, () -> users.create("ann", "viewer", "short", BOOT))
             .field());
-    users.create("ann", "viewer", PASSWORD, "boot");
+    users.create("ann", "viewer", PASSWORD, BOOT);
     assertEquals(
         "role",
         assertThrows(
                 InvalidUserException.class,
-                () -> users.change("ann", Optional.of("boss"), Optional.empty(), "boot"))
+                () -> users.change("ann", Optional.of("boss"), Optional.empty(), BOOT))
             .field());
     assertEquals(
         "password",
-        assertThrows(InvalidUserException.class, () -> users.setPassword("ann", "short", "boot"))
+        assertThrows(InvalidUserException.class, () -> users.setPassword("ann", "short", BOOT))
             .field());
     assertEquals(1, store.users.size());
   }
@@ -139,36 +147,35 @@ class UserServiceTest {
   void unknownUsersAre404AndTheBootstrapUserIsNotChangedThroughTheApi() {
     assertThrows(
         UnknownUserException.class,
-        () -> users.change("ghost", Optional.of("viewer"), Optional.empty(), "boot"));
-    assertThrows(UnknownUserException.class, () -> users.setPassword("ghost", PASSWORD, "boot"));
+        () -> users.change("ghost", Optional.of("viewer"), Optional.empty(), BOOT));
+    assertThrows(UnknownUserException.class, () -> users.setPassword("ghost", PASSWORD, BOOT));
     assertThrows(
         UserConflictException.class,
-        () -> users.change("boot", Optional.of("viewer"), Optional.empty(), "ann"));
-    assertThrows(UserConflictException.class, () -> users.setPassword("boot", PASSWORD, "ann"));
+        () -> users.change("boot", Optional.of("viewer"), Optional.empty(), ANN));
+    assertThrows(UserConflictException.class, () -> users.setPassword("boot", PASSWORD, ANN));
   }
 
   @Test
   void anAdminCannotDemoteOrDisableThemselfButAnotherAdminCan() {
-    users.create("ann", "admin", PASSWORD, "boot");
+    users.create("ann", "admin", PASSWORD, BOOT);
 
     assertThrows(
         UserConflictException.class,
-        () -> users.change("ann", Optional.of("operator"), Optional.empty(), "ann"));
+        () -> users.change("ann", Optional.of("operator"), Optional.empty(), ANN));
     assertThrows(
         UserConflictException.class,
-        () -> users.change("ann", Optional.empty(), Optional.of(true), "ann"));
+        () -> users.change("ann", Optional.empty(), Optional.of(true), ANN));
     assertEquals(
-        Role.ADMIN, users.change("ann", Optional.of("admin"), Optional.empty(), "ann").role());
+        Role.ADMIN, users.change("ann", Optional.of("admin"), Optional.empty(), ANN).role());
 
     assertEquals(
-        Role.OPERATOR,
-        users.change("ann", Optional.of("operator"), Optional.empty(), "boot").role());
+        Role.OPERATOR, users.change("ann", Optional.of("operator"), Optional.empty(), BOOT).role());
   }
 
   @Test
   void aNewPasswordReplacesTheOld() {
-    users.create("ann", "viewer", PASSWORD, "boot");
-    users.setPassword("ann", "another long password", "boot");
+    users.create("ann", "viewer", PASSWORD, BOOT);
+    users.setPassword("ann", "another long password", BOOT);
 
     assertInstanceOf(Authentication.Refused.class, login("ann", PASSWORD));
     assertEquals(
@@ -183,10 +190,34 @@ class UserServiceTest {
 
   @Test
   void withoutABootstrapHashThereIsNoBootstrapUser() {
-    UserService none = new UserService(store, hasher, "boot", Optional.empty(), clock);
+    UserService none =
+        new UserService(store, hasher, Fakes.audit(outbox), "boot", Optional.empty(), clock);
     assertEquals(List.of(), none.list());
     assertEquals(
         new Authentication.Refused(Authentication.Reason.UNKNOWN_USER),
         none.authenticate("boot", "bootstrap pass".toCharArray()));
+  }
+
+  @Test
+  void everyChangeOfAUserIsAuditedWithWhoBeforeAndAfterButNoSecret() {
+    users.create("ann", "viewer", PASSWORD, BOOT);
+    users.change("ann", Optional.of("operator"), Optional.empty(), BOOT);
+    users.setPassword("ann", "another long password", BOOT);
+
+    List<AuditRecord> records = outbox.records();
+    assertEquals(
+        List.of("create", "update", "update"), records.stream().map(AuditRecord::action).toList());
+    for (AuditRecord r : records) {
+      assertEquals("user", r.kind());
+      assertEquals("ann", r.target());
+      assertEquals("boot", r.actor());
+      assertEquals("192.0.2.7", r.address());
+      String both = r.before() + " " + r.after();
+      assertFalse(both.contains(PASSWORD) || both.contains("another long password"), both);
+      assertFalse(both.contains("passwordHash"), both);
+    }
+    assertEquals(null, records.get(0).before());
+    assertTrue(records.get(1).before().contains("\"viewer\""), records.get(1).before());
+    assertTrue(records.get(1).after().contains("\"operator\""), records.get(1).after());
   }
 }

@@ -1,5 +1,6 @@
 package dev.setpoint.analytics.application.alert;
 
+import dev.setpoint.analytics.application.audit.AuditTrail;
 import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.alert.Alert;
 import dev.setpoint.analytics.domain.alert.AlertEvent;
@@ -18,6 +19,10 @@ import dev.setpoint.contracts.alert.RoomClimateTrack;
 import dev.setpoint.contracts.alert.RoomConditions;
 import dev.setpoint.contracts.alert.RoomFinding;
 import dev.setpoint.contracts.alert.Severity;
+import dev.setpoint.contracts.audit.AuditAction;
+import dev.setpoint.contracts.audit.AuditActor;
+import dev.setpoint.contracts.audit.AuditChange;
+import dev.setpoint.contracts.audit.AuditKind;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
 import java.time.Clock;
@@ -81,6 +86,7 @@ public final class AlertService {
   private final AlertStore store;
   private final AlertNotifier notifier;
   private final BiFunction<String, String, AlertRules> rules;
+  private final AuditTrail audit;
   private final Clock clock;
 
   private final Map<String, Alert> open = new ConcurrentHashMap<>();
@@ -104,10 +110,12 @@ public final class AlertService {
       AlertStore store,
       AlertNotifier notifier,
       BiFunction<String, String, AlertRules> rules,
+      AuditTrail audit,
       Clock clock) {
     this.store = store;
     this.notifier = notifier;
     this.rules = rules;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -405,12 +413,12 @@ public final class AlertService {
   // ------------------------------------------------------------- operators
 
   /**
-   * Acknowledges an open alert.
+   * Acknowledges an open alert, and records it in the {@link AuditTrail}.
    *
    * @return the acknowledged alert, or empty for an id not known
    * @throws IllegalStateException for an alert already cleared
    */
-  public Optional<Alert> acknowledge(String id, String operator, String comment) {
+  public Optional<Alert> acknowledge(String id, AuditActor by, String comment) {
     Alert current = open.values().stream().filter(a -> a.id().equals(id)).findFirst().orElse(null);
     if (current == null) {
       Optional<Alert> stored = store.find(id);
@@ -423,12 +431,37 @@ public final class AlertService {
       }
       current = stored.get();
     }
-    Alert acked = current.acknowledged(operator, comment, clock.instant());
+    Alert acked = current.acknowledged(by.name(), comment, clock.instant());
     store.save(acked); // an operator's acknowledgement is stored or refused, never only in memory
+    audit.record(
+        by,
+        AuditChange.of(AuditKind.ALERT, AuditAction.ACKNOWLEDGE, id)
+            .withDevice(acked.device())
+            .withSite(acked.site())
+            .withRoom(acked.room())
+            .withBefore(acknowledgement(current))
+            .withAfter(acknowledgement(acked)));
     open.computeIfPresent(
         key(acked.kind(), acked.subject()), (k, a) -> a.id().equals(id) ? acked : a);
     notifier.notify(acked, AlertEvent.ACKNOWLEDGED);
     return Optional.of(acked);
+  }
+
+  /** An alert as the audit trail shows its acknowledgement. */
+  private static Object acknowledgement(Alert a) {
+    return AuditChange.state(
+        "kind",
+        a.kind().code(),
+        "severity",
+        a.severity().code(),
+        "state",
+        a.state().code(),
+        "acknowledgedBy",
+        a.acknowledgedBy(),
+        "acknowledgedAt",
+        a.acknowledgedAt(),
+        "comment",
+        a.comment());
   }
 
   /** The stored alerts the query matches, with the total over all pages. */

@@ -3,6 +3,7 @@ package dev.setpoint.analytics.infrastructure.alert;
 import dev.setpoint.analytics.application.alert.AlertRulesBook;
 import dev.setpoint.analytics.application.alert.AlertService;
 import dev.setpoint.analytics.application.alert.EdgeAlertIntake;
+import dev.setpoint.analytics.application.audit.AuditTrail;
 import dev.setpoint.analytics.config.RecorderConfig;
 import dev.setpoint.analytics.domain.alert.AlertNotifier;
 import dev.setpoint.analytics.domain.alert.AlertRuleStore;
@@ -24,9 +25,13 @@ public class AlertProducer {
 
   @Inject
   public AlertProducer(
-      AlertStore store, AlertRuleStore ruleStore, AlertNotifier notifier, RecorderConfig retry) {
-    this.rules = new AlertRulesBook(ruleStore, Clock.systemUTC());
-    this.alerts = new AlertService(store, notifier, rules::rules, Clock.systemUTC());
+      AlertStore store,
+      AlertRuleStore ruleStore,
+      AlertNotifier notifier,
+      AuditTrail audit,
+      RecorderConfig retry) {
+    this.rules = new AlertRulesBook(ruleStore, audit, Clock.systemUTC());
+    this.alerts = new AlertService(store, notifier, rules::rules, audit, Clock.systemUTC());
     this.edgeAlerts =
         new EdgeAlertIntake(
             alerts,

@@ -35,6 +35,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -170,11 +171,15 @@ public class NotificationResource {
   @APIResponse(responseCode = "400", description = "a field is wrong; the body names it")
   @APIResponse(responseCode = "409", description = "a subscription of that name exists")
   @Requires(Role.ADMIN)
-  public Response create(String body, @Context SecurityContext security, @Context UriInfo uri) {
+  public Response create(
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http,
+      @Context UriInfo uri) {
     Request request = request(body, false);
     Subscription s;
     try {
-      s = subscriptions.create(request.draft(), operator(security), self(uri));
+      s = subscriptions.create(request.draft(), AuditActors.of(security, http), self(uri));
     } catch (InvalidSubscriptionException e) {
       return ApiError.response(400, e.getMessage(), e.field());
     } catch (SubscriptionConflictException e) {
@@ -209,13 +214,18 @@ public class NotificationResource {
       @PathParam("name") String name,
       String body,
       @Context SecurityContext security,
+      @Context HttpServletRequest http,
       @Context UriInfo uri) {
     Request request = request(body, true);
     Optional<Subscription> s;
     try {
       s =
           subscriptions.update(
-              name, request.draft(), request.rotateSecret(), operator(security), self(uri));
+              name,
+              request.draft(),
+              request.rotateSecret(),
+              AuditActors.of(security, http),
+              self(uri));
     } catch (InvalidSubscriptionException e) {
       return ApiError.response(400, e.getMessage(), e.field());
     }
@@ -229,8 +239,11 @@ public class NotificationResource {
   @APIResponse(responseCode = "204", description = "removed")
   @APIResponse(responseCode = "404", description = "no subscription of that name")
   @Requires(Role.ADMIN)
-  public Response delete(@PathParam("name") String name, @Context SecurityContext security) {
-    return subscriptions.delete(name, operator(security))
+  public Response delete(
+      @PathParam("name") String name,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
+    return subscriptions.delete(name, AuditActors.of(security, http))
         ? Response.noContent().build()
         : notFound(name);
   }
@@ -250,10 +263,6 @@ public class NotificationResource {
           String size) {
     TransmissionQuery query = query(status, subscription, page, size);
     return Response.ok(json(notifications.transmissions(query), query)).build();
-  }
-
-  private static String operator(SecurityContext security) {
-    return security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
   }
 
   /** The host and port this request reached the service by: a webhook there is refused. */

@@ -6,6 +6,7 @@ import dev.setpoint.contracts.security.Requires;
 import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -72,14 +73,17 @@ public class RoomBaselineResource {
   @APIResponse(responseCode = "404", description = "the room is not known")
   @Requires(Role.OPERATOR)
   public Response setBaseline(
-      @PathParam("room") String room, String body, @Context SecurityContext security) {
+      @PathParam("room") String room,
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     JsonBody json = JsonBody.parse(body, MAX_BODY, Set.of("from", "to"));
     Instant from = HistoryRange.instant("from", json.requiredString("from").strip());
     Instant to = HistoryRange.instant("to", json.requiredString("to").strip());
     if (!rooms.known(room)) {
       return KnownRooms.notFound(room);
     }
-    savings.setBaseline(room, from, to, SavingsHttp.operator(security));
+    savings.setBaseline(room, from, to, AuditActors.of(security, http));
     return Response.ok(savings.baseline(room)).build();
   }
 
@@ -87,11 +91,14 @@ public class RoomBaselineResource {
   @Operation(summary = "Removes the room's baseline period")
   @APIResponse(responseCode = "204", description = "removed")
   @Requires(Role.OPERATOR)
-  public Response clearBaseline(@PathParam("room") String room, @Context SecurityContext security) {
+  public Response clearBaseline(
+      @PathParam("room") String room,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     if (!rooms.known(room)) {
       return KnownRooms.notFound(room);
     }
-    savings.clearBaseline(room, SavingsHttp.operator(security));
+    savings.clearBaseline(room, AuditActors.of(security, http));
     return Response.noContent().build();
   }
 }

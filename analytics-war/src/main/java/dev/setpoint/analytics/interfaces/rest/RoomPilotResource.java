@@ -8,6 +8,7 @@ import dev.setpoint.contracts.security.Requires;
 import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -83,7 +84,10 @@ public class RoomPilotResource {
   @APIResponse(responseCode = "409", description = "a pilot is already running")
   @Requires(Role.OPERATOR)
   public Response setPilot(
-      @PathParam("room") String room, String body, @Context SecurityContext security) {
+      @PathParam("room") String room,
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     JsonBody json =
         JsonBody.parse(
             body,
@@ -130,7 +134,7 @@ public class RoomPilotResource {
     savings.startPilot(
         room,
         new Pilot(start, days, periodDays, seed, fixed, zone, carryOver, null),
-        SavingsHttp.operator(security));
+        AuditActors.of(security, http));
     return Response.ok(savings.pilot(room)).build();
   }
 
@@ -140,11 +144,14 @@ public class RoomPilotResource {
   @APIResponse(responseCode = "200", description = "stopped; the pilot")
   @APIResponse(responseCode = "409", description = "no pilot to stop")
   @Requires(Role.OPERATOR)
-  public Response stopPilot(@PathParam("room") String room, @Context SecurityContext security) {
+  public Response stopPilot(
+      @PathParam("room") String room,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     if (!rooms.known(room)) {
       return KnownRooms.notFound(room);
     }
-    savings.stopPilot(room, SavingsHttp.operator(security));
+    savings.stopPilot(room, AuditActors.of(security, http));
     return Response.ok(savings.pilot(room)).build();
   }
 }

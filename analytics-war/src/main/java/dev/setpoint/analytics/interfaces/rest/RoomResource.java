@@ -18,6 +18,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -114,14 +115,17 @@ public class RoomResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Role.OPERATOR)
   public Response setMode(
-      @PathParam("room") String room, String body, @Context SecurityContext security) {
+      @PathParam("room") String room,
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     return change(
         room,
         body,
         MODE,
         RoomResource::mode,
         "\"auto\" | \"advisory\" | \"off\"",
-        mode -> modes.set(room, mode, security.getUserPrincipal().getName()));
+        mode -> modes.set(room, mode, AuditActors.of(security, http)));
   }
 
   @PUT
@@ -129,14 +133,17 @@ public class RoomResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Role.OPERATOR)
   public Response setHoldingTape(
-      @PathParam("room") String room, String body, @Context SecurityContext security) {
+      @PathParam("room") String room,
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     return change(
         room,
         body,
         HOLDING_TAPE,
         RoomResource::holdingTape,
         "true | false",
-        tape -> modes.setHoldingTape(room, tape, security.getUserPrincipal().getName()));
+        tape -> modes.setHoldingTape(room, tape, AuditActors.of(security, http)));
   }
 
   /**

@@ -1,10 +1,12 @@
 package dev.setpoint.analytics.application.alert;
 
+import static dev.setpoint.analytics.application.audit.MemoryAuditStore.operator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.analytics.application.audit.MemoryAuditStore;
 import dev.setpoint.analytics.domain.DecisionInputs;
 import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.alert.Alert;
@@ -23,6 +25,7 @@ import dev.setpoint.contracts.alert.AlertKind;
 import dev.setpoint.contracts.alert.AlertRules;
 import dev.setpoint.contracts.alert.EdgeAlert;
 import dev.setpoint.contracts.alert.Severity;
+import dev.setpoint.contracts.audit.AuditRecord;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
 import java.time.Clock;
@@ -47,8 +50,9 @@ class AlertServiceTest {
   final AlertNotifier notifier =
       (a, e) -> told.add(e.code() + " " + a.kind().code() + " " + a.severity().code());
   final MutableClock clock = new MutableClock();
+  final MemoryAuditStore audit = new MemoryAuditStore();
   final AlertService alerts =
-      new AlertService(store, notifier, (site, room) -> AlertRules.DEFAULTS, clock);
+      new AlertService(store, notifier, (site, room) -> AlertRules.DEFAULTS, audit.trail(), clock);
 
   TelemetryMessage reading(String device, String room, double t, double rh) {
     return new TelemetryMessage(
@@ -91,8 +95,18 @@ class AlertServiceTest {
     assertEquals(a, store.alerts.get(a.id()), "stored as it stands");
 
     Alert acked =
-        alerts.acknowledge(a.id(), "ops", "unit 2 tripped, engineer on the way").orElseThrow();
+        alerts
+            .acknowledge(a.id(), operator("ops"), "unit 2 tripped, engineer on the way")
+            .orElseThrow();
     assertEquals(AlertState.ACKNOWLEDGED, acked.state());
+    AuditRecord ack = audit.of("alert").getFirst();
+    assertEquals("acknowledge", ack.action());
+    assertEquals(a.id(), ack.target());
+    assertEquals("ops", ack.actor());
+    assertEquals("hall", ack.room());
+    assertTrue(ack.before().contains("\"state\":\"raised\""), ack.before());
+    assertTrue(ack.after().contains("\"state\":\"acknowledged\""), ack.after());
+    assertTrue(ack.after().contains("\"comment\":\"unit 2 tripped"), ack.after());
     assertEquals("ops", store.alerts.get(a.id()).acknowledgedBy());
     feed(31.0, 26.0);
     assertEquals(List.of(), alerts.openNow());
@@ -106,8 +120,10 @@ class AlertServiceTest {
             "acknowledged inlet_high critical",
             "cleared inlet_high warning"),
         told);
-    assertThrows(IllegalStateException.class, () -> alerts.acknowledge(a.id(), "ops", "late"));
-    assertEquals(Optional.empty(), alerts.acknowledge("nope", "ops", ""));
+    assertThrows(
+        IllegalStateException.class, () -> alerts.acknowledge(a.id(), operator("ops"), "late"));
+    assertEquals(Optional.empty(), alerts.acknowledge("nope", operator("ops"), ""));
+    assertEquals(1, audit.of("alert").size(), "a refused acknowledgement is not a change");
 
     // the same condition again is a new alert
     feed(28);
@@ -127,7 +143,7 @@ class AlertServiceTest {
     feed(28, 28);
     alerts.tick();
     assertEquals("reminder inlet_high warning", told.getLast());
-    alerts.acknowledge(alerts.openNow().getFirst().id(), "ops", "");
+    alerts.acknowledge(alerts.openNow().getFirst().id(), operator("ops"), "");
     for (int minute = 0; minute < 180; minute++) {
       feed(28);
       alerts.tick();
@@ -314,7 +330,8 @@ class AlertServiceTest {
     assertEquals(AlertKind.INLET_HIGH, stored.kind());
 
     AlertService restarted =
-        new AlertService(store, notifier, (site, room) -> AlertRules.DEFAULTS, clock);
+        new AlertService(
+            store, notifier, (site, room) -> AlertRules.DEFAULTS, audit.trail(), clock);
     restarted.tick();
     restarted.accept(reading("rs-1", "hall", 28.2, rh(28.2)));
     assertEquals(1, restarted.openNow().size());
@@ -383,7 +400,8 @@ class AlertServiceTest {
 
     // and after a restart, from the store alone
     AlertService restarted =
-        new AlertService(store, notifier, (site, room) -> AlertRules.DEFAULTS, clock);
+        new AlertService(
+            store, notifier, (site, room) -> AlertRules.DEFAULTS, audit.trail(), clock);
     restarted.edge(edge(EdgeAlert.Event.RAISED, Severity.CRITICAL, start, start));
     assertEquals(List.of("raised inlet_high critical", "cleared inlet_high critical"), told);
     assertEquals(List.of(), restarted.openNow());

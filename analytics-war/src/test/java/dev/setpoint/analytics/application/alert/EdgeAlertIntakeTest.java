@@ -3,6 +3,7 @@ package dev.setpoint.analytics.application.alert;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.setpoint.analytics.application.audit.MemoryAuditStore;
 import dev.setpoint.contracts.alert.AlertRules;
 import dev.setpoint.contracts.alert.EdgeAlert;
 import dev.setpoint.contracts.alert.Severity;
@@ -20,6 +21,7 @@ class EdgeAlertIntakeTest {
           store,
           (a, e) -> told.add(e.code() + " " + a.id()),
           (site, room) -> AlertRules.DEFAULTS,
+          new MemoryAuditStore().trail(),
           new AlertServiceTest.MutableClock());
   final List<Duration> pauses = new ArrayList<>();
   final Instant start = AlertServiceTest.T0;

@@ -1,6 +1,7 @@
 package dev.setpoint.ingest.interfaces.rest;
 
 import dev.setpoint.contracts.security.Public;
+import dev.setpoint.ingest.application.AuditTrail;
 import dev.setpoint.ingest.infrastructure.security.LocalIssuer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -35,15 +36,17 @@ public class AuthResource {
   private static final Jsonb JSONB = JsonbBuilder.create();
 
   private final LocalIssuer issuer;
+  private final AuditTrail audit;
 
   @Inject
-  public AuthResource(LocalIssuer issuer) {
+  public AuthResource(LocalIssuer issuer, AuditTrail audit) {
     this.issuer = issuer;
+    this.audit = audit;
   }
 
   /** For CDI's proxy only. */
   protected AuthResource() {
-    this(null);
+    this(null, null);
   }
 
   @POST
@@ -67,7 +70,18 @@ public class AuthResource {
     if (login.password() == null || login.password().isEmpty()) {
       return EdgeXErrors.of(400, null, "password is required");
     }
-    return switch (issuer.login(login.username(), login.password(), http.getRemoteAddr())) {
+    LocalIssuer.Outcome outcome =
+        issuer.login(login.username(), login.password(), http.getRemoteAddr());
+    switch (outcome) {
+      case LocalIssuer.Outcome.Issued issued ->
+          audit.login(login.username(), issued.role().code(), http.getRemoteAddr(), true);
+      case LocalIssuer.Outcome.Refused refused ->
+          audit.login(login.username(), null, http.getRemoteAddr(), false);
+      case LocalIssuer.Outcome.Throttled throttled ->
+          audit.login(login.username(), null, http.getRemoteAddr(), false);
+      default -> {} // not an attempt judged: the issuer is off, broken or its store down
+    }
+    return switch (outcome) {
       case LocalIssuer.Outcome.Issued issued ->
           Response.ok(
                   new AccessTokenResponse(

@@ -1,5 +1,6 @@
 package dev.setpoint.ingest.interfaces.rest;
 
+import dev.setpoint.contracts.audit.AuditActor;
 import dev.setpoint.contracts.edgex.AddDeviceRequest;
 import dev.setpoint.contracts.edgex.AddDeviceResponse;
 import dev.setpoint.contracts.edgex.Device;
@@ -13,6 +14,7 @@ import dev.setpoint.ingest.application.MetadataService;
 import dev.setpoint.ingest.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,8 +24,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * EdgeX Core Metadata devices: batch add (its service and profile must exist), batch {@code PATCH}
@@ -53,7 +57,11 @@ public class DeviceMetadataResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Role.OPERATOR)
-  public Response add(MetadataBatch.AddDevices body) {
+  public Response add(
+      MetadataBatch.AddDevices body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
+    AuditActor who = AuditActors.of(security, http);
     Response answer =
         MetadataResponses.call(
             () ->
@@ -62,7 +70,7 @@ public class DeviceMetadataResource {
                     AddDeviceRequest::requestId,
                     request -> {
                       DeviceRegistration.Registered device =
-                          registration.register(request.device());
+                          registration.register(request.device(), who);
                       return AddDeviceResponse.created(
                           request.requestId(),
                           device.id(),
@@ -75,14 +83,18 @@ public class DeviceMetadataResource {
   @PATCH
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Role.OPERATOR)
-  public Response update(MetadataBatch.UpdateDevices body) {
+  public Response update(
+      MetadataBatch.UpdateDevices body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
+    AuditActor who = AuditActors.of(security, http);
     return MetadataResponses.call(
         () ->
             Batches.answer(
                 body,
                 UpdateDeviceRequest::requestId,
                 request -> {
-                  metadata.updateDevice(request.device());
+                  metadata.updateDevice(request.device(), who);
                   return MetadataResponses.ok(request.requestId());
                 }));
   }
@@ -116,10 +128,13 @@ public class DeviceMetadataResource {
   @DELETE
   @Path("/name/{name}")
   @Requires(Role.OPERATOR)
-  public Response delete(@PathParam("name") String name) {
+  public Response delete(
+      @PathParam("name") String name,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     return MetadataResponses.call(
         () -> {
-          registration.delete(name);
+          registration.delete(name, AuditActors.of(security, http));
           return Response.ok(MetadataResponses.ok(null)).build();
         });
   }

@@ -1,5 +1,6 @@
 package dev.setpoint.ingest.interfaces.rest;
 
+import dev.setpoint.contracts.audit.AuditActor;
 import dev.setpoint.contracts.edgex.AddDeviceProfileRequest;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceProfileResponse;
@@ -14,6 +15,7 @@ import dev.setpoint.ingest.domain.Page;
 import dev.setpoint.ingest.interfaces.rest.json.YamlProfiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
@@ -24,10 +26,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * EdgeX Core Metadata device profiles: {@code POST /api/v3/deviceprofile} (JSON batch), {@code POST
@@ -56,7 +60,11 @@ public class DeviceProfileResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Role.OPERATOR)
-  public Response add(MetadataBatch.AddProfiles body) {
+  public Response add(
+      MetadataBatch.AddProfiles body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
+    AuditActor who = AuditActors.of(security, http);
     return MetadataResponses.call(
         () ->
             Batches.answer(
@@ -64,7 +72,7 @@ public class DeviceProfileResource {
                 AddDeviceProfileRequest::requestId,
                 request ->
                     IdResponse.created(
-                        request.requestId(), metadata.addProfile(request.profile()))));
+                        request.requestId(), metadata.addProfile(request.profile(), who))));
   }
 
   @POST
@@ -73,7 +81,9 @@ public class DeviceProfileResource {
   @Requires(Role.OPERATOR)
   public Response upload(
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-      @FormParam("file") EntityPart file) {
+      @FormParam("file") EntityPart file,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     return MetadataResponses.call(
         () -> {
           // The multipart body is parsed before this method runs: refuse a declared oversize
@@ -89,7 +99,9 @@ public class DeviceProfileResource {
           String yaml = RequestBodies.text(file.getContent(), maxBodyBytes);
           DeviceProfile profile = YamlProfiles.parse(yaml, "profile");
           return Response.status(201)
-              .entity(IdResponse.created(null, metadata.addProfile(profile)))
+              .entity(
+                  IdResponse.created(
+                      null, metadata.addProfile(profile, AuditActors.of(security, http))))
               .build();
         });
   }
@@ -135,10 +147,13 @@ public class DeviceProfileResource {
   @DELETE
   @Path("/name/{name}")
   @Requires(Role.OPERATOR)
-  public Response delete(@PathParam("name") String name) {
+  public Response delete(
+      @PathParam("name") String name,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     return MetadataResponses.call(
         () -> {
-          metadata.deleteProfile(name);
+          metadata.deleteProfile(name, AuditActors.of(security, http));
           return Response.ok(MetadataResponses.ok(null)).build();
         });
   }

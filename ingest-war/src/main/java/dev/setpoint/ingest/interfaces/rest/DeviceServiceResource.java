@@ -1,5 +1,6 @@
 package dev.setpoint.ingest.interfaces.rest;
 
+import dev.setpoint.contracts.audit.AuditActor;
 import dev.setpoint.contracts.edgex.AddDeviceServiceRequest;
 import dev.setpoint.contracts.edgex.DeviceService;
 import dev.setpoint.contracts.edgex.DeviceServiceResponse;
@@ -12,6 +13,7 @@ import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,8 +22,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * EdgeX Core Metadata device services: batch add, reads by name and all, delete by name (409 while
@@ -46,7 +50,11 @@ public class DeviceServiceResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Role.OPERATOR)
-  public Response add(MetadataBatch.AddDeviceServices body) {
+  public Response add(
+      MetadataBatch.AddDeviceServices body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
+    AuditActor who = AuditActors.of(security, http);
     return MetadataResponses.call(
         () ->
             Batches.answer(
@@ -54,7 +62,7 @@ public class DeviceServiceResource {
                 AddDeviceServiceRequest::requestId,
                 request ->
                     IdResponse.created(
-                        request.requestId(), metadata.addDeviceService(request.service()))));
+                        request.requestId(), metadata.addDeviceService(request.service(), who))));
   }
 
   @GET
@@ -90,10 +98,13 @@ public class DeviceServiceResource {
   @DELETE
   @Path("/name/{name}")
   @Requires(Role.OPERATOR)
-  public Response delete(@PathParam("name") String name) {
+  public Response delete(
+      @PathParam("name") String name,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     return MetadataResponses.call(
         () -> {
-          metadata.deleteDeviceService(name);
+          metadata.deleteDeviceService(name, AuditActors.of(security, http));
           return Response.ok(MetadataResponses.ok(null)).build();
         });
   }

@@ -16,6 +16,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -85,14 +86,18 @@ public class UserResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Role.ADMIN)
   public Response create(
-      InputStream body, @Context SecurityContext security, @Context UriInfo uri) {
+      InputStream body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http,
+      @Context UriInfo uri) {
     JsonObject request = object(body, Set.of("username", "role", "password"));
     String username = string(request, "username");
     String role = string(request, "role");
     String password = string(request, "password");
     return answer(
         () -> {
-          UserAccount created = users.create(username, role, password, actor(security));
+          UserAccount created =
+              users.create(username, role, password, AuditActors.of(security, http));
           return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build())
               .entity(json(created))
               .build();
@@ -104,7 +109,10 @@ public class UserResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Role.ADMIN)
   public Response change(
-      @PathParam("username") String username, InputStream body, @Context SecurityContext security) {
+      @PathParam("username") String username,
+      InputStream body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     JsonObject request = object(body, Set.of("role", "disabled"));
     if (request.isEmpty()) {
       return EdgeXErrors.of(400, null, "role or disabled: give at least one to change");
@@ -122,7 +130,9 @@ public class UserResource {
     Optional<Boolean> newDisabled = disabled;
     return answer(
         () ->
-            Response.ok(json(users.change(username, role, newDisabled, actor(security)))).build());
+            Response.ok(
+                    json(users.change(username, role, newDisabled, AuditActors.of(security, http))))
+                .build());
   }
 
   @PUT
@@ -130,11 +140,14 @@ public class UserResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Requires(Role.ADMIN)
   public Response setPassword(
-      @PathParam("username") String username, InputStream body, @Context SecurityContext security) {
+      @PathParam("username") String username,
+      InputStream body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     String password = string(object(body, Set.of("password")), "password");
     return answer(
         () -> {
-          users.setPassword(username, password, actor(security));
+          users.setPassword(username, password, AuditActors.of(security, http));
           return Response.noContent().build();
         });
   }
@@ -151,10 +164,6 @@ public class UserResource {
     } catch (StoreUnavailableException e) {
       return EdgeXErrors.of(503, null, e.getMessage() + "; retry later");
     }
-  }
-
-  private static String actor(SecurityContext security) {
-    return security.getUserPrincipal().getName();
   }
 
   /** The body as a JSON object with no other keys than {@code allowed}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.ManualClock;
+import dev.setpoint.ingest.application.AuditTrail;
 import dev.setpoint.ingest.application.UserService;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
 import dev.setpoint.ingest.domain.User;
@@ -81,7 +82,8 @@ class LocalIssuerTest {
         "urn:test:issuer",
         "operator",
         Duration.ofMinutes(15),
-        new UserService(store, hasher, "operator", hash, clock),
+        new UserService(
+            store, hasher, new AuditTrail(message -> {}, null, clock), "operator", hash, clock),
         new LoginThrottle(3, Duration.ofMinutes(1), clock),
         clock);
   }
