@@ -11,12 +11,13 @@
  *       A new operator password and hash, replacing the old ones.
  *   java stack/OperatorSecrets.java hash
  *       Reads a password from the first line of standard input and prints its hash.
- *   java stack/OperatorSecrets.java mint-token <secrets-dir> <token-file> <issuer> <user> <seconds>
- *       Signs an operator JWT with the issuer's private key, as ingest's local issuer does at a
- *       login (RS256; claims iss, sub and upn = <user>, groups ["operator"], iat, exp = now +
- *       <seconds>, jti), and writes it to <token-file> (mode 600). For ./setpoint's simulated
- *       fleet, which needs an operator only to register its devices: a short-lived token on
- *       disk instead of the operator's password.
+ *   java stack/OperatorSecrets.java mint-token <secrets-dir> <token-file> <issuer> <user> <seconds> [<role>]
+ *       Signs a JWT with the issuer's private key, as ingest's local issuer does at a login
+ *       (RS256; claims iss, sub, upn and preferred_username = <user>, groups [<role>] (default
+ *       "operator"), iat, exp = now + <seconds>, jti), and writes it to <token-file> (mode 600). For ./setpoint's
+ *       simulated fleet, which needs an operator only to register its devices, and for
+ *       ./setpoint user, which acts as the bootstrap user (role "admin"): a short-lived token
+ *       on disk instead of the bootstrap user's password, which is stored nowhere.
  *
  * The hash is PBKDF2-HMAC-SHA256, written as pbkdf2-sha256:<iterations>:<salt>:<key> (Base64),
  * exactly the form ingest's Pbkdf2PasswordHash verifies; a unit test there checks that the two
@@ -59,8 +60,8 @@ public class OperatorSecrets {
     /** 18 random bytes: a 24-character password of 144 bits. */
     private static final int PASSWORD_BYTES = 18;
 
-    /** The group of MicroProfile JWT that ingest grants operator rights (Caller.Operator.GROUP). */
-    static final String OPERATOR_GROUP = "operator";
+    /** The groups a token may carry: the role codes ingest maps to roles by default (contracts' Role). */
+    static final java.util.List<String> ROLES = java.util.List.of("viewer", "operator", "admin");
     /** Longest lifetime mint-token signs: it is for a registration at start, not a session. */
     static final long MAX_TOKEN_SECONDS = 3600;
 
@@ -88,13 +89,17 @@ public class OperatorSecrets {
                     fail("no password on standard input");
                 }
                 System.out.println(hash(password.toCharArray()));
-            } else if (args.length == 6 && args[0].equals("mint-token")) {
+            } else if ((args.length == 6 || args.length == 7) && args[0].equals("mint-token")) {
                 long seconds = seconds(args[5]);
+                String role = args.length == 7 ? args[6] : "operator";
+                if (!ROLES.contains(role)) {
+                    fail("role must be one of " + ROLES + ", was '" + role + "'");
+                }
                 PrivateKey key = privateKey(Path.of(args[1]).resolve(PRIVATE_KEY));
-                write(Path.of(args[2]), operatorToken(key, args[3], args[4], seconds) + "\n");
+                write(Path.of(args[2]), token(key, args[3], args[4], role, seconds) + "\n");
             } else {
                 fail("usage: java stack/OperatorSecrets.java init|reset-operator <secrets-dir> <password-file>"
-                        + " | hash | mint-token <secrets-dir> <token-file> <issuer> <user> <seconds>");
+                        + " | hash | mint-token <secrets-dir> <token-file> <issuer> <user> <seconds> [<role>]");
             }
         } catch (IOException | GeneralSecurityException e) {
             fail(e.toString());
@@ -164,13 +169,14 @@ public class OperatorSecrets {
         return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
     }
 
-    /** A compact RS256 JWS with the claims ingest's LocalIssuer puts in an operator's token. */
-    static String operatorToken(PrivateKey key, String issuer, String user, long seconds)
+    /** A compact RS256 JWS with the claims ingest's LocalIssuer puts in a user's token. */
+    static String token(PrivateKey key, String issuer, String user, String role, long seconds)
             throws GeneralSecurityException {
         long now = Instant.now().getEpochSecond();
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String claims = "{\"iss\":" + json(issuer) + ",\"sub\":" + json(user) + ",\"upn\":" + json(user)
-                + ",\"groups\":[" + json(OPERATOR_GROUP) + "],\"iat\":" + now + ",\"exp\":" + (now + seconds)
+                + ",\"preferred_username\":" + json(user)
+                + ",\"groups\":[" + json(role) + "],\"iat\":" + now + ",\"exp\":" + (now + seconds)
                 + ",\"jti\":" + json(UUID.randomUUID().toString()) + "}";
         Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
         String signingInput = base64url.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."

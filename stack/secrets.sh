@@ -25,9 +25,10 @@ show_operator_password_once() {
   password=$(<"$file")
   cat <<EOF
 
-  operator login: user $OPERATOR_USER, password $password
+  login: user $OPERATOR_USER (the bootstrap user, role admin), password $password
   This password is shown only now and is stored nowhere (only its hash); to get a new one:
-  ./setpoint reset-operator. An operator token (a JWT, valid 1 h by default):
+  ./setpoint reset-operator. Other users, each with a role: ./setpoint user add <name> <role>.
+  A token (a JWT, valid 1 h by default):
     curl -s -X POST http://localhost:$SETPOINT_HTTP_PORT/api/auth/token \\
       -H 'Content-Type: application/json' -d '{"username":"$OPERATOR_USER","password":"<password>"}'
 
@@ -35,7 +36,7 @@ EOF
   rm -f "$file"
 }
 
-# A new operator password for the stack's data (not the tests'), shown once.
+# A new password of the bootstrap user for the stack's data (not the tests'), shown once.
 cmd_reset_operator() {
   need_java
   mkdir -p "$SETPOINT_DATA"

@@ -9,11 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
-import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.command.StoredCommand;
-import dev.setpoint.contracts.telemetry.CommandCodec;
-import dev.setpoint.contracts.telemetry.CommandMessage;
-import dev.setpoint.contracts.telemetry.Topics;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -24,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -33,10 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,33 +50,20 @@ class CommandOrderingIT {
           .build();
 
   private static final int WRITERS = 12;
-  private static final CommandCodec CODEC = new CommandCodec();
 
   private static String token;
   private static MongoClient mongo;
-  private static KafkaProducer<String, String> producer;
 
   @BeforeAll
   static void ready() throws Exception {
     Edge.awaitReady(Duration.ofSeconds(120));
     token = Edge.operatorToken();
     mongo = MongoClients.create(System.getProperty("setpoint.it.mongo.uri"));
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                System.getProperty("setpoint.it.kafka.bootstrap"),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new StringSerializer());
   }
 
   @AfterAll
   static void close() {
-    producer.close();
     mongo.close();
-    CODEC.close();
   }
 
   private static HttpResponse<String> put(String device, String value) throws Exception {
@@ -126,18 +104,7 @@ class CommandOrderingIT {
   }
 
   private static void recommend(String device, String value, long issuedAt) throws Exception {
-    CommandMessage command =
-        new CommandMessage(
-            CommandMessage.SCHEMA_VERSION,
-            UUID.randomUUID().toString(),
-            device,
-            "setpoint",
-            value,
-            CommandSource.RECOMMENDER,
-            issuedAt,
-            "ordering test",
-            "it");
-    producer.send(new ProducerRecord<>(Topics.COMMANDS, device, CODEC.encode(command))).get();
+    Edge.recommend(device, value, issuedAt, "ordering test");
   }
 
   @Test

@@ -3,6 +3,10 @@ package dev.setpoint.it;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.setpoint.contracts.command.CommandSource;
+import dev.setpoint.contracts.telemetry.CommandCodec;
+import dev.setpoint.contracts.telemetry.CommandMessage;
+import dev.setpoint.contracts.telemetry.Topics;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -19,13 +23,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The end-to-end tests' client of the EAR test server and of InfluxDB: operator login, device
- * registration, event posts, health, and InfluxQL reads. Each call is a real HTTP request.
+ * The end-to-end tests' client of the EAR test server, of InfluxDB and of the broker: operator
+ * login, device registration, event posts, health, InfluxQL reads, the recommender's commands. Each
+ * call is a real request.
  */
 final class Edge {
   static final HttpClient HTTP =
@@ -156,13 +166,28 @@ final class Edge {
    * element carries.
    */
   static String registerWithToken(String device, String profile) throws Exception {
+    return registerWithToken(device, profile, List.of());
+  }
+
+  /** Registers a new room sensor in a room (its {@code room:} label); later posts need no more. */
+  static void registerInRoom(String device, String room) throws Exception {
+    registerWithToken(device, "room-sensor", List.of("room:" + room));
+  }
+
+  /**
+   * Registers a new device of one of the shipped profiles with labels and answers the device token
+   * its 207 element carries.
+   */
+  static String registerWithToken(String device, String profile, List<String> labels)
+      throws Exception {
+    JsonArray labelArray = Json.createArrayBuilder(labels).build();
     String body =
         """
         [{"apiVersion":"v3","device":{"name":"%s","adminState":"UNLOCKED","operatingState":"UP",
-          "serviceName":"setpoint-device-agent","profileName":"%s",
+          "serviceName":"setpoint-device-agent","profileName":"%s","labels":%s,
           "protocols":{"http":{"host":"127.0.0.1"}}}}]
         """
-            .formatted(device, profile);
+            .formatted(device, profile, labelArray);
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(BASE + "/api/v3/device"))
@@ -228,6 +253,37 @@ final class Edge {
       request.header("Authorization", authorization);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * Sends the recommender's setpoint for a device onto {@code setpoint.commands}, as analytics
+   * does, and waits for the broker's acknowledgement.
+   */
+  static void recommend(String device, String value, long issuedAt, String reason)
+      throws Exception {
+    try (CommandCodec codec = new CommandCodec();
+        KafkaProducer<String, String> producer =
+            new KafkaProducer<>(
+                Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    System.getProperty("setpoint.it.kafka.bootstrap"),
+                    ProducerConfig.ACKS_CONFIG,
+                    "all"),
+                new StringSerializer(),
+                new StringSerializer())) {
+      CommandMessage command =
+          new CommandMessage(
+              CommandMessage.SCHEMA_VERSION,
+              UUID.randomUUID().toString(),
+              device,
+              "setpoint",
+              value,
+              CommandSource.RECOMMENDER,
+              issuedAt,
+              reason,
+              "it");
+      producer.send(new ProducerRecord<>(Topics.COMMANDS, device, codec.encode(command))).get();
+    }
   }
 
   /** The rows of an InfluxQL query on database setpoint: each row's values, time first. */

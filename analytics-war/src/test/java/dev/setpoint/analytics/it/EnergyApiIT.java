@@ -69,7 +69,7 @@ class EnergyApiIT {
                 .org("setpoint")
                 .bucket("setpoint")
                 .build());
-    operator = OperatorJwt.issue("operator");
+    operator = OperatorTokens.token("operator");
   }
 
   @AfterAll

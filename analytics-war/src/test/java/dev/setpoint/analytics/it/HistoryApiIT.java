@@ -37,7 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The history API of the built analytics WAR on Liberty against the real InfluxDB: points written
- * here with influxdb-client-java are read back through the API with an operator JWT.
+ * here with influxdb-client-java are read back through the API with an operator JWT. And who may
+ * call analytics at all: the roles a JWT's groups map to, from the local issuer and from an
+ * external OpenID Connect provider whose key set the test serves ({@link OperatorTokens}).
  */
 @ExtendWith(ArquillianExtension.class)
 class HistoryApiIT {
@@ -62,7 +64,7 @@ class HistoryApiIT {
                 .org("setpoint")
                 .bucket("setpoint")
                 .build());
-    operator = OperatorJwt.issue("operator");
+    operator = OperatorTokens.token("operator");
   }
 
   @AfterAll
@@ -257,7 +259,7 @@ class HistoryApiIT {
   }
 
   @Test
-  void theHistoryIsForOperatorsOnly() throws Exception {
+  void theHistoryIsForPeopleWithARole() throws Exception {
     HttpResponse<String> none = get("api/v1/history/climate?device=a", null, "application/json");
     HttpResponse<String> forged =
         get(
@@ -265,7 +267,7 @@ class HistoryApiIT {
             operator.substring(0, operator.length() - 4) + "AAAA",
             "application/json");
     HttpResponse<String> device =
-        get("api/v1/devices", OperatorJwt.issue("device"), "application/json");
+        get("api/v1/devices", OperatorTokens.token("device"), "application/json");
     HttpResponse<String> config = get("api/v1/dashboard/config", null, "application/json");
 
     assertEquals(401, none.statusCode(), none.body());
@@ -275,5 +277,104 @@ class HistoryApiIT {
     assertEquals(200, config.statusCode(), config.body());
     assertEquals("/api/auth/token", json(config).getString("loginUrl"));
     assertFalse(config.body().contains("password"));
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String json)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void assertRefused(int status, HttpResponse<String> response, String says) {
+    assertEquals(status, response.statusCode(), response.body());
+    assertEquals(status, json(response).getInt("statusCode"));
+    assertTrue(json(response).getString("message").contains(says), response.body());
+  }
+
+  @Test
+  void aViewerReadsButMayNotChangeARoomNorSeeTheNotificationChannels() throws Exception {
+    String viewer = OperatorTokens.token("viewer");
+    String room = "it-role-" + UUID.randomUUID();
+
+    assertEquals(200, get("api/v1/devices", viewer, "application/json").statusCode());
+    assertEquals(200, get("api/v1/sites", viewer, "application/json").statusCode());
+    assertRefused(
+        403,
+        send("PUT", "api/v1/rooms/" + room + "/mode", viewer, "{\"mode\":\"off\"}"),
+        "'operator'");
+    assertRefused(403, send("GET", "api/v1/notifications/subscriptions", viewer, null), "'admin'");
+    assertRefused(
+        403,
+        send("GET", "api/v1/notifications/subscriptions", OperatorTokens.operator(), null),
+        "'admin'");
+    assertEquals(
+        200,
+        send("GET", "api/v1/notifications/subscriptions", OperatorTokens.admin(), null)
+            .statusCode());
+    // The rooms' gauges: a viewer may scrape them too.
+    assertEquals(200, get("api/v1/metrics", viewer, "text/plain").statusCode());
+  }
+
+  @Test
+  void anExternalProvidersGroupsMapToTheSameRoles() throws Exception {
+    String viewer = OperatorTokens.external("ext-viewer", List.of("staff", "setpoint-viewers"));
+    String admin = OperatorTokens.external("ext-admin", List.of("setpoint-admins"));
+
+    assertEquals(200, get("api/v1/devices", viewer, "application/json").statusCode());
+    assertRefused(
+        403,
+        send("GET", "api/v1/notifications/subscriptions", viewer, null),
+        "'ext-viewer' has the role 'viewer'");
+    assertRefused(
+        403,
+        send(
+            "GET",
+            "api/v1/notifications/subscriptions",
+            OperatorTokens.external("ext-operator", List.of("setpoint-operators")),
+            null),
+        "'admin'");
+    assertRefused(
+        403,
+        get(
+            "api/v1/devices",
+            OperatorTokens.external("stranger", List.of("staff")),
+            "application/json"),
+        "grant no role");
+
+    // An admin of the provider acts under its preferred_username.
+    String name = "it-oidc-" + UUID.randomUUID();
+    HttpResponse<String> created =
+        send(
+            "POST",
+            "api/v1/notifications/subscriptions",
+            admin,
+            "{\"name\":\""
+                + name
+                + "\",\"channels\":[{\"type\":\"REST\",\"url\":\"http://127.0.0.1:9/unused\"}]}");
+    assertEquals(201, created.statusCode(), created.body());
+    assertEquals("ext-admin", json(created).getString("modifiedBy"));
+    assertEquals(
+        204,
+        send("DELETE", "api/v1/notifications/subscriptions/" + name, admin, null).statusCode());
+  }
+
+  @Test
+  void aTokenOfAnIssuerNotTrustedIsRefusedEvenWithATrustedKey() throws Exception {
+    HttpResponse<String> foreign =
+        get("api/v1/devices", OperatorTokens.foreignIssuer("setpoint-admins"), "application/json");
+    assertEquals(401, foreign.statusCode(), foreign.body());
+    assertTrue(
+        foreign.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"));
   }
 }

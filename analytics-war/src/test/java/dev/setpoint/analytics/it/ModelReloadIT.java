@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The model file the server is configured with (SETPOINT_ANALYTICS_MODEL_PATH, polled every 300 ms;
  * see the POM) is replaced: a valid new model is picked up without a restart, an invalid one is
- * refused and the served model stays, and the operator's reload endpoint does the same at once.
+ * refused and the served model stays, and the admin's reload endpoint does the same at once.
  */
 @ExtendWith(ArquillianExtension.class)
 class ModelReloadIT {
@@ -46,8 +46,7 @@ class ModelReloadIT {
   void restore() throws Exception {
     replace(Files.readAllBytes(BOOTSTRAP));
     assertEquals(
-        200,
-        send("POST", base, "/api/v1/model/reload", null, OperatorTokens.operator()).statusCode());
+        200, send("POST", base, "/api/v1/model/reload", null, OperatorTokens.admin()).statusCode());
   }
 
   /** Replaces the file atomically, as a deployment should, so the poll never reads half a file. */
@@ -112,7 +111,7 @@ class ModelReloadIT {
     replace(bootstrapWith("features", "featurez"));
 
     HttpResponse<String> reload =
-        send("POST", base, "/api/v1/model/reload", null, OperatorTokens.operator());
+        send("POST", base, "/api/v1/model/reload", null, OperatorTokens.admin());
 
     assertEquals(422, reload.statusCode(), reload.body());
     assertTrue(json(reload).getString("error").contains("input 'features'"), reload.body());
@@ -131,11 +130,15 @@ class ModelReloadIT {
   }
 
   @Test
-  void reloadIsForOperatorsOnly() throws Exception {
+  void reloadIsForAdminsOnly() throws Exception {
     assertEquals(401, send("POST", base, "/api/v1/model/reload", null, null).statusCode());
     assertEquals(
         403,
         send("POST", base, "/api/v1/model/reload", null, OperatorTokens.token("device"))
             .statusCode());
+    HttpResponse<String> operator =
+        send("POST", base, "/api/v1/model/reload", null, OperatorTokens.operator());
+    assertEquals(403, operator.statusCode(), operator.body());
+    assertTrue(json(operator).getString("message").contains("'admin'"), operator.body());
   }
 }

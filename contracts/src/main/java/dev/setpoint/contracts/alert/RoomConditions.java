@@ -1,6 +1,8 @@
 package dev.setpoint.contracts.alert;
 
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,7 +17,56 @@ import java.util.Map;
  * neither raises nor clears (a silent device has its own alert).
  */
 public final class RoomConditions {
+  /** The kinds of room condition, in the order {@link #judge} answers them. */
+  public static final List<AlertKind> KINDS =
+      List.of(AlertKind.INLET_HIGH, AlertKind.INLET_RATE, AlertKind.HUMIDITY, AlertKind.DEW_POINT);
+
   private RoomConditions() {}
+
+  /**
+   * Every room condition ({@link #KINDS}, in order) judged now, given those raised before, with the
+   * value, threshold and message an alert of it carries.
+   */
+  public static List<RoomFinding> judge(
+      AlertRules rules, String room, RoomClimate climate, Map<AlertKind, Severity> before) {
+    Map<AlertKind, Severity> now = evaluate(rules, climate, before);
+    Severity inlet = now.get(AlertKind.INLET_HIGH);
+    return List.of(
+        new RoomFinding(
+            AlertKind.INLET_HIGH,
+            inlet,
+            known(climate.hottestInletC()),
+            inlet == Severity.CRITICAL ? rules.inletCriticalC() : rules.inletWarningC(),
+            String.format(
+                Locale.ROOT, "room %s: hottest inlet %.1f °C", room, climate.hottestInletC())),
+        new RoomFinding(
+            AlertKind.INLET_RATE,
+            now.get(AlertKind.INLET_RATE),
+            known(climate.inletRateCPerHour()),
+            rules.inletRateCPerHour(),
+            String.format(
+                Locale.ROOT,
+                "room %s: inlet changing %.1f °C per hour",
+                room,
+                climate.inletRateCPerHour())),
+        new RoomFinding(
+            AlertKind.HUMIDITY,
+            now.get(AlertKind.HUMIDITY),
+            known(climate.humidityPct()),
+            null,
+            String.format(
+                Locale.ROOT, "room %s: relative humidity %.0f %%", room, climate.humidityPct())),
+        new RoomFinding(
+            AlertKind.DEW_POINT,
+            now.get(AlertKind.DEW_POINT),
+            known(climate.dewPointC()),
+            null,
+            String.format(Locale.ROOT, "room %s: dew point %.1f °C", room, climate.dewPointC())));
+  }
+
+  private static Double known(double value) {
+    return Double.isFinite(value) ? value : null;
+  }
 
   /** The conditions raised now, given those raised before. */
   public static Map<AlertKind, Severity> evaluate(

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a person may do, in three ranks, each including the one below: {@code viewer} (dashboards,
@@ -56,6 +57,27 @@ public enum Role {
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /**
+   * The mapping of {@link #of} from the group names configured per role (each WAR reads them from
+   * {@code setpoint.security.groups.viewer|operator|admin}); names are trimmed, blank ones dropped.
+   */
+  public static Map<Role, Set<String>> mapping(
+      Collection<String> viewer, Collection<String> operator, Collection<String> admin) {
+    return Map.of(VIEWER, names(viewer), OPERATOR, names(operator), ADMIN, names(admin));
+  }
+
+  private static Set<String> names(Collection<String> groups) {
+    Set<String> names = new TreeSet<>();
+    if (groups != null) {
+      for (String g : groups) {
+        if (g != null && !g.isBlank()) {
+          names.add(g.strip());
+        }
+      }
+    }
+    return Set.copyOf(names);
   }
 
   /** Each role granted by the group of its own code, as the local issuer issues them. */

@@ -4,11 +4,15 @@ import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 
-/** The JSON-B side the message codecs share: writing, strict reading, required fields. */
-final class JsonPayloads implements AutoCloseable {
+/**
+ * The JSON-B side the message codecs share (telemetry, commands, the audit trail): writing, strict
+ * reading, required fields. Thread-safe; each codec holds one.
+ */
+public final class JsonPayloads implements AutoCloseable {
   private final Jsonb jsonb = JsonbBuilder.create();
 
-  String write(Object payload) {
+  /** The value as JSON, as JSON-B writes it. */
+  public String write(Object payload) {
     return jsonb.toJson(payload);
   }
 
@@ -18,7 +22,7 @@ final class JsonPayloads implements AutoCloseable {
    * @param what the payload's name for messages ("telemetry", "command")
    * @throws TelemetryFormatException when it is empty, not JSON, or null
    */
-  <T> T read(String json, Class<T> type, String what) {
+  public <T> T read(String json, Class<T> type, String what) {
     if (json == null || json.isBlank()) {
       throw new TelemetryFormatException("empty " + what + " payload");
     }
@@ -34,7 +38,12 @@ final class JsonPayloads implements AutoCloseable {
     return payload;
   }
 
-  static void require(String value, String field) {
+  /**
+   * Refuses a missing or blank field.
+   *
+   * @throws TelemetryFormatException naming the field
+   */
+  public static void require(String value, String field) {
     if (value == null || value.isBlank()) {
       throw new TelemetryFormatException(field + " is required");
     }

@@ -119,4 +119,24 @@ class RoomConditionsTest {
     assertNotEquals(edge, AlertIds.of(AlertKind.INLET_RATE, "hall-a", T));
     assertNotEquals(edge, AlertIds.of(AlertKind.INLET_HIGH, "hall-a", T.plusSeconds(60)));
   }
+
+  @Test
+  void judgingGivesEveryRoomKindWithTheWordsAndFiguresAnAlertCarries() {
+    List<RoomFinding> findings =
+        RoomConditions.judge(
+            R,
+            "hall",
+            new RoomClimate(T, 32.46, Double.NaN, 45, 10),
+            new EnumMap<>(AlertKind.class));
+    assertEquals(RoomConditions.KINDS, findings.stream().map(RoomFinding::kind).toList());
+    RoomFinding inlet = findings.getFirst();
+    assertEquals(Severity.CRITICAL, inlet.severity());
+    assertEquals(32.46, inlet.value());
+    assertEquals(32.0, inlet.threshold(), "the limit of the severity reached");
+    assertEquals("room hall: hottest inlet 32.5 °C", inlet.message());
+    RoomFinding rate = findings.get(1);
+    assertEquals(null, rate.severity());
+    assertEquals(null, rate.value(), "not known yet");
+    assertEquals("room hall: relative humidity 45 %", findings.get(2).message());
+  }
 }

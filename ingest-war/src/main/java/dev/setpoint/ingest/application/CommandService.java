@@ -1,5 +1,7 @@
 package dev.setpoint.ingest.application;
 
+import dev.setpoint.contracts.audit.AuditActor;
+import dev.setpoint.contracts.audit.CommandState;
 import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.command.CommandUpsert;
@@ -36,32 +38,42 @@ import java.util.UUID;
  * LatestReadingCache}). Writing checks every value against the profile with the rule the relay
  * applies to the cloud's commands ({@link CommandRules}) before storing any, then stores each as
  * the latest command for its resource by the one ordering rule of every writer ({@link
- * CommandStore#store}).
+ * CommandStore#store}). Each value stored is recorded in the {@link AuditTrail} with the one it
+ * replaced.
  */
 @ApplicationScoped
 public class CommandService {
   private final MetadataService metadata;
   private final CommandStore commands;
   private final LatestReadingCache readings;
+  private final AuditTrail audit;
   private final Clock clock;
 
   @Inject
   public CommandService(
-      MetadataService metadata, CommandStore commands, LatestReadingCache readings) {
-    this(metadata, commands, readings, Clock.systemUTC());
+      MetadataService metadata,
+      CommandStore commands,
+      LatestReadingCache readings,
+      AuditTrail audit) {
+    this(metadata, commands, readings, audit, Clock.systemUTC());
   }
 
   CommandService(
-      MetadataService metadata, CommandStore commands, LatestReadingCache readings, Clock clock) {
+      MetadataService metadata,
+      CommandStore commands,
+      LatestReadingCache readings,
+      AuditTrail audit,
+      Clock clock) {
     this.metadata = metadata;
     this.commands = commands;
     this.readings = readings;
+    this.audit = audit;
     this.clock = clock;
   }
 
   /** For CDI's proxy only. */
   protected CommandService() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   /** A command resolved against a device: its name, access and resources. */
@@ -152,14 +164,19 @@ public class CommandService {
    *
    * @param values resource name to value as text, at least one, each a resource of the command
    * @param source who sets them
+   * @param who who sets them, as the audit trail records it
    * @throws UnknownMetadataException no such device or command
    * @throws DeviceLockedException the device is locked
    * @throws InvalidCommandException a value does not fit the profile (the message names the
    *     resource); nothing stored
    */
   public void write(
-      String deviceName, String commandName, Map<String, String> values, CommandSource source) {
-    write(deviceName, commandName, values, source, Optional.empty());
+      String deviceName,
+      String commandName,
+      Map<String, String> values,
+      CommandSource source,
+      AuditActor who) {
+    write(deviceName, commandName, values, source, Optional.empty(), who);
   }
 
   /**
@@ -169,9 +186,10 @@ public class CommandService {
   public static final Duration MAX_HOLD = Duration.ofDays(31);
 
   /**
-   * Stores new values as {@link #write(String, String, Map, CommandSource)} does; with {@code
-   * holdUntil}, an operator's values are held until then: no recommendation replaces them before
-   * (the store enforces it, {@link StoredCommand#replaces}), another operator's command does.
+   * Stores new values as {@link #write(String, String, Map, CommandSource, AuditActor)} does; with
+   * {@code holdUntil}, an operator's values are held until then: no recommendation replaces them
+   * before (the store enforces it, {@link StoredCommand#replaces}), another operator's command
+   * does.
    *
    * @throws InvalidCommandException also when the hold is not the operator's, not in the future, or
    *     longer than {@link #MAX_HOLD}
@@ -181,7 +199,8 @@ public class CommandService {
       String commandName,
       Map<String, String> values,
       CommandSource source,
-      Optional<Instant> holdUntil) {
+      Optional<Instant> holdUntil,
+      AuditActor who) {
     long now = clock.millis();
     if (holdUntil.isPresent()) {
       checkHold(holdUntil.get(), source, now);
@@ -228,7 +247,14 @@ public class CommandService {
               UUID.randomUUID().toString());
       StoredCommand stored =
           holdUntil.isPresent() ? toStore.heldTo(holdUntil.get().toEpochMilli()) : toStore;
-      if (commands.store(stored) == CommandUpsert.Outcome.SUPERSEDED) {
+      Optional<StoredCommand> before = commands.latest(deviceName, resource.name());
+      CommandUpsert.Outcome outcome = commands.store(stored);
+      if (outcome == CommandUpsert.Outcome.STORED) {
+        audit.record(
+            who,
+            CommandState.change(before.orElse(null), stored).withLabels(command.device().labels()));
+      }
+      if (outcome == CommandUpsert.Outcome.SUPERSEDED) {
         StoredCommand later = commands.latest(deviceName, resource.name()).orElse(null);
         throw new CommandSupersededException(
             "'"

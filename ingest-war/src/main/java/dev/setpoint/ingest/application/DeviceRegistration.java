@@ -1,5 +1,6 @@
 package dev.setpoint.ingest.application;
 
+import dev.setpoint.contracts.audit.AuditActor;
 import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,10 +45,10 @@ public class DeviceRegistration {
    * @throws UnknownMetadataException its service or profile does not exist
    * @throws dev.setpoint.ingest.domain.DuplicateNameException a device of that name exists
    */
-  public Registered register(Device device) {
-    String id = metadata.addDevice(device);
+  public Registered register(Device device, AuditActor who) {
+    String id = metadata.addDevice(device, who);
     try {
-      return new Registered(id, tokens.issue(device.name()));
+      return new Registered(id, tokens.issue(device.name(), who));
     } catch (StoreUnavailableException e) {
       LOG.log(Level.WARNING, "device " + device.name() + " stored, but no token issued", e);
       return new Registered(id, null);
@@ -60,12 +61,12 @@ public class DeviceRegistration {
    *
    * @throws UnknownMetadataException no such device
    */
-  public void delete(String name) {
+  public void delete(String name, AuditActor who) {
     if (metadata.device(name).isEmpty()) {
       throw MetadataService.unknownDevice(name);
     }
-    tokens.revoke(name);
-    metadata.deleteDevice(name);
+    tokens.revoke(name, who);
+    metadata.deleteDevice(name, who);
   }
 
   /**
@@ -73,10 +74,10 @@ public class DeviceRegistration {
    *
    * @throws UnknownMetadataException no such device
    */
-  public IssuedDeviceToken issueToken(String name) {
+  public IssuedDeviceToken issueToken(String name, AuditActor who) {
     if (metadata.device(name).isEmpty()) {
       throw MetadataService.unknownDevice(name);
     }
-    return tokens.issue(name);
+    return tokens.issue(name, who);
   }
 }

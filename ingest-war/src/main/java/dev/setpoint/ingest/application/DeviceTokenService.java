@@ -1,5 +1,9 @@
 package dev.setpoint.ingest.application;
 
+import dev.setpoint.contracts.audit.AuditAction;
+import dev.setpoint.contracts.audit.AuditActor;
+import dev.setpoint.contracts.audit.AuditChange;
+import dev.setpoint.contracts.audit.AuditKind;
 import dev.setpoint.ingest.config.DeviceTokenConfig;
 import dev.setpoint.ingest.domain.DeviceToken;
 import dev.setpoint.ingest.domain.DeviceTokens;
@@ -9,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -21,6 +26,9 @@ import java.util.concurrent.ConcurrentMap;
  * default) so that a device's steady stream of events does not cost a database lookup each. A
  * revocation takes effect at once on the server that performed it and within that bound on every
  * other one.
+ *
+ * <p>Issuing, rotating and revoking are recorded in the {@link AuditTrail} with when the token was
+ * issued, never the token or its hash.
  */
 @ApplicationScoped
 public class DeviceTokenService {
@@ -28,22 +36,25 @@ public class DeviceTokenService {
   static final int MAX_CACHED = 10_000;
 
   private final DeviceTokens tokens;
+  private final AuditTrail audit;
   private final Clock clock;
   private final SecureRandom random;
   private final long cacheMillis;
   private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
 
   @Inject
-  public DeviceTokenService(DeviceTokens tokens, DeviceTokenConfig config) {
-    this(tokens, Clock.systemUTC(), new SecureRandom(), config.cacheTtl);
+  public DeviceTokenService(DeviceTokens tokens, AuditTrail audit, DeviceTokenConfig config) {
+    this(tokens, audit, Clock.systemUTC(), new SecureRandom(), config.cacheTtl);
   }
 
-  DeviceTokenService(DeviceTokens tokens, Clock clock, SecureRandom random, Duration cacheFor) {
+  DeviceTokenService(
+      DeviceTokens tokens, AuditTrail audit, Clock clock, SecureRandom random, Duration cacheFor) {
     if (cacheFor.isNegative()) {
       throw new IllegalArgumentException(
           "setpoint.ingest.security.device-token.cache-ttl must not be negative, was " + cacheFor);
     }
     this.tokens = tokens;
+    this.audit = audit;
     this.clock = clock;
     this.random = random;
     this.cacheMillis = cacheFor.toMillis();
@@ -52,6 +63,7 @@ public class DeviceTokenService {
   /** For CDI's proxy only. */
   protected DeviceTokenService() {
     this.tokens = null;
+    this.audit = null;
     this.clock = null;
     this.random = null;
     this.cacheMillis = 0;
@@ -65,18 +77,23 @@ public class DeviceTokenService {
    * @throws dev.setpoint.ingest.domain.StoreUnavailableException the token store is unreachable;
    *     the device's earlier token may then still be valid, so retry
    */
-  public synchronized IssuedDeviceToken issue(String deviceName) {
+  public synchronized IssuedDeviceToken issue(String deviceName, AuditActor who) {
     requireName(deviceName);
     String token = DeviceTokenCodec.generate(random);
     String hash = DeviceTokenCodec.hash(token);
     long now = clock.millis();
     // Stored before the old one is revoked: a failure in between leaves the device its old token.
     tokens.add(new DeviceToken(hash, deviceName, now, null));
-    for (DeviceToken old : tokens.active(deviceName)) {
-      if (!old.hash().equals(hash)) {
-        revoke(old, now);
-      }
+    List<DeviceToken> replaced =
+        tokens.active(deviceName).stream().filter(old -> !old.hash().equals(hash)).toList();
+    for (DeviceToken old : replaced) {
+      revoke(old, now);
     }
+    audit.record(
+        who,
+        tokenChange(replaced.isEmpty() ? AuditAction.ISSUE : AuditAction.ROTATE, deviceName)
+            .withBefore(replaced.isEmpty() ? null : issued(replaced.getLast()))
+            .withAfter(issued(new DeviceToken(hash, deviceName, now, null))));
     return new IssuedDeviceToken(deviceName, token, Instant.ofEpochMilli(now));
   }
 
@@ -87,15 +104,30 @@ public class DeviceTokenService {
    * @throws IllegalArgumentException the device name is blank
    * @throws dev.setpoint.ingest.domain.StoreUnavailableException the token store is unreachable
    */
-  public synchronized boolean revoke(String deviceName) {
+  public synchronized boolean revoke(String deviceName, AuditActor who) {
     requireName(deviceName);
     long now = clock.millis();
-    boolean any = false;
+    DeviceToken last = null;
     for (DeviceToken token : tokens.active(deviceName)) {
       revoke(token, now);
-      any = true;
+      last = token;
     }
-    return any;
+    if (last == null) {
+      return false;
+    }
+    audit.record(who, tokenChange(AuditAction.REVOKE, deviceName).withBefore(issued(last)));
+    return true;
+  }
+
+  private static AuditChange tokenChange(String action, String deviceName) {
+    return AuditChange.of(AuditKind.DEVICE_TOKEN, action, deviceName).withDevice(deviceName);
+  }
+
+  /** A token as the audit trail shows it: whose it is and when it was issued, nothing usable. */
+  public record TokenState(String device, Instant issuedAt) {}
+
+  private static TokenState issued(DeviceToken token) {
+    return new TokenState(token.deviceName(), Instant.ofEpochMilli(token.createdAt()));
   }
 
   /**

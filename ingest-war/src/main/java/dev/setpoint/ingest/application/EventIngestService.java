@@ -9,8 +9,8 @@ import java.time.Clock;
 
 /**
  * Accepts an EdgeX event: validated whole (its form, then against its device and profile), then
- * stored {@code PENDING} for the relay, and its readings offered to the {@link LatestReadingCache}
- * that Core Command reads.
+ * stored {@code PENDING} for the relay, its readings offered to the {@link LatestReadingCache} that
+ * Core Command reads, and its room judged for the edge's own alerts ({@link EdgeAlertService}).
  */
 @ApplicationScoped
 public class EventIngestService {
@@ -18,25 +18,34 @@ public class EventIngestService {
   private final EventValidator validator = new EventValidator();
   private final EventConformance conformance;
   private final LatestReadingCache latest;
+  private final EdgeAlertService alerts;
   private final Clock clock;
 
   @Inject
   public EventIngestService(
-      EventStore store, EventConformance conformance, LatestReadingCache latest) {
-    this(store, conformance, latest, Clock.systemUTC());
+      EventStore store,
+      EventConformance conformance,
+      LatestReadingCache latest,
+      EdgeAlertService alerts) {
+    this(store, conformance, latest, alerts, Clock.systemUTC());
   }
 
   EventIngestService(
-      EventStore store, EventConformance conformance, LatestReadingCache latest, Clock clock) {
+      EventStore store,
+      EventConformance conformance,
+      LatestReadingCache latest,
+      EdgeAlertService alerts,
+      Clock clock) {
     this.store = store;
     this.conformance = conformance;
     this.latest = latest;
+    this.alerts = alerts;
     this.clock = clock;
   }
 
   /** For CDI's proxy only. */
   protected EventIngestService() {
-    this(null, null, null, null);
+    this(null, null, null, null, null);
   }
 
   /**
@@ -52,6 +61,7 @@ public class EventIngestService {
         conformance.check(validator.validate(request, path, clock.millis()), path);
     store.add(event);
     latest.stored(event);
+    alerts.stored(event); // never throws, never waits for the outbox
     return event.id();
   }
 }

@@ -1,5 +1,6 @@
 package dev.setpoint.ingest.application;
 
+import dev.setpoint.contracts.audit.AuditActor;
 import dev.setpoint.contracts.edgex.DeviceCommand;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceResource;
@@ -69,13 +70,13 @@ public class MetadataSeeder {
     try {
       for (DeviceProfile profile : shipped.profiles()) {
         try {
-          metadata.addProfile(profile);
+          metadata.addProfile(profile, AuditActor.SYSTEM);
         } catch (DuplicateNameException e) {
           upgrade(profile);
         }
       }
       for (DeviceService service : shipped.deviceServices()) {
-        add(() -> metadata.addDeviceService(service));
+        add(() -> metadata.addDeviceService(service, AuditActor.SYSTEM));
       }
       seeded = true;
       LOG.info("shipped device profiles and device services are stored");
@@ -100,7 +101,7 @@ public class MetadataSeeder {
     }
     Optional<DeviceProfile> merged = withMissing(stored.get(), shipped);
     if (merged.isPresent()) {
-      metadata.putProfile(merged.get());
+      metadata.putProfile(merged.get(), AuditActor.SYSTEM);
       LOG.info(
           () ->
               "device profile '"

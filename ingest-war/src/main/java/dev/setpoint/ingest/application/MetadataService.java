@@ -1,6 +1,11 @@
 package dev.setpoint.ingest.application;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.setpoint.contracts.audit.AuditAction;
+import dev.setpoint.contracts.audit.AuditActor;
+import dev.setpoint.contracts.audit.AuditChange;
+import dev.setpoint.contracts.audit.AuditKind;
+import dev.setpoint.contracts.edgex.AdminState;
 import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceService;
@@ -25,6 +30,10 @@ import java.util.UUID;
  * <p>Lookups of devices and profiles by name ({@link #device}, {@link #profile}) are served from a
  * short-lived cache because every event needs both; a change made through another replica is seen
  * here after at most {@code setpoint.ingest.metadata-cache.ttl}.
+ *
+ * <p>Every write names who makes it and is recorded in the {@link AuditTrail} with the record's
+ * state before and after; a write that changes nothing (a profile put as it is stored, a patch that
+ * sets what is set) records nothing.
  */
 @ApplicationScoped
 public class MetadataService {
@@ -33,17 +42,25 @@ public class MetadataService {
 
   private final MetadataStore store;
   private final CommandStore commands;
+  private final AuditTrail audit;
   private final TtlCache<Device> devices;
   private final TtlCache<DeviceProfile> profiles;
 
   @Inject
-  public MetadataService(MetadataStore store, CommandStore commands, MetadataCacheConfig cache) {
-    this(store, commands, cache.ttl, Ticker.systemTicker());
+  public MetadataService(
+      MetadataStore store, CommandStore commands, AuditTrail audit, MetadataCacheConfig cache) {
+    this(store, commands, audit, cache.ttl, Ticker.systemTicker());
   }
 
-  MetadataService(MetadataStore store, CommandStore commands, Duration cacheTtl, Ticker ticker) {
+  MetadataService(
+      MetadataStore store,
+      CommandStore commands,
+      AuditTrail audit,
+      Duration cacheTtl,
+      Ticker ticker) {
     this.store = store;
     this.commands = commands;
+    this.audit = audit;
     this.devices = new TtlCache<>(cacheTtl, CACHE_ENTRIES, ticker);
     this.profiles = new TtlCache<>(cacheTtl, CACHE_ENTRIES, ticker);
   }
@@ -52,6 +69,7 @@ public class MetadataService {
   protected MetadataService() {
     this.store = null;
     this.commands = null;
+    this.audit = null;
     this.devices = null;
     this.profiles = null;
   }
@@ -62,10 +80,13 @@ public class MetadataService {
    * @throws InvalidMetadataException the profile breaks a rule; nothing stored
    * @throws DuplicateNameException a profile of that name exists
    */
-  public String addProfile(DeviceProfile profile) {
+  public String addProfile(DeviceProfile profile, AuditActor who) {
     DeviceProfile checked = withId(ProfileRules.check(profile, "profile"));
     store.addProfile(checked);
     profiles.invalidate(checked.name());
+    audit.record(
+        who,
+        AuditChange.of(AuditKind.PROFILE, AuditAction.CREATE, checked.name()).withAfter(checked));
     return checked.id();
   }
 
@@ -75,16 +96,23 @@ public class MetadataService {
    *
    * @throws InvalidMetadataException the profile breaks a rule; nothing stored
    */
-  public String putProfile(DeviceProfile profile) {
+  public String putProfile(DeviceProfile profile, AuditActor who) {
     DeviceProfile checked = ProfileRules.check(profile, "profile");
-    String id =
-        store
-            .profile(checked.name())
-            .map(DeviceProfile::id)
-            .orElseGet(() -> UUID.randomUUID().toString());
+    Optional<DeviceProfile> before = store.profile(checked.name());
+    String id = before.map(DeviceProfile::id).orElseGet(() -> UUID.randomUUID().toString());
     DeviceProfile stored = checked.withId(id);
     store.putProfile(stored);
     profiles.invalidate(stored.name());
+    if (!before.equals(Optional.of(stored))) {
+      audit.record(
+          who,
+          AuditChange.of(
+                  AuditKind.PROFILE,
+                  before.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE,
+                  stored.name())
+              .withBefore(before.orElse(null))
+              .withAfter(stored));
+    }
     return id;
   }
 
@@ -94,12 +122,15 @@ public class MetadataService {
    * @throws InvalidMetadataException the service breaks a rule; nothing stored
    * @throws DuplicateNameException a service of that name exists
    */
-  public String addDeviceService(DeviceService service) {
+  public String addDeviceService(DeviceService service, AuditActor who) {
     DeviceService checked = DeviceServiceRules.check(service, "service");
     if (checked.id() == null) {
       checked = checked.withId(UUID.randomUUID().toString());
     }
     store.addDeviceService(checked);
+    audit.record(
+        who,
+        AuditChange.of(AuditKind.SERVICE, AuditAction.CREATE, checked.name()).withAfter(checked));
     return checked.id();
   }
 
@@ -110,7 +141,7 @@ public class MetadataService {
    * @throws UnknownMetadataException its service or profile does not exist
    * @throws DuplicateNameException a device of that name exists
    */
-  public String addDevice(Device device) {
+  public String addDevice(Device device, AuditActor who) {
     Device checked = DeviceRules.check(device, "device");
     if (store.deviceService(checked.serviceName()).isEmpty()) {
       throw new UnknownMetadataException(
@@ -129,6 +160,7 @@ public class MetadataService {
     Device stored = checked.id() == null ? checked.withId(UUID.randomUUID().toString()) : checked;
     store.addDevice(stored);
     devices.invalidate(stored.name());
+    audit.record(who, deviceChange(AuditAction.CREATE, stored).withAfter(stored));
     return stored.id();
   }
 
@@ -139,7 +171,7 @@ public class MetadataService {
    * @throws InvalidMetadataException the update breaks a rule
    * @throws UnknownMetadataException no such device
    */
-  public Device updateDevice(UpdateDevice update) {
+  public Device updateDevice(UpdateDevice update, AuditActor who) {
     UpdateDevice checked = DeviceRules.update(update, "device");
     Device current = store.device(checked.name()).orElseThrow(() -> unknownDevice(checked.name()));
     Device changed =
@@ -159,6 +191,13 @@ public class MetadataService {
       throw unknownDevice(checked.name());
     }
     devices.invalidate(changed.name());
+    if (!changed.equals(current)) {
+      String action =
+          changed.adminState() == current.adminState()
+              ? AuditAction.UPDATE
+              : changed.adminState() == AdminState.LOCKED ? AuditAction.LOCK : AuditAction.UNLOCK;
+      audit.record(who, deviceChange(action, changed).withBefore(current).withAfter(changed));
+    }
     return changed;
   }
 
@@ -197,12 +236,19 @@ public class MetadataService {
    *
    * @throws UnknownMetadataException no such device
    */
-  public void deleteDevice(String name) {
+  public void deleteDevice(String name, AuditActor who) {
+    Optional<Device> before = store.device(name);
     if (!store.deleteDevice(name)) {
       throw unknownDevice(name);
     }
     devices.invalidate(name);
     commands.deleteDevice(name);
+    audit.record(
+        who,
+        before
+            .map(d -> deviceChange(AuditAction.DELETE, d).withBefore(d))
+            .orElseGet(
+                () -> AuditChange.of(AuditKind.DEVICE, AuditAction.DELETE, name).withDevice(name)));
   }
 
   /**
@@ -211,16 +257,21 @@ public class MetadataService {
    * @throws UnknownMetadataException no such profile
    * @throws MetadataInUseException a device uses it
    */
-  public void deleteProfile(String name) {
+  public void deleteProfile(String name, AuditActor who) {
     long users = store.devicesWithProfile(name);
     if (users > 0) {
       throw new MetadataInUseException(
           "device profile '" + name + "' is used by " + users + " device(s); delete them first");
     }
+    Optional<DeviceProfile> before = store.profile(name);
     if (!store.deleteProfile(name)) {
       throw new UnknownMetadataException("device profile '" + name + "' does not exist");
     }
     profiles.invalidate(name);
+    audit.record(
+        who,
+        AuditChange.of(AuditKind.PROFILE, AuditAction.DELETE, name)
+            .withBefore(before.orElse(null)));
   }
 
   /**
@@ -229,15 +280,27 @@ public class MetadataService {
    * @throws UnknownMetadataException no such service
    * @throws MetadataInUseException a device belongs to it
    */
-  public void deleteDeviceService(String name) {
+  public void deleteDeviceService(String name, AuditActor who) {
     long users = store.devicesOfService(name);
     if (users > 0) {
       throw new MetadataInUseException(
           "device service '" + name + "' has " + users + " device(s); delete them first");
     }
+    Optional<DeviceService> before = store.deviceService(name);
     if (!store.deleteDeviceService(name)) {
       throw new UnknownMetadataException("device service '" + name + "' does not exist");
     }
+    audit.record(
+        who,
+        AuditChange.of(AuditKind.SERVICE, AuditAction.DELETE, name)
+            .withBefore(before.orElse(null)));
+  }
+
+  /** A change of a device, with its site and room as its labels name them. */
+  static AuditChange deviceChange(String action, Device device) {
+    return AuditChange.of(AuditKind.DEVICE, action, device.name())
+        .withDevice(device.name())
+        .withLabels(device.labels());
   }
 
   private static DeviceProfile withId(DeviceProfile profile) {

@@ -7,11 +7,11 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The single-machine stack's operator login, {@code setpoint.ingest.security.local-issuer.*}. It is
- * on only when {@code private-key-location} (a PKCS#8 PEM file) is set, together with {@code
- * password-hash} ({@code pbkdf2-sha256:<iterations>:<salt>:<key>}); its {@code issuer} must equal
- * {@code mp.jwt.verify.issuer}, its key pair the one {@code mp.jwt.verify.publickey.location}
- * names. The former names of three keys still work for one release: {@link FormerLocalIssuerKeys}.
+ * The single-machine stack's login, {@code setpoint.ingest.security.local-issuer.*}. It is on only
+ * when {@code private-key-location} (a PKCS#8 PEM file) is set, together with {@code password-hash}
+ * ({@code pbkdf2-sha256:<iterations>:<salt>:<key>}); its {@code issuer} must equal {@code
+ * mp.jwt.verify.issuer}, its key pair the one {@code mp.jwt.verify.publickey.location} names. The
+ * former names of three keys still work for one release: {@link FormerLocalIssuerKeys}.
  */
 @Dependent
 public class LocalIssuerConfig {
@@ -29,7 +29,10 @@ public class LocalIssuerConfig {
       defaultValue = "urn:setpoint:local-issuer")
   public String issuer;
 
-  /** The one operator's user name. */
+  /**
+   * The bootstrap user's name: an admin whose password hash is {@link #passwordHash}, the one login
+   * that exists before any other user is created (the others are stored in MongoDB).
+   */
   @Inject
   @ConfigProperty(
       name = "setpoint.ingest.security.local-issuer.username",

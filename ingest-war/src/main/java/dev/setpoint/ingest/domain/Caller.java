@@ -1,11 +1,13 @@
 package dev.setpoint.ingest.domain;
 
+import dev.setpoint.contracts.security.Role;
 import java.security.Principal;
+import java.util.Objects;
 
-/** Who sent a request, once its credential was checked: an operator or one device. */
+/** Who sent a request, once its credential was checked: a person or one device. */
 public sealed interface Caller extends Principal {
 
-  /** The caller's name as it appears in logs: the operator's user name or the device's name. */
+  /** The caller's name as it appears in logs: the person's user name or the device's name. */
   String name();
 
   @Override
@@ -14,13 +16,21 @@ public sealed interface Caller extends Principal {
   }
 
   /**
-   * A person operating the hub, authenticated by a MicroProfile JWT of the group {@value #GROUP}.
+   * A person, authenticated by a MicroProfile JWT whose {@code groups} map to a role (the local
+   * issuer's users, or an external OpenID Connect provider's).
    *
-   * @param name the JWT's {@code upn} (or {@code preferred_username}, or {@code sub})
+   * @param name the JWT's {@code upn} (else {@code preferred_username}, else {@code sub})
+   * @param role what the person may do
    */
-  record Operator(String name) implements Caller {
-    /** The JWT group that makes its bearer an operator. */
-    public static final String GROUP = "operator";
+  record Person(String name, Role role) implements Caller {
+    public Person {
+      Objects.requireNonNull(role, "role");
+    }
+
+    /** Whether the person may do what {@code needed} may. */
+    public boolean may(Role needed) {
+      return role.includes(needed);
+    }
   }
 
   /**

@@ -1,10 +1,12 @@
 package dev.setpoint.ingest.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.setpoint.contracts.audit.AuditRecord;
 import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.command.StoredCommand;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +31,10 @@ class CommandServiceTest {
   private final Fakes.Commands commands = new Fakes.Commands();
   private final Fakes.Readings readings = new Fakes.Readings();
   private final Clock clock = Clock.fixed(Instant.ofEpochMilli(1_700), ZoneOffset.UTC);
+  private final Fakes.Outbox outbox = new Fakes.Outbox();
+  private final AuditTrail audit = Fakes.audit(outbox);
   private final MetadataService metadata =
-      new MetadataService(store, commands, Duration.ZERO, Ticker.systemTicker());
+      new MetadataService(store, commands, audit, Duration.ZERO, Ticker.systemTicker());
   // ttl 0: no caching, so the readings changed by a test are read (LatestReadingCacheTest)
   private final CommandService service =
       new CommandService(
@@ -37,27 +42,31 @@ class CommandServiceTest {
           commands,
           new LatestReadingCache(
               readings, Duration.ZERO, 0, 1, Duration.ofSeconds(1), clock, Ticker.systemTicker()),
+          audit,
           clock);
 
   @BeforeEach
   void seed() {
-    metadata.addProfile(Profiles.roomSensor());
-    metadata.addProfile(Profiles.airConditioner());
-    metadata.addDeviceService(Profiles.service("agent"));
-    metadata.addDevice(Profiles.device("ac-1", "air-conditioner", AdminState.UNLOCKED));
-    metadata.addDevice(Profiles.device("rack-1", "room-sensor", AdminState.UNLOCKED));
+    metadata.addProfile(Profiles.roomSensor(), Fakes.OPERATOR);
+    metadata.addProfile(Profiles.airConditioner(), Fakes.OPERATOR);
+    metadata.addDeviceService(Profiles.service("agent"), Fakes.OPERATOR);
+    metadata.addDevice(
+        Profiles.device("ac-1", "air-conditioner", AdminState.UNLOCKED), Fakes.OPERATOR);
+    metadata.addDevice(
+        Profiles.device("rack-1", "room-sensor", AdminState.UNLOCKED), Fakes.OPERATOR);
   }
 
   private String fault(String device, String command, Map<String, String> values) {
     return assertThrows(
             InvalidCommandException.class,
-            () -> service.write(device, command, values, CommandSource.OPERATOR))
+            () -> service.write(device, command, values, CommandSource.OPERATOR, Fakes.OPERATOR))
         .getMessage();
   }
 
   @Test
   void storesAnOperatorsSetpointAndCountsVersions() {
-    service.write("ac-1", "setpoint", Map.of("setpoint", "24.5"), CommandSource.OPERATOR);
+    service.write(
+        "ac-1", "setpoint", Map.of("setpoint", "24.5"), CommandSource.OPERATOR, Fakes.OPERATOR);
     StoredCommand first = commands.latest("ac-1", "setpoint").orElseThrow();
     assertEquals("24.5", first.value());
     assertEquals(CommandSource.OPERATOR, first.source());
@@ -65,7 +74,8 @@ class CommandServiceTest {
     assertEquals(1L, first.version());
     assertEquals("Float64", first.valueType());
 
-    service.write("ac-1", "setpoint", Map.of("setpoint", "18"), CommandSource.RECOMMENDER);
+    service.write(
+        "ac-1", "setpoint", Map.of("setpoint", "18"), CommandSource.RECOMMENDER, Fakes.OPERATOR);
     StoredCommand second = commands.latest("ac-1", "setpoint").orElseThrow();
     assertEquals(2L, second.version());
     assertEquals(CommandSource.RECOMMENDER, second.source());
@@ -84,14 +94,17 @@ class CommandServiceTest {
         "setpoint",
         Map.of("setpoint", "21"),
         CommandSource.OPERATOR,
-        java.util.Optional.of(until));
+        java.util.Optional.of(until),
+        Fakes.OPERATOR);
     StoredCommand held = commands.latest("ac-1", "setpoint").orElseThrow();
     assertEquals(until.toEpochMilli(), held.heldUntil());
 
-    service.write("ac-1", "setpoint", Map.of("setpoint", "25"), CommandSource.RECOMMENDER);
+    service.write(
+        "ac-1", "setpoint", Map.of("setpoint", "25"), CommandSource.RECOMMENDER, Fakes.OPERATOR);
     assertEquals("21", commands.latest("ac-1", "setpoint").orElseThrow().value());
 
-    service.write("ac-1", "setpoint", Map.of("setpoint", "22"), CommandSource.OPERATOR);
+    service.write(
+        "ac-1", "setpoint", Map.of("setpoint", "22"), CommandSource.OPERATOR, Fakes.OPERATOR);
     StoredCommand released = commands.latest("ac-1", "setpoint").orElseThrow();
     assertEquals("22", released.value());
     assertEquals(null, released.heldUntil(), "a write without hold-until releases the hold");
@@ -117,7 +130,8 @@ class CommandServiceTest {
                         "setpoint",
                         Map.of("setpoint", "21"),
                         CommandSource.OPERATOR,
-                        java.util.Optional.of(until)))
+                        java.util.Optional.of(until),
+                        Fakes.OPERATOR))
             .getMessage());
     assertTrue(commands.commands.isEmpty());
   }
@@ -162,8 +176,9 @@ class CommandServiceTest {
                     dev.setpoint.contracts.edgex.ReadWrite.W,
                     java.util.List.of(
                         new dev.setpoint.contracts.edgex.ResourceOperation("setpoint", null),
-                        new dev.setpoint.contracts.edgex.ResourceOperation("fan", null))))));
-    metadata.addDevice(Profiles.device("dual-1", "dual", AdminState.UNLOCKED));
+                        new dev.setpoint.contracts.edgex.ResourceOperation("fan", null))))),
+        Fakes.OPERATOR);
+    metadata.addDevice(Profiles.device("dual-1", "dual", AdminState.UNLOCKED), Fakes.OPERATOR);
     Map<String, String> values = new LinkedHashMap<>();
     values.put("setpoint", "20");
     values.put("fan", "9");
@@ -185,14 +200,19 @@ class CommandServiceTest {
             + " command or resource)",
         assertThrows(UnknownMetadataException.class, () -> service.read("ac-1", "heat"))
             .getMessage());
-    metadata.updateDevice(new UpdateDevice("ac-1", null, AdminState.LOCKED, null, null, null));
+    metadata.updateDevice(
+        new UpdateDevice("ac-1", null, AdminState.LOCKED, null, null, null), Fakes.OPERATOR);
     assertEquals(
         "device 'ac-1' is locked",
         assertThrows(
                 DeviceLockedException.class,
                 () ->
                     service.write(
-                        "ac-1", "setpoint", Map.of("setpoint", "20"), CommandSource.OPERATOR))
+                        "ac-1",
+                        "setpoint",
+                        Map.of("setpoint", "20"),
+                        CommandSource.OPERATOR,
+                        Fakes.OPERATOR))
             .getMessage());
     assertThrows(DeviceLockedException.class, () -> service.read("ac-1", "setpoint"));
   }
@@ -218,5 +238,45 @@ class CommandServiceTest {
         "command 'fan' is write-only",
         assertThrows(InvalidCommandException.class, () -> service.read("ac-1", "fan"))
             .getMessage());
+  }
+
+  @Test
+  void eachStoredValueIsAuditedWithTheOneItReplacedAndAHoldAsAHold() {
+    service.write(
+        "ac-1", "setpoint", Map.of("setpoint", "24.5"), CommandSource.OPERATOR, Fakes.OPERATOR);
+    service.write(
+        "ac-1",
+        "setpoint",
+        Map.of("setpoint", "21"),
+        CommandSource.OPERATOR,
+        java.util.Optional.of(clock.instant().plus(Duration.ofHours(1))),
+        Fakes.OPERATOR);
+
+    List<AuditRecord> commanded =
+        outbox.records().stream()
+            .filter(r -> r.kind().equals("command") || r.kind().equals("hold"))
+            .toList();
+    assertEquals(2, commanded.size(), commanded.toString());
+    AuditRecord set = commanded.get(0);
+    assertEquals("command", set.kind());
+    assertEquals("create", set.action());
+    assertEquals("ac-1/setpoint", set.target());
+    assertEquals("ac-1", set.device());
+    assertEquals("alice", set.actor());
+    assertNull(set.before());
+    assertTrue(set.after().contains("\"value\":\"24.5\""), set.after());
+    assertTrue(set.after().contains("\"source\":\"OPERATOR\""), set.after());
+    AuditRecord hold = commanded.get(1);
+    assertEquals("hold", hold.kind());
+    assertEquals("update", hold.action());
+    assertTrue(hold.before().contains("\"value\":\"24.5\""), hold.before());
+    assertTrue(hold.after().contains("\"heldUntil\":\"1970-01-01T01:00:01.700Z\""), hold.after());
+  }
+
+  @Test
+  void aRefusedValueIsNotAudited() {
+    int before = outbox.records().size();
+    fault("ac-1", "setpoint", Map.of("setpoint", "99"));
+    assertEquals(before, outbox.records().size());
   }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.contracts.audit.AuditRecord;
 import dev.setpoint.ingest.domain.DeviceToken;
 import dev.setpoint.ingest.domain.DeviceTokens;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
@@ -26,12 +27,14 @@ import org.junit.jupiter.api.Test;
 class DeviceTokenServiceTest {
   private final MemoryTokens store = new MemoryTokens();
   private final MutableClock clock = new MutableClock();
+  private final Fakes.Outbox outbox = new Fakes.Outbox();
+  private final AuditTrail audit = Fakes.audit(outbox);
   private final DeviceTokenService service =
-      new DeviceTokenService(store, clock, new SecureRandom(), Duration.ofSeconds(30));
+      new DeviceTokenService(store, audit, clock, new SecureRandom(), Duration.ofSeconds(30));
 
   @Test
   void anIssuedTokenAuthenticatesItsDeviceAndOnlyItsHashIsStored() {
-    IssuedDeviceToken issued = service.issue("rack-1");
+    IssuedDeviceToken issued = service.issue("rack-1", Fakes.OPERATOR);
 
     assertEquals("rack-1", issued.deviceName());
     assertEquals(Optional.of("rack-1"), service.authenticate(issued.token()));
@@ -46,7 +49,7 @@ class DeviceTokenServiceTest {
 
   @Test
   void unknownAndMalformedTokensAuthenticateNobody() {
-    service.issue("rack-1");
+    service.issue("rack-1", Fakes.OPERATOR);
     assertEquals(Optional.empty(), service.authenticate("spd_nope"));
     assertEquals(Optional.empty(), service.authenticate(null));
     assertEquals(0, store.finds, "malformed tokens never reach the store");
@@ -57,11 +60,11 @@ class DeviceTokenServiceTest {
 
   @Test
   void issuingAgainRotatesTheOldTokenOut() {
-    IssuedDeviceToken first = service.issue("rack-1");
+    IssuedDeviceToken first = service.issue("rack-1", Fakes.OPERATOR);
     assertTrue(service.authenticate(first.token()).isPresent());
 
     clock.advance(Duration.ofSeconds(5));
-    IssuedDeviceToken second = service.issue("rack-1");
+    IssuedDeviceToken second = service.issue("rack-1", Fakes.OPERATOR);
 
     assertNotEquals(first.token(), second.token());
     assertEquals(Optional.empty(), service.authenticate(first.token()), "cached, yet revoked here");
@@ -72,26 +75,26 @@ class DeviceTokenServiceTest {
 
   @Test
   void revokingEndsTheTokenAndSaysWhetherThereWasOne() {
-    IssuedDeviceToken issued = service.issue("rack-1");
-    service.issue("rack-2");
+    IssuedDeviceToken issued = service.issue("rack-1", Fakes.OPERATOR);
+    service.issue("rack-2", Fakes.OPERATOR);
     assertTrue(service.authenticate(issued.token()).isPresent());
 
-    assertTrue(service.revoke("rack-1"));
+    assertTrue(service.revoke("rack-1", Fakes.OPERATOR));
 
     assertEquals(Optional.empty(), service.authenticate(issued.token()));
-    assertFalse(service.revoke("rack-1"), "nothing left to revoke");
+    assertFalse(service.revoke("rack-1", Fakes.OPERATOR), "nothing left to revoke");
     assertEquals(1, store.active("rack-2").size(), "other devices keep theirs");
   }
 
   @Test
   void aRevocationElsewhereTakesEffectWithinTheCacheBound() {
-    IssuedDeviceToken issued = service.issue("rack-1");
+    IssuedDeviceToken issued = service.issue("rack-1", Fakes.OPERATOR);
     assertTrue(service.authenticate(issued.token()).isPresent());
     int lookups = store.finds;
 
     // Another server, sharing the store, revokes it.
-    new DeviceTokenService(store, clock, new SecureRandom(), Duration.ofSeconds(30))
-        .revoke("rack-1");
+    new DeviceTokenService(store, audit, clock, new SecureRandom(), Duration.ofSeconds(30))
+        .revoke("rack-1", Fakes.OPERATOR);
 
     clock.advance(Duration.ofSeconds(29));
     assertTrue(service.authenticate(issued.token()).isPresent(), "still cached");
@@ -103,8 +106,8 @@ class DeviceTokenServiceTest {
   @Test
   void withoutACacheEveryCheckAsksTheStore() {
     DeviceTokenService uncached =
-        new DeviceTokenService(store, clock, new SecureRandom(), Duration.ZERO);
-    IssuedDeviceToken issued = uncached.issue("rack-1");
+        new DeviceTokenService(store, audit, clock, new SecureRandom(), Duration.ZERO);
+    IssuedDeviceToken issued = uncached.issue("rack-1", Fakes.OPERATOR);
     uncached.authenticate(issued.token());
     uncached.authenticate(issued.token());
     assertEquals(2, store.finds);
@@ -112,17 +115,17 @@ class DeviceTokenServiceTest {
 
   @Test
   void aStoreOutageIsReportedNotTakenForAnUnknownToken() {
-    IssuedDeviceToken issued = service.issue("rack-1");
+    IssuedDeviceToken issued = service.issue("rack-1", Fakes.OPERATOR);
     store.down = true;
     assertThrows(StoreUnavailableException.class, () -> service.authenticate(issued.token()));
-    assertThrows(StoreUnavailableException.class, () -> service.issue("rack-2"));
+    assertThrows(StoreUnavailableException.class, () -> service.issue("rack-2", Fakes.OPERATOR));
   }
 
   @Test
   void aDeviceNameIsRequired() {
-    assertThrows(IllegalArgumentException.class, () -> service.issue(" "));
-    assertThrows(IllegalArgumentException.class, () -> service.revoke(null));
-    assertNotNull(service.issue("a"));
+    assertThrows(IllegalArgumentException.class, () -> service.issue(" ", Fakes.OPERATOR));
+    assertThrows(IllegalArgumentException.class, () -> service.revoke(null, Fakes.OPERATOR));
+    assertNotNull(service.issue("a", Fakes.OPERATOR));
   }
 
   /** The token store as a map, for the service's logic alone (the adapter has its own IT). */
@@ -190,5 +193,31 @@ class DeviceTokenServiceTest {
     public Clock withZone(java.time.ZoneId zone) {
       return this;
     }
+  }
+
+  @Test
+  void issuingRotatingAndRevokingAreAuditedWithoutTheToken() {
+    IssuedDeviceToken first = service.issue("rack-1", Fakes.OPERATOR);
+    clock.advance(Duration.ofMinutes(1));
+    IssuedDeviceToken second = service.issue("rack-1", Fakes.OPERATOR);
+    service.revoke("rack-1", Fakes.OPERATOR);
+
+    List<AuditRecord> records = outbox.records();
+    assertEquals(
+        List.of("issue", "rotate", "revoke"), records.stream().map(AuditRecord::action).toList());
+    for (AuditRecord r : records) {
+      assertEquals("device_token", r.kind());
+      assertEquals("rack-1", r.device());
+      String payload = String.valueOf(r.before()) + r.after();
+      for (String secret :
+          List.of(first.token(), second.token(), DeviceTokenCodec.hash(first.token()))) {
+        assertFalse(payload.contains(secret), "the audit never shows a token or its hash");
+      }
+    }
+    assertTrue(
+        records.get(1).before().contains(first.createdAt().toString()), records.get(1).before());
+    assertTrue(
+        records.get(1).after().contains(second.createdAt().toString()), records.get(1).after());
+    assertNull(records.get(2).after());
   }
 }

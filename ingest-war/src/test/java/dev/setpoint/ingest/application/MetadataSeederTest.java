@@ -19,7 +19,11 @@ class MetadataSeederTest {
   private final Fakes.Metadata store = new Fakes.Metadata();
   private final MetadataService metadata =
       new MetadataService(
-          store, new Fakes.Commands(), Duration.ofSeconds(5), Ticker.systemTicker());
+          store,
+          new Fakes.Commands(),
+          Fakes.audit(new Fakes.Outbox()),
+          Duration.ofSeconds(5),
+          Ticker.systemTicker());
 
   private static ShippedMetadata shipped(AtomicBoolean readable) {
     return shipped(readable, List.of(Profiles.roomSensor(), Profiles.airConditioner()));
@@ -44,7 +48,7 @@ class MetadataSeederTest {
 
   @Test
   void storesWhatIsMissingAndKeepsWhatIsThere() {
-    metadata.addDeviceService(Profiles.service("agent"));
+    metadata.addDeviceService(Profiles.service("agent"), Fakes.OPERATOR);
     MetadataSeeder seeder = new MetadataSeeder(metadata, shipped(new AtomicBoolean(true)));
     assertTrue(seeder.seed());
     assertTrue(seeder.seeded());
@@ -75,7 +79,7 @@ class MetadataSeederTest {
             shippedSensor.labels(),
             List.of(shippedSensor.deviceResources().getFirst()),
             List.of());
-    metadata.addProfile(earlier);
+    metadata.addProfile(earlier, Fakes.OPERATOR);
     DeviceProfile own =
         new DeviceProfile(
             null,
@@ -86,7 +90,7 @@ class MetadataSeederTest {
             null,
             List.of(Profiles.airConditioner().deviceResources().getFirst()),
             List.of());
-    metadata.addProfile(own);
+    metadata.addProfile(own, Fakes.OPERATOR);
     String id = store.profile("room-sensor").orElseThrow().id();
 
     assertTrue(new MetadataSeeder(metadata, shipped(new AtomicBoolean(true))).seed());
@@ -127,7 +131,8 @@ class MetadataSeederTest {
   void aRoomControllerStoredBeforeTheComputeLoadGainsIt() {
     DeviceProfile shipped =
         roomController(List.of("cooling_power", "it_power", "compute_power", "it_energy"));
-    metadata.addProfile(roomController(List.of("cooling_power", "it_power", "it_energy")));
+    metadata.addProfile(
+        roomController(List.of("cooling_power", "it_power", "it_energy")), Fakes.OPERATOR);
 
     assertTrue(
         new MetadataSeeder(metadata, shipped(new AtomicBoolean(true), List.of(shipped))).seed());

@@ -14,8 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Logs the test operator in at the server's local issuer, with the password that {@code ./setpoint
- * test} made and passed as {@code setpoint.it.operator.password.file}.
+ * Logs the bootstrap user ({@code operator}, an admin) in at the server's local issuer, with the
+ * password that {@code ./setpoint test} made and passed as {@code
+ * setpoint.it.operator.password.file}; and any other user with theirs.
  */
 final class OperatorLogin {
   static final String USERNAME = "operator";
@@ -52,9 +53,14 @@ final class OperatorLogin {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** A fresh operator JWT. */
+  /** A fresh JWT of the bootstrap user, an admin. */
   static String token(URL base) throws Exception {
-    HttpResponse<String> response = login(base, USERNAME, password());
+    return token(base, USERNAME, password());
+  }
+
+  /** A fresh JWT of the user. */
+  static String token(URL base, String username, String password) throws Exception {
+    HttpResponse<String> response = login(base, username, password);
     assertEquals(200, response.statusCode(), response.body());
     return Json.createReader(new StringReader(response.body()))
         .readObject()

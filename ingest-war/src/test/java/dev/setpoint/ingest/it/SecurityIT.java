@@ -16,7 +16,9 @@ import dev.setpoint.ingest.application.DeviceTokenCodec;
 import dev.setpoint.ingest.infrastructure.security.JwtSigner;
 import dev.setpoint.ingest.infrastructure.security.PemKeys;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.File;
 import java.io.StringReader;
 import java.net.URI;
@@ -32,6 +34,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -131,6 +134,10 @@ class SecurityIT {
     return Json.createReader(new StringReader(response.body())).readObject();
   }
 
+  private static List<String> strings(JsonArray array) {
+    return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+  }
+
   private static JsonObject claims(String jwt) {
     String part = jwt.split("\\.")[1];
     return Json.createReader(
@@ -223,9 +230,10 @@ class SecurityIT {
     JsonObject body = json(right);
     assertEquals("Bearer", body.getString("token_type"));
     assertTrue(body.getJsonNumber("expires_in").longValue() > 0);
+    assertEquals("admin", body.getString("role"), "the bootstrap user is the admin");
     JsonObject claims = claims(body.getString("access_token"));
     assertEquals(OperatorLogin.USERNAME, claims.getString("upn"));
-    assertEquals("operator", claims.getJsonArray("groups").getString(0));
+    assertEquals(List.of("admin"), strings(claims.getJsonArray("groups")));
     assertTrue(claims.getJsonNumber("exp").longValue() > Instant.now().getEpochSecond());
   }
 
@@ -351,9 +359,14 @@ class SecurityIT {
         postEvent(device, device, jwt(key, "urn:someone:else", "operator", now, now + 600)));
     assertEquals(0, events.countDocuments(Filters.eq("deviceName", device)));
 
-    HttpResponse<String> notOperator =
+    HttpResponse<String> viewer =
         postEvent(device, device, jwt(key, issuer, "viewer", now, now + 600));
-    assertEquals(403, notOperator.statusCode(), notOperator.body());
+    assertEquals(403, viewer.statusCode(), viewer.body());
+    assertTrue(json(viewer).getString("message").contains("'operator'"), viewer.body());
+    HttpResponse<String> noRole =
+        postEvent(device, device, jwt(key, issuer, "setpoint-admins", now, now + 600));
+    assertEquals(403, noRole.statusCode(), noRole.body());
+    assertTrue(json(noRole).getString("message").contains("grant no role"), noRole.body());
 
     // The control: the same key and issuer with the operator group are accepted.
     HttpResponse<String> valid =
@@ -386,5 +399,233 @@ class SecurityIT {
     assertEquals(200, send("GET", "api/v3/ping", null, null).statusCode());
     assertEquals(200, send("GET", "api/v3/ping", "Bearer nonsense", null).statusCode());
     assertEquals(200, send("GET", "api/v3/ping", "Bearer a.b.c", null).statusCode());
+  }
+
+  // --- users and roles -------------------------------------------------------------------------
+
+  /** A user name of this run; test passwords are made per run too. */
+  private static String newName(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static String newPassword() {
+    return "pw-" + UUID.randomUUID();
+  }
+
+  private static String userBody(String username, String role, String password) {
+    return Json.createObjectBuilder()
+        .add("username", username)
+        .add("role", role)
+        .add("password", password)
+        .build()
+        .toString();
+  }
+
+  /** Creates the user as the bootstrap admin; returns its password. */
+  private String createUser(String admin, String username, String role) throws Exception {
+    String password = newPassword();
+    HttpResponse<String> created =
+        send("POST", "api/users", "Bearer " + admin, userBody(username, role, password));
+    assertEquals(201, created.statusCode(), created.body());
+    return password;
+  }
+
+  private static String message(HttpResponse<String> response) {
+    return json(response).getString("message");
+  }
+
+  @Test
+  void anAdminCreatesAViewerWhoLogsInAsViewerAndMayReadButNotOperate() throws Exception {
+    String admin = OperatorLogin.token(base);
+    String name = newName("viewer");
+    String password = newPassword();
+
+    HttpResponse<String> created =
+        send("POST", "api/users", "Bearer " + admin, userBody(name, "viewer", password));
+
+    assertEquals(201, created.statusCode(), created.body());
+    JsonObject user = json(created);
+    assertEquals(name, user.getString("username"));
+    assertEquals("viewer", user.getString("role"));
+    assertFalse(user.getBoolean("disabled"));
+    assertFalse(user.getBoolean("bootstrap"));
+    Instant.parse(user.getString("createdAt"));
+    assertTrue(created.headers().firstValue("Location").orElse("").endsWith("/api/users/" + name));
+    assertFalse(created.body().contains(password));
+
+    HttpResponse<String> login = OperatorLogin.login(base, name, password);
+    assertEquals(200, login.statusCode(), login.body());
+    assertEquals("viewer", json(login).getString("role"));
+    String viewer = json(login).getString("access_token");
+    assertEquals(List.of("viewer"), strings(claims(viewer).getJsonArray("groups")));
+    assertEquals(name, claims(viewer).getString("upn"));
+
+    String device = device();
+    assertEquals(
+        200, send("GET", "api/v3/device/name/" + device, "Bearer " + viewer, null).statusCode());
+    HttpResponse<String> token =
+        send("POST", "api/v3/device/name/" + device + "/token", "Bearer " + viewer, null);
+    assertEquals(403, token.statusCode(), token.body());
+    assertTrue(message(token).contains("'operator'"), token.body());
+    assertEquals(403, send("GET", "api/users", "Bearer " + viewer, null).statusCode());
+
+    Document stored =
+        mongo.getDatabase("setpoint").getCollection("users").find(Filters.eq("_id", name)).first();
+    assertNotNull(stored);
+    assertTrue(stored.getString("passwordHash").startsWith("pbkdf2-sha256:"));
+    assertTrue(stored.values().stream().noneMatch(v -> String.valueOf(v).contains(password)));
+  }
+
+  @Test
+  void theUsersApiIsForAdminsOnlyAndListsTheBootstrapUser() throws Exception {
+    String admin = OperatorLogin.token(base);
+    String operatorName = newName("op");
+    String operator =
+        OperatorLogin.token(base, operatorName, createUser(admin, operatorName, "operator"));
+
+    HttpResponse<String> asOperator = send("GET", "api/users", "Bearer " + operator, null);
+    assertEquals(403, asOperator.statusCode(), asOperator.body());
+    assertTrue(message(asOperator).contains("'admin'"), asOperator.body());
+    assertEquals(
+        403,
+        send(
+                "POST",
+                "api/users",
+                "Bearer " + operator,
+                userBody(newName("x"), "admin", newPassword()))
+            .statusCode());
+    assertUnauthorized(send("GET", "api/users", null, null));
+
+    HttpResponse<String> list = send("GET", "api/users", "Bearer " + admin, null);
+    assertEquals(200, list.statusCode(), list.body());
+    JsonArray users = json(list).getJsonArray("users");
+    JsonObject first = users.getJsonObject(0);
+    assertEquals(OperatorLogin.USERNAME, first.getString("username"));
+    assertEquals("admin", first.getString("role"));
+    assertTrue(first.getBoolean("bootstrap"));
+    assertTrue(
+        users.getValuesAs(JsonObject.class).stream()
+            .anyMatch(
+                u ->
+                    u.getString("username").equals(operatorName)
+                        && u.getString("role").equals("operator")
+                        && !u.getBoolean("bootstrap")),
+        list.body());
+  }
+
+  @Test
+  void badUserRequestsAre400NamingTheFieldAnd404Or409WhereTheyApply() throws Exception {
+    String admin = OperatorLogin.token(base);
+    String bearer = "Bearer " + admin;
+    String name = newName("bad");
+
+    assertEquals(
+        "username",
+        field(send("POST", "api/users", bearer, userBody("Not Valid", "viewer", newPassword()))));
+    assertEquals(
+        "role", field(send("POST", "api/users", bearer, userBody(name, "root", newPassword()))));
+    assertEquals(
+        "password", field(send("POST", "api/users", bearer, userBody(name, "viewer", "short"))));
+    assertEquals(400, send("POST", "api/users", bearer, "{\"username\":7}").statusCode());
+    assertEquals(400, send("POST", "api/users", bearer, "[]").statusCode());
+
+    createUser(admin, name, "viewer");
+    HttpResponse<String> again =
+        send("POST", "api/users", bearer, userBody(name, "admin", newPassword()));
+    assertEquals(409, again.statusCode(), again.body());
+    HttpResponse<String> bootstrap =
+        send(
+            "POST", "api/users", bearer, userBody(OperatorLogin.USERNAME, "viewer", newPassword()));
+    assertEquals(409, bootstrap.statusCode(), bootstrap.body());
+
+    String ghost = newName("ghost");
+    assertEquals(
+        404, send("PATCH", "api/users/" + ghost, bearer, "{\"disabled\":true}").statusCode());
+    assertEquals(
+        404,
+        send("PUT", "api/users/" + ghost + "/password", bearer, passwordBody(newPassword()))
+            .statusCode());
+    assertEquals("role", field(send("PATCH", "api/users/" + name, bearer, "{\"role\":\"boss\"}")));
+    assertEquals(
+        "disabled", field(send("PATCH", "api/users/" + name, bearer, "{\"disabled\":\"yes\"}")));
+    assertEquals(400, send("PATCH", "api/users/" + name, bearer, "{}").statusCode());
+    assertEquals(
+        "password",
+        field(send("PUT", "api/users/" + name + "/password", bearer, passwordBody("short"))));
+
+    HttpResponse<String> editBootstrap =
+        send("PATCH", "api/users/" + OperatorLogin.USERNAME, bearer, "{\"role\":\"viewer\"}");
+    assertEquals(409, editBootstrap.statusCode(), editBootstrap.body());
+    assertEquals(
+        409,
+        send(
+                "PUT",
+                "api/users/" + OperatorLogin.USERNAME + "/password",
+                bearer,
+                passwordBody(newPassword()))
+            .statusCode());
+  }
+
+  private static String passwordBody(String password) {
+    return Json.createObjectBuilder().add("password", password).build().toString();
+  }
+
+  /** The field a 400 names: its message starts with it. */
+  private static String field(HttpResponse<String> response) {
+    assertEquals(400, response.statusCode(), response.body());
+    return message(response).substring(0, message(response).indexOf(':'));
+  }
+
+  @Test
+  void aDisabledUserCannotLogInAndAnAdminCannotLockThemselfOut() throws Exception {
+    String admin = OperatorLogin.token(base);
+    String name = newName("admin");
+    String password = createUser(admin, name, "admin");
+    String second = OperatorLogin.token(base, name, password);
+
+    HttpResponse<String> selfDemote =
+        send("PATCH", "api/users/" + name, "Bearer " + second, "{\"role\":\"operator\"}");
+    assertEquals(409, selfDemote.statusCode(), selfDemote.body());
+    assertEquals(
+        409,
+        send("PATCH", "api/users/" + name, "Bearer " + second, "{\"disabled\":true}").statusCode());
+
+    HttpResponse<String> disabled =
+        send("PATCH", "api/users/" + name, "Bearer " + admin, "{\"disabled\":true}");
+    assertEquals(200, disabled.statusCode(), disabled.body());
+    assertTrue(json(disabled).getBoolean("disabled"));
+    HttpResponse<String> refused = OperatorLogin.login(base, name, password);
+    assertEquals(401, refused.statusCode(), refused.body());
+    // A token issued before stays valid until it expires (revocation is not part of this).
+    assertEquals(200, send("GET", "api/users", "Bearer " + second, null).statusCode());
+
+    HttpResponse<String> enabled =
+        send(
+            "PATCH",
+            "api/users/" + name,
+            "Bearer " + admin,
+            "{\"disabled\":false,\"role\":\"viewer\"}");
+    assertEquals(200, enabled.statusCode(), enabled.body());
+    assertEquals("viewer", json(enabled).getString("role"));
+    HttpResponse<String> back = OperatorLogin.login(base, name, password);
+    assertEquals(200, back.statusCode(), back.body());
+    assertEquals("viewer", json(back).getString("role"));
+  }
+
+  @Test
+  void aResetPasswordReplacesTheOldOne() throws Exception {
+    String admin = OperatorLogin.token(base);
+    String name = newName("reset");
+    String old = createUser(admin, name, "operator");
+    String fresh = newPassword();
+
+    HttpResponse<String> reset =
+        send("PUT", "api/users/" + name + "/password", "Bearer " + admin, passwordBody(fresh));
+
+    assertEquals(204, reset.statusCode(), reset.body());
+    assertEquals(401, OperatorLogin.login(base, name, old).statusCode());
+    HttpResponse<String> login = OperatorLogin.login(base, name, fresh);
+    assertEquals(200, login.statusCode(), login.body());
+    assertEquals("operator", json(login).getString("role"));
   }
 }

@@ -10,8 +10,10 @@ import com.mongodb.client.model.Filters;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.contracts.buffer.EventState;
+import dev.setpoint.contracts.buffer.OutboxMessage;
 import dev.setpoint.ingest.domain.EventQueries;
 import dev.setpoint.ingest.domain.EventStore;
+import dev.setpoint.ingest.domain.Outbox;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
 import jakarta.nosql.Template;
@@ -33,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Inside the running WAR: the documents ingest writes with the driver are the documents JNoSQL
  * writes for the same {@link BufferedEvent} (the relay reads and rewrites them through JNoSQL), and
- * JNoSQL's {@code Template} and {@code MongoDBTemplate} run on ingest's one client.
+ * JNoSQL's {@code Template} and {@code MongoDBTemplate} run on ingest's one client. The outbox's
+ * documents have the fields and BSON types the relay's driver reads ({@code MongoOutbox}).
  */
 @ExtendWith(ArquillianExtension.class)
 class StoredLayoutIT {
@@ -42,6 +45,7 @@ class StoredLayoutIT {
   @Inject EventStore store;
   @Inject EventQueries queries;
   @Inject MongoClient client;
+  @Inject Outbox outbox;
 
   @Deployment
   static WebArchive deployment() {
@@ -141,5 +145,27 @@ class StoredLayoutIT {
     BufferedEvent stored = event(UUID.randomUUID().toString(), EventState.PENDING, null);
     store.add(stored);
     assertEquals(1, mongoTemplate.count(BufferedEvent.class, Filters.eq("_id", stored.id())));
+  }
+
+  @Test
+  void anOutboxMessageIsStoredOnceInTheLayoutTheRelayReads() {
+    String id = UUID.randomUUID().toString();
+    OutboxMessage message =
+        new OutboxMessage(id, "setpoint.alerts", "alert-1", "{\"a\":1}", 1_764_316_800_123L);
+    outbox.append(message);
+    outbox.append(message); // a retry: stored once
+
+    MongoCollection<Document> documents =
+        client.getDatabase("setpoint").getCollection(OutboxMessage.COLLECTION);
+    assertEquals(1, documents.countDocuments(Filters.eq("_id", id)));
+    Document stored = documents.find(Filters.eq("_id", id)).first();
+    assertEquals(
+        new Document("_id", id)
+            .append("topic", "setpoint.alerts")
+            .append("key", "alert-1")
+            .append("payload", "{\"a\":1}")
+            .append("createdAt", 1_764_316_800_123L),
+        stored);
+    assertEquals(message, template.find(OutboxMessage.class, id).orElseThrow());
   }
 }

@@ -1,17 +1,30 @@
 package dev.setpoint.relay.application;
 
+import dev.setpoint.contracts.audit.AuditActor;
+import dev.setpoint.contracts.audit.AuditCodec;
+import dev.setpoint.contracts.audit.AuditRecord;
+import dev.setpoint.contracts.audit.AuditRecorder;
+import dev.setpoint.contracts.audit.CommandState;
+import dev.setpoint.contracts.buffer.OutboxMessage;
+import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.command.CommandTarget;
 import dev.setpoint.contracts.command.CommandUpsert;
 import dev.setpoint.contracts.command.StoredCommand;
 import dev.setpoint.contracts.edgex.CommandRules;
 import dev.setpoint.contracts.telemetry.CommandMessage;
+import dev.setpoint.relay.config.AuditConfig;
 import dev.setpoint.relay.config.CommandIntakeConfig;
 import dev.setpoint.relay.domain.CommandStore;
 import dev.setpoint.relay.domain.CommandTargets;
 import dev.setpoint.relay.domain.InvalidCommandException;
+import dev.setpoint.relay.domain.Outbox;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -28,6 +41,12 @@ import java.util.logging.Logger;
  * profile) is logged, counted and consumed, so it cannot block the ones behind it; while MongoDB is
  * unreachable the command is held and retried, so nothing is lost. Every hub reads the whole topic,
  * so a command for a device not registered here is another hub's: skipped quietly and counted.
+ *
+ * <p>A stored command that changes the device resource's value is audited: its record (actor {@code
+ * recommender}, the value before and after) goes into the edge's {@link Outbox}, which is forwarded
+ * to the cloud's audit like telemetry. The record is written after the command is stored and
+ * retried like the store (never storing the command twice), and the message acknowledged only once
+ * both are done.
  */
 @ApplicationScoped
 public class CommandIntake {
@@ -35,6 +54,9 @@ public class CommandIntake {
 
   private final CommandTargets targets;
   private final CommandStore store;
+  private final Outbox outbox;
+  private final String site;
+  private final AuditRecorder audit;
   private final Duration retryInitial;
   private final Duration retryMax;
   private final AtomicLong stored = new AtomicLong();
@@ -43,21 +65,45 @@ public class CommandIntake {
   private final AtomicLong held = new AtomicLong();
 
   @Inject
-  public CommandIntake(CommandTargets targets, CommandStore store, CommandIntakeConfig config) {
-    this(targets, store, config.retryInitial, config.retryMax);
+  public CommandIntake(
+      CommandTargets targets,
+      CommandStore store,
+      Outbox outbox,
+      CommandIntakeConfig config,
+      AuditConfig audit) {
+    this(
+        targets,
+        store,
+        outbox,
+        audit.site.orElse(null),
+        Clock.systemUTC(),
+        config.retryInitial,
+        config.retryMax);
   }
 
+  /**
+   * @param site the hub's site, named in the audit records, or null
+   */
   public CommandIntake(
-      CommandTargets targets, CommandStore store, Duration retryInitial, Duration retryMax) {
+      CommandTargets targets,
+      CommandStore store,
+      Outbox outbox,
+      String site,
+      Clock clock,
+      Duration retryInitial,
+      Duration retryMax) {
     this.targets = targets;
     this.store = store;
+    this.outbox = outbox;
+    this.site = site == null || site.isBlank() ? null : site.strip();
+    this.audit = new AuditRecorder(AuditCodec.origin("relay", site), clock);
     this.retryInitial = retryInitial;
     this.retryMax = retryMax;
   }
 
   /** For CDI's proxy only. */
   protected CommandIntake() {
-    this(null, null, Duration.ZERO, Duration.ZERO);
+    this(null, null, null, null, null, Duration.ZERO, Duration.ZERO);
   }
 
   /**
@@ -90,39 +136,84 @@ public class CommandIntake {
       return Optional.empty();
     }
     long wait = retryInitial.toMillis();
+    CommandUpsert.Outcome outcome = null;
+    OutboxMessage record = null;
     while (true) {
       try {
-        CommandUpsert.Outcome outcome = store.store(toStore);
-        if (outcome == CommandUpsert.Outcome.STORED) {
-          stored.incrementAndGet();
-        } else if (outcome == CommandUpsert.Outcome.HELD) {
-          held.incrementAndGet();
-          LOG.log(
-              Level.INFO,
-              "command {0} for {1}/{2} = {3} not stored: an operator holds the value",
-              new Object[] {
-                command.commandId(), command.device(), command.resource(), command.value()
-              });
+        if (outcome == null) {
+          Optional<StoredCommand> before =
+              store.latest(toStore.deviceName(), toStore.resourceName());
+          outcome = store.store(toStore);
+          if (outcome == CommandUpsert.Outcome.STORED && changes(before, toStore)) {
+            record = auditRecord(command, before.orElse(null), toStore);
+          }
+          logged(command, outcome);
         }
-        LOG.log(
-            Level.FINE,
-            "command {0} for {1}/{2} = {3}: {4}",
-            new Object[] {
-              command.commandId(), command.device(), command.resource(), command.value(), outcome
-            });
+        if (record != null) {
+          outbox.append(record);
+          record = null;
+        }
         return Optional.of(outcome);
       } catch (RuntimeException e) {
         if (!running.getAsBoolean()) {
+          if (record != null) {
+            LOG.log(
+                Level.SEVERE,
+                "stopping before the audit record of stored command {0} reached the outbox: {1}",
+                new Object[] {command.commandId(), record.payload()});
+          }
           throw new InterruptedException("stopping; command " + command.commandId() + " kept");
         }
         LOG.log(
             Level.WARNING,
-            "could not store command {0}, retrying in {1} ms: {2}",
-            new Object[] {command.commandId(), wait, e.getMessage()});
+            "could not {0} command {1}, retrying in {2} ms: {3}",
+            new Object[] {
+              outcome == null ? "store" : "audit", command.commandId(), wait, e.getMessage()
+            });
         Thread.sleep(wait);
         wait = Math.min(wait * 2, retryMax.toMillis());
       }
     }
+  }
+
+  /** Counts and logs what became of a command. */
+  private void logged(CommandMessage command, CommandUpsert.Outcome outcome) {
+    if (outcome == CommandUpsert.Outcome.STORED) {
+      stored.incrementAndGet();
+    } else if (outcome == CommandUpsert.Outcome.HELD) {
+      held.incrementAndGet();
+      LOG.log(
+          Level.INFO,
+          "command {0} for {1}/{2} = {3} not stored: an operator holds the value",
+          new Object[] {
+            command.commandId(), command.device(), command.resource(), command.value()
+          });
+    }
+    LOG.log(
+        Level.FINE,
+        "command {0} for {1}/{2} = {3}: {4}",
+        new Object[] {
+          command.commandId(), command.device(), command.resource(), command.value(), outcome
+        });
+  }
+
+  /** Whether storing {@code after} changed the resource's value (or gave it its first one). */
+  static boolean changes(Optional<StoredCommand> before, StoredCommand after) {
+    return before.isEmpty() || !Objects.equals(before.get().value(), after.value());
+  }
+
+  /**
+   * The audit record of a stored command, as the outbox keeps it: the recommender (or the source
+   * the cloud named) changed the value from {@code before} to {@code after}.
+   */
+  private OutboxMessage auditRecord(
+      CommandMessage command, StoredCommand before, StoredCommand after) {
+    AuditActor who =
+        command.source() == CommandSource.RECOMMENDER
+            ? AuditActor.RECOMMENDER
+            : new AuditActor(command.source().name().toLowerCase(Locale.ROOT), null, null);
+    AuditRecord record = audit.make(who, CommandState.change(before, after).withSite(site));
+    return audit.codec().outboxMessage(record);
   }
 
   /**
@@ -199,5 +290,10 @@ public class CommandIntake {
   /** Commands refused since start. */
   public long refusedCount() {
     return refused.get();
+  }
+
+  @PreDestroy
+  void close() {
+    audit.close();
   }
 }

@@ -2,6 +2,7 @@ package dev.setpoint.relay.domain;
 
 import dev.setpoint.contracts.command.CommandUpsert;
 import dev.setpoint.contracts.command.StoredCommand;
+import java.util.Optional;
 
 /**
  * The latest command per device and resource, which ingest serves through Core Command. Written by
@@ -16,4 +17,7 @@ public interface CommandStore {
    * @param command made with {@link StoredCommand#toStore}; the store sets its version
    */
   CommandUpsert.Outcome store(StoredCommand command);
+
+  /** The command stored for the device's resource, if any. */
+  Optional<StoredCommand> latest(String deviceName, String resourceName);
 }

@@ -1,9 +1,13 @@
 package dev.setpoint.relay.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.contracts.audit.AuditCodec;
+import dev.setpoint.contracts.audit.AuditRecord;
+import dev.setpoint.contracts.buffer.OutboxMessage;
 import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.command.CommandTarget;
 import dev.setpoint.contracts.command.CommandUpsert;
@@ -12,10 +16,15 @@ import dev.setpoint.contracts.telemetry.CommandCodec;
 import dev.setpoint.contracts.telemetry.CommandMessage;
 import dev.setpoint.relay.domain.CommandStore;
 import dev.setpoint.relay.domain.CommandTargets;
+import dev.setpoint.relay.domain.Outbox;
 import dev.setpoint.relay.infrastructure.messaging.CommandConsumer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -42,6 +51,7 @@ class CommandIntakeTest {
   /** Records what it is asked to store; fails the first {@code failures} times. */
   private static final class Store implements CommandStore {
     final List<StoredCommand> stored = new ArrayList<>();
+    final Map<String, StoredCommand> latest = new HashMap<>();
     final AtomicInteger failures;
 
     Store(int failures) {
@@ -54,28 +64,62 @@ class CommandIntakeTest {
         throw new IllegalStateException("MongoDB unreachable");
       }
       stored.add(command);
+      latest.put(command.id(), command);
       return CommandUpsert.Outcome.STORED;
+    }
+
+    @Override
+    public Optional<StoredCommand> latest(String deviceName, String resourceName) {
+      return Optional.ofNullable(latest.get(StoredCommand.idOf(deviceName, resourceName)));
     }
   }
 
+  /** The edge outbox in memory; fails the first {@code failures} appends. */
+  private static final class MemoryOutbox implements Outbox {
+    final Map<String, OutboxMessage> messages = new LinkedHashMap<>();
+    final AtomicInteger failures = new AtomicInteger();
+
+    @Override
+    public void append(OutboxMessage message) {
+      if (failures.getAndDecrement() > 0) {
+        throw new IllegalStateException("MongoDB unreachable");
+      }
+      messages.putIfAbsent(message.id(), message);
+    }
+
+    List<AuditRecord> records() {
+      return messages.values().stream().map(m -> AUDIT.decode(m.payload())).toList();
+    }
+  }
+
+  private static final AuditCodec AUDIT = new AuditCodec();
+
+  private final MemoryOutbox outbox = new MemoryOutbox();
+
+  private CommandIntake intake(Store store) {
+    return new CommandIntake(
+        TARGETS,
+        store,
+        outbox,
+        "gwangju",
+        Clock.systemUTC(),
+        Duration.ofMillis(1),
+        Duration.ofMillis(4));
+  }
+
   private static CommandMessage command(String device, String resource, String value) {
+    return command("c-1", device, resource, value);
+  }
+
+  private static CommandMessage command(String id, String device, String resource, String value) {
     return (new CommandMessage(
-        1,
-        "c-1",
-        device,
-        resource,
-        value,
-        CommandSource.RECOMMENDER,
-        1_000L,
-        "highest safe",
-        "m1"));
+        1, id, device, resource, value, CommandSource.RECOMMENDER, 1_000L, "highest safe", "m1"));
   }
 
   @Test
   void aCommandThatFitsItsProfileIsStoredWithTheResourcesValueType() throws Exception {
     Store store = new Store(0);
-    CommandIntake intake =
-        new CommandIntake(TARGETS, store, Duration.ofMillis(1), Duration.ofMillis(4));
+    CommandIntake intake = intake(store);
 
     assertEquals(
         Optional.of(CommandUpsert.Outcome.STORED),
@@ -105,8 +149,7 @@ class CommandIntakeTest {
   void aCommandItsDeviceCannotTakeIsRefusedAndNothingStored(
       String device, String resource, String value, String why) throws Exception {
     Store store = new Store(0);
-    CommandIntake intake =
-        new CommandIntake(TARGETS, store, Duration.ofMillis(1), Duration.ofMillis(4));
+    CommandIntake intake = intake(store);
 
     assertEquals(Optional.empty(), intake.accept(command(device, resource, value), () -> true));
     InvalidCheck.assertMessage(intake, command(device, resource, value), why);
@@ -118,8 +161,7 @@ class CommandIntakeTest {
   @Test
   void aCommandForAnotherHubsDeviceIsSkippedNotRefused() throws Exception {
     Store store = new Store(0);
-    CommandIntake intake =
-        new CommandIntake(TARGETS, store, Duration.ofMillis(1), Duration.ofMillis(4));
+    CommandIntake intake = intake(store);
 
     assertEquals(Optional.empty(), intake.accept(command("nobody", "setpoint", "24"), () -> true));
 
@@ -131,8 +173,7 @@ class CommandIntakeTest {
   @Test
   void aMalformedPayloadIsRefusedByTheAdapterAndDoesNotBlockTheNext() {
     Store store = new Store(0);
-    CommandIntake intake =
-        new CommandIntake(TARGETS, store, Duration.ofMillis(1), Duration.ofMillis(4));
+    CommandIntake intake = intake(store);
     CommandConsumer consumer = new CommandConsumer(intake);
 
     consumer.consume(Message.of("{\"schemaVersion\":1}")).toCompletableFuture().join();
@@ -150,8 +191,7 @@ class CommandIntakeTest {
   @Test
   void whileTheStoreIsDownTheCommandIsHeldAndRetriedUntilStored() throws Exception {
     Store store = new Store(3);
-    CommandIntake intake =
-        new CommandIntake(TARGETS, store, Duration.ofMillis(1), Duration.ofMillis(4));
+    CommandIntake intake = intake(store);
 
     assertEquals(
         Optional.of(CommandUpsert.Outcome.STORED),
@@ -163,13 +203,63 @@ class CommandIntakeTest {
   @Test
   void stoppingWhileTheStoreIsDownLeavesTheCommandForRedelivery() {
     Store store = new Store(Integer.MAX_VALUE);
-    CommandIntake intake =
-        new CommandIntake(TARGETS, store, Duration.ofMillis(1), Duration.ofMillis(4));
+    CommandIntake intake = intake(store);
 
     assertThrows(
         InterruptedException.class,
         () -> intake.accept(command("ac-1", "setpoint", "25"), () -> false));
     assertTrue(store.stored.isEmpty());
+  }
+
+  @Test
+  void aCommandThatChangesTheValueIsAuditedAsTheRecommendersAndARepeatedValueIsNot()
+      throws Exception {
+    Store store = new Store(0);
+    CommandIntake intake = intake(store);
+
+    intake.accept(command("c-1", "ac-1", "setpoint", "24.5"), () -> true);
+    intake.accept(command("c-2", "ac-1", "setpoint", "24.5"), () -> true);
+    intake.accept(command("c-3", "ac-1", "setpoint", "23"), () -> true);
+
+    assertEquals(3, store.stored.size());
+    List<AuditRecord> records = outbox.records();
+    assertEquals(2, records.size(), "the same value again changes nothing");
+    AuditRecord first = records.get(0);
+    assertEquals("recommender", first.actor());
+    assertNull(first.role());
+    assertNull(first.address());
+    assertEquals("relay@gwangju", first.origin());
+    assertEquals("gwangju", first.site());
+    assertEquals("command", first.kind());
+    assertEquals("create", first.action());
+    assertEquals("ac-1/setpoint", first.target());
+    assertEquals("ac-1", first.device());
+    assertNull(first.before());
+    assertTrue(first.after().contains("\"value\":\"24.5\""), first.after());
+    AuditRecord second = records.get(1);
+    assertEquals("update", second.action());
+    assertTrue(second.before().contains("\"commandId\":\"c-2\""), second.before());
+    assertTrue(second.after().contains("\"value\":\"23\""), second.after());
+    assertEquals(records.get(1).id(), outbox.messages.keySet().stream().toList().get(1));
+  }
+
+  @Test
+  void whileTheOutboxIsDownTheRecordIsRetriedAndTheCommandStoredOnce() throws Exception {
+    Store store = new Store(0);
+    outbox.failures.set(2);
+
+    assertEquals(
+        Optional.of(CommandUpsert.Outcome.STORED),
+        intake(store).accept(command("ac-1", "setpoint", "25"), () -> true));
+
+    assertEquals(1, store.stored.size(), "the command is not stored again");
+    assertEquals(1, outbox.records().size());
+  }
+
+  @Test
+  void aRefusedCommandIsNotAudited() throws Exception {
+    intake(new Store(0)).accept(command("ac-1", "setpoint", "99"), () -> true);
+    assertTrue(outbox.messages.isEmpty());
   }
 
   /** The refusal's message, read from the check the intake makes. */

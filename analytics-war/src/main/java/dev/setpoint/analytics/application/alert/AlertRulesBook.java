@@ -1,11 +1,17 @@
 package dev.setpoint.analytics.application.alert;
 
+import dev.setpoint.analytics.application.audit.AuditTrail;
 import dev.setpoint.analytics.domain.alert.AlertRuleStore;
 import dev.setpoint.analytics.domain.alert.AlertRuleStore.Overrides;
 import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
 import dev.setpoint.contracts.alert.AlertRules;
+import dev.setpoint.contracts.audit.AuditAction;
+import dev.setpoint.contracts.audit.AuditActor;
+import dev.setpoint.contracts.audit.AuditChange;
+import dev.setpoint.contracts.audit.AuditKind;
 import java.time.Clock;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -13,7 +19,7 @@ import java.util.logging.Logger;
  * The alert rules in force: the defaults ({@link AlertRules#DEFAULTS}), then the overrides of scope
  * {@code default}, of the room's {@code site:<name>}, of its {@code room:<name>}, each over the one
  * before. Held in memory (read at start and with every refresh) so judging a reading never waits on
- * the store.
+ * the store. Each change of a scope's overrides is recorded in the {@link AuditTrail}.
  */
 public final class AlertRulesBook {
   public static final String DEFAULT = "default";
@@ -21,13 +27,15 @@ public final class AlertRulesBook {
   private static final Logger LOG = Logger.getLogger(AlertRulesBook.class.getName());
 
   private final AlertRuleStore store;
+  private final AuditTrail audit;
   private final Clock clock;
   private final Map<String, Overrides> scopes = new ConcurrentHashMap<>();
   private final Map<String, AlertRules> resolved = new ConcurrentHashMap<>();
   private volatile boolean reachable = true;
 
-  public AlertRulesBook(AlertRuleStore store, Clock clock) {
+  public AlertRulesBook(AlertRuleStore store, AuditTrail audit, Clock clock) {
     this.store = store;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -100,7 +108,7 @@ public final class AlertRulesBook {
    *     or {@code room:<name>}, or overrides the rules refuse over the defaults and the default
    *     scope's overrides (unknown name, a warning above its critical limit)
    */
-  public Overrides set(String scope, Map<String, Double> overrides, String operator) {
+  public Overrides set(String scope, Map<String, Double> overrides, AuditActor by) {
     if (!scope.equals(DEFAULT) && !scope.matches("(site|room):[^\\p{Cntrl}]{1,256}")) {
       throw new IllegalArgumentException(
           "scope must be default, site:<name> or room:<name>, not '" + scope + "'");
@@ -113,10 +121,24 @@ public final class AlertRulesBook {
       base = base.with(overrides(DEFAULT));
     }
     base.with(overrides);
-    Overrides o = new Overrides(scope, Map.copyOf(overrides), operator, clock.instant());
+    Overrides o = new Overrides(scope, Map.copyOf(overrides), by.name(), clock.instant());
+    Overrides before = scopes.get(scope);
     store.save(o);
     scopes.put(scope, o);
     resolved.clear();
+    boolean had = before != null && !before.overrides().isEmpty();
+    if (!had && overrides.isEmpty()) {
+      return o; // none before, none now: nothing changed
+    }
+    String action =
+        !had ? AuditAction.CREATE : overrides.isEmpty() ? AuditAction.DELETE : AuditAction.UPDATE;
+    audit.record(
+        by,
+        AuditChange.of(AuditKind.ALERT_RULE, action, scope)
+            .withSite(scope.startsWith("site:") ? scope.substring(5) : null)
+            .withRoom(scope.startsWith("room:") ? scope.substring(5) : null)
+            .withBefore(had ? new TreeMap<>(before.overrides()) : null)
+            .withAfter(overrides.isEmpty() ? null : new TreeMap<>(overrides)));
     return o;
   }
 }

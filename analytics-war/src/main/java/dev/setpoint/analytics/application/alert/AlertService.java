@@ -1,5 +1,6 @@
 package dev.setpoint.analytics.application.alert;
 
+import dev.setpoint.analytics.application.audit.AuditTrail;
 import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.alert.Alert;
 import dev.setpoint.analytics.domain.alert.AlertEvent;
@@ -12,21 +13,24 @@ import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
 import dev.setpoint.contracts.alert.AlertIds;
 import dev.setpoint.contracts.alert.AlertKind;
 import dev.setpoint.contracts.alert.AlertRules;
+import dev.setpoint.contracts.alert.EdgeAlert;
 import dev.setpoint.contracts.alert.RoomClimate;
+import dev.setpoint.contracts.alert.RoomClimateTrack;
 import dev.setpoint.contracts.alert.RoomConditions;
+import dev.setpoint.contracts.alert.RoomFinding;
 import dev.setpoint.contracts.alert.Severity;
+import dev.setpoint.contracts.audit.AuditAction;
+import dev.setpoint.contracts.audit.AuditActor;
+import dev.setpoint.contracts.audit.AuditChange;
+import dev.setpoint.contracts.audit.AuditKind;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
-import dev.setpoint.model.mv.Observation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -56,15 +60,21 @@ import java.util.logging.Logger;
  * told; a change the store did not take is kept here and stored again on the next {@link #tick()},
  * so a store outage delays the record, never loses it. Open alerts are read back from the store at
  * the first tick after a start, so a restart neither forgets an alert nor raises it twice.
+ *
+ * <p><b>The edge's alerts.</b> An edge hub raises room alerts itself while its link is down, with
+ * the same rules on the same readings, and reports each change when the link returns ({@link
+ * #edge(EdgeAlert)}); its buffered telemetry arrives about then too, in either order. A room
+ * condition is therefore judged by time, not by arrival: a reading or an edge change older than the
+ * condition's last change here neither raises, escalates, eases nor clears it (the change that came
+ * first already accounted for a later moment). An edge alert the cloud has (open under the same
+ * condition, or stored under its id) is not raised twice; one it has not is recorded with the
+ * edge's start and told as raised.
  */
 public final class AlertService {
   private static final Logger LOG = Logger.getLogger(AlertService.class.getName());
 
   /** The subject of the service's own alerts. */
   public static final String SERVICE = "analytics";
-
-  /** A sensor reading older than this (before the room's newest) no longer counts. */
-  static final Duration FRESH = Duration.ofMinutes(3);
 
   /** A device's reporting interval until two of its messages were seen. */
   static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(1);
@@ -76,6 +86,7 @@ public final class AlertService {
   private final AlertStore store;
   private final AlertNotifier notifier;
   private final BiFunction<String, String, AlertRules> rules;
+  private final AuditTrail audit;
   private final Clock clock;
 
   private final Map<String, Alert> open = new ConcurrentHashMap<>();
@@ -83,6 +94,13 @@ public final class AlertService {
   private final Map<String, RoomTrack> rooms = new ConcurrentHashMap<>();
   private final Map<String, DeviceTrack> devices = new ConcurrentHashMap<>();
   private final Map<String, Instant> hubsHeard = new ConcurrentHashMap<>();
+
+  /**
+   * Per room condition (kind and room): the time of the reading or edge change that last changed
+   * it.
+   */
+  private final Map<String, Instant> roomChangedAt = new ConcurrentHashMap<>();
+
   private volatile boolean loaded;
 
   /**
@@ -92,10 +110,12 @@ public final class AlertService {
       AlertStore store,
       AlertNotifier notifier,
       BiFunction<String, String, AlertRules> rules,
+      AuditTrail audit,
       Clock clock) {
     this.store = store;
     this.notifier = notifier;
     this.rules = rules;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -130,8 +150,7 @@ public final class AlertService {
     RoomClimate climate;
     synchronized (r) {
       r.site = m.site();
-      r.sensors.put(m.device(), new Sensor(time, temperature, humidity));
-      climate = r.climate(time);
+      climate = r.track.accept(m.device(), time, temperature, humidity);
       r.last = climate;
     }
     judgeRoom(room, m.site(), climate);
@@ -380,6 +399,10 @@ public final class AlertService {
     try {
       for (Alert a : store.open()) {
         open.putIfAbsent(key(a.kind(), a.subject()), a);
+        if (RoomConditions.KINDS.contains(a.kind())) {
+          // after a restart, a reading from before the alert started cannot clear it
+          roomChangedAt.merge(key(a.kind(), a.subject()), a.raisedAt(), AlertService::later);
+        }
       }
       loaded = true;
     } catch (ControlStoreUnavailableException e) {
@@ -390,12 +413,12 @@ public final class AlertService {
   // ------------------------------------------------------------- operators
 
   /**
-   * Acknowledges an open alert.
+   * Acknowledges an open alert, and records it in the {@link AuditTrail}.
    *
    * @return the acknowledged alert, or empty for an id not known
    * @throws IllegalStateException for an alert already cleared
    */
-  public Optional<Alert> acknowledge(String id, String operator, String comment) {
+  public Optional<Alert> acknowledge(String id, AuditActor by, String comment) {
     Alert current = open.values().stream().filter(a -> a.id().equals(id)).findFirst().orElse(null);
     if (current == null) {
       Optional<Alert> stored = store.find(id);
@@ -408,12 +431,37 @@ public final class AlertService {
       }
       current = stored.get();
     }
-    Alert acked = current.acknowledged(operator, comment, clock.instant());
+    Alert acked = current.acknowledged(by.name(), comment, clock.instant());
     store.save(acked); // an operator's acknowledgement is stored or refused, never only in memory
+    audit.record(
+        by,
+        AuditChange.of(AuditKind.ALERT, AuditAction.ACKNOWLEDGE, id)
+            .withDevice(acked.device())
+            .withSite(acked.site())
+            .withRoom(acked.room())
+            .withBefore(acknowledgement(current))
+            .withAfter(acknowledgement(acked)));
     open.computeIfPresent(
         key(acked.kind(), acked.subject()), (k, a) -> a.id().equals(id) ? acked : a);
     notifier.notify(acked, AlertEvent.ACKNOWLEDGED);
     return Optional.of(acked);
+  }
+
+  /** An alert as the audit trail shows its acknowledgement. */
+  private static Object acknowledgement(Alert a) {
+    return AuditChange.state(
+        "kind",
+        a.kind().code(),
+        "severity",
+        a.severity().code(),
+        "state",
+        a.state().code(),
+        "acknowledgedBy",
+        a.acknowledgedBy(),
+        "acknowledgedAt",
+        a.acknowledgedAt(),
+        "comment",
+        a.comment());
   }
 
   /** The stored alerts the query matches, with the total over all pages. */
@@ -454,72 +502,120 @@ public final class AlertService {
   private void judgeRoom(String room, String site, RoomClimate climate) {
     AlertRules r = rules.apply(site, room);
     Map<AlertKind, Severity> before = new EnumMap<>(AlertKind.class);
-    for (AlertKind k :
-        List.of(
-            AlertKind.INLET_HIGH, AlertKind.INLET_RATE, AlertKind.HUMIDITY, AlertKind.DEW_POINT)) {
+    for (AlertKind k : RoomConditions.KINDS) {
       Alert a = open.get(key(k, room));
       if (a != null) {
         before.put(k, a.severity());
       }
     }
-    Map<AlertKind, Severity> now = RoomConditions.evaluate(r, climate, before);
     Instant t = climate.time();
-    condition(
-        AlertKind.INLET_HIGH,
-        room,
-        site,
-        room,
-        null,
-        now.get(AlertKind.INLET_HIGH),
-        climate.hottestInletC(),
-        now.get(AlertKind.INLET_HIGH) == Severity.CRITICAL ? r.inletCriticalC() : r.inletWarningC(),
-        String.format(Locale.ROOT, "room %s: hottest inlet %.1f °C", room, climate.hottestInletC()),
-        t);
-    condition(
-        AlertKind.INLET_RATE,
-        room,
-        site,
-        room,
-        null,
-        now.get(AlertKind.INLET_RATE),
-        climate.inletRateCPerHour(),
-        r.inletRateCPerHour(),
-        String.format(
-            Locale.ROOT,
-            "room %s: inlet changing %.1f °C per hour",
-            room,
-            climate.inletRateCPerHour()),
-        t);
-    condition(
-        AlertKind.HUMIDITY,
-        room,
-        site,
-        room,
-        null,
-        now.get(AlertKind.HUMIDITY),
-        climate.humidityPct(),
-        null,
-        String.format(
-            Locale.ROOT, "room %s: relative humidity %.0f %%", room, climate.humidityPct()),
-        t);
-    condition(
-        AlertKind.DEW_POINT,
-        room,
-        site,
-        room,
-        null,
-        now.get(AlertKind.DEW_POINT),
-        climate.dewPointC(),
-        null,
-        String.format(Locale.ROOT, "room %s: dew point %.1f °C", room, climate.dewPointC()),
-        t);
+    for (RoomFinding f : RoomConditions.judge(r, room, climate, before)) {
+      Instant changed = roomChangedAt.get(key(f.kind(), room));
+      if (changed != null && t.isBefore(changed)) {
+        continue; // an older reading than the one (or the edge change) that last changed it
+      }
+      if (condition(
+          f.kind(),
+          room,
+          site,
+          room,
+          null,
+          f.severity(),
+          f.value(),
+          f.threshold(),
+          f.message(),
+          t)) {
+        roomChangedAt.merge(key(f.kind(), room), t, AlertService::later);
+      }
+    }
+  }
+
+  private static Instant later(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  // ------------------------------------------------------------- the edge
+
+  /**
+   * A change of an alert an edge hub raised itself (see the class comment): recorded, escalated or
+   * cleared here as if the cloud had judged the readings itself, once.
+   *
+   * @throws ControlStoreUnavailableException when the store cannot say whether the alert is known;
+   *     the caller tries again later
+   */
+  public void edge(EdgeAlert e) {
+    load();
+    String key = key(e.kind(), e.room());
+    Instant changed = roomChangedAt.get(key);
+    if (changed != null && e.at().isBefore(changed)) {
+      return; // the cloud has judged a later moment of this condition already
+    }
+    Alert current = open.get(key);
+    Double v = e.value() == null || !Double.isFinite(e.value()) ? null : e.value();
+    switch (e.event()) {
+      case CLEARED -> {
+        // Another open alert of the condition (started at another minute) is the cloud's own; its
+        // readings clear it.
+        if (current != null && current.id().equals(e.id()) && open.remove(key, current)) {
+          Alert cleared = current.cleared(e.message(), e.at());
+          persist(cleared);
+          tell(cleared, AlertEvent.CLEARED, clock.instant());
+          roomChangedAt.merge(key, e.at(), AlertService::later);
+        }
+      }
+      case RAISED, ESCALATED -> {
+        if (current != null) {
+          // the condition is alerted already, under this id or under the cloud's own
+          if (e.severity().compareTo(current.severity()) > 0) {
+            Alert escalated = current.updated(e.severity(), v, e.threshold(), e.message(), e.at());
+            if (open.replace(key, current, escalated)) {
+              persist(escalated);
+              tell(escalated, AlertEvent.ESCALATED, clock.instant());
+              roomChangedAt.merge(key, e.at(), AlertService::later);
+            }
+          }
+          return;
+        }
+        if (unsaved.containsKey(e.id()) || store.find(e.id()).isPresent()) {
+          return; // the cloud raised it too, and it has cleared since
+        }
+        Alert raised =
+            new Alert(
+                e.id(),
+                e.kind(),
+                e.severity(),
+                AlertState.RAISED,
+                e.room(),
+                e.site(),
+                e.room(),
+                null,
+                v,
+                e.threshold(),
+                e.message(),
+                e.start(),
+                e.at(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                0);
+        if (open.putIfAbsent(key, raised) == null) {
+          persist(raised);
+          tell(raised, AlertEvent.RAISED, clock.instant());
+          roomChangedAt.merge(key, e.at(), AlertService::later);
+        }
+      }
+    }
   }
 
   /**
    * One condition of one subject now: {@code severity} null when it does not hold. Raises,
    * escalates, eases or clears the subject's open alert of that kind.
+   *
+   * @return whether it changed the alert
    */
-  private void condition(
+  private boolean condition(
       AlertKind kind,
       String subject,
       String site,
@@ -537,8 +633,9 @@ public final class AlertService {
         Alert cleared = current.cleared(message, at);
         persist(cleared);
         tell(cleared, AlertEvent.CLEARED, at);
+        return true;
       }
-      return;
+      return false;
     }
     Double v = value == null || !Double.isFinite(value) ? null : value;
     if (current == null) {
@@ -566,8 +663,9 @@ public final class AlertService {
       if (open.putIfAbsent(key, raised) == null) {
         persist(raised);
         tell(raised, AlertEvent.RAISED, at);
+        return true;
       }
-      return;
+      return false;
     }
     if (severity != current.severity()) {
       Alert changed = current.updated(severity, v, threshold, message, at);
@@ -576,7 +674,9 @@ public final class AlertService {
       if (severity.compareTo(current.severity()) > 0) {
         tell(changed, AlertEvent.ESCALATED, at);
       }
+      return true;
     }
+    return false;
   }
 
   /** Tells subscribers and records it; the notifier never blocks. */
@@ -629,62 +729,11 @@ public final class AlertService {
     return null;
   }
 
-  /** One sensor's latest reading. */
-  private record Sensor(Instant time, double temperatureC, Double humidityPct) {}
-
-  /** A room: its sensors' latest readings and its hottest inlet per minute over the last hour. */
+  /** A room: its climate, tracked as the edge tracks it, and the last one judged. */
   private static final class RoomTrack {
     String site;
     RoomClimate last;
-    final Map<String, Sensor> sensors = new HashMap<>();
-    final Deque<double[]> minutes = new ArrayDeque<>(); // {epoch minute, hottest °C}
-
-    RoomClimate climate(Instant time) {
-      Sensor hottest = null;
-      for (Sensor s : sensors.values()) {
-        if (!s.time().isBefore(time.minus(FRESH))
-            && (hottest == null || s.temperatureC() > hottest.temperatureC())) {
-          hottest = s;
-        }
-      }
-      if (hottest == null) {
-        return new RoomClimate(time, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
-      }
-      long minute = Math.floorDiv(time.getEpochSecond(), 60);
-      if (!minutes.isEmpty() && minutes.peekLast()[0] == minute) {
-        minutes.peekLast()[1] = Math.max(minutes.peekLast()[1], hottest.temperatureC());
-      } else if (minutes.isEmpty() || minutes.peekLast()[0] < minute) {
-        minutes.addLast(new double[] {minute, hottest.temperatureC()});
-      }
-      while (!minutes.isEmpty() && minutes.peekFirst()[0] < minute - 60) {
-        minutes.removeFirst();
-      }
-      double humidity = hottest.humidityPct() == null ? Double.NaN : hottest.humidityPct();
-      double dew =
-          Double.isNaN(humidity)
-              ? Double.NaN
-              : Observation.dewPointC(hottest.temperatureC(), humidity);
-      return new RoomClimate(time, hottest.temperatureC(), rate(minute), humidity, dew);
-    }
-
-    /**
-     * The largest change of the hottest inlet between this minute and any of the last hour's at
-     * least 15 minutes before, scaled to an hour; NaN before a quarter of an hour is known.
-     */
-    private double rate(long minute) {
-      double[] last = minutes.peekLast();
-      double worst = Double.NaN;
-      for (double[] m : minutes) {
-        double span = last[0] - m[0];
-        if (span >= 15) {
-          double perHour = (last[1] - m[1]) * 60 / span;
-          if (Double.isNaN(worst) || Math.abs(perHour) > Math.abs(worst)) {
-            worst = perHour;
-          }
-        }
-      }
-      return worst;
-    }
+    final RoomClimateTrack track = new RoomClimateTrack();
   }
 
   /**

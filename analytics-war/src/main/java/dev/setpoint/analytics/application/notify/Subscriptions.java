@@ -1,11 +1,20 @@
 package dev.setpoint.analytics.application.notify;
 
+import dev.setpoint.analytics.application.audit.AuditTrail;
 import dev.setpoint.analytics.application.notify.WebhookTargets.HostPort;
+import dev.setpoint.analytics.domain.alert.AlertEvent;
 import dev.setpoint.analytics.domain.notify.Channel;
 import dev.setpoint.analytics.domain.notify.EmailChannel;
 import dev.setpoint.analytics.domain.notify.Subscription;
 import dev.setpoint.analytics.domain.notify.SubscriptionStore;
 import dev.setpoint.analytics.domain.notify.WebhookChannel;
+import dev.setpoint.contracts.alert.AlertKind;
+import dev.setpoint.contracts.alert.Severity;
+import dev.setpoint.contracts.audit.AuditAction;
+import dev.setpoint.contracts.audit.AuditActor;
+import dev.setpoint.contracts.audit.AuditChange;
+import dev.setpoint.contracts.audit.AuditKind;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,6 +60,7 @@ public final class Subscriptions {
       Pattern.compile("[^@\\s\"(),:;<>\\[\\]\\\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251})");
 
   private final SubscriptionStore store;
+  private final AuditTrail audit;
   private final WebhookTargets targets;
   private final boolean emailEnabled;
   private final Supplier<String> secrets;
@@ -63,11 +73,13 @@ public final class Subscriptions {
    */
   public Subscriptions(
       SubscriptionStore store,
+      AuditTrail audit,
       WebhookTargets targets,
       boolean emailEnabled,
       Supplier<String> secrets,
       Clock clock) {
     this.store = store;
+    this.audit = audit;
     this.targets = targets;
     this.emailEnabled = emailEnabled;
     this.secrets = secrets;
@@ -98,7 +110,7 @@ public final class Subscriptions {
    * @throws InvalidSubscriptionException naming the field at fault
    * @throws SubscriptionConflictException when the name is taken
    */
-  public Subscription create(SubscriptionDraft draft, String by, Collection<HostPort> self) {
+  public Subscription create(SubscriptionDraft draft, AuditActor by, Collection<HostPort> self) {
     if (draft.name() == null) {
       throw new InvalidSubscriptionException("name", "is required");
     }
@@ -108,8 +120,9 @@ public final class Subscriptions {
       throw new SubscriptionConflictException(draft.name());
     }
     Instant now = clock.instant();
-    Subscription s = subscription(draft.name(), draft, secrets.get(), now, now, by);
+    Subscription s = subscription(draft.name(), draft, secrets.get(), now, now, by.name());
     store.save(s);
+    audit.record(by, change(AuditAction.CREATE, s.name(), null, s));
     return s;
   }
 
@@ -123,7 +136,7 @@ public final class Subscriptions {
       String name,
       SubscriptionDraft draft,
       boolean newSecret,
-      String by,
+      AuditActor by,
       Collection<HostPort> self) {
     if (draft.name() != null && !draft.name().equals(name)) {
       throw new InvalidSubscriptionException(
@@ -136,18 +149,72 @@ public final class Subscriptions {
     }
     String secret = newSecret ? secrets.get() : existing.get().secret();
     Subscription s =
-        subscription(name, draft, secret, existing.get().created(), clock.instant(), by);
+        subscription(name, draft, secret, existing.get().created(), clock.instant(), by.name());
     store.save(s);
+    audit.record(by, change(AuditAction.UPDATE, name, existing.get(), s));
     return Optional.of(s);
   }
 
   /** Removes a subscription; false when there is none of that name. */
-  public boolean delete(String name, String by) {
-    if (store.find(name).isEmpty()) {
+  public boolean delete(String name, AuditActor by) {
+    Optional<Subscription> existing = store.find(name);
+    if (existing.isEmpty()) {
       return false;
     }
-    store.delete(name, clock.instant(), by);
+    store.delete(name, clock.instant(), by.name());
+    audit.record(by, change(AuditAction.DELETE, name, existing.get(), null));
     return true;
+  }
+
+  private static AuditChange change(
+      String action, String name, Subscription before, Subscription after) {
+    return AuditChange.of(AuditKind.SUBSCRIPTION, action, name)
+        .withBefore(before == null ? null : state(before, after))
+        .withAfter(after == null ? null : state(after, before));
+  }
+
+  /**
+   * A subscription as the audit trail shows it: never its secret (only whether a change made a new
+   * one), and a webhook only as its scheme, host and port, since a webhook's path or query often is
+   * a key itself (Slack's, for one).
+   */
+  private static Object state(Subscription s, Subscription other) {
+    return AuditChange.state(
+        "description",
+        s.description(),
+        "receiver",
+        s.receiver(),
+        "channels",
+        s.channels().stream().map(Subscriptions::channel).toList(),
+        "severities",
+        s.severities().stream().map(Severity::code).sorted().toList(),
+        "kinds",
+        s.kinds().stream().map(AlertKind::code).sorted().toList(),
+        "events",
+        s.events().stream().map(AlertEvent::code).sorted().toList(),
+        "sites",
+        s.sites().stream().sorted().toList(),
+        "rooms",
+        s.rooms().stream().sorted().toList(),
+        "adminState",
+        s.adminState().name(),
+        "secretChanged",
+        other != null && !other.secret().equals(s.secret()));
+  }
+
+  private static String channel(Channel c) {
+    if (c instanceof WebhookChannel w) {
+      URI u = w.url();
+      return "REST "
+          + u.getScheme()
+          + "://"
+          + u.getHost()
+          + (u.getPort() < 0 ? "" : ":" + u.getPort())
+          + " ("
+          + w.format().code()
+          + ")";
+    }
+    return c.type().name() + " " + c.target();
   }
 
   /**

@@ -1,9 +1,14 @@
 package dev.setpoint.analytics.application.room;
 
+import dev.setpoint.analytics.application.audit.AuditTrail;
 import dev.setpoint.analytics.domain.room.ControlMode;
 import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
 import dev.setpoint.analytics.domain.room.RoomControl;
 import dev.setpoint.analytics.domain.room.RoomControlStore;
+import dev.setpoint.contracts.audit.AuditAction;
+import dev.setpoint.contracts.audit.AuditActor;
+import dev.setpoint.contracts.audit.AuditChange;
+import dev.setpoint.contracts.audit.AuditKind;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -21,19 +26,24 @@ import java.util.logging.Logger;
  * store has been read: until then a room's mode is unknown, and the recommender then records its
  * decisions without commanding the room, because a room an operator switched off must not be
  * commanded by an analytics server that restarted while the store was down.
+ *
+ * <p>Each change an operator makes is recorded in the {@link AuditTrail}: the room's mode and tape
+ * flag before and after.
  */
 public final class RoomModes {
   private static final Logger LOG = Logger.getLogger(RoomModes.class.getName());
 
   private final RoomControlStore store;
+  private final AuditTrail audit;
   private final ControlMode defaultMode;
   private final Clock clock;
   private final Map<String, RoomControl> controls = new ConcurrentHashMap<>();
   private volatile boolean loaded;
   private volatile boolean reachable;
 
-  public RoomModes(RoomControlStore store, ControlMode defaultMode, Clock clock) {
+  public RoomModes(RoomControlStore store, AuditTrail audit, ControlMode defaultMode, Clock clock) {
     this.store = store;
+    this.audit = audit;
     this.defaultMode = defaultMode;
     this.clock = clock;
   }
@@ -105,9 +115,13 @@ public final class RoomModes {
    *
    * @throws ControlStoreUnavailableException when the store did not take it (nothing changed)
    */
-  public RoomControl set(String room, ControlMode mode, String operator) {
+  public RoomControl set(String room, ControlMode mode, AuditActor by) {
     return change(
-        room, c -> c.withMode(mode, operator, clock.instant()), "set to " + mode.code(), operator);
+        room,
+        c -> c.withMode(mode, by.name(), clock.instant()),
+        "set to " + mode.code(),
+        AuditKind.ROOM_MODE,
+        by);
   }
 
   /**
@@ -115,12 +129,13 @@ public final class RoomModes {
    *
    * @throws ControlStoreUnavailableException when the store did not take it (nothing changed)
    */
-  public RoomControl setHoldingTape(String room, boolean holdingTape, String operator) {
+  public RoomControl setHoldingTape(String room, boolean holdingTape, AuditActor by) {
     return change(
         room,
-        c -> c.withHoldingTape(holdingTape, operator, clock.instant()),
+        c -> c.withHoldingTape(holdingTape, by.name(), clock.instant()),
         holdingTape ? "marked as holding tape" : "marked as not holding tape",
-        operator);
+        AuditKind.ROOM_TAPE,
+        by);
   }
 
   /**
@@ -129,13 +144,29 @@ public final class RoomModes {
    * not be undone.
    */
   private RoomControl change(
-      String room, UnaryOperator<RoomControl> change, String what, String operator) {
-    RoomControl control = change.apply(store.find(room).orElseGet(() -> RoomControl.unset(room)));
+      String room, UnaryOperator<RoomControl> change, String what, String kind, AuditActor by) {
+    RoomControl before = store.find(room).orElseGet(() -> RoomControl.unset(room));
+    RoomControl control = change.apply(before);
     store.save(control);
     reachable = true;
     controls.put(room, control);
-    LOG.info("room " + room + " " + what + " by " + operator);
+    LOG.info("room " + room + " " + what + " by " + by.name());
+    audit.record(
+        by,
+        AuditChange.of(kind, AuditAction.UPDATE, room)
+            .withRoom(room)
+            .withBefore(state(before))
+            .withAfter(state(control)));
     return control;
+  }
+
+  /** A room's control as the audit trail shows it: its mode in force and its tape flag. */
+  private Object state(RoomControl control) {
+    return AuditChange.state(
+        "mode",
+        (control.mode() == null ? defaultMode : control.mode()).code(),
+        "holdingTape",
+        control.holdingTape());
   }
 
   /** Whether the store answered the last read or write. */

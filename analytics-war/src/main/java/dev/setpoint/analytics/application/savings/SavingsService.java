@@ -1,5 +1,6 @@
 package dev.setpoint.analytics.application.savings;
 
+import dev.setpoint.analytics.application.audit.AuditTrail;
 import dev.setpoint.analytics.application.energy.EnergyService;
 import dev.setpoint.analytics.application.energy.RoomAnomaly;
 import dev.setpoint.analytics.application.history.InvalidHistoryRequestException;
@@ -11,6 +12,10 @@ import dev.setpoint.analytics.domain.savings.MvPlanStore;
 import dev.setpoint.analytics.domain.savings.Pilot;
 import dev.setpoint.analytics.domain.savings.RoomAlerts;
 import dev.setpoint.analytics.domain.savings.SavingsStore;
+import dev.setpoint.contracts.audit.AuditAction;
+import dev.setpoint.contracts.audit.AuditActor;
+import dev.setpoint.contracts.audit.AuditChange;
+import dev.setpoint.contracts.audit.AuditKind;
 import dev.setpoint.model.eval.ClosedLoop;
 import dev.setpoint.model.mv.Baseline;
 import dev.setpoint.model.mv.Guideline14;
@@ -71,6 +76,7 @@ public class SavingsService {
   private final EnergyService energy;
   private final SavingsStore store;
   private final RoomAlerts roomAlerts;
+  private final AuditTrail audit;
   private final Clock clock;
   private final Map<String, Fits> fits = new ConcurrentHashMap<>();
 
@@ -79,11 +85,13 @@ public class SavingsService {
       EnergyService energy,
       SavingsStore store,
       RoomAlerts roomAlerts,
+      AuditTrail audit,
       Clock clock) {
     this.plans = plans;
     this.energy = energy;
     this.store = store;
     this.roomAlerts = roomAlerts;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -104,7 +112,7 @@ public class SavingsService {
    *
    * @throws InvalidHistoryRequestException naming {@code from} or {@code to} otherwise
    */
-  public MvPlan setBaseline(String room, Instant from, Instant to, String operator) {
+  public MvPlan setBaseline(String room, Instant from, Instant to, AuditActor by) {
     Instant now = clock.instant();
     if (!to.isAfter(from)) {
       throw new InvalidHistoryRequestException("to", "must be after from");
@@ -121,15 +129,33 @@ public class SavingsService {
       throw new InvalidHistoryRequestException(
           "from", "a baseline period spans at least a week (" + MIN_BASELINE_HOURS + " hours)");
     }
-    MvPlan plan = plan(room).withBaseline(new BaselinePeriod(from, to), operator, now);
+    MvPlan before = plan(room);
+    MvPlan plan = before.withBaseline(new BaselinePeriod(from, to), by.name(), now);
     plans.save(plan);
+    audit.record(
+        by,
+        AuditChange.of(
+                AuditKind.BASELINE,
+                before.baseline() == null ? AuditAction.CREATE : AuditAction.UPDATE,
+                room)
+            .withRoom(room)
+            .withBefore(baseline(before.baseline()))
+            .withAfter(baseline(plan.baseline())));
     return plan;
   }
 
   /** Removes the room's baseline period. */
-  public MvPlan clearBaseline(String room, String operator) {
-    MvPlan plan = plan(room).withBaseline(null, operator, clock.instant());
+  public MvPlan clearBaseline(String room, AuditActor by) {
+    MvPlan before = plan(room);
+    MvPlan plan = before.withBaseline(null, by.name(), clock.instant());
     plans.save(plan);
+    if (before.baseline() != null) {
+      audit.record(
+          by,
+          AuditChange.of(AuditKind.BASELINE, AuditAction.DELETE, room)
+              .withRoom(room)
+              .withBefore(baseline(before.baseline())));
+    }
     return plan;
   }
 
@@ -137,7 +163,7 @@ public class SavingsService {
    * Starts a pilot: it must start today or later, in a zone of whole-hour offset without a clock
    * change during it (every pilot day has 24 metered hours), and no pilot may be running.
    */
-  public MvPlan startPilot(String room, Pilot pilot, String operator) {
+  public MvPlan startPilot(String room, Pilot pilot, AuditActor by) {
     Instant now = clock.instant();
     if (pilot.days() > MAX_PILOT_DAYS) {
       throw new InvalidHistoryRequestException(
@@ -158,21 +184,61 @@ public class SavingsService {
               + current.end()
               + "; stop it first (POST …/pilot/stop)");
     }
-    MvPlan plan = plan(room).withPilot(pilot, operator, now);
+    MvPlan plan = plan(room).withPilot(pilot, by.name(), now);
     plans.save(plan);
+    audit.record(
+        by,
+        AuditChange.of(AuditKind.PILOT, AuditAction.CREATE, room)
+            .withRoom(room)
+            .withBefore(pilot(current))
+            .withAfter(pilot(pilot)));
     return plan;
   }
 
   /** Stops the room's running (or scheduled) pilot now: the recommender decides again. */
-  public MvPlan stopPilot(String room, String operator) {
+  public MvPlan stopPilot(String room, AuditActor by) {
     Instant now = clock.instant();
     MvPlan plan = plan(room);
     if (plan.pilot() == null || !plan.pilot().end().isAfter(now)) {
       throw new SavingsConflictException("pilot", "room '" + room + "' has no pilot to stop");
     }
-    MvPlan stopped = plan.withPilot(plan.pilot().stopped(now), operator, now);
+    MvPlan stopped = plan.withPilot(plan.pilot().stopped(now), by.name(), now);
     plans.save(stopped);
+    audit.record(
+        by,
+        AuditChange.of(AuditKind.PILOT, AuditAction.STOP, room)
+            .withRoom(room)
+            .withBefore(pilot(plan.pilot()))
+            .withAfter(pilot(stopped.pilot())));
     return stopped;
+  }
+
+  /** A baseline period as the audit trail shows it, or null. */
+  private static Object baseline(BaselinePeriod p) {
+    return p == null ? null : AuditChange.state("from", p.from(), "to", p.to());
+  }
+
+  /** A pilot as the audit trail shows it, or null. */
+  private static Object pilot(Pilot p) {
+    return p == null
+        ? null
+        : AuditChange.state(
+            "start",
+            p.start().toString(),
+            "days",
+            p.days(),
+            "periodDays",
+            p.periodDays(),
+            "fixedSetpointC",
+            p.fixedSetpointC(),
+            "zone",
+            p.zone().getId(),
+            "carryOverHours",
+            p.carryOverHours(),
+            "seed",
+            p.seed(),
+            "stoppedAt",
+            p.stoppedAt());
   }
 
   private static void checkWholeDays(Pilot pilot) {

@@ -1,5 +1,7 @@
 package dev.setpoint.analytics.infrastructure.alert;
 
+import static dev.setpoint.analytics.infrastructure.store.AnalyticsDatabase.putIfPresent;
+
 import dev.setpoint.analytics.domain.alert.Alert;
 import dev.setpoint.analytics.domain.alert.AlertQuery;
 import dev.setpoint.analytics.domain.alert.AlertState;
@@ -85,18 +87,13 @@ public class JnosqlAlertStore implements AlertStore {
 
   @Override
   public List<Alert> query(AlertQuery q) {
-    return database.with(
-        "query the alerts",
-        m ->
-            m.select(
-                    filtered(q)
-                        .sort(Sort.desc("raisedAt"))
-                        .skip((long) q.page() * q.size())
-                        .limit(q.size())
-                        .build())
-                .map(JnosqlAlertStore::alert)
-                .flatMap(Optional::stream)
-                .toList());
+    return database.page(
+        filtered(q),
+        Sort.desc("raisedAt"),
+        q.page(),
+        q.size(),
+        JnosqlAlertStore::alert,
+        "query the alerts");
   }
 
   @Override
@@ -134,13 +131,7 @@ public class JnosqlAlertStore implements AlertStore {
     if (q.to() != null) {
       conditions.add(CriteriaCondition.lt("raisedAt", q.to().toEpochMilli()));
     }
-    SelectQuery.QueryBuilder b = SelectQuery.builder().from(COLLECTION);
-    if (conditions.size() == 1) {
-      b.where(conditions.getFirst());
-    } else if (!conditions.isEmpty()) {
-      b.where(CriteriaCondition.and(conditions.toArray(CriteriaCondition[]::new)));
-    }
-    return b;
+    return AnalyticsDatabase.matching(COLLECTION, conditions);
   }
 
   static CommunicationEntity document(Alert a) {
@@ -150,19 +141,19 @@ public class JnosqlAlertStore implements AlertStore {
     e.add("severity", a.severity().code());
     e.add("state", a.state().code());
     e.add("subject", a.subject());
-    put(e, "site", a.site());
-    put(e, "room", a.room());
-    put(e, "device", a.device());
-    put(e, "value", a.value());
-    put(e, "threshold", a.threshold());
-    put(e, "message", a.message());
+    putIfPresent(e, "site", a.site());
+    putIfPresent(e, "room", a.room());
+    putIfPresent(e, "device", a.device());
+    putIfPresent(e, "value", a.value());
+    putIfPresent(e, "threshold", a.threshold());
+    putIfPresent(e, "message", a.message());
     e.add("raisedAt", a.raisedAt().toEpochMilli());
     e.add("updatedAt", a.updatedAt().toEpochMilli());
-    put(e, "acknowledgedBy", a.acknowledgedBy());
-    put(e, "acknowledgedAt", millis(a.acknowledgedAt()));
-    put(e, "comment", a.comment());
-    put(e, "clearedAt", millis(a.clearedAt()));
-    put(e, "notifiedAt", millis(a.notifiedAt()));
+    putIfPresent(e, "acknowledgedBy", a.acknowledgedBy());
+    putIfPresent(e, "acknowledgedAt", millis(a.acknowledgedAt()));
+    putIfPresent(e, "comment", a.comment());
+    putIfPresent(e, "clearedAt", millis(a.clearedAt()));
+    putIfPresent(e, "notifiedAt", millis(a.notifiedAt()));
     e.add("notifications", a.notifications());
     return e;
   }
@@ -202,11 +193,5 @@ public class JnosqlAlertStore implements AlertStore {
 
   private static Long millis(Instant t) {
     return t == null ? null : t.toEpochMilli();
-  }
-
-  private static void put(CommunicationEntity e, String field, Object value) {
-    if (value != null) {
-      e.add(field, value);
-    }
   }
 }

@@ -1,7 +1,10 @@
 package dev.setpoint.analytics.infrastructure.inference;
 
+import dev.setpoint.analytics.application.audit.AuditTrail;
 import dev.setpoint.analytics.config.ModelConfig;
+import dev.setpoint.analytics.domain.ModelInfo;
 import dev.setpoint.analytics.domain.SetpointModel;
+import dev.setpoint.contracts.audit.AuditActor;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -23,8 +26,8 @@ import java.util.logging.Logger;
  * Owns the application's one {@link OnnxSetpointModel}: the file named by {@link ModelConfig#path},
  * or the bootstrap model packaged in the WAR when that key is unset. When a file is configured, its
  * modification time is polled every {@link ModelConfig#pollInterval} on the managed scheduler and a
- * changed file is loaded; a file that does not pass the checks is logged and the current model
- * stays.
+ * changed file is loaded (and the reload audited as the service's own); a file that does not pass
+ * the checks is logged and the current model stays.
  */
 @ApplicationScoped
 public class ModelProducer {
@@ -33,21 +36,24 @@ public class ModelProducer {
   @Resource private ManagedScheduledExecutorService scheduler;
 
   private final OnnxSetpointModel model;
+  private final AuditTrail audit;
   private final Duration pollInterval;
   private volatile ScheduledFuture<?> poll;
 
   @Inject
-  public ModelProducer(ModelConfig config) {
+  public ModelProducer(ModelConfig config, AuditTrail audit) {
     this.model =
         new OnnxSetpointModel(
             config.path.map(String::strip).filter(p -> !p.isEmpty()).map(Path::of),
             Clock.systemUTC());
+    this.audit = audit;
     this.pollInterval = config.pollInterval;
   }
 
   /** For CDI's proxy only. */
   protected ModelProducer() {
     this.model = null;
+    this.audit = null;
     this.pollInterval = Duration.ZERO;
   }
 
@@ -73,7 +79,10 @@ public class ModelProducer {
 
   private void pollOnce() {
     try {
-      model.reloadIfChanged();
+      ModelInfo before = model.info().orElse(null);
+      if (model.reloadIfChanged()) {
+        audit.modelReloaded(AuditActor.SYSTEM, before, model.info().orElseThrow());
+      }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "model file check failed", e);
     }

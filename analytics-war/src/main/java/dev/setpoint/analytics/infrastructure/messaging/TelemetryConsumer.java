@@ -4,14 +4,12 @@ import dev.setpoint.analytics.application.Recommender;
 import dev.setpoint.analytics.application.TelemetryRecorder;
 import dev.setpoint.contracts.telemetry.Channels;
 import dev.setpoint.contracts.telemetry.TelemetryCodec;
-import dev.setpoint.contracts.telemetry.TelemetryFormatException;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -48,22 +46,14 @@ public class TelemetryConsumer {
 
   @Incoming(Channels.TELEMETRY_IN)
   public CompletionStage<Void> consume(Message<String> message) {
-    TelemetryMessage decoded;
-    try {
-      decoded = codec.decode(message.getPayload());
-    } catch (TelemetryFormatException e) {
-      undecodable.incrementAndGet();
-      LOG.warning("skipping a telemetry message that can never be stored: " + e.getMessage());
-      return message.ack();
-    }
-    try {
-      recorder.record(decoded, () -> running);
-      return message.ack();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      // Not acknowledged: the offset stays uncommitted and the message is delivered again.
-      return CompletableFuture.failedFuture(e);
-    }
+    return Deliveries.consume(
+        message,
+        codec::decode,
+        e -> {
+          undecodable.incrementAndGet();
+          LOG.warning("skipping a telemetry message that can never be stored: " + e.getMessage());
+        },
+        decoded -> recorder.record(decoded, () -> running));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.setpoint.analytics.infrastructure.notify;
 
+import dev.setpoint.analytics.application.audit.AuditTrail;
 import dev.setpoint.analytics.application.notify.Notifications;
 import dev.setpoint.analytics.application.notify.RetryPolicy;
 import dev.setpoint.analytics.application.notify.Subscriptions;
@@ -42,6 +43,7 @@ public class NotificationsProducer {
 
   private final SubscriptionStore subscriptionStore;
   private final TransmissionStore transmissionStore;
+  private final AuditTrail audit;
   private final NotifyConfig config;
 
   private Notifications notifications;
@@ -52,9 +54,11 @@ public class NotificationsProducer {
   public NotificationsProducer(
       SubscriptionStore subscriptionStore,
       TransmissionStore transmissionStore,
+      AuditTrail audit,
       NotifyConfig config) {
     this.subscriptionStore = subscriptionStore;
     this.transmissionStore = transmissionStore;
+    this.audit = audit;
     this.config = config;
   }
 
@@ -62,6 +66,7 @@ public class NotificationsProducer {
   protected NotificationsProducer() {
     this.subscriptionStore = null;
     this.transmissionStore = null;
+    this.audit = null;
     this.config = null;
   }
 
@@ -89,7 +94,7 @@ public class NotificationsProducer {
         new Notifications(subscriptionStore, transmissionStore, senders, scheduler, retry, clock);
     subscriptions =
         new Subscriptions(
-            subscriptionStore, targets, smtp != null, Subscriptions::newSecret, clock);
+            subscriptionStore, audit, targets, smtp != null, Subscriptions::newSecret, clock);
   }
 
   static RetryPolicy retryPolicy(NotifyConfig config) {

@@ -1,5 +1,6 @@
 package dev.setpoint.analytics.infrastructure.rooms;
 
+import dev.setpoint.analytics.application.audit.AuditTrail;
 import dev.setpoint.analytics.application.room.RoomModes;
 import dev.setpoint.analytics.config.RoomsConfig;
 import dev.setpoint.analytics.domain.room.ControlMode;
@@ -19,7 +20,7 @@ public class RoomModesProducer {
   private final RoomModes modes;
 
   @Inject
-  public RoomModesProducer(RoomControlStore store, RoomsConfig config) {
+  public RoomModesProducer(RoomControlStore store, AuditTrail audit, RoomsConfig config) {
     ControlMode defaultMode =
         ControlMode.fromCode(config.defaultMode.strip())
             .orElseThrow(
@@ -28,7 +29,7 @@ public class RoomModesProducer {
                         "setpoint.analytics.rooms.default-mode '"
                             + config.defaultMode
                             + "' is not auto, advisory or off"));
-    this.modes = new RoomModes(store, defaultMode, Clock.systemUTC());
+    this.modes = new RoomModes(store, audit, defaultMode, Clock.systemUTC());
   }
 
   /** For CDI's proxy only. */

@@ -1,5 +1,6 @@
 package dev.setpoint.analytics.infrastructure.savings;
 
+import dev.setpoint.analytics.application.audit.AuditTrail;
 import dev.setpoint.analytics.application.energy.EnergyService;
 import dev.setpoint.analytics.application.savings.MvPlans;
 import dev.setpoint.analytics.application.savings.SavingsService;
@@ -24,7 +25,11 @@ public class SavingsProducer {
 
   @Inject
   public SavingsProducer(
-      MvPlanStore store, EnergyService energy, SavingsStore series, AlertStore alerts) {
+      MvPlanStore store,
+      EnergyService energy,
+      SavingsStore series,
+      AlertStore alerts,
+      AuditTrail audit) {
     this.plans = new MvPlans(store);
     this.savings =
         new SavingsService(
@@ -35,6 +40,7 @@ public class SavingsProducer {
                 alerts.query(
                     new AlertQuery(
                         null, false, null, null, null, room, null, from, to, 0, MAX_ALERTS)),
+            audit,
             Clock.systemUTC());
   }
 

@@ -3,9 +3,11 @@ package dev.setpoint.analytics.infrastructure.store;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.IndexModel;
 import dev.setpoint.analytics.config.StoreConfig;
 import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
 import jakarta.annotation.PreDestroy;
+import jakarta.data.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.eclipse.jnosql.communication.semistructured.CommunicationEntity;
+import org.eclipse.jnosql.communication.semistructured.CriteriaCondition;
 import org.eclipse.jnosql.communication.semistructured.DatabaseManager;
 import org.eclipse.jnosql.communication.semistructured.SelectQuery;
 import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentConfiguration;
@@ -33,12 +36,14 @@ import org.eclipse.jnosql.databases.mongodb.communication.MongoDBDocumentManager
 @ApplicationScoped
 public class AnalyticsDatabase {
   private final MongoClient client;
+  private final String database;
   private final MongoDBDocumentManagerFactory factory;
   private final DatabaseManager manager;
 
   @Inject
   public AnalyticsDatabase(StoreConfig config) {
     this.client = MongoClients.create(config.url);
+    this.database = config.database;
     this.factory = new MongoDBDocumentConfiguration().get(client);
     this.manager = factory.apply(config.database);
   }
@@ -46,6 +51,7 @@ public class AnalyticsDatabase {
   /** For CDI's proxy only. */
   protected AnalyticsDatabase() {
     this.client = null;
+    this.database = null;
     this.factory = null;
     this.manager = null;
   }
@@ -61,21 +67,15 @@ public class AnalyticsDatabase {
       String order,
       Function<CommunicationEntity, Optional<T>> read,
       String what) {
-    return call(
-        what,
-        () ->
-            manager
-                .select(
-                    SelectQuery.select()
-                        .from(collection)
-                        .where(field)
-                        .eq(value)
-                        .orderBy(order)
-                        .desc()
-                        .limit(1)
-                        .build())
-                .findFirst()
-                .flatMap(read));
+    return page(
+            SelectQuery.builder().from(collection).where(CriteriaCondition.eq(field, value)),
+            Sort.desc(order),
+            0,
+            1,
+            read,
+            what)
+        .stream()
+        .findFirst();
   }
 
   /**
@@ -108,6 +108,55 @@ public class AnalyticsDatabase {
    */
   public <T> T with(String what, Function<DatabaseManager, T> operation) {
     return call(what, () -> operation.apply(manager));
+  }
+
+  /**
+   * Creates a collection's indexes (JNoSQL's document API has none, so through the driver);
+   * creating one that exists with the same keys and options does nothing.
+   */
+  public void ensureIndexes(String collection, List<IndexModel> indexes, String what) {
+    call(what, () -> client.getDatabase(database).getCollection(collection).createIndexes(indexes));
+  }
+
+  /**
+   * One page of the documents {@code query} selects, in {@code order}, as {@code read} makes them
+   * (a document it refuses is skipped): for the paged listings (alerts, the audit trail).
+   *
+   * @param page from 0
+   */
+  public <T> List<T> page(
+      SelectQuery.QueryBuilder query,
+      Sort<?> order,
+      int page,
+      int size,
+      Function<CommunicationEntity, Optional<T>> read,
+      String what) {
+    return with(
+        what,
+        m ->
+            m.select(query.sort(order).skip((long) page * size).limit(size).build())
+                .map(read)
+                .flatMap(Optional::stream)
+                .toList());
+  }
+
+  /** A query of the documents of {@code collection} every condition matches (all, for none). */
+  public static SelectQuery.QueryBuilder matching(
+      String collection, List<CriteriaCondition> conditions) {
+    SelectQuery.QueryBuilder b = SelectQuery.builder().from(collection);
+    if (conditions.size() == 1) {
+      b.where(conditions.getFirst());
+    } else if (!conditions.isEmpty()) {
+      b.where(CriteriaCondition.and(conditions.toArray(CriteriaCondition[]::new)));
+    }
+    return b;
+  }
+
+  /** Adds the field unless its value is null: absent fields are omitted, never stored as null. */
+  public static void putIfPresent(CommunicationEntity entity, String field, Object value) {
+    if (value != null) {
+      entity.add(field, value);
+    }
   }
 
   /** Inserts one document (atomic on every MongoDB). */

@@ -1,8 +1,13 @@
 package dev.setpoint.analytics.interfaces.rest;
 
+import static dev.setpoint.analytics.interfaces.rest.QueryParams.blank;
+import static dev.setpoint.analytics.interfaces.rest.QueryParams.code;
+import static dev.setpoint.analytics.interfaces.rest.QueryParams.instant;
+import static dev.setpoint.analytics.interfaces.rest.QueryParams.name;
+import static dev.setpoint.analytics.interfaces.rest.QueryParams.number;
+
 import dev.setpoint.analytics.application.alert.AlertRulesBook;
 import dev.setpoint.analytics.application.alert.AlertService;
-import dev.setpoint.analytics.application.history.HistoryRange;
 import dev.setpoint.analytics.application.history.InvalidHistoryRequestException;
 import dev.setpoint.analytics.domain.alert.AlertQuery;
 import dev.setpoint.analytics.domain.alert.AlertRuleStore.Overrides;
@@ -10,9 +15,12 @@ import dev.setpoint.analytics.domain.alert.AlertState;
 import dev.setpoint.contracts.alert.AlertKind;
 import dev.setpoint.contracts.alert.AlertRules;
 import dev.setpoint.contracts.alert.Severity;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,7 +36,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -55,13 +62,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/alerts")
 @ApplicationScoped
-@OperatorOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "alerts", description = "Alerts, their acknowledgement and their rules")
 @SecurityRequirement(name = AnalyticsApplication.OPERATOR_JWT)
 public class AlertResource {
   static final int MAX_BODY = 4096;
   static final int MAX_COMMENT = 1000;
+  static final int MAX_PAGE = 1_000_000;
 
   private final AlertService alerts;
   private final AlertRulesBook rules;
@@ -82,6 +89,7 @@ public class AlertResource {
   @Operation(summary = "The stored alerts, newest first, filtered and paged")
   @APIResponse(responseCode = "200", description = "one page and the total")
   @APIResponse(responseCode = "400", description = "a parameter is wrong; the body names it")
+  @Requires(Role.VIEWER)
   public Response list(
       @QueryParam("state") String state,
       @QueryParam("severity") String severity,
@@ -102,9 +110,9 @@ public class AlertResource {
             name("site", site),
             name("room", room),
             name("device", device),
-            blank(from) ? null : HistoryRange.instant("from", from.strip()),
-            blank(to) ? null : HistoryRange.instant("to", to.strip()),
-            number("page", page, 0, 1_000_000, 0),
+            instant("from", from),
+            instant("to", to),
+            number("page", page, 0, MAX_PAGE, 0),
             number("size", size, 1, 500, 50));
     return Response.ok(AlertView.Page.of(alerts.list(q))).build();
   }
@@ -113,6 +121,7 @@ public class AlertResource {
   @Path("rules")
   @Operation(
       summary = "The thresholds in force for a room of a site, the defaults and the overrides")
+  @Requires(Role.VIEWER)
   public Response rules(@QueryParam("site") String site, @QueryParam("room") String room) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("site", name("site", site));
@@ -130,16 +139,19 @@ public class AlertResource {
   @Operation(summary = "Sets a scope's overrides: default, site:<name> or room:<name>")
   @APIResponse(responseCode = "200", description = "stored; the scope's overrides")
   @APIResponse(responseCode = "400", description = "a threshold or the scope is wrong")
+  @Requires(Role.ADMIN)
   public Response setRules(
-      @PathParam("scope") String scope, String body, @Context SecurityContext security) {
+      @PathParam("scope") String scope,
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     JsonBody json = JsonBody.parse(body, MAX_BODY, Set.copyOf(AlertRules.names()));
     Map<String, Double> overrides = new LinkedHashMap<>();
     for (String name : AlertRules.names()) {
       json.number(name).map(JsonNumber::doubleValue).ifPresent(v -> overrides.put(name, v));
     }
     try {
-      return Response.ok(rules.set(scope, overrides, security.getUserPrincipal().getName()))
-          .build();
+      return Response.ok(rules.set(scope, overrides, AuditActors.of(security, http))).build();
     } catch (IllegalArgumentException e) {
       throw new InvalidHistoryRequestException(
           e.getMessage().startsWith("scope") ? "scope" : "body", e.getMessage());
@@ -150,6 +162,7 @@ public class AlertResource {
   @Path("{id}")
   @Operation(summary = "One alert")
   @APIResponse(responseCode = "404", description = "no such alert")
+  @Requires(Role.VIEWER)
   public Response alert(@PathParam("id") String id) {
     return alerts
         .find(id)
@@ -164,8 +177,12 @@ public class AlertResource {
   @APIResponse(responseCode = "200", description = "acknowledged; the alert")
   @APIResponse(responseCode = "404", description = "no such alert")
   @APIResponse(responseCode = "409", description = "the alert has cleared")
+  @Requires(Role.OPERATOR)
   public Response acknowledge(
-      @PathParam("id") String id, String body, @Context SecurityContext security) {
+      @PathParam("id") String id,
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     String comment =
         blank(body)
             ? ""
@@ -176,52 +193,11 @@ public class AlertResource {
     }
     try {
       return alerts
-          .acknowledge(id, security.getUserPrincipal().getName(), comment)
+          .acknowledge(id, AuditActors.of(security, http), comment)
           .map(a -> Response.ok(AlertView.of(a)).build())
           .orElseGet(() -> ApiError.response(404, "no alert '" + id + "'", "id"));
     } catch (IllegalStateException e) {
       return ApiError.response(409, e.getMessage(), "id");
     }
-  }
-
-  private static <T> T code(
-      String parameter, String value, Function<String, java.util.Optional<T>> parse) {
-    if (blank(value)) {
-      return null;
-    }
-    return parse
-        .apply(value.strip())
-        .orElseThrow(
-            () -> new InvalidHistoryRequestException(parameter, "'" + value + "' is not known"));
-  }
-
-  private static String name(String parameter, String value) {
-    if (blank(value)) {
-      return null;
-    }
-    if (value.length() > 256 || value.chars().anyMatch(Character::isISOControl)) {
-      throw new InvalidHistoryRequestException(parameter, "must be a name");
-    }
-    return value.strip();
-  }
-
-  private static int number(String parameter, String value, int min, int max, int fallback) {
-    if (blank(value)) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(value.strip());
-      if (n < min || n > max) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new InvalidHistoryRequestException(
-          parameter, "must be a whole number from " + min + " to " + max);
-    }
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
   }
 }

@@ -13,9 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
  * dashboard configuration, the model and its reload) and the predict APIs of the thermal model,
  * KServe v2 ({@code /v2/models}) and TensorFlow Serving ({@code /v1/models}), whose clients take
  * {@code http://host:9080/analytics/api} as the server's base URL. Not at the WAR's root: a JAX-RS
- * application there would take every path, the dashboard's static files too. Operators authenticate
- * with a MicroProfile JWT (from ingest's {@code POST /api/auth/token} or the configured issuer);
- * {@link OperatorFilter} admits them to the {@link OperatorOnly} resources and methods.
+ * application there would take every path, the dashboard's static files too. People authenticate
+ * with a MicroProfile JWT (from ingest's {@code POST /api/auth/token} or the configured OpenID
+ * Connect provider) whose groups map to a role; {@link AccessFilter} admits each to the endpoints
+ * their role may use, as each method's access rule says.
  */
 @ApplicationPath("/api")
 @LoginConfig(authMethod = "MP-JWT")
@@ -32,7 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     type = SecuritySchemeType.HTTP,
     scheme = "bearer",
     bearerFormat = "JWT",
-    description = "Operator JWT from POST /api/auth/token (ingest)")
+    description =
+        "JWT from POST /api/auth/token (ingest) or the configured OpenID Connect provider; its"
+            + " groups map to viewer, operator or admin")
 public class AnalyticsApplication extends Application {
   static final String OPERATOR_JWT = "operatorJwt";
 }

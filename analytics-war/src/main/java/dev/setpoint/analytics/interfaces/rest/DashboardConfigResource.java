@@ -1,6 +1,7 @@
 package dev.setpoint.analytics.interfaces.rest;
 
 import dev.setpoint.analytics.config.DashboardConfig;
+import dev.setpoint.contracts.security.Public;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -47,6 +48,7 @@ public class DashboardConfigResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The URLs the dashboard calls and how often it refreshes (public)")
+  @Public
   public DashboardLinks config() {
     return links;
   }

@@ -5,6 +5,8 @@ import dev.setpoint.analytics.application.energy.EnergyReport;
 import dev.setpoint.analytics.application.energy.EnergyRow;
 import dev.setpoint.analytics.application.energy.EnergyService;
 import dev.setpoint.analytics.application.energy.RoomAnomaly;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -43,7 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/rooms/{room}/energy")
 @ApplicationScoped
-@OperatorOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "energy", description = "Energy per room from the meters' counters")
 @SecurityRequirement(name = AnalyticsApplication.OPERATOR_JWT)
@@ -72,6 +73,7 @@ public class EnergyResource {
   @APIResponse(responseCode = "200", description = "the rows, oldest first")
   @APIResponse(responseCode = "400", description = "a parameter is wrong; the body names it")
   @APIResponse(responseCode = "404", description = "the room is not known")
+  @Requires(Role.VIEWER)
   public Response energy(
       @PathParam("room") String room,
       @Parameter(description = "ISO-8601 instant or epoch milliseconds; down to its hour or day")
@@ -93,6 +95,7 @@ public class EnergyResource {
   @APIResponse(responseCode = "200", description = "the anomalies")
   @APIResponse(responseCode = "400", description = "a parameter is wrong; the body names it")
   @APIResponse(responseCode = "404", description = "the room is not known")
+  @Requires(Role.VIEWER)
   public Response anomalies(
       @PathParam("room") String room,
       @QueryParam("from") String from,

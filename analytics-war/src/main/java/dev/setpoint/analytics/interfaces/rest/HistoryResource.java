@@ -3,6 +3,8 @@ package dev.setpoint.analytics.interfaces.rest;
 import dev.setpoint.analytics.application.history.ClimateHistory;
 import dev.setpoint.analytics.application.history.HistoryService;
 import dev.setpoint.analytics.domain.history.DeviceSeen;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1")
 @RequestScoped
-@OperatorOnly
 @Tag(name = "history", description = "Climate history and recommendations from InfluxDB")
 @SecurityRequirement(name = AnalyticsApplication.OPERATOR_JWT)
 public class HistoryResource {
@@ -57,6 +58,7 @@ public class HistoryResource {
   @APIResponse(responseCode = "200", description = "the series, oldest first")
   @APIResponse(responseCode = "400", description = "a parameter is wrong; the body names it")
   @APIResponse(responseCode = "401", description = "no valid operator token")
+  @Requires(Role.VIEWER)
   public ClimateHistory climate(
       @Parameter(description = "device name") @QueryParam("device") String device,
       @Parameter(description = "site; without a device, all its devices averaged")
@@ -76,6 +78,7 @@ public class HistoryResource {
   @Path("/history/climate")
   @Produces(CSV_LOWER_QUALITY)
   @Operation(summary = "The same series as a CSV download")
+  @Requires(Role.VIEWER)
   public Response climateCsv(
       @QueryParam("device") String device,
       @QueryParam("site") String site,
@@ -93,6 +96,7 @@ public class HistoryResource {
   @Path("/devices")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Devices seen in the last 30 days, with their site and when last seen")
+  @Requires(Role.VIEWER)
   public List<DeviceSeen> devices() {
     return history.devices();
   }
@@ -101,6 +105,7 @@ public class HistoryResource {
   @Path("/sites")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "The sites the climate points name")
+  @Requires(Role.VIEWER)
   public List<String> sites() {
     return history.sites();
   }

@@ -2,7 +2,9 @@ package dev.setpoint.analytics.interfaces.rest;
 
 import dev.setpoint.analytics.domain.ModelInfo;
 import dev.setpoint.analytics.domain.SetpointModel;
-import jakarta.annotation.security.PermitAll;
+import dev.setpoint.contracts.security.Public;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -40,7 +42,7 @@ public class KServeResource {
   }
 
   @GET
-  @PermitAll
+  @Public
   public Response metadata(@PathParam("name") String name) {
     Optional<Response> unknown = unknown(name);
     if (unknown.isPresent()) {
@@ -68,7 +70,7 @@ public class KServeResource {
 
   @GET
   @Path("ready")
-  @PermitAll
+  @Public
   public Response ready(@PathParam("name") String name) {
     Optional<Response> unknown = unknown(name);
     if (unknown.isPresent()) {
@@ -83,8 +85,8 @@ public class KServeResource {
 
   @POST
   @Path("infer")
-  @OperatorOnly
   @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(Role.OPERATOR)
   public Response infer(@PathParam("name") String name, String body) {
     Optional<Response> unknown = unknown(name);
     if (unknown.isPresent()) {

@@ -1,7 +1,7 @@
 package dev.setpoint.analytics.interfaces.rest;
 
 import dev.setpoint.analytics.domain.SetpointModel;
-import jakarta.annotation.security.PermitAll;
+import dev.setpoint.contracts.security.Public;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.Response;
 @Path("/v2")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@PermitAll
 public class KServeServerResource {
   /** The server's name in its metadata. */
   static final String SERVER = "setpoint-analytics";
@@ -41,6 +40,7 @@ public class KServeServerResource {
   }
 
   @GET
+  @Public
   public JsonObject metadata() {
     return Json.createObjectBuilder()
         .add("name", SERVER)
@@ -52,6 +52,7 @@ public class KServeServerResource {
   /** Answering at all is being live. */
   @GET
   @Path("health/live")
+  @Public
   public JsonObject live() {
     return Json.createObjectBuilder().add("live", true).build();
   }
@@ -59,6 +60,7 @@ public class KServeServerResource {
   /** 200 once the model is loaded; 503 while it is not (no model file, or it failed to load). */
   @GET
   @Path("health/ready")
+  @Public
   public Response ready() {
     boolean ready = model.info().isPresent();
     return Response.status(ready ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)

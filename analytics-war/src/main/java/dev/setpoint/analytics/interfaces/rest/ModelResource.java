@@ -1,21 +1,27 @@
 package dev.setpoint.analytics.interfaces.rest;
 
+import dev.setpoint.analytics.application.audit.AuditTrail;
 import dev.setpoint.analytics.domain.InvalidModelException;
 import dev.setpoint.analytics.domain.ModelInfo;
 import dev.setpoint.analytics.domain.SetpointModel;
-import jakarta.annotation.security.PermitAll;
+import dev.setpoint.contracts.security.Public;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.util.logging.Logger;
 
 /**
@@ -23,7 +29,7 @@ import java.util.logging.Logger;
  * the heads the load checked: {@code lookAhead} with its output and horizons, {@code powerHead}
  * with its output and horizon, each absent when the model has none) and {@code POST
  * /api/v1/model/reload} (operator JWT), which loads the configured file now rather than at the next
- * poll. An invalid file is refused with 422 and the current model stays.
+ * poll, and audits the reload. An invalid file is refused with 422 and the current model stays.
  */
 @Path("/v1/model")
 @ApplicationScoped
@@ -32,19 +38,22 @@ public class ModelResource {
   private static final Logger LOG = Logger.getLogger(ModelResource.class.getName());
 
   private final SetpointModel model;
+  private final AuditTrail audit;
 
   @Inject
-  public ModelResource(SetpointModel model) {
+  public ModelResource(SetpointModel model, AuditTrail audit) {
     this.model = model;
+    this.audit = audit;
   }
 
   /** For CDI's proxy only. */
   protected ModelResource() {
     this.model = null;
+    this.audit = null;
   }
 
   @GET
-  @PermitAll
+  @Public
   public Response current() {
     return model
         .info()
@@ -55,11 +64,13 @@ public class ModelResource {
 
   @POST
   @Path("reload")
-  @OperatorOnly
-  public Response reload() {
+  @Requires(Role.ADMIN)
+  public Response reload(@Context SecurityContext security, @Context HttpServletRequest http) {
+    ModelInfo before = model.info().orElse(null);
     try {
       ModelInfo info = model.reload();
       LOG.info("an operator reloaded the model: " + info.version());
+      audit.modelReloaded(AuditActors.of(security, http), before, info);
       return Response.ok(json(info)).build();
     } catch (InvalidModelException e) {
       return Errors.of(422, "the model file was not loaded: " + e.getMessage(), null);

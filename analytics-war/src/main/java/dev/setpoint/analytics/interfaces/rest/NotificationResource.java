@@ -23,6 +23,8 @@ import dev.setpoint.analytics.domain.notify.WebhookFormat;
 import dev.setpoint.analytics.infrastructure.notify.WebhookBodies;
 import dev.setpoint.contracts.alert.AlertKind;
 import dev.setpoint.contracts.alert.Severity;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -33,6 +35,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -93,7 +96,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/notifications")
 @ApplicationScoped
-@OperatorOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "notifications", description = "Alert subscriptions, their channels and transmissions")
 @SecurityRequirement(name = AnalyticsApplication.OPERATOR_JWT)
@@ -145,6 +147,7 @@ public class NotificationResource {
   @GET
   @Path("subscriptions")
   @Operation(summary = "Every subscription, by name (without secrets)")
+  @Requires(Role.ADMIN)
   public Response list() {
     JsonArrayBuilder all = Json.createArrayBuilder();
     List<Subscription> list = subscriptions.all();
@@ -167,11 +170,16 @@ public class NotificationResource {
   @APIResponse(responseCode = "201", description = "made; the subscription with its secret")
   @APIResponse(responseCode = "400", description = "a field is wrong; the body names it")
   @APIResponse(responseCode = "409", description = "a subscription of that name exists")
-  public Response create(String body, @Context SecurityContext security, @Context UriInfo uri) {
+  @Requires(Role.ADMIN)
+  public Response create(
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http,
+      @Context UriInfo uri) {
     Request request = request(body, false);
     Subscription s;
     try {
-      s = subscriptions.create(request.draft(), operator(security), self(uri));
+      s = subscriptions.create(request.draft(), AuditActors.of(security, http), self(uri));
     } catch (InvalidSubscriptionException e) {
       return ApiError.response(400, e.getMessage(), e.field());
     } catch (SubscriptionConflictException e) {
@@ -186,6 +194,7 @@ public class NotificationResource {
   @Path("subscriptions/{name}")
   @Operation(summary = "One subscription (without its secret)")
   @APIResponse(responseCode = "404", description = "no subscription of that name")
+  @Requires(Role.ADMIN)
   public Response subscription(@PathParam("name") String name) {
     return subscriptions
         .find(name)
@@ -200,17 +209,23 @@ public class NotificationResource {
   @APIResponse(responseCode = "200", description = "stored; the subscription")
   @APIResponse(responseCode = "400", description = "a field is wrong; the body names it")
   @APIResponse(responseCode = "404", description = "no subscription of that name")
+  @Requires(Role.ADMIN)
   public Response update(
       @PathParam("name") String name,
       String body,
       @Context SecurityContext security,
+      @Context HttpServletRequest http,
       @Context UriInfo uri) {
     Request request = request(body, true);
     Optional<Subscription> s;
     try {
       s =
           subscriptions.update(
-              name, request.draft(), request.rotateSecret(), operator(security), self(uri));
+              name,
+              request.draft(),
+              request.rotateSecret(),
+              AuditActors.of(security, http),
+              self(uri));
     } catch (InvalidSubscriptionException e) {
       return ApiError.response(400, e.getMessage(), e.field());
     }
@@ -223,8 +238,12 @@ public class NotificationResource {
   @Operation(summary = "Removes a subscription; its transmissions stay listed")
   @APIResponse(responseCode = "204", description = "removed")
   @APIResponse(responseCode = "404", description = "no subscription of that name")
-  public Response delete(@PathParam("name") String name, @Context SecurityContext security) {
-    return subscriptions.delete(name, operator(security))
+  @Requires(Role.ADMIN)
+  public Response delete(
+      @PathParam("name") String name,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
+    return subscriptions.delete(name, AuditActors.of(security, http))
         ? Response.noContent().build()
         : notFound(name);
   }
@@ -233,6 +252,7 @@ public class NotificationResource {
   @Path("transmissions")
   @Operation(summary = "The transmissions, newest first, a page at a time, with their attempts")
   @APIResponse(responseCode = "400", description = "a parameter is wrong; the body names it")
+  @Requires(Role.ADMIN)
   public Response transmissions(
       @Parameter(description = "PENDING, RESENDING, SENT or FAILED") @QueryParam("status")
           String status,
@@ -243,10 +263,6 @@ public class NotificationResource {
           String size) {
     TransmissionQuery query = query(status, subscription, page, size);
     return Response.ok(json(notifications.transmissions(query), query)).build();
-  }
-
-  private static String operator(SecurityContext security) {
-    return security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
   }
 
   /** The host and port this request reached the service by: a webhook there is refused. */

@@ -285,8 +285,8 @@ final class ReportCsv {
     return value;
   }
 
-  /** Rows of fields already made safe ({@link #text}) or numbers. */
-  private static final class Csv {
+  /** Rows of fields already made safe ({@link #text}) or numbers, as RFC 4180 wants them. */
+  static final class Csv {
     private final StringBuilder out = new StringBuilder();
 
     void row(String raw) {

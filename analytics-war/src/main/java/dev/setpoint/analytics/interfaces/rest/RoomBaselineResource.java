@@ -2,8 +2,11 @@ package dev.setpoint.analytics.interfaces.rest;
 
 import dev.setpoint.analytics.application.history.HistoryRange;
 import dev.setpoint.analytics.application.savings.SavingsService;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/rooms/{room}/baseline")
 @ApplicationScoped
-@OperatorOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "savings", description = "Measured savings, pilots and monthly reports per room")
 @SecurityRequirement(name = AnalyticsApplication.OPERATOR_JWT)
@@ -55,6 +57,7 @@ public class RoomBaselineResource {
   @APIResponse(responseCode = "200", description = "the fits, each accepted or refused with why")
   @APIResponse(responseCode = "404", description = "the room is not known")
   @APIResponse(responseCode = "409", description = "no baseline period is set")
+  @Requires(Role.VIEWER)
   public Response baseline(@PathParam("room") String room) {
     if (!rooms.known(room)) {
       return KnownRooms.notFound(room);
@@ -68,26 +71,34 @@ public class RoomBaselineResource {
   @APIResponse(responseCode = "200", description = "stored; the fits")
   @APIResponse(responseCode = "400", description = "a field is wrong; the body names it")
   @APIResponse(responseCode = "404", description = "the room is not known")
+  @Requires(Role.OPERATOR)
   public Response setBaseline(
-      @PathParam("room") String room, String body, @Context SecurityContext security) {
+      @PathParam("room") String room,
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     JsonBody json = JsonBody.parse(body, MAX_BODY, Set.of("from", "to"));
     Instant from = HistoryRange.instant("from", json.requiredString("from").strip());
     Instant to = HistoryRange.instant("to", json.requiredString("to").strip());
     if (!rooms.known(room)) {
       return KnownRooms.notFound(room);
     }
-    savings.setBaseline(room, from, to, SavingsHttp.operator(security));
+    savings.setBaseline(room, from, to, AuditActors.of(security, http));
     return Response.ok(savings.baseline(room)).build();
   }
 
   @DELETE
   @Operation(summary = "Removes the room's baseline period")
   @APIResponse(responseCode = "204", description = "removed")
-  public Response clearBaseline(@PathParam("room") String room, @Context SecurityContext security) {
+  @Requires(Role.OPERATOR)
+  public Response clearBaseline(
+      @PathParam("room") String room,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     if (!rooms.known(room)) {
       return KnownRooms.notFound(room);
     }
-    savings.clearBaseline(room, SavingsHttp.operator(security));
+    savings.clearBaseline(room, AuditActors.of(security, http));
     return Response.noContent().build();
   }
 }

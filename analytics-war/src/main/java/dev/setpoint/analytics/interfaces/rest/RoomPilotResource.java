@@ -4,8 +4,11 @@ import dev.setpoint.analytics.application.history.InvalidHistoryRequestException
 import dev.setpoint.analytics.application.savings.SavingsService;
 import dev.setpoint.analytics.config.RecommenderConfig;
 import dev.setpoint.analytics.domain.savings.Pilot;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -34,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/rooms/{room}/pilot")
 @ApplicationScoped
-@OperatorOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "savings", description = "Measured savings, pilots and monthly reports per room")
 @SecurityRequirement(name = AnalyticsApplication.OPERATOR_JWT)
@@ -66,6 +68,7 @@ public class RoomPilotResource {
   @Operation(summary = "The room's pilot: schedule, each day's decisions, the comparison so far")
   @APIResponse(responseCode = "200", description = "the pilot")
   @APIResponse(responseCode = "409", description = "the room has no pilot")
+  @Requires(Role.VIEWER)
   public Response pilot(@PathParam("room") String room) {
     if (!rooms.known(room)) {
       return KnownRooms.notFound(room);
@@ -79,8 +82,12 @@ public class RoomPilotResource {
   @APIResponse(responseCode = "200", description = "scheduled; the pilot")
   @APIResponse(responseCode = "400", description = "a field is wrong; the body names it")
   @APIResponse(responseCode = "409", description = "a pilot is already running")
+  @Requires(Role.OPERATOR)
   public Response setPilot(
-      @PathParam("room") String room, String body, @Context SecurityContext security) {
+      @PathParam("room") String room,
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     JsonBody json =
         JsonBody.parse(
             body,
@@ -127,7 +134,7 @@ public class RoomPilotResource {
     savings.startPilot(
         room,
         new Pilot(start, days, periodDays, seed, fixed, zone, carryOver, null),
-        SavingsHttp.operator(security));
+        AuditActors.of(security, http));
     return Response.ok(savings.pilot(room)).build();
   }
 
@@ -136,11 +143,15 @@ public class RoomPilotResource {
   @Operation(summary = "Stops the room's pilot now; the recommender decides again")
   @APIResponse(responseCode = "200", description = "stopped; the pilot")
   @APIResponse(responseCode = "409", description = "no pilot to stop")
-  public Response stopPilot(@PathParam("room") String room, @Context SecurityContext security) {
+  @Requires(Role.OPERATOR)
+  public Response stopPilot(
+      @PathParam("room") String room,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     if (!rooms.known(room)) {
       return KnownRooms.notFound(room);
     }
-    savings.stopPilot(room, SavingsHttp.operator(security));
+    savings.stopPilot(room, AuditActors.of(security, http));
     return Response.ok(savings.pilot(room)).build();
   }
 }

@@ -3,6 +3,8 @@ package dev.setpoint.analytics.interfaces.rest;
 import dev.setpoint.analytics.application.history.InvalidHistoryRequestException;
 import dev.setpoint.analytics.application.savings.MonthReport;
 import dev.setpoint.analytics.application.savings.SavingsService;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/rooms/{room}/reports")
 @ApplicationScoped
-@OperatorOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "savings", description = "Measured savings, pilots and monthly reports per room")
 @SecurityRequirement(name = AnalyticsApplication.OPERATOR_JWT)
@@ -51,6 +52,7 @@ public class RoomReportResource {
   @Operation(summary = "The room's monthly report as JSON, CSV or a self-contained HTML page")
   @APIResponse(responseCode = "200", description = "the report")
   @APIResponse(responseCode = "400", description = "a parameter is wrong; the body names it")
+  @Requires(Role.VIEWER)
   public Response roomReport(
       @PathParam("room") String room,
       @PathParam("month") String month,
@@ -76,6 +78,7 @@ public class RoomReportResource {
   @Operation(summary = "One figure of the room's monthly report")
   @APIResponse(responseCode = "200", description = "the figure")
   @APIResponse(responseCode = "400", description = "a parameter is wrong; the body names it")
+  @Requires(Role.VIEWER)
   public Response roomFigure(
       @PathParam("room") String room,
       @PathParam("month") String month,

@@ -7,6 +7,8 @@ import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.room.ControlMode;
 import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
 import dev.setpoint.analytics.domain.room.RoomControl;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -16,6 +18,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -57,7 +60,6 @@ import java.util.function.Function;
  */
 @Path("/v1/rooms")
 @ApplicationScoped
-@OperatorOnly
 @Produces(MediaType.APPLICATION_JSON)
 public class RoomResource {
   static final int MAX_BODY = 1024;
@@ -83,6 +85,7 @@ public class RoomResource {
   }
 
   @GET
+  @Requires(Role.VIEWER)
   public Response rooms() {
     TreeSet<String> names = new TreeSet<>(recommender.roomNames());
     names.addAll(modes.controls().keySet());
@@ -99,6 +102,7 @@ public class RoomResource {
 
   @GET
   @Path("{room}")
+  @Requires(Role.VIEWER)
   public Response room(@PathParam("room") String room) {
     if (!rooms.known(room)) {
       return KnownRooms.notFound(room);
@@ -109,29 +113,37 @@ public class RoomResource {
   @PUT
   @Path("{room}/mode")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(Role.OPERATOR)
   public Response setMode(
-      @PathParam("room") String room, String body, @Context SecurityContext security) {
+      @PathParam("room") String room,
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     return change(
         room,
         body,
         MODE,
         RoomResource::mode,
         "\"auto\" | \"advisory\" | \"off\"",
-        mode -> modes.set(room, mode, security.getUserPrincipal().getName()));
+        mode -> modes.set(room, mode, AuditActors.of(security, http)));
   }
 
   @PUT
   @Path("{room}/tape")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(Role.OPERATOR)
   public Response setHoldingTape(
-      @PathParam("room") String room, String body, @Context SecurityContext security) {
+      @PathParam("room") String room,
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     return change(
         room,
         body,
         HOLDING_TAPE,
         RoomResource::holdingTape,
         "true | false",
-        tape -> modes.setHoldingTape(room, tape, security.getUserPrincipal().getName()));
+        tape -> modes.setHoldingTape(room, tape, AuditActors.of(security, http)));
   }
 
   /**

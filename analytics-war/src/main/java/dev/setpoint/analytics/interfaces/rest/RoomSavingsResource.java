@@ -4,6 +4,8 @@ import dev.setpoint.analytics.application.history.HistoryRange;
 import dev.setpoint.analytics.application.history.InvalidHistoryRequestException;
 import dev.setpoint.analytics.application.savings.SavingsService;
 import dev.setpoint.analytics.domain.savings.MvPlan;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -26,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/rooms/{room}/savings")
 @ApplicationScoped
-@OperatorOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "savings", description = "Measured savings, pilots and monthly reports per room")
 @SecurityRequirement(name = AnalyticsApplication.OPERATOR_JWT)
@@ -50,6 +51,7 @@ public class RoomSavingsResource {
   @Operation(summary = "The room's savings over a reporting period, per meter, with uncertainty")
   @APIResponse(responseCode = "200", description = "the savings, or why there are none, per meter")
   @APIResponse(responseCode = "409", description = "no baseline, or a period within it")
+  @Requires(Role.VIEWER)
   public Response roomSavings(
       @PathParam("room") String room,
       @Parameter(description = "ISO-8601 instant; default the baseline period's end")

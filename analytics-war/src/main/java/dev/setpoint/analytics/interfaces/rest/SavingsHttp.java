@@ -2,7 +2,6 @@ package dev.setpoint.analytics.interfaces.rest;
 
 import dev.setpoint.analytics.application.history.InvalidHistoryRequestException;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.Locale;
 import java.util.Set;
 
@@ -57,10 +56,6 @@ final class SavingsHttp {
         .header("Content-Disposition", "attachment; filename=\"" + safe + "\"")
         .header("X-Content-Type-Options", "nosniff")
         .build();
-  }
-
-  static String operator(SecurityContext security) {
-    return security.getUserPrincipal().getName();
   }
 
   static boolean blank(String value) {

@@ -3,6 +3,8 @@ package dev.setpoint.analytics.interfaces.rest;
 import dev.setpoint.analytics.application.history.InvalidHistoryRequestException;
 import dev.setpoint.analytics.application.savings.SavingsService;
 import dev.setpoint.analytics.application.savings.SiteMonthReport;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -23,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @Path("/v1/sites/{site}/reports")
 @ApplicationScoped
-@OperatorOnly
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "savings", description = "Measured savings, pilots and monthly reports per room")
 @SecurityRequirement(name = AnalyticsApplication.OPERATOR_JWT)
@@ -48,6 +49,7 @@ public class SiteReportResource {
   @Produces({MediaType.APPLICATION_JSON, SavingsHttp.CSV, MediaType.TEXT_HTML})
   @Operation(summary = "The site's monthly report: its rooms and totals")
   @APIResponse(responseCode = "200", description = "the report")
+  @Requires(Role.VIEWER)
   public Response siteReport(
       @PathParam("site") String site,
       @PathParam("month") String month,

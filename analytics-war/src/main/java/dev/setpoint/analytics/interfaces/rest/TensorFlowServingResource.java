@@ -1,6 +1,8 @@
 package dev.setpoint.analytics.interfaces.rest;
 
 import dev.setpoint.analytics.domain.SetpointModel;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -38,8 +40,8 @@ public class TensorFlowServingResource {
 
   @POST
   @Path("{name}:predict")
-  @OperatorOnly
   @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(Role.OPERATOR)
   public Response predict(@PathParam("name") String name, String body) {
     Optional<Response> unknown = KServeResource.unknown(name);
     if (unknown.isPresent()) {

@@ -1,10 +1,12 @@
 package dev.setpoint.analytics.application.alert;
 
+import static dev.setpoint.analytics.application.audit.MemoryAuditStore.operator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.analytics.application.audit.MemoryAuditStore;
 import dev.setpoint.analytics.domain.DecisionInputs;
 import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.alert.Alert;
@@ -18,9 +20,12 @@ import dev.setpoint.analytics.domain.energy.Meter;
 import dev.setpoint.analytics.domain.energy.MeterAnomaly;
 import dev.setpoint.analytics.domain.energy.Quantity;
 import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
+import dev.setpoint.contracts.alert.AlertIds;
 import dev.setpoint.contracts.alert.AlertKind;
 import dev.setpoint.contracts.alert.AlertRules;
+import dev.setpoint.contracts.alert.EdgeAlert;
 import dev.setpoint.contracts.alert.Severity;
+import dev.setpoint.contracts.audit.AuditRecord;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
 import java.time.Clock;
@@ -45,8 +50,9 @@ class AlertServiceTest {
   final AlertNotifier notifier =
       (a, e) -> told.add(e.code() + " " + a.kind().code() + " " + a.severity().code());
   final MutableClock clock = new MutableClock();
+  final MemoryAuditStore audit = new MemoryAuditStore();
   final AlertService alerts =
-      new AlertService(store, notifier, (site, room) -> AlertRules.DEFAULTS, clock);
+      new AlertService(store, notifier, (site, room) -> AlertRules.DEFAULTS, audit.trail(), clock);
 
   TelemetryMessage reading(String device, String room, double t, double rh) {
     return new TelemetryMessage(
@@ -89,8 +95,18 @@ class AlertServiceTest {
     assertEquals(a, store.alerts.get(a.id()), "stored as it stands");
 
     Alert acked =
-        alerts.acknowledge(a.id(), "ops", "unit 2 tripped, engineer on the way").orElseThrow();
+        alerts
+            .acknowledge(a.id(), operator("ops"), "unit 2 tripped, engineer on the way")
+            .orElseThrow();
     assertEquals(AlertState.ACKNOWLEDGED, acked.state());
+    AuditRecord ack = audit.of("alert").getFirst();
+    assertEquals("acknowledge", ack.action());
+    assertEquals(a.id(), ack.target());
+    assertEquals("ops", ack.actor());
+    assertEquals("hall", ack.room());
+    assertTrue(ack.before().contains("\"state\":\"raised\""), ack.before());
+    assertTrue(ack.after().contains("\"state\":\"acknowledged\""), ack.after());
+    assertTrue(ack.after().contains("\"comment\":\"unit 2 tripped"), ack.after());
     assertEquals("ops", store.alerts.get(a.id()).acknowledgedBy());
     feed(31.0, 26.0);
     assertEquals(List.of(), alerts.openNow());
@@ -104,8 +120,10 @@ class AlertServiceTest {
             "acknowledged inlet_high critical",
             "cleared inlet_high warning"),
         told);
-    assertThrows(IllegalStateException.class, () -> alerts.acknowledge(a.id(), "ops", "late"));
-    assertEquals(Optional.empty(), alerts.acknowledge("nope", "ops", ""));
+    assertThrows(
+        IllegalStateException.class, () -> alerts.acknowledge(a.id(), operator("ops"), "late"));
+    assertEquals(Optional.empty(), alerts.acknowledge("nope", operator("ops"), ""));
+    assertEquals(1, audit.of("alert").size(), "a refused acknowledgement is not a change");
 
     // the same condition again is a new alert
     feed(28);
@@ -125,7 +143,7 @@ class AlertServiceTest {
     feed(28, 28);
     alerts.tick();
     assertEquals("reminder inlet_high warning", told.getLast());
-    alerts.acknowledge(alerts.openNow().getFirst().id(), "ops", "");
+    alerts.acknowledge(alerts.openNow().getFirst().id(), operator("ops"), "");
     for (int minute = 0; minute < 180; minute++) {
       feed(28);
       alerts.tick();
@@ -312,12 +330,127 @@ class AlertServiceTest {
     assertEquals(AlertKind.INLET_HIGH, stored.kind());
 
     AlertService restarted =
-        new AlertService(store, notifier, (site, room) -> AlertRules.DEFAULTS, clock);
+        new AlertService(
+            store, notifier, (site, room) -> AlertRules.DEFAULTS, audit.trail(), clock);
     restarted.tick();
     restarted.accept(reading("rs-1", "hall", 28.2, rh(28.2)));
     assertEquals(1, restarted.openNow().size());
     assertEquals(stored.id(), restarted.openNow().getFirst().id(), "not raised twice");
     assertEquals(1, told.stream().filter(t -> t.startsWith("raised")).count());
+  }
+
+  // ------------------------------------------------------------ edge alerts
+
+  /** A change of the hall's inlet alert as the edge hub reports it. */
+  static EdgeAlert edge(EdgeAlert.Event event, Severity severity, Instant start, Instant at) {
+    return new EdgeAlert(
+        AlertIds.of(AlertKind.INLET_HIGH, "hall", start),
+        AlertKind.INLET_HIGH,
+        severity,
+        event,
+        "hall",
+        "s1",
+        33.0,
+        severity == Severity.CRITICAL ? 32.0 : 27.0,
+        "room hall: hottest inlet 33.0 °C",
+        start,
+        at,
+        "s1");
+  }
+
+  /** The hall's readings at T0 + 60 s × i, as the hub received them, however late they arrive. */
+  void buffered(double... inlet) {
+    Instant now = clock.now;
+    for (int i = 0; i < inlet.length; i++) {
+      clock.now = T0.plusSeconds(60L * i);
+      alerts.accept(reading("rs-1", "hall", inlet[i], rh(inlet[i])));
+    }
+    clock.now = now;
+  }
+
+  @Test
+  void anEdgeAlertThatArrivesBeforeItsBufferedReadingsIsRaisedOnceWithTheEdgesStart() {
+    Instant start = T0.plusSeconds(60);
+    clock.now = T0.plusSeconds(3600); // the link came back an hour later
+    alerts.edge(edge(EdgeAlert.Event.RAISED, Severity.CRITICAL, start, start));
+    assertEquals(List.of("raised inlet_high critical"), told);
+
+    // the readings buffered at the edge follow: the cool one before the breach clears nothing,
+    // the breach itself is the same alert, judged by the same rules on the same readings
+    buffered(24, 33, 33);
+    assertEquals(List.of("raised inlet_high critical"), told);
+    Alert a = alerts.openNow().getFirst();
+    assertEquals(AlertIds.of(AlertKind.INLET_HIGH, "hall", start), a.id());
+    assertEquals(start, a.raisedAt(), "the edge's start");
+    assertEquals(clock.now, a.notifiedAt(), "told now, so the reminder counts from now");
+    alerts.tick(); // (the device and the hub, silent since the buffered readings, are alerted)
+    assertEquals(
+        List.of("raised inlet_high critical"),
+        told.stream().filter(t -> t.contains("inlet_high")).toList(),
+        "no reminder for an alert told just now");
+  }
+
+  @Test
+  void anEdgeAlertTheCloudRaisedFromTheSameReadingsIsNotRaisedTwice() {
+    buffered(24, 33, 33, 25);
+    assertEquals(List.of("raised inlet_high critical", "cleared inlet_high critical"), told);
+    Instant start = T0.plusSeconds(60);
+    alerts.edge(edge(EdgeAlert.Event.RAISED, Severity.CRITICAL, start, start));
+    alerts.edge(edge(EdgeAlert.Event.CLEARED, Severity.CRITICAL, start, T0.plusSeconds(180)));
+
+    // and after a restart, from the store alone
+    AlertService restarted =
+        new AlertService(
+            store, notifier, (site, room) -> AlertRules.DEFAULTS, audit.trail(), clock);
+    restarted.edge(edge(EdgeAlert.Event.RAISED, Severity.CRITICAL, start, start));
+    assertEquals(List.of("raised inlet_high critical", "cleared inlet_high critical"), told);
+    assertEquals(List.of(), restarted.openNow());
+    assertEquals(1, store.alerts.size());
+  }
+
+  @Test
+  void anEdgeAlertTheCloudNeverSawIsRecordedToldAndClearedByTheEdge() {
+    Instant start = T0.plusSeconds(60);
+    alerts.edge(edge(EdgeAlert.Event.RAISED, Severity.WARNING, start, start));
+    alerts.edge(edge(EdgeAlert.Event.ESCALATED, Severity.CRITICAL, start, start.plusSeconds(60)));
+    alerts.edge(edge(EdgeAlert.Event.CLEARED, Severity.CRITICAL, start, start.plusSeconds(600)));
+    assertEquals(
+        List.of(
+            "raised inlet_high warning",
+            "escalated inlet_high critical",
+            "cleared inlet_high critical"),
+        told);
+    Alert stored = store.alerts.get(AlertIds.of(AlertKind.INLET_HIGH, "hall", start));
+    assertEquals(AlertState.CLEARED, stored.state());
+    assertEquals(start, stored.raisedAt());
+    assertEquals(start.plusSeconds(600), stored.clearedAt());
+
+    // its readings, forwarded later, neither raise it again nor escalate it twice
+    buffered(24, 28, 33, 33, 33, 33, 33, 33, 33, 33, 33);
+    assertEquals(3, told.size(), told.toString());
+  }
+
+  @Test
+  void anEdgeEscalationAheadOfTheReadingsIsToldOnce() {
+    Instant start = T0.plusSeconds(60);
+    alerts.edge(edge(EdgeAlert.Event.RAISED, Severity.WARNING, start, start));
+    alerts.edge(edge(EdgeAlert.Event.ESCALATED, Severity.CRITICAL, start, start.plusSeconds(60)));
+    buffered(24, 28, 33, 33);
+    assertEquals(List.of("raised inlet_high warning", "escalated inlet_high critical"), told);
+    assertEquals(Severity.CRITICAL, alerts.openNow().getFirst().severity());
+  }
+
+  @Test
+  void whetherAnEdgeAlertIsKnownIsAskedOfTheStoreAndAnOutageIsTheCallersToRetry() {
+    store.down = true;
+    Instant start = T0.plusSeconds(60);
+    assertThrows(
+        ControlStoreUnavailableException.class,
+        () -> alerts.edge(edge(EdgeAlert.Event.RAISED, Severity.CRITICAL, start, start)));
+    assertEquals(List.of(), told);
+    store.down = false;
+    alerts.edge(edge(EdgeAlert.Event.RAISED, Severity.CRITICAL, start, start));
+    assertEquals(List.of("raised inlet_high critical"), told);
   }
 
   /** An in-memory store, which can be made to fail. */

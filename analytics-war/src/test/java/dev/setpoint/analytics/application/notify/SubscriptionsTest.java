@@ -1,11 +1,13 @@
 package dev.setpoint.analytics.application.notify;
 
+import static dev.setpoint.analytics.application.audit.MemoryAuditStore.operator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.analytics.application.audit.MemoryAuditStore;
 import dev.setpoint.analytics.application.notify.WebhookTargets.HostPort;
 import dev.setpoint.analytics.domain.notify.AdminState;
 import dev.setpoint.analytics.domain.notify.Channel;
@@ -14,6 +16,7 @@ import dev.setpoint.analytics.domain.notify.Subscription;
 import dev.setpoint.analytics.domain.notify.WebhookChannel;
 import dev.setpoint.analytics.domain.notify.WebhookFormat;
 import dev.setpoint.contracts.alert.Severity;
+import dev.setpoint.contracts.audit.AuditRecord;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,12 +33,14 @@ class SubscriptionsTest {
   private static final List<HostPort> SELF = List.of(new HostPort("setpoint.example.com", 443));
 
   private final InMemorySubscriptionStore store = new InMemorySubscriptionStore();
+  private final MemoryAuditStore audit = new MemoryAuditStore();
   private final AtomicInteger secrets = new AtomicInteger();
   private final WebhookTargets targets =
       new WebhookTargets(Set.of(9080, 9443), WebhookTargets.SYSTEM);
   private final Subscriptions subscriptions =
       new Subscriptions(
           store,
+          audit.trail(),
           targets,
           true,
           () -> "secret-" + secrets.incrementAndGet(),
@@ -66,7 +71,8 @@ class SubscriptionsTest {
   @Test
   void aNewSubscriptionIsStoredWithANewSecretThatItsCreationAnswers() {
     Subscription s =
-        subscriptions.create(draft("night", hook("https://hooks.example.com/a")), "operator", SELF);
+        subscriptions.create(
+            draft("night", hook("https://hooks.example.com/a")), operator("operator"), SELF);
 
     assertEquals("secret-1", s.secret());
     assertEquals(NOW, s.created());
@@ -79,34 +85,41 @@ class SubscriptionsTest {
 
   @Test
   void aTakenNameIsAConflict() {
-    subscriptions.create(draft("night", hook("https://hooks.example.com/a")), "operator", SELF);
+    subscriptions.create(
+        draft("night", hook("https://hooks.example.com/a")), operator("operator"), SELF);
     assertThrows(
         SubscriptionConflictException.class,
         () ->
             subscriptions.create(
-                draft("night", hook("https://hooks.example.com/b")), "operator", SELF));
+                draft("night", hook("https://hooks.example.com/b")), operator("operator"), SELF));
   }
 
   @Test
   void eachRefusalNamesItsField() {
     assertEquals(
         "name",
-        refused(() -> subscriptions.create(draft(null, hook("https://a.example")), "o", SELF))
+        refused(
+                () ->
+                    subscriptions.create(
+                        draft(null, hook("https://a.example")), operator("o"), SELF))
             .field());
     assertEquals(
         "name",
         refused(
                 () ->
                     subscriptions.create(
-                        draft("night shift", hook("https://a.example")), "o", SELF))
+                        draft("night shift", hook("https://a.example")), operator("o"), SELF))
             .field());
-    assertEquals("channels", refused(() -> subscriptions.create(draft("n"), "o", SELF)).field());
+    assertEquals(
+        "channels", refused(() -> subscriptions.create(draft("n"), operator("o"), SELF)).field());
 
     InvalidSubscriptionException ftp =
         refused(
             () ->
                 subscriptions.create(
-                    draft("n", hook("https://a.example/x"), hook("ftp://a.example/x")), "o", SELF));
+                    draft("n", hook("https://a.example/x"), hook("ftp://a.example/x")),
+                    operator("o"),
+                    SELF));
     assertEquals("channels[1].url", ftp.field());
     assertTrue(ftp.getMessage().contains("http or https"), ftp.getMessage());
 
@@ -114,7 +127,7 @@ class SubscriptionsTest {
         refused(
             () ->
                 subscriptions.create(
-                    draft("n", hook("http://localhost:9080/analytics/api")), "o", SELF));
+                    draft("n", hook("http://localhost:9080/analytics/api")), operator("o"), SELF));
     assertEquals("channels[0].url", self.field());
     assertTrue(self.getMessage().contains("this service itself"), self.getMessage());
     assertEquals(
@@ -122,7 +135,7 @@ class SubscriptionsTest {
         refused(
                 () ->
                     subscriptions.create(
-                        draft("n", hook("https://setpoint.example.com/hook")), "o", SELF))
+                        draft("n", hook("https://setpoint.example.com/hook")), operator("o"), SELF))
             .field(),
         "the host the request came by");
 
@@ -135,12 +148,15 @@ class SubscriptionsTest {
                             "n",
                             new EmailChannel(
                                 List.of("ops@example.com", "ops@example.com\r\nBcc: x@y.z"))),
-                        "o",
+                        operator("o"),
                         SELF))
             .field());
     assertEquals(
         "channels[0].recipients",
-        refused(() -> subscriptions.create(draft("n", new EmailChannel(List.of())), "o", SELF))
+        refused(
+                () ->
+                    subscriptions.create(
+                        draft("n", new EmailChannel(List.of())), operator("o"), SELF))
             .field());
     assertEquals(
         "channels[1]",
@@ -148,7 +164,7 @@ class SubscriptionsTest {
                 () ->
                     subscriptions.create(
                         draft("n", hook("https://a.example/x"), hook("https://a.example/x")),
-                        "o",
+                        operator("o"),
                         SELF))
             .field(),
         "a repeated channel");
@@ -168,7 +184,7 @@ class SubscriptionsTest {
                             List.of(""),
                             null,
                             null),
-                        "o",
+                        operator("o"),
                         SELF))
             .field());
     assertEquals(List.of(), store.all(), "nothing stored");
@@ -177,20 +193,23 @@ class SubscriptionsTest {
   @Test
   void anEmailChannelNeedsAnSmtpServer() {
     Subscriptions noMail =
-        new Subscriptions(store, targets, false, () -> "s", Clock.fixed(NOW, ZoneOffset.UTC));
+        new Subscriptions(
+            store, audit.trail(), targets, false, () -> "s", Clock.fixed(NOW, ZoneOffset.UTC));
     assertEquals(
         "channels[0].type",
         refused(
                 () ->
                     noMail.create(
-                        draft("n", new EmailChannel(List.of("ops@example.com"))), "o", SELF))
+                        draft("n", new EmailChannel(List.of("ops@example.com"))),
+                        operator("o"),
+                        SELF))
             .field());
   }
 
   @Test
   void aChangeKeepsNameCreationAndSecretUnlessANewSecretIsAskedFor() {
     Subscription made =
-        subscriptions.create(draft("night", hook("https://a.example/x")), "alice", SELF);
+        subscriptions.create(draft("night", hook("https://a.example/x")), operator("alice"), SELF);
 
     Subscription changed =
         subscriptions
@@ -208,7 +227,7 @@ class SubscriptionsTest {
                     null,
                     AdminState.LOCKED),
                 false,
-                "bob",
+                operator("bob"),
                 SELF)
             .orElseThrow();
     assertEquals(made.secret(), changed.secret());
@@ -219,7 +238,7 @@ class SubscriptionsTest {
 
     Subscription rotated =
         subscriptions
-            .update("night", draft(null, hook("https://a.example/x")), true, "bob", SELF)
+            .update("night", draft(null, hook("https://a.example/x")), true, operator("bob"), SELF)
             .orElseThrow();
     assertNotEquals(made.secret(), rotated.secret());
     assertEquals(Optional.of(rotated), store.find("night"));
@@ -229,19 +248,55 @@ class SubscriptionsTest {
         refused(
                 () ->
                     subscriptions.update(
-                        "night", draft("day", hook("https://a.example/x")), false, "bob", SELF))
+                        "night",
+                        draft("day", hook("https://a.example/x")),
+                        false,
+                        operator("bob"),
+                        SELF))
             .field());
     assertEquals(
         Optional.empty(),
-        subscriptions.update("day", draft(null, hook("https://a.example/x")), false, "bob", SELF));
+        subscriptions.update(
+            "day", draft(null, hook("https://a.example/x")), false, operator("bob"), SELF));
   }
 
   @Test
   void aRemovedSubscriptionIsGone() {
-    subscriptions.create(draft("night", hook("https://a.example/x")), "alice", SELF);
-    assertTrue(subscriptions.delete("night", "alice"));
-    assertFalse(subscriptions.delete("night", "alice"));
+    subscriptions.create(draft("night", hook("https://a.example/x")), operator("alice"), SELF);
+    assertTrue(subscriptions.delete("night", operator("alice")));
+    assertFalse(subscriptions.delete("night", operator("alice")));
     assertEquals(Optional.empty(), subscriptions.find("night"));
+    assertEquals(
+        List.of("create", "delete"),
+        audit.of("subscription").stream().map(AuditRecord::action).toList());
+  }
+
+  @Test
+  void changesAreAuditedWithoutTheSecretOrTheWebhooksPath() {
+    subscriptions.create(
+        draft("night", hook("https://hooks.example.com:8443/services/T0/B0/key?token=k")),
+        operator("alice"),
+        SELF);
+    subscriptions.update(
+        "night", draft(null, hook("https://hooks.example.com/other")), true, operator("bob"), SELF);
+
+    List<AuditRecord> records = audit.of("subscription");
+    assertEquals(2, records.size());
+    AuditRecord made = records.get(0);
+    assertEquals("create", made.action());
+    assertEquals("night", made.target());
+    assertEquals("alice", made.actor());
+    assertEquals(null, made.before());
+    assertTrue(made.after().contains("REST https://hooks.example.com:8443"), made.after());
+    AuditRecord changed = records.get(1);
+    assertEquals("update", changed.action());
+    assertTrue(changed.after().contains("\"secretChanged\":true"), changed.after());
+    for (AuditRecord r : records) {
+      String text = r.before() + " " + r.after();
+      for (String hidden : List.of("secret-1", "secret-2", "/services", "key", "token", "/other")) {
+        assertFalse(text.contains(hidden), hidden + " in " + text);
+      }
+    }
   }
 
   @Test

@@ -1,14 +1,17 @@
 package dev.setpoint.analytics.application.room;
 
+import static dev.setpoint.analytics.application.audit.MemoryAuditStore.operator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.analytics.application.audit.MemoryAuditStore;
 import dev.setpoint.analytics.domain.room.ControlMode;
 import dev.setpoint.analytics.domain.room.ControlStoreUnavailableException;
 import dev.setpoint.analytics.domain.room.RoomControl;
 import dev.setpoint.analytics.domain.room.RoomControlStore;
+import dev.setpoint.contracts.audit.AuditRecord;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,9 +52,11 @@ class RoomModesTest {
   }
 
   private final ListStore store = new ListStore();
+  private final MemoryAuditStore audit = new MemoryAuditStore();
   private final RoomModes modes =
       new RoomModes(
           store,
+          audit.trail(),
           ControlMode.AUTO,
           Clock.fixed(Instant.parse("2026-12-03T04:00:00Z"), ZoneOffset.UTC));
 
@@ -79,7 +84,7 @@ class RoomModesTest {
   @Test
   void setStoresFirstAndChangesNothingWhenTheStoreRefuses() {
     modes.refresh();
-    RoomControl set = modes.set("hall-a", ControlMode.ADVISORY, "alice");
+    RoomControl set = modes.set("hall-a", ControlMode.ADVISORY, operator("alice"));
     assertEquals("alice", set.changedBy());
     assertEquals(Instant.parse("2026-12-03T04:00:00Z"), set.changedAt());
     assertEquals(List.of(set), store.saved);
@@ -87,20 +92,21 @@ class RoomModesTest {
 
     store.down = true;
     assertThrows(
-        ControlStoreUnavailableException.class, () -> modes.set("hall-a", ControlMode.OFF, "bob"));
+        ControlStoreUnavailableException.class,
+        () -> modes.set("hall-a", ControlMode.OFF, operator("bob")));
     assertEquals(Optional.of(ControlMode.ADVISORY), modes.mode("hall-a"));
   }
 
   @Test
   void settingTheTapeFlagKeepsTheModeAndSettingTheModeKeepsTheFlag() {
     modes.refresh();
-    modes.set("hall-a", ControlMode.OFF, "alice");
-    RoomControl taped = modes.setHoldingTape("hall-a", true, "bob");
+    modes.set("hall-a", ControlMode.OFF, operator("alice"));
+    RoomControl taped = modes.setHoldingTape("hall-a", true, operator("bob"));
     assertEquals(new RoomControl("hall-a", ControlMode.OFF, true, "bob", taped.changedAt()), taped);
     assertTrue(modes.holdingTape("hall-a"));
     assertEquals(Optional.of(ControlMode.OFF), modes.mode("hall-a"));
 
-    modes.set("hall-a", ControlMode.ADVISORY, "carol");
+    modes.set("hall-a", ControlMode.ADVISORY, operator("carol"));
     assertEquals(Optional.of(ControlMode.ADVISORY), modes.mode("hall-a"));
     assertTrue(modes.holdingTape("hall-a"), "the flag is kept");
     assertEquals(3, store.saved.size(), "append-only: one document per change");
@@ -109,7 +115,7 @@ class RoomModesTest {
   @Test
   void aRoomOnlyMarkedAsHoldingTapeStaysInTheDefaultMode() {
     modes.refresh();
-    RoomControl taped = modes.setHoldingTape("hall-a", true, "bob");
+    RoomControl taped = modes.setHoldingTape("hall-a", true, operator("bob"));
     assertEquals(null, taped.mode());
     assertEquals(Optional.of(ControlMode.AUTO), modes.mode("hall-a"));
     assertFalse(modes.holdingTape("hall-b"));
@@ -119,7 +125,7 @@ class RoomModesTest {
   void aChangeKeepsWhatAnotherServerStoredSinceTheLastRefresh() {
     modes.refresh();
     store.saved.add(new RoomControl("hall-a", ControlMode.OFF, false, "ops", Instant.EPOCH));
-    modes.setHoldingTape("hall-a", true, "bob");
+    modes.setHoldingTape("hall-a", true, operator("bob"));
     assertEquals(Optional.of(ControlMode.OFF), modes.mode("hall-a"), "not undone to auto");
   }
 
@@ -130,5 +136,34 @@ class RoomModesTest {
     assertEquals(Optional.of(ControlMode.AUTO), modes.mode("hall-b"));
     modes.refresh();
     assertEquals(Optional.of(ControlMode.OFF), modes.mode("hall-b"));
+  }
+
+  @Test
+  void eachChangeIsAuditedWithTheModeAndFlagBeforeAndAfterAndARefusedOneIsNot() {
+    modes.refresh();
+    modes.set("hall-a", ControlMode.OFF, operator("alice"));
+    modes.setHoldingTape("hall-a", true, operator("bob"));
+    store.down = true;
+    assertThrows(
+        ControlStoreUnavailableException.class,
+        () -> modes.set("hall-a", ControlMode.AUTO, operator("carol")));
+
+    List<AuditRecord> records = audit.all();
+    assertEquals(2, records.size());
+    AuditRecord mode = records.get(0);
+    assertEquals("room_mode", mode.kind());
+    assertEquals("update", mode.action());
+    assertEquals("hall-a", mode.target());
+    assertEquals("hall-a", mode.room());
+    assertEquals("alice", mode.actor());
+    assertEquals("operator", mode.role());
+    assertEquals("192.0.2.7", mode.address());
+    assertEquals("analytics", mode.origin());
+    assertEquals("{\"mode\":\"auto\",\"holdingTape\":false}", mode.before());
+    assertEquals("{\"mode\":\"off\",\"holdingTape\":false}", mode.after());
+    AuditRecord tape = records.get(1);
+    assertEquals("room_tape", tape.kind());
+    assertEquals("bob", tape.actor());
+    assertEquals("{\"mode\":\"off\",\"holdingTape\":true}", tape.after());
   }
 }

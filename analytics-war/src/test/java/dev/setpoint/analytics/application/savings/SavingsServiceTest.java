@@ -1,5 +1,6 @@
 package dev.setpoint.analytics.application.savings;
 
+import static dev.setpoint.analytics.application.audit.MemoryAuditStore.operator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.analytics.application.audit.MemoryAuditStore;
 import dev.setpoint.analytics.application.energy.EnergyService;
 import dev.setpoint.analytics.application.energy.FakeEnergyStore;
 import dev.setpoint.analytics.application.history.InvalidHistoryRequestException;
@@ -28,6 +30,7 @@ import dev.setpoint.analytics.domain.savings.Pilot;
 import dev.setpoint.analytics.domain.savings.SavingsStore;
 import dev.setpoint.contracts.alert.AlertKind;
 import dev.setpoint.contracts.alert.Severity;
+import dev.setpoint.contracts.audit.AuditRecord;
 import dev.setpoint.model.mv.PilotSchedule;
 import dev.setpoint.model.mv.PilotSchedule.Arm;
 import java.time.Clock;
@@ -61,6 +64,7 @@ class SavingsServiceTest {
   final Series series = new Series();
   final Plans plans = new Plans();
   final MutableClock clock = new MutableClock();
+  final MemoryAuditStore audit = new MemoryAuditStore();
   final SavingsService service =
       new SavingsService(
           plans,
@@ -70,6 +74,7 @@ class SavingsServiceTest {
               room.equals(ROOM) && !from.isAfter(Instant.parse("2026-01-06T10:05:00Z"))
                   ? List.of(roomAlert())
                   : List.of(),
+          audit.trail(),
           clock);
 
   static Alert roomAlert() {
@@ -124,7 +129,7 @@ class SavingsServiceTest {
     int baselineHours = 6 * 7 * 24;
     plant(baselineHours + 4 * 7 * 24, 0.03, i -> i < baselineHours ? 1.0 : 0.88);
     Instant split = T0.plusMillis(baselineHours * H);
-    service.setBaseline(ROOM, T0, split, "ops");
+    service.setBaseline(ROOM, T0, split, operator("ops"));
 
     BaselineReport b = service.baseline(ROOM);
     assertTrue(b.loadTerm());
@@ -154,7 +159,7 @@ class SavingsServiceTest {
     int baselineHours = 3 * 7 * 24;
     plant(baselineHours + 7 * 24, 0.03, i -> i < baselineHours ? 1.0 : 0.9);
     Instant split = T0.plusMillis(baselineHours * H);
-    service.setBaseline(ROOM, T0, split, "ops");
+    service.setBaseline(ROOM, T0, split, operator("ops"));
     // a jump in the cooling counter excludes 5 hours; the weather feed missed 2 others
     Meter cooling = new Meter("rc-1", Quantity.COOLING, ROOM, "s1");
     for (int i = 0; i < 5; i++) {
@@ -188,7 +193,7 @@ class SavingsServiceTest {
     int baselineHours = 2 * 7 * 24;
     plant(baselineHours + 48, 3.0, i -> 1.0);
     Instant split = T0.plusMillis(baselineHours * H);
-    service.setBaseline(ROOM, T0, split, "ops");
+    service.setBaseline(ROOM, T0, split, operator("ops"));
     MeterBaseline cooling = service.baseline(ROOM).meters().getFirst();
     assertFalse(cooling.accepted());
     assertTrue(cooling.verdict().startsWith("refused: CV(RMSE)"), cooling.verdict());
@@ -205,13 +210,17 @@ class SavingsServiceTest {
         SavingsConflictException.class, () -> service.baseline(ROOM), "no baseline period yet");
     assertThrows(
         InvalidHistoryRequestException.class,
-        () -> service.setBaseline(ROOM, T0, T0.plusMillis(24 * H), "ops"),
+        () -> service.setBaseline(ROOM, T0, T0.plusMillis(24 * H), operator("ops")),
         "shorter than a week");
     assertThrows(
         InvalidHistoryRequestException.class,
-        () -> service.setBaseline(ROOM, T0, clock.now.plusMillis(H), "ops"),
+        () -> service.setBaseline(ROOM, T0, clock.now.plusMillis(H), operator("ops")),
         "not ended");
-    service.setBaseline(ROOM, T0, T0.plusMillis(14 * 24 * H), "ops");
+    service.setBaseline(ROOM, T0, T0.plusMillis(14 * 24 * H), operator("ops"));
+    AuditRecord set = audit.of("baseline").getLast();
+    assertEquals("create", set.action(), "the refused periods changed nothing");
+    assertEquals(
+        "{\"from\":\"" + T0 + "\",\"to\":\"" + T0.plusMillis(14 * 24 * H) + "\"}", set.after());
     var e =
         assertThrows(
             SavingsConflictException.class,
@@ -223,10 +232,10 @@ class SavingsServiceTest {
   void aPilotAlternatesOnItsScheduleAndItsComparisonFindsTheSaving() {
     clock.now = T0.minusMillis(H); // the evening before
     Pilot pilot = new Pilot(LocalDate.of(2026, 1, 5), 28, 7, 3, 20.0, ZoneOffset.UTC, 24, null);
-    service.startPilot(ROOM, pilot, "ops");
+    service.startPilot(ROOM, pilot, operator("ops"));
     assertThrows(
         SavingsConflictException.class,
-        () -> service.startPilot(ROOM, pilot, "ops"),
+        () -> service.startPilot(ROOM, pilot, operator("ops")),
         "one pilot at a time");
     PilotSchedule schedule = pilot.schedule();
     // the controller saves 15 % on its days, from the second hour after a switch-over
@@ -265,7 +274,7 @@ class SavingsServiceTest {
                 service.startPilot(
                     ROOM,
                     new Pilot(LocalDate.of(2026, 2, 1), 28, 7, 1, 20, ZoneOffset.UTC, 24, null),
-                    "ops"));
+                    operator("ops")));
     assertEquals("start", past.parameter());
     var india =
         assertThrows(
@@ -282,7 +291,7 @@ class SavingsServiceTest {
                         ZoneId.of("Asia/Kolkata"),
                         24,
                         null),
-                    "ops"));
+                    operator("ops")));
     assertTrue(india.getMessage().contains("whole UTC hour"), india.getMessage());
     var berlin =
         assertThrows(
@@ -299,16 +308,26 @@ class SavingsServiceTest {
                         ZoneId.of("Europe/Berlin"),
                         24,
                         null),
-                    "ops"));
+                    operator("ops")));
     assertTrue(
         berlin.getMessage().contains("changes its clocks on 2026-03-29"), berlin.getMessage());
     // Seoul keeps one offset all year
     service.startPilot(
         ROOM,
         new Pilot(LocalDate.of(2026, 3, 2), 56, 7, 1, 20, ZoneId.of("Asia/Seoul"), 24, null),
-        "ops");
-    MvPlan stopped = service.stopPilot(ROOM, "ops");
+        operator("ops"));
+    MvPlan stopped = service.stopPilot(ROOM, operator("ops"));
     assertEquals(clock.now, stopped.pilot().stoppedAt());
+    List<AuditRecord> pilots = audit.of("pilot");
+    assertEquals(
+        List.of("create", "stop"),
+        pilots.stream().map(AuditRecord::action).toList(),
+        "the refused pilots changed nothing");
+    assertTrue(pilots.get(0).after().contains("\"zone\":\"Asia/Seoul\""), pilots.get(0).after());
+    assertTrue(
+        pilots.get(1).after().contains("\"stoppedAt\":\"" + clock.now + "\""),
+        pilots.get(1).after());
+    assertEquals(ROOM, pilots.get(1).room());
     assertEquals("stopped", service.pilot(ROOM).status());
     assertEquals(Optional.empty(), stopped.pilot().arm(clock.now.plusMillis(72 * H)));
   }

@@ -12,9 +12,6 @@ import dev.setpoint.contracts.telemetry.TelemetryReading;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,21 +39,12 @@ class TelemetryConsumerTest {
       new TelemetryRecorder(store, Duration.ofMillis(100), Duration.ofMillis(300), d -> {});
   private final TelemetryConsumer consumer = new TelemetryConsumer(recorder);
   private final TelemetryCodec codec = new TelemetryCodec();
-  private final AtomicInteger acks = new AtomicInteger();
+  private final KafkaMessages kafka = new KafkaMessages();
 
   @AfterEach
   void close() {
     consumer.stop();
     codec.close();
-  }
-
-  private Message<String> kafka(String payload) {
-    return Message.of(
-        payload,
-        () -> {
-          acks.incrementAndGet();
-          return CompletableFuture.completedFuture(null);
-        });
   }
 
   @Test
@@ -76,22 +64,22 @@ class TelemetryConsumerTest {
             null,
             null);
 
-    assertTrue(consumer.consume(kafka(codec.encode(message))).toCompletableFuture().isDone());
+    assertTrue(consumer.consume(kafka.of(codec.encode(message))).toCompletableFuture().isDone());
 
     assertEquals(List.of(message), written);
     assertEquals(1, recorder.storedCount());
-    assertEquals(1, acks.get());
+    assertEquals(1, kafka.acks.get());
     assertEquals(0, consumer.undecodableCount());
   }
 
   @Test
   void skipsAMalformedMessageWithoutTouchingTheStore() {
-    consumer.consume(kafka("{\"schemaVersion\":1}"));
-    consumer.consume(kafka("not json"));
+    consumer.consume(kafka.of("{\"schemaVersion\":1}"));
+    consumer.consume(kafka.of("not json"));
 
     assertEquals(0, written.size());
     assertEquals(2, consumer.undecodableCount());
     assertEquals(0, recorder.rejectedCount());
-    assertEquals(2, acks.get(), "acknowledged: it can never be stored");
+    assertEquals(2, kafka.acks.get(), "acknowledged: it can never be stored");
   }
 }

@@ -1,5 +1,9 @@
 package dev.setpoint.ingest.application.legacy;
 
+import dev.setpoint.contracts.audit.AuditAction;
+import dev.setpoint.contracts.audit.AuditActor;
+import dev.setpoint.contracts.audit.AuditChange;
+import dev.setpoint.contracts.audit.AuditKind;
 import dev.setpoint.contracts.edgex.AddEventRequest;
 import dev.setpoint.contracts.edgex.AdminState;
 import dev.setpoint.contracts.edgex.ApiVersion;
@@ -14,6 +18,7 @@ import dev.setpoint.contracts.edgex.Reading;
 import dev.setpoint.contracts.edgex.ResourceProperties;
 import dev.setpoint.contracts.edgex.ValueTypes;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
+import dev.setpoint.ingest.application.AuditTrail;
 import dev.setpoint.ingest.application.EventIngestService;
 import dev.setpoint.ingest.application.EventPath;
 import dev.setpoint.ingest.application.InvalidEventException;
@@ -53,6 +58,7 @@ public class LegacyApiService {
   private final LegacyRegistry registry;
   private final MetadataService metadata;
   private final EventIngestService ingest;
+  private final AuditTrail audit;
   private final LegacySettings settings;
   private final Clock clock;
 
@@ -61,11 +67,13 @@ public class LegacyApiService {
       LegacyRegistry registry,
       MetadataService metadata,
       EventIngestService ingest,
+      AuditTrail audit,
       LegacyV1Config config) {
     this(
         registry,
         metadata,
         ingest,
+        audit,
         new LegacySettings(
             config.profile, config.service, config.autoRegister, config.maxOriginSkew.toMillis()),
         Clock.systemUTC());
@@ -75,11 +83,13 @@ public class LegacyApiService {
       LegacyRegistry registry,
       MetadataService metadata,
       EventIngestService ingest,
+      AuditTrail audit,
       LegacySettings settings,
       Clock clock) {
     this.registry = registry;
     this.metadata = metadata;
     this.ingest = ingest;
+    this.audit = audit;
     this.settings = settings;
     this.clock = clock;
   }
@@ -89,6 +99,7 @@ public class LegacyApiService {
     this.registry = null;
     this.metadata = null;
     this.ingest = null;
+    this.audit = null;
     this.settings = null;
     this.clock = null;
   }
@@ -108,7 +119,7 @@ public class LegacyApiService {
    * @throws InvalidEventException the descriptor cannot be a resource (type, range, default)
    * @throws DuplicateNameException a descriptor of that name exists
    */
-  public synchronized String addValueDescriptor(ValueDescriptor given) {
+  public synchronized String addValueDescriptor(ValueDescriptor given, AuditActor who) {
     DeviceResource resource = resource(given); // checks it before anything is stored
     ValueDescriptor descriptor = withId(given);
     List<ValueDescriptor> all = new ArrayList<>(registry.valueDescriptors());
@@ -116,6 +127,10 @@ public class LegacyApiService {
       throw new DuplicateNameException("value descriptor", descriptor.name());
     }
     registry.add(descriptor);
+    audit.record(
+        who,
+        AuditChange.of(AuditKind.LEGACY_REGISTRY, AuditAction.CREATE, descriptor.name())
+            .withAfter(descriptor));
     all.add(descriptor);
     List<DeviceResource> resources = new ArrayList<>();
     for (ValueDescriptor d : all) {
@@ -130,7 +145,8 @@ public class LegacyApiService {
             "Generated from the EdgeX v1 value descriptors; rewritten when one is added.",
             List.of("legacy-v1"),
             resources,
-            List.of()));
+            List.of()),
+        who);
     return descriptor.id();
   }
 
@@ -139,7 +155,7 @@ public class LegacyApiService {
    *
    * @throws DuplicateNameException an addressable of that name exists
    */
-  public String addAddressable(Addressable addressable) {
+  public String addAddressable(Addressable addressable, AuditActor who) {
     Addressable stored =
         new Addressable(
             UUID.randomUUID().toString(),
@@ -152,6 +168,10 @@ public class LegacyApiService {
             addressable.user(),
             addressable.topic());
     registry.add(stored);
+    audit.record(
+        who,
+        AuditChange.of(AuditKind.LEGACY_REGISTRY, AuditAction.CREATE, stored.name())
+            .withAfter(stored));
     return stored.id();
   }
 
@@ -160,7 +180,7 @@ public class LegacyApiService {
    *
    * @throws UnknownMetadataException the addressable is not registered
    */
-  public String addDeviceService(LegacyDeviceService service) {
+  public String addDeviceService(LegacyDeviceService service, AuditActor who) {
     if (service.addressableName() == null) {
       throw new InvalidEventException("addressable.name is required");
     }
@@ -178,7 +198,8 @@ public class LegacyApiService {
             service.description(),
             baseAddress(addressable),
             AdminState.valueOf(service.adminState()),
-            service.labels()));
+            service.labels()),
+        who);
   }
 
   /**
@@ -187,7 +208,7 @@ public class LegacyApiService {
    *
    * @throws UnknownMetadataException the service, profile or addressable is not registered
    */
-  public String addDevice(LegacyDevice device) {
+  public String addDevice(LegacyDevice device, AuditActor who) {
     Map<String, Map<String, String>> protocols = new LinkedHashMap<>();
     if (device.addressableName() != null) {
       Addressable addressable =
@@ -213,7 +234,8 @@ public class LegacyApiService {
             device.labels(),
             null,
             protocols,
-            List.of()));
+            List.of()),
+        who);
   }
 
   /**
@@ -223,9 +245,10 @@ public class LegacyApiService {
    * @throws UnknownMetadataException the device is unknown (and not auto-registered), or a reading
    *     has no value descriptor
    */
-  public String addEvent(LegacyEvent event) {
+  public String addEvent(LegacyEvent event, AuditActor who) {
     long receivedAt = clock.millis();
-    Device device = metadata.device(event.device()).orElseGet(() -> autoRegister(event.device()));
+    Device device =
+        metadata.device(event.device()).orElseGet(() -> autoRegister(event.device(), who));
     DeviceProfile profile =
         metadata
             .profile(device.profileName())
@@ -287,7 +310,7 @@ public class LegacyApiService {
         request, new EventPath(device.serviceName(), profile.name(), device.name(), SOURCE));
   }
 
-  private Device autoRegister(String name) {
+  private Device autoRegister(String name, AuditActor who) {
     if (!settings.autoRegister()) {
       throw MetadataService.unknownDevice(name);
     }
@@ -307,7 +330,8 @@ public class LegacyApiService {
                 "Devices that registered themselves through the EdgeX v1 API",
                 null,
                 AdminState.UNLOCKED,
-                List.of("legacy-v1")));
+                List.of("legacy-v1")),
+            who);
       } catch (DuplicateNameException raced) {
         // another request created it first
       }
@@ -325,7 +349,8 @@ public class LegacyApiService {
               List.of("legacy-v1"),
               null,
               Map.of("legacy-v1", Map.of("api", "v1")),
-              List.of()));
+              List.of()),
+          who);
     } catch (DuplicateNameException raced) {
       // another request registered it first
     }

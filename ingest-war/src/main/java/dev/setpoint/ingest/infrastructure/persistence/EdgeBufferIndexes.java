@@ -6,6 +6,7 @@ import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import dev.setpoint.contracts.buffer.BufferedEvent;
+import dev.setpoint.contracts.buffer.OutboxMessage;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -22,12 +23,12 @@ import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Creates the edge buffer's indexes when the application starts, and keeps trying (1 s, doubling to
- * 30 s) while MongoDB is down; the startup health check reports DOWN until they exist. Creating an
- * index that exists with the same keys and options is a no-op, so every start (and every replica of
- * ingest) may do it. Once they exist, the same task publishes every device's {@link
- * CommandTargetView} (the relay's read-only view for checking commands), repairing it after a crash
- * or an upgrade, and retries that alone while it fails.
+ * Creates the edge buffer's and the edge outbox's indexes when the application starts, and keeps
+ * trying (1 s, doubling to 30 s) while MongoDB is down; the startup health check reports DOWN until
+ * they exist. Creating an index that exists with the same keys and options is a no-op, so every
+ * start (and every replica of ingest) may do it. Once they exist, the same task publishes every
+ * device's {@link CommandTargetView} (the relay's read-only view for checking commands), repairing
+ * it after a crash or an upgrade, and retries that alone while it fails.
  *
  * <p>Each index serves a query of this codebase; {@code _id} (the event id, unique) exists on every
  * collection.
@@ -45,6 +46,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       t}). The relay drains by state alone, across devices; were it to drain device by device,
  *       {@code state, deviceName, origin} would be the index to add.
  * </ul>
+ *
+ * <p>And on the edge outbox ({@link OutboxMessage#COLLECTION}, written by {@link JnosqlOutbox}):
+ * {@code createdAt}, the relay's forwarding order (oldest first) and the edge alerts' local
+ * delivery, which reads the same order by topic.
  *
  * <p>What the stack's mongo-java-server 1.47 does with them (read in its source, {@code
  * AbstractMongoDatabase#openOrCreateIndex} and {@code EmptyIndex}): it accepts, stores and lists
@@ -79,7 +84,16 @@ public class EdgeBufferIndexes {
               Indexes.ascending(EventDocuments.STATE, EventDocuments.ORIGIN),
               new IndexOptions().name("state_origin")));
 
+  /** {@link OutboxMessage#createdAt()}'s field, as its mapping names it. */
+  private static final String OUTBOX_CREATED_AT = "createdAt";
+
+  static final List<IndexModel> OUTBOX_INDEXES =
+      List.of(
+          new IndexModel(
+              Indexes.ascending(OUTBOX_CREATED_AT), new IndexOptions().name("createdAt")));
+
   private final MongoCollection<Document> events;
+  private final MongoCollection<Document> outbox;
   private final CommandTargetView targets;
 
   @Resource private ManagedScheduledExecutorService scheduler;
@@ -94,12 +108,14 @@ public class EdgeBufferIndexes {
       @ConfigProperty(name = "jnosql.document.database") String database,
       CommandTargetView targets) {
     this.events = client.getDatabase(database).getCollection(BufferedEvent.COLLECTION);
+    this.outbox = client.getDatabase(database).getCollection(OutboxMessage.COLLECTION);
     this.targets = targets;
   }
 
   /** For CDI's proxy only. */
   protected EdgeBufferIndexes() {
     this.events = null;
+    this.outbox = null;
     this.targets = null;
   }
 
@@ -138,8 +154,14 @@ public class EdgeBufferIndexes {
     if (!ensured) {
       try {
         events.createIndexes(INDEXES);
+        outbox.createIndexes(OUTBOX_INDEXES);
         ensured = true;
-        LOG.info(() -> "edge buffer indexes ensured on " + events.getNamespace());
+        LOG.info(
+            () ->
+                "edge buffer indexes ensured on "
+                    + events.getNamespace()
+                    + " and "
+                    + outbox.getNamespace());
       } catch (RuntimeException e) {
         retry("create the edge buffer indexes", e, retryMs);
         return;

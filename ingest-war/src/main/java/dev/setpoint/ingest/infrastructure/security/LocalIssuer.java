@@ -1,17 +1,18 @@
 package dev.setpoint.ingest.infrastructure.security;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.setpoint.contracts.security.Role;
+import dev.setpoint.ingest.application.UserService;
+import dev.setpoint.ingest.application.UserService.Authentication;
 import dev.setpoint.ingest.config.FormerLocalIssuerKeys;
 import dev.setpoint.ingest.config.LocalIssuerConfig;
-import dev.setpoint.ingest.domain.Caller;
+import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -21,12 +22,14 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * The single-machine stack's operator login: checks the one configured operator's password and
- * issues a short-lived RS256 JWT of the group {@code operator}, which Liberty's MicroProfile JWT
- * then verifies like one from any external issuer.
+ * The single-machine stack's login: checks a user's password ({@link UserService#authenticate}: the
+ * configured bootstrap user, an admin, or a user an admin created) and issues a short-lived RS256
+ * JWT whose {@code groups} are the user's role code ({@code viewer}, {@code operator} or {@code
+ * admin}), which Liberty's MicroProfile JWT then verifies like one from any external issuer.
  *
  * <p>It is on only when {@code setpoint.ingest.security.local-issuer.private-key-location} is set;
- * in Kubernetes an external identity provider issues operator tokens instead and this stays off.
+ * in Kubernetes an external identity provider issues tokens instead and this stays off. Every
+ * login, successful or refused, ends in {@link #login}.
  */
 @ApplicationScoped
 public class LocalIssuer {
@@ -36,21 +39,23 @@ public class LocalIssuer {
   private final String issuer;
   private final String username;
   private final Duration lifetime;
+  private final UserService users;
   private final LoginThrottle throttle;
   private final Clock clock;
 
   @Inject
-  public LocalIssuer(LocalIssuerConfig config, Config all) {
-    this(FormerLocalIssuerKeys.apply(config, all));
+  public LocalIssuer(LocalIssuerConfig config, Config all, UserService users) {
+    this(FormerLocalIssuerKeys.apply(config, all), users);
   }
 
-  private LocalIssuer(LocalIssuerConfig config) {
+  private LocalIssuer(LocalIssuerConfig config, UserService users) {
     this(
         config.privateKeyLocation.filter(s -> !s.isBlank()).map(Path::of),
         config.passwordHash,
         config.issuer,
         config.username,
         config.tokenLifetime,
+        users,
         new LoginThrottle(config.maxLoginAttempts, config.loginWindow, Ticker.systemTicker()),
         Clock.systemUTC());
   }
@@ -61,6 +66,7 @@ public class LocalIssuer {
       String issuer,
       String username,
       Duration lifetime,
+      UserService users,
       LoginThrottle throttle,
       Clock clock) {
     if (lifetime.isNegative() || lifetime.isZero()) {
@@ -70,6 +76,7 @@ public class LocalIssuer {
     this.issuer = issuer;
     this.username = username;
     this.lifetime = lifetime;
+    this.users = users;
     this.throttle = throttle;
     this.clock = clock;
     this.state = load(privateKey, passwordHash);
@@ -81,6 +88,7 @@ public class LocalIssuer {
     this.issuer = null;
     this.username = null;
     this.lifetime = null;
+    this.users = null;
     this.throttle = null;
     this.clock = null;
   }
@@ -88,19 +96,25 @@ public class LocalIssuer {
   /** Loads the key at deployment, so a misconfiguration shows in the log at once. */
   void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
     switch (state) {
-      case Off off -> LOG.info("local operator issuer off (no private key configured)");
-      case Broken broken -> LOG.severe("local operator issuer misconfigured: " + broken.reason());
-      case On on -> LOG.info("local operator issuer on, issuer " + issuer + ", user " + username);
+      case Off off -> LOG.info("local issuer off (no private key configured)");
+      case Broken broken -> LOG.severe("local issuer misconfigured: " + broken.reason());
+      case On on -> LOG.info("local issuer on, issuer " + issuer + ", bootstrap user " + username);
     }
   }
 
   /** What a login attempt came to. */
   public sealed interface Outcome {
-    /** A token was issued: {@code token} is the compact JWS, valid for {@code expiresIn}. */
-    record Issued(String token, Duration expiresIn) implements Outcome {}
+    /**
+     * A token was issued: {@code token} is the compact JWS of {@code role}, valid for {@code
+     * expiresIn}.
+     */
+    record Issued(String token, Duration expiresIn, Role role) implements Outcome {}
 
-    /** Wrong user name or password. */
+    /** Wrong user name or password, or a disabled user. */
     record Refused() implements Outcome {}
+
+    /** The user store cannot be reached; the attempt may be repeated. */
+    record StoreUnavailable() implements Outcome {}
 
     /** Too many attempts from this address; try again after {@code retryAfterSeconds}. */
     record Throttled(long retryAfterSeconds) implements Outcome {}
@@ -113,7 +127,7 @@ public class LocalIssuer {
   }
 
   /**
-   * Checks the credentials and issues an operator token.
+   * Checks the credentials and issues a token of the user's role.
    *
    * @param clientAddress where the attempt comes from, for the throttle
    */
@@ -130,29 +144,39 @@ public class LocalIssuer {
     if (wait > 0) {
       return new Outcome.Throttled(wait);
     }
-    // Both checks always run, so the time taken does not reveal whether the user name was right.
-    boolean passwordMatches = on.passwordHash().matches(password.toCharArray());
-    boolean userMatches =
-        MessageDigest.isEqual(
-            user.getBytes(StandardCharsets.UTF_8), username.getBytes(StandardCharsets.UTF_8));
-    if (!(passwordMatches && userMatches)) {
-      return new Outcome.Refused();
+    Authentication checked;
+    try {
+      checked = users.authenticate(user, password.toCharArray());
+    } catch (StoreUnavailableException e) {
+      LOG.log(Level.WARNING, "cannot check a login: the user store is unavailable", e);
+      return new Outcome.StoreUnavailable();
     }
-    throttle.succeeded(clientAddress);
+    return switch (checked) {
+      case Authentication.Refused refused -> {
+        LOG.fine(() -> "login refused (" + refused.reason() + ") from " + clientAddress);
+        yield new Outcome.Refused();
+      }
+      case Authentication.Accepted accepted -> {
+        throttle.succeeded(clientAddress);
+        yield new Outcome.Issued(token(on, accepted), lifetime, accepted.role());
+      }
+    };
+  }
+
+  private String token(On on, Authentication.Accepted user) {
     long now = clock.instant().getEpochSecond();
-    String token =
-        on.signer()
-            .sign(
-                Json.createObjectBuilder()
-                    .add("iss", issuer)
-                    .add("sub", username)
-                    .add("upn", username)
-                    .add("groups", Json.createArrayBuilder().add(Caller.Operator.GROUP))
-                    .add("iat", now)
-                    .add("exp", now + lifetime.toSeconds())
-                    .add("jti", UUID.randomUUID().toString())
-                    .build());
-    return new Outcome.Issued(token, lifetime);
+    return on.signer()
+        .sign(
+            Json.createObjectBuilder()
+                .add("iss", issuer)
+                .add("sub", user.username())
+                .add("upn", user.username())
+                .add("preferred_username", user.username())
+                .add("groups", Json.createArrayBuilder().add(user.role().code()))
+                .add("iat", now)
+                .add("exp", now + lifetime.toSeconds())
+                .add("jti", UUID.randomUUID().toString())
+                .build());
   }
 
   private static State load(Optional<Path> privateKey, Optional<String> passwordHash) {
@@ -161,12 +185,11 @@ public class LocalIssuer {
     }
     if (passwordHash.filter(s -> !s.isBlank()).isEmpty()) {
       return new Broken(
-          "setpoint.ingest.security.local-issuer.password-hash is not set, so no operator can log in");
+          "setpoint.ingest.security.local-issuer.password-hash is not set, so the bootstrap user cannot log in");
     }
     try {
-      return new On(
-          new JwtSigner(PemKeys.privateKey(privateKey.get())),
-          Pbkdf2PasswordHash.parse(passwordHash.get()));
+      Pbkdf2PasswordHash.parse(passwordHash.get()); // checked here, used by UserService
+      return new On(new JwtSigner(PemKeys.privateKey(privateKey.get())));
     } catch (IllegalArgumentException e) {
       LOG.log(Level.FINE, "local issuer configuration", e);
       return new Broken(e.getMessage());
@@ -179,5 +202,5 @@ public class LocalIssuer {
 
   private record Broken(String reason) implements State {}
 
-  private record On(JwtSigner signer, Pbkdf2PasswordHash passwordHash) implements State {}
+  private record On(JwtSigner signer) implements State {}
 }

@@ -1,6 +1,10 @@
 package dev.setpoint.ingest.interfaces.rest;
 
+import dev.setpoint.contracts.security.Public;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.application.DeviceTokenService;
+import dev.setpoint.ingest.config.RoleGroupsConfig;
 import dev.setpoint.ingest.domain.Caller;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.annotation.Priority;
@@ -20,6 +24,7 @@ import java.lang.reflect.Method;
 import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,19 +32,20 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Authentication and authorization of every ingest endpoint, default deny: a resource method is
- * reachable only as its {@link Public}, {@link OperatorOnly} or {@link DeviceOrOperator} rule says;
- * without a rule it is refused to everyone.
+ * reachable only as its {@link Public}, {@link Requires}, {@link DeviceOrRole} or {@link
+ * LegacyNetwork} rule says; without a rule it is refused to everyone.
  *
  * <p>Both credentials arrive as {@code Authorization: Bearer <token>}. A JWT has been checked by
  * Liberty's MicroProfile JWT before this filter runs (signature, issuer, expiry; see server.xml):
- * if it passed, the request's principal is a {@link JsonWebToken}, and a JWT of the group {@code
- * operator} is an operator; if it did not, there is no principal and the request is refused. Any
- * other token is looked up as a device token.
+ * if it passed, the request's principal is a {@link JsonWebToken}, whose {@code groups} map to a
+ * {@link Role} ({@code setpoint.security.groups.*}, {@link RoleGroupsConfig}); if it did not, there
+ * is no principal and the request is refused. Any other token is looked up as a device token.
  *
  * <p>401 with {@code WWW-Authenticate: Bearer} for a missing, malformed, unknown, revoked, expired
- * or forged credential; 403 for a valid one that may not do this (a device on an operator endpoint
- * or acting as another device). On success the request's {@link SecurityContext} principal is the
- * {@link Caller}.
+ * or forged credential; 403 for a valid one that may not do this (a device on a people's endpoint
+ * or acting as another device, a JWT of a lesser role or of no role). On success the request's
+ * {@link SecurityContext} principal is the {@link Caller}, and {@code isUserInRole} answers by role
+ * inclusion ({@code isUserInRole("viewer")} is true for an admin).
  */
 @Provider
 @ApplicationScoped
@@ -51,15 +57,18 @@ public class AccessFilter implements ContainerRequestFilter {
 
   private final DeviceTokenService deviceTokens;
   private final LegacyAccess legacy;
+  private final Map<Role, Set<String>> roleGroups;
   private final Map<Method, AccessRule> rules = new ConcurrentHashMap<>();
 
   @Context private ResourceInfo resource;
   @Context private HttpServletRequest servletRequest;
 
   @Inject
-  public AccessFilter(DeviceTokenService deviceTokens, LegacyAccess legacy) {
+  public AccessFilter(
+      DeviceTokenService deviceTokens, LegacyAccess legacy, RoleGroupsConfig roleGroups) {
     this.deviceTokens = deviceTokens;
     this.legacy = legacy;
+    this.roleGroups = roleGroups.mapping();
   }
 
   /**
@@ -69,6 +78,7 @@ public class AccessFilter implements ContainerRequestFilter {
   public AccessFilter() {
     this.deviceTokens = null;
     this.legacy = null;
+    this.roleGroups = null;
   }
 
   @Override
@@ -85,26 +95,53 @@ public class AccessFilter implements ContainerRequestFilter {
             "refused a request to an endpoint without access rule: " + undeclared.problem());
         request.abortWith(EdgeXErrors.of(403, null, "this endpoint declares no access rule"));
       }
-      case AccessRule.Operators operators ->
+      case AccessRule.People people ->
           authenticate(request)
               .ifPresent(
                   caller -> {
-                    if (caller instanceof Caller.Operator) {
-                      admit(request, caller);
-                    } else {
-                      request.abortWith(
-                          EdgeXErrors.of(
-                              403, null, "this endpoint is for operators; a device token may not"));
+                    switch (caller) {
+                      case Caller.Person person -> person(request, person, people.role());
+                      case Caller.Device device ->
+                          request.abortWith(
+                              EdgeXErrors.of(
+                                  403,
+                                  null,
+                                  "this endpoint is for people of role '"
+                                      + people.role().code()
+                                      + "' or above; a device token may not"));
                     }
                   });
       case AccessRule.LegacyClients legacyRule -> legacyClient(request);
-      case AccessRule.DeviceOrOperators deviceRule ->
-          authenticate(request).ifPresent(caller -> deviceOrOperator(request, caller, deviceRule));
+      case AccessRule.DeviceOrPeople deviceRule ->
+          authenticate(request).ifPresent(caller -> deviceOrPerson(request, caller, deviceRule));
     }
   }
 
-  private static void deviceOrOperator(
-      ContainerRequestContext request, Caller caller, AccessRule.DeviceOrOperators rule) {
+  /** Admits the person when their role includes {@code needed}, else refuses with 403. */
+  private static void person(ContainerRequestContext request, Caller.Person person, Role needed) {
+    if (person.may(needed)) {
+      admit(request, person);
+    } else {
+      request.abortWith(
+          EdgeXErrors.of(
+              403,
+              null,
+              "this endpoint needs the role '"
+                  + needed.code()
+                  + "'; '"
+                  + person.name()
+                  + "' has the role '"
+                  + person.role().code()
+                  + "'"));
+    }
+  }
+
+  private static void deviceOrPerson(
+      ContainerRequestContext request, Caller caller, AccessRule.DeviceOrPeople rule) {
+    if (caller instanceof Caller.Person person) {
+      person(request, person, rule.role());
+      return;
+    }
     if (caller instanceof Caller.Device device) {
       String target = request.getUriInfo().getPathParameters().getFirst(rule.pathParam());
       if (!device.name().equals(target)) {
@@ -164,12 +201,16 @@ public class AccessFilter implements ContainerRequestFilter {
         return unauthenticated(
             request, true, "the bearer JWT is invalid, expired or not from the trusted issuer");
       }
-      if (jwt.getGroups() == null || !jwt.getGroups().contains(Caller.Operator.GROUP)) {
+      Optional<Role> role = Role.of(jwt.getGroups(), roleGroups);
+      if (role.isEmpty()) {
         request.abortWith(
-            EdgeXErrors.of(403, null, "the bearer JWT is not of the group 'operator'"));
+            EdgeXErrors.of(
+                403,
+                null,
+                "the bearer JWT's groups grant no role (see setpoint.security.groups.*)"));
         return Optional.empty();
       }
-      return Optional.of(new Caller.Operator(jwt.getName()));
+      return Optional.of(new Caller.Person(jwt.getName(), role.get()));
     }
     Optional<String> device;
     try {
@@ -219,9 +260,13 @@ public class AccessFilter implements ContainerRequestFilter {
       return caller;
     }
 
+    /** A person is in their role and every role below it; a device is in the role "device". */
     @Override
     public boolean isUserInRole(String role) {
-      return (caller instanceof Caller.Operator ? Caller.Operator.GROUP : "device").equals(role);
+      return switch (caller) {
+        case Caller.Person person -> Role.fromCode(role).map(person::may).orElse(false);
+        case Caller.Device device -> "device".equals(role);
+      };
     }
 
     @Override

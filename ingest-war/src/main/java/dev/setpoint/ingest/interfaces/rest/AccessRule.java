@@ -1,25 +1,30 @@
 package dev.setpoint.ingest.interfaces.rest;
 
+import dev.setpoint.contracts.security.EndpointAccess;
+import dev.setpoint.contracts.security.Public;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The access rule a resource method declares with {@link Public}, {@link OperatorOnly}, {@link
- * DeviceOrOperator} or {@link LegacyNetwork}: on the method, else on its class. None, or more than
- * one in the same place, is {@link Undeclared}, which {@link AccessFilter} refuses to everyone.
+ * The access rule a resource method declares with {@link Public}, {@link Requires}, {@link
+ * DeviceOrRole} or {@link LegacyNetwork} (the annotations marked {@link EndpointAccess}): on the
+ * method, else on its class. None, or more than one in the same place, is {@link Undeclared}, which
+ * {@link AccessFilter} refuses to everyone.
  */
 sealed interface AccessRule {
 
   /** {@link Public}. */
   record Anyone() implements AccessRule {}
 
-  /** {@link OperatorOnly}. */
-  record Operators() implements AccessRule {}
+  /** {@link Requires}: a person of at least {@code role}. */
+  record People(Role role) implements AccessRule {}
 
-  /** {@link DeviceOrOperator}. */
-  record DeviceOrOperators(String pathParam) implements AccessRule {}
+  /** {@link DeviceOrRole}. */
+  record DeviceOrPeople(String pathParam, Role role) implements AccessRule {}
 
   /** {@link LegacyNetwork}. */
   record LegacyClients() implements AccessRule {}
@@ -60,20 +65,17 @@ sealed interface AccessRule {
     }
     return switch (rules.get(0)) {
       case Public p -> new Anyone();
-      case OperatorOnly o -> new Operators();
-      case DeviceOrOperator d -> new DeviceOrOperators(d.pathParam());
+      case Requires r -> new People(r.value());
+      case DeviceOrRole d -> new DeviceOrPeople(d.pathParam(), d.role());
       case LegacyNetwork l -> new LegacyClients();
-      default -> throw new IllegalStateException("not an access rule: " + rules.get(0));
+      default -> new Undeclared(where + ": ingest does not enforce the rule " + rules.get(0));
     };
   }
 
   private static List<Annotation> rules(Annotation[] annotations) {
     List<Annotation> rules = new ArrayList<>();
     for (Annotation a : annotations) {
-      if (a instanceof Public
-          || a instanceof OperatorOnly
-          || a instanceof DeviceOrOperator
-          || a instanceof LegacyNetwork) {
+      if (a.annotationType().isAnnotationPresent(EndpointAccess.class)) {
         rules.add(a);
       }
     }

@@ -1,5 +1,7 @@
 package dev.setpoint.ingest.interfaces.rest;
 
+import dev.setpoint.contracts.security.Public;
+import dev.setpoint.ingest.application.AuditTrail;
 import dev.setpoint.ingest.infrastructure.security.LocalIssuer;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -20,10 +22,12 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Operator login at the single-machine stack's local issuer: {@code POST /api/auth/token} with
- * {@code {"username","password"}} answers {@code {"access_token","token_type":"Bearer",
- * "expires_in"}}. 401 for wrong credentials, 429 with {@code Retry-After} after too many attempts,
- * 404 when the local issuer is not enabled (an external issuer serves operators then).
+ * Login at the single-machine stack's local issuer: {@code POST /api/auth/token} with {@code
+ * {"username","password"}} answers {@code {"access_token","token_type":"Bearer","expires_in",
+ * "role"}}, the JWT's {@code groups} being {@code [role]}. 401 for wrong credentials or a disabled
+ * user, 429 with {@code Retry-After} after too many attempts, 404 when the local issuer is not
+ * enabled (an external issuer serves people then), 503 while the user store is unreachable (the
+ * bootstrap user can still log in).
  */
 @Path("/auth/token")
 @RequestScoped
@@ -32,21 +36,23 @@ public class AuthResource {
   private static final Jsonb JSONB = JsonbBuilder.create();
 
   private final LocalIssuer issuer;
+  private final AuditTrail audit;
 
   @Inject
-  public AuthResource(LocalIssuer issuer) {
+  public AuthResource(LocalIssuer issuer, AuditTrail audit) {
     this.issuer = issuer;
+    this.audit = audit;
   }
 
   /** For CDI's proxy only. */
   protected AuthResource() {
-    this(null);
+    this(null, null);
   }
 
   @POST
-  @Public
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @Public
   public Response token(InputStream body, @Context HttpServletRequest http) {
     LoginRequest login;
     try {
@@ -64,10 +70,25 @@ public class AuthResource {
     if (login.password() == null || login.password().isEmpty()) {
       return EdgeXErrors.of(400, null, "password is required");
     }
-    return switch (issuer.login(login.username(), login.password(), http.getRemoteAddr())) {
+    LocalIssuer.Outcome outcome =
+        issuer.login(login.username(), login.password(), http.getRemoteAddr());
+    switch (outcome) {
+      case LocalIssuer.Outcome.Issued issued ->
+          audit.login(login.username(), issued.role().code(), http.getRemoteAddr(), true);
+      case LocalIssuer.Outcome.Refused refused ->
+          audit.login(login.username(), null, http.getRemoteAddr(), false);
+      case LocalIssuer.Outcome.Throttled throttled ->
+          audit.login(login.username(), null, http.getRemoteAddr(), false);
+      default -> {} // not an attempt judged: the issuer is off, broken or its store down
+    }
+    return switch (outcome) {
       case LocalIssuer.Outcome.Issued issued ->
           Response.ok(
-                  new AccessTokenResponse(issued.token(), "Bearer", issued.expiresIn().toSeconds()))
+                  new AccessTokenResponse(
+                      issued.token(),
+                      "Bearer",
+                      issued.expiresIn().toSeconds(),
+                      issued.role().code()))
               .type(MediaType.APPLICATION_JSON_TYPE)
               .header("Cache-Control", "no-store")
               .build();
@@ -85,14 +106,13 @@ public class AuthResource {
                           + " s"))
               .header(HttpHeaders.RETRY_AFTER, throttled.retryAfterSeconds())
               .build();
+      case LocalIssuer.Outcome.StoreUnavailable unavailable ->
+          EdgeXErrors.of(503, null, "the user store is unavailable; retry later");
       case LocalIssuer.Outcome.Disabled disabled ->
           EdgeXErrors.of(
-              404,
-              null,
-              "the local operator issuer is not enabled; get a token from the configured issuer");
+              404, null, "the local issuer is not enabled; get a token from the configured issuer");
       case LocalIssuer.Outcome.Unavailable unavailable ->
-          EdgeXErrors.of(
-              503, null, "the local operator issuer is misconfigured; see the server log");
+          EdgeXErrors.of(503, null, "the local issuer is misconfigured; see the server log");
     };
   }
 }

@@ -2,10 +2,13 @@ package dev.setpoint.ingest.interfaces.rest;
 
 import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.edgex.EventResponse;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.application.CommandService;
 import dev.setpoint.ingest.application.InvalidCommandException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -13,8 +16,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -43,24 +48,31 @@ public class CommandResource {
   }
 
   @GET
-  @DeviceOrOperator(pathParam = "name")
+  @DeviceOrRole(pathParam = "name", role = Role.VIEWER)
   public Response read(@PathParam("name") String name, @PathParam("command") String command) {
     return MetadataResponses.call(
         () -> Response.ok(EventResponse.ok(commands.read(name, command))).build());
   }
 
   @PUT
-  @OperatorOnly
   @Consumes(MediaType.APPLICATION_JSON)
+  @Requires(Role.OPERATOR)
   public Response write(
       @PathParam("name") String name,
       @PathParam("command") String command,
       @QueryParam(HOLD_UNTIL) String holdUntil,
-      CommandValues body) {
+      CommandValues body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     return MetadataResponses.call(
         () -> {
           commands.write(
-              name, command, body.values(), CommandSource.OPERATOR, holdUntil(holdUntil));
+              name,
+              command,
+              body.values(),
+              CommandSource.OPERATOR,
+              holdUntil(holdUntil),
+              AuditActors.of(security, http));
           return Response.ok(MetadataResponses.ok(null)).build();
         });
   }

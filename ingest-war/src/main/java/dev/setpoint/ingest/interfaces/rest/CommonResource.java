@@ -3,6 +3,7 @@ package dev.setpoint.ingest.interfaces.rest;
 import dev.setpoint.contracts.edgex.ApiVersion;
 import dev.setpoint.contracts.edgex.PingResponse;
 import dev.setpoint.contracts.edgex.VersionResponse;
+import dev.setpoint.contracts.security.Public;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -27,8 +28,8 @@ public class CommonResource {
   }
 
   @GET
-  @Public
   @Path("/version")
+  @Public
   public VersionResponse version() {
     return new VersionResponse(ApiVersion.V3, VERSION, SERVICE_NAME);
   }

@@ -1,16 +1,20 @@
 package dev.setpoint.ingest.interfaces.rest;
 
+import dev.setpoint.contracts.audit.AuditActor;
 import dev.setpoint.contracts.edgex.AddDeviceRequest;
 import dev.setpoint.contracts.edgex.AddDeviceResponse;
 import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.DeviceResponse;
 import dev.setpoint.contracts.edgex.MultiDevicesResponse;
 import dev.setpoint.contracts.edgex.UpdateDeviceRequest;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.application.DeviceRegistration;
 import dev.setpoint.ingest.application.MetadataService;
 import dev.setpoint.ingest.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,8 +24,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * EdgeX Core Metadata devices: batch add (its service and profile must exist), batch {@code PATCH}
@@ -33,7 +39,6 @@ import jakarta.ws.rs.core.Response;
 @Path("/v3/device")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@OperatorOnly
 public class DeviceMetadataResource {
   private final MetadataService metadata;
   private final DeviceRegistration registration;
@@ -51,7 +56,12 @@ public class DeviceMetadataResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response add(MetadataBatch.AddDevices body) {
+  @Requires(Role.OPERATOR)
+  public Response add(
+      MetadataBatch.AddDevices body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
+    AuditActor who = AuditActors.of(security, http);
     Response answer =
         MetadataResponses.call(
             () ->
@@ -60,7 +70,7 @@ public class DeviceMetadataResource {
                     AddDeviceRequest::requestId,
                     request -> {
                       DeviceRegistration.Registered device =
-                          registration.register(request.device());
+                          registration.register(request.device(), who);
                       return AddDeviceResponse.created(
                           request.requestId(),
                           device.id(),
@@ -72,20 +82,26 @@ public class DeviceMetadataResource {
 
   @PATCH
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response update(MetadataBatch.UpdateDevices body) {
+  @Requires(Role.OPERATOR)
+  public Response update(
+      MetadataBatch.UpdateDevices body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
+    AuditActor who = AuditActors.of(security, http);
     return MetadataResponses.call(
         () ->
             Batches.answer(
                 body,
                 UpdateDeviceRequest::requestId,
                 request -> {
-                  metadata.updateDevice(request.device());
+                  metadata.updateDevice(request.device(), who);
                   return MetadataResponses.ok(request.requestId());
                 }));
   }
 
   @GET
   @Path("/all")
+  @Requires(Role.VIEWER)
   public Response all(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
     return MetadataResponses.call(
         () -> {
@@ -97,6 +113,7 @@ public class DeviceMetadataResource {
 
   @GET
   @Path("/name/{name}")
+  @Requires(Role.VIEWER)
   public Response byName(@PathParam("name") String name) {
     return MetadataResponses.call(
         () ->
@@ -110,10 +127,14 @@ public class DeviceMetadataResource {
 
   @DELETE
   @Path("/name/{name}")
-  public Response delete(@PathParam("name") String name) {
+  @Requires(Role.OPERATOR)
+  public Response delete(
+      @PathParam("name") String name,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     return MetadataResponses.call(
         () -> {
-          registration.delete(name);
+          registration.delete(name, AuditActors.of(security, http));
           return Response.ok(MetadataResponses.ok(null)).build();
         });
   }

@@ -1,10 +1,13 @@
 package dev.setpoint.ingest.interfaces.rest;
 
+import dev.setpoint.contracts.audit.AuditActor;
 import dev.setpoint.contracts.edgex.AddDeviceProfileRequest;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceProfileResponse;
 import dev.setpoint.contracts.edgex.IdResponse;
 import dev.setpoint.contracts.edgex.MultiDeviceProfilesResponse;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.application.MetadataService;
 import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.config.LimitsConfig;
@@ -12,6 +15,7 @@ import dev.setpoint.ingest.domain.Page;
 import dev.setpoint.ingest.interfaces.rest.json.YamlProfiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.FormParam;
@@ -22,10 +26,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * EdgeX Core Metadata device profiles: {@code POST /api/v3/deviceprofile} (JSON batch), {@code POST
@@ -35,7 +41,6 @@ import jakarta.ws.rs.core.Response;
 @Path("/v3/deviceprofile")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@OperatorOnly
 public class DeviceProfileResource {
   private final MetadataService metadata;
   private final int maxBodyBytes;
@@ -54,7 +59,12 @@ public class DeviceProfileResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response add(MetadataBatch.AddProfiles body) {
+  @Requires(Role.OPERATOR)
+  public Response add(
+      MetadataBatch.AddProfiles body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
+    AuditActor who = AuditActors.of(security, http);
     return MetadataResponses.call(
         () ->
             Batches.answer(
@@ -62,15 +72,18 @@ public class DeviceProfileResource {
                 AddDeviceProfileRequest::requestId,
                 request ->
                     IdResponse.created(
-                        request.requestId(), metadata.addProfile(request.profile()))));
+                        request.requestId(), metadata.addProfile(request.profile(), who))));
   }
 
   @POST
   @Path("/uploadfile")
   @Consumes(MediaType.MULTIPART_FORM_DATA)
+  @Requires(Role.OPERATOR)
   public Response upload(
       @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-      @FormParam("file") EntityPart file) {
+      @FormParam("file") EntityPart file,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     return MetadataResponses.call(
         () -> {
           // The multipart body is parsed before this method runs: refuse a declared oversize
@@ -86,7 +99,9 @@ public class DeviceProfileResource {
           String yaml = RequestBodies.text(file.getContent(), maxBodyBytes);
           DeviceProfile profile = YamlProfiles.parse(yaml, "profile");
           return Response.status(201)
-              .entity(IdResponse.created(null, metadata.addProfile(profile)))
+              .entity(
+                  IdResponse.created(
+                      null, metadata.addProfile(profile, AuditActors.of(security, http))))
               .build();
         });
   }
@@ -101,6 +116,7 @@ public class DeviceProfileResource {
 
   @GET
   @Path("/all")
+  @Requires(Role.VIEWER)
   public Response all(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
     return MetadataResponses.call(
         () -> {
@@ -113,6 +129,7 @@ public class DeviceProfileResource {
 
   @GET
   @Path("/name/{name}")
+  @Requires(Role.VIEWER)
   public Response byName(@PathParam("name") String name) {
     return MetadataResponses.call(
         () ->
@@ -129,10 +146,14 @@ public class DeviceProfileResource {
 
   @DELETE
   @Path("/name/{name}")
-  public Response delete(@PathParam("name") String name) {
+  @Requires(Role.OPERATOR)
+  public Response delete(
+      @PathParam("name") String name,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     return MetadataResponses.call(
         () -> {
-          metadata.deleteProfile(name);
+          metadata.deleteProfile(name, AuditActors.of(security, http));
           return Response.ok(MetadataResponses.ok(null)).build();
         });
   }

@@ -1,15 +1,19 @@
 package dev.setpoint.ingest.interfaces.rest;
 
+import dev.setpoint.contracts.audit.AuditActor;
 import dev.setpoint.contracts.edgex.AddDeviceServiceRequest;
 import dev.setpoint.contracts.edgex.DeviceService;
 import dev.setpoint.contracts.edgex.DeviceServiceResponse;
 import dev.setpoint.contracts.edgex.IdResponse;
 import dev.setpoint.contracts.edgex.MultiDeviceServicesResponse;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.application.MetadataService;
 import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,8 +22,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 /**
  * EdgeX Core Metadata device services: batch add, reads by name and all, delete by name (409 while
@@ -28,7 +34,6 @@ import jakarta.ws.rs.core.Response;
 @Path("/v3/deviceservice")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
-@OperatorOnly
 public class DeviceServiceResource {
   private final MetadataService metadata;
 
@@ -44,7 +49,12 @@ public class DeviceServiceResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response add(MetadataBatch.AddDeviceServices body) {
+  @Requires(Role.OPERATOR)
+  public Response add(
+      MetadataBatch.AddDeviceServices body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
+    AuditActor who = AuditActors.of(security, http);
     return MetadataResponses.call(
         () ->
             Batches.answer(
@@ -52,11 +62,12 @@ public class DeviceServiceResource {
                 AddDeviceServiceRequest::requestId,
                 request ->
                     IdResponse.created(
-                        request.requestId(), metadata.addDeviceService(request.service()))));
+                        request.requestId(), metadata.addDeviceService(request.service(), who))));
   }
 
   @GET
   @Path("/all")
+  @Requires(Role.VIEWER)
   public Response all(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
     return MetadataResponses.call(
         () -> {
@@ -69,6 +80,7 @@ public class DeviceServiceResource {
 
   @GET
   @Path("/name/{name}")
+  @Requires(Role.VIEWER)
   public Response byName(@PathParam("name") String name) {
     return MetadataResponses.call(
         () ->
@@ -85,10 +97,14 @@ public class DeviceServiceResource {
 
   @DELETE
   @Path("/name/{name}")
-  public Response delete(@PathParam("name") String name) {
+  @Requires(Role.OPERATOR)
+  public Response delete(
+      @PathParam("name") String name,
+      @Context SecurityContext security,
+      @Context HttpServletRequest http) {
     return MetadataResponses.call(
         () -> {
-          metadata.deleteDeviceService(name);
+          metadata.deleteDeviceService(name, AuditActors.of(security, http));
           return Response.ok(MetadataResponses.ok(null)).build();
         });
   }

@@ -6,6 +6,8 @@ import dev.setpoint.contracts.edgex.CountResponse;
 import dev.setpoint.contracts.edgex.Event;
 import dev.setpoint.contracts.edgex.EventResponse;
 import dev.setpoint.contracts.edgex.MultiEventsResponse;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.application.EventQueryService;
 import dev.setpoint.ingest.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +30,6 @@ import jakarta.ws.rs.core.Response;
 @Path("/v3/event")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
-@OperatorOnly
 public class EventQueryResource {
   private final EventQueryService queries;
 
@@ -44,19 +45,21 @@ public class EventQueryResource {
 
   @GET
   @Path("/all")
+  @Requires(Role.VIEWER)
   public Response all(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
     return QueryResponses.ok(() -> events(queries.allEvents(offset, limit)));
   }
 
   @GET
   @Path("/id/{id}")
+  @Requires(Role.VIEWER)
   public Response byId(@PathParam("id") String id) {
     return QueryResponses.ok(() -> EventResponse.ok(queries.event(id)));
   }
 
   @GET
   @Path("/device/name/{name}")
-  @DeviceOrOperator(pathParam = "name")
+  @DeviceOrRole(pathParam = "name", role = Role.VIEWER)
   public Response byDevice(
       @PathParam("name") String name,
       @QueryParam("offset") String offset,
@@ -66,6 +69,7 @@ public class EventQueryResource {
 
   @GET
   @Path("/start/{start}/end/{end}")
+  @Requires(Role.VIEWER)
   public Response byTimeRange(
       @PathParam("start") String start,
       @PathParam("end") String end,
@@ -76,13 +80,14 @@ public class EventQueryResource {
 
   @GET
   @Path("/count")
+  @Requires(Role.VIEWER)
   public Response count() {
     return QueryResponses.ok(() -> CountResponse.ok(queries.countEvents()));
   }
 
   @GET
   @Path("/count/device/name/{name}")
-  @DeviceOrOperator(pathParam = "name")
+  @DeviceOrRole(pathParam = "name", role = Role.VIEWER)
   public Response countByDevice(@PathParam("name") String name) {
     return QueryResponses.ok(() -> CountResponse.ok(queries.countEventsOfDevice(name)));
   }
@@ -95,6 +100,7 @@ public class EventQueryResource {
    */
   @DELETE
   @Path("/age/{age}")
+  @Requires(Role.ADMIN)
   public Response deleteByAge(@PathParam("age") String age) {
     return QueryResponses.answer(
         202,

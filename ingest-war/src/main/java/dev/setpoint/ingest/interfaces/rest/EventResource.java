@@ -2,6 +2,7 @@ package dev.setpoint.ingest.interfaces.rest;
 
 import dev.setpoint.contracts.edgex.AddEventRequest;
 import dev.setpoint.contracts.edgex.IdResponse;
+import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.application.DeviceLockedException;
 import dev.setpoint.ingest.application.EventIngestService;
 import dev.setpoint.ingest.application.EventPath;
@@ -42,9 +43,9 @@ public class EventResource {
 
   @POST
   @Path("/{serviceName}/{profileName}/{deviceName}/{sourceName}")
-  @DeviceOrOperator(pathParam = "deviceName")
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
+  @DeviceOrRole(pathParam = "deviceName", role = Role.OPERATOR)
   public Response add(
       @PathParam("serviceName") String serviceName,
       @PathParam("profileName") String profileName,

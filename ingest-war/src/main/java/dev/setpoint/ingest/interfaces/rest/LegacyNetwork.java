@@ -1,5 +1,6 @@
 package dev.setpoint.ingest.interfaces.rest;
 
+import dev.setpoint.contracts.security.EndpointAccess;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -14,6 +15,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Inherited
+@EndpointAccess
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface LegacyNetwork {}

@@ -1,5 +1,6 @@
 package dev.setpoint.ingest.interfaces.rest;
 
+import dev.setpoint.contracts.audit.AuditActor;
 import dev.setpoint.ingest.application.EventQueryService;
 import dev.setpoint.ingest.application.legacy.LegacyApiService;
 import dev.setpoint.ingest.application.legacy.LegacyEventView;
@@ -7,15 +8,18 @@ import dev.setpoint.ingest.config.LimitsConfig;
 import dev.setpoint.ingest.interfaces.rest.json.LegacyJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -56,36 +60,36 @@ public class LegacyV1Resource {
   @POST
   @Path("/valuedescriptor")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response addValueDescriptor(InputStream body) {
-    return create(body, LegacyJson::valueDescriptor, legacy::addValueDescriptor);
+  public Response addValueDescriptor(InputStream body, @Context HttpServletRequest http) {
+    return create(body, http, LegacyJson::valueDescriptor, legacy::addValueDescriptor);
   }
 
   @POST
   @Path("/addressable")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response addAddressable(InputStream body) {
-    return create(body, LegacyJson::addressable, legacy::addAddressable);
+  public Response addAddressable(InputStream body, @Context HttpServletRequest http) {
+    return create(body, http, LegacyJson::addressable, legacy::addAddressable);
   }
 
   @POST
   @Path("/deviceservice")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response addDeviceService(InputStream body) {
-    return create(body, LegacyJson::deviceService, legacy::addDeviceService);
+  public Response addDeviceService(InputStream body, @Context HttpServletRequest http) {
+    return create(body, http, LegacyJson::deviceService, legacy::addDeviceService);
   }
 
   @POST
   @Path("/device")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response addDevice(InputStream body) {
-    return create(body, LegacyJson::device, legacy::addDevice);
+  public Response addDevice(InputStream body, @Context HttpServletRequest http) {
+    return create(body, http, LegacyJson::device, legacy::addDevice);
   }
 
   @POST
   @Path("/event")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Response addEvent(InputStream body) {
-    return create(body, LegacyJson::event, legacy::addEvent);
+  public Response addEvent(InputStream body, @Context HttpServletRequest http) {
+    return create(body, http, LegacyJson::event, legacy::addEvent);
   }
 
   @GET
@@ -121,12 +125,21 @@ public class LegacyV1Resource {
                 .toList());
   }
 
-  /** Reads the body as {@code read} says, hands the record to {@code use}, answers its new id. */
-  private <T> Response create(InputStream body, Function<String, T> read, Function<T, String> use) {
+  /**
+   * Reads the body as {@code read} says, hands the record to {@code use} with the client as the
+   * audit trail names it, answers its new id.
+   */
+  private <T> Response create(
+      InputStream body,
+      HttpServletRequest http,
+      Function<String, T> read,
+      BiFunction<T, AuditActor, String> use) {
     return MetadataResponses.call(
         () ->
             Response.ok(
-                    use.apply(read.apply(RequestBodies.text(body, maxBodyBytes))),
+                    use.apply(
+                        read.apply(RequestBodies.text(body, maxBodyBytes)),
+                        AuditActors.legacy(http)),
                     MediaType.TEXT_PLAIN)
                 .build());
   }

@@ -1,10 +1,10 @@
 package dev.setpoint.ingest.interfaces.rest;
 
 /**
- * The body of an operator login.
+ * The body of a login at the local issuer.
  *
- * @param username the operator's user name
- * @param password the operator's password
+ * @param username the user's name
+ * @param password the user's password
  */
 public record LoginRequest(String username, String password) {
 

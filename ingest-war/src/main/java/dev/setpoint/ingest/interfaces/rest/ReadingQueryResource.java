@@ -2,6 +2,8 @@ package dev.setpoint.ingest.interfaces.rest;
 
 import dev.setpoint.contracts.edgex.MultiReadingsResponse;
 import dev.setpoint.contracts.edgex.Reading;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.application.EventQueryService;
 import dev.setpoint.ingest.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +24,6 @@ import jakarta.ws.rs.core.Response;
 @Path("/v3/reading")
 @Produces(MediaType.APPLICATION_JSON)
 @ApplicationScoped
-@OperatorOnly
 public class ReadingQueryResource {
   private final EventQueryService queries;
 
@@ -38,13 +39,14 @@ public class ReadingQueryResource {
 
   @GET
   @Path("/all")
+  @Requires(Role.VIEWER)
   public Response all(@QueryParam("offset") String offset, @QueryParam("limit") String limit) {
     return QueryResponses.ok(() -> readings(queries.allReadings(offset, limit)));
   }
 
   @GET
   @Path("/device/name/{name}")
-  @DeviceOrOperator(pathParam = "name")
+  @DeviceOrRole(pathParam = "name", role = Role.VIEWER)
   public Response byDevice(
       @PathParam("name") String name,
       @QueryParam("offset") String offset,
@@ -54,6 +56,7 @@ public class ReadingQueryResource {
 
   @GET
   @Path("/resourceName/{name}")
+  @Requires(Role.VIEWER)
   public Response byResource(
       @PathParam("name") String name,
       @QueryParam("offset") String offset,

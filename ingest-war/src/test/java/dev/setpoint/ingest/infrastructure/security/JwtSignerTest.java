@@ -52,6 +52,44 @@ class JwtSignerTest {
   }
 
   @Test
+  void theHeaderNamesTheKeyByItsRfc7638Thumbprint() {
+    String jws =
+        new JwtSigner((RSAPrivateKey) PAIR.getPrivate()).sign(Json.createObjectBuilder().build());
+    String kid = part(jws, 0).getString("kid");
+    assertEquals(JwtSigner.keyId((RSAPrivateKey) PAIR.getPrivate()).orElseThrow(), kid);
+    assertEquals(43, kid.length(), "base64url of 32 bytes");
+    assertFalse(
+        kid.equals(JwtSigner.keyId((RSAPrivateKey) KeysForTests.rsa(2048).getPrivate()).get()));
+  }
+
+  /** RFC 7638, section 3.1: the example key and its thumbprint. */
+  @Test
+  void theThumbprintIsRfc7638s() throws GeneralSecurityException {
+    String n =
+        "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECP"
+            + "ebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2Q"
+            + "vzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQF"
+            + "h6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw";
+    java.math.BigInteger modulus = new java.math.BigInteger(1, Base64.getUrlDecoder().decode(n));
+    java.math.BigInteger e = java.math.BigInteger.valueOf(65537);
+    // Only n and e enter the thumbprint; the private parts just have to make a valid key object.
+    RSAPrivateKey key =
+        (RSAPrivateKey)
+            java.security.KeyFactory.getInstance("RSA")
+                .generatePrivate(
+                    new java.security.spec.RSAPrivateCrtKeySpec(
+                        modulus,
+                        e,
+                        java.math.BigInteger.TWO,
+                        java.math.BigInteger.TWO,
+                        java.math.BigInteger.TWO,
+                        java.math.BigInteger.TWO,
+                        java.math.BigInteger.TWO,
+                        java.math.BigInteger.TWO));
+    assertEquals("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", JwtSigner.keyId(key).get());
+  }
+
+  @Test
   void refusesAKeyTooShortForRs256() {
     assertThrows(
         IllegalArgumentException.class,

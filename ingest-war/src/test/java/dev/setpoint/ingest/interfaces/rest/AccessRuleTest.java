@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.contracts.security.Public;
+import dev.setpoint.contracts.security.Requires;
+import dev.setpoint.contracts.security.Role;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class AccessRuleTest {
 
-  @OperatorOnly
+  @Requires(Role.OPERATOR)
   static class Annotated {
     @GET
     public void classRule() {}
@@ -25,12 +28,16 @@ class AccessRuleTest {
 
     @POST
     @Path("/{device}")
-    @DeviceOrOperator(pathParam = "device")
+    @DeviceOrRole(pathParam = "device", role = Role.VIEWER)
     public void device() {}
+
+    @GET
+    @Requires(Role.ADMIN)
+    public void admin() {}
 
     @DELETE
     @Public
-    @OperatorOnly
+    @Requires(Role.VIEWER)
     public void twoRules() {}
   }
 
@@ -52,9 +59,11 @@ class AccessRuleTest {
 
   @Test
   void theMethodsRuleWinsOverTheClasssRule() throws Exception {
-    assertInstanceOf(AccessRule.Operators.class, rule(Annotated.class, "classRule"));
+    assertEquals(new AccessRule.People(Role.OPERATOR), rule(Annotated.class, "classRule"));
     assertInstanceOf(AccessRule.Anyone.class, rule(Annotated.class, "methodRule"));
-    assertEquals(new AccessRule.DeviceOrOperators("device"), rule(Annotated.class, "device"));
+    assertEquals(new AccessRule.People(Role.ADMIN), rule(Annotated.class, "admin"));
+    assertEquals(
+        new AccessRule.DeviceOrPeople("device", Role.VIEWER), rule(Annotated.class, "device"));
   }
 
   @Test
@@ -68,7 +77,7 @@ class AccessRuleTest {
   @Test
   void aProxySubclassKeepsTheRulesOfTheResource() throws Exception {
     assertInstanceOf(AccessRule.Anyone.class, rule(AnnotatedProxy.class, "methodRule"));
-    assertInstanceOf(AccessRule.Operators.class, rule(AnnotatedProxy.class, "classRule"));
+    assertEquals(new AccessRule.People(Role.OPERATOR), rule(AnnotatedProxy.class, "classRule"));
   }
 
   @Test

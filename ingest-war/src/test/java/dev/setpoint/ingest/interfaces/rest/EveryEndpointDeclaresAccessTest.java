@@ -3,6 +3,7 @@ package dev.setpoint.ingest.interfaces.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.contracts.security.Role;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Default deny, checked at build time: every JAX-RS resource method in ingest's classes declares
- * exactly one access rule, and a {@link DeviceOrOperator} rule names a parameter of its path. A new
+ * exactly one access rule, and a {@link DeviceOrRole} rule names a parameter of its path. A new
  * endpoint without a rule fails this test before it is ever deployed (and {@link AccessFilter}
  * would refuse it to everyone).
  */
@@ -40,9 +41,17 @@ class EveryEndpointDeclaresAccessTest {
     // The scan found the endpoints that exist, so it cannot pass by finding nothing.
     assertEquals(new AccessRule.Anyone(), rules.get("CommonResource.ping"));
     assertEquals(new AccessRule.Anyone(), rules.get("AuthResource.token"));
-    assertEquals(new AccessRule.DeviceOrOperators("deviceName"), rules.get("EventResource.add"));
-    assertEquals(new AccessRule.Operators(), rules.get("DeviceTokenResource.issue"));
-    assertEquals(new AccessRule.Operators(), rules.get("DeviceTokenResource.revoke"));
+    assertEquals(
+        new AccessRule.DeviceOrPeople("deviceName", Role.OPERATOR), rules.get("EventResource.add"));
+    assertEquals(new AccessRule.People(Role.OPERATOR), rules.get("DeviceTokenResource.issue"));
+    assertEquals(new AccessRule.People(Role.OPERATOR), rules.get("DeviceTokenResource.revoke"));
+    assertEquals(new AccessRule.People(Role.VIEWER), rules.get("DeviceMetadataResource.all"));
+    assertEquals(new AccessRule.People(Role.OPERATOR), rules.get("CommandResource.write"));
+    for (String users :
+        List.of("UserResource.list", "UserResource.create", "UserResource.change")) {
+      assertEquals(new AccessRule.People(Role.ADMIN), rules.get(users), users);
+    }
+    assertEquals(new AccessRule.People(Role.ADMIN), rules.get("UserResource.setPassword"));
   }
 
   @Test
@@ -51,7 +60,7 @@ class EveryEndpointDeclaresAccessTest {
     for (Class<?> type : ingestClasses()) {
       for (Method method : type.getDeclaredMethods()) {
         if (httpMethod(method)
-            && AccessRule.of(type, method) instanceof AccessRule.DeviceOrOperators d) {
+            && AccessRule.of(type, method) instanceof AccessRule.DeviceOrPeople d) {
           String path =
               path(type.getAnnotation(Path.class)) + path(method.getAnnotation(Path.class));
           assertTrue(

@@ -3,6 +3,8 @@ package dev.setpoint.relay.infrastructure.metrics;
 import dev.setpoint.relay.application.BacklogMonitor;
 import dev.setpoint.relay.application.CommandIntake;
 import dev.setpoint.relay.application.ForwardingLoop;
+import dev.setpoint.relay.application.LocalAlertDelivery;
+import dev.setpoint.relay.application.OutboxForwarder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -16,8 +18,9 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 /**
  * The relay's figures on {@code /metrics} (Prometheus format, application scope): the backlog, how
  * long its oldest event has waited, how many events were forwarded and how many commands stored,
- * refused or skipped since start. Registered as gauges over the beans that keep the figures, when
- * the application starts.
+ * refused or skipped since start; the outbox's forwarded messages and how long its oldest waits;
+ * the edge alerts delivered to the LAN webhook, and the attempts that failed. Registered as gauges
+ * over the beans that keep the figures, when the application starts.
  */
 @ApplicationScoped
 public class RelayMetrics {
@@ -25,22 +28,31 @@ public class RelayMetrics {
   static final String OLDEST_AGE = "setpoint.relay.oldest.pending.age";
   static final String FORWARDED = "setpoint.relay.forwarded";
   static final String COMMANDS = "setpoint.relay.commands";
+  static final String OUTBOX_FORWARDED = "setpoint.relay.outbox.forwarded";
+  static final String OUTBOX_OLDEST_AGE = "setpoint.relay.outbox.oldest.age";
+  static final String LOCAL_ALERTS = "setpoint.relay.alerts.local";
 
   private final MetricRegistry registry;
   private final BacklogMonitor backlog;
   private final ForwardingLoop loop;
   private final CommandIntake commands;
+  private final OutboxForwarder outbox;
+  private final LocalAlertDelivery localAlerts;
 
   @Inject
   public RelayMetrics(
       @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE) MetricRegistry registry,
       BacklogMonitor backlog,
       ForwardingLoop loop,
-      CommandIntake commands) {
+      CommandIntake commands,
+      OutboxForwarder outbox,
+      LocalAlertDelivery localAlerts) {
     this.registry = registry;
     this.backlog = backlog;
     this.loop = loop;
     this.commands = commands;
+    this.outbox = outbox;
+    this.localAlerts = localAlerts;
   }
 
   /** For CDI's proxy only. */
@@ -49,6 +61,8 @@ public class RelayMetrics {
     this.backlog = null;
     this.loop = null;
     this.commands = null;
+    this.outbox = null;
+    this.localAlerts = null;
   }
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -76,6 +90,41 @@ public class RelayMetrics {
             .build(),
         loop,
         ForwardingLoop::forwardedCount);
+    registry.gauge(
+        Metadata.builder()
+            .withName(OUTBOX_FORWARDED)
+            .withDescription("Outbox messages (audit records, edge alerts) forwarded since start")
+            .withUnit(MetricUnits.NONE)
+            .build(),
+        outbox,
+        OutboxForwarder::forwardedTotal);
+    registry.gauge(
+        Metadata.builder()
+            .withName(OUTBOX_OLDEST_AGE)
+            .withDescription("How long the oldest outbox message waits, as the last round read it")
+            .withUnit(MetricUnits.SECONDS)
+            .build(),
+        outbox,
+        o -> {
+          long oldest = o.oldestCreatedAt().orElse(System.currentTimeMillis());
+          return Math.max(0, System.currentTimeMillis() - oldest) / 1000.0;
+        });
+    registry.gauge(
+        Metadata.builder()
+            .withName(LOCAL_ALERTS + ".delivered")
+            .withDescription("Edge alert changes delivered to the LAN webhook since start")
+            .withUnit(MetricUnits.NONE)
+            .build(),
+        localAlerts,
+        LocalAlertDelivery::deliveredCount);
+    registry.gauge(
+        Metadata.builder()
+            .withName(LOCAL_ALERTS + ".failed")
+            .withDescription("Attempts the LAN webhook did not take since start (each retried)")
+            .withUnit(MetricUnits.NONE)
+            .build(),
+        localAlerts,
+        LocalAlertDelivery::failedCount);
     commandGauge(
         "stored", "Commands stored as a device's latest since start", c -> c.storedCount());
     commandGauge(

@@ -6,11 +6,13 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
+import dev.setpoint.contracts.command.CommandSource;
 import dev.setpoint.contracts.command.CommandUpsert;
 import dev.setpoint.contracts.command.StoredCommand;
 import dev.setpoint.relay.domain.CommandStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -49,5 +51,45 @@ public class MongoCommandStore implements CommandStore {
       Document current = commands.find(Filters.eq(StoredCommand.ID, command.id())).first();
       return CommandUpsert.outcomeOfRefusal(command, current);
     }
+  }
+
+  @Override
+  public Optional<StoredCommand> latest(String deviceName, String resourceName) {
+    return Optional.ofNullable(
+            commands
+                .find(Filters.eq(StoredCommand.ID, StoredCommand.idOf(deviceName, resourceName)))
+                .first())
+        .map(MongoCommandStore::command);
+  }
+
+  /** A stored document as the command it holds (field names from {@link StoredCommand}). */
+  static StoredCommand command(Document d) {
+    Number held = d.get(StoredCommand.HELD_UNTIL, Number.class);
+    return new StoredCommand(
+        d.getString(StoredCommand.ID),
+        d.getString(StoredCommand.DEVICE_NAME),
+        d.getString(StoredCommand.RESOURCE_NAME),
+        d.getString(StoredCommand.VALUE_TYPE),
+        d.getString(StoredCommand.VALUE),
+        source(d.getString(StoredCommand.SOURCE)),
+        number(d, StoredCommand.SET_AT),
+        number(d, StoredCommand.VERSION),
+        d.getString(StoredCommand.COMMAND_ID),
+        held == null ? null : held.longValue());
+  }
+
+  /** A source this release does not know reads as none, rather than failing the read. */
+  private static CommandSource source(String name) {
+    for (CommandSource s : CommandSource.values()) {
+      if (s.name().equals(name)) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  private static long number(Document d, String field) {
+    Number n = d.get(field, Number.class);
+    return n == null ? 0 : n.longValue();
   }
 }

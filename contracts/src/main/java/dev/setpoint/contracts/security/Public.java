@@ -1,4 +1,4 @@
-package dev.setpoint.ingest.interfaces.rest;
+package dev.setpoint.contracts.security;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -8,12 +8,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Access rule: anyone may call this endpoint, without credentials (ping, version, the operator
- * login). Every resource method needs exactly one access rule, on the method or on its class; see
- * {@link AccessFilter}.
+ * Access rule: anyone may call the endpoint, without credentials (ping, version, the login, the
+ * dashboard's configuration, the model's metadata and readiness). A credential, if sent, is
+ * ignored.
  */
 @Documented
 @Inherited
+@EndpointAccess
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface Public {}

@@ -1,0 +1,52 @@
+package dev.setpoint.analytics.infrastructure.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.setpoint.analytics.application.audit.MemoryAuditStore;
+import dev.setpoint.contracts.audit.AuditActor;
+import dev.setpoint.contracts.audit.AuditChange;
+import dev.setpoint.contracts.audit.AuditCodec;
+import dev.setpoint.contracts.audit.AuditRecord;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AuditConsumerTest {
+  private final MemoryAuditStore store = new MemoryAuditStore();
+  private final AuditConsumer consumer = new AuditConsumer(store.trail());
+  private final AuditCodec codec = new AuditCodec();
+  private final KafkaMessages kafka = new KafkaMessages();
+
+  @AfterEach
+  void close() {
+    consumer.stop();
+    codec.close();
+  }
+
+  @Test
+  void aRecordIsStoredOnceThoughDeliveredTwiceAndEachDeliveryAcknowledged() {
+    AuditRecord r =
+        codec.record(
+            "r-1",
+            Instant.parse("2026-12-03T03:00:00Z"),
+            "ingest@gwangju",
+            new AuditActor("alice", "operator", "192.0.2.7"),
+            AuditChange.of("device", "create", "ac-1").withDevice("ac-1"));
+
+    consumer.consume(kafka.of(codec.encode(r))).toCompletableFuture().join();
+    consumer.consume(kafka.of(codec.encode(r))).toCompletableFuture().join();
+
+    assertEquals(List.of(r), store.all());
+    assertEquals(2, kafka.acks.get());
+  }
+
+  @Test
+  void aPayloadThatIsNoRecordIsAcknowledgedSoItNeverBlocksThePartition() {
+    consumer.consume(kafka.of("{\"id\":\"r-2\"}")).toCompletableFuture().join();
+    consumer.consume(kafka.of("not json")).toCompletableFuture().join();
+
+    assertEquals(List.of(), store.all());
+    assertEquals(2, kafka.acks.get());
+  }
+}
