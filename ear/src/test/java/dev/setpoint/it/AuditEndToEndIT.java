@@ -91,7 +91,7 @@ class AuditEndToEndIT {
     List<JsonObject> records = audit("device=" + controller);
     JsonObject device = find(records, "device", "create").orElseThrow();
     assertEquals("operator", device.getString("actor"));
-    assertEquals("operator", device.getString("role"));
+    assertEquals("admin", device.getString("role")); // the bootstrap user is an admin
     assertTrue(device.getString("origin").startsWith("ingest"), device.toString());
     assertTrue(device.containsKey("address"), device.toString());
     assertFalse(device.containsKey("before"), device.toString());
@@ -120,7 +120,7 @@ class AuditEndToEndIT {
             .orElseThrow(
                 () -> new AssertionError("no room_mode record of " + sensor + ": " + modes));
     assertEquals("analytics", room.getString("origin"));
-    assertEquals("operator", room.getString("role"));
+    assertEquals("admin", room.getString("role"));
     assertEquals(sensor, room.getString("room"));
     assertEquals("auto", room.getJsonObject("before").getString("mode"));
     assertEquals("advisory", room.getJsonObject("after").getString("mode"));

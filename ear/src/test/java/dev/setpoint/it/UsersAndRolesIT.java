@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -54,21 +53,11 @@ class UsersAndRolesIT {
 
   /** Creates a user of the role as the bootstrap admin, logs them in, returns the login's body. */
   private static JsonObject newUserLogin(String role) throws Exception {
-    String name = "e2e-" + role + "-" + UUID.randomUUID().toString().substring(0, 8);
-    String password = "pw-" + UUID.randomUUID();
-    String user =
-        Json.createObjectBuilder()
-            .add("username", name)
-            .add("role", role)
-            .add("password", password)
-            .build()
-            .toString();
-    HttpResponse<String> created = call("POST", "/api/users", Edge.operatorToken(), user);
-    assertEquals(201, created.statusCode(), created.body());
+    RoleUsers.User user = RoleUsers.create(role);
     String login =
         Json.createObjectBuilder()
-            .add("username", name)
-            .add("password", password)
+            .add("username", user.username())
+            .add("password", user.password())
             .build()
             .toString();
     HttpResponse<String> token = call("POST", "/api/auth/token", null, login);
