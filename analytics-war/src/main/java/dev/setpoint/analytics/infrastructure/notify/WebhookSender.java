@@ -6,6 +6,7 @@ import dev.setpoint.analytics.domain.notify.SendResult;
 import dev.setpoint.analytics.domain.notify.Subscription;
 import dev.setpoint.analytics.domain.notify.Transmission;
 import dev.setpoint.analytics.domain.notify.WebhookChannel;
+import dev.setpoint.contracts.alert.WebhookSignature;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

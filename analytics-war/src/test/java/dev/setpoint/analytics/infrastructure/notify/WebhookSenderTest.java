@@ -24,6 +24,7 @@ import dev.setpoint.analytics.domain.notify.TransmissionRecord;
 import dev.setpoint.analytics.domain.notify.TransmissionStatus;
 import dev.setpoint.analytics.domain.notify.WebhookChannel;
 import dev.setpoint.analytics.domain.notify.WebhookFormat;
+import dev.setpoint.contracts.alert.WebhookSignature;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
