@@ -1,13 +1,11 @@
 package dev.setpoint.ingest.interfaces.rest;
 
+import dev.setpoint.contracts.security.DeclaredAccess;
 import dev.setpoint.contracts.security.EndpointAccess;
 import dev.setpoint.contracts.security.Public;
 import dev.setpoint.contracts.security.Requires;
 import dev.setpoint.contracts.security.Role;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The access rule a resource method declares with {@link Public}, {@link Requires}, {@link
@@ -34,51 +32,20 @@ sealed interface AccessRule {
 
   /** The rule of {@code method} when invoked on {@code resourceClass}. */
   static AccessRule of(Class<?> resourceClass, Method method) {
-    // The resource class may be a CDI proxy subclass that repeats the method without annotations,
-    // so the method is looked up along the class hierarchy.
-    for (Class<?> c = resourceClass; c != null && c != Object.class; c = c.getSuperclass()) {
-      Method declared;
-      try {
-        declared = c.getDeclaredMethod(method.getName(), method.getParameterTypes());
-      } catch (NoSuchMethodException e) {
-        continue;
-      }
-      List<Annotation> rules = rules(declared.getAnnotations());
-      if (!rules.isEmpty()) {
-        return from(rules, "method " + method.getName());
-      }
-    }
-    List<Annotation> rules = rules(method.getAnnotations());
-    if (rules.isEmpty()) {
-      rules = rules(resourceClass.getAnnotations()); // @Inherited: the proxy's superclass counts
-    }
-    if (rules.isEmpty()) {
-      return new Undeclared(
-          resourceClass.getName() + "." + method.getName() + " declares no access rule");
-    }
-    return from(rules, "class " + resourceClass.getName());
+    return switch (DeclaredAccess.of(resourceClass, method)) {
+      case DeclaredAccess.Problem problem -> new Undeclared(problem.problem());
+      case DeclaredAccess.Rule rule -> from(rule);
+    };
   }
 
-  private static AccessRule from(List<Annotation> rules, String where) {
-    if (rules.size() > 1) {
-      return new Undeclared(where + " declares more than one access rule: " + rules);
-    }
-    return switch (rules.get(0)) {
+  private static AccessRule from(DeclaredAccess.Rule rule) {
+    return switch (rule.annotation()) {
       case Public p -> new Anyone();
       case Requires r -> new People(r.value());
       case DeviceOrRole d -> new DeviceOrPeople(d.pathParam(), d.role());
       case LegacyNetwork l -> new LegacyClients();
-      default -> new Undeclared(where + ": ingest does not enforce the rule " + rules.get(0));
+      default ->
+          new Undeclared(rule.where() + ": ingest does not enforce the rule " + rule.annotation());
     };
-  }
-
-  private static List<Annotation> rules(Annotation[] annotations) {
-    List<Annotation> rules = new ArrayList<>();
-    for (Annotation a : annotations) {
-      if (a.annotationType().isAnnotationPresent(EndpointAccess.class)) {
-        rules.add(a);
-      }
-    }
-    return rules;
   }
 }
