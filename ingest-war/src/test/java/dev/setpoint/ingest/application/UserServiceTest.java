@@ -16,10 +16,14 @@ import dev.setpoint.ingest.domain.StoreUnavailableException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class UserServiceTest {
-  private static final String PASSWORD = "correct horse battery";
+  // Made per run: no credential-like literal in the sources.
+  private static final String PASSWORD = "pw-" + UUID.randomUUID();
+  private static final String BOOT_PASSWORD = "pw-" + UUID.randomUUID();
+  private static final String NEW_PASSWORD = "pw-" + UUID.randomUUID();
 
   private static final AuditActor BOOT = new AuditActor("boot", "admin", "192.0.2.7");
   private static final AuditActor ANN = new AuditActor("ann", "admin", "192.0.2.8");
@@ -34,7 +38,7 @@ class UserServiceTest {
           hasher,
           Fakes.audit(outbox),
           "boot",
-          Optional.of(hasher.hash("bootstrap pass".toCharArray())),
+          Optional.of(hasher.hash(BOOT_PASSWORD.toCharArray())),
           clock);
 
   private Authentication login(String name, String password) {
@@ -44,8 +48,10 @@ class UserServiceTest {
   @Test
   void theBootstrapUserIsAnAdminCheckedWithoutTheStore() {
     store.down = true;
-    assertEquals(new Authentication.Accepted("boot", Role.ADMIN), login("boot", "bootstrap pass"));
-    assertInstanceOf(Authentication.Refused.class, login("boot", "bootstrap pasS"));
+    assertEquals(new Authentication.Accepted("boot", Role.ADMIN), login("boot", BOOT_PASSWORD));
+    assertInstanceOf(
+        Authentication.Refused.class,
+        login("boot", BOOT_PASSWORD.toUpperCase(java.util.Locale.ROOT)));
   }
 
   @Test
@@ -175,11 +181,10 @@ class UserServiceTest {
   @Test
   void aNewPasswordReplacesTheOld() {
     users.create("ann", "viewer", PASSWORD, BOOT);
-    users.setPassword("ann", "another long password", BOOT);
+    users.setPassword("ann", NEW_PASSWORD, BOOT);
 
     assertInstanceOf(Authentication.Refused.class, login("ann", PASSWORD));
-    assertEquals(
-        new Authentication.Accepted("ann", Role.VIEWER), login("ann", "another long password"));
+    assertEquals(new Authentication.Accepted("ann", Role.VIEWER), login("ann", NEW_PASSWORD));
   }
 
   @Test
@@ -195,14 +200,14 @@ class UserServiceTest {
     assertEquals(List.of(), none.list());
     assertEquals(
         new Authentication.Refused(Authentication.Reason.UNKNOWN_USER),
-        none.authenticate("boot", "bootstrap pass".toCharArray()));
+        none.authenticate("boot", BOOT_PASSWORD.toCharArray()));
   }
 
   @Test
   void everyChangeOfAUserIsAuditedWithWhoBeforeAndAfterButNoSecret() {
     users.create("ann", "viewer", PASSWORD, BOOT);
     users.change("ann", Optional.of("operator"), Optional.empty(), BOOT);
-    users.setPassword("ann", "another long password", BOOT);
+    users.setPassword("ann", NEW_PASSWORD, BOOT);
 
     List<AuditRecord> records = outbox.records();
     assertEquals(
@@ -213,7 +218,7 @@ class UserServiceTest {
       assertEquals("boot", r.actor());
       assertEquals("192.0.2.7", r.address());
       String both = r.before() + " " + r.after();
-      assertFalse(both.contains(PASSWORD) || both.contains("another long password"), both);
+      assertFalse(both.contains(PASSWORD) || both.contains(NEW_PASSWORD), both);
       assertFalse(both.contains("passwordHash"), both);
     }
     assertEquals(null, records.get(0).before());
