@@ -227,7 +227,7 @@ class AuditApiIT {
                         base
                             + "api/v1/alerts/rules/"
                             + URLEncoder.encode(scope, StandardCharsets.UTF_8)))
-                .header("Authorization", "Bearer " + operator)
+                .header("Authorization", "Bearer " + OperatorTokens.admin()) // rules are an admin's
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"inletWarningC\": 26}"))
                 .build(),
@@ -242,7 +242,7 @@ class AuditApiIT {
             .findFirst()
             .orElseThrow(() -> new AssertionError("no record of " + scope + ": " + rules));
     assertEquals("analytics", record.getString("origin"));
-    assertEquals("operator", record.getString("role"));
+    assertEquals("admin", record.getString("role"));
     assertEquals("create", record.getString("action"));
     assertEquals("audit-it-" + RUN, record.getString("site"));
     assertEquals(26.0, record.getJsonObject("after").getJsonNumber("inletWarningC").doubleValue());
