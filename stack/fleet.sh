@@ -37,10 +37,11 @@ start_fleet() {
   mkdir -p "$dir"
   chmod 700 "$dir"
   # Registration needs an operator: a token signed with the local issuer's key, valid a few
-  # minutes, mode 600, read once by the agent at start and deleted when it is up.
+  # minutes, mode 600, read once by the agent at start and deleted when it is up. It names the
+  # fleet, role operator, so the audit trail tells the fleet's registrations from a person's.
   token="$dir/operator.jwt"
   if ! (umask 077 && java "$STACK_DIR/OperatorSecrets.java" mint-token "$SETPOINT_DATA/secrets" \
-    "$token" "$LOCAL_ISSUER" "$OPERATOR_USER" "$FLEET_TOKEN_SECONDS") >>"$LOG_DIR/secrets.log" 2>&1; then
+    "$token" "$LOCAL_ISSUER" fleet "$FLEET_TOKEN_SECONDS" operator) >>"$LOG_DIR/secrets.log" 2>&1; then
     show_log_tail "$LOG_DIR/secrets.log"
     die "fleet: could not sign an operator token with the key in $SETPOINT_DATA/secrets"
   fi
