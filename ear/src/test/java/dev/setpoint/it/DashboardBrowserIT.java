@@ -511,8 +511,9 @@ class DashboardBrowserIT {
     browser.findElement(By.id("audit-button")).click();
     browser.findElement(By.id("audit-device")).sendKeys(device);
     browser.findElement(By.id("audit-apply")).click();
-    // ingest's changes reach analytics' trail through Kafka, as telemetry does
-    new WebDriverWait(browser, Duration.ofSeconds(30))
+    // ingest's changes reach analytics' trail through Kafka, as telemetry does; on a loaded CI
+    // machine the audit consumer's first group join alone has taken over 30 s
+    new WebDriverWait(browser, Duration.ofSeconds(90))
         .pollingEvery(Duration.ofSeconds(1))
         .until(
             d -> {
