@@ -1,8 +1,10 @@
 package dev.setpoint.relay.infrastructure.health;
 
+import dev.setpoint.relay.config.KafkaClientConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,15 +30,18 @@ public class KafkaReadinessCheck implements HealthCheck {
   @Inject
   public KafkaReadinessCheck(
       @ConfigProperty(name = "mp.messaging.connector.liberty-kafka.bootstrap.servers")
-          String bootstrapServers) {
-    this.admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, "setpoint-relay-health",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000));
+          String bootstrapServers,
+      KafkaClientConfig kafka) {
+    // The same TLS and SASL settings as the channels' clients (none on one machine).
+    Map<String, Object> config = new HashMap<>(kafka.clientSecurity());
+    config.putAll(
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            AdminClientConfig.CLIENT_ID_CONFIG, "setpoint-relay-health",
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
+            AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000));
+    this.admin = Admin.create(config);
   }
 
   /** For CDI's proxy only. */
