@@ -127,11 +127,11 @@ class NetworkFlowsTest {
     return switch (dst.name() + ":" + port) {
       // open to whoever reaches the port (devices, operators through the ingress), but no
       // Setpoint pod calls another's HTTP port; on OpenShift only the router
-      case "ingest:9080", "analytics:9080", "setpoint:9080" ->
+      case "ingest:9443", "analytics:9443", "setpoint:9443" ->
           openshift ? s.equals("router") : !src.setpoint();
       // the edge buffer (ingest, relay) and analytics' own store (the rooms' modes)
       case "mongodb:27017" -> Set.of("ingest", "relay", "analytics", "setpoint").contains(s);
-      case "kafka:9092" -> Set.of("relay", "analytics", "setpoint").contains(s);
+      case "kafka:9093" -> Set.of("relay", "analytics", "setpoint").contains(s);
       case "influxdb:8086" -> Set.of("analytics", "setpoint", "influxdb-dbrp").contains(s);
       case "internet:443" -> Set.of("relay", "setpoint").contains(s);
       default -> false;

@@ -160,7 +160,9 @@ class OverlaysTest {
           assertNotNull(get, w + ": " + probe.getKey() + " probe is not an HTTP GET");
           assertEquals(probe.getKey().path, get.getPath(), w + ": " + probe.getKey() + " path");
           int port = resolvePort(c, get.getPort(), w + " " + probe.getKey() + " probe");
-          assertEquals(war.httpPort(), port, w + ": probes must reach Liberty's HTTP port");
+          // Plain HTTP listens on the pod's loopback only: the kubelet probes over HTTPS.
+          assertEquals(war.httpsPort(), port, w + ": probes must reach Liberty's HTTPS port");
+          assertEquals("HTTPS", get.getScheme(), w + ": " + probe.getKey() + " probe scheme");
           assertTrue(
               p.getFailureThreshold() != null && p.getFailureThreshold() > 1,
               w + ": " + probe.getKey() + " failureThreshold must be above 1");
@@ -279,7 +281,9 @@ class OverlaysTest {
       assertTrue(
           target.getSpec().getPorts().stream().anyMatch(p -> portName.equals(p.getName())),
           "Route " + route.getMetadata().getName() + " names port " + portName);
-      assertEquals("edge", route.getSpec().getTls().getTermination());
+      // TLS to the pod as well: the router re-encrypts to its HTTPS port.
+      assertEquals("reencrypt", route.getSpec().getTls().getTermination());
+      assertEquals("Redirect", route.getSpec().getTls().getInsecureEdgeTerminationPolicy());
     }
     assertTrue(ports > 0, "no Service port checked");
   }
@@ -322,15 +326,16 @@ class OverlaysTest {
               w + ": " + name + " looks like a credential and must come from a Secret");
           variables++;
         }
-        // The container's HTTP port is the one server.xml (or HTTP_PORT) makes Liberty listen on.
+        // The container's one port is the HTTPS port server.xml (or HTTPS_PORT) makes Liberty
+        // listen on; its plain HTTP port is loopback only and never declared.
         int port =
-            literal.containsKey("HTTP_PORT")
-                ? Integer.parseInt(literal.get("HTTP_PORT"))
-                : war.httpPort();
-        assertTrue(
-            c.getPorts().stream()
-                .anyMatch(p -> p.getContainerPort() == port && "http".equals(p.getName())),
-            w + ": declares no port http = " + port);
+            literal.containsKey("HTTPS_PORT")
+                ? Integer.parseInt(literal.get("HTTPS_PORT"))
+                : war.httpsPort();
+        assertEquals(
+            List.of("https=" + port),
+            c.getPorts().stream().map(p -> p.getName() + "=" + p.getContainerPort()).toList(),
+            w + ": declares exactly the port https = " + port);
       }
     }
     assertTrue(variables >= 10, "only " + variables + " variables checked in " + overlay);
@@ -345,6 +350,7 @@ class OverlaysTest {
         r.all(Secret.class).stream().map(s -> s.getMetadata().getName()).toList(),
         "Secrets are made by the operator (k8s/README.md), never shipped");
     Set<String> documented = documentedSecretKeys();
+    Set<String> madeInCluster = madeInCluster(r);
     int references = 0;
     for (Workload w : r.workloads()) {
       for (Container c : w.containers().toList()) {
@@ -353,7 +359,7 @@ class OverlaysTest {
           if (ref != null && !Boolean.TRUE.equals(ref.getOptional())) {
             String entry = w.namespace() + ":" + ref.getName() + ":" + ref.getKey();
             assertTrue(
-                documented.contains(entry),
+                documented.contains(entry) || madeInCluster.contains(entry),
                 w + " needs " + entry + ", which k8s/deploy does not check");
             references++;
           }
@@ -365,7 +371,7 @@ class OverlaysTest {
             String entry =
                 w.namespace() + ":" + v.getSecret().getSecretName() + ":" + item.getKey();
             assertTrue(
-                documented.contains(entry),
+                documented.contains(entry) || madeInCluster.contains(entry),
                 w + " mounts " + entry + ", which k8s/deploy does not check");
             references++;
           }
@@ -376,6 +382,12 @@ class OverlaysTest {
     String readme = Repository.read(Repository.k8s().resolve("README.md"));
     for (String entry : documented) {
       String name = entry.split(":")[1];
+      if (copiedSecretKeys().contains(entry)) {
+        assertTrue(
+            readme.contains("`" + name + "`"),
+            "k8s/README.md does not say where " + name + " is from");
+        continue;
+      }
       assertTrue(
           readme.contains("kubectl create secret generic " + name)
               || readme.contains("create secret generic " + name),
@@ -698,6 +710,61 @@ class OverlaysTest {
       }
     }
     assertFalse(entries.isEmpty(), "k8s/deploy lists no Secrets");
+    entries.addAll(copiedSecretKeys());
+    return entries;
+  }
+
+  /**
+   * "namespace:secret:key" of the Secrets the overlay's own objects make: cert-manager's for a
+   * Certificate (with its PKCS12 keystore), Strimzi's for a KafkaUser (its SCRAM credentials) and
+   * for a Kafka cluster (its CA's certificate).
+   */
+  static Set<String> madeInCluster(Rendered r) {
+    Set<String> entries = new TreeSet<>();
+    for (var certificate : r.all(io.fabric8.kubernetes.api.model.GenericKubernetesResource.class)) {
+      if (!certificate.getKind().equals("Certificate")) {
+        continue;
+      }
+      String ns = certificate.getMetadata().getNamespace();
+      String secret = CertManager.secretName(certificate);
+      for (String key : List.of("tls.crt", "tls.key", "ca.crt")) {
+        entries.add(ns + ":" + secret + ":" + key);
+      }
+      if (CertManager.writesPkcs12(certificate)) {
+        entries.add(ns + ":" + secret + ":keystore.p12");
+      }
+    }
+    for (io.strimzi.api.kafka.model.user.KafkaUser user :
+        r.all(io.strimzi.api.kafka.model.user.KafkaUser.class)) {
+      for (String key : List.of("password", "sasl.jaas.config")) {
+        entries.add(
+            user.getMetadata().getNamespace() + ":" + user.getMetadata().getName() + ":" + key);
+      }
+    }
+    for (Kafka kafka : r.all(Kafka.class)) {
+      entries.add(
+          kafka.getMetadata().getNamespace()
+              + ":"
+              + kafka.getMetadata().getName()
+              + "-cluster-ca-cert:ca.crt");
+    }
+    return entries;
+  }
+
+  /**
+   * "namespace:secret:key" for every Secret k8s/deploy copies from the Kafka cluster's namespace
+   * (Strimzi writes them there) into another, as "from>to:secret:key,...".
+   */
+  static Set<String> copiedSecretKeys() {
+    Set<String> entries = new TreeSet<>();
+    Matcher m =
+        Pattern.compile("\"([a-z0-9-]+)>([a-z0-9-]+):([a-z0-9-]+):([A-Za-z0-9.,_-]+)\"")
+            .matcher(Repository.read(Repository.k8s().resolve("deploy")));
+    while (m.find()) {
+      for (String key : m.group(4).split(",")) {
+        entries.add(m.group(2) + ":" + m.group(3) + ":" + key);
+      }
+    }
     return entries;
   }
 }

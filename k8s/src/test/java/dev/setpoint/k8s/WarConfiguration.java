@@ -19,10 +19,10 @@ import java.util.stream.Stream;
  * What a Setpoint server reads, derived from the sources each time: the configuration keys of its
  * WARs (their microprofile-config.properties, every {@code @ConfigProperty} name, including those
  * on the fields of their typed configuration classes), the variables of the shared server.xml and
- * the MicroProfile keys of the features it enables; and the kinds of MicroProfile Health check its
- * WARs register.
+ * the MicroProfile keys of the features it enables; its HTTP and HTTPS ports; and the kinds of
+ * MicroProfile Health check its WARs register.
  */
-record WarConfiguration(Set<String> keys, Set<HealthKind> health, int httpPort) {
+record WarConfiguration(Set<String> keys, Set<HealthKind> health, int httpPort, int httpsPort) {
 
   enum HealthKind {
     STARTUP("/health/started", "Startup"),
@@ -60,6 +60,12 @@ record WarConfiguration(Set<String> keys, Set<HealthKind> health, int httpPort) 
   private static final Pattern VARIABLE =
       Pattern.compile("<variable\\s+name=\"([^\"]+)\"(?:\\s+defaultValue=\"([^\"]*)\")?");
   private static final Pattern FEATURE = Pattern.compile("<feature>([^<]+)</feature>");
+
+  /**
+   * A variable server.xml uses ({@code ${keystore.location}}, {@code ${env.KEYSTORE_PASSWORD}}):
+   * Liberty resolves one it does not declare from the environment, under the same names.
+   */
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{(?:env\\.)?([A-Za-z0-9_.-]+)}");
 
   /** The WAR modules a server runs, by the name of its image. */
   static List<String> modulesOfImage(String image) {
@@ -101,12 +107,20 @@ record WarConfiguration(Set<String> keys, Set<HealthKind> health, int httpPort) 
     }
     String serverXml = Repository.read(root.resolve("liberty/src/main/liberty/config/server.xml"));
     int httpPort = 0;
+    int httpsPort = 0;
     Matcher variable = VARIABLE.matcher(serverXml);
     while (variable.find()) {
       keys.add(variable.group(1));
       if (variable.group(1).equals("http.port")) {
         httpPort = Integer.parseInt(variable.group(2));
       }
+      if (variable.group(1).equals("https.port")) {
+        httpsPort = Integer.parseInt(variable.group(2));
+      }
+    }
+    Matcher reference = REFERENCE.matcher(serverXml);
+    while (reference.find()) {
+      keys.add(reference.group(1));
     }
     Set<String> features = new TreeSet<>();
     Matcher feature = FEATURE.matcher(serverXml);
@@ -119,7 +133,7 @@ record WarConfiguration(Set<String> keys, Set<HealthKind> health, int httpPort) 
     if (features.stream().noneMatch(f -> f.startsWith("mpHealth-"))) {
       health.clear(); // no feature, no /health endpoints
     }
-    return new WarConfiguration(keys, health, httpPort);
+    return new WarConfiguration(keys, health, httpPort, httpsPort);
   }
 
   /**
