@@ -13,7 +13,8 @@
  *       Reads a password from the first line of standard input and prints its hash.
  *   java stack/OperatorSecrets.java mint-token <secrets-dir> <token-file> <issuer> <user> <seconds> [<role>]
  *       Signs a JWT with the issuer's private key, as ingest's local issuer does at a login
- *       (RS256; claims iss, sub, upn and preferred_username = <user>, groups [<role>] (default
+ *       (RS256 with the key's kid; claims iss, aud (SETPOINT_INGEST_SECURITY_LOCAL_ISSUER_AUDIENCE,
+ *       default "setpoint"), sub, upn and preferred_username = <user>, groups [<role>] (default
  *       "operator"), iat, exp = now + <seconds>, jti), and writes it to <token-file> (mode 600). For ./setpoint's
  *       simulated fleet, which needs an operator only to register its devices, and for
  *       ./setpoint user, which acts as the bootstrap user (role "admin"): a short-lived token
@@ -173,8 +174,9 @@ public class OperatorSecrets {
     static String token(PrivateKey key, String issuer, String user, String role, long seconds)
             throws GeneralSecurityException {
         long now = Instant.now().getEpochSecond();
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":" + json(issuer) + ",\"sub\":" + json(user) + ",\"upn\":" + json(user)
+        String audience = System.getenv().getOrDefault("SETPOINT_INGEST_SECURITY_LOCAL_ISSUER_AUDIENCE", "setpoint");
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":" + json(keyId(key)) + "}";
+        String claims = "{\"iss\":" + json(issuer) + ",\"aud\":" + json(audience) + ",\"sub\":" + json(user) + ",\"upn\":" + json(user)
                 + ",\"preferred_username\":" + json(user)
                 + ",\"groups\":[" + json(role) + "],\"iat\":" + now + ",\"exp\":" + (now + seconds)
                 + ",\"jti\":" + json(UUID.randomUUID().toString()) + "}";
@@ -185,6 +187,21 @@ public class OperatorSecrets {
         rs256.initSign(key);
         rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + base64url.encodeToString(rs256.sign());
+    }
+
+    /** The RFC 7638 thumbprint of the key's public half: the kid ingest's JwtSigner writes too. */
+    static String keyId(PrivateKey key) throws GeneralSecurityException {
+        var crt = (java.security.interfaces.RSAPrivateCrtKey) key;
+        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+        String jwk = "{\"e\":\"" + base64url.encodeToString(unsigned(crt.getPublicExponent()))
+                + "\",\"kty\":\"RSA\",\"n\":\"" + base64url.encodeToString(unsigned(crt.getModulus())) + "\"}";
+        return base64url.encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(jwk.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] unsigned(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     /** A JSON string literal; issuer and user names are short ASCII, but quote them properly. */

@@ -1,5 +1,6 @@
 package dev.setpoint.analytics.interfaces.rest;
 
+import dev.setpoint.analytics.application.audit.TokenDenylist;
 import dev.setpoint.analytics.config.AlertConfig;
 import dev.setpoint.analytics.config.RoleGroupsConfig;
 import dev.setpoint.contracts.security.Public;
@@ -32,12 +33,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * refused to everyone (403), so a new endpoint someone forgot to mark is never public.
  *
  * <p>Liberty's MicroProfile JWT has verified a bearer JWT before this runs (signature against
- * {@code mp.jwt.verify.publickey.location}, issuer, expiry; server.xml hands it only tokens that
- * look like a JWS): when it passed, the principal is a {@link JsonWebToken}, whose {@code groups}
- * map to a {@link Role} ({@code setpoint.security.groups.*}, {@link RoleGroupsConfig}, the keys
- * ingest reads too). 401 with {@code WWW-Authenticate: Bearer} without a valid token; 403 with a
- * JSON body for a valid one whose role may not (or whose groups grant none). On success {@code
- * isUserInRole} answers by role inclusion and the principal stays the JWT.
+ * {@code mp.jwt.verify.publickey.location}, issuer, audience, expiry; server.xml hands it only
+ * tokens that look like a JWS): when it passed, the principal is a {@link JsonWebToken}, whose
+ * {@code groups} map to a {@link Role} ({@code setpoint.security.groups.*}, {@link
+ * RoleGroupsConfig}, the keys ingest reads too). 401 with {@code WWW-Authenticate: Bearer} without
+ * a valid token; 403 with a JSON body for a valid one whose role may not (or whose groups grant
+ * none); 401 too for a token the edge revoked ({@link TokenDenylist}, fed through Kafka). On
+ * success {@code isUserInRole} answers by role inclusion and the principal stays the JWT.
  */
 @Provider
 @ApplicationScoped
@@ -48,14 +50,16 @@ public class AccessFilter implements ContainerRequestFilter {
 
   private final Map<Role, Set<String>> roleGroups;
   private final ScrapeToken scrapeToken;
+  private final TokenDenylist denylist;
   private final Map<Method, AccessRule> rules = new ConcurrentHashMap<>();
 
   @Context private ResourceInfo resource;
 
   @Inject
-  public AccessFilter(RoleGroupsConfig roleGroups, AlertConfig alerts) {
+  public AccessFilter(RoleGroupsConfig roleGroups, AlertConfig alerts, TokenDenylist denylist) {
     this.roleGroups = roleGroups.mapping();
     this.scrapeToken = new ScrapeToken(alerts.scrapeToken);
+    this.denylist = denylist;
   }
 
   /**
@@ -65,6 +69,7 @@ public class AccessFilter implements ContainerRequestFilter {
   public AccessFilter() {
     this.roleGroups = null;
     this.scrapeToken = null;
+    this.denylist = null;
   }
 
   @Override
@@ -103,7 +108,16 @@ public class AccessFilter implements ContainerRequestFilter {
       refuse(
           request,
           REALM + ", error=\"invalid_token\"",
-          "the bearer token is invalid, expired or not from a trusted issuer");
+          "the bearer token is invalid, expired, for another audience or not from a trusted"
+              + " issuer");
+      return;
+    }
+    if (denylist.revoked(
+        jwt.getName(), jwt.getTokenID(), jwt.<String>getClaim("sid"), jwt.getIssuedAtTime())) {
+      refuse(
+          request,
+          REALM + ", error=\"invalid_token\"",
+          "the bearer token was revoked (logout, password reset or disabled user)");
       return;
     }
     Optional<Role> role = Role.of(jwt.getGroups(), roleGroups);
