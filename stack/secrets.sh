@@ -28,7 +28,7 @@ show_operator_password_once() {
   login: user $OPERATOR_USER (the bootstrap user, role admin), password $password
   This password is shown only now and is stored nowhere (only its hash); to get a new one:
   ./setpoint reset-operator. Other users, each with a role: ./setpoint user add <name> <role>.
-  A token (a JWT, valid 1 h by default):
+  A token (a JWT, valid 10 min; POST /api/auth/refresh renews it with the refresh token):
     curl -s -X POST http://localhost:$SETPOINT_HTTP_PORT/api/auth/token \\
       -H 'Content-Type: application/json' -d '{"username":"$OPERATOR_USER","password":"<password>"}'
 

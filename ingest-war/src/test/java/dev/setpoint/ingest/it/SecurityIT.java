@@ -157,10 +157,16 @@ class SecurityIT {
   }
 
   private static String jwt(RSAPrivateKey key, String issuer, String group, long iat, long exp) {
+    return jwt(key, issuer, "setpoint", group, iat, exp);
+  }
+
+  private static String jwt(
+      RSAPrivateKey key, String issuer, String audience, String group, long iat, long exp) {
     return new JwtSigner(key)
         .sign(
             Json.createObjectBuilder()
                 .add("iss", issuer)
+                .add("aud", audience)
                 .add("sub", "someone")
                 .add("upn", "someone")
                 .add("groups", Json.createArrayBuilder().add(group))
@@ -342,7 +348,7 @@ class SecurityIT {
   }
 
   @Test
-  void expiredForgedAndForeignJwtsAre401AndANonOperatorJwtIs403() throws Exception {
+  void expiredForgedForeignAndOtherAudienceJwtsAre401AndANonOperatorJwtIs403() throws Exception {
     String issuer = claims(OperatorLogin.token(base)).getString("iss");
     RSAPrivateKey key = issuerKey();
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -357,6 +363,9 @@ class SecurityIT {
     assertUnauthorized(postEvent(device, device, jwt(forger, issuer, "operator", now, now + 600)));
     assertUnauthorized(
         postEvent(device, device, jwt(key, "urn:someone:else", "operator", now, now + 600)));
+    // a token for another audience: the right key and issuer, minted for some other service
+    assertUnauthorized(
+        postEvent(device, device, jwt(key, issuer, "another-service", "operator", now, now + 600)));
     assertEquals(0, events.countDocuments(Filters.eq("deviceName", device)));
 
     HttpResponse<String> viewer =
