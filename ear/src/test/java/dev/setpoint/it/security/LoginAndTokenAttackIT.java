@@ -191,13 +191,13 @@ class LoginAndTokenAttackIT {
   private static String sign(JsonObject claims) throws Exception {
     String file = System.getProperty("setpoint.it.issuer.private-key.file", "");
     String pem = Files.readString(Path.of(file));
-    String body =
-        pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
     PrivateKey key =
         KeyFactory.getInstance("RSA")
             .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
     Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
-    String header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
+    String header =
+        Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT").build().toString();
     String input =
         url.encodeToString(header.getBytes(StandardCharsets.UTF_8))
             + "."
