@@ -265,7 +265,7 @@ public class LocalIssuer {
     }
     if (checked == null) {
       // not judged: take the counted failure back, so a busy server costs no one their budget
-      throttle.succeeded(user, clientAddress);
+      throttle.notJudged(user, clientAddress);
       return new Outcome.Busy(BUSY_RETRY_SECONDS);
     }
     return switch (checked) {

@@ -114,9 +114,26 @@ public final class LoginThrottle {
       addresses.remove(address);
       Failures byUser = users.get(user);
       if (byUser != null && byUser.count() > 0) {
-        users.put(user, byUser.withCount(byUser.count() - 1));
+        users.put(user, byUser.undone(settings));
       }
       knownPairs.put(pair(user, address), now + settings.rememberSuccess().toNanos());
+    }
+  }
+
+  /**
+   * Takes back the failure {@link #attempt} counted for an attempt that was not judged (the
+   * password checks were busy): both counts go down by one, nothing else changes.
+   */
+  public void notJudged(String user, String address) {
+    synchronized (this) {
+      Failures byAddress = addresses.get(address);
+      if (byAddress != null && byAddress.count() > 0) {
+        addresses.put(address, byAddress.undone(settings));
+      }
+      Failures byUser = users.get(user);
+      if (byUser != null && byUser.count() > 0) {
+        users.put(user, byUser.undone(settings));
+      }
     }
   }
 
@@ -169,8 +186,10 @@ public final class LoginThrottle {
       return new Failures(next, now, now + pause);
     }
 
-    Failures withCount(int newCount) {
-      return new Failures(newCount, last, newCount == 0 ? last : pausedUntil);
+    /** One failure fewer; no pause once within the free failures (else the pause stands). */
+    Failures undone(Settings settings) {
+      int fewer = count - 1;
+      return new Failures(fewer, last, fewer <= settings.freeFailures() ? last : pausedUntil);
     }
   }
 

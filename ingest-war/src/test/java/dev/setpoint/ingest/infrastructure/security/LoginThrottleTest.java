@@ -105,4 +105,14 @@ class LoginThrottleTest {
     assertArrayEquals(new int[] {3, 2, 0}, small.tracked());
     assertEquals(2, small.attempt("carl", "10.0.0.1"), "still paused: not evicted");
   }
+
+  @Test
+  void anAttemptNotJudgedCostsNothingAndMakesTheAddressNoFriendOfTheUser() {
+    fail("operator", "203.0.113.1", 3);
+    assertEquals(0, throttle.attempt("operator", "198.51.100.1"));
+    throttle.notJudged("operator", "198.51.100.1"); // the password checks were busy
+    assertEquals(0, throttle.attempt("operator", "198.51.100.2"), "the user's count went back");
+    // the 4th failure now pauses the user name, and the busy address is not exempt from it
+    assertEquals(2, throttle.attempt("operator", "198.51.100.1"));
+  }
 }
