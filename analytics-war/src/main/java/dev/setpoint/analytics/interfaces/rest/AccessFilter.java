@@ -112,8 +112,7 @@ public class AccessFilter implements ContainerRequestFilter {
               + " issuer");
       return;
     }
-    if (denylist.revoked(
-        jwt.getName(), jwt.getTokenID(), jwt.<String>getClaim("sid"), jwt.getIssuedAtTime())) {
+    if (denylist.revoked(jwt.getName(), jwt.getTokenID(), session(jwt), jwt.getIssuedAtTime())) {
       refuse(
           request,
           REALM + ", error=\"invalid_token\"",
@@ -173,5 +172,18 @@ public class AccessFilter implements ContainerRequestFilter {
     public String getAuthenticationScheme() {
       return "Bearer";
     }
+  }
+
+  /**
+   * The token's {@code sid} (the local issuer's session), or null; a runtime may hand a custom
+   * claim over as a JSON string rather than a {@code String}.
+   */
+  static String session(JsonWebToken jwt) {
+    Object sid = jwt.getClaim("sid");
+    return switch (sid) {
+      case null -> null;
+      case jakarta.json.JsonString text -> text.getString();
+      default -> sid.toString();
+    };
   }
 }

@@ -213,7 +213,7 @@ public class AccessFilter implements ContainerRequestFilter {
                 + " issuer");
       }
       if (revocations.revoked(
-          jwt.getName(), jwt.getTokenID(), jwt.<String>getClaim("sid"), jwt.getIssuedAtTime())) {
+          jwt.getName(), jwt.getTokenID(), session(jwt), jwt.getIssuedAtTime())) {
         return unauthenticated(
             request, true, "the bearer JWT was revoked (logout, password reset or disabled user)");
       }
@@ -294,5 +294,18 @@ public class AccessFilter implements ContainerRequestFilter {
     public String getAuthenticationScheme() {
       return "Bearer";
     }
+  }
+
+  /**
+   * The token's {@code sid} (the local issuer's session), or null; a runtime may hand a custom
+   * claim over as a JSON string rather than a {@code String}.
+   */
+  static String session(JsonWebToken jwt) {
+    Object sid = jwt.getClaim("sid");
+    return switch (sid) {
+      case null -> null;
+      case jakarta.json.JsonString text -> text.getString();
+      default -> sid.toString();
+    };
   }
 }

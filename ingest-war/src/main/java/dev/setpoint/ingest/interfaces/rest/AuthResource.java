@@ -150,7 +150,7 @@ public class AuthResource {
     if (!(http.getUserPrincipal() instanceof JsonWebToken jwt) || jwt.getTokenID() == null) {
       return EdgeXErrors.of(400, null, "only a JWT with a token id (jti) can be logged out");
     }
-    String session = issuer.issuer().equals(jwt.getIssuer()) ? jwt.<String>getClaim("sid") : null;
+    String session = issuer.issuer().equals(jwt.getIssuer()) ? AccessFilter.session(jwt) : null;
     try {
       issuer.logout(
           jwt.getName(),
