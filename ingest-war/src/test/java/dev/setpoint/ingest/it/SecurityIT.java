@@ -605,8 +605,10 @@ class SecurityIT {
     assertTrue(json(disabled).getBoolean("disabled"));
     HttpResponse<String> refused = OperatorLogin.login(base, name, password);
     assertEquals(401, refused.statusCode(), refused.body());
-    // A token issued before stays valid until it expires (revocation is not part of this).
-    assertEquals(200, send("GET", "api/users", "Bearer " + second, null).statusCode());
+    // Disabling revoked the tokens issued before.
+    HttpResponse<String> revoked = send("GET", "api/users", "Bearer " + second, null);
+    assertUnauthorized(revoked);
+    assertTrue(message(revoked).contains("revoked"), revoked.body());
 
     HttpResponse<String> enabled =
         send(
@@ -619,6 +621,10 @@ class SecurityIT {
     HttpResponse<String> back = OperatorLogin.login(base, name, password);
     assertEquals(200, back.statusCode(), back.body());
     assertEquals("viewer", json(back).getString("role"));
+    // a login right after the change is not caught by it, even in the same second
+    String token = json(back).getString("access_token");
+    assertEquals(
+        200, send("GET", "api/v3/device/name/" + device(), "Bearer " + token, null).statusCode());
   }
 
   @Test
