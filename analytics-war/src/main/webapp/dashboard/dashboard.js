@@ -121,15 +121,16 @@ function refreshTokens() {
   return refreshing;
 }
 
-// Logs out at the issuer (the token and its session are revoked at every server), then forgets
-// them here; the page logs out even when the issuer cannot be reached.
-async function logout() {
+// Forgets the tokens here at once, then logs out at the issuer (the token and its session are
+// revoked at every server); keepalive lets that request finish when the page is left right away,
+// and the page is logged out even when the issuer cannot be reached.
+function logout() {
   const bearer = token();
+  showLogin('');
   if (bearer && state.config) {
-    await fetch(authUrl('logout'), { method: 'POST', headers: { Authorization: 'Bearer ' + bearer } })
+    fetch(authUrl('logout'), { method: 'POST', keepalive: true, headers: { Authorization: 'Bearer ' + bearer } })
       .catch(() => {});
   }
-  showLogin('');
 }
 
 function showLogin(message) {
