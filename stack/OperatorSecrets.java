@@ -9,11 +9,19 @@
  *       <password-file> for ./setpoint to show once. Files are mode 600; existing ones are kept.
  *   java stack/OperatorSecrets.java reset-operator <secrets-dir> <password-file>
  *       A new operator password and hash, replacing the old ones.
+ *   java stack/OperatorSecrets.java rotate-key <secrets-dir>
+ *       Moves issuer-public.pem to former/issuer-public-<epoch-seconds>.pem and makes a new key
+ *       pair; the operator's hash stays. The former key is published and accepted until its
+ *       tokens have expired (stack/secrets.sh, export_issuer_keys).
+ *   java stack/OperatorSecrets.java jwks <secrets-dir> <out-file>
+ *       Writes a JSON Web Key Set of issuer-public.pem and every former/*.pem (mode 600): what
+ *       the servers verify against while a former key is still accepted.
  *   java stack/OperatorSecrets.java hash
  *       Reads a password from the first line of standard input and prints its hash.
  *   java stack/OperatorSecrets.java mint-token <secrets-dir> <token-file> <issuer> <user> <seconds> [<role>]
  *       Signs a JWT with the issuer's private key, as ingest's local issuer does at a login
- *       (RS256; claims iss, sub, upn and preferred_username = <user>, groups [<role>] (default
+ *       (RS256 with the key's kid; claims iss, aud (SETPOINT_INGEST_SECURITY_LOCAL_ISSUER_AUDIENCE,
+ *       default "setpoint"), sub, upn and preferred_username = <user>, groups [<role>] (default
  *       "operator"), iat, exp = now + <seconds>, jti), and writes it to <token-file> (mode 600). For ./setpoint's
  *       simulated fleet, which needs an operator only to register its devices, and for
  *       ./setpoint user, which acts as the bootstrap user (role "admin"): a short-lived token
@@ -82,6 +90,28 @@ public class OperatorSecrets {
                 Path dir = Path.of(args[1]);
                 directory(dir);
                 operator(dir, Path.of(args[2]));
+            } else if (args.length == 2 && args[0].equals("rotate-key")) {
+                Path dir = Path.of(args[1]);
+                Path former = dir.resolve("former");
+                directory(former);
+                Files.move(dir.resolve(PUBLIC_KEY),
+                        former.resolve("issuer-public-" + Instant.now().getEpochSecond() + ".pem"));
+                keyPair(dir);
+            } else if (args.length == 3 && args[0].equals("jwks")) {
+                Path dir = Path.of(args[1]);
+                java.util.List<Path> keys = new java.util.ArrayList<>();
+                keys.add(dir.resolve(PUBLIC_KEY));
+                Path former = dir.resolve("former");
+                if (Files.isDirectory(former)) {
+                    try (var files = Files.list(former)) {
+                        files.filter(f -> f.toString().endsWith(".pem")).sorted().forEach(keys::add);
+                    }
+                }
+                StringBuilder set = new StringBuilder("{\"keys\":[");
+                for (int i = 0; i < keys.size(); i++) {
+                    set.append(i == 0 ? "" : ",").append(jwk(publicKey(keys.get(i))));
+                }
+                write(Path.of(args[2]), set.append("]}\n").toString());
             } else if (args.length == 1 && args[0].equals("hash")) {
                 String password = new BufferedReader(
                         new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
@@ -99,6 +129,7 @@ public class OperatorSecrets {
                 write(Path.of(args[2]), token(key, args[3], args[4], role, seconds) + "\n");
             } else {
                 fail("usage: java stack/OperatorSecrets.java init|reset-operator <secrets-dir> <password-file>"
+                        + " | rotate-key <secrets-dir> | jwks <secrets-dir> <out-file>"
                         + " | hash | mint-token <secrets-dir> <token-file> <issuer> <user> <seconds> [<role>]");
             }
         } catch (IOException | GeneralSecurityException e) {
@@ -173,8 +204,9 @@ public class OperatorSecrets {
     static String token(PrivateKey key, String issuer, String user, String role, long seconds)
             throws GeneralSecurityException {
         long now = Instant.now().getEpochSecond();
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
-        String claims = "{\"iss\":" + json(issuer) + ",\"sub\":" + json(user) + ",\"upn\":" + json(user)
+        String audience = System.getenv().getOrDefault("SETPOINT_INGEST_SECURITY_LOCAL_ISSUER_AUDIENCE", "setpoint");
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":" + json(keyId(key)) + "}";
+        String claims = "{\"iss\":" + json(issuer) + ",\"aud\":" + json(audience) + ",\"sub\":" + json(user) + ",\"upn\":" + json(user)
                 + ",\"preferred_username\":" + json(user)
                 + ",\"groups\":[" + json(role) + "],\"iat\":" + now + ",\"exp\":" + (now + seconds)
                 + ",\"jti\":" + json(UUID.randomUUID().toString()) + "}";
@@ -185,6 +217,50 @@ public class OperatorSecrets {
         rs256.initSign(key);
         rs256.update(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + base64url.encodeToString(rs256.sign());
+    }
+
+    /** The RFC 7638 thumbprint of the key's public half: the kid ingest's JwtSigner writes too. */
+    static String keyId(PrivateKey key) throws GeneralSecurityException {
+        var crt = (java.security.interfaces.RSAPrivateCrtKey) key;
+        return thumbprint(crt.getModulus(), crt.getPublicExponent());
+    }
+
+    private static String thumbprint(java.math.BigInteger n, java.math.BigInteger e)
+            throws GeneralSecurityException {
+        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+        String jwk = "{\"e\":\"" + base64url.encodeToString(unsigned(e))
+                + "\",\"kty\":\"RSA\",\"n\":\"" + base64url.encodeToString(unsigned(n)) + "\"}";
+        return base64url.encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(jwk.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A public key as a JSON Web Key for RS256, named by its thumbprint as the tokens name it. */
+    private static String jwk(java.security.interfaces.RSAPublicKey key) throws GeneralSecurityException {
+        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+        return "{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":"
+                + json(thumbprint(key.getModulus(), key.getPublicExponent()))
+                + ",\"n\":\"" + base64url.encodeToString(unsigned(key.getModulus()))
+                + "\",\"e\":\"" + base64url.encodeToString(unsigned(key.getPublicExponent())) + "\"}";
+    }
+
+    private static java.security.interfaces.RSAPublicKey publicKey(Path file)
+            throws IOException, GeneralSecurityException {
+        String pem = Files.readString(file, StandardCharsets.US_ASCII);
+        String begin = "-----BEGIN PUBLIC KEY-----";
+        String end = "-----END PUBLIC KEY-----";
+        int from = pem.indexOf(begin);
+        int to = pem.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new IOException(file + " holds no X.509 public key");
+        }
+        byte[] der = Base64.getMimeDecoder().decode(pem.substring(from + begin.length(), to));
+        return (java.security.interfaces.RSAPublicKey)
+                KeyFactory.getInstance("RSA").generatePublic(new java.security.spec.X509EncodedKeySpec(der));
+    }
+
+    private static byte[] unsigned(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes.length > 1 && bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     /** A JSON string literal; issuer and user names are short ASCII, but quote them properly. */

@@ -68,7 +68,7 @@ export_app_env() {
   export SETPOINT_RELAY_RETENTION_FORWARDED="${SETPOINT_RELAY_RETENTION_FORWARDED:-PT10M}"
   # Operators: Liberty's MicroProfile JWT trusts the local issuer's key; the issuer signs with
   # the private half and checks the operator's password against the hash (ensure_secrets).
-  export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$secrets/issuer-public.pem"
+  export_issuer_keys "$secrets"
   export MP_JWT_VERIFY_ISSUER=$LOCAL_ISSUER
   export SETPOINT_INGEST_SECURITY_LOCAL_ISSUER_ISSUER=$LOCAL_ISSUER
   export SETPOINT_INGEST_SECURITY_LOCAL_ISSUER_PRIVATE_KEY_LOCATION="$secrets/issuer-private.pem"

@@ -28,7 +28,7 @@ show_operator_password_once() {
   login: user $OPERATOR_USER (the bootstrap user, role admin), password $password
   This password is shown only now and is stored nowhere (only its hash); to get a new one:
   ./setpoint reset-operator. Other users, each with a role: ./setpoint user add <name> <role>.
-  A token (a JWT, valid 1 h by default):
+  A token (a JWT, valid 10 min; POST /api/auth/refresh renews it with the refresh token):
     curl -s -X POST http://localhost:$SETPOINT_HTTP_PORT/api/auth/token \\
       -H 'Content-Type: application/json' -d '{"username":"$OPERATOR_USER","password":"<password>"}'
 
@@ -47,5 +47,49 @@ cmd_reset_operator() {
   show_operator_password_once
   if app_running; then
     say "the running app accepts the old password until it restarts: ./setpoint stop app && ./setpoint start app"
+  fi
+}
+
+# How long a former issuer key stays accepted after a rotation: beyond the access-token lifetime
+# (10 min by default), so no token it signed is refused before it expires.
+FORMER_KEY_MINUTES=60
+
+# The servers' key settings ($1: the secrets dir): the current public key (PEM) alone, or, while
+# a former key of a rotation is still accepted, a JSON Web Key Set of both, which the local
+# issuer also publishes at /api/auth/jwks. Former keys older than FORMER_KEY_MINUTES go.
+export_issuer_keys() {
+  local dir=$1 former=() f locations=""
+  if [[ -d $dir/former ]]; then
+    find "$dir/former" -name '*.pem' -mmin +"$FORMER_KEY_MINUTES" -delete
+    for f in "$dir"/former/*.pem; do
+      [[ -e $f ]] && former+=("$f")
+    done
+  fi
+  if ((${#former[@]} == 0)); then
+    export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$dir/issuer-public.pem"
+    unset SETPOINT_INGEST_SECURITY_LOCAL_ISSUER_FORMER_PUBLIC_KEY_LOCATIONS
+    return 0
+  fi
+  (umask 077 && java "$STACK_DIR/OperatorSecrets.java" jwks "$dir" "$dir/issuer-keys.jwks") ||
+    die "could not write the issuer's key set $dir/issuer-keys.jwks"
+  for f in "${former[@]}"; do
+    locations+=${locations:+,}$f
+  done
+  export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$dir/issuer-keys.jwks"
+  export SETPOINT_INGEST_SECURITY_LOCAL_ISSUER_FORMER_PUBLIC_KEY_LOCATIONS=$locations
+}
+
+# A new signing key for the local issuer; the old one stays accepted (and published) for
+# FORMER_KEY_MINUTES after the app's next start, so tokens it signed live out their lifetime.
+cmd_rotate_issuer_key() {
+  local dir="$SETPOINT_DATA/secrets"
+  need_java
+  [[ -s $dir/issuer-private.pem ]] || die "no issuer key in $dir yet; start the stack once (./setpoint start)"
+  (umask 077 && java "$STACK_DIR/OperatorSecrets.java" rotate-key "$dir") ||
+    die "could not make a new issuer key in $dir"
+  say "a new issuer key is in $dir; the former one is accepted for $FORMER_KEY_MINUTES min after the next start"
+  say "after a leak, delete $dir/former instead, so the old key's tokens are refused at once"
+  if app_running; then
+    say "the running app still signs with the former key: ./setpoint stop app && ./setpoint start app"
   fi
 }

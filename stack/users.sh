@@ -70,7 +70,7 @@ cmd_user() {
       password=$(user_password "$stdin")
       user_call PUT "/api/users/$(user_path "${args[0]}")/password" \
         "{\"password\":\"$password\"}" >/dev/null
-      say "user ${args[0]} has a new password"
+      say "user ${args[0]} has a new password; their tokens are revoked"
       ((stdin)) || user_show_password "${args[0]}" "$password"
       ;;
   esac

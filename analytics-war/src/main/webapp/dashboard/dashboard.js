@@ -7,7 +7,10 @@
 'use strict';
 
 const TOKEN_KEY = 'setpoint.token';
+const REFRESH_KEY = 'setpoint.refresh';
 const ROLE_KEY = 'setpoint.role';
+// The access token is renewed this long before it expires (it lives 10 min by default).
+const REFRESH_AHEAD_S = 60;
 // The roles, lowest first; each may do what the ones before it may (contracts' Role).
 const ROLES = ['viewer', 'operator', 'admin'];
 const API = '../api/v1';
@@ -24,7 +27,7 @@ const state = {
   alertsOpen: false, alertsWanted: false, alertsTimer: null, alertCount: null, alertsPage: 0, alertsSeq: 0,
   alertsFilter: { state: '', severity: '', room: '' }, ackOpen: null,
   rulesSite: '', rulesRoom: '', rulesScope: null, rulesSeq: 0,
-  user: null, role: null,
+  user: null, role: null, refreshTimer: null,
   devicesOpen: false, fleet: null, fleetNote: '', fleetSeq: 0, profiles: null, services: null, detail: null, detailSeq: 0,
   auditOpen: false, auditPage: 0, auditSeq: 0, auditFilter: { from: '', to: '', user: '', device: '', kind: '' }, auditShown: '',
   usersOpen: false, usersSeq: 0,
@@ -73,9 +76,68 @@ function applyRole() {
   if (!can('admin')) showUsers(false);
 }
 
+// ingest's other auth endpoints, beside its login: refresh and logout.
+function authUrl(name) {
+  return state.config.loginUrl.replace(/\/token$/, '/' + name);
+}
+
+// Keeps a login's or refresh's answer and renews the access token before it expires.
+function keepTokens(body) {
+  sessionStorage.setItem(TOKEN_KEY, body.access_token);
+  if (body.refresh_token) sessionStorage.setItem(REFRESH_KEY, body.refresh_token);
+  if (ROLES.includes(body.role)) sessionStorage.setItem(ROLE_KEY, body.role);
+  scheduleRefresh();
+}
+
+// Renews the token REFRESH_AHEAD_S before its exp (read from the token, so a reload keeps it up).
+function scheduleRefresh() {
+  clearTimeout(state.refreshTimer);
+  const exp = claims(token() || '').exp;
+  if (!sessionStorage.getItem(REFRESH_KEY) || typeof exp !== 'number') return;
+  const wait = Math.max(5, exp - REFRESH_AHEAD_S - Date.now() / 1000);
+  state.refreshTimer = setTimeout(() => { refreshTokens().catch(() => {}); }, wait * 1000);
+}
+
+// One refresh at a time: a refresh token works once, so two at once would revoke the session.
+let refreshing = null;
+function refreshTokens() {
+  if (!refreshing) {
+    refreshing = (async () => {
+      const refreshToken = sessionStorage.getItem(REFRESH_KEY);
+      if (!refreshToken) return false;
+      const response = await fetch(authUrl('refresh'), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ refresh_token: refreshToken }),
+      });
+      if (!response.ok) {
+        if (response.status === 401) showLogin('your session ended; log in again');
+        return false;
+      }
+      keepTokens(await response.json());
+      return true;
+    })().finally(() => { refreshing = null; });
+  }
+  return refreshing;
+}
+
+// Forgets the tokens here at once, then logs out at the issuer (the token and its session are
+// revoked at every server); keepalive lets that request finish when the page is left right away,
+// and the page is logged out even when the issuer cannot be reached.
+function logout() {
+  const bearer = token();
+  showLogin('');
+  if (bearer && state.config) {
+    fetch(authUrl('logout'), { method: 'POST', keepalive: true, headers: { Authorization: 'Bearer ' + bearer } })
+      .catch(() => {});
+  }
+}
+
 function showLogin(message) {
   sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(REFRESH_KEY);
   sessionStorage.removeItem(ROLE_KEY);
+  clearTimeout(state.refreshTimer);
   clearInterval(state.timer);
   clearInterval(state.alertsTimer);
   $('dashboard').hidden = true;
@@ -96,11 +158,16 @@ function showLogin(message) {
 
 class Unauthorized extends Error {}
 
-async function api(url, options = {}) {
+// A request with the bearer token; a 401 is tried once more after a refresh (the token expired
+// while the tab slept), then it ends the session.
+async function api(url, options = {}, retried = false) {
   const headers = Object.assign({ Accept: 'application/json' }, options.headers || {});
   if (token()) headers.Authorization = 'Bearer ' + token();
   const response = await fetch(url, Object.assign({}, options, { headers }));
-  if (response.status === 401) throw new Unauthorized('your session ended; log in again');
+  if (response.status === 401) {
+    if (!retried && await refreshTokens().catch(() => false)) return api(url, options, true);
+    throw new Unauthorized('your session ended; log in again');
+  }
   return response;
 }
 
@@ -141,8 +208,7 @@ async function login(event) {
       $('login-error').textContent = body.message || 'login failed: HTTP ' + response.status;
       return;
     }
-    sessionStorage.setItem(TOKEN_KEY, body.access_token);
-    if (ROLES.includes(body.role)) sessionStorage.setItem(ROLE_KEY, body.role);
+    keepTokens(body);
     $('password').value = '';
     await start();
   } catch (e) {
@@ -2447,7 +2513,7 @@ async function init() {
     });
   });
   $('login-form').addEventListener('submit', login);
-  $('logout-button').addEventListener('click', () => showLogin(''));
+  $('logout-button').addEventListener('click', logout);
   $('device-select').addEventListener('change', (e) => selectDevice(e.target.value));
   $('site-select').addEventListener('change', (e) => {
     state.site = e.target.value;
@@ -2539,7 +2605,10 @@ async function init() {
   $('audit-csv').addEventListener('click', downloadAudit);
   $('users-button').addEventListener('click', () => showUsers(!state.usersOpen));
   $('user-form').addEventListener('submit', addUser);
-  if (token()) await start(); else showLogin('');
+  if (token()) {
+    scheduleRefresh();
+    await start();
+  } else showLogin('');
 }
 
 init().catch((e) => { document.body.textContent = 'The dashboard could not start: ' + e.message; });

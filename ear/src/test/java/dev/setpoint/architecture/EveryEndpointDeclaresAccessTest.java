@@ -142,6 +142,8 @@ class EveryEndpointDeclaresAccessTest {
         new TreeSet<>(
             Set.of(
                 "ingest-war AuthResource.token",
+                "ingest-war AuthResource.refresh",
+                "ingest-war AuthResource.jwks",
                 "ingest-war CommonResource.ping",
                 "ingest-war CommonResource.version",
                 "analytics-war DashboardConfigResource.config",

@@ -47,6 +47,8 @@ final class Edge {
   private static final Set<String> REGISTERED = ConcurrentHashMap.newKeySet();
 
   private static volatile String operatorToken;
+  // System.nanoTime() after which the cached token is renewed (it lives 10 min by default).
+  private static volatile long operatorTokenRenewAt;
 
   private Edge() {}
 
@@ -91,10 +93,11 @@ final class Edge {
 
   /**
    * An operator JWT from the server's local issuer, logging in with the password that {@code
-   * ./setpoint test} made (an operator may post for any device).
+   * ./setpoint test} made (an operator may post for any device); kept until a minute before it
+   * expires.
    */
   static String operatorToken() throws Exception {
-    if (operatorToken == null) {
+    if (operatorToken == null || System.nanoTime() - operatorTokenRenewAt > 0) {
       String login =
           Json.createObjectBuilder()
               .add("username", "operator")
@@ -110,10 +113,12 @@ final class Edge {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertEquals(200, response.statusCode(), response.body());
-      operatorToken =
-          Json.createReader(new StringReader(response.body()))
-              .readObject()
-              .getString("access_token");
+      JsonObject body = Json.createReader(new StringReader(response.body())).readObject();
+      // a fresh login a minute before the token expires, so a long run never sends an expired one
+      operatorTokenRenewAt =
+          System.nanoTime()
+              + Duration.ofSeconds(Math.max(0, body.getInt("expires_in") - 60)).toNanos();
+      operatorToken = body.getString("access_token");
     }
     return operatorToken;
   }

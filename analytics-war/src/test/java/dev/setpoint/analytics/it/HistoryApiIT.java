@@ -377,4 +377,12 @@ class HistoryApiIT {
     assertTrue(
         foreign.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"));
   }
+
+  @Test
+  void aTokenForAnotherAudienceIsRefusedEvenFromATrustedIssuerAndKey() throws Exception {
+    HttpResponse<String> other =
+        get("api/v1/devices", OperatorTokens.otherAudience("setpoint-admins"), "application/json");
+    assertEquals(401, other.statusCode(), other.body());
+    assertTrue(other.headers().firstValue("WWW-Authenticate").orElse("").contains("invalid_token"));
+  }
 }

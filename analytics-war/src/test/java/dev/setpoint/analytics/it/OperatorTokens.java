@@ -49,6 +49,9 @@ import java.util.UUID;
  * {@code kid}).
  */
 final class OperatorTokens {
+  /** The audience every server checks (server.xml's jwt.audiences default). */
+  static final String AUDIENCE = "setpoint";
+
   /** The external provider's issuer; the test server trusts it beside the local issuer. */
   static final String EXTERNAL_ISSUER = "https://idp.setpoint.test/realms/setpoint";
 
@@ -78,6 +81,7 @@ final class OperatorTokens {
     JsonObject claims =
         Json.createObjectBuilder()
             .add("iss", issuer)
+            .add("aud", AUDIENCE)
             .add("sub", "analytics-it")
             .add("upn", "analytics-it")
             .add("preferred_username", "analytics-it")
@@ -101,9 +105,31 @@ final class OperatorTokens {
     JsonObject claims =
         Json.createObjectBuilder()
             .add("iss", EXTERNAL_ISSUER)
+            .add("aud", AUDIENCE)
             .add("sub", UUID.randomUUID().toString())
             .add("preferred_username", username)
             .add("groups", groupArray)
+            .add("iat", now)
+            .add("exp", now + 600)
+            .add("jti", UUID.randomUUID().toString())
+            .build();
+    return sign(claims, k.externalKid, k.external.getPrivate());
+  }
+
+  /**
+   * A token of the trusted external provider, with its key, for an admin, but minted for another
+   * audience (another application of the same provider).
+   */
+  static String otherAudience(String group) throws Exception {
+    KeySet k = keys();
+    long now = System.currentTimeMillis() / 1000;
+    JsonObject claims =
+        Json.createObjectBuilder()
+            .add("iss", EXTERNAL_ISSUER)
+            .add("aud", "another-application")
+            .add("sub", "someone")
+            .add("preferred_username", "someone")
+            .add("groups", Json.createArrayBuilder().add(group))
             .add("iat", now)
             .add("exp", now + 600)
             .add("jti", UUID.randomUUID().toString())
@@ -118,6 +144,7 @@ final class OperatorTokens {
     JsonObject claims =
         Json.createObjectBuilder()
             .add("iss", "https://elsewhere.example/")
+            .add("aud", AUDIENCE)
             .add("sub", "someone")
             .add("preferred_username", "someone")
             .add("groups", Json.createArrayBuilder().add(group))

@@ -44,6 +44,13 @@ public final class AuditKind {
   /** The setpoint model served. */
   public static final String MODEL = "model";
 
+  /**
+   * Operator tokens revoked (logout, password reset, a disabled user): its {@code after} names what
+   * is revoked ({@code security.TokenRevocation}); every verifier of the local issuer's tokens
+   * obeys it.
+   */
+  public static final String TOKEN = "token";
+
   /** A login attempt. */
   public static final String LOGIN = "login";
 

@@ -33,6 +33,9 @@ import org.eclipse.microprofile.config.Config;
  * {@link #change}, {@link #setPassword}) goes through here, and each change is audited (who, the
  * user before and after; never a password or hash).
  *
+ * <p>A reset password, a disabled user and a lesser role revoke every token the user holds ({@link
+ * TokenRevocations#revokeAll}).
+ *
  * <p>{@link #authenticate} always runs one password hash check, also for an unknown or disabled
  * user (against a hash of a random password), so the time a login takes does not tell whether the
  * name exists.
@@ -42,6 +45,7 @@ public class UserService {
   private final Users users;
   private final PasswordHasher hasher;
   private final AuditTrail audit;
+  private final TokenRevocations revocations;
   private final String bootstrapName;
   private final Optional<String> bootstrapHash;
   private final Clock clock;
@@ -52,23 +56,38 @@ public class UserService {
       Users users,
       PasswordHasher hasher,
       AuditTrail audit,
+      TokenRevocations revocations,
       LocalIssuerConfig config,
       Config allConfig) {
-    this(users, hasher, audit, FormerLocalIssuerKeys.apply(config, allConfig), Clock.systemUTC());
-  }
-
-  private UserService(
-      Users users, PasswordHasher hasher, AuditTrail audit, LocalIssuerConfig config, Clock clock) {
     this(
         users,
         hasher,
         audit,
+        revocations,
+        FormerLocalIssuerKeys.apply(config, allConfig),
+        Clock.systemUTC());
+  }
+
+  private UserService(
+      Users users,
+      PasswordHasher hasher,
+      AuditTrail audit,
+      TokenRevocations revocations,
+      LocalIssuerConfig config,
+      Clock clock) {
+    this(
+        users,
+        hasher,
+        audit,
+        revocations,
         config.username,
         config.passwordHash.filter(h -> !h.isBlank()).map(String::strip),
         clock);
   }
 
   /**
+   * @param revocations where a reset password, a disabled user or a lesser role revokes the user's
+   *     tokens
    * @param bootstrapName the configured bootstrap user's name
    * @param bootstrapHash its password hash; empty: there is no bootstrap user
    */
@@ -76,12 +95,14 @@ public class UserService {
       Users users,
       PasswordHasher hasher,
       AuditTrail audit,
+      TokenRevocations revocations,
       String bootstrapName,
       Optional<String> bootstrapHash,
       Clock clock) {
     this.users = users;
     this.hasher = hasher;
     this.audit = audit;
+    this.revocations = revocations;
     this.bootstrapName = bootstrapName;
     this.bootstrapHash = bootstrapHash;
     this.clock = clock;
@@ -92,6 +113,7 @@ public class UserService {
     this.users = null;
     this.hasher = null;
     this.audit = null;
+    this.revocations = null;
     this.bootstrapName = null;
     this.bootstrapHash = Optional.empty();
     this.clock = null;
@@ -137,6 +159,19 @@ public class UserService {
       return new Authentication.Refused(Authentication.Reason.DISABLED);
     }
     return new Authentication.Accepted(user.get().username(), user.get().role());
+  }
+
+  /**
+   * The role of an enabled user as it is now (for a refresh): the bootstrap user is an admin; empty
+   * for a disabled or unknown user.
+   *
+   * @throws dev.setpoint.ingest.domain.StoreUnavailableException the user store is unreachable
+   */
+  public Optional<Role> activeRole(String username) {
+    if (bootstrapHash.isPresent() && isBootstrap(username)) {
+      return Optional.of(Role.ADMIN);
+    }
+    return users.find(username).filter(u -> !u.disabled()).map(User::role);
   }
 
   /** Every user, the bootstrap user first. */
@@ -200,6 +235,10 @@ public class UserService {
     users.update(changed);
     UserAccount after = UserAccount.of(changed);
     audit.user(actor, AuditAction.UPDATE, username, audited(UserAccount.of(user)), audited(after));
+    if ((nextDisabled && !user.disabled()) || !nextRole.includes(user.role())) {
+      // a token of the old role, or of a disabled user, must not outlive the change
+      revocations.revokeAll(username, actor);
+    }
     return after;
   }
 
@@ -222,6 +261,7 @@ public class UserService {
         username,
         AuditChange.state("password", "set", "updatedAt", user.updatedAt()),
         AuditChange.state("password", "reset", "updatedAt", changed.updatedAt()));
+    revocations.revokeAll(username, actor);
   }
 
   private User changeable(String username) {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param username the login name, unique
  * @param role what the user may do; a login issues a JWT of this group
  * @param passwordHash the password's hash in the text form of the hasher ({@link PasswordHasher})
- * @param disabled a disabled user cannot log in (tokens issued before stay valid until they expire)
+ * @param disabled a disabled user cannot log in (disabling revokes the tokens issued before)
  * @param createdAt when the user was created
  * @param updatedAt when role, password or the disabled flag last changed
  */

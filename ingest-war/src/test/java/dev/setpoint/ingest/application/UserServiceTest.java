@@ -11,8 +11,10 @@ import dev.setpoint.contracts.audit.AuditActor;
 import dev.setpoint.contracts.audit.AuditRecord;
 import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.ManualClock;
+import dev.setpoint.ingest.MemoryTokenSessions;
 import dev.setpoint.ingest.application.UserService.Authentication;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,11 +34,15 @@ class UserServiceTest {
   private final Fakes.Outbox outbox = new Fakes.Outbox();
   private final Fakes.CountingHasher hasher = new Fakes.CountingHasher();
   private final ManualClock clock = new ManualClock(Instant.parse("2026-12-01T08:00:00Z"));
+  private final MemoryTokenSessions sessions = new MemoryTokenSessions();
+  private final TokenRevocations revocations =
+      new TokenRevocations(sessions, Fakes.audit(outbox), Duration.ofMinutes(10), clock);
   private final UserService users =
       new UserService(
           store,
           hasher,
           Fakes.audit(outbox),
+          revocations,
           "boot",
           Optional.of(hasher.hash(BOOT_PASSWORD.toCharArray())),
           clock);
@@ -196,7 +202,8 @@ class UserServiceTest {
   @Test
   void withoutABootstrapHashThereIsNoBootstrapUser() {
     UserService none =
-        new UserService(store, hasher, Fakes.audit(outbox), "boot", Optional.empty(), clock);
+        new UserService(
+            store, hasher, Fakes.audit(outbox), revocations, "boot", Optional.empty(), clock);
     assertEquals(List.of(), none.list());
     assertEquals(
         new Authentication.Refused(Authentication.Reason.UNKNOWN_USER),
@@ -209,7 +216,9 @@ class UserServiceTest {
     users.change("ann", Optional.of("operator"), Optional.empty(), BOOT);
     users.setPassword("ann", NEW_PASSWORD, BOOT);
 
-    List<AuditRecord> records = outbox.records();
+    // the reset password also revokes ann's tokens: a record of kind token
+    List<AuditRecord> records =
+        outbox.records().stream().filter(r -> r.kind().equals("user")).toList();
     assertEquals(
         List.of("create", "update", "update"), records.stream().map(AuditRecord::action).toList());
     for (AuditRecord r : records) {
@@ -224,5 +233,42 @@ class UserServiceTest {
     assertEquals(null, records.get(0).before());
     assertTrue(records.get(1).before().contains("\"viewer\""), records.get(1).before());
     assertTrue(records.get(1).after().contains("\"operator\""), records.get(1).after());
+  }
+
+  @Test
+  void aResetPasswordRevokesEveryTokenTheUserWasIssuedBefore() {
+    users.create("ann", "operator", PASSWORD, BOOT);
+    long before = clock.instant().getEpochSecond();
+    clock.advance(5_000);
+
+    users.setPassword("ann", NEW_PASSWORD, BOOT);
+
+    assertTrue(revocations.revoked("ann", "any-jti", "any-sid", before + 5));
+    assertFalse(revocations.revoked("bob", "any-jti", "any-sid", before + 5), "only ann's");
+    long next = revocations.earliestIssuedAt("ann");
+    assertFalse(revocations.revoked("ann", "new-jti", "new-sid", next), "a token after it works");
+    assertEquals(1, sessions.revoked.size(), "stored, so it outlives a restart");
+    assertEquals(
+        "token",
+        outbox.records().stream()
+            .map(AuditRecord::kind)
+            .filter("token"::equals)
+            .findFirst()
+            .orElse(null),
+        "audited: that is how analytics learns it");
+  }
+
+  @Test
+  void disablingOrDemotingRevokesButPromotingDoesNot() {
+    users.create("ann", "operator", PASSWORD, BOOT);
+    long iat = clock.instant().getEpochSecond();
+    users.change("ann", Optional.of("admin"), Optional.empty(), BOOT);
+    assertFalse(revocations.revoked("ann", "j", "s", iat));
+    users.change("ann", Optional.of("viewer"), Optional.empty(), BOOT);
+    assertTrue(revocations.revoked("ann", "j", "s", iat));
+
+    users.create("bob", "operator", PASSWORD, BOOT);
+    users.change("bob", Optional.empty(), Optional.of(true), BOOT);
+    assertTrue(revocations.revoked("bob", "j", "s", iat));
   }
 }

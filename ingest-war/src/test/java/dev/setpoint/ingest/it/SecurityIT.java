@@ -157,10 +157,16 @@ class SecurityIT {
   }
 
   private static String jwt(RSAPrivateKey key, String issuer, String group, long iat, long exp) {
+    return jwt(key, issuer, "setpoint", group, iat, exp);
+  }
+
+  private static String jwt(
+      RSAPrivateKey key, String issuer, String audience, String group, long iat, long exp) {
     return new JwtSigner(key)
         .sign(
             Json.createObjectBuilder()
                 .add("iss", issuer)
+                .add("aud", audience)
                 .add("sub", "someone")
                 .add("upn", "someone")
                 .add("groups", Json.createArrayBuilder().add(group))
@@ -342,7 +348,7 @@ class SecurityIT {
   }
 
   @Test
-  void expiredForgedAndForeignJwtsAre401AndANonOperatorJwtIs403() throws Exception {
+  void expiredForgedForeignAndOtherAudienceJwtsAre401AndANonOperatorJwtIs403() throws Exception {
     String issuer = claims(OperatorLogin.token(base)).getString("iss");
     RSAPrivateKey key = issuerKey();
     KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -357,6 +363,9 @@ class SecurityIT {
     assertUnauthorized(postEvent(device, device, jwt(forger, issuer, "operator", now, now + 600)));
     assertUnauthorized(
         postEvent(device, device, jwt(key, "urn:someone:else", "operator", now, now + 600)));
+    // a token for another audience: the right key and issuer, minted for some other service
+    assertUnauthorized(
+        postEvent(device, device, jwt(key, issuer, "another-service", "operator", now, now + 600)));
     assertEquals(0, events.countDocuments(Filters.eq("deviceName", device)));
 
     HttpResponse<String> viewer =
@@ -596,8 +605,10 @@ class SecurityIT {
     assertTrue(json(disabled).getBoolean("disabled"));
     HttpResponse<String> refused = OperatorLogin.login(base, name, password);
     assertEquals(401, refused.statusCode(), refused.body());
-    // A token issued before stays valid until it expires (revocation is not part of this).
-    assertEquals(200, send("GET", "api/users", "Bearer " + second, null).statusCode());
+    // Disabling revoked the tokens issued before.
+    HttpResponse<String> revoked = send("GET", "api/users", "Bearer " + second, null);
+    assertUnauthorized(revoked);
+    assertTrue(message(revoked).contains("revoked"), revoked.body());
 
     HttpResponse<String> enabled =
         send(
@@ -610,6 +621,10 @@ class SecurityIT {
     HttpResponse<String> back = OperatorLogin.login(base, name, password);
     assertEquals(200, back.statusCode(), back.body());
     assertEquals("viewer", json(back).getString("role"));
+    // a login right after the change is not caught by it, even in the same second
+    String token = json(back).getString("access_token");
+    assertEquals(
+        200, send("GET", "api/v3/device/name/" + device(), "Bearer " + token, null).statusCode());
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.setpoint.analytics.infrastructure.messaging;
 
 import dev.setpoint.analytics.application.audit.AuditTrail;
+import dev.setpoint.analytics.application.audit.TokenDenylist;
 import dev.setpoint.contracts.audit.AuditCodec;
 import dev.setpoint.contracts.telemetry.Channels;
 import jakarta.annotation.PreDestroy;
@@ -16,24 +17,28 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * from the edge outbox), decoded with {@link AuditCodec} and stored once each by the {@link
  * AuditTrail}. A payload that is not a valid record can never be stored, so it is logged and
  * acknowledged rather than blocking the partition behind it; any other record is acknowledged (its
- * offset committable) only once stored, or found stored before.
+ * offset committable) only once stored, or found stored before. A record that revokes operator
+ * tokens is handed to the {@link TokenDenylist} as well.
  */
 @ApplicationScoped
 public class AuditConsumer {
   private static final Logger LOG = Logger.getLogger(AuditConsumer.class.getName());
 
   private final AuditTrail trail;
+  private final TokenDenylist denylist;
   private final AuditCodec codec = new AuditCodec();
   private volatile boolean running = true;
 
   @Inject
-  public AuditConsumer(AuditTrail trail) {
+  public AuditConsumer(AuditTrail trail, TokenDenylist denylist) {
     this.trail = trail;
+    this.denylist = denylist;
   }
 
   /** For CDI's proxy only. */
   protected AuditConsumer() {
     this.trail = null;
+    this.denylist = null;
   }
 
   @Incoming(Channels.AUDIT_IN)
@@ -42,7 +47,10 @@ public class AuditConsumer {
         message,
         codec::decode,
         e -> LOG.warning("skipping an audit message that can never be stored: " + e.getMessage()),
-        record -> trail.accept(record, () -> running));
+        record -> {
+          trail.accept(record, () -> running);
+          denylist.accept(record); // a revocation (kind token) holds from now on
+        });
   }
 
   @PreDestroy

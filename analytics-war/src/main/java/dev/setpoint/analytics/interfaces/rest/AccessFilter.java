@@ -1,5 +1,6 @@
 package dev.setpoint.analytics.interfaces.rest;
 
+import dev.setpoint.analytics.application.audit.TokenDenylist;
 import dev.setpoint.analytics.config.AlertConfig;
 import dev.setpoint.analytics.config.RoleGroupsConfig;
 import dev.setpoint.contracts.security.Public;
@@ -32,12 +33,13 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * refused to everyone (403), so a new endpoint someone forgot to mark is never public.
  *
  * <p>Liberty's MicroProfile JWT has verified a bearer JWT before this runs (signature against
- * {@code mp.jwt.verify.publickey.location}, issuer, expiry; server.xml hands it only tokens that
- * look like a JWS): when it passed, the principal is a {@link JsonWebToken}, whose {@code groups}
- * map to a {@link Role} ({@code setpoint.security.groups.*}, {@link RoleGroupsConfig}, the keys
- * ingest reads too). 401 with {@code WWW-Authenticate: Bearer} without a valid token; 403 with a
- * JSON body for a valid one whose role may not (or whose groups grant none). On success {@code
- * isUserInRole} answers by role inclusion and the principal stays the JWT.
+ * {@code mp.jwt.verify.publickey.location}, issuer, audience, expiry; server.xml hands it only
+ * tokens that look like a JWS): when it passed, the principal is a {@link JsonWebToken}, whose
+ * {@code groups} map to a {@link Role} ({@code setpoint.security.groups.*}, {@link
+ * RoleGroupsConfig}, the keys ingest reads too). 401 with {@code WWW-Authenticate: Bearer} without
+ * a valid token; 403 with a JSON body for a valid one whose role may not (or whose groups grant
+ * none); 401 too for a token the edge revoked ({@link TokenDenylist}, fed through Kafka). On
+ * success {@code isUserInRole} answers by role inclusion and the principal stays the JWT.
  */
 @Provider
 @ApplicationScoped
@@ -48,14 +50,16 @@ public class AccessFilter implements ContainerRequestFilter {
 
   private final Map<Role, Set<String>> roleGroups;
   private final ScrapeToken scrapeToken;
+  private final TokenDenylist denylist;
   private final Map<Method, AccessRule> rules = new ConcurrentHashMap<>();
 
   @Context private ResourceInfo resource;
 
   @Inject
-  public AccessFilter(RoleGroupsConfig roleGroups, AlertConfig alerts) {
+  public AccessFilter(RoleGroupsConfig roleGroups, AlertConfig alerts, TokenDenylist denylist) {
     this.roleGroups = roleGroups.mapping();
     this.scrapeToken = new ScrapeToken(alerts.scrapeToken);
+    this.denylist = denylist;
   }
 
   /**
@@ -65,6 +69,7 @@ public class AccessFilter implements ContainerRequestFilter {
   public AccessFilter() {
     this.roleGroups = null;
     this.scrapeToken = null;
+    this.denylist = null;
   }
 
   @Override
@@ -103,7 +108,15 @@ public class AccessFilter implements ContainerRequestFilter {
       refuse(
           request,
           REALM + ", error=\"invalid_token\"",
-          "the bearer token is invalid, expired or not from a trusted issuer");
+          "the bearer token is invalid, expired, for another audience or not from a trusted"
+              + " issuer");
+      return;
+    }
+    if (denylist.revoked(jwt.getName(), jwt.getTokenID(), session(jwt), jwt.getIssuedAtTime())) {
+      refuse(
+          request,
+          REALM + ", error=\"invalid_token\"",
+          "the bearer token was revoked (logout, password reset or disabled user)");
       return;
     }
     Optional<Role> role = Role.of(jwt.getGroups(), roleGroups);
@@ -159,5 +172,18 @@ public class AccessFilter implements ContainerRequestFilter {
     public String getAuthenticationScheme() {
       return "Bearer";
     }
+  }
+
+  /**
+   * The token's {@code sid} (the local issuer's session), or null; a runtime may hand a custom
+   * claim over as a JSON string rather than a {@code String}.
+   */
+  static String session(JsonWebToken jwt) {
+    Object sid = jwt.getClaim("sid");
+    return switch (sid) {
+      case null -> null;
+      case jakarta.json.JsonString text -> text.getString();
+      default -> sid.toString();
+    };
   }
 }

@@ -1,12 +1,17 @@
 package dev.setpoint.analytics.infrastructure.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.analytics.application.audit.MemoryAuditStore;
+import dev.setpoint.analytics.application.audit.TokenDenylist;
 import dev.setpoint.contracts.audit.AuditActor;
 import dev.setpoint.contracts.audit.AuditChange;
 import dev.setpoint.contracts.audit.AuditCodec;
 import dev.setpoint.contracts.audit.AuditRecord;
+import dev.setpoint.contracts.security.TokenRevocation;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class AuditConsumerTest {
   private final MemoryAuditStore store = new MemoryAuditStore();
-  private final AuditConsumer consumer = new AuditConsumer(store.trail());
+  private final TokenDenylist denylist = new TokenDenylist(store, Clock.systemUTC());
+  private final AuditConsumer consumer = new AuditConsumer(store.trail(), denylist);
   private final AuditCodec codec = new AuditCodec();
   private final KafkaMessages kafka = new KafkaMessages();
 
@@ -48,5 +54,27 @@ class AuditConsumerTest {
 
     assertEquals(List.of(), store.all());
     assertEquals(2, kafka.acks.get());
+  }
+
+  @Test
+  void aRevocationFromTheEdgeIsStoredAndObeyedAndReadBackAfterARestart() {
+    long now = Instant.now().getEpochSecond();
+    TokenRevocation logout = TokenRevocation.session("alice", "jti-1", "sid-1", now + 600);
+    AuditRecord r =
+        codec.record(
+            "r-3",
+            Instant.now(),
+            "ingest@gwangju",
+            new AuditActor("alice", "operator", "192.0.2.7"),
+            logout.auditChange());
+
+    assertFalse(denylist.revoked("alice", "jti-1", "sid-1", now));
+    consumer.consume(kafka.of(codec.encode(r))).toCompletableFuture().join();
+
+    assertTrue(denylist.revoked("alice", "jti-1", "sid-1", now));
+    assertTrue(denylist.revoked("alice", "jti-2", "sid-1", now), "the session's other tokens");
+    assertFalse(denylist.revoked("alice", "jti-3", "sid-2", now));
+    TokenDenylist afterRestart = new TokenDenylist(store, Clock.systemUTC());
+    assertTrue(afterRestart.revoked("alice", "jti-1", "sid-1", now), "read from the trail");
   }
 }

@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class JwtSigner {
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
   private final RSAPrivateKey key;
+  private final Optional<String> keyId;
   private final String header;
 
   public JwtSigner(RSAPrivateKey key) {
@@ -33,9 +35,38 @@ public final class JwtSigner {
     }
     this.key = key;
     JsonObjectBuilder header = Json.createObjectBuilder().add("alg", "RS256").add("typ", "JWT");
-    keyId(key).ifPresent(kid -> header.add("kid", kid));
+    this.keyId = keyId(key);
+    keyId.ifPresent(kid -> header.add("kid", kid));
     this.header =
         BASE64URL.encodeToString(header.build().toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The {@code kid} its tokens carry; empty for a key without its public exponent. */
+  public Optional<String> keyId() {
+    return keyId;
+  }
+
+  /** Its key's public half as a JSON Web Key; empty for a key without its public exponent. */
+  public Optional<JsonObject> jwk() {
+    return key instanceof RSAPrivateCrtKey crt
+        ? Optional.of(jwk(crt.getModulus(), crt.getPublicExponent()))
+        : Optional.empty();
+  }
+
+  /** A public key as a JSON Web Key (RFC 7517) for RS256 signatures, named by its thumbprint. */
+  public static JsonObject jwk(RSAPublicKey key) {
+    return jwk(key.getModulus(), key.getPublicExponent());
+  }
+
+  private static JsonObject jwk(BigInteger modulus, BigInteger exponent) {
+    return Json.createObjectBuilder()
+        .add("kty", "RSA")
+        .add("use", "sig")
+        .add("alg", "RS256")
+        .add("kid", thumbprint(modulus, exponent))
+        .add("n", unsigned(modulus))
+        .add("e", unsigned(exponent))
+        .build();
   }
 
   /**
@@ -46,16 +77,19 @@ public final class JwtSigner {
     if (!(key instanceof RSAPrivateCrtKey crt)) {
       return Optional.empty();
     }
+    return Optional.of(thumbprint(crt.getModulus(), crt.getPublicExponent()));
+  }
+
+  private static String thumbprint(BigInteger modulus, BigInteger exponent) {
     String jwk =
         "{\"e\":\""
-            + unsigned(crt.getPublicExponent())
+            + unsigned(exponent)
             + "\",\"kty\":\"RSA\",\"n\":\""
-            + unsigned(crt.getModulus())
+            + unsigned(modulus)
             + "\"}";
     try {
-      return Optional.of(
-          BASE64URL.encodeToString(
-              MessageDigest.getInstance("SHA-256").digest(jwk.getBytes(StandardCharsets.UTF_8))));
+      return BASE64URL.encodeToString(
+          MessageDigest.getInstance("SHA-256").digest(jwk.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }

@@ -4,6 +4,7 @@ import dev.setpoint.contracts.security.Public;
 import dev.setpoint.contracts.security.Requires;
 import dev.setpoint.contracts.security.Role;
 import dev.setpoint.ingest.application.DeviceTokenService;
+import dev.setpoint.ingest.application.TokenRevocations;
 import dev.setpoint.ingest.config.RoleGroupsConfig;
 import dev.setpoint.ingest.domain.Caller;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
@@ -36,10 +37,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * LegacyNetwork} rule says; without a rule it is refused to everyone.
  *
  * <p>Both credentials arrive as {@code Authorization: Bearer <token>}. A JWT has been checked by
- * Liberty's MicroProfile JWT before this filter runs (signature, issuer, expiry; see server.xml):
- * if it passed, the request's principal is a {@link JsonWebToken}, whose {@code groups} map to a
- * {@link Role} ({@code setpoint.security.groups.*}, {@link RoleGroupsConfig}); if it did not, there
- * is no principal and the request is refused. Any other token is looked up as a device token.
+ * Liberty's MicroProfile JWT before this filter runs (signature, issuer, audience, expiry; see
+ * server.xml), and is refused here when revoked ({@link TokenRevocations}): if it passed, the
+ * request's principal is a {@link JsonWebToken}, whose {@code groups} map to a {@link Role} ({@code
+ * setpoint.security.groups.*}, {@link RoleGroupsConfig}); if it did not, there is no principal and
+ * the request is refused. Any other token is looked up as a device token.
  *
  * <p>401 with {@code WWW-Authenticate: Bearer} for a missing, malformed, unknown, revoked, expired
  * or forged credential; 403 for a valid one that may not do this (a device on a people's endpoint
@@ -56,6 +58,7 @@ public class AccessFilter implements ContainerRequestFilter {
   private static final String REALM = "Bearer realm=\"setpoint\"";
 
   private final DeviceTokenService deviceTokens;
+  private final TokenRevocations revocations;
   private final LegacyAccess legacy;
   private final Map<Role, Set<String>> roleGroups;
   private final Map<Method, AccessRule> rules = new ConcurrentHashMap<>();
@@ -65,8 +68,12 @@ public class AccessFilter implements ContainerRequestFilter {
 
   @Inject
   public AccessFilter(
-      DeviceTokenService deviceTokens, LegacyAccess legacy, RoleGroupsConfig roleGroups) {
+      DeviceTokenService deviceTokens,
+      TokenRevocations revocations,
+      LegacyAccess legacy,
+      RoleGroupsConfig roleGroups) {
     this.deviceTokens = deviceTokens;
+    this.revocations = revocations;
     this.legacy = legacy;
     this.roleGroups = roleGroups.mapping();
   }
@@ -77,6 +84,7 @@ public class AccessFilter implements ContainerRequestFilter {
    */
   public AccessFilter() {
     this.deviceTokens = null;
+    this.revocations = null;
     this.legacy = null;
     this.roleGroups = null;
   }
@@ -199,7 +207,15 @@ public class AccessFilter implements ContainerRequestFilter {
       Principal principal = request.getSecurityContext().getUserPrincipal();
       if (!(principal instanceof JsonWebToken jwt)) {
         return unauthenticated(
-            request, true, "the bearer JWT is invalid, expired or not from the trusted issuer");
+            request,
+            true,
+            "the bearer JWT is invalid, expired, for another audience or not from the trusted"
+                + " issuer");
+      }
+      if (revocations.revoked(
+          jwt.getName(), jwt.getTokenID(), session(jwt), jwt.getIssuedAtTime())) {
+        return unauthenticated(
+            request, true, "the bearer JWT was revoked (logout, password reset or disabled user)");
       }
       Optional<Role> role = Role.of(jwt.getGroups(), roleGroups);
       if (role.isEmpty()) {
@@ -278,5 +294,18 @@ public class AccessFilter implements ContainerRequestFilter {
     public String getAuthenticationScheme() {
       return "Bearer";
     }
+  }
+
+  /**
+   * The token's {@code sid} (the local issuer's session), or null; a runtime may hand a custom
+   * claim over as a JSON string rather than a {@code String}.
+   */
+  static String session(JsonWebToken jwt) {
+    Object sid = jwt.getClaim("sid");
+    return switch (sid) {
+      case null -> null;
+      case jakarta.json.JsonString text -> text.getString();
+      default -> sid.toString();
+    };
   }
 }
