@@ -67,7 +67,7 @@ class FaultToleranceIT {
   }
 
   private static double forwarded() throws Exception {
-    Matcher m = FORWARDED.matcher(Edge.get(Edge.BASE + "/metrics?scope=application").body());
+    Matcher m = FORWARDED.matcher(Scraper.get("/metrics?scope=application").body());
     return m.find() ? Double.parseDouble(m.group(1)) : -1;
   }
 
