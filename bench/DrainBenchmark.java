@@ -24,7 +24,11 @@
  *   stopped before it finished), without seeding again.
  *
  * Options: --mongo mongodb://127.0.0.1:27017  --db setpoint  --url http://127.0.0.1:9080 (the app:
- *   /metrics and /health)  --influx http://127.0.0.1:8086 (empty: skip)  --influx-db setpoint
+ *   /health)  --metrics-url https://127.0.0.1:9443/metrics?scope=application (the scraper's
+ *   credential is needed, over HTTPS: the JVM must trust the hub's certificate, e.g.
+ *   -Djavax.net.ssl.trustStore=...)  --metrics-password-file ~/.local/share/setpoint/secrets/
+ *   metrics.password (./setpoint's)  --influx http://127.0.0.1:8086 (empty: skip)  --influx-db
+ *   setpoint
  */
 
 import static com.mongodb.client.model.Filters.and;
@@ -42,6 +46,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -80,6 +86,7 @@ public class DrainBenchmark {
     int count = Integer.parseInt(o.getOrDefault("events", "100000"));
     int devices = Integer.parseInt(o.getOrDefault("devices", "100"));
     String url = o.getOrDefault("url", "http://127.0.0.1:9080");
+    scraperAuthorization(o.get("metrics-password-file")); // before seeding: fails without it
     String start = o.getOrDefault("start", "./setpoint start app");
     if (status(url + "/health/live") > 0) {
       throw new IllegalStateException(
@@ -154,6 +161,9 @@ public class DrainBenchmark {
       String url,
       String start)
       throws Exception {
+    String metricsUrl =
+        o.getOrDefault("metrics-url", "https://127.0.0.1:9443/metrics?scope=application");
+    String scraper = scraperAuthorization(o.get("metrics-password-file"));
     System.out.println("starting the application: " + start);
     Process p = new ProcessBuilder("bash", "-c", start).inheritIO().start();
     long startedAt = System.nanoTime();
@@ -170,7 +180,7 @@ public class DrainBenchmark {
     long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
     while (forwarded < backlog && System.nanoTime() < deadline) {
       Thread.sleep(1000);
-      forwarded = forwarded(url);
+      forwarded = forwarded(metricsUrl, scraper);
       long now = System.nanoTime();
       if (forwarded > 0 && firstNanos == 0) {
         firstNanos = now;
@@ -266,11 +276,25 @@ public class DrainBenchmark {
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
   }
 
-  private static double forwarded(String url) throws Exception {
+  /** Basic credentials of /metrics' scraper (user metrics), from the password file. */
+  private static String scraperAuthorization(String passwordFile) throws Exception {
+    if (passwordFile == null) {
+      throw new IllegalArgumentException("--metrics-password-file is required (see the header)");
+    }
+    String basic = "metrics:" + Files.readString(Path.of(passwordFile)).strip();
+    return "Basic " + java.util.Base64.getEncoder().encodeToString(basic.getBytes());
+  }
+
+  private static double forwarded(String metricsUrl, String authorization) throws Exception {
     HttpResponse<String> r =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create(url + "/metrics?scope=application")).build(),
+            HttpRequest.newBuilder(URI.create(metricsUrl))
+                .header("Authorization", authorization)
+                .build(),
             HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(metricsUrl + " answered " + r.statusCode());
+    }
     Matcher m = FORWARDED.matcher(r.body());
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }

@@ -21,7 +21,10 @@
  * Options:
  *   --jar device/target/setpoint-device.jar   the agent (./mvnw -pl device -am package)
  *   --url http://127.0.0.1:9080                ingest's base URL (the app's HTTP port)
- *   --metrics-url <url>/metrics                where the relay's metrics are
+ *   --metrics-url https://127.0.0.1:9443/metrics  where the relay's metrics are (HTTPS: the JVM
+ *                                              must trust the hub's certificate)
+ *   --metrics-password-file F                  the scraper's password (user metrics), e.g.
+ *                                              ./setpoint's secrets/metrics.password
  *   --operator-token-file F                    an operator JWT, to register the devices
  *                                              (java stack/OperatorSecrets.java mint-token ...)
  *   --devices 10,1000                          fleet sizes, one run each
@@ -80,7 +83,17 @@ public class FleetBenchmark {
   public static void main(String[] args) throws Exception {
     Map<String, String> o = options(args);
     String url = o.getOrDefault("url", "http://127.0.0.1:9080");
-    String metrics = o.getOrDefault("metrics-url", url + "/metrics");
+    String passwordFile = o.get("metrics-password-file");
+    if (passwordFile == null) {
+      throw new IllegalArgumentException("--metrics-password-file is required (see the header)");
+    }
+    Scrape metrics =
+        new Scrape(
+            o.getOrDefault("metrics-url", "https://127.0.0.1:9443/metrics"),
+            "Basic "
+                + java.util.Base64.getEncoder()
+                    .encodeToString(
+                        ("metrics:" + Files.readString(Path.of(passwordFile)).strip()).getBytes()));
     Path jar = Path.of(o.getOrDefault("jar", "device/target/setpoint-device.jar"));
     String tokenFile = o.get("operator-token-file");
     if (tokenFile == null) {
@@ -145,7 +158,7 @@ public class FleetBenchmark {
       int n,
       Path jar,
       String url,
-      String metrics,
+      Scrape metrics,
       String tokenFile,
       String interval,
       int warmup,
@@ -189,7 +202,7 @@ public class FleetBenchmark {
   }
 
   private static Result measure(
-      Process agent, int n, long t0, Path log, String metrics, int warmup, int duration)
+      Process agent, int n, long t0, Path log, Scrape metrics, int warmup, int duration)
       throws Exception {
     List<Stats> stats = java.util.Collections.synchronizedList(new ArrayList<>());
     AtomicInteger failedReads = new AtomicInteger();
@@ -319,16 +332,22 @@ public class FleetBenchmark {
     return 0;
   }
 
+  /** Where /metrics is and the scraper's {@code Authorization} header value. */
+  record Scrape(String url, String authorization) {}
+
   /** The setpoint_relay_* samples of a Prometheus text page (all tags summed). */
-  private static Map<String, Double> metrics(String url) throws Exception {
+  private static Map<String, Double> metrics(Scrape scrape) throws Exception {
     Map<String, Double> values = new HashMap<>();
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+                HttpRequest.newBuilder(URI.create(scrape.url()))
+                    .header("Authorization", scrape.authorization())
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IOException(url + " answered " + response.statusCode());
+      throw new IOException(scrape.url() + " answered " + response.statusCode());
     }
     for (String line : response.body().split("\n")) {
       if (line.startsWith("setpoint_relay_")) {

@@ -74,6 +74,9 @@ export_app_env() {
   export SETPOINT_INGEST_SECURITY_LOCAL_ISSUER_PRIVATE_KEY_LOCATION="$secrets/issuer-private.pem"
   SETPOINT_INGEST_SECURITY_LOCAL_ISSUER_PASSWORD_HASH=$(<"$secrets/operator.hash")
   export SETPOINT_INGEST_SECURITY_LOCAL_ISSUER_PASSWORD_HASH
+  # /metrics answers the scraper only: user metrics, this install's password (ensure_secrets).
+  METRICS_PASSWORD=$(<"$secrets/metrics.password")
+  export METRICS_PASSWORD
 }
 
 APP_REBUILD=0

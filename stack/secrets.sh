@@ -7,6 +7,7 @@
 # exactly the form the application verifies. A new password goes to the given file ($1).
 ensure_secrets() {
   local dir="$SETPOINT_DATA/secrets" password_file=$1 log="$LOG_DIR/secrets.log"
+  ensure_metrics_password "$dir"
   if [[ -s $dir/issuer-private.pem && -s $dir/issuer-public.pem && -s $dir/operator.hash ]]; then
     return 0
   fi
@@ -16,6 +17,15 @@ ensure_secrets() {
     show_log_tail "$log"
     die "could not make the secrets in $dir"
   fi
+}
+
+# The metrics scraper's password (user "metrics", server.xml), made once per install in
+# $1/metrics.password (mode 600): /metrics answers nobody else (README "Metrics").
+ensure_metrics_password() {
+  local file="$1/metrics.password"
+  [[ -s $file ]] && return 0
+  (umask 077 && mkdir -p "$1" && od -An -N24 -tx1 /dev/urandom | tr -d ' \n' >"$file") ||
+    die "could not make the metrics scraper's password in $file"
 }
 
 # Show a newly made operator password, then forget it: only its hash stays.

@@ -396,15 +396,12 @@ async function refreshSites() {
   fillList($('known-sites'), sites);
 }
 
-// Prometheus text: `name{labels} value`; the first sample of each wanted metric.
-function metric(text, name) {
-  const match = text.match(new RegExp('^' + name + '(?:\\{[^}]*\\})?\\s+([-0-9.eE+NaInf]+)', 'm'));
-  return match ? Number(match[1]) : null;
-}
-
 async function refreshEdge() {
   const list = $('edge-health');
   const rows = [];
+  // The backlog from the relay's readiness data: /metrics answers the scraper's credential only.
+  let backlog = null;
+  let age = null;
   try {
     const response = await fetch(state.config.healthUrl, { headers: { Accept: 'application/json' } });
     const health = await response.json();
@@ -412,22 +409,18 @@ async function refreshEdge() {
     for (const check of health.checks || []) {
       if (!check.name.startsWith('relay')) continue;
       let text = check.status;
-      if (check.data && check.data.pendingEvents !== undefined) text += ' · ' + check.data.pendingEvents + ' pending';
+      if (check.data && check.data.reason) text += ' · ' + check.data.reason;
+      if (check.data && check.data.pendingEvents !== undefined) {
+        backlog = check.data.pendingEvents;
+        age = check.data.oldestPendingAgeSeconds;
+      }
       rows.push([check.name, text]);
     }
   } catch (e) {
     rows.push(['readiness', 'unreachable']);
   }
-  try {
-    const response = await fetch(state.config.metricsUrl, { headers: { Accept: 'text/plain' } });
-    const text = await response.text();
-    const backlog = metric(text, 'setpoint_relay_backlog');
-    const age = metric(text, 'setpoint_relay_oldest_pending_age_seconds');
-    rows.push(['backlog', backlog === null ? 'n/a' : String(backlog) + ' events']);
-    rows.push(['oldest pending', age === null ? 'n/a' : age.toFixed(0) + ' s']);
-  } catch (e) {
-    rows.push(['metrics', 'unreachable']);
-  }
+  rows.push(['backlog', backlog === null ? 'n/a' : String(backlog) + ' events']);
+  rows.push(['oldest pending', age == null ? 'n/a' : Number(age).toFixed(0) + ' s']);
   list.replaceChildren(...rows.flatMap(([name, value]) => {
     const dt = document.createElement('dt');
     dt.textContent = name;

@@ -37,10 +37,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * login, device registration, event posts, health, InfluxQL reads, the recommender's commands. Each
  * call is a real request.
  */
-final class Edge {
+public final class Edge {
   static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  static final String BASE = System.getProperty("setpoint.it.base.url");
+  public static final String BASE = System.getProperty("setpoint.it.base.url");
   static final String INFLUX = System.getProperty("setpoint.it.influx.url");
 
   /** Devices registered through Core Metadata so far; ingest accepts events of these only. */
@@ -56,7 +56,7 @@ final class Edge {
    * Waits until the server answers ready, as after its start. Starts the weather stand-in first, as
    * the server's relay asks it for the outdoor weather of every event.
    */
-  static void awaitReady(Duration atMost) {
+  public static void awaitReady(Duration atMost) {
     WeatherStandIn.ensureStarted();
     await()
         .atMost(atMost)
@@ -65,7 +65,7 @@ final class Edge {
         .until(() -> readiness().statusCode() == 200);
   }
 
-  static HttpResponse<String> get(String uri) throws Exception {
+  public static HttpResponse<String> get(String uri) throws Exception {
     return get(uri, null);
   }
 
@@ -175,7 +175,7 @@ final class Edge {
   }
 
   /** Registers a new room sensor in a room (its {@code room:} label); later posts need no more. */
-  static void registerInRoom(String device, String room) throws Exception {
+  public static void registerInRoom(String device, String room) throws Exception {
     registerWithToken(device, "room-sensor", List.of("room:" + room));
   }
 
@@ -211,7 +211,7 @@ final class Edge {
   }
 
   /** A now-timestamped event, posted as the operator. */
-  static HttpResponse<String> post(String device, double temperature, double humidity)
+  public static HttpResponse<String> post(String device, double temperature, double humidity)
       throws Exception {
     return post(device, temperature, humidity, "Bearer " + operatorToken());
   }

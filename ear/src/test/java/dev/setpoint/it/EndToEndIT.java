@@ -13,11 +13,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.it.security.Disclosures;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +88,11 @@ class EndToEndIT {
       await().atMost(Duration.ofSeconds(30)).until(() -> readiness().statusCode() == 503);
       assertEquals("DOWN", check("ingest-mongodb"));
       assertEquals("DOWN", check("relay-mongodb"));
+      // anyone may read it: a reason code, not the driver's error with MongoDB's address
+      assertTrue(
+          Set.of("timeout", "unreachable", "failed")
+              .contains(checkBody("ingest-mongodb").getJsonObject("data").getString("reason")));
+      Disclosures.assertRevealsNothing(readiness().body());
       HttpResponse<String> refused = post("e2e-mongo-down", 20.0, 40.0);
       assertEquals(503, refused.statusCode(), refused.body());
       assertTrue(refused.body().contains("\"statusCode\":503"), refused.body());
@@ -107,6 +114,7 @@ class EndToEndIT {
           .until(() -> checkBody("relay-kafka").getJsonObject("data").getBoolean("degraded"));
       assertEquals("UP", check("relay-kafka"));
       assertEquals("DOWN", check("analytics-kafka"));
+      Disclosures.assertRevealsNothing(readiness().body());
       // The edge keeps accepting readings while the cloud link is down.
       assertEquals(201, post(device, 19.5, 50.0).statusCode());
       assertEquals(201, post(device, 19.75, 50.5).statusCode());

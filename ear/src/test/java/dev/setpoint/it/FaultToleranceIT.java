@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,9 @@ class FaultToleranceIT {
   }
 
   private static double forwarded() throws Exception {
-    Matcher m = FORWARDED.matcher(Edge.get(Edge.BASE + "/metrics?scope=application").body());
+    HttpResponse<String> metrics = Scraper.get("/metrics?scope=application");
+    assertEquals(200, metrics.statusCode(), "the scraper's /metrics: " + metrics.body());
+    Matcher m = FORWARDED.matcher(metrics.body());
     return m.find() ? Double.parseDouble(m.group(1)) : -1;
   }
 

@@ -31,7 +31,7 @@ class ResourceLeakIT {
   }
 
   private static int threads() throws Exception {
-    HttpResponse<String> metrics = Edge.get(Edge.BASE + "/metrics");
+    HttpResponse<String> metrics = Scraper.get("/metrics");
     assertEquals(200, metrics.statusCode(), metrics.body());
     Matcher m = THREAD_COUNT.matcher(metrics.body());
     assertTrue(m.find(), "no thread_count in /metrics");

@@ -1,12 +1,14 @@
 package dev.setpoint.analytics.infrastructure.health;
 
 import dev.setpoint.analytics.config.KafkaClientConfig;
+import dev.setpoint.contracts.health.ProbeFailures;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
@@ -21,7 +23,8 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready while the broker answers for the consumer group; reports the group's lag (messages on the
- * topic not yet stored) in the check's data. One admin client lives as long as the application.
+ * topic not yet stored) in the check's data; a failure only as a reason code ({@link
+ * ProbeFailures}), its detail in the log. One admin client lives as long as the application.
  */
 @Readiness
 @ApplicationScoped
@@ -30,6 +33,9 @@ public class ConsumerLagReadinessCheck implements HealthCheck {
 
   private final Admin admin;
   private final String groupId;
+  private final ProbeFailures failures =
+      new ProbeFailures(
+          "analytics-kafka", Logger.getLogger(ConsumerLagReadinessCheck.class.getName()));
 
   @Inject
   public ConsumerLagReadinessCheck(
@@ -59,18 +65,16 @@ public class ConsumerLagReadinessCheck implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     try {
-      return HealthCheckResponse.named("analytics-kafka")
-          .up()
-          .withData("consumerGroup", groupId)
-          .withData("lag", lag())
-          .build();
+      long lag = lag();
+      failures.passed();
+      return HealthCheckResponse.named("analytics-kafka").up().withData("lag", lag).build();
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
       return HealthCheckResponse.named("analytics-kafka")
           .down()
-          .withData("error", String.valueOf(e.getMessage()))
+          .withData(ProbeFailures.KEY, failures.failed(e))
           .build();
     }
   }

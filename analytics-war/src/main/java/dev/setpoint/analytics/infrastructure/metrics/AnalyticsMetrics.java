@@ -20,9 +20,10 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Analytics' figures on {@code /metrics} (application scope): the latency of each model call (a
- * timer over every prediction, recommender and predict APIs alike), recommendations per device and
- * reason, and the served model as an info gauge ({@code model_info{version="…"} 1}, re-registered
- * under the new version on every reload).
+ * timer over every prediction, recommender and predict APIs alike), recommendations per reason (not
+ * per device: the metrics name no device or room; each decision with its device is in InfluxDB),
+ * and the served model as an info gauge ({@code model_info{version="…"} 1}, re-registered under the
+ * new version on every reload).
  */
 @ApplicationScoped
 public class AnalyticsMetrics {
@@ -81,13 +82,8 @@ public class AnalyticsMetrics {
     }
   }
 
-  /** Counts one recommender decision. */
+  /** Counts one recommender decision by its reason. */
   public void recommended(DeviceRecommendation decision) {
-    registry
-        .counter(
-            RECOMMENDATIONS,
-            new Tag("device", decision.device()),
-            new Tag("reason", decision.reason()))
-        .inc();
+    registry.counter(RECOMMENDATIONS, new Tag("reason", decision.reason())).inc();
   }
 }

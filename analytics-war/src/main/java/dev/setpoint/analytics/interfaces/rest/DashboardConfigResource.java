@@ -36,7 +36,6 @@ public class DashboardConfigResource {
             ingest + "/api/v3",
             ingest + "/api/users",
             relay + "/health/ready",
-            relay + "/metrics?scope=application",
             (int) Math.max(1, config.refreshInterval.toSeconds()));
   }
 
@@ -68,8 +67,9 @@ public class DashboardConfigResource {
    *     /reading/device/name/<device>})
    * @param usersUrl ingest's local users (admins): {@code GET} and {@code POST}, {@code
    *     <usersUrl>/<name>} and {@code <usersUrl>/<name>/password}
-   * @param healthUrl the edge's MicroProfile Health readiness (relay backlog, MongoDB, Kafka)
-   * @param metricsUrl the edge's Prometheus metrics (setpoint_relay_backlog, ...)
+   * @param healthUrl the edge's MicroProfile Health readiness (relay backlog, MongoDB, Kafka; the
+   *     backlog's size and age are in relay-mongodb's data, as /metrics asks for the scraper's
+   *     credential)
    * @param refreshSeconds how often the dashboard polls
    */
   public record DashboardLinks(
@@ -78,6 +78,5 @@ public class DashboardConfigResource {
       String edgexUrl,
       String usersUrl,
       String healthUrl,
-      String metricsUrl,
       int refreshSeconds) {}
 }

@@ -23,13 +23,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * The served model for operators: {@code GET /api/v1/model} (public: version, source, metadata, and
- * the heads the load checked: {@code lookAhead} with its output and horizons, {@code powerHead}
- * with its output and horizon, each absent when the model has none) and {@code POST
- * /api/v1/model/reload} (operator JWT), which loads the configured file now rather than at the next
- * poll, and audits the reload. An invalid file is refused with 422 and the current model stays.
+ * The served model for operators: {@code GET /api/v1/model} (public: version, metadata, and the
+ * heads the load checked: {@code lookAhead} with its output and horizons, {@code powerHead} with
+ * its output and horizon, each absent when the model has none; the file it came from, {@code
+ * source}, and why none is served only to a caller with a valid JWT, as they name paths) and {@code
+ * POST /api/v1/model/reload} (operator JWT), which loads the configured file now rather than at the
+ * next poll, and audits the reload. An invalid file is refused with 422 and the current model
+ * stays.
  */
 @Path("/v1/model")
 @ApplicationScoped
@@ -54,12 +57,19 @@ public class ModelResource {
 
   @GET
   @Public
-  public Response current() {
+  public Response current(@Context SecurityContext security) {
+    boolean person = security.getUserPrincipal() instanceof JsonWebToken;
     return model
         .info()
-        .map(info -> Response.ok(json(info)).build())
+        .map(info -> Response.ok(json(info, person)).build())
         .orElseGet(
-            () -> Errors.of(503, "no model is served: " + model.lastError().orElse("?"), null));
+            () ->
+                Errors.of(
+                    503,
+                    person
+                        ? "no model is served: " + model.lastError().orElse("?")
+                        : "no model is served",
+                    null));
   }
 
   @POST
@@ -71,25 +81,28 @@ public class ModelResource {
       ModelInfo info = model.reload();
       LOG.info("an operator reloaded the model: " + info.version());
       audit.modelReloaded(AuditActors.of(security, http), before, info);
-      return Response.ok(json(info)).build();
+      return Response.ok(json(info, true)).build();
     } catch (InvalidModelException e) {
       return Errors.of(422, "the model file was not loaded: " + e.getMessage(), null);
     }
   }
 
-  static JsonObject json(ModelInfo info) {
+  /** The model's description; its {@code source} (a path) only when {@code withSource}. */
+  static JsonObject json(ModelInfo info, boolean withSource) {
     JsonObjectBuilder metadata = Json.createObjectBuilder();
     info.metadata().forEach(metadata::add);
     JsonObjectBuilder json =
         Json.createObjectBuilder()
             .add("name", SetpointModel.NAME)
             .add("version", info.version())
-            .add("source", info.source())
             .add("loadedAt", info.loadedAt().toString())
             .add("input", info.input())
             .add("output", info.output())
             .add("features", info.features())
             .add("metadata", metadata);
+    if (withSource) {
+      json.add("source", info.source());
+    }
     info.lookAhead()
         .ifPresent(
             l -> {

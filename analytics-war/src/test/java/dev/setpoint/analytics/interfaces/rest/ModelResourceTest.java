@@ -42,7 +42,8 @@ class ModelResourceTest {
                             Duration.ofMinutes(10),
                             Duration.ofMinutes(20),
                             Duration.ofMinutes(30)))),
-                Optional.of(new PowerHead("controllable_power", Duration.ofMinutes(30)))));
+                Optional.of(new PowerHead("controllable_power", Duration.ofMinutes(30)))),
+            true);
 
     assertEquals(
         Json.createObjectBuilder()
@@ -61,10 +62,18 @@ class ModelResourceTest {
 
   @Test
   void aModelWithoutThemShowsNeither() {
-    JsonObject json = ModelResource.json(info(Optional.empty(), Optional.empty()));
+    JsonObject json = ModelResource.json(info(Optional.empty(), Optional.empty()), true);
 
     assertFalse(json.containsKey("lookAhead"), json.toString());
     assertFalse(json.containsKey("powerHead"), json.toString());
     assertEquals("inlet_temperature", json.getString("output"));
+  }
+
+  @Test
+  void theFileItCameFromIsLeftOutForAnAnonymousCaller() {
+    ModelInfo info = info(Optional.empty(), Optional.empty());
+
+    assertFalse(ModelResource.json(info, false).containsKey("source"));
+    assertEquals(info.source(), ModelResource.json(info, true).getString("source"));
   }
 }

@@ -1,16 +1,19 @@
 package dev.setpoint.ingest.infrastructure.health;
 
 import dev.setpoint.contracts.buffer.BufferedEvent;
+import dev.setpoint.contracts.health.ProbeFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.nosql.Template;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready while the edge buffer answers a query, through the application's own long-lived MongoDB
- * client (JNoSQL's); the client's server-selection timeout bounds how long a probe can take.
+ * client (JNoSQL's); the client's server-selection timeout bounds how long a probe can take. A
+ * failure shows only as a reason code ({@link ProbeFailures}), its detail in the log.
  */
 @Readiness
 @ApplicationScoped
@@ -18,6 +21,8 @@ public class EdgeBufferReadinessCheck implements HealthCheck {
   static final String NAME = "ingest-mongodb";
   private static final String PROBE_ID = "readiness-probe";
   private final Template template;
+  private final ProbeFailures failures =
+      new ProbeFailures(NAME, Logger.getLogger(EdgeBufferReadinessCheck.class.getName()));
 
   @Inject
   public EdgeBufferReadinessCheck(Template template) {
@@ -34,11 +39,12 @@ public class EdgeBufferReadinessCheck implements HealthCheck {
     try {
       // A lookup by _id: one index probe, however large the buffer grows.
       template.find(BufferedEvent.class, PROBE_ID);
+      failures.passed();
       return HealthCheckResponse.named(NAME).up().build();
     } catch (RuntimeException e) {
       return HealthCheckResponse.named(NAME)
           .down()
-          .withData("error", String.valueOf(e.getMessage()))
+          .withData(ProbeFailures.KEY, failures.failed(e))
           .build();
     }
   }

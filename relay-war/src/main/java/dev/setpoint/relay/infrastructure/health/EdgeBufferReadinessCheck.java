@@ -1,11 +1,13 @@
 package dev.setpoint.relay.infrastructure.health;
 
+import dev.setpoint.contracts.health.ProbeFailures;
 import dev.setpoint.relay.application.BacklogMonitor;
 import dev.setpoint.relay.domain.Backlog;
 import dev.setpoint.relay.domain.PendingEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -13,7 +15,8 @@ import org.eclipse.microprofile.health.Readiness;
 /**
  * Ready while the edge buffer answers a lookup by id, which costs the same however large the
  * backlog is. How far behind forwarding is, the backlog's size and its oldest event's age as {@link
- * BacklogMonitor} last measured them, is in the check's data.
+ * BacklogMonitor} last measured them, is in the check's data; a failure only as a reason code
+ * ({@link ProbeFailures}), its detail in the log.
  */
 @Readiness
 @ApplicationScoped
@@ -21,6 +24,9 @@ public class EdgeBufferReadinessCheck implements HealthCheck {
   private final PendingEvents buffer;
   private final BacklogMonitor backlog;
   private final Clock clock = Clock.systemUTC();
+  private final ProbeFailures failures =
+      new ProbeFailures(
+          "relay-mongodb", Logger.getLogger(EdgeBufferReadinessCheck.class.getName()));
 
   @Inject
   public EdgeBufferReadinessCheck(PendingEvents buffer, BacklogMonitor backlog) {
@@ -38,6 +44,7 @@ public class EdgeBufferReadinessCheck implements HealthCheck {
   public HealthCheckResponse call() {
     try {
       buffer.probe();
+      failures.passed();
       Backlog last = backlog.last();
       return HealthCheckResponse.named("relay-mongodb")
           .up()
@@ -48,7 +55,7 @@ public class EdgeBufferReadinessCheck implements HealthCheck {
     } catch (RuntimeException e) {
       return HealthCheckResponse.named("relay-mongodb")
           .down()
-          .withData("error", String.valueOf(e.getMessage()))
+          .withData(ProbeFailures.KEY, failures.failed(e))
           .build();
     }
   }

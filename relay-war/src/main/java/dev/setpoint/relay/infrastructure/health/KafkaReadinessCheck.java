@@ -1,12 +1,14 @@
 package dev.setpoint.relay.infrastructure.health;
 
 import dev.setpoint.relay.config.KafkaClientConfig;
+import dev.setpoint.contracts.health.ProbeFailures;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -26,6 +28,8 @@ public class KafkaReadinessCheck implements HealthCheck {
   private static final int TIMEOUT_MS = 2_000;
 
   private final Admin admin;
+  private final ProbeFailures failures =
+      new ProbeFailures(NAME, Logger.getLogger(KafkaReadinessCheck.class.getName()));
 
   @Inject
   public KafkaReadinessCheck(
@@ -58,6 +62,7 @@ public class KafkaReadinessCheck implements HealthCheck {
               .nodes()
               .get(TIMEOUT_MS + 500L, TimeUnit.MILLISECONDS)
               .size();
+      failures.passed();
       return HealthCheckResponse.named(NAME)
           .up()
           .withData("degraded", false)
@@ -73,8 +78,7 @@ public class KafkaReadinessCheck implements HealthCheck {
       return HealthCheckResponse.named(NAME)
           .up()
           .withData("degraded", true)
-          .withData("broker", "unreachable")
-          .withData("error", String.valueOf(e.getMessage()))
+          .withData(ProbeFailures.KEY, failures.failed(e))
           .build();
     }
   }
