@@ -144,6 +144,7 @@ class EveryEndpointDeclaresAccessTest {
                 "ingest-war AuthResource.token",
                 "ingest-war CommonResource.ping",
                 "ingest-war CommonResource.version",
+                "ingest-war EnrolmentResource.enrol",
                 "analytics-war DashboardConfigResource.config",
                 "analytics-war KServeResource.metadata",
                 "analytics-war KServeResource.ready",
