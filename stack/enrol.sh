@@ -45,6 +45,7 @@ cmd_device() {
 # The app must run, and the issuer's key must exist, to call the API as the bootstrap user.
 enrol_ready() {
   need_curl
+  need_java
   app_running || die "the app is not running; start the stack first (./setpoint start)"
   [[ -s $SETPOINT_DATA/secrets/issuer-private.pem ]] ||
     die "no local issuer key in $SETPOINT_DATA/secrets; start the stack once (./setpoint start)"
