@@ -6,7 +6,8 @@
  *   java bench/FleetBenchmark.java --operator-token-file F [--option value ...]
  *
  * For each fleet size (--devices 10,1000) it starts the agent jar as its own process with a fresh
- * state directory and a fresh device-name prefix (so every run registers its devices), waits until
+ * state directory and a fresh device-name prefix (so every run enrols its devices, with a batch
+ * enrolment code the benchmark makes for it through ingest's API), waits until
  * all agents run, lets --warmup s pass, and then measures for --duration s:
  *   - events delivered/s: the agent's own delivery counter (a 201 or a 409 from ingest), from its
  *     "fleet:" stats lines, and what it has buffered at the end (the durable journal);
@@ -25,8 +26,9 @@
  *                                              must trust the hub's certificate)
  *   --metrics-password-file F                  the scraper's password (user metrics), e.g.
  *                                              ./setpoint's secrets/metrics.password
- *   --operator-token-file F                    an operator JWT, to register the devices
- *                                              (java stack/OperatorSecrets.java mint-token ...)
+ *   --operator-token-file F                    an operator JWT, for the enrolment code of each
+ *                                              run (java stack/OperatorSecrets.java mint-token
+ *                                              ...); the agent gets the code only
  *   --devices 10,1000                          fleet sizes, one run each
  *   --interval 10s                             the agents' sample interval
  *   --warmup 40 --duration 120                 seconds
@@ -169,6 +171,7 @@ public class FleetBenchmark {
     String prefix = "fb" + Long.toString(System.currentTimeMillis() / 1000 % 100_000_000L, 36);
     Path state = work.resolve(prefix + "-state");
     Path log = work.resolve(prefix + ".log");
+    Path codeFile = enrolmentCode(url, tokenFile, n, state);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(javaOpts);
@@ -188,8 +191,8 @@ public class FleetBenchmark {
             url,
             "--state.dir",
             state.toString(),
-            "--operator.token-file",
-            tokenFile));
+            "--enrolment.code-file",
+            codeFile.toString()));
     System.out.printf("%d devices (%s-0001...): %s%n", n, prefix, String.join(" ", command));
     long t0 = System.nanoTime();
     Process agent = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -199,6 +202,42 @@ public class FleetBenchmark {
       agent.destroy(); // also when a measurement failed: never leave a fleet running
       agent.waitFor();
     }
+  }
+
+  /**
+   * A batch enrolment code for the run's n controllers, made with the operator's token through
+   * ingest's API and written mode 600 into the run's state directory (the agent deletes it).
+   */
+  private static Path enrolmentCode(String url, String tokenFile, int n, Path state)
+      throws Exception {
+    String body =
+        "{\"count\":"
+            + n
+            + ",\"profiles\":[\"room-controller\"],\"service\":\"setpoint-device-agent\","
+            + "\"expiresIn\":\"PT1H\",\"description\":\"FleetBenchmark\"}";
+    HttpResponse<String> made =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url + "/api/enrolment/codes"))
+                    .header(
+                        "Authorization",
+                        "Bearer " + Files.readString(Path.of(tokenFile)).strip())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    Matcher code =
+        Pattern.compile("\"code\":\"([^\"]+)\"").matcher(made.body());
+    if (made.statusCode() != 201 || !code.find()) {
+      throw new IllegalStateException(
+          "making an enrolment code answered " + made.statusCode() + ": " + made.body());
+    }
+    Files.createDirectories(state);
+    Path file = state.resolve("enrolment.code");
+    Files.writeString(file, code.group(1) + "\n");
+    Files.setPosixFilePermissions(
+        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    return file;
   }
 
   private static Result measure(

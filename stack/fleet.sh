@@ -4,6 +4,8 @@
 # the app as devices sim-0001... of profile room-controller, each with SETPOINT_FLEET_RACK_SENSORS
 # rack sensors sim-0001-rack1... (profile room-sensor, label room:sim-0001). Its tokens and event journals live in
 # $SETPOINT_DATA/device-fleet, so a restart registers nothing and resends what was buffered.
+# Devices without a token there are enrolled with a one-time enrolment code that names them
+# (stack/enrol.sh); no operator token or password is ever written where the fleet can read it.
 
 fleet_pid() { pid_of fleet "$DEVICE_JAR"; }
 fleet_ready() { grep -q 'started [0-9]* agent' "$LOG_DIR/fleet.log"; }
@@ -20,8 +22,43 @@ ensure_device_jar() {
   fi
 }
 
+# The fleet's device names, one a line: sim-0001, its rack sensors sim-0001-rack1..., sim-0002...
+fleet_device_names() {
+  local i r room
+  for ((i = 1; i <= SETPOINT_FLEET_SIZE; i++)); do
+    printf -v room 'sim-%04d' "$i"
+    printf '%s\n' "$room"
+    for ((r = 1; r <= SETPOINT_FLEET_RACK_SENSORS; r++)); do
+      printf '%s-rack%d\n' "$room" "$r"
+    done
+  done
+}
+
+# The fleet's devices that have no token in the state dir yet (all of them on a first start).
+fleet_unenrolled() {
+  local tokens="$1/tokens.properties" name
+  while IFS= read -r name; do
+    [[ -f $tokens ]] && grep -q "^$name=" "$tokens" || printf '%s\n' "$name"
+  done < <(fleet_device_names)
+}
+
+# fleet_enrolment_code FILE NAME...: a code for exactly these devices (a device that exists in the
+# app without a token here, e.g. after its state dir was deleted, gets a new token), valid
+# $FLEET_CODE_TTL, written to FILE (mode 600), which the agent deletes once it has used it.
+fleet_enrolment_code() {
+  local file=$1 answer code
+  shift
+  answer=$(enrol_call POST /api/enrolment/codes "$(enrol_request_json "./setpoint fleet" "" \
+    setpoint-device-agent "$FLEET_CODE_TTL" '["room-controller","room-sensor"]' \
+    "$(enrol_json_array "$@")")") || return 1
+  code=$(enrol_field "$answer" code)
+  [[ -n $code ]] || return 1
+  (umask 077 && printf '%s\n' "$code" >"$file")
+}
+
 start_fleet() {
-  local pid t0 dir="$SETPOINT_DATA/device-fleet" log="$LOG_DIR/fleet.log" token
+  local pid t0 dir="$SETPOINT_DATA/device-fleet" log="$LOG_DIR/fleet.log" code_file unenrolled
+  local enrol_args=()
   if ((SETPOINT_FLEET_SIZE == 0)); then
     say "fleet: SETPOINT_FLEET_SIZE=0, no simulated devices"
     return 0
@@ -36,36 +73,36 @@ start_fleet() {
   t0=$(now_us)
   mkdir -p "$dir"
   chmod 700 "$dir"
-  # Registration needs an operator: a token signed with the local issuer's key, valid a few
-  # minutes, mode 600, read once by the agent at start and deleted when it is up. It names the
-  # fleet, role operator, so the audit trail tells the fleet's registrations from a person's.
-  token="$dir/operator.jwt"
-  if ! (umask 077 && java "$STACK_DIR/OperatorSecrets.java" mint-token "$SETPOINT_DATA/secrets" \
-    "$token" "$LOCAL_ISSUER" fleet "$FLEET_TOKEN_SECONDS" operator) >>"$LOG_DIR/secrets.log" 2>&1; then
-    show_log_tail "$LOG_DIR/secrets.log"
-    die "fleet: could not sign an operator token with the key in $SETPOINT_DATA/secrets"
+  # Left by versions that registered the fleet with an operator token: none stays on disk.
+  rm -f "$dir/operator.jwt"
+  code_file="$dir/enrolment.code"
+  rm -f "$code_file"
+  mapfile -t unenrolled < <(fleet_unenrolled "$dir")
+  if ((${#unenrolled[@]} > 0)); then
+    if ! fleet_enrolment_code "$code_file" "${unenrolled[@]}"; then
+      rm -f "$code_file"
+      die "fleet: could not get an enrolment code for ${#unenrolled[@]} device(s) from the app"
+    fi
+    enrol_args=(--enrolment.code-file "$code_file")
   fi
   rotate_log "$log"
-  # --rotate-token: a simulated device that exists without a stored token (its state dir was
-  # deleted, the app's data kept) gets a new token instead of stopping the fleet.
   launch fleet "$log" java -Xms16m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -XX:-UsePerfData -Djava.awt.headless=true -jar "$DEVICE_JAR" \
     --simulate "$SETPOINT_FLEET_SIZE" \
     --fleet.rack-sensors "$SETPOINT_FLEET_RACK_SENSORS" \
     --ingest.url "http://127.0.0.1:$SETPOINT_HTTP_PORT" \
     --state.dir "$dir" \
-    --operator.token-file "$token" \
-    --rotate-token
+    "${enrol_args[@]}"
   STARTED+=(fleet)
   pid=$(fleet_pid) || true
   wait_ready fleet "${pid:-}" "$FLEET_READY_TIMEOUT" fleet_ready "$log"
-  rm -f "$token"
+  rm -f "$code_file"
   say "fleet ready in $(seconds_since "$t0") s (pid $pid, $SETPOINT_FLEET_SIZE simulated rooms sim-0001..., each a controller and $SETPOINT_FLEET_RACK_SENSORS rack sensors, posting to :$SETPOINT_HTTP_PORT every 10 s)"
 }
 
 stop_fleet() {
   stop_launched fleet
-  rm -f "$SETPOINT_DATA/device-fleet/operator.jwt"
+  rm -f "$SETPOINT_DATA/device-fleet/operator.jwt" "$SETPOINT_DATA/device-fleet/enrolment.code"
 }
 
 status_fleet() {

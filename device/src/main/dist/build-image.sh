@@ -33,6 +33,7 @@ train="$target/cds-training"
 rm -rf "$train"
 mkdir -p "$train"
 url=http://127.0.0.1:9
+code=spe_no-ingest-to-enrol-with
 ingest=""
 if [ -d "$target/test-classes" ]; then
   "$jdk/bin/java" -cp "$target/test-classes:$target/setpoint-device.jar:$target/lib/*" \
@@ -40,8 +41,9 @@ if [ -d "$target/test-classes" ]; then
   ingest=$!
   for _ in $(seq 1 100); do
     found=$(sed -n 's/^stand-in ingest on //p' "$train/ingest.log")
-    if [ -n "$found" ]; then
+    if [ -n "$found" ] && grep -q '^enrolment code: ' "$train/ingest.log"; then
       url=$found
+      code=$(sed -n 's/^enrolment code: //p' "$train/ingest.log")
       break
     fi
     sleep 0.1
@@ -49,7 +51,7 @@ if [ -d "$target/test-classes" ]; then
 fi
 JAVA_OPTS="-XX:DumpLoadedClassList=$train/classes.lst" \
   "$image/bin/setpoint-device" --ingest.url "$url" --device.name cds-training \
-  --sensor simulated --interval 1s --state.dir "$train/state" --operator.token training \
+  --sensor simulated --interval 1s --state.dir "$train/state" --enrolment.code "$code" \
   >"$train/agent.log" 2>&1 &
 agent=$!
 sleep 15

@@ -55,7 +55,8 @@ class AgentsTest {
 
   @Test
   void aFleetRegistersItsDevicesAndTheirEventsArrive() throws Exception {
-    try (Agents agents = start("--simulate=3", "--fleet.prefix=lab", "--operator.token=jwt")) {
+    try (Agents agents =
+        start("--simulate=3", "--fleet.prefix=lab", "--enrolment.code=" + ingest.code())) {
       assertEquals(
           List.of("lab-0001", "lab-0002", "lab-0003"),
           agents.agents().stream().map(a -> a.identity().name()).toList());
@@ -97,7 +98,7 @@ class AgentsTest {
             "--fleet.rack-sensors=3",
             "--fleet.prefix=lab",
             "--device.site=hq",
-            "--operator.token=jwt")) {
+            "--enrolment.code=" + ingest.code())) {
       assertEquals(names, agents.agents().stream().map(a -> a.identity().name()).toList());
       assertEquals(names, ingest.registered());
       for (String name : names) {
@@ -202,7 +203,7 @@ class AgentsTest {
                       "--actuator=valve",
                       "--actuator.relay.pin=99",
                       "--setpoint.initial=30",
-                      "--operator.token=jwt")) {
+                      "--enrolment.code=" + ingest.code())) {
                 DeviceAgent agent = agents.agents().get(0);
                 assertEquals("pi-rack-1", agent.identity().name());
                 assertFalse(agent.identity().controls());
@@ -246,7 +247,7 @@ class AgentsTest {
                       "--device.role=sensor",
                       "--device.name=pi-rack-9",
                       "--sensor.iio.device=" + dht22(),
-                      "--operator.token=jwt")) {
+                      "--enrolment.code=" + ingest.code())) {
                 assertEquals(1, agents.agents().size());
               }
             });
@@ -275,17 +276,41 @@ class AgentsTest {
   }
 
   @Test
-  void withoutAnOperatorTokenAFirstStartSaysWhatToSet() {
+  void withoutAnEnrolmentCodeAFirstStartSaysWhatToSet() {
     RegistrationException e =
         assertThrows(
             RegistrationException.class,
             () -> start("--sensor=simulated", "--device.name=room-1").close());
-    assertEquals(
-        "1 device(s) have no token yet (first start), and no operator token could be had to"
-            + " register them: set operator.token, operator.token-file or operator.password-file"
-            + " (see --help)",
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "1 device(s) have no token yet (first start), and no enrolment code to enrol"
+                    + " them: set enrolment.code-file"),
         e.getMessage());
     assertEquals(List.of(), ingest.registered());
+  }
+
+  @Test
+  void anOperatorTokenIsRefusedWithWhatToDoInstead() {
+    ConfigException e =
+        assertThrows(
+            ConfigException.class,
+            () -> start("--sensor=simulated", "--operator.token-file=/tmp/op.jwt").close());
+    assertTrue(
+        e.getMessage().startsWith("operator.token-file is no longer supported"), e.getMessage());
+    assertTrue(e.getMessage().contains("enrolment.code-file"), e.getMessage());
+    assertEquals(0, ingest.enrolments());
+  }
+
+  @Test
+  void aRestartedFleetWithStoredTokensNeedsNoCode() throws Exception {
+    try (Agents agents = start("--simulate=2", "--enrolment.code=" + ingest.code())) {
+      assertEquals(2, agents.agents().size());
+    }
+    try (Agents agents = start("--simulate=2")) {
+      assertEquals(2, agents.agents().size());
+    }
+    assertEquals(1, ingest.enrolments());
   }
 
   /** A reading of a stored event, or NaN where the event has none. */
@@ -324,7 +349,7 @@ class AgentsTest {
         start(
             "--sensor=simulated",
             "--device.name=room-1",
-            "--operator.token=jwt",
+            "--enrolment.code=" + ingest.code(),
             "--sim.trip-after=1s",
             "--sim.trip-duration=2s",
             "--sim.trip-heat-rate=300")) {
@@ -374,7 +399,7 @@ class AgentsTest {
                         "--meter.it-power.address=0x80",
                         "--meter.it-power.encoding=float32",
                         "--meter.it-power.scale=0.001",
-                        "--operator.token=jwt")) {
+                        "--enrolment.code=" + ingest.code())) {
                   await().atMost(Duration.ofSeconds(10)).until(() -> ingest.stored().size() >= 2);
                   DeviceAgent agent = agents.agents().get(0);
                   assertTrue(agent.meterReadings() >= 2);

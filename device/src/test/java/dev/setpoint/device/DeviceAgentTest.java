@@ -12,8 +12,8 @@ import dev.setpoint.device.actuator.SetpointGuard;
 import dev.setpoint.device.buffer.Backoff;
 import dev.setpoint.device.buffer.EventJournal;
 import dev.setpoint.device.buffer.Outbox;
+import dev.setpoint.device.edge.EnrolmentCode;
 import dev.setpoint.device.edge.IngestClient;
-import dev.setpoint.device.edge.OperatorToken;
 import dev.setpoint.device.edge.Registration;
 import dev.setpoint.device.edge.RegistrationException;
 import dev.setpoint.device.edge.TokenStore;
@@ -96,13 +96,16 @@ class DeviceAgentTest {
     ingest.close();
   }
 
-  private void register(boolean rotate) throws Exception {
-    registration(tokens, () -> "operator-jwt", rotate).ensure(List.of(id.device("pi", "test")));
+  private void register() throws Exception {
+    registration(tokens, ingest.code()).ensure(List.of(id.device("pi", "test")));
   }
 
-  private Registration registration(TokenStore store, OperatorToken operator, boolean rotate) {
+  private Registration registration(TokenStore store, String code) {
     return new Registration(
-        client, store, operator, rotate, new Backoff(Duration.ofMillis(20), Duration.ofMillis(80)));
+        client,
+        store,
+        new EnrolmentCode(Optional.of(code), Optional.empty()),
+        new Backoff(Duration.ofMillis(20), Duration.ofMillis(80)));
   }
 
   private Registration registration(AtomicInteger waits) {
@@ -115,40 +118,60 @@ class DeviceAgentTest {
               waits.incrementAndGet();
               return 0.5;
             });
-    return new Registration(client, tokens, () -> "operator-jwt", false, backoff);
+    return new Registration(
+        client, tokens, new EnrolmentCode(Optional.of(ingest.code()), Optional.empty()), backoff);
   }
 
   @Test
-  void registersOnceAndKeepsTokensInAPrivateFile() throws Exception {
-    register(false);
+  void enrolsOnceKeepsTokensInAPrivateFileAndDeletesTheUsedCodeFile() throws Exception {
+    Path codeFile = Files.writeString(dir.resolve("enrolment.code"), ingest.code() + "\n");
+    new Registration(
+            client,
+            tokens,
+            new EnrolmentCode(Optional.empty(), Optional.of(codeFile)),
+            new Backoff(Duration.ofMillis(20), Duration.ofMillis(80)))
+        .ensure(List.of(id.device("pi", "test")));
     assertEquals(List.of("room-1"), ingest.registered());
     assertEquals("room-controller", ingest.profiles().get("room-1"));
     assertEquals("spd_room-1", tokens.get("room-1").orElseThrow());
     assertEquals(
         "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens.file())));
-    // Second start: tokens known, nothing asked of ingest (the operator token is not even needed).
+    assertFalse(Files.exists(codeFile), "the used code's file is deleted");
+    // Second start: tokens known, nothing asked of ingest, and no code needed.
     int again =
-        registration(
+        new Registration(
+                client,
                 new TokenStore(dir.resolve("tokens.properties")),
-                () -> {
-                  throw new java.io.IOException("no operator");
-                },
-                false)
+                new EnrolmentCode(Optional.empty(), Optional.of(codeFile)),
+                new Backoff(Duration.ofMillis(20), Duration.ofMillis(80)))
             .ensure(List.of(id.device("pi", "test")));
     assertEquals(0, again);
-    assertEquals(1, ingest.registered().size());
+    assertEquals(1, ingest.enrolments());
   }
 
   @Test
-  void aConflictWithoutAStoredTokenStopsTheAgentUnlessRotationIsAllowed() throws Exception {
+  void anExistingDeviceWithoutAStoredTokenStopsTheAgentUnlessTheCodeNamesIt() throws Exception {
     ingest.knownDevice("room-1", "spd_elsewhere");
-    RegistrationException e = assertThrows(RegistrationException.class, () -> register(false));
-    assertTrue(e.getMessage().contains("room-1"), e.getMessage());
+    RegistrationException e = assertThrows(RegistrationException.class, this::register);
+    assertTrue(e.getMessage().contains("(409)"), e.getMessage());
+    assertTrue(e.getMessage().contains("./setpoint device enrol"), e.getMessage());
     assertTrue(tokens.get("room-1").isEmpty());
     assertEquals(List.of(), ingest.registered());
 
-    register(true);
+    ingest.allowRotation("room-1");
+    register();
     assertEquals("spd_room-1-2", tokens.get("room-1").orElseThrow(), "a new token was issued");
+  }
+
+  @Test
+  void aRefusedCodeStopsTheAgentWithIngestsReason() {
+    RegistrationException e =
+        assertThrows(
+            RegistrationException.class,
+            () ->
+                registration(tokens, "spe_not-the-code").ensure(List.of(id.device("pi", "test"))));
+    assertTrue(e.getMessage().contains("(401): the enrolment code is not valid"), e.getMessage());
+    assertEquals(1, ingest.enrolments(), "a refusal is not retried");
   }
 
   @Test
@@ -183,9 +206,7 @@ class DeviceAgentTest {
     RegistrationException e =
         assertThrows(
             RegistrationException.class,
-            () ->
-                registration(tokens, () -> "operator-jwt", false)
-                    .ensure(List.of(other.device("pi", "test"))));
+            () -> registration(tokens, ingest.code()).ensure(List.of(other.device("pi", "test"))));
     assertTrue(e.getMessage().contains("401"), e.getMessage());
   }
 
@@ -263,7 +284,7 @@ class DeviceAgentTest {
 
   @Test
   void appliesCommandsInsideTheSafeRangeAndAcknowledgesThemInTheNextEvent() throws Exception {
-    register(false);
+    register();
     Recording actuator = new Recording();
     DeviceAgent agent = agent(FIXED, actuator, new SafeRange(18, 27));
 
@@ -297,7 +318,7 @@ class DeviceAgentTest {
 
   @Test
   void aFailedSampleStillReportsANewSetpoint() throws Exception {
-    register(false);
+    register();
     Recording actuator = new Recording();
     dev.setpoint.device.sensor.Sensor broken =
         new dev.setpoint.device.sensor.Sensor() {
@@ -327,7 +348,7 @@ class DeviceAgentTest {
 
   @Test
   void aSimulatedRoomFollowsTheSetpointItReceives() throws Exception {
-    register(false);
+    register();
     SimulatedRoom room = new SimulatedRoom(RoomSimulator.gwangju(7), clock, 1, 24);
     DeviceAgent agent =
         agent(
@@ -366,7 +387,7 @@ class DeviceAgentTest {
   void aRackSensorPostsItsRacksInletWithoutASetpointAndNeverReadsACommand() throws Exception {
     DeviceIdentity rack =
         DeviceIdentity.sensor("room-1-rack2", "setpoint-device-agent", "lab", "room-1");
-    registration(tokens, () -> "operator-jwt", false)
+    registration(tokens, ingest.code())
         .ensure(List.of(id.device("pi", "simulated"), rack.device("pi", "simulated")));
     assertEquals("room-sensor", ingest.profiles().get("room-1-rack2"));
     // One room, sensed by its controller and by its rack 2's sensor.
@@ -468,7 +489,7 @@ class DeviceAgentTest {
 
   @Test
   void aSimulatedControllerPostsTheSimulatorsPowerAndGrowingCounters() throws Exception {
-    register(false);
+    register();
     SimulatedRoom room = new SimulatedRoom(RoomSimulator.gwangju(7), clock, 1, 24);
     DeviceAgent agent =
         agent(
@@ -520,7 +541,7 @@ class DeviceAgentTest {
   void aSimulatedControllersEventsShowItsCoolingTripAndRestore() throws Exception {
     // Issue 18's end-to-end test in small: tripped 30 s after start for 60 s, heating 12 °C a
     // minute; the agent posts every 10 s of a clock the test moves.
-    register(false);
+    register();
     SimulatedRoom room =
         new SimulatedRoom(
             RoomSimulator.gwangju(7),
@@ -640,7 +661,7 @@ class DeviceAgentTest {
 
   @Test
   void aMeterThatFailsNeverHoldsBackTheClimateEventAndIsLoggedOncePerStreak() throws Exception {
-    register(false);
+    register();
     Scripted meter = new Scripted();
     meter.script.addAll(
         List.of(
@@ -703,7 +724,7 @@ class DeviceAgentTest {
 
   @Test
   void aFailedSampleStillPostsTheSetpointWithTheMetersReadings() throws Exception {
-    register(false);
+    register();
     Scripted meter = new Scripted();
     meter.script.addAll(
         List.of(

@@ -1,16 +1,15 @@
 package dev.setpoint.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.device.config.BackoffConfig;
 import dev.setpoint.device.config.RegistrationConfig;
 import dev.setpoint.device.edge.IngestClient;
-import dev.setpoint.device.edge.OperatorToken;
 import dev.setpoint.device.edge.RegistrationException;
 import dev.setpoint.device.edge.TokenStore;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistrationFactoryTest {
   private static final BackoffConfig BACKOFF =
       new BackoffConfig(Duration.ofMillis(20), Duration.ofMillis(80));
+  private static final DeviceIdentity ROOM =
+      DeviceIdentity.controller("room-1", "setpoint-device-agent", "", "");
 
   @TempDir Path dir;
   private StandInIngest ingest;
@@ -42,64 +43,37 @@ class RegistrationFactoryTest {
     ingest.close();
   }
 
-  private RegistrationFactory factory(
-      Optional<String> token,
-      Optional<Path> tokenFile,
-      Optional<Path> passwordFile,
-      boolean rotate) {
-    return new RegistrationFactory(
-        new RegistrationConfig(token, tokenFile, "ops", passwordFile, rotate),
-        BACKOFF,
-        client,
-        tokens);
-  }
-
-  private OperatorToken operator(
-      Optional<String> token, Optional<Path> tokenFile, Optional<Path> passwordFile) {
-    return factory(token, tokenFile, passwordFile, false).operatorToken();
+  private int enrol(Optional<String> code, Optional<Path> codeFile) throws Exception {
+    return new RegistrationFactory(new RegistrationConfig(code, codeFile), BACKOFF, client, tokens)
+        .create()
+        .ensure(List.of(ROOM.device("pi", "test")));
   }
 
   @Test
-  void theOperatorTokenComesFromTheFirstConfiguredWay() throws Exception {
-    Path tokenFile = Files.writeString(dir.resolve("operator.jwt"), " file-jwt \n");
-    Path passwordFile = Files.writeString(dir.resolve("operator.password"), " s3cret \n");
-
-    assertEquals(
-        "given-jwt",
-        operator(Optional.of("given-jwt"), Optional.of(tokenFile), Optional.of(passwordFile))
-            .get());
-    assertEquals(
-        "file-jwt",
-        operator(Optional.empty(), Optional.of(tokenFile), Optional.of(passwordFile)).get());
-    // A login with the configured user and the file's password, trimmed.
-    assertEquals(
-        "jwt:ops:s3cret",
-        operator(Optional.empty(), Optional.empty(), Optional.of(passwordFile)).get());
-    IOException none =
-        assertThrows(
-            IOException.class,
-            () -> operator(Optional.empty(), Optional.empty(), Optional.empty()).get());
-    assertEquals(
-        "set operator.token, operator.token-file or operator.password-file (see --help)",
-        none.getMessage());
+  void aGivenCodeWinsOverTheFileWhichStaysThen() throws Exception {
+    Path file = Files.writeString(dir.resolve("code"), "spe_not-this-one\n");
+    assertEquals(1, enrol(Optional.of(" " + ingest.code() + " "), Optional.of(file)));
+    assertEquals("spd_room-1", tokens.get("room-1").orElseThrow());
+    assertTrue(Files.exists(file), "only a code read from the file deletes it");
   }
 
   @Test
-  void registersWithTheConfiguredTokenAndRotatesOnlyWhenAllowed() throws Exception {
-    DeviceIdentity id = DeviceIdentity.controller("room-1", "setpoint-device-agent", "", "");
-    ingest.knownDevice("room-1", "spd_elsewhere");
-    RegistrationException e =
+  void theCodeFileIsReadTrimmedAndDeletedAfterTheEnrolment() throws Exception {
+    Path file = Files.writeString(dir.resolve("code"), "  " + ingest.code() + "\n");
+    assertEquals(1, enrol(Optional.empty(), Optional.of(file)));
+    assertFalse(Files.exists(file));
+  }
+
+  @Test
+  void withoutACodeAFirstStartSaysWhatToSet() {
+    RegistrationException none =
+        assertThrows(RegistrationException.class, () -> enrol(Optional.empty(), Optional.empty()));
+    assertTrue(none.getMessage().contains("set enrolment.code-file"), none.getMessage());
+    RegistrationException gone =
         assertThrows(
             RegistrationException.class,
-            () ->
-                factory(Optional.of("jwt"), Optional.empty(), Optional.empty(), false)
-                    .create()
-                    .ensure(List.of(id.device("pi", "test"))));
-    assertTrue(e.getMessage().contains("--rotate-token"), e.getMessage());
-
-    factory(Optional.of("jwt"), Optional.empty(), Optional.empty(), true)
-        .create()
-        .ensure(List.of(id.device("pi", "test")));
-    assertEquals("spd_room-1-2", tokens.get("room-1").orElseThrow());
+            () -> enrol(Optional.empty(), Optional.of(dir.resolve("missing"))));
+    assertTrue(gone.getMessage().contains("does not exist"), gone.getMessage());
+    assertEquals(0, ingest.enrolments());
   }
 }

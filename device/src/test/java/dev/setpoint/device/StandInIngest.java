@@ -2,6 +2,7 @@ package dev.setpoint.device;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.setpoint.contracts.enrolment.Enrolment;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -20,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A JDK HttpServer standing in for ingest in unit tests: stores posted events once per id (409 on a
- * repeat, as ingest), serves a commanded setpoint per device (counting the reads), keeps each
- * registered device's profile and labels, and can be stopped and started again on the same port.
+ * repeat, as ingest), serves a commanded setpoint per device (counting the reads), enrols devices
+ * with its one code, keeps each enrolled device's profile and labels, and can be stopped and
+ * started again on the same port.
  */
 public final class StandInIngest implements AutoCloseable {
   /** One stored event: the device of its path and its id. */
@@ -35,6 +37,11 @@ public final class StandInIngest implements AutoCloseable {
   private final Map<String, String> profiles = new ConcurrentHashMap<>();
   private final Map<String, List<String>> labels = new ConcurrentHashMap<>();
   private final Map<String, Integer> commandReads = new ConcurrentHashMap<>();
+  private final Set<String> enrolled = new HashSet<>();
+  private final Set<String> rotatable = ConcurrentHashMap.newKeySet();
+  private final java.util.concurrent.atomic.AtomicInteger enrolments =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final String code = "spe_" + java.util.UUID.randomUUID().toString().replace("-", "");
   private volatile int forcedStatus;
   private volatile int forcedRegistrationStatus;
   private int port;
@@ -58,6 +65,7 @@ public final class StandInIngest implements AutoCloseable {
     StandInIngest sink = new StandInIngest(Integer.parseInt(args[0]));
     sink.keepEvents = false;
     System.out.println("stand-in ingest on " + sink.uri());
+    System.out.println("enrolment code: " + sink.code());
     while (true) {
       Thread.sleep(10_000); // the pace of the status line of a manual run, not a wait in a test
       synchronized (sink) {
@@ -73,7 +81,7 @@ public final class StandInIngest implements AutoCloseable {
     port = server.getAddress().getPort();
     server.createContext("/api/v3/event/", this::event);
     server.createContext("/api/v3/device", this::device);
-    server.createContext("/api/auth/token", this::login);
+    server.createContext(Enrolment.PATH, this::enrol);
     server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     server.start();
   }
@@ -91,7 +99,22 @@ public final class StandInIngest implements AutoCloseable {
     forcedStatus = status;
   }
 
-  /** Answer every device registration with this status (0 = behave normally). */
+  /** The one enrolment code this stand-in accepts (made per run). */
+  public String code() {
+    return code;
+  }
+
+  /** How many enrolment requests arrived. */
+  public int enrolments() {
+    return enrolments.get();
+  }
+
+  /** Lets the code give this existing device a new token, as a code that names it does. */
+  public void allowRotation(String device) {
+    rotatable.add(device);
+  }
+
+  /** Answer every enrolment with this status (0 = behave normally). */
   public void answerRegistrations(int status) {
     forcedRegistrationStatus = status;
   }
@@ -155,48 +178,45 @@ public final class StandInIngest implements AutoCloseable {
     answer(x, 201, "{\"apiVersion\":\"v3\",\"statusCode\":201,\"id\":\"" + id + "\"}");
   }
 
-  /** The operator login: any user and password, answered with a token that names both. */
-  private void login(HttpExchange x) throws IOException {
-    JsonObject login =
+  /**
+   * The enrolment: the stand-in's own code ({@link #code()}) enrols each device once; a device that
+   * has a token already is a 409 unless {@link #allowRotation} named it; all or nothing.
+   */
+  private void enrol(HttpExchange x) throws IOException {
+    if (forcedRegistrationStatus != 0) {
+      answer(x, forcedRegistrationStatus, "{\"statusCode\":" + forcedRegistrationStatus + "}");
+      return;
+    }
+    enrolments.incrementAndGet();
+    var array =
         Json.createReader(
                 new StringReader(
                     new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))
-            .readObject();
-    answer(
-        x,
-        200,
-        Json.createObjectBuilder()
-            .add(
-                "access_token",
-                "jwt:" + login.getString("username") + ":" + login.getString("password"))
-            .build()
-            .toString());
-  }
-
-  private void device(HttpExchange x) throws IOException {
-    String path = x.getRequestURI().getPath();
-    if (path.equals("/api/v3/device") && x.getRequestMethod().equals("POST")) {
-      if (forcedRegistrationStatus != 0) {
-        answer(x, forcedRegistrationStatus, "{\"statusCode\":" + forcedRegistrationStatus + "}");
+            .readArray();
+    synchronized (this) {
+      if (!code.equals(x.getRequestHeaders().getFirst(Enrolment.CODE_HEADER))) {
+        answer(x, 401, "{\"statusCode\":401,\"message\":\"the enrolment code is not valid\"}");
         return;
       }
-      var array =
-          Json.createReader(
-                  new StringReader(
-                      new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)))
-              .readArray();
-      StringBuilder out = new StringBuilder("[");
+      for (int i = 0; i < array.size(); i++) {
+        String name = array.getJsonObject(i).getJsonObject("device").getString("name");
+        if (enrolled.contains(name)) {
+          answer(x, 401, "{\"statusCode\":401,\"message\":\"the enrolment code is not valid\"}");
+          return;
+        }
+        if (tokens.containsKey(name) && !rotatable.contains(name)) {
+          answer(
+              x, 409, "{\"statusCode\":409,\"message\":\"device '" + name + "' already exists\"}");
+          return;
+        }
+      }
+      var devices = Json.createArrayBuilder();
       for (int i = 0; i < array.size(); i++) {
         JsonObject device = array.getJsonObject(i).getJsonObject("device");
         String name = device.getString("name");
-        if (i > 0) {
-          out.append(',');
-        }
-        synchronized (this) {
-          if (tokens.containsKey(name)) {
-            out.append("{\"apiVersion\":\"v3\",\"statusCode\":409,\"message\":\"taken\"}");
-            continue;
-          }
+        boolean rotated = tokens.containsKey(name);
+        String token = "spd_" + name + (rotated ? "-2" : "");
+        if (!rotated) {
           registered.add(name);
           profiles.put(name, device.getString("profileName"));
           labels.put(
@@ -205,26 +225,31 @@ public final class StandInIngest implements AutoCloseable {
                   ? given.getValuesAs(JsonString::getString)
                   : List.of());
         }
-        String token = "spd_" + name;
+        enrolled.add(name);
         tokens.put(name, token);
-        out.append("{\"apiVersion\":\"v3\",\"statusCode\":201,\"id\":\"")
-            .append(i)
-            .append("\",\"token\":\"")
-            .append(token)
-            .append("\"}");
+        devices.add(
+            Json.createObjectBuilder()
+                .add("deviceName", name)
+                .add("id", String.valueOf(i))
+                .add("token", token)
+                .add("rotated", rotated));
       }
-      answer(x, 207, out.append(']').toString());
-      return;
+      answer(
+          x,
+          201,
+          Json.createObjectBuilder()
+              .add("apiVersion", "v3")
+              .add("statusCode", 201)
+              .add("devices", devices)
+              .build()
+              .toString());
     }
+  }
+
+  private void device(HttpExchange x) throws IOException {
+    String path = x.getRequestURI().getPath();
     String[] parts = path.split("/");
     String name = parts[5];
-    if (parts[6].equals("token") && x.getRequestMethod().equals("POST")) {
-      // token rotation, with an operator token
-      String token = "spd_" + name + "-2";
-      tokens.put(name, token);
-      answer(x, 201, "{\"apiVersion\":\"v3\",\"statusCode\":201,\"token\":\"" + token + "\"}");
-      return;
-    }
     // GET /api/v3/device/name/{name}/setpoint with the device's own token
     commandReads.merge(name, 1, Integer::sum);
     if (!("Bearer " + tokens.get(name)).equals(x.getRequestHeaders().getFirst("Authorization"))) {

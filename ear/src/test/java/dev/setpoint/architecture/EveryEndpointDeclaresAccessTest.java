@@ -146,6 +146,7 @@ class EveryEndpointDeclaresAccessTest {
                 "ingest-war AuthResource.jwks",
                 "ingest-war CommonResource.ping",
                 "ingest-war CommonResource.version",
+                "ingest-war EnrolmentResource.enrol",
                 "analytics-war DashboardConfigResource.config",
                 "analytics-war KServeResource.metadata",
                 "analytics-war KServeResource.ready",

@@ -17,9 +17,7 @@ import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -171,9 +169,7 @@ class AlertsEndToEndIT {
         subscribed.toString());
     assertTrue(!subscribed.toString().contains(secret), "no secret in the list");
 
-    Path tokenFile = dir.resolve("operator.jwt");
-    Files.writeString(tokenFile, Edge.operatorToken());
-    Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
+    Path codeFile = Enrolments.codeFile(dir.resolve("code"), room + "-rc", "room-controller");
     String[] args = {
       "--ingest.url=" + Edge.BASE,
       "--device.name=" + room + "-rc",
@@ -184,7 +180,7 @@ class AlertsEndToEndIT {
       "--sim.trip-duration=PT30S",
       "--sim.trip-heat-rate=20",
       "--state.dir=" + dir.resolve("state"),
-      "--operator.token-file=" + tokenFile
+      "--enrolment.code-file=" + codeFile
     };
     try (Agents agents = Agents.start(Settings.resolve(args, Map.of()))) {
       // the breach: raised, then critical

@@ -3,6 +3,7 @@ package dev.setpoint.it;
 import static dev.setpoint.it.Edge.awaitReady;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,11 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The device agent (the device module, run in this JVM through its public API, with the simulated
- * sensor) against the EAR test server: it registers its one room-controller device with an operator
- * token, its events reach InfluxDB, an operator's Core Command setpoint is applied and comes back
- * as the points' {@code current_setpoint}, and no setpoint outside the safe range reaches the
- * actuator — the profile's 18–27 refused at ingest, a narrower configured range refused by the
- * agent.
+ * sensor) against the EAR test server: it enrols its one room-controller device with an operator's
+ * one-time enrolment code (and keeps no operator credential), its events reach InfluxDB, an
+ * operator's Core Command setpoint is applied and comes back as the points' {@code
+ * current_setpoint}, and no setpoint outside the safe range reaches the actuator — the profile's
+ * 18–27 refused at ingest, a narrower configured range refused by the agent.
  */
 class DeviceAgentIT {
   @TempDir Path dir;
@@ -45,8 +46,7 @@ class DeviceAgentIT {
     awaitReady(Duration.ofSeconds(180));
   }
 
-  private Agents start(String device, Path state, Path operatorTokenFile, String... extra)
-      throws Exception {
+  private Agents start(String device, Path state, Path codeFile, String... extra) throws Exception {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -55,7 +55,7 @@ class DeviceAgentIT {
                 "--sensor=simulated",
                 "--interval=1s",
                 "--state.dir=" + state,
-                "--operator.token-file=" + operatorTokenFile));
+                "--enrolment.code-file=" + codeFile));
     args.addAll(List.of(extra));
     return Agents.start(Settings.resolve(args.toArray(String[]::new), Map.of()));
   }
@@ -104,12 +104,11 @@ class DeviceAgentIT {
   void registersOnceReportsAndAppliesOnlySafeSetpoints() throws Exception {
     String device = "agent-it-" + UUID.randomUUID().toString().substring(0, 8);
     Path state = dir.resolve("state");
-    Path tokenFile = dir.resolve("operator.jwt");
-    Files.writeString(tokenFile, Edge.operatorToken());
-    Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
+    Path codeFile = Enrolments.codeFile(dir.resolve("code"), device, "room-controller");
 
-    // First start: registers the one device, profile room-controller, and keeps its token.
-    try (Agents agents = start(device, state, tokenFile)) {
+    // First start: enrols the one device, profile room-controller, keeps its token and deletes
+    // the used code's file.
+    try (Agents agents = start(device, state, codeFile)) {
       assertEquals(1, agents.agents().size());
       HttpResponse<String> registered = operator("GET", "/api/v3/device/name/" + device, null);
       assertEquals(200, registered.statusCode(), registered.body());
@@ -124,6 +123,7 @@ class DeviceAgentIT {
         tokens.load(in);
       }
       assertTrue(tokens.getProperty(device, "").startsWith("spd_"), tokens.toString());
+      assertFalse(Files.exists(codeFile), "the used enrolment code's file is deleted");
       assertEquals(
           "rw-------",
           PosixFilePermissions.toString(
@@ -151,11 +151,9 @@ class DeviceAgentIT {
       assertTrue(tooWarm.body().contains("setpoint"), tooWarm.body());
     }
 
-    // Second start, with a narrower safe range and no operator token any more: it registers
-    // nothing (registration without the token would fail), it only finds its token.
-    Files.delete(tokenFile);
-    try (Agents agents =
-        start(device, state, tokenFile, "--setpoint.min=20", "--setpoint.max=25")) {
+    // Second start, with a narrower safe range and no code any more: it enrols nothing
+    // (enrolment without a code would fail), it only finds its token.
+    try (Agents agents = start(device, state, codeFile, "--setpoint.min=20", "--setpoint.max=25")) {
       DeviceAgent agent = agents.agents().get(0);
       long restarted = nowNanos();
       await()
@@ -177,9 +175,9 @@ class DeviceAgentIT {
           currentSetpoints(device, refused).toString());
     }
 
-    // A third start under another name with neither token nor operator token: it must
-    // register, and says it cannot — so the second start above did not need to.
+    // A third start under another name with neither token nor code: it must enrol, and says
+    // it cannot — so the second start above did not need to.
     assertThrows(
-        RegistrationException.class, () -> start(device + "-new", state, tokenFile).close());
+        RegistrationException.class, () -> start(device + "-new", state, codeFile).close());
   }
 }

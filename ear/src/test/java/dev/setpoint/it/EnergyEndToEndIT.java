@@ -15,9 +15,7 @@ import java.io.StringReader;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -116,9 +114,7 @@ class EnergyEndToEndIT {
   @Test
   void aSimulatedRoomsMeterReadingsBecomeTheRoomsHourlyEnergy() throws Exception {
     String device = "e2e-rc-energy-" + UUID.randomUUID().toString().substring(0, 8);
-    Path tokenFile = dir.resolve("operator.jwt");
-    Files.writeString(tokenFile, Edge.operatorToken());
-    Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
+    Path codeFile = Enrolments.codeFile(dir.resolve("code"), device, "room-controller");
     Instant started = Instant.now();
     String[] args = {
       "--ingest.url=" + Edge.BASE,
@@ -127,7 +123,7 @@ class EnergyEndToEndIT {
       "--sensor=simulated",
       "--interval=1s",
       "--state.dir=" + dir.resolve("state"),
-      "--operator.token-file=" + tokenFile
+      "--enrolment.code-file=" + codeFile
     };
     try (Agents agents = Agents.start(Settings.resolve(args, Map.of()))) {
       await()

@@ -26,6 +26,9 @@ public final class AuditAction {
   /** A device token was revoked. */
   public static final String REVOKE = "revoke";
 
+  /** An enrolment code was traded for devices' tokens. */
+  public static final String USE = "use";
+
   /** An alert was acknowledged. */
   public static final String ACKNOWLEDGE = "acknowledge";
 

@@ -29,6 +29,11 @@ public final class AuditKind {
   /** A device's bearer token (the token itself is never recorded). */
   public static final String DEVICE_TOKEN = "device_token";
 
+  /**
+   * An enrolment code, which a device trades for its own token (the code itself is never recorded).
+   */
+  public static final String ENROLMENT_CODE = "enrolment_code";
+
   /** A user of the local issuer and their role (a password or its hash is never recorded). */
   public static final String USER = "user";
 

@@ -204,14 +204,10 @@ public record AgentConfig(
     return new ActuatorConfig.Log();
   }
 
-  private static RegistrationConfig registration(Settings s) throws ConfigException {
-    boolean rotate = s.bool(Key.ROTATE_TOKEN);
+  private static RegistrationConfig registration(Settings s) {
     return new RegistrationConfig(
-        given(s, Key.OPERATOR_TOKEN).map(String::trim),
-        given(s, Key.OPERATOR_TOKEN_FILE).map(Path::of),
-        s.string(Key.OPERATOR_USERNAME),
-        given(s, Key.OPERATOR_PASSWORD_FILE).map(Path::of),
-        rotate);
+        given(s, Key.ENROLMENT_CODE).map(String::trim),
+        given(s, Key.ENROLMENT_CODE_FILE).map(Path::of));
   }
 
   private static Optional<String> given(Settings s, Key key) {

@@ -4,30 +4,19 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * How devices without a token are registered on first start: an operator token given as such or in
- * a file, else a login with the operator's user and the password in a file; and whether a 409
- * without a stored token may issue a new one ({@code rotate-token}).
+ * How devices without a token get one on first start: the enrolment code an operator made for them
+ * ({@code enrolment.code}), or the file that holds it ({@code enrolment.code-file}, deleted once
+ * the devices have their tokens). The agent holds no operator credential.
  */
-public record RegistrationConfig(
-    Optional<String> operatorToken,
-    Optional<Path> operatorTokenFile,
-    String operatorUsername,
-    Optional<Path> operatorPasswordFile,
-    boolean rotateToken) {
+public record RegistrationConfig(Optional<String> code, Optional<Path> codeFile) {
 
-  /** Without the token: the configuration may end up in a log line. */
+  /** Without the code: the configuration may end up in a log line. */
   @Override
   public String toString() {
-    return "RegistrationConfig[operatorToken="
-        + operatorToken.map(t -> "(set)").orElse("(none)")
-        + ", operatorTokenFile="
-        + operatorTokenFile
-        + ", operatorUsername="
-        + operatorUsername
-        + ", operatorPasswordFile="
-        + operatorPasswordFile
-        + ", rotateToken="
-        + rotateToken
+    return "RegistrationConfig[code="
+        + code.map(t -> "(set)").orElse("(none)")
+        + ", codeFile="
+        + codeFile
         + "]";
   }
 }

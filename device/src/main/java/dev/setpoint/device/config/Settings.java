@@ -28,6 +28,38 @@ public final class Settings {
   /** Prefix of the environment variables. */
   public static final String ENV_PREFIX = "SETPOINT_DEVICE_";
 
+  /**
+   * Keys of earlier versions that are gone on purpose, each with what to do instead: the agent once
+   * registered its devices with an operator's token or password, which then stayed on the device.
+   * Given anyway (flag, environment or file), they stop the agent with this message rather than
+   * being ignored, so no one believes a credential is still in use.
+   */
+  static final Map<String, String> RETIRED = retired();
+
+  private static Map<String, String> retired() {
+    String enrol =
+        " is no longer supported: the agent keeps no operator credential. An operator makes an"
+            + " enrolment code (./setpoint device enrol, or POST /api/enrolment/codes) and the agent"
+            + " trades it once for its devices' own tokens: set enrolment.code-file (see the"
+            + " device README, \"Enrolment\"), and delete the operator token or password from"
+            + " this device";
+    Map<String, String> retired = new LinkedHashMap<>();
+    for (String key :
+        List.of(
+            "operator.token",
+            "operator.token-file",
+            "operator.username",
+            "operator.password-file")) {
+      retired.put(key, key + enrol);
+    }
+    retired.put(
+        "rotate-token",
+        "rotate-token is no longer supported: an enrolment code that names an existing device"
+            + " gives it a new token (./setpoint device enrol <name> ...; see the device README,"
+            + " \"Enrolment\")");
+    return Map.copyOf(retired);
+  }
+
   private final Map<String, String> values;
   private final Map<String, String> origins;
   private final boolean help;
@@ -57,6 +89,7 @@ public final class Settings {
         throw new ConfigException("unexpected argument '" + arg + "' (see --help)");
       }
       String name = arg.substring(2);
+      retiredCheck(name.contains("=") ? name.substring(0, name.indexOf('=')) : name);
       String value;
       int eq = name.indexOf('=');
       if (eq >= 0) {
@@ -93,11 +126,17 @@ public final class Settings {
         throw new ConfigException("cannot read the configuration file " + configFile + ": " + e);
       }
       for (String name : file.stringPropertyNames()) {
+        retiredCheck(name);
         if (!known(name)) {
           throw new ConfigException("unknown key '" + name + "' in " + configFile);
         }
         values.put(name, file.getProperty(name).trim());
         origins.put(name, configFile);
+      }
+    }
+    for (String name : RETIRED.keySet()) {
+      if (env.containsKey(envName(name))) {
+        throw new ConfigException("environment " + envName(name) + ": " + RETIRED.get(name));
       }
     }
     List<String> names = new ArrayList<>();
@@ -121,6 +160,13 @@ public final class Settings {
       }
     }
     return new Settings(values, origins, help);
+  }
+
+  private static void retiredCheck(String name) throws ConfigException {
+    String retired = RETIRED.get(name);
+    if (retired != null) {
+      throw new ConfigException(retired);
+    }
   }
 
   /** Whether a flag or a line of the file names a key: the agent's or the meter's. */

@@ -1,20 +1,19 @@
 package dev.setpoint.device.edge;
 
 import dev.setpoint.contracts.edgex.AddDeviceRequest;
-import dev.setpoint.contracts.edgex.AddDeviceResponse;
 import dev.setpoint.contracts.edgex.EventResponse;
 import dev.setpoint.contracts.edgex.Reading;
+import dev.setpoint.contracts.enrolment.Enrolment;
+import dev.setpoint.contracts.enrolment.EnrolmentResponse;
 import dev.setpoint.device.buffer.Delivery;
 import dev.setpoint.device.buffer.PendingEvent;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import java.io.IOException;
 import java.io.StringReader;
-import java.lang.reflect.Type;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,20 +21,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * The agent's side of ingest's HTTP API: Core Data event posts, Core Command reads with the
- * device's own token, Core Metadata device registration, device token issue and operator login with
- * an operator's token. One instance (one connection pool) serves a whole fleet.
+ * The agent's side of ingest's HTTP API: Core Data event posts and Core Command reads with the
+ * device's own token, and the enrolment that trades an operator's one-time code for those tokens.
+ * One instance (one connection pool) serves a whole fleet.
  */
 public final class IngestClient {
   private static final Logger LOG = Logger.getLogger(IngestClient.class.getName());
-  private static final Type ADD_DEVICE_RESPONSES =
-      new ArrayList<AddDeviceResponse>() {}.getClass().getGenericSuperclass();
 
   private final URI base;
   private final HttpClient http;
@@ -145,62 +141,58 @@ public final class IngestClient {
   }
 
   /**
-   * Adds devices in one Core Metadata batch (at most 100) with an operator's token.
+   * Trades an enrolment code for the devices' tokens ({@code POST /api/enrolment}): all of them
+   * enrolled, or none.
    *
-   * @return one answer per device, in order: 201 with the device's token, or e.g. 409
+   * @return one enrolled device per request element, in order
+   * @throws EnrolmentRefusedException ingest refused: the code (401), what it allows (403), a
+   *     device (400, 404, 409) or too many refused codes from this address (429)
+   * @throws IngestUnavailableException unreachable, or 502/503/504: worth trying again
    */
-  public List<AddDeviceResponse> addDevices(List<AddDeviceRequest> devices, String operatorToken)
+  public List<EnrolmentResponse.EnrolledDevice> enrol(String code, List<AddDeviceRequest> devices)
       throws IOException, InterruptedException {
     HttpResponse<String> response =
         send(
-            request("/api/v3/device", operatorToken)
+            HttpRequest.newBuilder(URI.create(base + Enrolment.PATH))
+                .timeout(timeout)
+                .header(Enrolment.CODE_HEADER, code)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(jsonb.toJson(devices)))
                 .build());
-    if (response.statusCode() != 207) {
-      throw failure("adding devices", response);
+    int status = response.statusCode();
+    if (status == 502 || status == 503 || status == 504) {
+      throw failure("enrolment", response);
     }
-    List<AddDeviceResponse> answers = jsonb.fromJson(response.body(), ADD_DEVICE_RESPONSES);
-    if (answers.size() != devices.size()) {
+    if (status != 201) {
+      throw new EnrolmentRefusedException(status, message(response));
+    }
+    EnrolmentResponse answer;
+    try {
+      answer = jsonb.fromJson(response.body(), EnrolmentResponse.class);
+    } catch (JsonbException e) {
+      throw new IOException("the enrolment answer is not the expected JSON: " + e.getMessage(), e);
+    }
+    if (answer.devices() == null || answer.devices().size() != devices.size()) {
       throw new IOException(
-          "adding " + devices.size() + " devices answered " + answers.size() + " elements");
+          "enrolling "
+              + devices.size()
+              + " devices answered "
+              + (answer.devices() == null ? 0 : answer.devices().size()));
     }
-    return answers;
+    return answer.devices();
   }
 
-  /** Issues (rotates) a device's token with an operator's token; the old one stops working. */
-  public String issueToken(String device, String operatorToken)
-      throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        send(
-            request("/api/v3/device/name/" + segment(device) + "/token", operatorToken)
-                .POST(HttpRequest.BodyPublishers.noBody())
-                .build());
-    if (response.statusCode() != 201) {
-      throw failure("issuing the token of " + device, response);
+  /** The {@code message} of an EdgeX error body, or the body itself. */
+  private static String message(HttpResponse<String> response) {
+    try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+      String message = reader.readObject().getString("message", null);
+      if (message != null) {
+        return message;
+      }
+    } catch (RuntimeException e) {
+      // not an EdgeX error body: show it as it is
     }
-    return field(response.body(), "token");
-  }
-
-  /** Logs in at ingest's local operator issuer ({@code POST /api/auth/token}). */
-  public String login(String username, String password) throws IOException, InterruptedException {
-    String body =
-        Json.createObjectBuilder()
-            .add("username", username)
-            .add("password", password)
-            .build()
-            .toString();
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(base.resolve("/api/auth/token"))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
-    if (response.statusCode() != 200) {
-      throw failure("operator login", response);
-    }
-    return field(response.body(), "access_token");
+    return status(response);
   }
 
   /** Sends a request; a transport failure is {@link IngestUnavailableException}. */
@@ -235,19 +227,6 @@ public final class IngestClient {
       builder.header("Authorization", "Bearer " + token);
     }
     return builder;
-  }
-
-  private static String field(String json, String name) throws IOException {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
-      JsonObject object = reader.readObject();
-      String value = object.getString(name, null);
-      if (value == null || value.isEmpty()) {
-        throw new IOException("answer has no " + name);
-      }
-      return value;
-    } catch (RuntimeException e) {
-      throw new IOException("answer is not the expected JSON object: " + e.getMessage(), e);
-    }
   }
 
   private static String status(HttpResponse<String> response) {

@@ -1,9 +1,9 @@
 package dev.setpoint.device.edge;
 
 import dev.setpoint.contracts.edgex.AddDeviceRequest;
-import dev.setpoint.contracts.edgex.AddDeviceResponse;
 import dev.setpoint.contracts.edgex.ApiVersion;
 import dev.setpoint.contracts.edgex.Device;
+import dev.setpoint.contracts.enrolment.EnrolmentResponse;
 import dev.setpoint.device.buffer.Backoff;
 import java.io.IOException;
 import java.time.Duration;
@@ -14,13 +14,15 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * First-start registration, idempotent: a device with a stored token is taken as registered and
- * costs nothing; the others are added through Core Metadata ({@code POST /api/v3/device}, in
- * batches of 100) with an operator's token, and the token in each 201 element is stored at once. A
- * 409 means the device exists already; without its token the agent cannot speak for it, so it stops
- * with a message, unless rotation is allowed, which issues a new token (the old one, if another
- * installation still has it, stops working). While ingest is unreachable or unavailable (a Pi that
- * boots before its hub), registration waits and tries again with backoff; only a refusal stops it.
+ * First-start enrolment, idempotent: a device with a stored token is taken as registered and costs
+ * nothing; the others are enrolled with the operator's one-time {@link EnrolmentCode} ({@code POST
+ * /api/enrolment}, in batches of 100), which ingest trades for each device's own token, stored at
+ * once. Once every device has its token, the code's file is deleted; a restart with stored tokens
+ * needs no code. The agent never holds an operator credential.
+ *
+ * <p>While ingest is unreachable or unavailable (a Pi that boots before its hub), enrolment waits
+ * and tries again with backoff; a refusal (the code unknown, expired, used or revoked, a device the
+ * code does not allow, a name taken) stops it with ingest's reason.
  */
 public final class Registration {
   private static final Logger LOG = Logger.getLogger(Registration.class.getName());
@@ -28,37 +30,34 @@ public final class Registration {
 
   private final IngestClient ingest;
   private final TokenStore tokens;
-  private final OperatorToken operator;
-  private final boolean rotateOnConflict;
+  private final EnrolmentCode code;
   private final Backoff backoff;
 
   /**
    * @param backoff the waits between attempts while ingest is unavailable
    */
-  public Registration(
-      IngestClient ingest,
-      TokenStore tokens,
-      OperatorToken operator,
-      boolean rotateOnConflict,
-      Backoff backoff) {
+  public Registration(IngestClient ingest, TokenStore tokens, EnrolmentCode code, Backoff backoff) {
     this.ingest = ingest;
     this.tokens = tokens;
-    this.operator = operator;
-    this.rotateOnConflict = rotateOnConflict;
+    this.code = code;
     this.backoff = backoff;
   }
 
   /**
-   * Makes sure every device is registered and its token stored.
+   * Makes sure every device is enrolled and its token stored.
    *
-   * @return how many devices were added or given a new token now
+   * @return how many devices were enrolled now
    */
   public int ensure(List<Device> devices) throws RegistrationException, InterruptedException {
     int missingAtStart = missing(devices).size();
+    if (missingAtStart == 0) {
+      return 0;
+    }
     while (true) {
-      // Devices registered by an earlier, interrupted attempt have their tokens stored already.
+      // Devices enrolled by an earlier, interrupted attempt have their tokens stored already.
       List<Device> missing = missing(devices);
       if (missing.isEmpty()) {
+        code.used();
         return missingAtStart;
       }
       try {
@@ -67,15 +66,16 @@ public final class Registration {
         List<Device> left = missing(devices);
         if (!left.isEmpty()) {
           throw new RegistrationException(
-              "registration ended without a token for " + left.stream().map(Device::name).toList());
+              "enrolment ended without a token for " + left.stream().map(Device::name).toList());
         }
+        code.used();
         return missingAtStart;
       } catch (IngestUnavailableException e) {
         Duration wait = backoff.failed();
         LOG.warning(
             () ->
                 missing.size()
-                    + " device(s) not registered yet: "
+                    + " device(s) not enrolled yet: "
                     + e.getMessage()
                     + "; trying again in "
                     + wait.toMillis()
@@ -91,85 +91,50 @@ public final class Registration {
 
   private void attempt(List<Device> missing)
       throws RegistrationException, IngestUnavailableException, InterruptedException {
-    String operatorToken;
+    String enrolmentCode;
     try {
-      operatorToken = operator.get();
-    } catch (IngestUnavailableException e) {
-      throw e;
+      enrolmentCode = code.read();
     } catch (IOException e) {
       throw new RegistrationException(
           missing.size()
-              + " device(s) have no token yet (first start), and no operator token could be had"
-              + " to register them: "
+              + " device(s) have no token yet (first start), and no enrolment code to enrol them: "
               + e.getMessage(),
           e);
     }
     for (int from = 0; from < missing.size(); from += BATCH) {
-      register(missing.subList(from, Math.min(missing.size(), from + BATCH)), operatorToken);
+      enrol(missing.subList(from, Math.min(missing.size(), from + BATCH)), enrolmentCode);
     }
   }
 
-  private void register(List<Device> batch, String operatorToken)
+  private void enrol(List<Device> batch, String enrolmentCode)
       throws RegistrationException, IngestUnavailableException, InterruptedException {
     List<AddDeviceRequest> requests = new ArrayList<>(batch.size());
     for (Device device : batch) {
       requests.add(new AddDeviceRequest(ApiVersion.V3, null, device));
     }
-    List<AddDeviceResponse> answers;
+    List<EnrolmentResponse.EnrolledDevice> answers;
     try {
-      answers = ingest.addDevices(requests, operatorToken);
+      answers = ingest.enrol(enrolmentCode, requests);
     } catch (IngestUnavailableException e) {
       throw e;
+    } catch (EnrolmentRefusedException e) {
+      throw new RegistrationException(refusal(batch, e), e);
     } catch (IOException e) {
-      throw new RegistrationException("could not register devices: " + e.getMessage(), e);
+      throw new RegistrationException("could not enrol devices: " + e.getMessage(), e);
     }
     Map<String, String> issued = new LinkedHashMap<>();
-    List<String> conflicts = new ArrayList<>();
+    int rotated = 0;
     for (int i = 0; i < batch.size(); i++) {
+      EnrolmentResponse.EnrolledDevice answer = answers.get(i);
       String name = batch.get(i).name();
-      AddDeviceResponse answer = answers.get(i);
-      if (answer.statusCode() == 201 && answer.token() != null) {
-        issued.put(name, answer.token());
-      } else if (answer.statusCode() == 409 || answer.statusCode() == 201) {
-        // 201 without a token: stored, but the token could not be issued; issue one now.
-        conflicts.add(name);
-      } else {
-        saveQuietly(issued);
+      if (!name.equals(answer.deviceName()) || answer.token() == null) {
         throw new RegistrationException(
-            "registering device '"
-                + name
-                + "' answered "
-                + answer.statusCode()
-                + ": "
-                + answer.message());
+            "the enrolment answer does not match the request at device '" + name + "'");
       }
-    }
-    save(issued);
-    for (String name : conflicts) {
-      if (!rotateOnConflict) {
-        throw new RegistrationException(
-            "device '"
-                + name
-                + "' is registered already, but this agent has no token for it in "
-                + tokens.file()
-                + ". Put its token there, or start once with --rotate-token to issue a new one"
-                + " (the old one stops working), or delete the device first.");
+      issued.put(name, answer.token());
+      if (answer.rotated()) {
+        rotated++;
       }
-      try {
-        tokens.put(name, ingest.issueToken(name, operatorToken));
-        LOG.warning(() -> "device '" + name + "' existed already; issued it a new token");
-      } catch (IngestUnavailableException e) {
-        throw e;
-      } catch (IOException e) {
-        throw new RegistrationException("could not issue a token to " + name + ": " + e, e);
-      }
-    }
-    LOG.info(() -> "registered " + issued.size() + " device(s), re-tokened " + conflicts.size());
-  }
-
-  private void save(Map<String, String> issued) throws RegistrationException {
-    if (issued.isEmpty()) {
-      return;
     }
     try {
       tokens.putAll(issued);
@@ -177,19 +142,42 @@ public final class Registration {
       throw new RegistrationException(
           "devices "
               + issued.keySet()
-              + " were registered but their tokens could not be stored in "
+              + " were enrolled but their tokens could not be stored in "
               + tokens.file()
               + ": "
-              + e.getMessage(),
+              + e.getMessage()
+              + ". An operator makes a new code naming them, which gives them new tokens.",
           e);
     }
+    int renewed = rotated;
+    LOG.info(
+        () ->
+            "enrolled "
+                + issued.size()
+                + " device(s)"
+                + (renewed == 0 ? "" : ", " + renewed + " of them existing ones with a new token"));
   }
 
-  private void saveQuietly(Map<String, String> issued) {
-    try {
-      save(issued);
-    } catch (RegistrationException e) {
-      LOG.severe(e.getMessage());
-    }
+  private static String refusal(List<Device> batch, EnrolmentRefusedException e) {
+    String what =
+        "ingest refused to enrol "
+            + (batch.size() == 1
+                ? "device '" + batch.getFirst().name() + "'"
+                : batch.size() + " devices")
+            + " ("
+            + e.status()
+            + "): "
+            + e.getMessage();
+    return switch (e.status()) {
+      case 401 ->
+          what
+              + ". If an earlier attempt timed out, its devices may be enrolled already: an"
+              + " operator makes a new code naming them, which gives them new tokens.";
+      case 409 ->
+          what
+              + ". The device exists but this agent has no token for it: an operator makes a code"
+              + " naming it (./setpoint device enrol <name> ...), which gives it a new token.";
+      default -> what;
+    };
   }
 }

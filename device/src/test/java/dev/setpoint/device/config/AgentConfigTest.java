@@ -133,10 +133,7 @@ class AgentConfigTest {
             Optional.of(new ActuatorConfig.Log()),
             Optional.empty()),
         c.devices());
-    assertEquals(
-        new RegistrationConfig(
-            Optional.empty(), Optional.empty(), "operator", Optional.empty(), false),
-        c.registration());
+    assertEquals(new RegistrationConfig(Optional.empty(), Optional.empty()), c.registration());
   }
 
   @Test
@@ -353,14 +350,38 @@ class AgentConfigTest {
   }
 
   @Test
-  void theOperatorTokenIsTrimmedAndNeverPrinted() throws Exception {
+  void theEnrolmentCodeIsTrimmedAndNeverPrinted() throws Exception {
+    String code = "spe_" + java.util.UUID.randomUUID();
     RegistrationConfig r =
-        read("--operator.token= secret-jwt ", "--operator.password-file=/etc/pw", "--rotate-token")
-            .registration();
-    assertEquals(Optional.of("secret-jwt"), r.operatorToken());
-    assertEquals(Optional.of(Path.of("/etc/pw")), r.operatorPasswordFile());
-    assertTrue(r.rotateToken());
-    assertFalse(r.toString().contains("secret-jwt"), r.toString());
+        read("--enrolment.code= " + code + " ", "--enrolment.code-file=/etc/code").registration();
+    assertEquals(Optional.of(code), r.code());
+    assertEquals(Optional.of(Path.of("/etc/code")), r.codeFile());
+    assertFalse(r.toString().contains(code), r.toString());
+  }
+
+  @Test
+  void theRetiredOperatorKeysStopTheAgentWhereverTheyAreGiven() throws Exception {
+    for (String flag :
+        List.of(
+            "--operator.token=x",
+            "--operator.token-file=/f",
+            "--operator.username=ops",
+            "--operator.password-file=/p",
+            "--rotate-token")) {
+      ConfigException e =
+          assertThrows(
+              ConfigException.class, () -> Settings.resolve(new String[] {flag}, Map.of()));
+      assertTrue(e.getMessage().contains("is no longer supported"), flag + ": " + e.getMessage());
+    }
+    ConfigException env =
+        assertThrows(
+            ConfigException.class,
+            () ->
+                Settings.resolve(
+                    new String[0], Map.of("SETPOINT_DEVICE_OPERATOR_PASSWORD_FILE", "/p")));
+    assertTrue(
+        env.getMessage().startsWith("environment SETPOINT_DEVICE_OPERATOR_PASSWORD_FILE:"),
+        env.getMessage());
   }
 
   @Test

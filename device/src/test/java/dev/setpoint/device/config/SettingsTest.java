@@ -23,14 +23,16 @@ class SettingsTest {
         file, "ingest.url=http://file:1\ninterval=30s\nsensor=bme280\nsetpoint.max=26\n");
     Settings s =
         Settings.resolve(
-            new String[] {"--config", file.toString(), "--interval=5s", "--rotate-token"},
+            new String[] {
+              "--config", file.toString(), "--interval=5s", "--actuator.relay.active-high"
+            },
             Map.of("SETPOINT_DEVICE_INGEST_URL", "http://env:2", "SETPOINT_DEVICE_INTERVAL", "1m"));
     assertEquals("http://env:2", s.string(Key.INGEST_URL));
     assertEquals(Duration.ofSeconds(5), s.duration(Key.INTERVAL));
     assertEquals("bme280", s.choice(Key.SENSOR, "dht22", "bme280"));
     assertEquals(26.0, s.number(Key.SETPOINT_MAX));
     assertEquals(18.0, s.number(Key.SETPOINT_MIN));
-    assertTrue(s.bool(Key.ROTATE_TOKEN));
+    assertTrue(s.bool(Key.RELAY_ACTIVE_HIGH));
     assertEquals(0x76, s.integer(Key.I2C_ADDRESS, 0, 127));
     assertEquals("flag --interval", s.origin(Key.INTERVAL));
   }

@@ -41,6 +41,11 @@ class EveryEndpointDeclaresAccessTest {
     // The scan found the endpoints that exist, so it cannot pass by finding nothing.
     assertEquals(new AccessRule.Anyone(), rules.get("CommonResource.ping"));
     assertEquals(new AccessRule.Anyone(), rules.get("AuthResource.token"));
+    assertEquals(new AccessRule.Anyone(), rules.get("EnrolmentResource.enrol"));
+    for (String codes :
+        List.of("EnrolmentResource.create", "EnrolmentResource.list", "EnrolmentResource.revoke")) {
+      assertEquals(new AccessRule.People(Role.OPERATOR), rules.get(codes), codes);
+    }
     assertEquals(
         new AccessRule.DeviceOrPeople("deviceName", Role.OPERATOR), rules.get("EventResource.add"));
     assertEquals(new AccessRule.People(Role.OPERATOR), rules.get("DeviceTokenResource.issue"));
