@@ -220,14 +220,12 @@ public class FleetBenchmark {
             .send(
                 HttpRequest.newBuilder(URI.create(url + "/api/enrolment/codes"))
                     .header(
-                        "Authorization",
-                        "Bearer " + Files.readString(Path.of(tokenFile)).strip())
+                        "Authorization", "Bearer " + Files.readString(Path.of(tokenFile)).strip())
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
-    Matcher code =
-        Pattern.compile("\"code\":\"([^\"]+)\"").matcher(made.body());
+    Matcher code = Pattern.compile("\"code\":\"([^\"]+)\"").matcher(made.body());
     if (made.statusCode() != 201 || !code.find()) {
       throw new IllegalStateException(
           "making an enrolment code answered " + made.statusCode() + ": " + made.body());

@@ -1,7 +1,7 @@
 package dev.setpoint.relay.infrastructure.health;
 
-import dev.setpoint.relay.config.KafkaClientConfig;
 import dev.setpoint.contracts.health.ProbeFailures;
+import dev.setpoint.relay.config.KafkaClientConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
