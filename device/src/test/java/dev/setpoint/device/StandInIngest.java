@@ -36,6 +36,7 @@ public final class StandInIngest implements AutoCloseable {
   private final Map<String, List<String>> labels = new ConcurrentHashMap<>();
   private final Map<String, Integer> commandReads = new ConcurrentHashMap<>();
   private volatile int forcedStatus;
+  private volatile String forcedRetryAfter;
   private volatile int forcedRegistrationStatus;
   private int port;
   private HttpServer server;
@@ -88,6 +89,12 @@ public final class StandInIngest implements AutoCloseable {
 
   /** Answer every event post with this status (0 = behave normally). */
   public void answerEvents(int status) {
+    answerEvents(status, null);
+  }
+
+  /** Answer every event post with this status and {@code Retry-After} (0 = behave normally). */
+  public void answerEvents(int status, String retryAfter) {
+    forcedRetryAfter = retryAfter;
     forcedStatus = status;
   }
 
@@ -132,6 +139,10 @@ public final class StandInIngest implements AutoCloseable {
       return;
     }
     if (forcedStatus != 0) {
+      String retryAfter = forcedRetryAfter;
+      if (retryAfter != null) {
+        x.getResponseHeaders().set("Retry-After", retryAfter);
+      }
       answer(x, forcedStatus, "{}");
       return;
     }
