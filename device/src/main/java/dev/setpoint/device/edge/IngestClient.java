@@ -84,9 +84,9 @@ public final class IngestClient {
   }
 
   /**
-   * Posts an event; never throws: a failure to reach ingest is a {@link Delivery#RETRY} attempt.
-   * A retry carries ingest's {@code Retry-After} (429, 507, 503), a refusal for good is logged
-   * (see {@link Delivery} for the rules).
+   * Posts an event; never throws: a failure to reach ingest is a {@link Delivery#RETRY} attempt. A
+   * retry carries ingest's {@code Retry-After} (429, 507, 503), a refusal for good is logged (see
+   * {@link Delivery} for the rules).
    */
   public Attempt post(PendingEvent event, String token) {
     try {

@@ -203,8 +203,7 @@ class OutboxTest {
       advance(Duration.ofMillis(500));
     }
     // 60 s after the 507 a 503 asking 2 s (the backoff's second step is 2 s too), then 201, 400.
-    assertEquals(
-        List.of(t0, t0.plusSeconds(60), t0.plusSeconds(62), t0.plusSeconds(62)), attempts);
+    assertEquals(List.of(t0, t0.plusSeconds(60), t0.plusSeconds(62), t0.plusSeconds(62)), attempts);
     assertEquals(1, outbox.delivered());
     assertEquals(1, outbox.rejected(), "the 400 dropped, not retried");
     assertEquals(0, outbox.buffered());
