@@ -43,6 +43,7 @@ public final class StandInIngest implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicInteger();
   private final String code = "spe_" + java.util.UUID.randomUUID().toString().replace("-", "");
   private volatile int forcedStatus;
+  private volatile String forcedRetryAfter;
   private volatile int forcedRegistrationStatus;
   private int port;
   private HttpServer server;
@@ -96,6 +97,12 @@ public final class StandInIngest implements AutoCloseable {
 
   /** Answer every event post with this status (0 = behave normally). */
   public void answerEvents(int status) {
+    answerEvents(status, null);
+  }
+
+  /** Answer every event post with this status and {@code Retry-After} (0 = behave normally). */
+  public void answerEvents(int status, String retryAfter) {
+    forcedRetryAfter = retryAfter;
     forcedStatus = status;
   }
 
@@ -155,6 +162,10 @@ public final class StandInIngest implements AutoCloseable {
       return;
     }
     if (forcedStatus != 0) {
+      String retryAfter = forcedRetryAfter;
+      if (retryAfter != null) {
+        x.getResponseHeaders().set("Retry-After", retryAfter);
+      }
       answer(x, forcedStatus, "{}");
       return;
     }

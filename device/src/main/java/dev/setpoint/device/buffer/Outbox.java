@@ -1,6 +1,7 @@
 package dev.setpoint.device.buffer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Logger;
 
@@ -8,9 +9,11 @@ import java.util.logging.Logger;
  * Delivers a device's events in order, each once. While nothing is buffered an event is posted at
  * once; if that fails it goes into the {@link EventJournal}, and from then on every new event goes
  * behind it, so order is kept. {@link #flush} resends the journal from its head, waiting out a
- * {@link Backoff} after each failed attempt. Resending posts the same body (the same event id), so
- * a 409 means an earlier attempt was stored after all: delivered. Not thread-safe: one device's
- * loop owns it.
+ * {@link Backoff} after each failed attempt, and never sooner than ingest's {@code Retry-After}
+ * (429 over the device's rate, 507 at its cap of unforwarded events, 503). Resending posts the same
+ * body (the same event id), so a 409 means an earlier attempt was stored after all: delivered. A
+ * 400 or another refusal for good ({@link Delivery#REJECTED}) is dropped and logged. Not
+ * thread-safe: one device's loop owns it.
  */
 public final class Outbox {
   private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
@@ -34,14 +37,14 @@ public final class Outbox {
   public void submit(String device, String path, String body) {
     if (journal.isEmpty()) {
       PendingEvent event = new PendingEvent(0, device, path, body);
-      Delivery outcome = sender.send(event);
-      if (outcome != Delivery.RETRY) {
-        settle(event, outcome);
+      Attempt attempt = sender.send(event);
+      if (attempt.delivery() != Delivery.RETRY) {
+        settle(event, attempt.delivery());
         backoff.succeeded();
         return;
       }
       journal.append(device, path, body);
-      retryLater();
+      retryLater(attempt);
     } else {
       journal.append(device, path, body);
     }
@@ -61,13 +64,13 @@ public final class Outbox {
         break;
       }
       PendingEvent head = journal.head().orElseThrow();
-      Delivery outcome = sender.send(head);
-      if (outcome == Delivery.RETRY) {
-        retryLater();
+      Attempt attempt = sender.send(head);
+      if (attempt.delivery() == Delivery.RETRY) {
+        retryLater(attempt);
         break;
       }
       backoff.succeeded();
-      settle(head, outcome);
+      settle(head, attempt.delivery());
       journal.removeHead();
       settled++;
     }
@@ -89,8 +92,13 @@ public final class Outbox {
     }
   }
 
-  private void retryLater() {
-    nextAttempt = clock.instant().plus(backoff.failed());
+  /** The next try after the backoff, and no sooner than ingest asked. */
+  private void retryLater(Attempt attempt) {
+    Duration wait = backoff.failed();
+    if (attempt.retryAfter().compareTo(wait) > 0) {
+      wait = attempt.retryAfter();
+    }
+    nextAttempt = clock.instant().plus(wait);
     LOG.fine(() -> "ingest unavailable; " + journal.size() + " buffered, next try " + nextAttempt);
   }
 

@@ -5,6 +5,7 @@ import dev.setpoint.contracts.edgex.EventResponse;
 import dev.setpoint.contracts.edgex.Reading;
 import dev.setpoint.contracts.enrolment.Enrolment;
 import dev.setpoint.contracts.enrolment.EnrolmentResponse;
+import dev.setpoint.device.buffer.Attempt;
 import dev.setpoint.device.buffer.Delivery;
 import dev.setpoint.device.buffer.PendingEvent;
 import jakarta.json.Json;
@@ -21,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -77,8 +79,12 @@ public final class IngestClient {
         + segment(source);
   }
 
-  /** Posts an event; never throws: a failure to reach ingest is {@link Delivery#RETRY}. */
-  public Delivery post(PendingEvent event, String token) {
+  /**
+   * Posts an event; never throws: a failure to reach ingest is a {@link Delivery#RETRY} attempt. A
+   * retry carries ingest's {@code Retry-After} (429, 507, 503), a refusal for good is logged (see
+   * {@link Delivery} for the rules).
+   */
+  public Attempt post(PendingEvent event, String token) {
     try {
       HttpResponse<String> response =
           send(
@@ -86,8 +92,10 @@ public final class IngestClient {
                   .header("Content-Type", "application/json")
                   .POST(HttpRequest.BodyPublishers.ofString(event.body()))
                   .build());
-      Delivery delivery = Delivery.ofStatus(response.statusCode());
-      if (delivery == Delivery.REJECTED || response.statusCode() == 401) {
+      Attempt attempt =
+          Attempt.ofAnswer(
+              response.statusCode(), response.headers().firstValue("Retry-After"), Instant.now());
+      if (attempt.delivery() == Delivery.REJECTED || response.statusCode() == 401) {
         LOG.warning(
             () ->
                 event.device()
@@ -95,14 +103,24 @@ public final class IngestClient {
                     + response.statusCode()
                     + " to an event: "
                     + response.body());
+      } else if (response.statusCode() == 429 || response.statusCode() == 507) {
+        LOG.info(
+            () ->
+                event.device()
+                    + ": ingest answered "
+                    + response.statusCode()
+                    + ", retrying after "
+                    + attempt.retryAfter().toSeconds()
+                    + " s: "
+                    + response.body());
       }
-      return delivery;
+      return attempt;
     } catch (IOException e) {
       LOG.fine(() -> event.device() + ": " + e.getMessage());
-      return Delivery.RETRY;
+      return Attempt.unreachable();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Delivery.RETRY;
+      return Attempt.unreachable();
     }
   }
 

@@ -112,7 +112,7 @@ class OutboxTest {
             journal,
             e -> {
               attempts.add(now.get());
-              return Delivery.ofStatus(answers.removeFirst());
+              return Attempt.ofStatus(answers.removeFirst());
             },
             new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 1.0),
             clock);
@@ -139,13 +139,73 @@ class OutboxTest {
     Outbox outbox =
         new Outbox(
             journal,
-            e -> Delivery.ofStatus(answers.removeFirst()),
+            e -> Attempt.ofStatus(answers.removeFirst()),
             new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 1.0),
             clock);
     outbox.submit("r1", "/p", body(1));
     outbox.submit("r1", "/p", body(2));
     assertEquals(1, outbox.rejected());
     assertEquals(1, outbox.delivered());
+    assertEquals(0, outbox.buffered());
+    journal.close();
+  }
+
+  @Test
+  void a429IsKeptAndResentNoSoonerThanItsRetryAfter() throws Exception {
+    String path = IngestClient.eventPath("svc", "room-controller", "r1", "climate");
+    EventJournal journal = new EventJournal(dir.resolve("r1.journal"), 100);
+    Outbox outbox =
+        new Outbox(
+            journal,
+            e -> client.post(e, "spd_r1"),
+            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8), () -> 1.0),
+            clock);
+    ingest.answerEvents(429, "30");
+    Instant t0 = now.get();
+    outbox.submit("r1", path, body(1));
+    assertEquals(1, outbox.buffered(), "kept, not dropped");
+    assertEquals(t0.plusSeconds(30), outbox.nextAttempt(), "Retry-After, not the 1 s backoff");
+
+    ingest.answerEvents(0);
+    advance(Duration.ofSeconds(29));
+    assertEquals(0, outbox.flush(now.get().plusSeconds(5)), "not before Retry-After");
+    advance(Duration.ofSeconds(1));
+    assertEquals(1, outbox.flush(now.get().plusSeconds(5)));
+    assertEquals(List.of("e-1"), ingest.stored().stream().map(StandInIngest.Stored::id).toList());
+    journal.close();
+  }
+
+  @Test
+  void a507AndA503AreKeptAndA400IsDroppedForGood() throws Exception {
+    List<Attempt> answers =
+        new ArrayList<>(
+            List.of(
+                new Attempt(Delivery.RETRY, Duration.ofSeconds(60)), // 507 at the cap
+                Attempt.ofAnswer(503, java.util.Optional.of("2"), now.get()),
+                Attempt.ofStatus(201),
+                Attempt.ofStatus(400)));
+    List<Instant> attempts = new ArrayList<>();
+    EventJournal journal = new EventJournal(dir.resolve("r1.journal"), 100);
+    Outbox outbox =
+        new Outbox(
+            journal,
+            e -> {
+              attempts.add(now.get());
+              return answers.removeFirst();
+            },
+            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), () -> 1.0),
+            clock);
+    Instant t0 = now.get();
+    outbox.submit("r1", "/p", body(1)); // 507, Retry-After 60
+    outbox.submit("r1", "/p", body(2));
+    for (int s = 0; s < 200; s++) {
+      outbox.flush(now.get().plus(Duration.ofHours(1)));
+      advance(Duration.ofMillis(500));
+    }
+    // 60 s after the 507 a 503 asking 2 s (the backoff's second step is 2 s too), then 201, 400.
+    assertEquals(List.of(t0, t0.plusSeconds(60), t0.plusSeconds(62), t0.plusSeconds(62)), attempts);
+    assertEquals(1, outbox.delivered());
+    assertEquals(1, outbox.rejected(), "the 400 dropped, not retried");
     assertEquals(0, outbox.buffered());
     journal.close();
   }

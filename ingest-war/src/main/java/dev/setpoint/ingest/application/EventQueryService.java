@@ -104,6 +104,23 @@ public class EventQueryService {
     return queries.countEvents(new EventFilter.Device(deviceName));
   }
 
+  /** How many events are stored under this device profile. */
+  public long countEventsOfProfile(String profileName) {
+    return queries.countEvents(new EventFilter.Profile(profileName));
+  }
+
+  /** One page of one device's events stored under this device profile. */
+  public Page<Event> eventsOfDevice(
+      String deviceName, String profileName, String offset, String limit) {
+    return events(new EventFilter.DeviceOfProfile(deviceName, profileName), offset, limit);
+  }
+
+  /** One page of one resource's readings, of the events stored under this device profile. */
+  public Page<Reading> readingsOfResource(
+      String resourceName, String profileName, String offset, String limit) {
+    return readings(new ReadingFilter.ResourceOfProfile(resourceName, profileName), offset, limit);
+  }
+
   /** One page of every stored reading. */
   public Page<Reading> allReadings(String offset, String limit) {
     return readings(new ReadingFilter.All(), offset, limit);

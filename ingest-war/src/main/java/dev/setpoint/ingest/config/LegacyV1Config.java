@@ -20,7 +20,18 @@ public class LegacyV1Config {
   @ConfigProperty(name = "setpoint.ingest.v1.allowed-networks", defaultValue = "127.0.0.1/32")
   public String allowedNetworks;
 
-  /** The device profile the v1 value descriptors form. */
+  /**
+   * Whether the v1 reads answer (the events and readings of v1 devices, never of others); a v1
+   * client is known by its network only, so they are off unless an operator turns them on.
+   */
+  @Inject
+  @ConfigProperty(name = "setpoint.ingest.v1.reads-enabled", defaultValue = "false")
+  public boolean readsEnabled;
+
+  /**
+   * The device profile the v1 value descriptors form; the v1 API registers devices of this profile
+   * only and writes only to them.
+   */
   @Inject
   @ConfigProperty(name = "setpoint.ingest.v1.profile", defaultValue = "legacy-v1")
   public String profile;

@@ -9,6 +9,12 @@ public sealed interface EventFilter {
   /** The events of one device. */
   record Device(String deviceName) implements EventFilter {}
 
+  /** The events stored under one device profile, of any device (the v1 API's reads). */
+  record Profile(String profileName) implements EventFilter {}
+
+  /** The events of one device stored under one device profile. */
+  record DeviceOfProfile(String deviceName, String profileName) implements EventFilter {}
+
   /**
    * The events taken in a time range, both ends included.
    *

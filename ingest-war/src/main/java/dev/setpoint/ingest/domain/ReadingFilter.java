@@ -11,4 +11,7 @@ public sealed interface ReadingFilter {
 
   /** The readings of one device resource (e.g. {@code temperature}), of any device. */
   record Resource(String resourceName) implements ReadingFilter {}
+
+  /** The readings of one resource, of the events stored under one device profile. */
+  record ResourceOfProfile(String resourceName, String profileName) implements ReadingFilter {}
 }

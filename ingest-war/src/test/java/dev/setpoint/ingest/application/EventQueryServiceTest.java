@@ -39,6 +39,9 @@ class EventQueryServiceTest {
       return switch (filter) {
         case EventFilter.All all -> e -> true;
         case EventFilter.Device device -> e -> e.deviceName().equals(device.deviceName());
+        case EventFilter.Profile p -> e -> e.profileName().equals(p.profileName());
+        case EventFilter.DeviceOfProfile d ->
+            e -> e.deviceName().equals(d.deviceName()) && e.profileName().equals(d.profileName());
         case EventFilter.OriginRange r ->
             e -> e.origin() >= r.startNanos() && e.origin() <= r.endNanos();
       };
@@ -53,6 +56,9 @@ class EventQueryServiceTest {
                 case ReadingFilter.All all1 -> true;
                 case ReadingFilter.Device d -> e.deviceName().equals(d.deviceName());
                 case ReadingFilter.Resource res -> r.resourceName().equals(res.resourceName());
+                case ReadingFilter.ResourceOfProfile res ->
+                    r.resourceName().equals(res.resourceName())
+                        && e.profileName().equals(res.profileName());
               };
           if (match) {
             all.add(new StoredReading(e.deviceName(), e.profileName(), r));

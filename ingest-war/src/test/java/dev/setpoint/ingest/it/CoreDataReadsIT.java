@@ -379,7 +379,12 @@ class CoreDataReadsIT {
     events.listIndexes().forEach(index -> names.add(index.getString("name")));
     assertTrue(
         names.containsAll(
-            List.of("deviceName_origin", "origin", "readings.resourceName_origin", "state_origin")),
+            List.of(
+                "deviceName_origin",
+                "origin",
+                "readings.resourceName_origin",
+                "state_origin",
+                "deviceName_state")),
         names.toString());
   }
 }

@@ -21,11 +21,13 @@ import dev.setpoint.contracts.telemetry.TelemetryReading;
 import dev.setpoint.ingest.application.AuditTrail;
 import dev.setpoint.ingest.application.EventIngestService;
 import dev.setpoint.ingest.application.EventPath;
+import dev.setpoint.ingest.application.EventQueryService;
 import dev.setpoint.ingest.application.InvalidEventException;
 import dev.setpoint.ingest.application.MetadataService;
 import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.config.LegacyV1Config;
 import dev.setpoint.ingest.domain.DuplicateNameException;
+import dev.setpoint.ingest.domain.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
@@ -49,6 +51,12 @@ import java.util.UUID;
  *       device, so an event of an unknown device registers it under the generated profile and a
  *       legacy device service when {@code setpoint.ingest.v1.auto-register} is on.
  * </ul>
+ *
+ * <p>A v1 client has no credential, only its network, so it stays inside the generated profile: it
+ * registers devices of that profile only (403 for another, e.g. {@code air-conditioner}), writes
+ * events only to devices of that profile (409 for a device of another, which may feed the
+ * recommender and hold a v3 token), and, when its reads are on at all ({@code
+ * setpoint.ingest.v1.reads-enabled}), reads only those devices' events and readings.
  */
 @ApplicationScoped
 public class LegacyApiService {
@@ -59,6 +67,7 @@ public class LegacyApiService {
   private final MetadataService metadata;
   private final EventIngestService ingest;
   private final AuditTrail audit;
+  private final EventQueryService queries;
   private final LegacySettings settings;
   private final Clock clock;
 
@@ -68,14 +77,20 @@ public class LegacyApiService {
       MetadataService metadata,
       EventIngestService ingest,
       AuditTrail audit,
+      EventQueryService queries,
       LegacyV1Config config) {
     this(
         registry,
         metadata,
         ingest,
         audit,
+        queries,
         new LegacySettings(
-            config.profile, config.service, config.autoRegister, config.maxOriginSkew.toMillis()),
+            config.profile,
+            config.service,
+            config.autoRegister,
+            config.maxOriginSkew.toMillis(),
+            config.readsEnabled),
         Clock.systemUTC());
   }
 
@@ -84,12 +99,14 @@ public class LegacyApiService {
       MetadataService metadata,
       EventIngestService ingest,
       AuditTrail audit,
+      EventQueryService queries,
       LegacySettings settings,
       Clock clock) {
     this.registry = registry;
     this.metadata = metadata;
     this.ingest = ingest;
     this.audit = audit;
+    this.queries = queries;
     this.settings = settings;
     this.clock = clock;
   }
@@ -100,6 +117,7 @@ public class LegacyApiService {
     this.metadata = null;
     this.ingest = null;
     this.audit = null;
+    this.queries = null;
     this.settings = null;
     this.clock = null;
   }
@@ -109,9 +127,14 @@ public class LegacyApiService {
    * @param serviceName the device service auto-registered devices belong to
    * @param autoRegister whether an event of an unknown device registers it
    * @param maxOriginSkewMillis how far an origin may lie from the time of receipt
+   * @param readsEnabled whether the v1 reads answer
    */
   public record LegacySettings(
-      String profileName, String serviceName, boolean autoRegister, long maxOriginSkewMillis) {}
+      String profileName,
+      String serviceName,
+      boolean autoRegister,
+      long maxOriginSkewMillis,
+      boolean readsEnabled) {}
 
   /**
    * Stores a value descriptor and adds it to the generated profile; returns its id.
@@ -203,12 +226,21 @@ public class LegacyApiService {
   }
 
   /**
-   * Stores a device of a registered service, under its profile or the generated one; returns its
-   * id.
+   * Stores a device of a registered service under the generated profile; returns its id.
    *
+   * @throws LegacyScopeException the device names another profile
    * @throws UnknownMetadataException the service, profile or addressable is not registered
+   * @throws DuplicateNameException a device of that name exists
    */
   public String addDevice(LegacyDevice device, AuditActor who) {
+    if (device.profileName() != null && !device.profileName().equals(settings.profileName())) {
+      throw new LegacyScopeException(
+          "profile.name: the v1 API registers devices of profile '"
+              + settings.profileName()
+              + "' only, not '"
+              + device.profileName()
+              + "'; register other devices through POST /api/v3/device");
+    }
     Map<String, Map<String, String>> protocols = new LinkedHashMap<>();
     if (device.addressableName() != null) {
       Addressable addressable =
@@ -230,7 +262,7 @@ public class LegacyApiService {
             AdminState.valueOf(device.adminState()),
             OperatingState.valueOf(device.operatingState()),
             device.serviceName(),
-            device.profileName() == null ? settings.profileName() : device.profileName(),
+            settings.profileName(),
             device.labels(),
             null,
             protocols,
@@ -244,11 +276,22 @@ public class LegacyApiService {
    * @throws InvalidEventException a reading is invalid; nothing stored
    * @throws UnknownMetadataException the device is unknown (and not auto-registered), or a reading
    *     has no value descriptor
+   * @throws LegacyDeviceConflictException the device exists under another profile
    */
   public String addEvent(LegacyEvent event, AuditActor who) {
     long receivedAt = clock.millis();
     Device device =
         metadata.device(event.device()).orElseGet(() -> autoRegister(event.device(), who));
+    if (!settings.profileName().equals(device.profileName())) {
+      throw new LegacyDeviceConflictException(
+          "device: '"
+              + device.name()
+              + "' is a device of profile '"
+              + device.profileName()
+              + "'; the v1 API writes only to devices of profile '"
+              + settings.profileName()
+              + "'");
+    }
     DeviceProfile profile =
         metadata
             .profile(device.profileName())
@@ -308,6 +351,50 @@ public class LegacyApiService {
                 null));
     return ingest.add(
         request, new EventPath(device.serviceName(), profile.name(), device.name(), SOURCE));
+  }
+
+  /**
+   * How many events of v1 devices (of the generated profile) are stored.
+   *
+   * @throws LegacyReadsOffException the v1 reads are off
+   */
+  public long countEvents() {
+    readsOn();
+    return queries.countEventsOfProfile(settings.profileName());
+  }
+
+  /**
+   * The newest events of a v1 device, newest first; none for a device of another profile.
+   *
+   * @throws LegacyReadsOffException the v1 reads are off
+   */
+  public List<LegacyEventView> eventsOfDevice(String device, String limit) {
+    readsOn();
+    return views(
+        queries.eventsOfDevice(device, settings.profileName(), "0", limit), LegacyEventView::of);
+  }
+
+  /**
+   * The newest readings of a value descriptor, of v1 devices only, newest first.
+   *
+   * @throws LegacyReadsOffException the v1 reads are off
+   */
+  public List<LegacyEventView.LegacyReadingView> readingsOfName(String name, String limit) {
+    readsOn();
+    return views(
+        queries.readingsOfResource(name, settings.profileName(), "0", limit),
+        LegacyEventView.LegacyReadingView::of);
+  }
+
+  private static <T, V> List<V> views(Page<T> page, java.util.function.Function<T, V> view) {
+    return page.items().stream().map(view).toList();
+  }
+
+  private void readsOn() {
+    if (!settings.readsEnabled()) {
+      throw new LegacyReadsOffException(
+          "the v1 reads are off; an operator enables setpoint.ingest.v1.reads-enabled");
+    }
   }
 
   private Device autoRegister(String name, AuditActor who) {

@@ -44,7 +44,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       relay-war {@code MongoPendingEvents#oldest}), its purge ({@code state = FORWARDED}) and the
  *       age purge of {@code DELETE /event/age} ({@code state in [FORWARDED, REJECTED], origin <
  *       t}). The relay drains by state alone, across devices; were it to drain device by device,
- *       {@code state, deviceName, origin} would be the index to add.
+ *       {@code state, deviceName, origin} would be the index to add;
+ *   <li>{@code deviceName, state}: the count of one device's PENDING events behind its cap
+ *       (ingest's {@code DeviceLimits}), an index-only count.
  * </ul>
  *
  * <p>And on the edge outbox ({@link OutboxMessage#COLLECTION}, written by {@link JnosqlOutbox}):
@@ -82,7 +84,10 @@ public class EdgeBufferIndexes {
               new IndexOptions().name("readings.resourceName_origin")),
           new IndexModel(
               Indexes.ascending(EventDocuments.STATE, EventDocuments.ORIGIN),
-              new IndexOptions().name("state_origin")));
+              new IndexOptions().name("state_origin")),
+          new IndexModel(
+              Indexes.ascending(EventDocuments.DEVICE_NAME, EventDocuments.STATE),
+              new IndexOptions().name("deviceName_state")));
 
   /** {@link OutboxMessage#createdAt()}'s field, as its mapping names it. */
   private static final String OUTBOX_CREATED_AT = "createdAt";

@@ -11,6 +11,7 @@ import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.ingest.domain.EventFilter;
 import dev.setpoint.ingest.domain.EventQueries;
 import dev.setpoint.ingest.domain.EventRetention;
+import dev.setpoint.ingest.domain.PendingEventCounts;
 import dev.setpoint.ingest.domain.ReadingFilter;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
 import dev.setpoint.ingest.domain.StoredReading;
@@ -31,7 +32,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the same layout JNoSQL reads and writes.
  */
 @ApplicationScoped
-public class MongoEventQueries implements EventQueries, EventRetention {
+public class MongoEventQueries implements EventQueries, EventRetention, PendingEventCounts {
   private static final Bson NEWEST_FIRST = Sorts.descending(EventDocuments.ORIGIN);
   private static final String READING = EventDocuments.READINGS;
   private static final String READING_ORIGIN = READING + "." + EventDocuments.ORIGIN;
@@ -119,6 +120,17 @@ public class MongoEventQueries implements EventQueries, EventRetention {
         });
   }
 
+  /** Served by the {@code deviceName_state} index on MongoDB; a scan on mongo-java-server. */
+  @Override
+  public long pendingOf(String deviceName) {
+    return read(
+        () ->
+            events.countDocuments(
+                Filters.and(
+                    Filters.eq(EventDocuments.DEVICE_NAME, deviceName),
+                    Filters.eq(EventDocuments.STATE, EventState.PENDING.name()))));
+  }
+
   @Override
   public long deleteSettledBefore(long originBeforeNanos) {
     return using(
@@ -139,6 +151,12 @@ public class MongoEventQueries implements EventQueries, EventRetention {
     return switch (filter) {
       case EventFilter.All all -> Filters.empty();
       case EventFilter.Device device -> Filters.eq(EventDocuments.DEVICE_NAME, device.deviceName());
+      case EventFilter.Profile profile ->
+          Filters.eq(EventDocuments.PROFILE_NAME, profile.profileName());
+      case EventFilter.DeviceOfProfile device ->
+          Filters.and(
+              Filters.eq(EventDocuments.DEVICE_NAME, device.deviceName()),
+              Filters.eq(EventDocuments.PROFILE_NAME, device.profileName()));
       case EventFilter.OriginRange range ->
           Filters.and(
               Filters.gte(EventDocuments.ORIGIN, range.startNanos()),
@@ -161,6 +179,14 @@ public class MongoEventQueries implements EventQueries, EventRetention {
       case ReadingFilter.Resource resource ->
           List.of(
               Aggregates.match(Filters.eq(READING_RESOURCE, resource.resourceName())),
+              unwind,
+              Aggregates.match(Filters.eq(READING_RESOURCE, resource.resourceName())));
+      case ReadingFilter.ResourceOfProfile resource ->
+          List.of(
+              Aggregates.match(
+                  Filters.and(
+                      Filters.eq(EventDocuments.PROFILE_NAME, resource.profileName()),
+                      Filters.eq(READING_RESOURCE, resource.resourceName()))),
               unwind,
               Aggregates.match(Filters.eq(READING_RESOURCE, resource.resourceName())));
     };

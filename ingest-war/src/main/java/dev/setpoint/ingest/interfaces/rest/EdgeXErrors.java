@@ -1,6 +1,8 @@
 package dev.setpoint.ingest.interfaces.rest;
 
 import dev.setpoint.contracts.edgex.BaseResponse;
+import dev.setpoint.ingest.application.RetryLaterException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -12,6 +14,13 @@ final class EdgeXErrors {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(BaseResponse.error(requestId, status, message))
+        .build();
+  }
+
+  /** The error with the refusal's {@code Retry-After} (whole seconds), for a caller to wait out. */
+  static Response retryLater(Response error, RetryLaterException refusal) {
+    return Response.fromResponse(error)
+        .header(HttpHeaders.RETRY_AFTER, Long.toString(refusal.retryAfterSeconds()))
         .build();
   }
 }

@@ -1,9 +1,7 @@
 package dev.setpoint.ingest.interfaces.rest;
 
 import dev.setpoint.contracts.audit.AuditActor;
-import dev.setpoint.ingest.application.EventQueryService;
 import dev.setpoint.ingest.application.legacy.LegacyApiService;
-import dev.setpoint.ingest.application.legacy.LegacyEventView;
 import dev.setpoint.ingest.config.LimitsConfig;
 import dev.setpoint.ingest.interfaces.rest.json.LegacyJson;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,20 +31,17 @@ import java.util.function.Function;
 @LegacyNetwork
 public class LegacyV1Resource {
   private final LegacyApiService legacy;
-  private final EventQueryService queries;
   private final int maxBodyBytes;
 
   @Inject
-  public LegacyV1Resource(LegacyApiService legacy, EventQueryService queries, LimitsConfig limits) {
+  public LegacyV1Resource(LegacyApiService legacy, LimitsConfig limits) {
     this.legacy = legacy;
-    this.queries = queries;
     this.maxBodyBytes = limits.maxBodyBytes;
   }
 
   /** For CDI's proxy only. */
   protected LegacyV1Resource() {
     this.legacy = null;
-    this.queries = null;
     this.maxBodyBytes = 0;
   }
 
@@ -97,32 +92,29 @@ public class LegacyV1Resource {
   @Produces(MediaType.TEXT_PLAIN)
   public Response countEvents() {
     return MetadataResponses.call(
-        () -> Response.ok(Long.toString(queries.countEvents()), MediaType.TEXT_PLAIN).build());
+        () -> Response.ok(Long.toString(legacy.countEvents()), MediaType.TEXT_PLAIN).build());
   }
 
-  /** The device's newest events, newest first; a limit above the result cap answers 413. */
+  /**
+   * A v1 device's newest events, newest first (none for a device of another profile); a limit above
+   * the result cap answers 413; 404 while the v1 reads are off.
+   */
   @GET
   @Path("/event/device/{device}/{limit}")
   @Produces(MediaType.APPLICATION_JSON)
   public Response eventsOfDevice(
       @PathParam("device") String device, @PathParam("limit") String limit) {
-    return QueryResponses.ok(
-        () ->
-            queries.eventsOfDevice(device, "0", limit).items().stream()
-                .map(LegacyEventView::of)
-                .toList());
+    return MetadataResponses.call(
+        () -> QueryResponses.ok(() -> legacy.eventsOfDevice(device, limit)));
   }
 
-  /** The newest readings of a value descriptor, newest first. */
+  /** The newest readings of a value descriptor, of v1 devices only, newest first. */
   @GET
   @Path("/reading/name/{name}/{limit}")
   @Produces(MediaType.APPLICATION_JSON)
   public Response readingsOfName(@PathParam("name") String name, @PathParam("limit") String limit) {
-    return QueryResponses.ok(
-        () ->
-            queries.readingsOfResource(name, "0", limit).items().stream()
-                .map(LegacyEventView.LegacyReadingView::of)
-                .toList());
+    return MetadataResponses.call(
+        () -> QueryResponses.ok(() -> legacy.readingsOfName(name, limit)));
   }
 
   /**

@@ -8,7 +8,12 @@ import dev.setpoint.ingest.application.InvalidCommandException;
 import dev.setpoint.ingest.application.InvalidEventException;
 import dev.setpoint.ingest.application.InvalidMetadataException;
 import dev.setpoint.ingest.application.MetadataInUseException;
+import dev.setpoint.ingest.application.PendingCapReachedException;
+import dev.setpoint.ingest.application.RetryLaterException;
 import dev.setpoint.ingest.application.UnknownMetadataException;
+import dev.setpoint.ingest.application.legacy.LegacyDeviceConflictException;
+import dev.setpoint.ingest.application.legacy.LegacyReadsOffException;
+import dev.setpoint.ingest.application.legacy.LegacyScopeException;
 import dev.setpoint.ingest.domain.DuplicateEventException;
 import dev.setpoint.ingest.domain.DuplicateNameException;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
@@ -30,10 +35,17 @@ final class MetadataResponses {
         || e instanceof InvalidEventException) {
       return OptionalInt.of(400);
     }
-    if (e instanceof UnknownMetadataException) {
+    if (e instanceof LegacyScopeException) {
+      return OptionalInt.of(403);
+    }
+    if (e instanceof UnknownMetadataException || e instanceof LegacyReadsOffException) {
       return OptionalInt.of(404);
     }
+    if (e instanceof RetryLaterException) {
+      return OptionalInt.of(e instanceof PendingCapReachedException ? 507 : 429);
+    }
     if (e instanceof DuplicateNameException
+        || e instanceof LegacyDeviceConflictException
         || e instanceof MetadataInUseException
         || e instanceof CommandSupersededException
         || e instanceof DuplicateEventException) {
@@ -57,7 +69,8 @@ final class MetadataResponses {
       if (status.isEmpty()) {
         throw e;
       }
-      return EdgeXErrors.of(status.getAsInt(), null, message(e, status.getAsInt()));
+      Response error = EdgeXErrors.of(status.getAsInt(), null, message(e, status.getAsInt()));
+      return e instanceof RetryLaterException later ? EdgeXErrors.retryLater(error, later) : error;
     }
   }
 

@@ -32,7 +32,11 @@ public class SeedFiles implements ShippedMetadata {
   /** The shipped profiles' files, in the order they are stored. */
   public static final List<String> PROFILES =
       List.of(
-          "room-sensor.yaml", "air-conditioner.yaml", "room-controller.yaml", "energy-meter.yaml");
+          "room-sensor.yaml",
+          "air-conditioner.yaml",
+          "room-controller.yaml",
+          "energy-meter.yaml",
+          "legacy-v1.yaml");
 
   /** The shipped device services' file. */
   public static final String DEVICE_SERVICES = "device-services.json";

@@ -12,7 +12,7 @@ class SeedFilesTest {
   void decodesTheShippedFilesInOrder() {
     SeedFiles files = new SeedFiles();
     assertEquals(
-        List.of("room-sensor", "air-conditioner", "room-controller", "energy-meter"),
+        List.of("room-sensor", "air-conditioner", "room-controller", "energy-meter", "legacy-v1"),
         files.profiles().stream().map(DeviceProfile::name).toList());
     List<DeviceService> services = files.deviceServices();
     assertEquals(1, services.size());

@@ -248,7 +248,8 @@ class MetadataJsonTest {
             "room-sensor.yaml",
             "air-conditioner.yaml",
             "room-controller.yaml",
-            "energy-meter.yaml"),
+            "energy-meter.yaml",
+            "legacy-v1.yaml"),
         SeedFiles.PROFILES);
   }
 
