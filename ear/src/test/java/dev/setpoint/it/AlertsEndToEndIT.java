@@ -176,6 +176,7 @@ class AlertsEndToEndIT {
     Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
     String[] args = {
       "--ingest.url=" + Edge.BASE,
+      "--ingest.tls.pin=" + Edge.hubPin(),
       "--device.name=" + room + "-rc",
       "--device.room=" + room,
       "--sensor=simulated",
