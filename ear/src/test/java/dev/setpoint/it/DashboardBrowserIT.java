@@ -116,6 +116,17 @@ class DashboardBrowserIT {
             .build();
     browser = new ChromeDriver(service, options);
     browser.manage().window().setSize(new Dimension(1400, 1050));
+    // The probe behind nothingRefusedByTheContentSecurityPolicy sees a refusal when there is one:
+    // a page whose own policy forbids its inline script.
+    browser.get(
+        "data:text/html,"
+            + URLEncoder.encode(
+                    "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'\">"
+                        + "<script>document.title = 'ran'</script>",
+                    StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+    assertFalse(
+        cspRefusals().isEmpty(), "the browser's console does not report CSP refusals to the test");
   }
 
   @AfterAll
@@ -136,12 +147,15 @@ class DashboardBrowserIT {
    */
   @AfterEach
   void nothingRefusedByTheContentSecurityPolicy() {
-    List<String> refused =
-        browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-            .map(LogEntry::getMessage)
-            .filter(m -> m.contains("Content Security Policy"))
-            .toList();
-    assertEquals(List.of(), refused, "refused by the Content-Security-Policy");
+    assertEquals(List.of(), cspRefusals(), "refused by the Content-Security-Policy");
+  }
+
+  /** What the console reported as refused by a Content-Security-Policy since the last call. */
+  private static List<String> cspRefusals() {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy"))
+        .toList();
   }
 
   /** Each test starts logged out: the tab's session storage (the token) is the page's origin's. */
