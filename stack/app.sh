@@ -77,6 +77,8 @@ export_app_env() {
   # /metrics answers the scraper only: user metrics, this install's password (ensure_secrets).
   METRICS_PASSWORD=$(<"$secrets/metrics.password")
   export METRICS_PASSWORD
+  # HTTPS: the hub's certificate (stack/tls.sh; ensure_tls made or checked it).
+  export_tls_env
 }
 
 APP_REBUILD=0
@@ -107,6 +109,7 @@ start_app() {
     ensure_device_jar
   fi
   ensure_secrets "$SETPOINT_DATA/secrets/$PASSWORD_ONCE_FILE"
+  ensure_tls
   export_app_env
   local liberty_logs="$LOG_DIR/liberty"
   mkdir -p "$liberty_logs"
@@ -122,7 +125,7 @@ start_app() {
   if ! wait_ready_app "${pid:-}" "$liberty_logs"; then
     die "app failed to become ready"
   fi
-  say "app ready in $(seconds_since "$t0") s (pid $pid, http://127.0.0.1:$SETPOINT_HTTP_PORT; Liberty logs: $liberty_logs)"
+  say "app ready in $(seconds_since "$t0") s (pid $pid, https://localhost:$SETPOINT_HTTPS_PORT; Liberty logs: $liberty_logs)"
 }
 
 # Like wait_ready, but on timeout shows the health JSON: it names the check that is down.
@@ -165,11 +168,11 @@ stop_app() {
 status_app() {
   local pid
   if pid=$(app_pid); then
-    status_line app up "$pid" "$SETPOINT_HTTP_PORT, https $SETPOINT_HTTPS_PORT"
+    status_line app up "$pid" "https $SETPOINT_HTTPS_PORT, http $SETPOINT_HTTP_PORT (loopback)"
   elif [[ ! -x $WLP_DIR/bin/server ]]; then
-    status_line app down "" "$SETPOINT_HTTP_PORT, https $SETPOINT_HTTPS_PORT (not built)"
+    status_line app down "" "https $SETPOINT_HTTPS_PORT, http $SETPOINT_HTTP_PORT (loopback) (not built)"
   else
-    status_line app down "" "$SETPOINT_HTTP_PORT, https $SETPOINT_HTTPS_PORT"
+    status_line app down "" "https $SETPOINT_HTTPS_PORT, http $SETPOINT_HTTP_PORT (loopback)"
   fi
 }
 

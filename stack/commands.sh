@@ -46,6 +46,11 @@ cmd_start() {
     "start_$svc"
   done
   STARTED=()   # success: leave them running
+  if [[ " ${SELECTED[*]} " == *" app "* ]] && app_running; then
+    printf '\n'
+    print_fingerprint
+    printf '\n'
+  fi
   show_operator_password_once
 }
 
@@ -76,21 +81,27 @@ cmd_stop() {
 }
 
 print_urls() {
-  local h=$SETPOINT_HTTP_PORT
+  local h=$SETPOINT_HTTPS_PORT
   printf '\n'
   # The ingest WAR has the root context (EdgeX clients expect /api/v3); MicroProfile Health
-  # is server-wide, so /health covers all three WARs.
+  # is server-wide, so /health covers all three WARs. Devices and browsers on the LAN use
+  # https://<this host>:$h; plain HTTP answers on 127.0.0.1:$SETPOINT_HTTP_PORT only.
   printf '  %-10s %s\n' \
-    ingest "http://localhost:$h/api/v3/ping" \
-    login "POST http://localhost:$h/api/auth/token  (operator JWT)" \
-    relay "http://localhost:$h/relay/" \
-    analytics "http://localhost:$h/analytics/" \
-    health "http://localhost:$h/health" \
+    dashboard "https://localhost:$h/analytics/dashboard/" \
+    ingest "https://localhost:$h/api/v3/ping" \
+    login "POST https://localhost:$h/api/auth/token  (operator JWT)" \
+    relay "https://localhost:$h/relay/" \
+    analytics "https://localhost:$h/analytics/" \
+    health "https://localhost:$h/health" \
     InfluxDB "http://localhost:$SETPOINT_INFLUX_PORT  (db $INFLUX_DB)" \
     Kafka "localhost:$SETPOINT_KAFKA_PORT" \
     MongoDB "mongodb://localhost:$SETPOINT_MONGO_PORT" \
     logs "$LOG_DIR"
   printf '\n'
+  if app_running; then
+    print_fingerprint
+    printf '  (./setpoint fingerprint shows this again; a browser asks once to accept the certificate)\n\n'
+  fi
 }
 
 cmd_run() {

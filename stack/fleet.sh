@@ -70,6 +70,7 @@ start_fleet() {
   app_ready || die "fleet: the app does not answer ready on port $SETPOINT_HTTP_PORT; start it first (./setpoint start app)"
   need_java
   ensure_device_jar
+  ensure_tls   # the pin the agents check the hub's certificate against
   t0=$(now_us)
   mkdir -p "$dir"
   chmod 700 "$dir"
@@ -90,14 +91,15 @@ start_fleet() {
     -XX:-UsePerfData -Djava.awt.headless=true -jar "$DEVICE_JAR" \
     --simulate "$SETPOINT_FLEET_SIZE" \
     --fleet.rack-sensors "$SETPOINT_FLEET_RACK_SENSORS" \
-    --ingest.url "http://127.0.0.1:$SETPOINT_HTTP_PORT" \
+    --ingest.url "https://127.0.0.1:$SETPOINT_HTTPS_PORT" \
+    --ingest.tls.pin "$(tls_field sha256)" \
     --state.dir "$dir" \
     "${enrol_args[@]}"
   STARTED+=(fleet)
   pid=$(fleet_pid) || true
   wait_ready fleet "${pid:-}" "$FLEET_READY_TIMEOUT" fleet_ready "$log"
   rm -f "$code_file"
-  say "fleet ready in $(seconds_since "$t0") s (pid $pid, $SETPOINT_FLEET_SIZE simulated rooms sim-0001..., each a controller and $SETPOINT_FLEET_RACK_SENSORS rack sensors, posting to :$SETPOINT_HTTP_PORT every 10 s)"
+  say "fleet ready in $(seconds_since "$t0") s (pid $pid, $SETPOINT_FLEET_SIZE simulated rooms sim-0001..., each a controller and $SETPOINT_FLEET_RACK_SENSORS rack sensors, posting to https :$SETPOINT_HTTPS_PORT every 10 s)"
 }
 
 stop_fleet() {
@@ -108,11 +110,11 @@ stop_fleet() {
 status_fleet() {
   local pid
   if pid=$(fleet_pid); then
-    status_line fleet up "$pid" "none ($SETPOINT_FLEET_SIZE simulated devices -> $SETPOINT_HTTP_PORT)" fleet
+    status_line fleet up "$pid" "none ($SETPOINT_FLEET_SIZE simulated devices -> https $SETPOINT_HTTPS_PORT)" fleet
   elif ((SETPOINT_FLEET_SIZE == 0)); then
     status_line fleet off "" "none (SETPOINT_FLEET_SIZE=0)"
   else
-    status_line fleet down "" "none ($SETPOINT_FLEET_SIZE simulated devices -> $SETPOINT_HTTP_PORT)"
+    status_line fleet down "" "none ($SETPOINT_FLEET_SIZE simulated devices -> https $SETPOINT_HTTPS_PORT)"
   fi
 }
 

@@ -39,7 +39,7 @@ show_operator_password_once() {
   This password is shown only now and is stored nowhere (only its hash); to get a new one:
   ./setpoint reset-operator. Other users, each with a role: ./setpoint user add <name> <role>.
   A token (a JWT, valid 10 min; POST /api/auth/refresh renews it with the refresh token):
-    curl -s -X POST http://localhost:$SETPOINT_HTTP_PORT/api/auth/token \\
+    curl -s --cacert $SETPOINT_DATA/secrets/tls/hub.pem -X POST https://localhost:$SETPOINT_HTTPS_PORT/api/auth/token \\
       -H 'Content-Type: application/json' -d '{"username":"$OPERATOR_USER","password":"<password>"}'
 
 EOF

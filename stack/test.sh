@@ -136,6 +136,10 @@ cmd_test() {
     (umask 077 && java "$STACK_DIR/OperatorSecrets.java" reset-operator "$TEST_DATA/secrets" "$test_password") ||
       die "could not make the test operator's password"
   fi
+  # The test servers' HTTPS certificate: this test data's own (made with it, per run), trusted
+  # by the tests, the agents they run and their browser, and by nothing else.
+  unset SETPOINT_TLS_KEYSTORE SETPOINT_TLS_KEYSTORE_PASSWORD_FILE
+  ensure_tls
   export_app_env
   shopt -s nullglob
   rm -rf "$ROOT"/*/target/surefire-reports "$ROOT"/*/target/failsafe-reports
@@ -154,7 +158,8 @@ cmd_test() {
     "-Dit.mongo.uri=mongodb://127.0.0.1:$SETPOINT_MONGO_PORT" \
     "-Dit.influx.url=http://127.0.0.1:$SETPOINT_INFLUX_PORT" \
     "-Dit.operator.password.file=$test_password" \
-    "-Dit.issuer.private-key.file=$TEST_DATA/secrets/issuer-private.pem" "$@" &
+    "-Dit.issuer.private-key.file=$TEST_DATA/secrets/issuer-private.pem" \
+    "-Dit.tls.certificate=$(tls_dir)/hub.pem" "$@" &
   MVN_PID=$!
   wait "$MVN_PID" || mvn_rc=$?
   MVN_PID=""

@@ -4,6 +4,7 @@ import dev.setpoint.device.config.AgentConfig;
 import dev.setpoint.device.config.ConfigException;
 import dev.setpoint.device.config.DevicesConfig;
 import dev.setpoint.device.config.Settings;
+import dev.setpoint.device.edge.HubTls;
 import dev.setpoint.device.edge.IngestClient;
 import dev.setpoint.device.edge.RegistrationException;
 import dev.setpoint.device.edge.TokenStore;
@@ -56,7 +57,7 @@ public final class Agents implements AutoCloseable {
   static Agents start(AgentConfig config, Clock clock)
       throws IOException, RegistrationException, InterruptedException {
     StateDirectory state = StateDirectory.open(config.stateDir());
-    IngestClient ingest = new IngestClient(config.ingest().url(), config.ingest().timeout());
+    IngestClient ingest = new IngestClient(config.ingest());
     TokenStore tokens = new TokenStore(state.tokens());
     String host = hostName();
     Resources resources = new Resources();
@@ -97,6 +98,9 @@ public final class Agents implements AutoCloseable {
                   + agents.size()
                   + " agent(s) against "
                   + config.ingest().url()
+                  + (config.ingest().url().getScheme().equalsIgnoreCase("https")
+                      ? " (trusting " + HubTls.describe(config.ingest().trust()) + ")"
+                      : "")
                   + ", every "
                   + config.interval()
                   + (config.devices() instanceof DevicesConfig.Fleet

@@ -172,6 +172,7 @@ class AlertsEndToEndIT {
     Path codeFile = Enrolments.codeFile(dir.resolve("code"), room + "-rc", "room-controller");
     String[] args = {
       "--ingest.url=" + Edge.BASE,
+      "--ingest.tls.pin=" + Edge.hubPin(),
       "--device.name=" + room + "-rc",
       "--device.room=" + room,
       "--sensor=simulated",

@@ -44,7 +44,7 @@ class CommandOrderingIT {
    * body, left one of them unanswered for 30 s on Liberty; the writes are what is tested here.
    */
   private static final HttpClient HTTP =
-      HttpClient.newBuilder()
+      Edge.client()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();

@@ -23,9 +23,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +41,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -58,7 +62,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class DashboardBrowserIT {
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      Edge.client().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String BASE = System.getProperty("setpoint.it.base.url");
   private static final Path CHROMIUM =
       Path.of(System.getProperty("setpoint.it.chromium", "/usr/bin/chromium"));
@@ -99,7 +103,12 @@ class DashboardBrowserIT {
         "--disable-sync",
         "--no-first-run",
         "--user-data-dir=" + profile,
-        "--window-size=1400,1050");
+        "--window-size=1400,1050",
+        // The test server's self-signed certificate, accepted by its public key's hash and no
+        // other: any other certificate error still stops the page.
+        "--ignore-certificate-errors-spki-list=" + Edge.hubSpki());
+    // The console, where Chromium reports what the Content-Security-Policy refused.
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -107,6 +116,17 @@ class DashboardBrowserIT {
             .build();
     browser = new ChromeDriver(service, options);
     browser.manage().window().setSize(new Dimension(1400, 1050));
+    // The probe behind nothingRefusedByTheContentSecurityPolicy sees a refusal when there is one:
+    // a page whose own policy forbids its inline script.
+    browser.get(
+        "data:text/html,"
+            + URLEncoder.encode(
+                    "<meta http-equiv=\"Content-Security-Policy\" content=\"script-src 'self'\">"
+                        + "<script>document.title = 'ran'</script>",
+                    StandardCharsets.UTF_8)
+                .replace("+", "%20"));
+    assertFalse(
+        cspRefusals().isEmpty(), "the browser's console does not report CSP refusals to the test");
   }
 
   @AfterAll
@@ -119,6 +139,23 @@ class DashboardBrowserIT {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /**
+   * The dashboard runs under the server's Content-Security-Policy ({@code script-src 'self'}, no
+   * inline code or styles): nothing it does is refused, or a view would silently not work.
+   */
+  @AfterEach
+  void nothingRefusedByTheContentSecurityPolicy() {
+    assertEquals(List.of(), cspRefusals(), "refused by the Content-Security-Policy");
+  }
+
+  /** What the console reported as refused by a Content-Security-Policy since the last call. */
+  private static List<String> cspRefusals() {
+    return browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(m -> m.contains("Content Security Policy"))
+        .toList();
   }
 
   /** Each test starts logged out: the tab's session storage (the token) is the page's origin's. */

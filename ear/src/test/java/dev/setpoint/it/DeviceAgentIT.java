@@ -51,6 +51,7 @@ class DeviceAgentIT {
         new ArrayList<>(
             List.of(
                 "--ingest.url=" + Edge.BASE,
+                "--ingest.tls.pin=" + Edge.hubPin(),
                 "--device.name=" + device,
                 "--sensor=simulated",
                 "--interval=1s",

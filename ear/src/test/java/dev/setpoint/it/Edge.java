@@ -11,6 +11,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,13 +22,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,9 +49,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * call is a real request.
  */
 public final class Edge {
-  static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /**
+   * The test server's certificate (PEM), made with the test data by {@code ./setpoint test}: the
+   * one certificate the tests' clients, device agents and browser trust.
+   */
+  public static final Path HUB_CERTIFICATE =
+      Path.of(System.getProperty("setpoint.it.tls.certificate", ""));
+
+  private static final X509Certificate CERTIFICATE = hubCertificate();
+
+  static final HttpClient HTTP = client().connectTimeout(Duration.ofSeconds(5)).build();
+
+  /** The test server over HTTPS, e.g. {@code https://127.0.0.1:19440}. */
   public static final String BASE = System.getProperty("setpoint.it.base.url");
+
   static final String INFLUX = System.getProperty("setpoint.it.influx.url");
 
   /** Devices registered through Core Metadata so far; ingest accepts events of these only. */
@@ -51,6 +73,69 @@ public final class Edge {
   private static volatile long operatorTokenRenewAt;
 
   private Edge() {}
+
+  /**
+   * An HTTP client builder that trusts the test server's certificate and nothing else (the host
+   * name is checked against it as usual).
+   */
+  public static HttpClient.Builder client() {
+    try {
+      KeyStore anchors = KeyStore.getInstance("PKCS12");
+      anchors.load(null, null);
+      anchors.setCertificateEntry("setpoint-it-hub", CERTIFICATE);
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(anchors);
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(null, trust.getTrustManagers(), null);
+      return HttpClient.newBuilder().sslContext(tls);
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot trust " + HUB_CERTIFICATE + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The SHA-256 fingerprint of the test server's certificate, as a device agent's {@code
+   * ingest.tls.pin} takes it (and {@code ./setpoint fingerprint} prints it).
+   */
+  public static String hubPin() {
+    try {
+      return HexFormat.ofDelimiter(":")
+          .withUpperCase()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(CERTIFICATE.getEncoded()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The Base64 SHA-256 of the test server's public key (SPKI), the form of Chromium's {@code
+   * --ignore-certificate-errors-spki-list}.
+   */
+  public static String hubSpki() {
+    try {
+      return Base64.getEncoder()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256").digest(CERTIFICATE.getPublicKey().getEncoded()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static X509Certificate hubCertificate() {
+    if (HUB_CERTIFICATE.toString().isEmpty() || !Files.isReadable(HUB_CERTIFICATE)) {
+      throw new IllegalStateException(
+          "setpoint.it.tls.certificate ('"
+              + HUB_CERTIFICATE
+              + "') is not the test server's certificate; run the tests with ./setpoint test, which"
+              + " makes it");
+    }
+    try (InputStream in = Files.newInputStream(HUB_CERTIFICATE)) {
+      return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("cannot read " + HUB_CERTIFICATE + ": " + e.getMessage(), e);
+    }
+  }
 
   /**
    * Waits until the server answers ready, as after its start. Starts the weather stand-in first, as
@@ -70,7 +155,7 @@ public final class Edge {
   }
 
   /** A GET with {@code Authorization: Bearer <token>}, or without one for a null token. */
-  static HttpResponse<String> get(String uri, String token) throws Exception {
+  public static HttpResponse<String> get(String uri, String token) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(15));
     if (token != null) {
@@ -96,7 +181,7 @@ public final class Edge {
    * ./setpoint test} made (an operator may post for any device); kept until a minute before it
    * expires.
    */
-  static String operatorToken() throws Exception {
+  public static String operatorToken() throws Exception {
     if (operatorToken == null || System.nanoTime() - operatorTokenRenewAt > 0) {
       String login =
           Json.createObjectBuilder()

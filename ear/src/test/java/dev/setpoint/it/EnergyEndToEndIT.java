@@ -118,6 +118,7 @@ class EnergyEndToEndIT {
     Instant started = Instant.now();
     String[] args = {
       "--ingest.url=" + Edge.BASE,
+      "--ingest.tls.pin=" + Edge.hubPin(),
       "--device.name=" + device,
       "--device.room=" + device,
       "--sensor=simulated",

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class RecommendationEndToEndIT {
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      Edge.client().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String BASE = System.getProperty("setpoint.it.base.url");
   private static final String INFLUX = System.getProperty("setpoint.it.influx.url");
   private static final Duration SAMPLE_INTERVAL = Duration.ofSeconds(2);

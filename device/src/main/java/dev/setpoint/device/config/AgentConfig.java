@@ -3,9 +3,14 @@ package dev.setpoint.device.config;
 import dev.setpoint.device.actuator.SafeRange;
 import dev.setpoint.device.meter.MeterConfig;
 import dev.setpoint.device.sim.CoolingTrip;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -44,8 +49,7 @@ public record AgentConfig(
    */
   public static AgentConfig read(Settings s) throws ConfigException {
     Path stateDir = Path.of(s.string(Key.STATE_DIR));
-    IngestConfig ingest =
-        new IngestConfig(URI.create(s.string(Key.INGEST_URL)), s.duration(Key.INGEST_TIMEOUT));
+    IngestConfig ingest = ingest(s);
     DevicesConfig devices = devices(s);
     Optional<SetpointConfig> setpoint =
         holdsSetpoint(devices) ? Optional.of(setpoint(s)) : Optional.empty();
@@ -67,6 +71,85 @@ public record AgentConfig(
         registration,
         s.duration(Key.STATS_EVERY),
         trip);
+  }
+
+  /**
+   * Ingest's URL and how the hub is verified. Plain {@code http} goes to this machine only: to any
+   * other host the device's token and readings would cross the network in clear, so that is refused
+   * here, at start, rather than on the first post. A pin and a CA file are for {@code https} only,
+   * and only one of them: either would be ignored otherwise, which the operator would not notice.
+   */
+  private static IngestConfig ingest(Settings s) throws ConfigException {
+    URI url;
+    try {
+      url = new URI(s.string(Key.INGEST_URL).strip());
+    } catch (URISyntaxException e) {
+      throw s.bad(Key.INGEST_URL, "is not a URL: " + e.getMessage());
+    }
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http") || url.getHost() == null) {
+      throw s.bad(Key.INGEST_URL, "is not an https:// (or loopback http://) URL with a host");
+    }
+    String pin = s.string(Key.INGEST_TLS_PIN).strip();
+    String caFile = s.string(Key.INGEST_TLS_CA_FILE).strip();
+    if (scheme.equals("http")) {
+      if (!isLoopback(url.getHost())) {
+        throw s.bad(
+            Key.INGEST_URL,
+            "is plain http to "
+                + url.getHost()
+                + ", which is not this machine: the device's token and readings would cross the"
+                + " network unencrypted. Use https://"
+                + url.getHost()
+                + ":9443 with ingest.tls.pin (./setpoint fingerprint on the hub prints it)");
+      }
+      if (!pin.isEmpty() || !caFile.isEmpty()) {
+        throw s.bad(
+            pin.isEmpty() ? Key.INGEST_TLS_CA_FILE : Key.INGEST_TLS_PIN,
+            "applies to an https:// ingest.url only, and ingest.url is http");
+      }
+      return new IngestConfig(url, s.duration(Key.INGEST_TIMEOUT), new HubTrust.JdkDefault());
+    }
+    HubTrust trust;
+    if (!pin.isEmpty() && !caFile.isEmpty()) {
+      throw s.bad(Key.INGEST_TLS_CA_FILE, "is set together with ingest.tls.pin: set one of them");
+    } else if (!pin.isEmpty()) {
+      try {
+        trust = HubTrust.Pinned.parse(pin);
+      } catch (IllegalArgumentException e) {
+        throw s.bad(Key.INGEST_TLS_PIN, e.getMessage());
+      }
+    } else if (!caFile.isEmpty()) {
+      Path file = Path.of(caFile);
+      if (!Files.isReadable(file)) {
+        throw s.bad(Key.INGEST_TLS_CA_FILE, "is not a readable file");
+      }
+      trust = new HubTrust.CaFile(file);
+    } else {
+      trust = new HubTrust.JdkDefault();
+    }
+    return new IngestConfig(url, s.duration(Key.INGEST_TIMEOUT), trust);
+  }
+
+  /**
+   * Whether a URL's host is this machine: {@code localhost} or a loopback address literal. Any
+   * other name is not looked up: what it resolves to may change, so it counts as another machine.
+   */
+  static boolean isLoopback(String host) {
+    String h =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (h.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    boolean literal = h.contains(":") || h.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+    if (!literal) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(h).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   /**

@@ -2,8 +2,21 @@ package dev.setpoint.device.config;
 
 /** Every setting of the agent, with its default and its line in {@code --help}. */
 public enum Key {
-  INGEST_URL("ingest.url", "http://localhost:9080", "ingest's base URL"),
+  INGEST_URL(
+      "ingest.url",
+      "https://localhost:9443",
+      "ingest's base URL; http:// only to this machine (localhost, 127.0.0.1, ::1)"),
   INGEST_TIMEOUT("ingest.timeout", "5s", "timeout of each request to ingest"),
+  INGEST_TLS_PIN(
+      "ingest.tls.pin",
+      "",
+      "SHA-256 fingerprint(s) of the hub's certificate or public key, comma separated, as"
+          + " ./setpoint fingerprint prints them; the hub must present one"),
+  INGEST_TLS_CA_FILE(
+      "ingest.tls.ca-file",
+      "",
+      "PEM file of the CA (or the hub's own certificate) the hub's certificate must chain to;"
+          + " without it and a pin, the JDK's trusted CAs"),
   DEVICE_NAME("device.name", "", "the device's name (default: the host name)"),
   SERVICE("device.service", "setpoint-device-agent", "the device service it belongs to"),
   SITE("device.site", "", "the site label of the device (optional): site:<value>"),

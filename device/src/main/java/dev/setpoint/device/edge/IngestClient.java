@@ -8,6 +8,7 @@ import dev.setpoint.contracts.enrolment.EnrolmentResponse;
 import dev.setpoint.device.buffer.Attempt;
 import dev.setpoint.device.buffer.Delivery;
 import dev.setpoint.device.buffer.PendingEvent;
+import dev.setpoint.device.config.IngestConfig;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
@@ -41,7 +42,9 @@ public final class IngestClient {
   private final Jsonb jsonb;
 
   /**
-   * @param base ingest's root, e.g. {@code http://localhost:9080}
+   * A client of a hub that the JDK's trusted CAs vouch for (or of a loopback {@code http} URL).
+   *
+   * @param base ingest's root, e.g. {@code https://hub.example.com:9443}
    * @param timeout for each request
    */
   public IngestClient(URI base, Duration timeout) {
@@ -50,8 +53,29 @@ public final class IngestClient {
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(timeout)
+            .sslParameters(HubTls.parameters())
             .build(),
         timeout,
+        JsonbBuilder.create());
+  }
+
+  /**
+   * A client of the hub in the configuration, verified as its {@code ingest.tls.*} settings say: a
+   * pin accepts that certificate and nothing else, a CA file its certificates; a failed check
+   * refuses the connection and never falls back to other trust.
+   *
+   * @throws IOException the CA file cannot be read
+   */
+  public IngestClient(IngestConfig config) throws IOException {
+    this(
+        config.url(),
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(config.timeout())
+            .sslContext(HubTls.context(config.trust(), config.url().toString()))
+            .sslParameters(HubTls.parameters())
+            .build(),
+        config.timeout(),
         JsonbBuilder.create());
   }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AgentConfigTest {
   /** The relay's default site's place, {@code setpoint.relay.weather.sites}' default. */
@@ -112,11 +113,67 @@ class AgentConfigTest {
   }
 
   @Test
+  void plainHttpToAnotherMachineIsRefusedAtStart() {
+    assertEquals(
+        "ingest.url = 'http://192.168.10.5:9080' (from flag --ingest.url) is plain http to"
+            + " 192.168.10.5, which is not this machine: the device's token and readings would"
+            + " cross the network unencrypted. Use https://192.168.10.5:9443 with ingest.tls.pin"
+            + " (./setpoint fingerprint on the hub prints it)",
+        error("--ingest.url=http://192.168.10.5:9080"));
+    // A name is not looked up: it may point elsewhere tomorrow.
+    assertTrue(error("--ingest.url=http://hub.local:9080").contains("is plain http to hub.local"));
+    assertTrue(error("--ingest.url=ftp://hub:21").contains("is not an https://"));
+  }
+
+  @Test
+  void plainHttpToThisMachineIsAllowed() throws Exception {
+    for (String url :
+        List.of(
+            "http://localhost:9080",
+            "http://127.0.0.1:9080",
+            "http://127.8.0.1",
+            "http://[::1]:9080")) {
+      assertEquals(new HubTrust.JdkDefault(), read("--ingest.url=" + url).ingest().trust(), url);
+    }
+    assertEquals(
+        "ingest.tls.pin = 'ab' (from flag --ingest.tls.pin) applies to an https:// ingest.url"
+            + " only, and ingest.url is http",
+        error("--ingest.url=http://127.0.0.1:9080", "--ingest.tls.pin=ab"));
+  }
+
+  @Test
+  void theHubIsVerifiedByAPinOrACaFile(@TempDir Path dir) throws Exception {
+    String hex =
+        "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89";
+    String lower = hex.replace(":", "").toLowerCase(java.util.Locale.ROOT);
+    assertEquals(
+        new HubTrust.Pinned(List.of(lower, "00".repeat(32))),
+        read(
+                "--ingest.url=https://hub.local:9443",
+                "--ingest.tls.pin=" + hex + ", sha256//" + "A".repeat(43) + "=")
+            .ingest()
+            .trust());
+    assertTrue(
+        error("--ingest.tls.pin=AB:CD").contains("entry 'AB:CD' is not a SHA-256 fingerprint"));
+    Path ca =
+        java.nio.file.Files.writeString(dir.resolve("hub.pem"), "-----BEGIN CERTIFICATE-----");
+    assertEquals(new HubTrust.CaFile(ca), read("--ingest.tls.ca-file=" + ca).ingest().trust());
+    assertTrue(
+        error("--ingest.tls.ca-file=" + dir.resolve("none.pem"))
+            .contains("is not a readable file"));
+    assertTrue(
+        error("--ingest.tls.ca-file=" + ca, "--ingest.tls.pin=" + hex)
+            .contains("is set together with ingest.tls.pin: set one of them"));
+  }
+
+  @Test
   void theDefaultsAsTypedValues() throws Exception {
     AgentConfig c = read();
     assertEquals(Path.of("./setpoint-device-state"), c.stateDir());
     assertEquals(
-        new IngestConfig(URI.create("http://localhost:9080"), Duration.ofSeconds(5)), c.ingest());
+        new IngestConfig(
+            URI.create("https://localhost:9443"), Duration.ofSeconds(5), new HubTrust.JdkDefault()),
+        c.ingest());
     assertEquals(Optional.of(new SetpointConfig(new SafeRange(18, 27), 24)), c.setpoint());
     assertEquals(Duration.ofSeconds(10), c.interval());
     assertEquals(10_000, c.maxEvents());
