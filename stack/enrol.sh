@@ -166,38 +166,6 @@ enrol_list() {
   done < <(printf '%s\n' "$codes" | sed 's/},{/}\n{/g')
 }
 
-# The app's base URL as the CLI and the fleet's code request reach it (loopback).
-enrol_base_url() { printf 'http://127.0.0.1:%s' "$SETPOINT_HTTP_PORT"; }
-
-# enrol_call METHOD PATH [JSON]: the answer body on 2xx; else one line saying why, and exit 1.
-# The operator token (bootstrap user, role operator, one minute) travels in a mode-600 header file
-# under $SETPOINT_DATA/secrets and is deleted on return; the body goes on standard input.
-enrol_call() {
-  local method=$1 path=$2 json=${3:-} dir="$SETPOINT_DATA/secrets" token header out code message
-  token=$(mktemp "$dir/.cli-token.XXXXXX")
-  header=$(mktemp "$dir/.cli-header.XXXXXX")
-  out=$(mktemp "$dir/.cli-answer.XXXXXX")
-  # shellcheck disable=SC2064 # the names are fixed now
-  trap "rm -f '$token' '$header' '$out'; trap - RETURN" RETURN
-  if ! (umask 077 && java "$STACK_DIR/OperatorSecrets.java" mint-token "$dir" "$token" \
-    "$LOCAL_ISSUER" "$OPERATOR_USER" "$ENROL_TOKEN_SECONDS" operator) >>"$LOG_DIR/secrets.log" 2>&1; then
-    die "device: could not sign an operator token with the key in $dir (see $LOG_DIR/secrets.log)"
-  fi
-  printf 'Authorization: Bearer %s\n' "$(<"$token")" >"$header"
-  rm -f "$token"
-  if [[ -n $json ]]; then
-    code=$(printf '%s' "$json" | curl -s -o "$out" -w '%{http_code}' -X "$method" -H @"$header" \
-      -H 'Content-Type: application/json' --data-binary @- "$(enrol_base_url)$path") || code=000
-  else
-    code=$(curl -s -o "$out" -w '%{http_code}' -X "$method" -H @"$header" \
-      "$(enrol_base_url)$path") || code=000
-  fi
-  if [[ $code == 000 ]]; then
-    die "device: the app does not answer on port $SETPOINT_HTTP_PORT; is the stack running? (./setpoint status)"
-  fi
-  if [[ $code != 2?? ]]; then
-    message=$(sed -n 's/.*"message":"\([^"]*\)".*/\1/p' "$out")
-    die "device: $code ${message:-$(head -c 200 "$out")}"
-  fi
-  cat "$out"
-}
+# enrol_call METHOD PATH [JSON]: app_call (stack/users.sh) as an operator (codes are an
+# operator's business), with a one-minute token.
+enrol_call() { app_call device operator "$ENROL_TOKEN_SECONDS" "$@"; }

@@ -142,34 +142,39 @@ user_field() {
   printf '%s' "${value%\"}"
 }
 
-# user_call METHOD PATH [JSON]: the API's answer body on 2xx; else one line saying why, and exit 1.
-# The token travels in a mode-600 header file and the body on standard input, never in argv.
-user_call() {
-  local method=$1 path=$2 json=${3:-} dir="$SETPOINT_DATA/secrets" token header out code message
+# user_call METHOD PATH [JSON]: app_call as an admin (users are an admin's business).
+user_call() { app_call user admin "$USER_TOKEN_SECONDS" "$@"; }
+
+# app_call LABEL ROLE SECONDS METHOD PATH [JSON]: the app's answer body on 2xx; else one line
+# saying why (prefixed with LABEL), and exit 1. It calls as the bootstrap user with a token of
+# ROLE signed here for SECONDS, over loopback. The token travels in a mode-600 header file under
+# $SETPOINT_DATA/secrets, deleted on return, and the body on standard input, never in argv.
+app_call() {
+  local label=$1 role=$2 seconds=$3 method=$4 path=$5 json=${6:-} dir="$SETPOINT_DATA/secrets"
+  local token header out code message url="http://127.0.0.1:$SETPOINT_HTTP_PORT$path"
   token=$(mktemp "$dir/.cli-token.XXXXXX")
   header=$(mktemp "$dir/.cli-header.XXXXXX")
   out=$(mktemp "$dir/.cli-answer.XXXXXX")
   # shellcheck disable=SC2064 # the names are fixed now
   trap "rm -f '$token' '$header' '$out'; trap - RETURN" RETURN
   if ! (umask 077 && java "$STACK_DIR/OperatorSecrets.java" mint-token "$dir" "$token" \
-    "$LOCAL_ISSUER" "$OPERATOR_USER" "$USER_TOKEN_SECONDS" admin) >>"$LOG_DIR/secrets.log" 2>&1; then
-    die "user: could not sign an admin token with the key in $dir (see $LOG_DIR/secrets.log)"
+    "$LOCAL_ISSUER" "$OPERATOR_USER" "$seconds" "$role") >>"$LOG_DIR/secrets.log" 2>&1; then
+    die "$label: could not sign an $role token with the key in $dir (see $LOG_DIR/secrets.log)"
   fi
   printf 'Authorization: Bearer %s\n' "$(<"$token")" >"$header"
+  rm -f "$token"
   if [[ -n $json ]]; then
     code=$(printf '%s' "$json" | curl -s -o "$out" -w '%{http_code}' -X "$method" -H @"$header" \
-      -H 'Content-Type: application/json' --data-binary @- \
-      "http://127.0.0.1:$SETPOINT_HTTP_PORT$path") || code=000
+      -H 'Content-Type: application/json' --data-binary @- "$url") || code=000
   else
-    code=$(curl -s -o "$out" -w '%{http_code}' -X "$method" -H @"$header" \
-      "http://127.0.0.1:$SETPOINT_HTTP_PORT$path") || code=000
+    code=$(curl -s -o "$out" -w '%{http_code}' -X "$method" -H @"$header" "$url") || code=000
   fi
   if [[ $code == 000 ]]; then
-    die "user: the app does not answer on port $SETPOINT_HTTP_PORT; is the stack running? (./setpoint status)"
+    die "$label: the app does not answer on port $SETPOINT_HTTP_PORT; is the stack running? (./setpoint status)"
   fi
   if [[ $code != 2?? ]]; then
     message=$(sed -n 's/.*"message":"\([^"]*\)".*/\1/p' "$out")
-    die "user: $code ${message:-$(head -c 200 "$out")}"
+    die "$label: $code ${message:-$(head -c 200 "$out")}"
   fi
   cat "$out"
 }

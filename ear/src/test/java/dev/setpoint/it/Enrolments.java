@@ -188,14 +188,13 @@ public final class Enrolments {
   public static String fleet(String command) throws IOException, InterruptedException {
     String cli = System.getenv("SETPOINT_CLI");
     assertNotNull(cli, "SETPOINT_CLI is not set: run the end-to-end tests through ./setpoint test");
-    URI base = URI.create(Edge.BASE);
     ProcessBuilder builder = new ProcessBuilder(cli, command, "fleet").redirectErrorStream(true);
     Map<String, String> env = builder.environment();
     env.put("SETPOINT_FLEET_SIZE", "1");
     env.put("SETPOINT_FLEET_RACK_SENSORS", "0");
-    env.put(
-        base.getScheme().equals("https") ? "SETPOINT_HTTPS_PORT" : "SETPOINT_HTTP_PORT",
-        Integer.toString(base.getPort()));
+    // the fleet posts over HTTPS; the stack asks for its enrolment code over loopback HTTP
+    env.put("SETPOINT_HTTPS_PORT", System.getProperty("setpoint.it.https.port"));
+    env.put("SETPOINT_HTTP_PORT", System.getProperty("setpoint.it.http.port"));
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(180, TimeUnit.SECONDS)) {

@@ -114,14 +114,14 @@ public class EnrolmentResource {
   @Requires(Role.OPERATOR)
   public Response create(
       InputStream body, @Context SecurityContext security, @Context HttpServletRequest http) {
-    JsonObject request = object(body);
+    JsonObject request = RequestBodies.object(body, MAX_BODY_BYTES, FIELDS);
     EnrolmentService.NewCode asked =
         new EnrolmentService.NewCode(
-            string(request, "description"),
+            RequestBodies.string(request, "description"),
             strings(request, "devices"),
             count(request),
             strings(request, "profiles"),
-            string(request, "service"),
+            RequestBodies.string(request, "service"),
             duration(request));
     return answer(
         () -> {
@@ -224,32 +224,6 @@ public class EnrolmentResource {
     return json;
   }
 
-  /** The body as a JSON object with no other keys than {@link #FIELDS}. */
-  private static JsonObject object(InputStream body) {
-    JsonValue value = RequestBodies.json(body, MAX_BODY_BYTES);
-    if (!(value instanceof JsonObject object)) {
-      throw new BadRequestBodyException(400, "request body must be a JSON object");
-    }
-    for (String key : object.keySet()) {
-      if (!FIELDS.contains(key)) {
-        throw new BadRequestBodyException(
-            400, key + ": unknown field (expected " + String.join(", ", FIELDS) + ")");
-      }
-    }
-    return object;
-  }
-
-  private static String string(JsonObject object, String field) {
-    JsonValue value = object.get(field);
-    if (value == null || value == JsonValue.NULL) {
-      return null;
-    }
-    if (!(value instanceof JsonString text)) {
-      throw new BadRequestBodyException(400, field + ": must be a string");
-    }
-    return text.getString();
-  }
-
   private static List<String> strings(JsonObject object, String field) {
     JsonValue value = object.get(field);
     if (value == null || value == JsonValue.NULL) {
@@ -284,7 +258,7 @@ public class EnrolmentResource {
   }
 
   private static Duration duration(JsonObject object) {
-    String text = string(object, "expiresIn");
+    String text = RequestBodies.string(object, "expiresIn");
     if (text == null) {
       return null;
     }

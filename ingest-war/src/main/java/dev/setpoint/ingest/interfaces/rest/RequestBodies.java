@@ -5,7 +5,9 @@ import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
@@ -144,5 +146,35 @@ final class RequestBodies {
       case VALUE_NULL -> JsonValue.NULL;
       default -> throw new BadRequestBodyException(400, "request body is not valid JSON");
     };
+  }
+
+  /**
+   * The body as a JSON object with no other keys than {@code allowed}: 400 naming the first unknown
+   * key, or saying it is not an object.
+   */
+  static JsonObject object(InputStream body, int maxBytes, Set<String> allowed) {
+    JsonValue value = json(body, maxBytes);
+    if (!(value instanceof JsonObject object)) {
+      throw new BadRequestBodyException(400, "request body must be a JSON object");
+    }
+    for (String key : object.keySet()) {
+      if (!allowed.contains(key)) {
+        throw new BadRequestBodyException(
+            400, key + ": unknown field (expected " + String.join(", ", allowed) + ")");
+      }
+    }
+    return object;
+  }
+
+  /** The field's text, null when absent or null (the use case says whether it is required). */
+  static String string(JsonObject object, String field) {
+    JsonValue value = object.get(field);
+    if (value == null || value == JsonValue.NULL) {
+      return null;
+    }
+    if (!(value instanceof JsonString text)) {
+      throw new BadRequestBodyException(400, field + ": must be a string");
+    }
+    return text.getString();
   }
 }

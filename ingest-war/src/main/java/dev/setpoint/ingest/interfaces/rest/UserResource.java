@@ -14,7 +14,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -90,10 +89,11 @@ public class UserResource {
       @Context SecurityContext security,
       @Context HttpServletRequest http,
       @Context UriInfo uri) {
-    JsonObject request = object(body, Set.of("username", "role", "password"));
-    String username = string(request, "username");
-    String role = string(request, "role");
-    String password = string(request, "password");
+    JsonObject request =
+        RequestBodies.object(body, MAX_BODY_BYTES, Set.of("username", "role", "password"));
+    String username = RequestBodies.string(request, "username");
+    String role = RequestBodies.string(request, "role");
+    String password = RequestBodies.string(request, "password");
     return answer(
         () -> {
           UserAccount created =
@@ -113,12 +113,14 @@ public class UserResource {
       InputStream body,
       @Context SecurityContext security,
       @Context HttpServletRequest http) {
-    JsonObject request = object(body, Set.of("role", "disabled"));
+    JsonObject request = RequestBodies.object(body, MAX_BODY_BYTES, Set.of("role", "disabled"));
     if (request.isEmpty()) {
       return EdgeXErrors.of(400, null, "role or disabled: give at least one to change");
     }
     Optional<String> role =
-        request.containsKey("role") ? Optional.of(string(request, "role")) : Optional.empty();
+        request.containsKey("role")
+            ? Optional.of(RequestBodies.string(request, "role"))
+            : Optional.empty();
     Optional<Boolean> disabled = Optional.empty();
     if (request.containsKey("disabled")) {
       JsonValue value = request.get("disabled");
@@ -144,7 +146,9 @@ public class UserResource {
       InputStream body,
       @Context SecurityContext security,
       @Context HttpServletRequest http) {
-    String password = string(object(body, Set.of("password")), "password");
+    String password =
+        RequestBodies.string(
+            RequestBodies.object(body, MAX_BODY_BYTES, Set.of("password")), "password");
     return answer(
         () -> {
           users.setPassword(username, password, AuditActors.of(security, http));
@@ -164,33 +168,6 @@ public class UserResource {
     } catch (StoreUnavailableException e) {
       return EdgeXErrors.of(503, null, e.getMessage() + "; retry later");
     }
-  }
-
-  /** The body as a JSON object with no other keys than {@code allowed}. */
-  private static JsonObject object(InputStream body, Set<String> allowed) {
-    JsonValue value = RequestBodies.json(body, MAX_BODY_BYTES);
-    if (!(value instanceof JsonObject object)) {
-      throw new BadRequestBodyException(400, "request body must be a JSON object");
-    }
-    for (String key : object.keySet()) {
-      if (!allowed.contains(key)) {
-        throw new BadRequestBodyException(
-            400, key + ": unknown field (expected " + String.join(", ", allowed) + ")");
-      }
-    }
-    return object;
-  }
-
-  /** The field's text, null when absent (the service says it is required). */
-  private static String string(JsonObject object, String field) {
-    JsonValue value = object.get(field);
-    if (value == null || value == JsonValue.NULL) {
-      return null;
-    }
-    if (!(value instanceof JsonString text)) {
-      throw new BadRequestBodyException(400, field + ": must be a string");
-    }
-    return text.getString();
   }
 
   private static JsonObject json(UserAccount user) {
