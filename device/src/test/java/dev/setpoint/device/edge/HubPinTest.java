@@ -106,7 +106,7 @@ class HubPinTest {
   @Test
   void thePinnedHubGetsTheEvent() throws Exception {
     IngestClient agent = client(new HubTrust.Pinned(List.of(sha256(hubCertificate.getEncoded()))));
-    assertEquals(Delivery.STORED, agent.post(event(), "spd_test"));
+    assertEquals(Delivery.STORED, agent.post(event(), "spd_test").delivery());
     assertEquals(1, requests.get());
     // The public key's hash pins the same hub (what browsers and curl --pinnedpubkey use).
     IngestClient byKey =
@@ -117,7 +117,7 @@ class HubPinTest {
                         .encodeToString(
                             HexFormat.of()
                                 .parseHex(sha256(hubCertificate.getPublicKey().getEncoded())))));
-    assertEquals(Delivery.STORED, byKey.post(event(), "spd_test"));
+    assertEquals(Delivery.STORED, byKey.post(event(), "spd_test").delivery());
   }
 
   @Test
@@ -129,7 +129,8 @@ class HubPinTest {
                 .getCertificate("other");
     IngestClient agent = client(new HubTrust.Pinned(List.of(sha256(other.getEncoded()))));
 
-    assertEquals(Delivery.RETRY, agent.post(event(), "spd_test"), "kept for a later attempt");
+    assertEquals(
+        Delivery.RETRY, agent.post(event(), "spd_test").delivery(), "kept for a later attempt");
     IngestUnavailableException refused =
         assertThrows(
             IngestUnavailableException.class,
@@ -156,16 +157,19 @@ class HubPinTest {
     KeyStore other =
         keystore("other", HexFormat.of().formatHex(new SecureRandom().generateSeed(12)));
     Path otherPem = pem(dir.resolve("other.pem"), (X509Certificate) other.getCertificate("other"));
-    assertEquals(Delivery.RETRY, client(new HubTrust.CaFile(otherPem)).post(event(), "spd_test"));
+    assertEquals(
+        Delivery.RETRY, client(new HubTrust.CaFile(otherPem)).post(event(), "spd_test").delivery());
     assertEquals(0, requests.get());
 
     Path hubPem = pem(dir.resolve("hub.pem"), hubCertificate);
-    assertEquals(Delivery.STORED, client(new HubTrust.CaFile(hubPem)).post(event(), "spd_test"));
+    assertEquals(
+        Delivery.STORED, client(new HubTrust.CaFile(hubPem)).post(event(), "spd_test").delivery());
   }
 
   @Test
   void theJdksDefaultTrustDoesNotKnowASelfSignedHub() throws Exception {
-    assertEquals(Delivery.RETRY, client(new HubTrust.JdkDefault()).post(event(), "spd_test"));
+    assertEquals(
+        Delivery.RETRY, client(new HubTrust.JdkDefault()).post(event(), "spd_test").delivery());
     assertEquals(0, requests.get());
   }
 
