@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.it.Edge;
 import dev.setpoint.it.Enrolments;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -32,7 +33,7 @@ class EnrolmentAttackIT {
 
   @BeforeAll
   static void serverUp() {
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = Edge.client().build();
     await()
         .atMost(Duration.ofSeconds(180))
         .pollInterval(Duration.ofSeconds(1))
