@@ -33,7 +33,9 @@ train="$target/cds-training"
 rm -rf "$train"
 mkdir -p "$train"
 url=http://127.0.0.1:9
-code=spe_no-ingest-to-enrol-with
+# With no stand-in ingest, the training agent only needs some code to start with: one made for
+# this run, which no ingest ever issued.
+code="spe_$(head -c 20 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')"
 ingest=""
 if [ -d "$target/test-classes" ]; then
   "$jdk/bin/java" -cp "$target/test-classes:$target/setpoint-device.jar:$target/lib/*" \

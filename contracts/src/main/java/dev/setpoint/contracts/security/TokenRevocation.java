@@ -33,6 +33,21 @@ import java.util.Optional;
 public record TokenRevocation(
     String username, String tokenId, String sessionId, long issuedBefore, long expiresAt) {
 
+  /** The claim in which the local issuer names a token's session. */
+  public static final String SESSION_CLAIM = "sid";
+
+  /**
+   * A token's session from its {@value #SESSION_CLAIM} claim as the JWT runtime hands it over (a
+   * {@code String}, or a JSON string for a custom claim), or null when it has none.
+   */
+  public static String sessionOf(Object claim) {
+    return switch (claim) {
+      case null -> null;
+      case JsonString text -> text.getString();
+      default -> claim.toString();
+    };
+  }
+
   public TokenRevocation {
     Objects.requireNonNull(username, "username");
     if (tokenId == null && sessionId == null && issuedBefore <= 0) {

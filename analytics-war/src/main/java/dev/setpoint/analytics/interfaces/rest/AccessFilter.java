@@ -6,6 +6,7 @@ import dev.setpoint.analytics.config.RoleGroupsConfig;
 import dev.setpoint.contracts.security.Public;
 import dev.setpoint.contracts.security.Requires;
 import dev.setpoint.contracts.security.Role;
+import dev.setpoint.contracts.security.TokenRevocation;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -112,7 +113,11 @@ public class AccessFilter implements ContainerRequestFilter {
               + " issuer");
       return;
     }
-    if (denylist.revoked(jwt.getName(), jwt.getTokenID(), session(jwt), jwt.getIssuedAtTime())) {
+    if (denylist.revoked(
+        jwt.getName(),
+        jwt.getTokenID(),
+        TokenRevocation.sessionOf(jwt.getClaim(TokenRevocation.SESSION_CLAIM)),
+        jwt.getIssuedAtTime())) {
       refuse(
           request,
           REALM + ", error=\"invalid_token\"",
@@ -172,18 +177,5 @@ public class AccessFilter implements ContainerRequestFilter {
     public String getAuthenticationScheme() {
       return "Bearer";
     }
-  }
-
-  /**
-   * The token's {@code sid} (the local issuer's session), or null; a runtime may hand a custom
-   * claim over as a JSON string rather than a {@code String}.
-   */
-  static String session(JsonWebToken jwt) {
-    Object sid = jwt.getClaim("sid");
-    return switch (sid) {
-      case null -> null;
-      case jakarta.json.JsonString text -> text.getString();
-      default -> sid.toString();
-    };
   }
 }

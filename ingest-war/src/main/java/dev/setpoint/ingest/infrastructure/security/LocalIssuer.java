@@ -3,6 +3,7 @@ package dev.setpoint.ingest.infrastructure.security;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.setpoint.contracts.audit.AuditActor;
 import dev.setpoint.contracts.security.Role;
+import dev.setpoint.contracts.security.TokenRevocation;
 import dev.setpoint.ingest.application.TokenRevocations;
 import dev.setpoint.ingest.application.UserService;
 import dev.setpoint.ingest.application.UserService.Authentication;
@@ -398,7 +399,7 @@ public class LocalIssuer {
                 .add("iat", iat)
                 .add("exp", iat + tokens.lifetime().toSeconds())
                 .add("jti", UUID.randomUUID().toString())
-                .add("sid", sessionId)
+                .add(TokenRevocation.SESSION_CLAIM, sessionId)
                 .build());
   }
 

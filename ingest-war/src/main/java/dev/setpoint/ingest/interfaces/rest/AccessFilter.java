@@ -3,6 +3,7 @@ package dev.setpoint.ingest.interfaces.rest;
 import dev.setpoint.contracts.security.Public;
 import dev.setpoint.contracts.security.Requires;
 import dev.setpoint.contracts.security.Role;
+import dev.setpoint.contracts.security.TokenRevocation;
 import dev.setpoint.ingest.application.DeviceTokenService;
 import dev.setpoint.ingest.application.TokenRevocations;
 import dev.setpoint.ingest.config.RoleGroupsConfig;
@@ -213,7 +214,10 @@ public class AccessFilter implements ContainerRequestFilter {
                 + " issuer");
       }
       if (revocations.revoked(
-          jwt.getName(), jwt.getTokenID(), session(jwt), jwt.getIssuedAtTime())) {
+          jwt.getName(),
+          jwt.getTokenID(),
+          TokenRevocation.sessionOf(jwt.getClaim(TokenRevocation.SESSION_CLAIM)),
+          jwt.getIssuedAtTime())) {
         return unauthenticated(
             request, true, "the bearer JWT was revoked (logout, password reset or disabled user)");
       }
@@ -294,18 +298,5 @@ public class AccessFilter implements ContainerRequestFilter {
     public String getAuthenticationScheme() {
       return "Bearer";
     }
-  }
-
-  /**
-   * The token's {@code sid} (the local issuer's session), or null; a runtime may hand a custom
-   * claim over as a JSON string rather than a {@code String}.
-   */
-  static String session(JsonWebToken jwt) {
-    Object sid = jwt.getClaim("sid");
-    return switch (sid) {
-      case null -> null;
-      case jakarta.json.JsonString text -> text.getString();
-      default -> sid.toString();
-    };
   }
 }

@@ -3,6 +3,7 @@ package dev.setpoint.ingest.interfaces.rest;
 import dev.setpoint.contracts.security.Public;
 import dev.setpoint.contracts.security.Requires;
 import dev.setpoint.contracts.security.Role;
+import dev.setpoint.contracts.security.TokenRevocation;
 import dev.setpoint.ingest.application.AuditTrail;
 import dev.setpoint.ingest.config.LocalIssuerConfig;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
@@ -150,7 +151,10 @@ public class AuthResource {
     if (!(http.getUserPrincipal() instanceof JsonWebToken jwt) || jwt.getTokenID() == null) {
       return EdgeXErrors.of(400, null, "only a JWT with a token id (jti) can be logged out");
     }
-    String session = issuer.issuer().equals(jwt.getIssuer()) ? AccessFilter.session(jwt) : null;
+    String session =
+        issuer.issuer().equals(jwt.getIssuer())
+            ? TokenRevocation.sessionOf(jwt.getClaim(TokenRevocation.SESSION_CLAIM))
+            : null;
     try {
       issuer.logout(
           jwt.getName(),
