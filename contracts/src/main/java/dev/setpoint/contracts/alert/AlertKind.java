@@ -25,6 +25,11 @@ public enum AlertKind {
   EDGE_BACKLOG("edge_backlog", Scope.HUB),
   /** An edge hub not heard from. */
   EDGE_SILENT("edge_silent", Scope.HUB),
+  /**
+   * An edge hub's buffer volume above its high-water mark: the hub refuses events (507) and its
+   * devices keep them in their journals until space returns. Raised by the hub itself.
+   */
+  EDGE_BUFFER_FULL("edge_buffer_full", Scope.HUB),
   /** Analytics' consumer lagging behind the telemetry topic. */
   CONSUMER_LAG("consumer_lag", Scope.SERVICE),
   /** The served model failed to load. */

@@ -15,8 +15,9 @@ import java.util.UUID;
  * @param id the alert's id, {@link AlertIds#of}(kind, room, start): the cloud names the same alert
  *     alike and de-duplicates what both raised
  * @param severity its severity after this change (for a clearing: the last it had)
- * @param room the room it is raised for (its subject)
- * @param site the room's site, or null when the devices carry none
+ * @param room the room it is raised for (its subject); for {@link AlertKind#EDGE_BUFFER_FULL}, the
+ *     hub's own alert, the hub (as {@code hub})
+ * @param site the room's site (the hub's, for the hub's own alert), or null when none is known
  * @param value the value judged at this change, or null when not known
  * @param threshold the limit it is judged against, or null
  * @param message what happened, in words (the same the cloud writes for it)

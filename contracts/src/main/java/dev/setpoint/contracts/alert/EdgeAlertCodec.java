@@ -23,9 +23,10 @@ import java.time.format.DateTimeParseException;
  * </pre>
  *
  * Codes as the API writes them ({@link AlertKind#code()}, {@link Severity#code()}, {@link
- * EdgeAlert.Event#code()}), times in ISO-8601; {@code site}, {@code value} and {@code threshold}
- * are left out when unknown. Decoding checks the schema version and every required field, naming
- * the field at fault. Thread-safe.
+ * EdgeAlert.Event#code()}), times in ISO-8601; the kinds an edge raises: the room conditions and
+ * {@link AlertKind#EDGE_BUFFER_FULL} (whose {@code room} is the hub's name, its subject); {@code
+ * site}, {@code value} and {@code threshold} are left out when unknown. Decoding checks the schema
+ * version and every required field, naming the field at fault. Thread-safe.
  */
 public final class EdgeAlertCodec {
   /** The version written; decoding refuses any other. */
@@ -90,9 +91,11 @@ public final class EdgeAlertCodec {
     return new EdgeAlert(
         text(o, "id", true),
         AlertKind.fromCode(kind)
-            .filter(k -> k.scope() == AlertKind.Scope.ROOM)
+            .filter(k -> k.scope() == AlertKind.Scope.ROOM || k == AlertKind.EDGE_BUFFER_FULL)
             .orElseThrow(
-                () -> new AlertFormatException("kind '" + kind + "' is not a room condition")),
+                () ->
+                    new AlertFormatException(
+                        "kind '" + kind + "' is not a room condition or the edge's buffer volume")),
         Severity.fromCode(severity)
             .orElseThrow(() -> new AlertFormatException("severity '" + severity + "' is unknown")),
         EdgeAlert.Event.fromCode(event)

@@ -62,6 +62,32 @@ class EdgeAlertCodecTest {
     assertEquals(a, codec.decode(json));
   }
 
+  @Test
+  void theHubsOwnBufferVolumeAlertTravelsButNotTheCloudsHubAlerts() {
+    EdgeAlert full =
+        new EdgeAlert(
+            AlertIds.of(AlertKind.EDGE_BUFFER_FULL, "s1", START),
+            AlertKind.EDGE_BUFFER_FULL,
+            Severity.CRITICAL,
+            EdgeAlert.Event.RAISED,
+            "s1",
+            "s1",
+            0.93,
+            0.9,
+            "the edge hub of site s1 refuses events: its buffer volume is 93 % full",
+            START,
+            START,
+            "s1");
+    String json = codec.encode(full);
+    assertTrue(json.contains("\"kind\":\"edge_buffer_full\""), json);
+    assertEquals(full, codec.decode(json));
+
+    // edge_backlog is judged by the cloud from what arrives; an edge does not send it
+    String backlog = json.replace("edge_buffer_full", "edge_backlog");
+    AlertFormatException e = assertThrows(AlertFormatException.class, () -> codec.decode(backlog));
+    assertTrue(e.getMessage().contains("kind 'edge_backlog'"), e.getMessage());
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',
