@@ -90,6 +90,16 @@ public class EdgeAlertService {
     }
   }
 
+  /**
+   * An alert about the hub itself (its buffer volume, {@link BufferVolumeGuard}), through the same
+   * outbox as the rooms' alerts; queued, never waits.
+   */
+  public void hubAlert(EdgeAlert alert) {
+    if (config.enabled) {
+      append(alert);
+    }
+  }
+
   private void append(EdgeAlert alert) {
     appender.offer(
         new OutboxMessage(alert.eventId(), Topics.ALERTS, alert.id(), codec.encode(alert), next()));

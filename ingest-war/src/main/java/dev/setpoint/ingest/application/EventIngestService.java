@@ -9,11 +9,11 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 
 /**
- * Accepts an EdgeX event: within its device's rate ({@link DeviceLimits}), validated whole (its
- * form, its origins within the {@link OriginWindow}, then against its device and profile), within
- * its device's PENDING cap, then stored {@code PENDING} for the relay, its readings offered to the
- * {@link LatestReadingCache} that Core Command reads, and its room judged for the edge's own alerts
- * ({@link EdgeAlertService}).
+ * Accepts an EdgeX event: while the buffer's volume has room ({@link BufferVolumeGuard}), within
+ * its device's rate ({@link DeviceLimits}), validated whole (its form, its origins within the
+ * {@link OriginWindow}, then against its device and profile), within its device's PENDING cap, then
+ * stored {@code PENDING} for the relay, its readings offered to the {@link LatestReadingCache} that
+ * Core Command reads, and its room judged for the edge's own alerts ({@link EdgeAlertService}).
  */
 @ApplicationScoped
 public class EventIngestService {
@@ -24,6 +24,7 @@ public class EventIngestService {
   private final EdgeAlertService alerts;
   private final DeviceLimits limits;
   private final OriginWindow origins;
+  private final BufferVolumeGuard volume;
   private final Clock clock;
 
   @Inject
@@ -33,7 +34,8 @@ public class EventIngestService {
       LatestReadingCache latest,
       EdgeAlertService alerts,
       DeviceLimits limits,
-      DeviceLimitsConfig config) {
+      DeviceLimitsConfig config,
+      BufferVolumeGuard volume) {
     this(
         store,
         conformance,
@@ -41,6 +43,7 @@ public class EventIngestService {
         alerts,
         limits,
         new OriginWindow(config.originFutureTolerance, config.originMaxAge),
+        volume,
         Clock.systemUTC());
   }
 
@@ -51,6 +54,7 @@ public class EventIngestService {
       EdgeAlertService alerts,
       DeviceLimits limits,
       OriginWindow origins,
+      BufferVolumeGuard volume,
       Clock clock) {
     this.store = store;
     this.conformance = conformance;
@@ -58,17 +62,30 @@ public class EventIngestService {
     this.alerts = alerts;
     this.limits = limits;
     this.origins = origins;
+    this.volume = volume;
     this.clock = clock;
   }
 
   /** For CDI's proxy only. */
   protected EventIngestService() {
-    this(null, null, null, null, null, null, null);
+    this(null, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * Refuses an event write while the buffer's volume is full, before anything else is done for it
+   * (the v1 API asks first, so that a refused event registers no device).
+   *
+   * @throws BufferVolumeFullException the buffer's volume is above its high-water mark
+   */
+  public void admitVolume() {
+    volume.admit();
   }
 
   /**
    * Stores the event and returns its id.
    *
+   * @throws BufferVolumeFullException the buffer's volume is above its high-water mark; nothing
+   *     stored (checked first: a refusal costs the device no share of its rate)
    * @throws DeviceRateLimitedException the device posts faster than its rate; nothing stored
    * @throws InvalidEventException the request breaks the contract or the profile, or an origin lies
    *     outside the window; nothing stored
@@ -78,6 +95,7 @@ public class EventIngestService {
    * @throws dev.setpoint.ingest.domain.DuplicateEventException the id is already stored
    */
   public String add(AddEventRequest request, EventPath path) {
+    volume.admit();
     limits.admitPost(path.deviceName());
     long receivedAt = clock.millis();
     BufferedEvent valid = validator.validate(request, path, receivedAt);

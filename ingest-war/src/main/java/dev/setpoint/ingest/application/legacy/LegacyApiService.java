@@ -274,11 +274,14 @@ public class LegacyApiService {
    * Stores a v1 event through the same validation and storage as a v3 one; returns its id.
    *
    * @throws InvalidEventException a reading is invalid; nothing stored
+   * @throws dev.setpoint.ingest.application.BufferVolumeFullException the buffer's volume is above
+   *     its high-water mark; nothing stored, nothing registered
    * @throws UnknownMetadataException the device is unknown (and not auto-registered), or a reading
    *     has no value descriptor
    * @throws LegacyDeviceConflictException the device exists under another profile
    */
   public String addEvent(LegacyEvent event, AuditActor who) {
+    ingest.admitVolume(); // a full buffer volume refuses before a device is registered for it
     long receivedAt = clock.millis();
     Device device =
         metadata.device(event.device()).orElseGet(() -> autoRegister(event.device(), who));

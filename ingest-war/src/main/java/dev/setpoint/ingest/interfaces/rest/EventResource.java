@@ -7,7 +7,6 @@ import dev.setpoint.ingest.application.DeviceLockedException;
 import dev.setpoint.ingest.application.EventIngestService;
 import dev.setpoint.ingest.application.EventPath;
 import dev.setpoint.ingest.application.InvalidEventException;
-import dev.setpoint.ingest.application.PendingCapReachedException;
 import dev.setpoint.ingest.application.RetryLaterException;
 import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.domain.DuplicateEventException;
@@ -26,8 +25,9 @@ import jakarta.ws.rs.core.Response;
  * EdgeX Core Data: {@code POST /api/v3/event/{service}/{profile}/{device}/{source}}. The body comes
  * read strictly by {@link EventRequestReader} (a malformed body is an EdgeX 400 that says what is
  * wrong, an oversize one a 413); the checks against the device and its profile are the
- * application's. A device over its rate gets 429, one at its cap of unforwarded events 507, both
- * with {@code Retry-After}: refusals to retry, never a 400 (which the agent drops for good).
+ * application's. A device over its rate gets 429, one at its cap of unforwarded events 507, and
+ * every device 507 while the buffer's volume is above its high-water mark, all with {@code
+ * Retry-After}: refusals to retry, never a 400 (which the agent drops for good).
  */
 @Path("/v3/event")
 @ApplicationScoped
@@ -61,8 +61,8 @@ public class EventResource {
           ingest.add(request, new EventPath(serviceName, profileName, deviceName, sourceName));
       return Response.status(201).entity(IdResponse.created(requestId, id)).build();
     } catch (RetryLaterException e) {
-      int status = e instanceof PendingCapReachedException ? 507 : 429;
-      return EdgeXErrors.retryLater(EdgeXErrors.of(status, requestId, e.getMessage()), e);
+      return EdgeXErrors.retryLater(
+          EdgeXErrors.of(EdgeXErrors.status(e), requestId, e.getMessage()), e);
     } catch (InvalidEventException e) {
       return EdgeXErrors.of(400, requestId, e.getMessage());
     } catch (UnknownMetadataException e) {

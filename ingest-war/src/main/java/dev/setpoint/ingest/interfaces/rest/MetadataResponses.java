@@ -8,7 +8,6 @@ import dev.setpoint.ingest.application.InvalidCommandException;
 import dev.setpoint.ingest.application.InvalidEventException;
 import dev.setpoint.ingest.application.InvalidMetadataException;
 import dev.setpoint.ingest.application.MetadataInUseException;
-import dev.setpoint.ingest.application.PendingCapReachedException;
 import dev.setpoint.ingest.application.RetryLaterException;
 import dev.setpoint.ingest.application.UnknownMetadataException;
 import dev.setpoint.ingest.application.legacy.LegacyDeviceConflictException;
@@ -41,8 +40,8 @@ final class MetadataResponses {
     if (e instanceof UnknownMetadataException || e instanceof LegacyReadsOffException) {
       return OptionalInt.of(404);
     }
-    if (e instanceof RetryLaterException) {
-      return OptionalInt.of(e instanceof PendingCapReachedException ? 507 : 429);
+    if (e instanceof RetryLaterException later) {
+      return OptionalInt.of(EdgeXErrors.status(later));
     }
     if (e instanceof DuplicateNameException
         || e instanceof LegacyDeviceConflictException

@@ -1,0 +1,183 @@
+package dev.setpoint.ingest.application;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.setpoint.contracts.alert.AlertKind;
+import dev.setpoint.contracts.alert.EdgeAlert;
+import dev.setpoint.contracts.alert.Severity;
+import dev.setpoint.ingest.ManualClock;
+import dev.setpoint.ingest.application.BufferVolumeGuard.State;
+import dev.setpoint.ingest.domain.BufferVolume;
+import dev.setpoint.ingest.domain.VolumeNotMeasurableException;
+import dev.setpoint.ingest.domain.VolumeUsage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+class BufferVolumeGuardTest {
+  private static final long MB = 1_000_000;
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-12-03T10:00:00Z"));
+  private final List<EdgeAlert> alerts = new ArrayList<>();
+  private Supplier<VolumeUsage> measured = () -> used(0.5);
+
+  /** A 1,000 MB volume with this fraction used. */
+  private static VolumeUsage used(double fraction) {
+    long used = Math.round(1000 * MB * fraction);
+    return new VolumeUsage(used, 1000 * MB - used);
+  }
+
+  private final BufferVolume volume =
+      new BufferVolume() {
+        @Override
+        public VolumeUsage measure() {
+          return measured.get();
+        }
+
+        @Override
+        public String describe() {
+          return "a test volume";
+        }
+      };
+
+  private final BufferVolumeGuard guard =
+      new BufferVolumeGuard(
+          volume,
+          new VolumeWatermarks(0.90, 0.85, 10 * MB),
+          Duration.ofSeconds(30),
+          "s1",
+          alerts::add,
+          clock);
+
+  private void measure(double fraction) {
+    measured = () -> used(fraction);
+    guard.sample();
+  }
+
+  @Test
+  void refusesAboveTheHighWaterMarkWithRetryAfterAndCountsTheRefusals() {
+    measure(0.89);
+    assertEquals(State.ACCEPTING, guard.status().state());
+    assertDoesNotThrow(guard::admit);
+
+    measure(0.90);
+    assertEquals(State.REFUSING, guard.status().state());
+    BufferVolumeFullException e = assertThrows(BufferVolumeFullException.class, guard::admit);
+    assertThrows(BufferVolumeFullException.class, guard::admit);
+    assertEquals(Duration.ofSeconds(30), e.retryAfter());
+    assertTrue(e.getMessage().contains("90.0 % used"), e.getMessage());
+    assertTrue(e.getMessage().contains("100 MB free"), e.getMessage());
+    assertEquals(2, guard.refusedCount());
+  }
+
+  @Test
+  void doesNotFlapBetweenTheMarksAndAcceptsAgainAtTheLowWaterMark() {
+    measure(0.95);
+    measure(0.87); // below high-water, above low-water: still refusing
+    assertEquals(State.REFUSING, guard.status().state());
+    measure(0.85);
+    assertEquals(State.ACCEPTING, guard.status().state());
+    assertDoesNotThrow(guard::admit);
+    measure(0.89); // below high-water: still accepting
+    assertEquals(State.ACCEPTING, guard.status().state());
+    assertEquals(0, guard.refusedCount());
+  }
+
+  @Test
+  void tooFewFreeBytesRefusesWhateverTheFractionAndNeedsTwiceAsManyToEnd() {
+    measured = () -> new VolumeUsage(50 * MB, 9 * MB); // 85 % used, under 10 MB free
+    guard.sample();
+    assertEquals(State.REFUSING, guard.status().state());
+    measured = () -> new VolumeUsage(50 * MB, 15 * MB); // 77 %, 15 MB free: under 2 × 10 MB
+    guard.sample();
+    assertEquals(State.REFUSING, guard.status().state());
+    measured = () -> new VolumeUsage(50 * MB, 20 * MB);
+    guard.sample();
+    assertEquals(State.ACCEPTING, guard.status().state());
+  }
+
+  @Test
+  void raisesTheHubsCriticalAlertOnceAndClearsItUnderTheSameId() {
+    measure(0.5);
+    measure(0.93);
+    clock.advance(2_000);
+    measure(0.95);
+    clock.advance(60_000);
+    measure(0.80);
+    measure(0.70);
+
+    assertEquals(2, alerts.size(), alerts.toString());
+    EdgeAlert raised = alerts.get(0);
+    EdgeAlert cleared = alerts.get(1);
+    assertEquals(AlertKind.EDGE_BUFFER_FULL, raised.kind());
+    assertEquals(Severity.CRITICAL, raised.severity());
+    assertEquals(EdgeAlert.Event.RAISED, raised.event());
+    assertEquals("s1", raised.hub());
+    assertEquals("s1", raised.room());
+    assertEquals(0.93, raised.value(), 1e-9);
+    assertEquals(0.90, raised.threshold(), 1e-9);
+    assertEquals(EdgeAlert.Event.CLEARED, cleared.event());
+    assertEquals(raised.id(), cleared.id());
+    assertEquals(raised.start(), cleared.start());
+    assertEquals(raised.start().plusSeconds(62), cleared.at());
+  }
+
+  @Test
+  void aVolumeThatCannotBeMeasuredLeavesTheCheckOffAndSaysWhy() {
+    assertEquals(State.UNMEASURED, guard.status().state(), "before the first measurement");
+    measured =
+        () -> {
+          throw new VolumeNotMeasurableException("the server reports no fsUsedSize");
+        };
+    guard.sample();
+    assertEquals(State.UNMEASURED, guard.status().state());
+    assertEquals("the server reports no fsUsedSize", guard.status().reason());
+    assertNull(guard.status().usage());
+    assertDoesNotThrow(guard::admit);
+  }
+
+  @Test
+  void aRefusalEndsWhenTheVolumeCannotBeMeasuredAnyMoreAndItsAlertClears() {
+    measure(0.95);
+    measured =
+        () -> {
+          throw new VolumeNotMeasurableException("setpoint.ingest.buffer.volume.path is gone");
+        };
+    guard.sample();
+    assertEquals(State.UNMEASURED, guard.status().state());
+    assertDoesNotThrow(guard::admit);
+    assertEquals(
+        List.of(EdgeAlert.Event.RAISED, EdgeAlert.Event.CLEARED),
+        alerts.stream().map(EdgeAlert::event).toList());
+  }
+
+  @Test
+  void aFailedMeasurementKeepsTheLastDecision() {
+    measure(0.95);
+    measured =
+        () -> {
+          throw new IllegalStateException("MongoDB unreachable");
+        };
+    guard.sample();
+    assertEquals(State.REFUSING, guard.status().state());
+    assertThrows(BufferVolumeFullException.class, guard::admit);
+    assertEquals(1, alerts.size());
+  }
+
+  @Test
+  void marksThatMakeNoSenseStopTheDeploymentNamingTheKey() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new VolumeWatermarks(0.8, 0.9, 0));
+    assertTrue(e.getMessage().contains("low-water"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new VolumeWatermarks(1.5, 0.9, 0));
+    assertTrue(e.getMessage().contains("high-water"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new VolumeWatermarks(0.9, 0.8, -1));
+    assertTrue(e.getMessage().contains("min-free"), e.getMessage());
+  }
+}
