@@ -176,6 +176,50 @@ class OutboxTest {
   }
 
   @Test
+  void aFullHubVolumes507KeepsTheEventsInTheJournalThroughARestartAndResendsThemAfterRetryAfter()
+      throws Exception {
+    String path = IngestClient.eventPath("svc", "room-controller", "r1", "climate");
+    EventJournal journal = new EventJournal(dir.resolve("r1.journal"), 100);
+    Outbox outbox =
+        new Outbox(
+            journal,
+            e -> client.post(e, "spd_r1"),
+            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8), () -> 1.0),
+            clock);
+    // the hub's buffer volume above its high-water mark: every post 507, Retry-After 30 s
+    ingest.answerEvents(507, "30");
+    Instant t0 = now.get();
+    outbox.submit("r1", path, body(1));
+    outbox.submit("r1", path, body(2));
+    assertEquals(2, outbox.buffered(), "both kept, none dropped");
+    assertEquals(0, outbox.rejected());
+    assertEquals(t0.plusSeconds(30), outbox.nextAttempt(), "Retry-After, not the 1 s backoff");
+    advance(Duration.ofSeconds(30));
+    assertEquals(0, outbox.flush(now.get().plusSeconds(5)), "still full: kept again");
+    assertEquals(2, outbox.buffered());
+
+    // The agent restarts while the hub is full: the journal on the device's disk keeps both.
+    journal.close();
+    journal = new EventJournal(dir.resolve("r1.journal"), 100);
+    outbox =
+        new Outbox(
+            journal,
+            e -> client.post(e, "spd_r1"),
+            new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(8), () -> 1.0),
+            clock);
+    assertEquals(2, outbox.buffered());
+
+    // space returns: both are stored, in order, once each
+    ingest.answerEvents(0);
+    advance(Duration.ofSeconds(30));
+    assertEquals(2, outbox.flush(now.get().plusSeconds(5)));
+    assertEquals(0, outbox.buffered());
+    assertEquals(
+        List.of("e-1", "e-2"), ingest.stored().stream().map(StandInIngest.Stored::id).toList());
+    journal.close();
+  }
+
+  @Test
   void a507AndA503AreKeptAndA400IsDroppedForGood() throws Exception {
     List<Attempt> answers =
         new ArrayList<>(
