@@ -66,6 +66,9 @@ export_app_env() {
   # must stay small here: forwarded events are kept 10 min, not the WAR's 24 h (the cloud keeps
   # the history; docs/benchmarks.md shows what 100,000 retained events do to latency).
   export SETPOINT_RELAY_RETENTION_FORWARDED="${SETPOINT_RELAY_RETENTION_FORWARDED:-PT10M}"
+  # A full disk never loses an accepted event: ingest watches the volume of the MongoDB-wire
+  # server's H2 file (mongo-java-server reports no sizes in dbStats) and answers 507 above 90 %.
+  export SETPOINT_INGEST_BUFFER_VOLUME_PATH="${SETPOINT_INGEST_BUFFER_VOLUME_PATH:-$SETPOINT_DATA/mongo}"
   # Operators: Liberty's MicroProfile JWT trusts the local issuer's key; the issuer signs with
   # the private half and checks the operator's password against the hash (ensure_secrets).
   export_issuer_keys "$secrets"
