@@ -169,6 +169,13 @@ public class BufferVolumeGuard {
     boolean wasRefusing = before.state() == State.REFUSING;
     boolean refusing = after.state() == State.REFUSING;
     Instant at = clock.instant();
+    if (before.state() == State.UNMEASURED && after.state() != State.UNMEASURED) {
+      LOG.info(
+          "ingest watches the edge buffer's volume ("
+              + volume.describe()
+              + "): "
+              + describe(after.usage()));
+    }
     if (!wasRefusing && refusing) {
       LOG.warning(
           "ingest refuses events (507) from now on: "
