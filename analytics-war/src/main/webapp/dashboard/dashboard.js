@@ -930,6 +930,7 @@ const ALERT_KINDS = {
   inlet_high: 'inlet too warm', inlet_rate: 'inlet changing fast', humidity: 'humidity out of range',
   dew_point: 'dew point out of range', device_offline: 'device offline', controller_fallback: 'controller in fallback',
   meter_anomaly: 'meter anomaly', edge_backlog: 'edge backlog', edge_silent: 'edge hub silent',
+  edge_buffer_full: 'edge buffer volume full',
   consumer_lag: 'consumer lag', model_failed: 'model failed',
 };
 // The unit of an alert's value and threshold, by kind (the others carry neither).

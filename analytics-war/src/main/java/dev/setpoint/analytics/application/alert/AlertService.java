@@ -587,7 +587,8 @@ public final class AlertService {
                 AlertState.RAISED,
                 e.room(),
                 e.site(),
-                e.room(),
+                // A hub's own alert (its buffer volume full) names the hub as its subject, no room.
+                e.kind().scope() == AlertKind.Scope.HUB ? null : e.room(),
                 null,
                 v,
                 e.threshold(),

@@ -391,6 +391,29 @@ class AlertServiceTest {
   }
 
   @Test
+  void aHubsOwnAlertNamesTheHubAsItsSubjectAndNoRoom() {
+    Instant start = T0.plusSeconds(60);
+    alerts.edge(
+        new EdgeAlert(
+            AlertIds.of(AlertKind.EDGE_BUFFER_FULL, "s1", start),
+            AlertKind.EDGE_BUFFER_FULL,
+            Severity.CRITICAL,
+            EdgeAlert.Event.RAISED,
+            "s1",
+            "s1",
+            0.95,
+            0.90,
+            "the edge buffer's volume is 95 % full",
+            start,
+            start,
+            "s1"));
+    Alert a = alerts.openNow().getFirst();
+    assertEquals(AlertKind.EDGE_BUFFER_FULL, a.kind());
+    assertEquals("s1", a.subject());
+    assertEquals(null, a.room(), "a hub alert belongs to no room");
+  }
+
+  @Test
   void anEdgeAlertTheCloudRaisedFromTheSameReadingsIsNotRaisedTwice() {
     buffered(24, 33, 33, 25);
     assertEquals(List.of("raised inlet_high critical", "cleared inlet_high critical"), told);
