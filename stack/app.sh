@@ -2,12 +2,19 @@
 # stack/app.sh, sourced by ./setpoint: the app service, the EAR on Open Liberty: build when stale,
 # the environment it reads, readiness.
 
-# Liberty writes its own pid file; the marker is its launcher jar.
+# Liberty writes its own pid file; the marker is its launcher jar. Without a pid file that names
+# it, the server is found by the tag start_app gave it (stack/process.sh).
 app_pid() {
   local file="$WLP_DIR/usr/servers/.pid/$LIBERTY_SERVER.pid" pid
-  [[ -f $file ]] || return 1
-  pid=$(<"$file")
-  is_ours "$pid" ws-server.jar && printf '%s\n' "$pid"
+  if [[ -f $file ]]; then
+    pid=$(<"$file")
+    if is_ours "$pid" ws-server.jar; then
+      printf '%s\n' "$pid"
+      return 0
+    fi
+  fi
+  pid=$(tagged_main_pids app ws-server.jar | head -n 1)
+  [[ -n $pid ]] && printf '%s\n' "$pid"
 }
 
 # Ready = /health/ready answers 200 with at least one check. MicroProfile Health also answers
@@ -119,7 +126,8 @@ start_app() {
   rotate_log "$log"
   STARTED+=(app)
   # Liberty's LOG_DIR puts messages.log and console.log under SETPOINT_HOME too.
-  if ! LOG_DIR=$liberty_logs "$WLP_DIR/bin/server" start "$LIBERTY_SERVER" >>"$log" 2>&1; then
+  # The tag (stack/process.sh) goes with the server's JVM, which `server start` leaves running.
+  if ! env "$(service_tag app)" LOG_DIR="$liberty_logs" "$WLP_DIR/bin/server" start "$LIBERTY_SERVER" >>"$log" 2>&1; then
     show_log_tail "$log"
     show_log_tail "$liberty_logs/messages.log"
     die "app: Liberty did not start"
@@ -166,6 +174,7 @@ stop_app() {
       terminate app "$pid"
     fi
   fi
+  stop_tagged app
 }
 
 status_app() {

@@ -104,37 +104,84 @@ print_urls() {
   fi
 }
 
+# run [--rebuild] [service...]: the named services (all by default, in start order) in the
+# foreground, watched until Ctrl-C or until one of them dies.
 cmd_run() {
-  local svc t0 reused=()
-  parse_start_args "$@"
-  ((${#ARGS[@]} == 0)) || { warn "run takes no service (it runs them all)"; exit 2; }
+  local svc t0 reused=() wanted=()
+  parse_run_args "$@"
   trap on_signal INT TERM
   t0=$(now_us)
   for svc in "${SERVICES[@]}"; do
+    [[ " ${ARGS[*]:-${SERVICES[*]}} " == *" $svc "* ]] || continue
+    wanted+=("$svc")
     if "${svc}_running"; then
       reused+=("$svc")
     fi
     "start_$svc"
   done
-  print_urls
-  show_operator_password_once
+  if [[ " ${wanted[*]} " == *" app "* ]]; then
+    print_urls
+    show_operator_password_once
+  fi
   say "ready in $(seconds_since "$t0") s; press Ctrl-C to stop"
   if ((${#reused[@]})); then
     say "already running before, so left running on exit: ${reused[*]}"
   fi
-  # Watch the services; if one dies, stop the rest rather than serve half a stack.
+  watch_started
+}
+
+parse_run_args() {
+  local a s known
+  ARGS=()
+  for a in "$@"; do
+    # shellcheck disable=SC2034 # APP_REBUILD is read by app_needs_build (stack/app.sh)
+    case $a in
+      --rebuild) APP_REBUILD=1 ;;
+      *)
+        known=0
+        for s in "${SERVICES[@]}"; do
+          [[ $a == "$s" ]] && known=1
+        done
+        ((known)) || { warn "unknown service '$a' (services: ${SERVICES[*]})"; exit 2; }
+        ARGS+=("$a")
+        ;;
+    esac
+  done
+}
+
+# The processes a started service consists of, one a line: label, pid, log.
+watch_targets() {
+  local pid
+  case $1 in
+    influx)
+      pid=$(influxd_pid) && printf 'influxd %s %s\n' "$pid" "$LOG_DIR/influx.log"
+      pid=$(nginx_pid) && printf 'influx-nginx %s %s\n' "$pid" "$LOG_DIR/influx-nginx.log"
+      ;;
+    app) pid=$(app_pid) && printf 'app %s %s\n' "$pid" "$LOG_DIR/liberty/messages.log" ;;
+    *) pid=$("${1}_pid") && printf '%s %s %s\n' "$1" "$pid" "$LOG_DIR/$1.log" ;;
+  esac
+  return 0
+}
+
+# Watch the processes this run started, by pid and start time (not by pid file, which another
+# command may rewrite or remove): when one dies, name it and its log in one line, stop everything
+# this run started and exit 1, rather than serve half a stack.
+watch_started() {
+  local svc label pid log labels=() pids=() starts=() logs=() i
+  for svc in "${STARTED[@]}"; do
+    while read -r label pid log; do
+      labels+=("$label")
+      pids+=("$pid")
+      starts+=("$(started_at "$pid")")
+      logs+=("$log")
+    done < <(watch_targets "$svc")
+  done
   while true; do
-    sleep 2 &
+    sleep 1 &
     wait $! || true
-    for svc in "${STARTED[@]}"; do
-      if ! "${svc}_running"; then
-        warn "$svc stopped unexpectedly"
-        if [[ $svc == app ]]; then
-          show_log_tail "$LOG_DIR/liberty/messages.log" 10
-        else
-          show_log_tail "$LOG_DIR/$svc.log" 10
-        fi
-        die "stopping the stack"
+    for i in "${!pids[@]}"; do
+      if ! alive "${pids[i]}" || [[ $(started_at "${pids[i]}") != "${starts[i]}" ]]; then
+        die "${labels[i]} (pid ${pids[i]}) died; its log: ${logs[i]}; stopping what this run started"
       fi
     done
   done

@@ -1,10 +1,11 @@
 # shellcheck shell=bash
-# stack/process.sh, sourced by ./setpoint: the service processes (pid files checked against
-# /proc, detached launch, SIGTERM then SIGKILL, stop on interrupt), their ports and readiness.
+# stack/process.sh, sourced by ./setpoint: the service processes (found by the tag in their
+# environment, pid files checked against /proc, detached launch, SIGTERM then SIGKILL, stop on
+# interrupt, run's watch over what it started), their ports and readiness.
 
 # True if the pid exists and is not a zombie.
 alive() {
-  local stat
+  local stat ppid
   stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
   stat=${stat##*) }
   [[ ${stat:0:1} != Z ]]
@@ -18,12 +19,70 @@ is_ours() {
   [[ $cmdline == *"$marker"* ]]
 }
 
-# Print the pid from <name>.pid if is_ours; otherwise remove the stale pid file and fail.
+# Every process a launch starts carries SETPOINT_SERVICE=<name>@<run dir> in its environment, and
+# its children inherit it: status, stop and run find a service's processes by it even when its pid
+# file is gone or names another process. nginx writes its process title over its environment, so
+# it is found by its pid file alone (run still watches it by pid).
+service_tag() { printf 'SETPOINT_SERVICE=%s@%s' "$1" "$RUN_DIR"; }
+
+# The parent pid of a process (field 4 of /proc/<pid>/stat), or nothing.
+parent_of() {
+  local stat ppid
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  read -r _ ppid _ <<<"$stat"
+  printf '%s\n' "$ppid"
+}
+
+# When a process started (field 22 of /proc/<pid>/stat, clock ticks since boot): with the pid it
+# names one process, so a reused pid is not mistaken for the one run started.
+started_at() {
+  local stat fields
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  read -ra fields <<<"$stat"
+  printf '%s\n' "${fields[19]}"
+}
+
+# Pids of the live processes that carry NAME's tag (the service and all its children).
+tagged_pids() {
+  local tag file pid
+  tag=$(service_tag "$1")
+  while IFS= read -r file; do
+    pid=${file#/proc/}
+    pid=${pid%/environ}
+    if [[ $pid != "$BASHPID" ]] && alive "$pid"; then
+      printf '%s\n' "$pid"
+    fi
+  done < <(grep -lzxF -- "$tag" /proc/[0-9]*/environ 2>/dev/null)
+}
+
+# The service's main processes among the tagged ones: those with the marker whose parent is not
+# tagged too (one a service, unless something started it twice).
+tagged_main_pids() {
+  local name=$1 marker=$2 pid ppid pids
+  mapfile -t pids < <(tagged_pids "$name")
+  for pid in "${pids[@]}"; do
+    is_ours "$pid" "$marker" || continue
+    ppid=$(parent_of "$pid") || continue
+    [[ " ${pids[*]} " == *" $ppid "* ]] || printf '%s\n' "$pid"
+  done
+}
+
+# Print the service's pid: the one in <name>.pid if is_ours, else its tagged main process (and the
+# pid file is written again); fail, and forget the pid file, when neither runs.
 pid_of() {
   local name=$1 marker=$2 file="$RUN_DIR/$1.pid" pid
-  [[ -f $file ]] || return 1
-  pid=$(<"$file")
-  if is_ours "$pid" "$marker"; then
+  if [[ -f $file ]]; then
+    pid=$(<"$file")
+    if is_ours "$pid" "$marker"; then
+      printf '%s\n' "$pid"
+      return 0
+    fi
+  fi
+  pid=$(tagged_main_pids "$name" "$marker" | head -n 1)
+  if [[ -n $pid ]]; then
+    printf '%s\n' "$pid" >"$file"
     printf '%s\n' "$pid"
     return 0
   fi
@@ -31,15 +90,17 @@ pid_of() {
   return 1
 }
 
-# Start a command detached (own session, stdin closed, output appended to the log); the child
-# writes its own pid before exec, so the pid file is right even if setsid had to fork.
+# Start a command detached (own session, stdin closed, output appended to the log, the service's
+# tag in its environment); the child writes its own pid before exec, so the pid file is right even
+# if setsid had to fork.
 launch() {
   local name=$1 log=$2
   shift 2
   mkdir -p "$RUN_DIR"
   rm -f "$RUN_DIR/$name.pid"
   # shellcheck disable=SC2016 # $$ and $@ belong to the inner bash
-  setsid bash -c 'echo $$ >"$0"; exec "$@"' "$RUN_DIR/$name.pid" "$@" </dev/null >>"$log" 2>&1 &
+  env "$(service_tag "$name")" setsid bash -c 'echo $$ >"$0"; exec "$@"' "$RUN_DIR/$name.pid" "$@" \
+    </dev/null >>"$log" 2>&1 &
   # Out of the job table: bash would otherwise print a "Killed" job report for it.
   disown "$!" 2>/dev/null || true
   local i
@@ -76,15 +137,25 @@ await_launched() {
   say "$name ready in $(seconds_since "$t0") s (pid $pid, $detail)"
 }
 
-# Stop a launched process (LABEL names it in the message; its pid comes from NAME_pid) and
-# forget its pid and data files.
+# Stop a launched process (LABEL names it in the message; its pid comes from NAME_pid) and any
+# other process that still carries its tag, and forget its pid and data files.
 stop_launched() {
   local name=$1 label=${2:-$1} pid
   if pid=$("${name}_pid"); then
     say "stopping $label (pid $pid)"
     terminate "$name" "$pid"
-    rm -f "$RUN_DIR/$name.pid" "$RUN_DIR/$name.data"
   fi
+  stop_tagged "$name" "$label"
+  rm -f "$RUN_DIR/$name.pid" "$RUN_DIR/$name.data"
+}
+
+# Stop whatever still carries NAME's tag: a second copy, or children its main process left.
+stop_tagged() {
+  local name=$1 label=${2:-$1} pid
+  for pid in $(tagged_pids "$name"); do
+    say "stopping $label (pid $pid, left running)"
+    terminate "$name" "$pid"
+  done
 }
 
 # The status line of a service that is one launched process: NAME PORTS.

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -14,8 +14,9 @@ import java.util.stream.Collectors;
  * value for range checks. Names match case-insensitively, as EdgeX matches them. Array, Binary and
  * Object types are not accepted: Setpoint could not check their values.
  *
- * <p>Shared because every writer checks values by the same rule: ingest for events and operators'
- * commands, the relay for the recommender's commands.
+ * <p>Shared because every hop reads values by the same rule ({@link #parse}): ingest validates
+ * events and operators' commands with it, the relay forwards events' numeric readings with it and
+ * checks the recommender's commands with it. A value ingest accepted is one the relay can forward.
  */
 public final class ValueTypes {
   private static final BigInteger UINT64_MAX =
@@ -30,21 +31,24 @@ public final class ValueTypes {
   private static final Map<String, String> CANONICAL =
       NAMES.stream().collect(Collectors.toMap(n -> n.toLowerCase(Locale.ROOT), n -> n));
 
-  private static final Map<String, Predicate<String>> PARSES =
-      Map.ofEntries(
-          Map.entry("bool", v -> v.equals("true") || v.equals("false")),
-          Map.entry("string", v -> true),
-          Map.entry("uint8", v -> integerIn(v, BigInteger.ZERO, BigInteger.valueOf(255))),
-          Map.entry("uint16", v -> integerIn(v, BigInteger.ZERO, BigInteger.valueOf(65_535))),
-          Map.entry(
-              "uint32", v -> integerIn(v, BigInteger.ZERO, BigInteger.valueOf(4_294_967_295L))),
-          Map.entry("uint64", v -> integerIn(v, BigInteger.ZERO, UINT64_MAX)),
-          Map.entry("int8", v -> integerIn(v, Byte.MIN_VALUE, Byte.MAX_VALUE)),
-          Map.entry("int16", v -> integerIn(v, Short.MIN_VALUE, Short.MAX_VALUE)),
-          Map.entry("int32", v -> integerIn(v, Integer.MIN_VALUE, Integer.MAX_VALUE)),
-          Map.entry("int64", v -> integerIn(v, Long.MIN_VALUE, Long.MAX_VALUE)),
-          Map.entry("float32", v -> finite(v, true)),
-          Map.entry("float64", v -> finite(v, false)));
+  private static final BigInteger UINT32_MAX = BigInteger.valueOf(4_294_967_295L);
+
+  /** Integers: optional sign, ASCII digits; no exponent, no fraction. */
+  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+
+  /**
+   * Floats: optional sign, ASCII digits with an optional fraction, optional decimal exponent. No
+   * hex floats, no NaN or Infinity, no Java suffixes ({@code 1d}, {@code 1f}), no digits of other
+   * scripts.
+   */
+  private static final Pattern FLOAT =
+      Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+
+  /**
+   * Longer numbers are refused before they are parsed: a full Float64 written without exponent has
+   * under 330 characters, and a body of digits must not cost quadratic time.
+   */
+  static final int MAX_NUMBER_LENGTH = 1024;
 
   private ValueTypes() {}
 
@@ -66,47 +70,101 @@ public final class ValueTypes {
     return !type.equals("bool") && !type.equals("string");
   }
 
-  /**
-   * Whether the text is a valid value of the known type: integers within the type's bounds, floats
-   * finite (NaN, Infinity and overflow refused), booleans {@code true} or {@code false}.
-   */
+  /** Whether the text is a valid value of the known type; {@link #parse} says what that means. */
   public static boolean parses(String valueType, String text) {
-    Predicate<String> parses = PARSES.get(valueType.toLowerCase(Locale.ROOT));
-    return parses != null && text != null && parses.test(text);
+    return parse(valueType, text).isPresent();
+  }
+
+  /**
+   * The value of the text as the type reads it, or empty when the text is no value of that type or
+   * the type is not one of the {@link #supported} ones. This is the one definition of a valid value
+   * that ingest validates with and the relay forwards with.
+   *
+   * <ul>
+   *   <li>Surrounding whitespace and control characters (what {@link String#trim} removes) are
+   *       ignored, for every type; {@link ReadingValue#text} is the text without them.
+   *   <li>Integer types: an optional sign and ASCII decimal digits, within the type's bounds
+   *       ({@code +7}, {@code -0} and {@code 007} included; no fraction, exponent or hex).
+   *   <li>Float32 and Float64: decimal or scientific notation with ASCII digits ({@code 21.3},
+   *       {@code 2.130000e+01}, {@code +.5}, {@code 5.}); NaN, Infinity, hex floats and values
+   *       whose magnitude rounds to infinity in the type are refused, tiny values round to zero.
+   *       EdgeX v3 sends floats as such text only (v2's base64 float encoding is gone).
+   *   <li>Bool: {@code true} or {@code false}, lower case. String: any text.
+   *   <li>Numbers longer than {@value #MAX_NUMBER_LENGTH} characters are refused.
+   * </ul>
+   */
+  public static Optional<ReadingValue> parse(String valueType, String text) {
+    if (valueType == null || text == null) {
+      return Optional.empty();
+    }
+    String value = text.trim();
+    return switch (valueType.toLowerCase(Locale.ROOT)) {
+      case "string" -> Optional.of(new ReadingValue.Text(value));
+      case "bool" ->
+          value.equals("true") || value.equals("false")
+              ? Optional.of(new ReadingValue.Bool(value, value.equals("true")))
+              : Optional.empty();
+      case "uint8" -> integer(value, BigInteger.ZERO, BigInteger.valueOf(255));
+      case "uint16" -> integer(value, BigInteger.ZERO, BigInteger.valueOf(65_535));
+      case "uint32" -> integer(value, BigInteger.ZERO, UINT32_MAX);
+      case "uint64" -> integer(value, BigInteger.ZERO, UINT64_MAX);
+      case "int8" -> integer(value, Byte.MIN_VALUE, Byte.MAX_VALUE);
+      case "int16" -> integer(value, Short.MIN_VALUE, Short.MAX_VALUE);
+      case "int32" -> integer(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+      case "int64" -> integer(value, Long.MIN_VALUE, Long.MAX_VALUE);
+      case "float32" -> floating(value, true);
+      case "float64" -> floating(value, false);
+      default -> Optional.empty();
+    };
   }
 
   /**
    * Whether the numeric value lies within the optional bounds. Compared exactly as decimals, so a
    * value a hair above the maximum is refused.
    *
-   * @param text a value that {@link #parses} as a numeric type
+   * @param text a value that {@link #parse}s as a numeric type
    */
   public static boolean within(String text, Double minimum, Double maximum) {
-    BigDecimal value = new BigDecimal(text);
+    return within(new BigDecimal(text.trim()), minimum, maximum);
+  }
+
+  /** Whether the parsed numeric value lies within the optional bounds, compared exactly. */
+  public static boolean within(ReadingValue.Numeric value, Double minimum, Double maximum) {
+    return within(value.exact(), minimum, maximum);
+  }
+
+  private static boolean within(BigDecimal value, Double minimum, Double maximum) {
     return (minimum == null || value.compareTo(new BigDecimal(minimum.toString())) >= 0)
         && (maximum == null || value.compareTo(new BigDecimal(maximum.toString())) <= 0);
   }
 
-  private static boolean integerIn(String text, long min, long max) {
-    return integerIn(text, BigInteger.valueOf(min), BigInteger.valueOf(max));
+  private static Optional<ReadingValue> integer(String text, long min, long max) {
+    return integer(text, BigInteger.valueOf(min), BigInteger.valueOf(max));
   }
 
-  private static boolean integerIn(String text, BigInteger min, BigInteger max) {
-    try {
-      BigInteger value = new BigInteger(text);
-      return value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
-    } catch (NumberFormatException e) {
-      return false;
+  private static Optional<ReadingValue> integer(String text, BigInteger min, BigInteger max) {
+    if (text.length() > MAX_NUMBER_LENGTH || !INTEGER.matcher(text).matches()) {
+      return Optional.empty();
     }
+    BigInteger value = new BigInteger(text);
+    return value.compareTo(min) >= 0 && value.compareTo(max) <= 0
+        ? Optional.of(new ReadingValue.Numeric(text, new BigDecimal(value)))
+        : Optional.empty();
   }
 
-  /** Finite decimal or scientific notation; NaN and Infinity are refused, as is overflow. */
-  private static boolean finite(String text, boolean single) {
-    try {
-      BigDecimal exact = new BigDecimal(text);
-      return single ? Float.isFinite(exact.floatValue()) : Double.isFinite(exact.doubleValue());
-    } catch (NumberFormatException e) {
-      return false;
+  /** Finite decimal or scientific notation; the magnitude must not round to infinity. */
+  private static Optional<ReadingValue> floating(String text, boolean single) {
+    if (text.length() > MAX_NUMBER_LENGTH || !FLOAT.matcher(text).matches()) {
+      return Optional.empty();
     }
+    BigDecimal exact;
+    try {
+      exact = new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      return Optional.empty(); // an exponent beyond int's range
+    }
+    boolean finite =
+        single ? Float.isFinite(exact.floatValue()) : Double.isFinite(exact.doubleValue());
+    return finite ? Optional.of(new ReadingValue.Numeric(text, exact)) : Optional.empty();
   }
 }

@@ -13,6 +13,7 @@ import dev.setpoint.contracts.alert.RoomFinding;
 import dev.setpoint.contracts.alert.Severity;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
+import dev.setpoint.contracts.edgex.ReadingValue;
 import dev.setpoint.contracts.edgex.ValueTypes;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -135,15 +136,11 @@ final class EdgeAlertEvaluator {
    */
   static Double reading(BufferedEvent event, String resource) {
     for (BufferedReading r : event.readings()) {
-      if (resource.equals(r.resourceName()) && ValueTypes.numeric(r.valueType())) {
-        try {
-          double value = Double.parseDouble(r.value());
-          if (Double.isFinite(value)) {
-            return value;
-          }
-        } catch (NumberFormatException e) {
-          // not a number after all: no reading, as for the relay
-        }
+      if (resource.equals(r.resourceName())
+          && ValueTypes.numeric(r.valueType())
+          && ValueTypes.parse(r.valueType(), r.value()).orElse(null)
+              instanceof ReadingValue.Numeric number) {
+        return number.asDouble();
       }
     }
     return null;

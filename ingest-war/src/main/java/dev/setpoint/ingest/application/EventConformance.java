@@ -6,6 +6,7 @@ import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.DeviceLabels;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceResource;
+import dev.setpoint.contracts.edgex.ReadingValue;
 import dev.setpoint.contracts.edgex.ResourceProperties;
 import dev.setpoint.contracts.edgex.ValueTypes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -128,8 +129,9 @@ public class EventConformance {
               + resource.name()
               + "'");
     }
-    if (ValueTypes.numeric(properties.valueType())
-        && !ValueTypes.within(reading.value(), properties.minimum(), properties.maximum())) {
+    if (ValueTypes.parse(reading.valueType(), reading.value()).orElse(null)
+            instanceof ReadingValue.Numeric number
+        && !ValueTypes.within(number, properties.minimum(), properties.maximum())) {
       throw new InvalidEventException(
           field
               + ".value '"

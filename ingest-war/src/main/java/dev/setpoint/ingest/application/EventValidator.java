@@ -7,6 +7,7 @@ import dev.setpoint.contracts.edgex.AddEventRequest;
 import dev.setpoint.contracts.edgex.ApiVersion;
 import dev.setpoint.contracts.edgex.Event;
 import dev.setpoint.contracts.edgex.Reading;
+import dev.setpoint.contracts.edgex.ReadingValue;
 import dev.setpoint.contracts.edgex.ValueTypes;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
 import java.math.BigInteger;
@@ -110,16 +111,18 @@ public final class EventValidator {
     if (reading.value() == null) {
       throw new InvalidEventException(field + ".value is required");
     }
-    if (!ValueTypes.parses(valueType, reading.value().trim())) {
-      throw new InvalidEventException(
-          field + ".value '" + reading.value() + "' is not a valid " + valueType);
-    }
+    // The shared parser: a value accepted here is one the relay can forward.
+    ReadingValue value =
+        ValueTypes.parse(valueType, reading.value())
+            .orElseThrow(
+                () ->
+                    new InvalidEventException(
+                        field + ".value '" + reading.value() + "' is not a valid " + valueType));
     long origin =
         reading.origin() == null ? eventOrigin : positive(reading.origin(), field + ".origin");
     String id =
         reading.id() == null ? UUID.randomUUID().toString() : uuid(reading.id(), field + ".id");
-    return new BufferedReading(
-        id, origin, resource, valueType, reading.value().trim(), reading.units());
+    return new BufferedReading(id, origin, resource, valueType, value.text(), reading.units());
   }
 
   private static String required(String value, String field) {

@@ -2,6 +2,7 @@ package dev.setpoint.relay.application;
 
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
+import dev.setpoint.contracts.edgex.ReadingValue;
 import dev.setpoint.contracts.edgex.ValueTypes;
 import dev.setpoint.contracts.telemetry.OutdoorConditions;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
@@ -26,6 +27,30 @@ final class TelemetryMapper {
   private TelemetryMapper() {}
 
   /**
+   * The reading's numeric value read by ingest's rule ({@link ValueTypes#parse}), or null for a
+   * text or boolean reading.
+   *
+   * @throws IllegalArgumentException when a numeric reading's value is not one ingest accepts: the
+   *     stored event breaks the buffer's schema and can never be sent
+   */
+  static ReadingValue.Numeric numeric(BufferedReading reading) {
+    if (!ValueTypes.numeric(reading.valueType())) {
+      return null;
+    }
+    return ValueTypes.parse(reading.valueType(), reading.value())
+        .map(ReadingValue.Numeric.class::cast)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "reading "
+                        + reading.resourceName()
+                        + " holds '"
+                        + reading.value()
+                        + "', which is no "
+                        + reading.valueType()));
+  }
+
+  /**
    * The message, or empty when the event has no numeric reading to send.
    *
    * @param site the device's site
@@ -36,13 +61,11 @@ final class TelemetryMapper {
     List<TelemetryReading> readings = new ArrayList<>(event.readings().size());
     Double setpoint = null;
     for (BufferedReading reading : event.readings()) {
-      if (ValueTypes.numeric(reading.valueType())) {
-        double value = Double.parseDouble(reading.value());
-        if (Double.isFinite(value)) {
-          readings.add(new TelemetryReading(reading.resourceName(), value, reading.units()));
-          if (SETPOINT.equals(reading.resourceName())) {
-            setpoint = value;
-          }
+      if (numeric(reading) instanceof ReadingValue.Numeric number) {
+        double value = number.asDouble();
+        readings.add(new TelemetryReading(reading.resourceName(), value, reading.units()));
+        if (SETPOINT.equals(reading.resourceName())) {
+          setpoint = value;
         }
       }
     }
