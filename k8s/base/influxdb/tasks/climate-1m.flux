@@ -1,5 +1,5 @@
 // The 1-minute roll-up of each device's climate: stack/influx.sh's continuous query climate_1m in
-// Flux. Every minute the last 10 again (late points; each counter's previous minute). Means,
+// Flux. Every minute the last 2 again (a point a little late; each counter's previous minute). Means,
 // minima and maxima of the gauges, each counter's rise since the previous minute's last reading
 // as the minute's energy (never a mean of counter readings), the weather category's last value.
 option task = {name: "setpoint-climate-1m", every: 1m, offset: 5s}
@@ -18,7 +18,7 @@ counters = ["cooling_energy", "it_energy"]
 
 raw =
     from(bucket: "setpoint")
-        |> range(start: -10m)
+        |> range(start: -2m)
         |> filter(fn: (r) => r._measurement == "climate")
 
 stat = (tables=<-, fn, prefix) =>

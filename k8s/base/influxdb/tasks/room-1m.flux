@@ -4,7 +4,7 @@ option task = {name: "setpoint-room-1m", every: 1m, offset: 5s}
 
 room =
     from(bucket: "setpoint")
-        |> range(start: -10m)
+        |> range(start: -2m)
         |> filter(
             fn: (r) =>
                 r._measurement == "climate" and exists r.room

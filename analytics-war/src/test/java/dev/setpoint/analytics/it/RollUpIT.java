@@ -132,7 +132,7 @@ class RollUpIT {
   void theStackRunsTheRollUpsAsContinuousQueriesOnTheirSchedule() throws Exception {
     Map<String, String> queries = RollUps.continuousQueries();
 
-    assertTrue(queries.get("climate_1m").contains("RESAMPLE EVERY 1m FOR 10m"), queries.toString());
+    assertTrue(queries.get("climate_1m").contains("RESAMPLE EVERY 1m FOR 2m"), queries.toString());
     assertTrue(queries.get("climate_1m").contains("INTO setpoint.rollup_1m.:MEASUREMENT"));
     assertTrue(queries.get("climate_1m").contains("GROUP BY time(1m), *"));
     assertTrue(queries.get("climate_1h").contains("RESAMPLE EVERY 1h FOR 2h"));

@@ -22,10 +22,10 @@ import java.util.Map;
  * The roll-ups' continuous queries as the stack created them in the tests' InfluxDB ({@code
  * stack/influx.sh}), and their backfill: the very SELECT ... INTO a continuous query holds, read
  * back from {@code SHOW CONTINUOUS QUERIES}, bounded to a past window. InfluxDB 1.x runs a
- * continuous query only on its schedule (each minute for the last 10 minutes, each hour for the
- * last 2); a test cannot wait for the next hour, and a backfill written out here could differ from
- * what runs. So the CQ's own text is the one definition, and the test runs it over its window.
- * InfluxQL goes over {@code /query} as JSON, so an InfluxQL error fails the test with its message.
+ * continuous query only on its schedule (each minute for the last 2 minutes, each hour for the last
+ * 2); a test cannot wait for the next hour, and a backfill written out here could differ from what
+ * runs. So the CQ's own text is the one definition, and the test runs it over its window. InfluxQL
+ * goes over {@code /query} as JSON, so an InfluxQL error fails the test with its message.
  */
 final class RollUps {
   static final String DATABASE = "setpoint";
