@@ -3,6 +3,23 @@
 # One service, two processes: influxd (loopback, its own port) and nginx in front of it, which
 # adds the InfluxDB 2.x write route. See stack/nginx-influx.conf.template.
 
+# The data lifecycle (docs/architecture.md, "Data lifecycle in the time-series store"): raw points
+# in retention policy raw (the default) for SETPOINT_INFLUX_RAW_RETENTION_DAYS, 1-minute and 1-hour
+# roll-ups in rollup_1m and rollup_1h for SETPOINT_INFLUX_ROLLUP_RETENTION_DAYS, kept by continuous
+# queries. Analytics reads the same raw retention to know which ranges only roll-ups still hold.
+SETPOINT_INFLUX_RAW_RETENTION_DAYS="${SETPOINT_INFLUX_RAW_RETENTION_DAYS:-30}"
+SETPOINT_INFLUX_ROLLUP_RETENTION_DAYS="${SETPOINT_INFLUX_ROLLUP_RETENTION_DAYS:-730}"
+export SETPOINT_ANALYTICS_HISTORY_RAW_RETENTION="P${SETPOINT_INFLUX_RAW_RETENTION_DAYS}D"
+export SETPOINT_ANALYTICS_HISTORY_ROLLUP_RETENTION="P${SETPOINT_INFLUX_ROLLUP_RETENTION_DAYS}D"
+
+# Fields rolled up as mean, min and max; counters (kWh) as the energy of the period; the
+# category as its last value. A field a device does not report is simply absent from its roll-up.
+INFLUX_ROLLUP_GAUGES=(temperature humidity outdoor_temperature outdoor_humidity current_setpoint
+  cooling_power it_power compute_power)
+INFLUX_ROLLUP_COUNTERS=(cooling_energy it_energy)
+# The savings work's hourly energy fields, copied into rollup_1h unchanged.
+INFLUX_ENERGY_FIELDS=(kwh covered_s gap_s excluded_s resets complete)
+
 influxd_pid() { pid_of influxd influxd; }
 nginx_pid() { pid_of nginx nginx; }
 
@@ -65,12 +82,172 @@ write_nginx_config() {
     "$STACK_DIR/nginx-influx.conf.template" >"$dir/nginx.conf"
 }
 
+# One InfluxQL statement against influxd; prints the JSON answer. Fails on an HTTP error; an
+# InfluxQL error is in the answer ("error":...), for the caller to judge.
+influxql() {
+  curl -sf -XPOST "http://127.0.0.1:$SETPOINT_INFLUXD_PORT/query?db=$INFLUX_DB" --data-urlencode "q=$1"
+}
+
+influxql_ok() {
+  local answer
+  answer=$(influxql "$1") || return 1
+  if [[ $answer == *'"error"'* ]]; then
+    warn "influx: $1: $answer"
+    return 1
+  fi
+}
+
+# The SELECT ... INTO of a roll-up; with a WHERE clause (time bounds) it is the backfill of that
+# window, without it the body of the continuous query. Both are built here so they cannot differ.
+#   rollup_select climate|room FROM_RP INTO_RP INTERVAL [WHERE]
+# FROM_RP raw (or autogen, a database's points from before the lifecycle) holds the points as
+# written; rollup_1m holds minutes, which the hours are made of.
+rollup_select() {
+  local kind=$1 from_rp=$2 into_rp=$3 interval=$4 where=${5:+ WHERE $5} f fields=() points=0
+  [[ $from_rp == rollup_* ]] || points=1
+  if ((points)); then
+    case $kind in
+      climate)
+        for f in "${INFLUX_ROLLUP_GAUGES[@]}"; do
+          fields+=("mean(\"$f\") AS \"mean_$f\"" "min(\"$f\") AS \"min_$f\"" "max(\"$f\") AS \"max_$f\"")
+        done
+        # A counter's energy in a bucket is its rise from the previous bucket's last reading to
+        # this one's, so consecutive buckets add up to the counter's rise (a reset drops a bucket).
+        for f in "${INFLUX_ROLLUP_COUNTERS[@]}"; do
+          fields+=("non_negative_difference(last(\"$f\")) AS \"sum_$f\"")
+        done
+        fields+=("last(\"weather_category\") AS \"last_weather_category\"")
+        ;;
+      room)
+        fields=("max(\"temperature\") AS \"hottest_inlet\"" "mean(\"temperature\") AS \"mean_temperature\""
+          "mean(\"humidity\") AS \"mean_humidity\"")
+        ;;
+    esac
+  else
+    # The hour from its minutes: means of means (minutes weigh alike), min of mins, max of maxes,
+    # the sum of the minutes' energy.
+    case $kind in
+      climate)
+        for f in "${INFLUX_ROLLUP_GAUGES[@]}"; do
+          fields+=("mean(\"mean_$f\") AS \"mean_$f\"" "min(\"min_$f\") AS \"min_$f\"" "max(\"max_$f\") AS \"max_$f\"")
+        done
+        for f in "${INFLUX_ROLLUP_COUNTERS[@]}"; do
+          fields+=("sum(\"sum_$f\") AS \"sum_$f\"")
+        done
+        fields+=("last(\"last_weather_category\") AS \"last_weather_category\"")
+        ;;
+      room)
+        fields=("max(\"hottest_inlet\") AS \"hottest_inlet\"" "mean(\"mean_temperature\") AS \"mean_temperature\""
+          "mean(\"mean_humidity\") AS \"mean_humidity\"")
+        ;;
+    esac
+  fi
+  local joined group into from
+  joined=$(printf '%s, ' "${fields[@]}")
+  if [[ $kind == room ]]; then
+    from="\"$INFLUX_DB\".\"$from_rp\".\"$( ((points)) && echo climate || echo room_climate)\""
+    into="\"$INFLUX_DB\".\"$into_rp\".\"room_climate\""
+    group="time($interval), \"room\", \"site\""
+  else
+    from="\"$INFLUX_DB\".\"$from_rp\".\"climate\""
+    into="\"$INFLUX_DB\".\"$into_rp\".:MEASUREMENT"
+    group="time($interval), *"
+  fi
+  printf 'SELECT %s INTO %s FROM %s%s GROUP BY %s' "${joined%, }" "$into" "$from" "$where" "$group"
+}
+
+# The savings work's hours, copied unchanged (one point per meter and hour) into rollup_1h.
+#   energy_select FROM_RP [WHERE]
+energy_select() {
+  local from_rp=$1 where=${2:+ WHERE $2} f fields=()
+  for f in "${INFLUX_ENERGY_FIELDS[@]}"; do
+    fields+=("last(\"$f\") AS \"$f\"")
+  done
+  local joined
+  joined=$(printf '%s, ' "${fields[@]}")
+  printf 'SELECT %s INTO "%s"."rollup_1h"."energy" FROM "%s"."%s"."energy"%s GROUP BY time(1h), *' \
+    "${joined%, }" "$INFLUX_DB" "$INFLUX_DB" "$from_rp" "$where"
+}
+
+# The continuous queries: name, RESAMPLE clause, body. Each minute re-reads the last 2 (a point
+# that arrives a little after its minute ended; each counter's previous minute), no more: at 10,000
+# devices every minute of raw points re-read costs 60,000 points a minute; each hour re-reads the
+# last 2 from the minutes; the energy hours the last day, since the energy roll-up rewrites its
+# last hours. Later points reach the roll-ups only by a backfill (rollup_select with a WHERE).
+influx_continuous_queries() {
+  printf '%s\t%s\t%s\n' \
+    climate_1m "EVERY 1m FOR 2m" "$(rollup_select climate raw rollup_1m 1m)" \
+    room_1m "EVERY 1m FOR 2m" "$(rollup_select room raw rollup_1m 1m)" \
+    climate_1h "EVERY 1h FOR 2h" "$(rollup_select climate rollup_1m rollup_1h 1h)" \
+    room_1h "EVERY 1h FOR 2h" "$(rollup_select room rollup_1m rollup_1h 1h)" \
+    energy_1h "EVERY 1h FOR 1d" "$(energy_select raw)"
+}
+
+# Creates or corrects a retention policy: CREATE when missing, ALTER (idempotent) when present.
+ensure_retention_policy() {
+  local name=$1 days=$2 default=${3:-} existing
+  existing=$(influxql "SHOW RETENTION POLICIES ON \"$INFLUX_DB\"") || return 1
+  if [[ $existing == *"[\"$name\","* ]]; then
+    influxql_ok "ALTER RETENTION POLICY \"$name\" ON \"$INFLUX_DB\" DURATION ${days}d REPLICATION 1${default:+ DEFAULT}"
+  else
+    influxql_ok "CREATE RETENTION POLICY \"$name\" ON \"$INFLUX_DB\" DURATION ${days}d REPLICATION 1${default:+ DEFAULT}"
+  fi
+}
+
+# Retention policies and continuous queries, idempotently: a second run changes nothing, a changed
+# retention or roll-up definition replaces the old one. A database made before the lifecycle keeps
+# its points: they stay in autogen (never shortened, never dropped here); once, when raw becomes the
+# default, the last raw retention of them is copied into raw and all of them are rolled up, so the
+# history reads see them as before.
+influx_lifecycle() {
+  local policies first=0 name resample body answer
+  policies=$(influxql "SHOW RETENTION POLICIES ON \"$INFLUX_DB\"") || return 1
+  [[ $policies == *'["raw",'* ]] || first=1
+  ensure_retention_policy raw "$SETPOINT_INFLUX_RAW_RETENTION_DAYS" default || return 1
+  ensure_retention_policy rollup_1m "$SETPOINT_INFLUX_ROLLUP_RETENTION_DAYS" || return 1
+  ensure_retention_policy rollup_1h "$SETPOINT_INFLUX_ROLLUP_RETENTION_DAYS" || return 1
+  while IFS=$'\t' read -r name resample body; do
+    local create="CREATE CONTINUOUS QUERY \"$name\" ON \"$INFLUX_DB\" RESAMPLE $resample BEGIN $body END"
+    answer=$(influxql "$create") || return 1
+    if [[ $answer == *'already exists'* ]]; then
+      # Same name, other text: the definition changed; replace it.
+      influxql_ok "DROP CONTINUOUS QUERY \"$name\" ON \"$INFLUX_DB\"" && influxql_ok "$create" || return 1
+    elif [[ $answer == *'"error"'* ]]; then
+      warn "influx: continuous query $name: $answer"
+      return 1
+    fi
+  done < <(influx_continuous_queries)
+  if ((first)); then
+    influx_adopt_autogen || return 1
+  fi
+}
+
+# The first switch of an existing database to the lifecycle: its points in autogen are copied
+# (the last raw retention into raw) and rolled up; autogen itself is left as it was.
+influx_adopt_autogen() {
+  local count
+  count=$(influxql "SELECT count(\"event_id\") FROM \"$INFLUX_DB\".\"autogen\".\"climate\"") || return 1
+  [[ $count == *'"series"'* ]] || return 0
+  say "influx: $INFLUX_DB has points from before the retention policies; they stay in autogen" \
+    "(not shortened) and are copied into raw (last $SETPOINT_INFLUX_RAW_RETENTION_DAYS days) and the roll-ups"
+  local recent="time >= now() - ${SETPOINT_INFLUX_RAW_RETENTION_DAYS}d"
+  influxql_ok "SELECT * INTO \"$INFLUX_DB\".\"raw\".:MEASUREMENT FROM \"$INFLUX_DB\".\"autogen\"./.*/ WHERE $recent GROUP BY *" || return 1
+  local all="time >= 0 AND time < now()" kind
+  for kind in climate room; do
+    influxql_ok "$(rollup_select "$kind" autogen rollup_1m 1m "$all")" || return 1
+    influxql_ok "$(rollup_select "$kind" rollup_1m rollup_1h 1h "$all")" || return 1
+  done
+  influxql_ok "$(energy_select autogen "$all")"
+}
+
 start_influx() {
   local ipid npid t0 dir="$SETPOINT_DATA/influx" log="$LOG_DIR/influx.log" nlog="$LOG_DIR/influx-nginx.log"
   ipid=$(influxd_pid) || ipid=""
   npid=$(nginx_pid) || npid=""
   if [[ -n $ipid && -n $npid ]]; then
     say "influx is already running (influxd pid $ipid, nginx pid $npid)"
+    # Cheap and idempotent: a server started by an older script gets the roll-ups too.
+    influx_lifecycle || die "influx: could not set up the retention policies and roll-ups"
     return 0
   fi
   [[ -n $ipid ]] || require_free_ports influx SETPOINT_INFLUXD_PORT SETPOINT_INFLUXD_RPC_PORT
@@ -92,6 +269,7 @@ start_influx() {
     --data-urlencode "q=CREATE DATABASE $INFLUX_DB"; then
     die "influx: could not create the database $INFLUX_DB; see $log"
   fi
+  influx_lifecycle || die "influx: could not set up the retention policies and roll-ups; see $log"
   if [[ -z $npid ]]; then
     write_nginx_config "$dir"
     rotate_log "$nlog"

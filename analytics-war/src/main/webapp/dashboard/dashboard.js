@@ -243,11 +243,23 @@ function makeChart(canvas, unit, indoorColour, outdoorColour) {
 
 function timeLabel(ms) {
   const d = new Date(ms);
+  if (state.range === '30d' || state.range === '1y') {
+    return d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  }
   if (state.range === '7d') {
     return d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' }) + ' ' +
       d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
   }
   return d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+// The API picks the stored copy for the range (raw up to ~4 h, 1-minute roll-ups up to ~10 d,
+// 1-hour roll-ups beyond) and says which; the chart says it too.
+const RESOLUTIONS = { raw: 'raw points', '1m': '1-minute roll-ups', '1h': '1-hour roll-ups' };
+
+function resolutionText(history) {
+  const source = RESOLUTIONS[history.resolution] || history.resolution || '';
+  return history.interval ? source + ', ' + history.interval + ' means' : source;
 }
 
 function points(samples, field) {
@@ -275,6 +287,7 @@ function renderHistory(history) {
     chart.options.scales.x.max = history.to;
     chart.update();
   }
+  $('resolution').textContent = resolutionText(history);
 
   const latest = history.latest || {};
   const t = latest.temperature;
@@ -2491,7 +2504,7 @@ async function init() {
   const wanted = new URLSearchParams(location.search);
   state.device = wanted.get('device');
   state.site = wanted.get('site') || '';
-  if (['1h', '24h', '7d'].includes(wanted.get('range'))) state.range = wanted.get('range');
+  if (['1h', '24h', '7d', '30d', '1y'].includes(wanted.get('range'))) state.range = wanted.get('range');
   state.savingsWanted = wanted.get('view') === 'savings';
   state.alertsWanted = wanted.get('view') === 'alerts';
   state.wantedView = wanted.get('view');

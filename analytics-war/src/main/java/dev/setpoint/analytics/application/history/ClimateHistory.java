@@ -12,6 +12,8 @@ import java.util.List;
  * @param from first instant, milliseconds since the epoch
  * @param to last instant, milliseconds since the epoch
  * @param interval the downsampling bucket in InfluxQL's notation ({@code 5m}); null for raw points
+ * @param resolution the stored copy the samples were read from: {@code raw}, or the roll-up {@code
+ *     1m} or {@code 1h} (older ranges than the raw retention only the roll-ups still hold)
  * @param samples oldest first
  * @param latest the newest value of each field over the samples (time = the newest sample's)
  * @param recommendation the device's latest recommendation; null when none exists (yet)
@@ -22,6 +24,7 @@ public record ClimateHistory(
     long from,
     long to,
     String interval,
+    String resolution,
     List<ClimateSample> samples,
     ClimateSample latest,
     Recommendation recommendation) {}

@@ -1,5 +1,6 @@
 package dev.setpoint.analytics.application.history;
 
+import dev.setpoint.analytics.domain.history.Resolution;
 import dev.setpoint.analytics.domain.history.SeriesQuery;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,16 +12,22 @@ import java.util.Optional;
 
 /**
  * Turns the history API's parameters into a {@link SeriesQuery}: a named range ({@code 1h}, {@code
- * 24h}, {@code 7d}) ending now, or {@code from}/{@code to} (ISO-8601 instants or epoch
- * milliseconds), and the downsampling interval that keeps a series at or under {@value #MAX_POINTS}
- * points. Every refusal names its parameter.
+ * 24h}, {@code 7d}, {@code 30d}, {@code 1y}) ending now, or {@code from}/{@code to} (ISO-8601
+ * instants or epoch milliseconds), the downsampling interval that keeps a series at or under
+ * {@value #MAX_POINTS} points, and the stored {@link Resolution} to read it from. Every refusal
+ * names its parameter.
+ *
+ * <p>The resolution is the coarsest stored copy no wider than the interval: the chart cannot show
+ * anything finer, and each of its buckets then reads at most 30 raw points (30 s interval over 10 s
+ * reporting: 3), 30 minutes or 24 hours, so a chart reads at most about 15,000 rows whatever its
+ * range. With {@value #MAX_POINTS} points that is raw up to 4 h 10 min, the 1-minute roll-up up to
+ * 10 days 10 h, the 1-hour roll-up beyond: a year's chart reads 8,760 hours, not 3 million raw
+ * points. A range reaching further back than the raw retention never reads raw points (they are
+ * gone); one reaching further back than the roll-up retention is refused.
  */
 public final class HistoryRange {
   /** Most points a series returns; a chart of 500 points is still readable and quick. */
   public static final int MAX_POINTS = 500;
-
-  /** Longest span one request may cover. */
-  public static final Duration MAX_SPAN = Duration.ofDays(31);
 
   /**
    * Up to this span a device's points are returned raw: at the 10 s telemetry interval an hour is
@@ -31,7 +38,17 @@ public final class HistoryRange {
   static final int MAX_NAME_LENGTH = 256;
 
   static final Map<String, Duration> RANGES =
-      Map.of("1h", Duration.ofHours(1), "24h", Duration.ofHours(24), "7d", Duration.ofDays(7));
+      Map.of(
+          "1h",
+          Duration.ofHours(1),
+          "24h",
+          Duration.ofHours(24),
+          "7d",
+          Duration.ofDays(7),
+          "30d",
+          Duration.ofDays(30),
+          "1y",
+          Duration.ofDays(365));
 
   /** Bucket widths InfluxQL's GROUP BY time() is given, narrowest first. */
   static final List<Duration> INTERVALS =
@@ -49,12 +66,16 @@ public final class HistoryRange {
           Duration.ofHours(3),
           Duration.ofHours(6),
           Duration.ofHours(12),
-          Duration.ofDays(1));
+          Duration.ofDays(1),
+          Duration.ofDays(2),
+          Duration.ofDays(7));
 
   private final Clock clock;
+  private final Retention retention;
 
-  public HistoryRange(Clock clock) {
+  public HistoryRange(Clock clock, Retention retention) {
     this.clock = clock;
+    this.retention = retention;
   }
 
   /**
@@ -83,7 +104,7 @@ public final class HistoryRange {
       Duration span = RANGES.get(range);
       if (span == null) {
         throw new InvalidHistoryRequestException(
-            "range", "must be one of 1h, 24h, 7d, not '" + printable(range) + "'");
+            "range", "must be one of 1h, 24h, 7d, 30d, 1y, not '" + printable(range) + "'");
       }
       end = clock.instant();
       start = end.minus(span);
@@ -93,18 +114,44 @@ public final class HistoryRange {
       if (!end.isAfter(start)) {
         throw new InvalidHistoryRequestException("to", "must be after from");
       }
-      if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
-        throw new InvalidHistoryRequestException(
-            "from", "the range from/to may span at most " + MAX_SPAN.toDays() + " days");
-      }
     } else if (to != null) {
       throw new InvalidHistoryRequestException("from", "is required with to");
     } else {
       end = clock.instant();
       start = end.minus(RANGES.get("1h"));
     }
+    Instant now = clock.instant();
+    if (start.isBefore(now.minus(retention.rollups()))) {
+      throw new InvalidHistoryRequestException(
+          "from",
+          "is older than the roll-ups are kept ("
+              + retention.rollups().toDays()
+              + " days); nothing is stored for it");
+    }
     Optional<Duration> interval = interval(Duration.between(start, end), device == null);
-    return new SeriesQuery(device, site, start, end, interval, MAX_POINTS);
+    Resolution resolution = resolution(interval, !start.isBefore(now.minus(retention.raw())));
+    if (resolution != Resolution.RAW
+        && interval.map(i -> i.compareTo(resolution.step()) < 0).orElse(true)) {
+      interval = Optional.of(resolution.step());
+    }
+    return new SeriesQuery(device, site, start, end, interval, MAX_POINTS, resolution);
+  }
+
+  /**
+   * The coarsest stored copy no wider than the interval (raw for raw points), but never raw when
+   * the range starts before the raw retention: those points are gone, and the roll-ups hold the
+   * range instead (the caller widens the interval to the roll-up's bucket).
+   */
+  static Resolution resolution(Optional<Duration> interval, boolean rawKept) {
+    Resolution chosen = Resolution.RAW;
+    if (interval.isPresent()) {
+      for (Resolution candidate : Resolution.values()) {
+        if (candidate.step().compareTo(interval.get()) <= 0) {
+          chosen = candidate;
+        }
+      }
+    }
+    return chosen == Resolution.RAW && !rawKept ? Resolution.MINUTE : chosen;
   }
 
   /**

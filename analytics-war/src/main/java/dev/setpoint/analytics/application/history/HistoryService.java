@@ -19,9 +19,9 @@ public class HistoryService {
   private final HistoryRange ranges;
   private final Clock clock;
 
-  public HistoryService(HistoryStore store, Clock clock) {
+  public HistoryService(HistoryStore store, Clock clock, Retention retention) {
     this.store = store;
-    this.ranges = new HistoryRange(clock);
+    this.ranges = new HistoryRange(clock, retention);
     this.clock = clock;
   }
 
@@ -42,6 +42,7 @@ public class HistoryService {
         query.from().toEpochMilli(),
         query.to().toEpochMilli(),
         query.interval().map(HistoryService::influxDuration).orElse(null),
+        query.resolution().code(),
         samples,
         latest(samples),
         recommendation);

@@ -1,6 +1,7 @@
 package dev.setpoint.analytics.infrastructure.history;
 
 import dev.setpoint.analytics.application.history.HistoryService;
+import dev.setpoint.analytics.domain.history.Resolution;
 import dev.setpoint.analytics.domain.history.SeriesQuery;
 import dev.setpoint.model.influxql.InfluxQl;
 import java.time.Instant;
@@ -11,10 +12,19 @@ import java.util.stream.Collectors;
  * The InfluxQL statements of the history reads, over measurement {@value #CLIMATE} (tags {@code
  * device}, {@code site}) as analytics writes it and {@value #RECOMMENDATION} as its recommender
  * writes it. Times are compared as epoch milliseconds ({@code 1700000000000ms}).
+ *
+ * <p>Raw points are in the database's default retention policy ({@code raw}); the roll-ups in
+ * {@value #MINUTE_POLICY} and {@value #HOUR_POLICY}, same measurement and tags, with fields {@code
+ * mean_<field>}, {@code min_<field>}, {@code max_<field>}, {@code sum_<counter>} (the energy of the
+ * bucket) and {@code last_weather_category}, as the continuous queries of {@code stack/influx.sh}
+ * and the tasks of {@code k8s/base/influxdb} write them. A roll-up read in wider buckets averages
+ * the buckets' means.
  */
 final class InfluxQlStatements {
   static final String CLIMATE = "climate";
   static final String RECOMMENDATION = "recommendation";
+  static final String MINUTE_POLICY = "rollup_1m";
+  static final String HOUR_POLICY = "rollup_1h";
 
   /** Numeric fields averaged per bucket when downsampling. */
   static final List<String> MEAN_FIELDS =
@@ -41,6 +51,9 @@ final class InfluxQlStatements {
    * Downsampled: means per bucket, empty buckets left out.
    */
   static String climate(SeriesQuery query) {
+    if (query.resolution() != Resolution.RAW) {
+      return rollup(query);
+    }
     StringBuilder statement = new StringBuilder("SELECT ");
     if (query.interval().isEmpty()) {
       statement.append(
@@ -73,6 +86,36 @@ final class InfluxQlStatements {
                     .append(") fill(none)"),
             () -> statement.append(" ORDER BY time DESC LIMIT ").append(query.limit()));
     return statement.toString();
+  }
+
+  /** Means per bucket of a roll-up's means; the category and the setpoint as their last value. */
+  private static String rollup(SeriesQuery query) {
+    String policy = query.resolution() == Resolution.HOUR ? HOUR_POLICY : MINUTE_POLICY;
+    return "SELECT "
+        + MEAN_FIELDS.stream()
+            .map(f -> "mean(" + InfluxQl.identifier("mean_" + f) + ") AS " + InfluxQl.identifier(f))
+            .collect(Collectors.joining(", "))
+        + ", last("
+        + InfluxQl.identifier("last_weather_category")
+        + ") AS "
+        + InfluxQl.identifier("weather_category")
+        + ", last("
+        + InfluxQl.identifier("mean_current_setpoint")
+        + ") AS "
+        + InfluxQl.identifier("current_setpoint")
+        + " FROM "
+        + InfluxQl.identifier(policy)
+        + "."
+        + InfluxQl.identifier(CLIMATE)
+        + " WHERE "
+        + where(query.device(), query.site())
+        + " AND time >= "
+        + millis(query.from())
+        + " AND time <= "
+        + millis(query.to())
+        + " GROUP BY time("
+        + HistoryService.influxDuration(query.interval().orElseThrow())
+        + ") fill(none)";
   }
 
   static String latestRecommendation(String device) {

@@ -54,7 +54,10 @@ public class HistoryResource {
       summary = "A device's (or a site's) climate series with its latest recommendation",
       description =
           "Raw points up to 1 h for a device, otherwise means per GROUP BY time() bucket so that"
-              + " a series has at most 500 points.")
+              + " a series has at most 500 points. The buckets are read from the coarsest stored"
+              + " copy no wider than them (resolution: raw up to about 4 h, the 1-minute roll-up"
+              + " up to about 10 days, the 1-hour roll-up beyond); ranges older than the raw"
+              + " retention (30 days by default) come from the roll-ups only.")
   @APIResponse(responseCode = "200", description = "the series, oldest first")
   @APIResponse(responseCode = "400", description = "a parameter is wrong; the body names it")
   @APIResponse(responseCode = "401", description = "no valid operator token")
@@ -64,7 +67,8 @@ public class HistoryResource {
       @Parameter(description = "site; without a device, all its devices averaged")
           @QueryParam("site")
           String site,
-      @Parameter(description = "1h, 24h or 7d, ending now (default 1h)") @QueryParam("range")
+      @Parameter(description = "1h, 24h, 7d, 30d or 1y, ending now (default 1h)")
+          @QueryParam("range")
           String range,
       @Parameter(description = "ISO-8601 instant or epoch milliseconds") @QueryParam("from")
           String from,

@@ -2,6 +2,7 @@ package dev.setpoint.analytics.infrastructure.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.setpoint.analytics.domain.history.Resolution;
 import dev.setpoint.analytics.domain.history.SeriesQuery;
 import dev.setpoint.model.influxql.InfluxQl;
 import java.time.Duration;
@@ -19,7 +20,7 @@ class InfluxQlStatementsTest {
   void aRawSeriesSelectsTheNewestPointsOfTheDevice() {
     String statement =
         InfluxQlStatements.climate(
-            new SeriesQuery("rack-1", null, FROM, TO, Optional.empty(), 500));
+            new SeriesQuery("rack-1", null, FROM, TO, Optional.empty(), 500, Resolution.RAW));
 
     assertEquals(
         "SELECT \"temperature\", \"humidity\", \"outdoor_temperature\", \"outdoor_humidity\","
@@ -34,7 +35,13 @@ class InfluxQlStatementsTest {
     String statement =
         InfluxQlStatements.climate(
             new SeriesQuery(
-                "rack-1", "gwangju", FROM, TO, Optional.of(Duration.ofMinutes(5)), 500));
+                "rack-1",
+                "gwangju",
+                FROM,
+                TO,
+                Optional.of(Duration.ofMinutes(5)),
+                500,
+                Resolution.RAW));
 
     assertEquals(
         "SELECT mean(\"temperature\") AS \"temperature\", mean(\"humidity\") AS \"humidity\","
@@ -52,7 +59,14 @@ class InfluxQlStatementsTest {
   void aSiteWithoutDeviceFiltersOnTheSiteOnly() {
     String statement =
         InfluxQlStatements.climate(
-            new SeriesQuery(null, "gwangju", FROM, TO, Optional.of(Duration.ofSeconds(10)), 500));
+            new SeriesQuery(
+                null,
+                "gwangju",
+                FROM,
+                TO,
+                Optional.of(Duration.ofSeconds(10)),
+                500,
+                Resolution.RAW));
 
     assertEquals(
         true,
@@ -60,6 +74,57 @@ class InfluxQlStatementsTest {
             " WHERE \"site\" = 'gwangju' AND time >= 1700000000000ms AND time <= 1700003600000ms"
                 + " GROUP BY time(10s) fill(none)"),
         statement);
+  }
+
+  @Test
+  void aRollUpIsReadFromItsRetentionPolicyAveragingTheBucketsMeans() {
+    String statement =
+        InfluxQlStatements.climate(
+            new SeriesQuery(
+                "rack-1", null, FROM, TO, Optional.of(Duration.ofDays(1)), 500, Resolution.HOUR));
+
+    assertEquals(
+        "SELECT mean(\"mean_temperature\") AS \"temperature\","
+            + " mean(\"mean_humidity\") AS \"humidity\","
+            + " mean(\"mean_outdoor_temperature\") AS \"outdoor_temperature\","
+            + " mean(\"mean_outdoor_humidity\") AS \"outdoor_humidity\","
+            + " last(\"last_weather_category\") AS \"weather_category\","
+            + " last(\"mean_current_setpoint\") AS \"current_setpoint\""
+            + " FROM \"rollup_1h\".\"climate\" WHERE \"device\" = 'rack-1'"
+            + " AND time >= 1700000000000ms AND time <= 1700003600000ms"
+            + " GROUP BY time(1d) fill(none)",
+        statement);
+  }
+
+  @Test
+  void theMinuteRollUpIsItsOwnPolicy() {
+    String statement =
+        InfluxQlStatements.climate(
+            new SeriesQuery(
+                null,
+                "gwangju",
+                FROM,
+                TO,
+                Optional.of(Duration.ofMinutes(5)),
+                500,
+                Resolution.MINUTE));
+
+    assertEquals(true, statement.contains(" FROM \"rollup_1m\".\"climate\" "), statement);
+  }
+
+  @Test
+  void aRollUpIsNeverReadInBucketsNarrowerThanItsOwn() {
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new SeriesQuery(
+                "rack-1",
+                null,
+                FROM,
+                TO,
+                Optional.of(Duration.ofSeconds(30)),
+                500,
+                Resolution.MINUTE));
   }
 
   @ParameterizedTest
