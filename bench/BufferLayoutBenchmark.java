@@ -15,9 +15,12 @@
  * insertMany of 100 and of 1,000. Then, on the layout's fresh file:
  *
  * fill:   --events (default 1,000,000) events of --devices devices (default 1,000; one temperature
- *         and one humidity reading each, each device every 10 s, as DrainBenchmark seeds them),
- *         written the way ingest's single writer does: the first --small-events (100,000) in
- *         batches of --small-batch (64), the rest in batches of --batch (500); events/s per 100,000.
+ *         and one humidity reading each, each device every 10 s, as DrainBenchmark seeds them).
+ *         A loader writes all but the last 50,000 straight in the stored layout, --load-chunk
+ *         (5,000) events per command (the layout's batches of --batch kept); then, at that depth,
+ *         the way ingest's single writer does (duplicate check included): --measure-small
+ *         (20,000) in batches of --small-batch (64), --measure-large (30,000) in batches of
+ *         --batch (500).
  * sample: the newest 20 events of one device and of all devices, at full depth (ms).
  * drain:  oldest first, pages of --page (500) events, each page marked or deleted as the layout
  *         does, for at most --drain-seconds (420); events/s per 100,000.
@@ -36,6 +39,7 @@
  *      embedded; eventids (_id = event id -> seq) looked up by $in before the batch, inserted after
  *      it; a persisted relay cursor; the drain reads _id $in [cursor+1 ... cursor+k], advances the
  *      cursor, then deletes the forwarded batches and their ids by $in.
+ *   B0 B without eventids (no duplicate check): what the id index costs B.
  *   C  one document per event with _id = a long sequence number, plus eventids; drained by $in of
  *      sequence numbers, deleted after forwarding.
  *
@@ -118,7 +122,9 @@ public class BufferLayoutBenchmark {
             launcher,
             o.getOrDefault("heap", "512m"),
             Integer.parseInt(o.getOrDefault("devices", "1000")),
-            Integer.parseInt(o.getOrDefault("small-events", "100000")),
+            Integer.parseInt(o.getOrDefault("load-chunk", "5000")),
+            Integer.parseInt(o.getOrDefault("measure-small", "20000")),
+            Integer.parseInt(o.getOrDefault("measure-large", "30000")),
             Integer.parseInt(o.getOrDefault("small-batch", "64")),
             Integer.parseInt(o.getOrDefault("batch", "500")),
             Integer.parseInt(o.getOrDefault("page", "500")),
@@ -164,7 +170,9 @@ public class BufferLayoutBenchmark {
       Path launcher,
       String heap,
       int devices,
-      int smallEvents,
+      int loadChunk,
+      int measureSmall,
+      int measureLarge,
       int smallBatch,
       int batch,
       int page,
@@ -245,6 +253,7 @@ public class BufferLayoutBenchmark {
     int events;
     Raw raw;
     long rawBytes;
+    double loadRate;
     double fillSmall;
     double fillLarge;
     List<String> fillSteps = new ArrayList<>();
@@ -316,29 +325,24 @@ public class BufferLayoutBenchmark {
         Layout layout = layout(name, client.getDatabase("setpoint"));
         layout.setUp();
         Events events = new Events(c.devices);
-        // fill
+        // fill: a loader writes the stored layout straight into the store up to the depth, then
+        // the last events come in ingest's pattern, measured at that depth
         long t0 = System.nanoTime();
         long step0 = t0;
         int written = 0;
-        long smallStart = t0;
-        long largeStart = -1;
-        while (written < count) {
-          int size = written < c.smallEvents ? c.smallBatch : c.batch;
-          if (size == c.batch && largeStart < 0) {
-            largeStart = System.nanoTime();
-            r.fillSmall = rate(written, smallStart);
-          }
-          size = Math.min(size, count - written);
-          List<Document> batch = new ArrayList<>(size);
+        int measured = Math.min(count, c.measureSmall + c.measureLarge);
+        while (written < count - measured) {
+          int size = Math.min(c.loadChunk, count - measured - written);
+          List<Document> chunk = new ArrayList<>(size);
           for (int i = 0; i < size; i++) {
             Document d = events.ingestDocument(written + i);
             r.rawBytes += new RawBsonDocument(d, CODEC).getByteBuffer().remaining();
-            batch.add(d);
+            chunk.add(d);
           }
-          layout.write(batch);
+          layout.load(chunk, c.batch);
           int before = written;
           written += size;
-          if (written / 100_000 != before / 100_000 || written == count) {
+          if (written / 100_000 != before / 100_000 || written == count - measured) {
             String s =
                 String.format(
                     Locale.ROOT,
@@ -349,13 +353,43 @@ public class BufferLayoutBenchmark {
             step0 = System.nanoTime();
             r.fillSteps.add(s);
             System.out.printf(
-                Locale.ROOT, "%s fill %s (file %s)%n", name, s, mb(server.fileSize()));
+                Locale.ROOT, "%s load %s (file %s)%n", name, s, mb(server.fileSize()));
           }
         }
-        if (largeStart < 0) {
-          r.fillSmall = rate(written, smallStart);
-        } else {
-          r.fillLarge = rate(written - c.smallEvents, largeStart);
+        r.loadRate = rate(written, t0);
+        long depth = written;
+        for (int phase = 0; phase < 2; phase++) {
+          int batchSize = phase == 0 ? c.smallBatch : c.batch;
+          int target =
+              written + (phase == 0 ? Math.min(c.measureSmall, measured) : count - written);
+          long p0 = System.nanoTime();
+          int from = written;
+          while (written < target) {
+            int size = Math.min(batchSize, target - written);
+            List<Document> batch = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+              Document d = events.ingestDocument(written + i);
+              r.rawBytes += new RawBsonDocument(d, CODEC).getByteBuffer().remaining();
+              batch.add(d);
+            }
+            layout.write(batch);
+            written += size;
+          }
+          double rate = written > from ? rate(written - from, p0) : 0;
+          if (phase == 0) {
+            r.fillSmall = rate;
+          } else {
+            r.fillLarge = rate;
+          }
+          System.out.printf(
+              Locale.ROOT,
+              "%s fill at depth %,d in batches of %d: %,d events at %,.0f/s (file %s)%n",
+              name,
+              depth,
+              batchSize,
+              written - from,
+              rate,
+              mb(server.fileSize()));
         }
         System.out.printf(
             Locale.ROOT,
@@ -520,6 +554,12 @@ public class BufferLayoutBenchmark {
     /** Stores one write batch of events, given in ingest's document layout. */
     void write(List<Document> events);
 
+    /**
+     * The loader: stores the events in the same layout, write batches of batchSize, in as few
+     * commands as the layout allows, without the duplicate check.
+     */
+    void load(List<Document> events, int batchSize);
+
     /** Forwards (reads, then marks or deletes) the next page, oldest first; 0 when drained. */
     int drainPage(int max);
 
@@ -540,9 +580,10 @@ public class BufferLayoutBenchmark {
   private static Layout layout(String name, MongoDatabase db) {
     return switch (name) {
       case "A" -> new EventPerDocument(db);
-      case "B" -> new BatchLog(db);
+      case "B" -> new BatchLog(db, true);
+      case "B0" -> new BatchLog(db, false);
       case "C" -> new SequencedEvents(db);
-      default -> throw new IllegalArgumentException("layout: A, B or C, not " + name);
+      default -> throw new IllegalArgumentException("layout: A, B, B0 or C, not " + name);
     };
   }
 
@@ -571,6 +612,11 @@ public class BufferLayoutBenchmark {
 
     @Override
     public void write(List<Document> batch) {
+      events.insertMany(batch, UNORDERED);
+    }
+
+    @Override
+    public void load(List<Document> batch, int batchSize) {
       events.insertMany(batch, UNORDERED);
     }
 
@@ -705,29 +751,60 @@ public class BufferLayoutBenchmark {
   /** B: one document per write batch, the events embedded. */
   static final class BatchLog extends Sequenced {
     private final MongoCollection<Document> batches;
+    private final boolean dedup;
     private int lastBatchSize = 64;
 
-    BatchLog(MongoDatabase db) {
+    BatchLog(MongoDatabase db, boolean dedup) {
       super(db);
       this.batches = db.getCollection("batches");
+      this.dedup = dedup;
     }
 
     @Override
     public void write(List<Document> batch) {
-      List<Document> fresh = fresh(batch);
+      List<Document> fresh = dedup ? fresh(batch) : batch;
       if (fresh.isEmpty()) {
         return;
       }
-      List<Document> embedded = new ArrayList<>(fresh.size());
-      for (Document d : fresh) {
+      long seq = nextSeq++;
+      batches.insertOne(batchDocument(seq, fresh));
+      if (dedup) {
+        remember(fresh, seq, false);
+      }
+    }
+
+    @Override
+    public void load(List<Document> events, int batchSize) {
+      List<Document> docs = new ArrayList<>();
+      for (int i = 0; i < events.size(); i += batchSize) {
+        List<Document> batch = events.subList(i, Math.min(events.size(), i + batchSize));
+        long seq = nextSeq++;
+        docs.add(batchDocument(seq, batch));
+        if (dedup) {
+          // one insertMany of all the chunk's ids below; remember the seq per event here
+          for (Document d : batch) {
+            d.put("seq", seq);
+          }
+        }
+      }
+      batches.insertMany(docs, UNORDERED);
+      if (dedup) {
+        List<Document> ids = new ArrayList<>(events.size());
+        for (Document d : events) {
+          ids.add(new Document("_id", d.get("_id")).append("seq", d.get("seq")));
+        }
+        eventIds.insertMany(ids, UNORDERED);
+      }
+    }
+
+    private static Document batchDocument(long seq, List<Document> events) {
+      List<Document> embedded = new ArrayList<>(events.size());
+      for (Document d : events) {
         embedded.add(embedded(d));
       }
-      long seq = nextSeq++;
-      batches.insertOne(
-          new Document("_id", seq)
-              .append("receivedAt", System.currentTimeMillis())
-              .append("events", embedded));
-      remember(fresh, seq, false);
+      return new Document("_id", seq)
+          .append("receivedAt", System.currentTimeMillis())
+          .append("events", embedded);
     }
 
     @Override
@@ -767,7 +844,9 @@ public class BufferLayoutBenchmark {
       }
       advance(seqs.get(seqs.size() - 1));
       batches.deleteMany(in("_id", seqs));
-      eventIds.deleteMany(in("_id", ids));
+      if (dedup) {
+        this.eventIds.deleteMany(in("_id", ids));
+      }
       return events;
     }
 
@@ -797,7 +876,7 @@ public class BufferLayoutBenchmark {
 
     @Override
     public long documents() {
-      return batches.estimatedDocumentCount() + super.documents();
+      return batches.estimatedDocumentCount() + (dedup ? super.documents() : 0);
     }
   }
 
@@ -823,6 +902,17 @@ public class BufferLayoutBenchmark {
       }
       events.insertMany(docs, UNORDERED);
       remember(fresh, first, true);
+    }
+
+    @Override
+    public void load(List<Document> batch, int batchSize) {
+      long first = nextSeq;
+      List<Document> docs = new ArrayList<>(batch.size());
+      for (Document d : batch) {
+        docs.add(embedded(d).append("_id", nextSeq++));
+      }
+      events.insertMany(docs, UNORDERED);
+      remember(batch, first, true);
     }
 
     @Override
@@ -1087,20 +1177,21 @@ public class BufferLayoutBenchmark {
   private static String tables(List<Result> results) {
     StringBuilder t = new StringBuilder();
     t.append(
-        "| layout | events | raw single docs/s | raw 100s docs/s | raw 1000s docs/s | fill ×64 ev/s"
-            + " | fill ×500 ev/s | drain ev/s (drained) | newest 20 of one device / all, ms"
+        "| layout | events | raw single docs/s | raw 100s docs/s | raw 1000s docs/s | loader ev/s"
+            + " | fill ×64 ev/s | fill ×500 ev/s | drain ev/s (drained) | newest 20 of one device / all, ms"
             + " | survived (heap after GC, RSS) |\n");
-    t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+    t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
     for (Result r : results) {
       t.append(
           String.format(
               Locale.ROOT,
-              "| %s | %,d | %,.0f | %,.0f | %,.0f | %,.0f | %s | %,.0f (%,d) | %s / %s | %s (%d MB, %d MB) |%n",
+              "| %s | %,d | %,.0f | %,.0f | %,.0f | %,.0f | %,.0f | %s | %,.0f (%,d) | %s / %s | %s (%d MB, %d MB) |%n",
               r.layout,
               r.events,
               r.raw.single,
               r.raw.batch100,
               r.raw.batch1000,
+              r.loadRate,
               r.fillSmall,
               r.fillLarge > 0 ? String.format(Locale.ROOT, "%,.0f", r.fillLarge) : "–",
               r.drainRate,
@@ -1135,7 +1226,7 @@ public class BufferLayoutBenchmark {
       t.append(
           String.format(
               Locale.ROOT,
-              "- %s %,d: fill %s; drain %s; raw store find by _id %,.0f/s, _id $in of 500 %,.0f"
+              "- %s %,d: load %s; drain %s; raw store find by _id %,.0f/s, _id $in of 500 %,.0f"
                   + " docs/s%n",
               r.layout,
               r.events,
@@ -1152,7 +1243,9 @@ public class BufferLayoutBenchmark {
   }
 
   private static String mb(long bytes) {
-    return bytes < 0 ? "–" : String.format(Locale.ROOT, bytes < 10e6 ? "%,.1f MB" : "%,.0f MB", bytes / 1e6);
+    return bytes < 0
+        ? "–"
+        : String.format(Locale.ROOT, bytes < 10e6 ? "%,.1f MB" : "%,.0f MB", bytes / 1e6);
   }
 
   private static double rate(long n, long t0) {
