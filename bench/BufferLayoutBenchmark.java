@@ -265,8 +265,8 @@ public class BufferLayoutBenchmark {
     List<String> drainSteps = new ArrayList<>();
     double purgeSeconds = -1;
     long fileAfterFill;
-    long fileAfterDrain;
-    long fileAfterIdle;
+    long fileAfterDrain = -1;
+    long fileAfterIdle = -1;
     long fileAfterClose;
     long fileAfterCompact = -1;
     String compactNote = "";
