@@ -59,34 +59,48 @@ class PodmanLocalRunIT {
   private static HttpClient http;
   private static boolean played;
 
+  /** Why the local run cannot run here, or null: each test is skipped with it. */
+  private static String skipped;
+
   @BeforeAll
   static void podmanRunsContainersAndTheStackIsUp() throws Exception {
     root = Repository.root();
-    String cli = System.getenv("SETPOINT_CLI");
-    String data = System.getenv("SETPOINT_DATA");
-    Assumptions.assumeTrue(
-        cli != null && data != null,
-        "skipped: the local run needs the stack's services; run it through ./setpoint test");
-    Result podman = runQuietly(List.of("podman", "--version"), Duration.ofSeconds(30));
-    Assumptions.assumeTrue(
-        podman.code == 0, "skipped: podman is missing (./setpoint images installs it as root)");
-    Result base = runQuietly(List.of("podman", "image", "exists", BASE), Duration.ofSeconds(30));
-    Assumptions.assumeTrue(
-        base.code == 0,
-        "skipped: the base image " + BASE + " is missing; ./setpoint images makes it once");
+    skipped = whyNot();
+    if (skipped != null) {
+      System.out.println("PodmanLocalRunIT " + skipped);
+      return;
+    }
+    Path pem = Path.of(System.getenv("SETPOINT_DATA"), "secrets", "tls", "hub.pem");
+    http = HttpClient.newBuilder().sslContext(trusting(pem)).build();
+  }
+
+  private static String whyNot() throws Exception {
+    if (System.getenv("SETPOINT_CLI") == null || System.getenv("SETPOINT_DATA") == null) {
+      return "skipped: the local run needs the stack's services; run it through ./setpoint test";
+    }
+    if (runQuietly(List.of("podman", "--version"), Duration.ofSeconds(30)).code != 0) {
+      return "skipped: podman is missing (./setpoint images installs it as root)";
+    }
+    if (runQuietly(List.of("podman", "image", "exists", BASE), Duration.ofSeconds(30)).code != 0) {
+      return "skipped: the base image " + BASE + " is missing; ./setpoint images makes it once";
+    }
     Result container =
         runQuietly(
             List.of("podman", "run", "--rm", "--network", "none", BASE, "true"),
             Duration.ofSeconds(60));
-    Assumptions.assumeTrue(
-        container.code == 0, "skipped: podman cannot run a container here: " + container.output);
-    Path pem = Path.of(data, "secrets", "tls", "hub.pem");
-    http = HttpClient.newBuilder().sslContext(trusting(pem)).build();
+    if (container.code != 0) {
+      return "skipped: podman cannot run a container here: " + container.output.strip();
+    }
+    return null;
+  }
+
+  private static void assumeLocalRun() {
+    Assumptions.assumeTrue(skipped == null, skipped);
   }
 
   @AfterAll
   static void down() throws Exception {
-    if (root == null) {
+    if (skipped != null) {
       return;
     }
     runQuietly(List.of("podman", "rm", "-f", ARBITRARY_UID_CONTAINER), Duration.ofSeconds(60));
@@ -100,6 +114,7 @@ class PodmanLocalRunIT {
   @Test
   @Order(1)
   void theImagesBuildAndTheOverlaysPlayUntilEveryPodIsReady() throws Exception {
+    assumeLocalRun();
     run(List.of(System.getenv("SETPOINT_CLI"), "images"), Duration.ofMinutes(8));
     played = true;
     run(List.of(root.resolve("k8s/deploy").toString(), "podman", "cloud"));
@@ -115,6 +130,7 @@ class PodmanLocalRunIT {
   @Test
   @Order(2)
   void everyContainerRunsAsUser1001InGroupZeroOnAReadOnlyRoot() throws Exception {
+    assumeLocalRun();
     for (String container : PODS.keySet()) {
       String inspect =
           run(
@@ -138,6 +154,7 @@ class PodmanLocalRunIT {
   @Test
   @Order(3)
   void anArbitraryUidInGroupZeroStartsTheImage() throws Exception {
+    assumeLocalRun();
     String password =
         Files.readString(Path.of("/var/lib/setpoint-podman/keystore.password")).strip();
     run(
@@ -180,6 +197,7 @@ class PodmanLocalRunIT {
   @Test
   @Order(4)
   void aKilledLibertyIsBroughtBackByTheRestartPolicy() throws Exception {
+    assumeLocalRun();
     String container = "ingest-pod-0-ingest";
     String pid = run(List.of("podman", "inspect", container, "--format", "{{.State.Pid}}")).strip();
     run(List.of("kill", "-KILL", pid));
