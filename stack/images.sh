@@ -46,12 +46,6 @@ CONF
   fi
 }
 
-# True when podman can start a container here (the base image must exist).
-podman_runs_containers() {
-  command -v podman >/dev/null && podman image exists "$IMAGES_BASE" &&
-    podman run --rm --network none "$IMAGES_BASE" true >/dev/null 2>&1
-}
-
 # The Debian base with Java 21, made once per machine.
 ensure_base_image() {
   if podman image exists "$IMAGES_BASE" && [[ ${IMAGES_REBASE:-0} != 1 ]]; then
@@ -59,6 +53,7 @@ ensure_base_image() {
     return 0
   fi
   ((EUID == 0)) || die "making the base $IMAGES_BASE needs root (debootstrap); run ./setpoint images as root once"
+  need_curl
   curl -fsS -o /dev/null --max-time 20 "$IMAGES_MIRROR/dists/$IMAGES_SUITE/Release" ||
     die "the Debian mirror $IMAGES_MIRROR cannot be reached, so the base $IMAGES_BASE cannot be made (set SETPOINT_DEBIAN_MIRROR)"
   local dir log="$LOG_DIR/images-base.log" t0
