@@ -54,13 +54,19 @@ class ContainerfilesTest {
     List<Instruction> from =
         instructions(image).stream().filter(i -> i.keyword.equals("FROM")).toList();
     assertEquals(1, from.size(), "one stage");
-    String base = from.getFirst().arguments();
+    assertEquals("${LIBERTY_BASE}", from.getFirst().arguments(), "the base is a build argument");
+    List<Instruction> args =
+        instructions(image).stream()
+            .filter(i -> i.keyword.equals("ARG") && i.arguments().startsWith("LIBERTY_BASE="))
+            .toList();
+    assertEquals(1, args.size(), "one LIBERTY_BASE argument");
+    String base = args.getFirst().arguments().substring("LIBERTY_BASE=".length());
     assertEquals(
         "icr.io/appcafe/open-liberty:"
             + Repository.libertyVersion()
             + "-kernel-slim-java21-openj9-ubi-minimal",
         base.replaceAll("@sha256:[0-9a-f]{64}$", ""),
-        "base image: the Liberty release of the root pom, kernel-slim, Java 21, UBI");
+        "default base image: the Liberty release of the root pom, kernel-slim, Java 21, UBI");
   }
 
   @ParameterizedTest
