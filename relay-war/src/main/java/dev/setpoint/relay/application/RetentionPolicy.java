@@ -7,9 +7,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 
 /**
- * Keeps the edge buffer small: FORWARDED events are deleted once they are older than the retention,
- * at most once per interval. PENDING events are never purged, however old: they are the data still
- * on its way.
+ * Keeps the edge buffer small: forwarded batches are deleted (compacted) once they were stored
+ * longer ago than the retention, at most once per interval, oldest first and in bounded chunks.
+ * Batches still to forward are never deleted, however old: they are the data still on its way.
  */
 @ApplicationScoped
 public class RetentionPolicy {
@@ -43,7 +43,7 @@ public class RetentionPolicy {
     if (lastPurgeMillis != Long.MIN_VALUE && nowMillis - lastPurgeMillis < interval.toMillis()) {
       return false;
     }
-    buffer.purgeForwarded(nowMillis - retention.toMillis());
+    buffer.compact(nowMillis - retention.toMillis());
     lastPurgeMillis = nowMillis;
     return true;
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.contracts.buffer.BufferedEvent;
+import dev.setpoint.relay.domain.Backlog;
 import dev.setpoint.relay.domain.PendingEvents;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,33 +14,34 @@ import org.junit.jupiter.api.Test;
 
 class RetentionPolicyTest {
 
-  /** Records the cut-offs it was asked to purge before. */
+  /** Records the cut-offs it was asked to compact before. */
   private static final class Buffer implements PendingEvents {
     final List<Long> purges = new ArrayList<>();
 
     @Override
-    public Drain drain() {
+    public Window next(int maxEvents) {
       throw new UnsupportedOperationException("not used by retention");
     }
 
     @Override
-    public void markForwarded(List<String> eventIds, long atMillis) {}
+    public void advance(Window window, long atMillis) {}
 
     @Override
-    public long pendingCount() {
+    public void reject(BufferedEvent event, String reason) {}
+
+    @Override
+    public long compact(long storedBeforeMillis) {
+      purges.add(storedBeforeMillis);
       return 0;
     }
 
     @Override
-    public void probe() {}
-
-    @Override
-    public void markRejected(BufferedEvent event) {}
-
-    @Override
-    public void purgeForwarded(long forwardedBeforeMillis) {
-      purges.add(forwardedBeforeMillis);
+    public Backlog backlog() {
+      return Backlog.EMPTY;
     }
+
+    @Override
+    public void probe() {}
   }
 
   @Test
