@@ -186,11 +186,13 @@ public class MongoPendingEvents implements PendingEvents {
       boolean young = false;
       for (long seq = compacted + 1; seq <= to; seq++) {
         Document document = documents.get(seq);
+        if (document != null && number(document, EdgeLog.STORED_AT) >= storedBeforeMillis) {
+          // Kept; the mark stops before it, though older batches in this chunk still go (a
+          // batch written again under a new number, or migrated, is stored out of order).
+          young = true;
+          continue;
+        }
         if (document != null) {
-          if (number(document, EdgeLog.STORED_AT) >= storedBeforeMillis) {
-            young = true;
-            break;
-          }
           seqs.add(seq);
           for (Object event : eventsOf(document)) {
             if (event instanceof Document embedded
@@ -199,7 +201,9 @@ public class MongoPendingEvents implements PendingEvents {
             }
           }
         }
-        through = seq;
+        if (!young) {
+          through = seq;
+        }
       }
       if (!eventIds.isEmpty()) {
         ids.deleteMany(Filters.in(ID, eventIds));
