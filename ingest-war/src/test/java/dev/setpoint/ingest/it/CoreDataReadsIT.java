@@ -307,7 +307,8 @@ class CoreDataReadsIT {
     JsonObject page = ok(api.get("api/v3/reading/resourceName/" + resource));
     assertEquals(3, page.getInt("totalCount"));
     JsonArray readings = page.getJsonArray("readings");
-    long[] expected = {t + 1001, t + 500, t + 1};
+    // Newest stored first (the log's order), each event's readings newest origin first.
+    long[] expected = {t + 500, t + 1001, t + 1};
     for (int i = 0; i < 3; i++) {
       assertEquals(resource, readings.getJsonObject(i).getString("resourceName"));
       assertEquals(expected[i], readings.getJsonObject(i).getJsonNumber("origin").longValueExact());
