@@ -228,7 +228,11 @@ public class MongoEventQueries implements EventQueries, EventRetention {
               }
             }
             if (!seqs.isEmpty()) {
-              log.ids.deleteMany(Filters.in(EdgeLog.ID, ids));
+              // In slices: mongo-java-server checks each match against the whole $in list.
+              for (int from = 0; from < ids.size(); from += 512) {
+                log.ids.deleteMany(
+                    Filters.in(EdgeLog.ID, ids.subList(from, Math.min(ids.size(), from + 512))));
+              }
               log.batches.deleteMany(Filters.in(EdgeLog.ID, seqs));
               deleted += ids.size();
             }
