@@ -59,6 +59,10 @@ public class MongoEventQueries implements EventQueries, EventRetention {
     this.log = new BatchLog(client, database, writes.timeout);
   }
 
+  MongoEventQueries(BatchLog log) {
+    this.log = log;
+  }
+
   /** For CDI's proxy only. */
   protected MongoEventQueries() {
     this.log = null;

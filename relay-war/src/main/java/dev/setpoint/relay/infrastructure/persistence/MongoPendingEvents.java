@@ -78,13 +78,17 @@ public class MongoPendingEvents implements PendingEvents {
       MongoClient client,
       @ConfigProperty(name = "jnosql.document.database") String database,
       ForwardingConfig forwarding) {
+    this(template, client, database, forwarding.gapGrace.toMillis());
+  }
+
+  MongoPendingEvents(Template template, MongoClient client, String database, long graceMillis) {
     this.template = template;
     MongoDatabase db = client.getDatabase(database);
     this.batches = db.getCollection(EdgeLog.COLLECTION);
     this.ids = db.getCollection(EdgeLog.IDS);
     this.meta = db.getCollection(EdgeLog.META);
     this.rejected = db.getCollection(EdgeLog.REJECTED);
-    this.graceMillis = forwarding.gapGrace.toMillis();
+    this.graceMillis = graceMillis;
   }
 
   /** For CDI's proxy only. */
