@@ -52,10 +52,14 @@ public class MongoPendingEvents implements PendingEvents {
   /** Sequence numbers looked up per round trip while filling a window. */
   static final int LOOKUP = 32;
 
-  /** Batches a compaction deletes per chunk, and chunks per call. */
-  static final int COMPACT_CHUNK = 64;
+  /** Batches a compaction deletes per chunk. */
+  static final int COMPACT_CHUNK = 16;
 
-  static final int COMPACT_CHUNKS = 32;
+  /**
+   * How long one call compacts: it runs on the forwarding loop's thread between rounds, so a large
+   * backlog of forwarded batches is deleted a slice per round rather than holding up the drain.
+   */
+  static final long COMPACT_BUDGET_NANOS = 1_000_000_000L;
 
   /** Event ids per {@code deleteMany $in}. */
   static final int ID_SLICE = 512;
@@ -184,7 +188,8 @@ public class MongoPendingEvents implements PendingEvents {
     long forwarded = number(cursor, EdgeLog.SEQ);
     long compacted = number(cursor, EdgeLog.COMPACTED);
     long deleted = 0;
-    for (int chunk = 0; chunk < COMPACT_CHUNKS && compacted < forwarded; chunk++) {
+    long started = System.nanoTime();
+    while (compacted < forwarded && System.nanoTime() - started < COMPACT_BUDGET_NANOS) {
       long to = Math.min(forwarded, compacted + COMPACT_CHUNK);
       TreeMap<Long, Document> documents = read(range(compacted + 1, to));
       long through = compacted;
