@@ -49,8 +49,11 @@ public class MongoPendingEvents implements PendingEvents {
   private static final Logger LOG = Logger.getLogger(MongoPendingEvents.class.getName());
   private static final String ID = EdgeLog.ID;
 
-  /** Sequence numbers looked up per round trip while filling a window. */
-  static final int LOOKUP = 32;
+  /**
+   * Sequence numbers looked up per round trip while filling a window: at a low rate a batch holds
+   * one event, so a window of a thousand events spans a thousand numbers.
+   */
+  static final int LOOKUP = 128;
 
   /** Batches a compaction deletes per chunk. */
   static final int COMPACT_CHUNK = 16;

@@ -128,7 +128,7 @@ class MongoPendingEventsTest {
     buffer.advance(first, now);
     PendingEvents.Window second = buffer.next(1_000);
     assertEquals(15, second.after());
-    assertEquals(50, second.through(), "read 32 numbers at a time until the log ends");
+    assertEquals(50, second.through(), "read 128 numbers at a time until the log ends");
     assertEquals(70, second.events().size());
     assertEquals(70, buffer.backlog().pending());
     buffer.advance(second, now);
