@@ -1,10 +1,7 @@
 package dev.setpoint.ingest.infrastructure.persistence;
 
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.InsertManyOptions;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.ingest.config.WriteQueueConfig;
 import dev.setpoint.ingest.domain.EventStore;
@@ -16,30 +13,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import org.bson.Document;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
- * Stores events as documents of {@link BufferedEvent#COLLECTION}, batching concurrent posts into
- * one unordered {@code insertMany} (see {@link EventWriteQueue}). The event id is the document's
- * {@code _id}, so MongoDB itself refuses a second copy, also within one batch; each document insert
- * is atomic, so an event is stored whole or not at all. The driver's default write concern is
- * acknowledged; the stack's MongoDB-wire server commits before it acknowledges, and a real MongoDB
- * journals (see docs/benchmarks.md, "The edge buffer's durability").
+ * Stores events in the edge buffer's batch log ({@link BatchLog}): concurrent posts are grouped by
+ * {@link EventWriteQueue} and each group becomes one batch document, so the store sees a few write
+ * commands per group, whatever its size. Before a group is written its ids are looked up with one
+ * {@code $in} on the ids collection, and an id already stored (or earlier in the same group) is
+ * that event's 409. 201 follows the commit of the batch document; the driver's default write
+ * concern is acknowledged, the stack's MongoDB-wire server commits before it acknowledges, and a
+ * real MongoDB journals (see docs/benchmarks.md, "The edge buffer's durability"). What a crash
+ * between the batch document and its ids does is {@link BatchLog}'s to explain.
  *
- * <p>One writer, not several: the stack's mongo-java-server (1.47) checks a unique key and inserts
- * the document in two steps that are not atomic together ({@code AbstractMongoCollection
- * #addDocument}), so two concurrent inserts of one id could both pass the check and the second
- * overwrite the first. Ingest never sends it two inserts at once.
+ * <p>One writer thread per replica: the duplicate check and the write are not atomic together, and
+ * ingest never races itself on them.
  */
 @ApplicationScoped
 public class MongoEventStore implements EventStore {
-  private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
-
-  private final MongoCollection<Document> events;
+  private final BatchLog log;
   private final int batchMax;
   private final int queueCapacity;
   private final Duration timeout;
@@ -61,10 +57,10 @@ public class MongoEventStore implements EventStore {
       @Metric(
               name = "setpoint.ingest.events.stored",
               absolute = true,
-              description = "Events stored PENDING in the edge buffer since start (v3 and v1)")
+              description = "Events stored in the edge buffer's batch log since start (v3 and v1)")
           Counter stored) {
     this.stored = stored;
-    this.events = client.getDatabase(database).getCollection(BufferedEvent.COLLECTION);
+    this.log = new BatchLog(client, database, writes.timeout);
     this.batchMax = writes.batchMax;
     this.queueCapacity = writes.queueCapacity;
     this.timeout = writes.timeout;
@@ -72,7 +68,7 @@ public class MongoEventStore implements EventStore {
 
   /** For CDI's proxy only. */
   protected MongoEventStore() {
-    this.events = null;
+    this.log = null;
     this.batchMax = 0;
     this.queueCapacity = 0;
     this.timeout = null;
@@ -96,17 +92,61 @@ public class MongoEventStore implements EventStore {
   }
 
   private List<WriteOutcome> insert(List<BufferedEvent> batch) {
-    List<Document> documents = new ArrayList<>(batch.size());
-    for (BufferedEvent event : batch) {
-      documents.add(EventDocuments.toDocument(event));
+    return write(log, batch, System.currentTimeMillis());
+  }
+
+  /** Writes one group: the duplicate check, then one batch document of the rest. */
+  static List<WriteOutcome> write(BatchLog log, List<BufferedEvent> batch, long nowMillis) {
+    List<WriteOutcome> outcomes = new ArrayList<>(BatchOutcomes.allStored(batch.size()));
+    Set<String> seen = new HashSet<>();
+    List<String> candidates = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      if (seen.add(batch.get(i).id())) {
+        candidates.add(batch.get(i).id());
+      } else {
+        outcomes.set(i, WriteOutcome.DUPLICATE);
+      }
     }
     try {
-      events.insertMany(documents, UNORDERED);
-      return BatchOutcomes.allStored(batch.size());
-    } catch (MongoBulkWriteException e) {
-      return BatchOutcomes.of(batch.size(), e);
+      Set<String> already = log.storedIds(candidates);
+      List<BufferedEvent> fresh = new ArrayList<>(batch.size());
+      List<Integer> freshAt = new ArrayList<>(batch.size());
+      for (int i = 0; i < batch.size(); i++) {
+        if (outcomes.get(i) == WriteOutcome.DUPLICATE) {
+          continue;
+        }
+        if (already.contains(batch.get(i).id())) {
+          outcomes.set(i, WriteOutcome.DUPLICATE);
+        } else {
+          fresh.add(batch.get(i));
+          freshAt.add(i);
+        }
+      }
+      if (!fresh.isEmpty()) {
+        try {
+          log.append(fresh, nowMillis);
+        } catch (MongoException e) {
+          WriteOutcome failed = BatchOutcomes.failed(1, e).get(0);
+          for (int i : freshAt) {
+            outcomes.set(i, failed);
+          }
+        }
+      }
+      return outcomes;
     } catch (MongoException e) {
-      return BatchOutcomes.failed(batch.size(), e);
+      // The duplicate check failed: nothing was written.
+      WriteOutcome failed =
+          new WriteOutcome.Failed(
+              "the edge buffer (MongoDB) could not be read ("
+                  + e.getMessage()
+                  + "); the event was not stored, retry later",
+              e);
+      for (int i = 0; i < batch.size(); i++) {
+        if (outcomes.get(i) != WriteOutcome.DUPLICATE) {
+          outcomes.set(i, failed);
+        }
+      }
+      return outcomes;
     }
   }
 }
