@@ -410,7 +410,9 @@ class HardeningTest {
       }
       if (!topicless.isEmpty()) {
         for (String topic : contractTopics()) {
-          if (!named.contains(topic)) {
+          // A dead-letter topic is written by its own named channel, never by a message that
+          // names its topic (the relay's outbox-out).
+          if (!named.contains(topic) && !topic.endsWith(".dlq")) {
             acls.add("Write topic:" + topic);
             acls.add("Describe topic:" + topic);
           }

@@ -4,6 +4,7 @@ import dev.setpoint.analytics.domain.TimeSeriesStore;
 import dev.setpoint.analytics.domain.UnstorableTelemetryException;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -17,6 +18,13 @@ import java.util.logging.Logger;
  * store that refuses the write is retried with growing pauses until it takes it: an outage delays
  * data, never loses it, because the caller acknowledges the message (and so commits its offset)
  * only afterwards.
+ *
+ * <p>{@link #recordBatch} stores many messages in one write, retried the same way; a batch that the
+ * store refuses for what is in it is written again message by message, so only the messages it
+ * refuses are skipped. Every stored message is offered to a bounded set of the latest event ids
+ * ({@link RecentEventIds}): a message written again while its id is still there (a replay after a
+ * crash, a write that InfluxDB took but whose answer was lost) is counted as rewritten. InfluxDB
+ * overwrites such a point with itself, so the count shows work done twice, never a doubled point.
  */
 public final class TelemetryRecorder {
   private static final Logger LOG = Logger.getLogger(TelemetryRecorder.class.getName());
@@ -40,10 +48,12 @@ public final class TelemetryRecorder {
   private final Consumer<TelemetryMessage> afterStored;
   private final AtomicLong stored = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
+  private final AtomicLong batches = new AtomicLong();
+  private final RecentEventIds recent;
 
   public TelemetryRecorder(
       TimeSeriesStore store, Duration initialRetry, Duration maxRetry, Pause pause) {
-    this(store, initialRetry, maxRetry, pause, message -> {});
+    this(store, initialRetry, maxRetry, pause, message -> {}, new RecentEventIds(0));
   }
 
   /**
@@ -56,6 +66,22 @@ public final class TelemetryRecorder {
       Duration maxRetry,
       Pause pause,
       Consumer<TelemetryMessage> afterStored) {
+    this(store, initialRetry, maxRetry, pause, afterStored, new RecentEventIds(0));
+  }
+
+  /**
+   * @param afterStored told of each message once the store has it (the recommender); what it throws
+   *     is logged, never retried: the message is stored and must be acknowledged
+   * @param recent the latest event ids written, to count messages written twice
+   */
+  public TelemetryRecorder(
+      TimeSeriesStore store,
+      Duration initialRetry,
+      Duration maxRetry,
+      Pause pause,
+      Consumer<TelemetryMessage> afterStored,
+      RecentEventIds recent) {
+    this.recent = recent;
     this.afterStored = afterStored;
     this.store = store;
     this.initialRetry = initialRetry;
@@ -75,8 +101,7 @@ public final class TelemetryRecorder {
     while (true) {
       try {
         store.write(message);
-        stored.incrementAndGet();
-        afterStoring(message);
+        stored(message);
         return Outcome.STORED;
       } catch (UnstorableTelemetryException e) {
         rejected.incrementAndGet();
@@ -97,6 +122,57 @@ public final class TelemetryRecorder {
     }
   }
 
+  /**
+   * Stores the batch in one write, retrying the store while {@code keepTrying} holds; if the store
+   * refuses the batch for what is in it, records its messages one by one ({@link #record}).
+   *
+   * @throws InterruptedException when stopped before the store took the batch; no message of it may
+   *     then be acknowledged
+   */
+  public void recordBatch(List<TelemetryMessage> batch, BooleanSupplier keepTrying)
+      throws InterruptedException {
+    if (batch.isEmpty()) {
+      return;
+    }
+    Duration wait = initialRetry;
+    while (true) {
+      try {
+        store.write(batch);
+        batches.incrementAndGet();
+        for (TelemetryMessage message : batch) {
+          stored(message);
+        }
+        return;
+      } catch (UnstorableTelemetryException e) {
+        LOG.log(
+            Level.WARNING,
+            "the store refuses a batch of {0} events; writing them one by one: {1}",
+            new Object[] {batch.size(), e.getMessage()});
+        for (TelemetryMessage message : batch) {
+          record(message, keepTrying);
+        }
+        return;
+      } catch (RuntimeException e) {
+        if (!keepTrying.getAsBoolean()) {
+          throw new InterruptedException(
+              "stopped before a batch of " + batch.size() + " events was stored");
+        }
+        LOG.log(
+            Level.WARNING,
+            "time-series store refused a batch of {0} events; retrying in {1} ms: {2}",
+            new Object[] {batch.size(), wait.toMillis(), e.getMessage()});
+        pause.pause(wait);
+        wait = wait.multipliedBy(2).compareTo(maxRetry) > 0 ? maxRetry : wait.multipliedBy(2);
+      }
+    }
+  }
+
+  private void stored(TelemetryMessage message) {
+    stored.incrementAndGet();
+    recent.add(message.eventId());
+    afterStoring(message);
+  }
+
   private void afterStoring(TelemetryMessage message) {
     try {
       afterStored.accept(message);
@@ -108,6 +184,19 @@ public final class TelemetryRecorder {
   /** Messages stored since start. */
   public long storedCount() {
     return stored.get();
+  }
+
+  /** Batch writes the store took since start (each one request). */
+  public long batchCount() {
+    return batches.get();
+  }
+
+  /**
+   * Messages stored since start whose event id had been stored shortly before (within the last
+   * {@link RecentEventIds#capacity()} ids): written twice, harmlessly.
+   */
+  public long rewrittenCount() {
+    return recent.repeats();
   }
 
   /** Messages skipped since start because the store refuses them for what they are. */

@@ -1,6 +1,7 @@
 package dev.setpoint.analytics.domain;
 
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
+import java.util.List;
 
 /** Where climate history lives. */
 public interface TimeSeriesStore {
@@ -13,6 +14,22 @@ public interface TimeSeriesStore {
    * @throws RuntimeException when the store did not take the write for a passing reason
    */
   void write(TelemetryMessage message);
+
+  /**
+   * Stores every message of the batch durably before returning, in one request where the store can
+   * (this default writes them one by one). All or nothing as far as the caller knows: when it
+   * throws, the caller writes the whole batch again, which changes nothing for the messages already
+   * stored (a point is identified by device, source and origin).
+   *
+   * @throws UnstorableTelemetryException when the store refuses the batch for what is in it (one
+   *     message or more it will never take)
+   * @throws RuntimeException when the store did not take the write for a passing reason
+   */
+  default void write(List<TelemetryMessage> batch) {
+    for (TelemetryMessage message : batch) {
+      write(message);
+    }
+  }
 
   /**
    * Stores one recommender decision durably before returning; device and time identify it.

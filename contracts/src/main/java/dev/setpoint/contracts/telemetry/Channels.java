@@ -29,5 +29,13 @@ public final class Channels {
   /** Analytics' incoming channel, bound to {@link Topics#ALERTS}. */
   public static final String ALERTS_IN = "alerts-in";
 
+  /**
+   * Analytics' outgoing channel of undecodable telemetry, bound to {@link Topics#TELEMETRY_DLQ}.
+   */
+  public static final String TELEMETRY_DLQ_OUT = "telemetry-dlq-out";
+
+  /** The relay's outgoing channel of undecodable commands, bound to {@link Topics#COMMANDS_DLQ}. */
+  public static final String COMMANDS_DLQ_OUT = "commands-dlq-out";
+
   private Channels() {}
 }

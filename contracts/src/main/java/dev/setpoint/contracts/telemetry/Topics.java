@@ -20,5 +20,14 @@ public final class Topics {
    */
   public static final String ALERTS = "setpoint.alerts";
 
+  /**
+   * The telemetry messages analytics can never store (not JSON, wrong schema, implausible values,
+   * too large), each as it arrived with {@link DeadLetters} headers naming why and where from.
+   */
+  public static final String TELEMETRY_DLQ = "setpoint.telemetry.dlq";
+
+  /** The commands the relay can never decode, as they arrived with {@link DeadLetters} headers. */
+  public static final String COMMANDS_DLQ = "setpoint.commands.dlq";
+
   private Topics() {}
 }

@@ -14,10 +14,15 @@ import dev.setpoint.contracts.command.CommandUpsert;
 import dev.setpoint.contracts.command.StoredCommand;
 import dev.setpoint.contracts.telemetry.CommandCodec;
 import dev.setpoint.contracts.telemetry.CommandMessage;
+import dev.setpoint.contracts.telemetry.DeadLetters;
+import dev.setpoint.contracts.telemetry.Topics;
 import dev.setpoint.relay.domain.CommandStore;
 import dev.setpoint.relay.domain.CommandTargets;
 import dev.setpoint.relay.domain.Outbox;
 import dev.setpoint.relay.infrastructure.messaging.CommandConsumer;
+import dev.setpoint.relay.infrastructure.messaging.DeadLetterPublisher;
+import dev.setpoint.relay.infrastructure.messaging.RecordingEmitter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -174,7 +180,9 @@ class CommandIntakeTest {
   void aMalformedPayloadIsRefusedByTheAdapterAndDoesNotBlockTheNext() {
     Store store = new Store(0);
     CommandIntake intake = intake(store);
-    CommandConsumer consumer = new CommandConsumer(intake);
+    RecordingEmitter deadLetters = new RecordingEmitter(0);
+    CommandConsumer consumer =
+        new CommandConsumer(intake, new DeadLetterPublisher(deadLetters, Topics.COMMANDS_DLQ));
 
     consumer.consume(Message.of("{\"schemaVersion\":1}")).toCompletableFuture().join();
     consumer
@@ -186,6 +194,12 @@ class CommandIntakeTest {
     assertEquals("26", store.stored.get(0).value());
     assertEquals(1, intake.refusedCount());
     assertEquals(1, intake.storedCount());
+    assertEquals(1, deadLetters.sent.size(), "the malformed one went to the dead-letter topic");
+    ProducerRecord<String, String> dead = deadLetters.sent.get(0);
+    assertEquals("{\"schemaVersion\":1}", dead.value());
+    String reason =
+        new String(dead.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8);
+    assertTrue(reason.startsWith("not a command: "), reason);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.setpoint.analytics.infrastructure.timeseries;
 
 import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.WriteApiBlocking;
+import com.influxdb.client.write.Point;
 import com.influxdb.exceptions.InfluxException;
 import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
@@ -9,12 +10,15 @@ import dev.setpoint.analytics.domain.UnstorableTelemetryException;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 
 /**
  * Writes climate and recommendation points with influxdb-client-java's blocking write API: when
- * {@link #write} returns, InfluxDB has the point. One client, created at startup, serves every
- * write and probe.
+ * {@link #write} returns, InfluxDB has the point (or, for a batch, every point of it: one HTTP
+ * request of line protocol per batch). One client, created at startup, serves every write and
+ * probe.
  */
 @ApplicationScoped
 public class InfluxTimeSeriesStore implements TimeSeriesStore {
@@ -42,16 +46,52 @@ public class InfluxTimeSeriesStore implements TimeSeriesStore {
     try {
       writes.writePoint(ClimatePoints.of(message));
     } catch (InfluxException e) {
-      // 4xx but 429 is about the point itself (bad field type, reserved name): no retry helps.
-      // 401/403 are configuration errors that an operator fixes, so they are retried like 5xx.
       int status = e.status();
-      if (status >= 400 && status < 500 && status != 429 && status != 401 && status != 403) {
+      if (refusesForGood(status)) {
         throw new UnstorableTelemetryException(
             "InfluxDB refused event " + message.eventId() + " (" + status + "): " + e.getMessage(),
             e);
       }
       throw e;
     }
+  }
+
+  @Override
+  @Timed(
+      name = "setpoint.analytics.influx.batch-write",
+      absolute = true,
+      description = "Blocking writes of a batch of climate points to InfluxDB, in one request")
+  public void write(List<TelemetryMessage> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
+    List<Point> points = new ArrayList<>(batch.size());
+    for (TelemetryMessage message : batch) {
+      points.add(ClimatePoints.of(message));
+    }
+    try {
+      writes.writePoints(points);
+    } catch (InfluxException e) {
+      if (refusesForGood(e.status())) {
+        throw new UnstorableTelemetryException(
+            "InfluxDB refused a batch of "
+                + batch.size()
+                + " events ("
+                + e.status()
+                + "): "
+                + e.getMessage(),
+            e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * 4xx but 429 is about the points themselves (bad field type, reserved name): no retry helps.
+   * 401/403 are configuration errors that an operator fixes, so they are retried like 5xx.
+   */
+  private static boolean refusesForGood(int status) {
+    return status >= 400 && status < 500 && status != 429 && status != 401 && status != 403;
   }
 
   @Override

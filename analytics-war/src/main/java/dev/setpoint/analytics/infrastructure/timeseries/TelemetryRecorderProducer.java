@@ -1,5 +1,6 @@
 package dev.setpoint.analytics.infrastructure.timeseries;
 
+import dev.setpoint.analytics.application.RecentEventIds;
 import dev.setpoint.analytics.application.Recommender;
 import dev.setpoint.analytics.application.TelemetryRecorder;
 import dev.setpoint.analytics.application.alert.AlertService;
@@ -18,7 +19,8 @@ import java.util.function.Consumer;
  * pauses ({@link RecorderConfig}), and whether stored messages feed the {@link Recommender} ({@link
  * RecommenderConfig#enabled}; which devices it takes is the recommender's own rule). Every stored
  * message is also shown to the energy roll-up, which notes counter readings too late for its
- * lookback.
+ * lookback. The recorder keeps the latest {@code setpoint.analytics.recorder.rewrite-window} event
+ * ids to count messages written twice.
  */
 @ApplicationScoped
 public class TelemetryRecorderProducer {
@@ -46,7 +48,8 @@ public class TelemetryRecorderProducer {
               energy.noteStored(message);
               alerts.accept(message);
               recommend.accept(message);
-            });
+            },
+            new RecentEventIds(retry.rewriteWindow));
   }
 
   /** For CDI's proxy only. */

@@ -16,22 +16,27 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Consumes {@link Channels#COMMANDS_IN}: decodes each payload and hands the command to {@link
  * CommandIntake}. A command is acknowledged, and its offset so committable, only after the intake
- * stored it or refused it for good; a payload that cannot be decoded is counted and consumed.
+ * stored it or refused it for good. A payload that cannot be decoded is counted and sent to {@link
+ * dev.setpoint.contracts.telemetry.Topics#COMMANDS_DLQ} with the reason, and acknowledged once the
+ * broker has it: it never blocks the commands behind it and is never silently dropped.
  */
 @ApplicationScoped
 public class CommandConsumer {
   private final CommandCodec codec = new CommandCodec();
   private final CommandIntake intake;
+  private final DeadLetterPublisher deadLetters;
   private volatile boolean running = true;
 
   @Inject
-  public CommandConsumer(CommandIntake intake) {
+  public CommandConsumer(CommandIntake intake, DeadLetterPublisher deadLetters) {
     this.intake = intake;
+    this.deadLetters = deadLetters;
   }
 
   /** For CDI's proxy only. */
   protected CommandConsumer() {
     this.intake = null;
+    this.deadLetters = null;
   }
 
   @Incoming(Channels.COMMANDS_IN)
@@ -41,7 +46,9 @@ public class CommandConsumer {
       command = codec.decode(message.getPayload());
     } catch (TelemetryFormatException e) {
       intake.undecodable(e.getMessage());
-      return message.ack(); // can never be stored: consumed, so it cannot block the ones behind it
+      // Can never be stored: to the dead-letter topic, then consumed, so it cannot block the ones
+      // behind it.
+      return deadLetters.deadLetter(message, "not a command: " + e.getMessage());
     }
     try {
       intake.accept(command, () -> running);

@@ -1,0 +1,60 @@
+package dev.setpoint.analytics.infrastructure.timeseries;
+
+import dev.setpoint.analytics.application.TelemetryBatcher;
+import dev.setpoint.analytics.application.TelemetryRecorder;
+import dev.setpoint.analytics.config.RecorderConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+/**
+ * The application's one {@link TelemetryBatcher} (sizes from {@link RecorderConfig}) and the one
+ * managed thread that writes its batches, started with the application and stopped with it. A batch
+ * not stored when it stops is not acknowledged, so the broker delivers it again.
+ */
+@ApplicationScoped
+public class TelemetryBatchWriter {
+  @Resource private ManagedThreadFactory threads;
+
+  private final TelemetryBatcher batcher;
+  private volatile boolean running = true;
+  private Thread writer;
+
+  @Inject
+  public TelemetryBatchWriter(TelemetryRecorder recorder, RecorderConfig config) {
+    this.batcher =
+        new TelemetryBatcher(recorder, config.batchSize, config.batchLinger, config.queue);
+  }
+
+  /** For CDI's proxy only. */
+  protected TelemetryBatchWriter() {
+    this.batcher = null;
+  }
+
+  @Produces
+  TelemetryBatcher batcher() {
+    return batcher;
+  }
+
+  synchronized void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+    if (writer != null) {
+      return;
+    }
+    writer = threads.newThread(() -> batcher.run(() -> running));
+    writer.setName("setpoint-telemetry-writer");
+    writer.start();
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    running = false;
+    if (writer != null) {
+      writer.interrupt();
+    }
+  }
+}
