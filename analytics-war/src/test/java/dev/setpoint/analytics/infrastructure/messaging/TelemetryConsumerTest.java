@@ -10,6 +10,7 @@ import dev.setpoint.analytics.application.TelemetryRecorder;
 import dev.setpoint.analytics.domain.DeviceRecommendation;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
 import dev.setpoint.contracts.telemetry.DeadLetters;
+import dev.setpoint.contracts.telemetry.RecordingEmitter;
 import dev.setpoint.contracts.telemetry.TelemetryCodec;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;

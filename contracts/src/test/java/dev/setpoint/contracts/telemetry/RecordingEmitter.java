@@ -1,4 +1,4 @@
-package dev.setpoint.relay.infrastructure.messaging;
+package dev.setpoint.contracts.telemetry;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
