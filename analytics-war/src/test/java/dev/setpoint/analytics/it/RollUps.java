@@ -1,5 +1,6 @@
 package dev.setpoint.analytics.it;
 
+import dev.setpoint.analytics.domain.history.ContinuousQueries;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -47,30 +48,6 @@ final class RollUps {
     return queries;
   }
 
-  /**
-   * The CQ's SELECT ... INTO over {@code [from, to)}: its body between BEGIN and END with the time
-   * bounds put before its GROUP BY (a CQ has no WHERE of its own; InfluxDB adds its window there).
-   */
-  static String backfill(String continuousQuery, Instant from, Instant to) {
-    int begin = continuousQuery.indexOf(" BEGIN ");
-    int end = continuousQuery.lastIndexOf(" END");
-    if (begin < 0 || end < begin) {
-      throw new IllegalArgumentException("not a continuous query: " + continuousQuery);
-    }
-    String select = continuousQuery.substring(begin + " BEGIN ".length(), end);
-    int group = select.lastIndexOf(" GROUP BY ");
-    if (group < 0 || select.contains(" WHERE ")) {
-      throw new IllegalArgumentException("a roll-up groups by time and has no WHERE: " + select);
-    }
-    return select.substring(0, group)
-        + " WHERE time >= "
-        + from.toEpochMilli()
-        + "ms AND time < "
-        + to.toEpochMilli()
-        + "ms"
-        + select.substring(group);
-  }
-
   /** Runs the named CQs' backfills over the window, in the order given (minutes before hours). */
   static void run(Instant from, Instant to, String... names) throws Exception {
     Map<String, String> queries = continuousQueries();
@@ -79,7 +56,7 @@ final class RollUps {
       if (query == null) {
         throw new IllegalStateException("no continuous query " + name + " in " + queries.keySet());
       }
-      series(backfill(query, from, to));
+      series(ContinuousQueries.backfill(query, from, to));
     }
   }
 

@@ -123,6 +123,7 @@ class FullDiskIT {
 
     try (MongoClient mongo = MongoClients.create(System.getProperty("setpoint.it.mongo.uri"))) {
       MongoDatabase db = mongo.getDatabase("setpoint");
+      EdgeLogView log = new EdgeLogView(db);
       String refusedId = UUID.randomUUID().toString();
       await("ingest refuses events above the high-water mark")
           .atMost(Duration.ofSeconds(10))
@@ -131,8 +132,8 @@ class FullDiskIT {
       JsonObject body = Api.assertError(refused, 507);
       assertTrue(body.getString("message").contains("volume is 9"), body.toString());
       assertEquals("3", refused.headers().firstValue("Retry-After").orElse(""), refused.toString());
-      assertEquals(0, db.getCollection("events").countDocuments(Filters.eq("_id", refusedId)));
-      assertEquals(1, db.getCollection("events").countDocuments(Filters.eq("deviceName", device)));
+      assertEquals(0, log.countOf("_id", refusedId));
+      assertEquals(1, log.countOf("deviceName", device));
 
       // v1: refused before its unknown device would be registered
       String v1Device = "full-disk-v1-" + run;
@@ -167,7 +168,7 @@ class FullDiskIT {
       await("ingest takes the refused event once space returns")
           .atMost(Duration.ofSeconds(10))
           .until(() -> post(device, token, refusedId).statusCode() == 201);
-      assertEquals(1, db.getCollection("events").countDocuments(Filters.eq("_id", refusedId)));
+      assertEquals(1, log.countOf("_id", refusedId));
       assertTrue(health().contains("\"state\":\"accepting\""), health());
       await("the hub's alert clears")
           .atMost(Duration.ofSeconds(10))

@@ -5,6 +5,7 @@ import dev.setpoint.analytics.application.Recommender;
 import dev.setpoint.analytics.application.TelemetryRecorder;
 import dev.setpoint.analytics.application.alert.AlertService;
 import dev.setpoint.analytics.application.energy.EnergyRollupService;
+import dev.setpoint.analytics.application.history.LateRollUps;
 import dev.setpoint.analytics.config.RecommenderConfig;
 import dev.setpoint.analytics.config.RecorderConfig;
 import dev.setpoint.analytics.domain.TimeSeriesStore;
@@ -19,8 +20,9 @@ import java.util.function.Consumer;
  * pauses ({@link RecorderConfig}), and whether stored messages feed the {@link Recommender} ({@link
  * RecommenderConfig#enabled}; which devices it takes is the recommender's own rule). Every stored
  * message is also shown to the energy roll-up, which notes counter readings too late for its
- * lookback. The recorder keeps the latest {@code setpoint.analytics.recorder.rewrite-window} event
- * ids to count messages written twice.
+ * lookback, and to the late roll-ups, which note points too late for the continuous queries. The
+ * recorder keeps the latest {@code setpoint.analytics.recorder.rewrite-window} event ids to count
+ * messages written twice.
  */
 @ApplicationScoped
 public class TelemetryRecorderProducer {
@@ -32,6 +34,7 @@ public class TelemetryRecorderProducer {
       Recommender recommender,
       EnergyRollupService energy,
       AlertService alerts,
+      LateRollUps lateRollUps,
       RecorderConfig retry,
       RecommenderConfig recommending) {
     Consumer<TelemetryMessage> recommend =
@@ -46,6 +49,7 @@ public class TelemetryRecorderProducer {
               // first: noteStored and the alerts never throw, so a failing recommender cannot skip
               // them
               energy.noteStored(message);
+              lateRollUps.noteStored(message);
               alerts.accept(message);
               recommend.accept(message);
             },
