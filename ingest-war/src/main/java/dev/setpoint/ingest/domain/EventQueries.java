@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The edge buffer as readers see it: the events ingest stored and the relay has not yet purged
- * (PENDING ones, and FORWARDED ones within the relay's retention). Lists are newest first (origin
- * descending).
+ * The edge buffer as readers see it: the events ingest stored and the relay has not yet compacted
+ * (those still to forward, and forwarded ones within the relay's retention). Lists are newest
+ * stored first (a device's own events newest origin first, as its agent sends them in order).
  *
  * <p>Every method throws {@link StoreUnavailableException} when the store cannot be read.
  */

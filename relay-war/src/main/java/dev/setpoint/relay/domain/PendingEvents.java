@@ -49,9 +49,9 @@ public interface PendingEvents {
 
   /**
    * Deletes forwarded batches stored before {@code storedBeforeMillis}, and their ids, oldest first
-   * in bounded chunks. Batches after the cursor are never deleted.
+   * in bounded chunks, for a bounded time. Batches after the cursor are never deleted.
    *
-   * @return how many batches were deleted
+   * @return how many batches were deleted; more may be left when it is not 0
    */
   long compact(long storedBeforeMillis);
 

@@ -17,6 +17,7 @@ class RetentionPolicyTest {
   /** Records the cut-offs it was asked to compact before. */
   private static final class Buffer implements PendingEvents {
     final List<Long> purges = new ArrayList<>();
+    long deleting;
 
     @Override
     public Window next(int maxEvents) {
@@ -32,7 +33,7 @@ class RetentionPolicyTest {
     @Override
     public long compact(long storedBeforeMillis) {
       purges.add(storedBeforeMillis);
-      return 0;
+      return deleting;
     }
 
     @Override
@@ -56,5 +57,20 @@ class RetentionPolicyTest {
     assertTrue(policy.purgeIfDue(10 * day + 60_000));
 
     assertEquals(List.of(9 * day, 9 * day + 60_000), buffer.purges);
+  }
+
+  @Test
+  void whileThereIsWorkLeftTheNextRoundCompactsAgainAtOnce() {
+    Buffer buffer = new Buffer();
+    RetentionPolicy policy =
+        new RetentionPolicy(buffer, Duration.ofHours(24), Duration.ofMinutes(1));
+    long day = Duration.ofHours(24).toMillis();
+
+    buffer.deleting = 16;
+    assertTrue(policy.purgeIfDue(10 * day));
+    assertTrue(policy.purgeIfDue(10 * day + 100), "found work: again without the interval");
+    buffer.deleting = 0;
+    assertTrue(policy.purgeIfDue(10 * day + 200));
+    assertFalse(policy.purgeIfDue(10 * day + 300), "caught up: back to the interval");
   }
 }

@@ -46,8 +46,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class MongoEventQueries implements EventQueries, EventRetention {
-  /** Batch documents read per round trip. */
+  /** Batch documents read per round trip, at first. */
   static final int WINDOW = 16;
+
+  /** The most batch documents read per round trip (an {@code $in} of that many numbers). */
+  static final int MAX_WINDOW = 256;
+
+  /** A window with fewer events than this doubles for the next. */
+  private static final int FEW_EVENTS = 1_024;
 
   private final BatchLog log;
 
@@ -57,6 +63,10 @@ public class MongoEventQueries implements EventQueries, EventRetention {
       @ConfigProperty(name = "jnosql.document.database") String database,
       WriteQueueConfig writes) {
     this.log = new BatchLog(client, database, writes.timeout);
+  }
+
+  MongoEventQueries(BatchLog log) {
+    this.log = log;
   }
 
   /** For CDI's proxy only. */
@@ -228,7 +238,11 @@ public class MongoEventQueries implements EventQueries, EventRetention {
               }
             }
             if (!seqs.isEmpty()) {
-              log.ids.deleteMany(Filters.in(EdgeLog.ID, ids));
+              // In slices: mongo-java-server checks each match against the whole $in list.
+              for (int from = 0; from < ids.size(); from += 512) {
+                log.ids.deleteMany(
+                    Filters.in(EdgeLog.ID, ids.subList(from, Math.min(ids.size(), from + 512))));
+              }
               log.batches.deleteMany(Filters.in(EdgeLog.ID, seqs));
               deleted += ids.size();
             }
@@ -249,19 +263,30 @@ public class MongoEventQueries implements EventQueries, EventRetention {
     boolean visit(long seq, Document batch, EventState state);
   }
 
-  /** Visits the batch documents newest first, a window at a time. */
+  /**
+   * Visits the batch documents newest first, a window at a time: {@link #WINDOW} numbers, doubled
+   * up to {@link #MAX_WINDOW} while windows hold few events (at a low rate a batch holds one event,
+   * and a walk would otherwise be a round trip per 16 events).
+   */
   private Void walk(Bson projection, Visitor visitor) {
     BatchLog.Cursor cursor = log.cursor();
     long newest = log.newest();
-    for (long hi = newest; hi > cursor.compacted(); hi -= WINDOW) {
-      long lo = Math.max(cursor.compacted() + 1, hi - WINDOW + 1);
+    int window = WINDOW;
+    for (long hi = newest; hi > cursor.compacted(); ) {
+      long lo = Math.max(cursor.compacted() + 1, hi - window + 1);
+      long events = 0;
       for (Map.Entry<Long, Document> batch :
           log.read(lo, hi, projection).descendingMap().entrySet()) {
+        events += EventDocuments.number(batch.getValue(), EdgeLog.COUNT);
         EventState state =
             batch.getKey() <= cursor.seq() ? EventState.FORWARDED : EventState.PENDING;
         if (!visitor.visit(batch.getKey(), batch.getValue(), state)) {
           return null;
         }
+      }
+      hi = lo - 1;
+      if (events < FEW_EVENTS && window < MAX_WINDOW) {
+        window *= 2;
       }
     }
     return null;

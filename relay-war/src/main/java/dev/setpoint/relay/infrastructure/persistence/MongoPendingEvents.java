@@ -49,13 +49,23 @@ public class MongoPendingEvents implements PendingEvents {
   private static final Logger LOG = Logger.getLogger(MongoPendingEvents.class.getName());
   private static final String ID = EdgeLog.ID;
 
-  /** Sequence numbers looked up per round trip while filling a window. */
-  static final int LOOKUP = 32;
+  /**
+   * Sequence numbers looked up per round trip while filling a window: at a low rate a batch holds
+   * one event, so a window of a thousand events spans a thousand numbers.
+   */
+  static final int LOOKUP = 128;
 
-  /** Batches a compaction deletes per chunk, and chunks per call. */
-  static final int COMPACT_CHUNK = 64;
+  /** Batches a compaction deletes per chunk. */
+  static final int COMPACT_CHUNK = 16;
 
-  static final int COMPACT_CHUNKS = 32;
+  /**
+   * How long one call compacts: it runs on the forwarding loop's thread between rounds, so a large
+   * backlog of forwarded batches is deleted a slice per round rather than holding up the drain.
+   */
+  static final long COMPACT_BUDGET_NANOS = 1_000_000_000L;
+
+  /** Event ids per {@code deleteMany $in}. */
+  static final int ID_SLICE = 512;
 
   private final Template template;
   private final MongoCollection<Document> batches;
@@ -75,13 +85,17 @@ public class MongoPendingEvents implements PendingEvents {
       MongoClient client,
       @ConfigProperty(name = "jnosql.document.database") String database,
       ForwardingConfig forwarding) {
+    this(template, client, database, forwarding.gapGrace.toMillis());
+  }
+
+  MongoPendingEvents(Template template, MongoClient client, String database, long graceMillis) {
     this.template = template;
     MongoDatabase db = client.getDatabase(database);
     this.batches = db.getCollection(EdgeLog.COLLECTION);
     this.ids = db.getCollection(EdgeLog.IDS);
     this.meta = db.getCollection(EdgeLog.META);
     this.rejected = db.getCollection(EdgeLog.REJECTED);
-    this.graceMillis = forwarding.gapGrace.toMillis();
+    this.graceMillis = graceMillis;
   }
 
   /** For CDI's proxy only. */
@@ -177,7 +191,8 @@ public class MongoPendingEvents implements PendingEvents {
     long forwarded = number(cursor, EdgeLog.SEQ);
     long compacted = number(cursor, EdgeLog.COMPACTED);
     long deleted = 0;
-    for (int chunk = 0; chunk < COMPACT_CHUNKS && compacted < forwarded; chunk++) {
+    long started = System.nanoTime();
+    while (compacted < forwarded && System.nanoTime() - started < COMPACT_BUDGET_NANOS) {
       long to = Math.min(forwarded, compacted + COMPACT_CHUNK);
       TreeMap<Long, Document> documents = read(range(compacted + 1, to));
       long through = compacted;
@@ -205,8 +220,11 @@ public class MongoPendingEvents implements PendingEvents {
           through = seq;
         }
       }
-      if (!eventIds.isEmpty()) {
-        ids.deleteMany(Filters.in(ID, eventIds));
+      // In slices: mongo-java-server checks each matched document against the whole $in list, so
+      // one $in of n ids costs n * n comparisons (64 batches of 256 events took minutes at once).
+      for (int from = 0; from < eventIds.size(); from += ID_SLICE) {
+        ids.deleteMany(
+            Filters.in(ID, eventIds.subList(from, Math.min(eventIds.size(), from + ID_SLICE))));
       }
       if (!seqs.isEmpty()) {
         batches.deleteMany(Filters.in(ID, seqs));
