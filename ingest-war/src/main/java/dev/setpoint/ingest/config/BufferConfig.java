@@ -23,7 +23,7 @@ public class BufferConfig {
   public int dedupMaxDevices;
 
   @Inject
-  @ConfigProperty(name = "setpoint.ingest.buffer.dedup.rebuild-events", defaultValue = "100000")
+  @ConfigProperty(name = "setpoint.ingest.buffer.dedup.rebuild-events", defaultValue = "20000")
   public long dedupRebuildEvents;
 
   @Inject

@@ -41,10 +41,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Inside the running WAR: the edge buffer's batch log as ingest writes it ({@link EdgeLog}), field
  * for field and with the BSON types the relay's driver reads ({@code MongoPendingEvents}): one
- * batch document per write, its events embedded without a state, their ids in the ids collection,
- * the counter moved. JNoSQL's {@code Template} and {@code MongoDBTemplate} run on ingest's one
- * client. The outbox's documents have the fields and BSON types the relay's driver reads ({@code
- * MongoOutbox}).
+ * batch document per write, its events embedded without a state, no document per event, the counter
+ * moved. JNoSQL's {@code Template} and {@code MongoDBTemplate} run on ingest's one client. The
+ * outbox's documents have the fields and BSON types the relay's driver reads ({@code MongoOutbox}).
  */
 @ExtendWith(ArquillianExtension.class)
 class StoredLayoutIT {
