@@ -55,7 +55,8 @@ class BatchedWritesIT {
   void sixtyFourParallelPostsWithDuplicatesStoreEachIdOnce() throws Exception {
     IngestApi api = new IngestApi(base);
     String device = "rack-batch-" + UUID.randomUUID();
-    // 40 ids posted once, 12 ids posted twice at the same moment: 64 posts, 52 distinct ids.
+    // 40 ids posted once, 12 ids posted twice at the same moment: 64 posts, 52 distinct ids, within
+    // the device's duplicate window (setpoint.ingest.buffer.dedup.per-device, 64).
     List<String> posts = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       posts.add(UUID.randomUUID().toString());

@@ -19,12 +19,12 @@ import java.util.Set;
  * <p>Why a window is enough: a device's agent ({@code device}'s {@code Outbox}) posts its journal
  * oldest first and one event at a time, and resends only the head it got no answer for; so the one
  * event it may resend after an ambiguous outcome (stored, but the 201 lost to a timeout or a crash)
- * is the last one ingest stored for it, and a window of one would do. The default keeps 32 for
- * clients that post a few at once (EdgeX device services). A resend from beyond the window (a
- * device whose journal was restored from an old copy, or one evicted from the window by {@value
- * #MEMORY_PER_ID_BYTES}-byte-an-id bounds) is stored and forwarded again; InfluxDB overwrites the
- * same point (same series and timestamp) and analytics' writes are keyed by the event id, so the
- * effect downstream is still once.
+ * is the last one ingest stored for it, and a window of one would do. The default keeps 64 for
+ * clients that post many at once (EdgeX device services, a burst of concurrent posts). A resend
+ * from beyond the window (a device whose journal was restored from an old copy, or one evicted from
+ * the window by {@value #MEMORY_PER_ID_BYTES}-byte-an-id bounds) is stored and forwarded again;
+ * InfluxDB overwrites the same point (same series and timestamp) and analytics' writes are keyed by
+ * the event id, so the effect downstream is still once.
  *
  * <p>Not thread-safe: only {@link EventWriteQueue}'s single writer checks and adds, so
  * check-then-append is race-free within one ingest. Several ingest replicas on one database would
