@@ -10,7 +10,7 @@
  * drain: with the application stopped (it refuses to seed while --health answers), writes --events
  *   events (default 100000) for --devices devices (default 100) straight into the edge buffer's
  *   batch log, in exactly the layout ingest stores them (contracts' EdgeLog: batches of --batch
- *   events, default 256, each with its sequence number from the counter, its ids beside it; one
+ *   events, default 256, each with its sequence number from the counter, no document per event; one
  *   temperature and one humidity reading each, each device every 10 s), as a broker outage would
  *   leave them. Then runs --start (default "./setpoint start
  *   app"), and from the relay's /metrics (setpoint_relay_forwarded, read once a second, which costs
@@ -42,7 +42,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.net.URI;
@@ -88,7 +87,6 @@ public class DrainBenchmark {
   // The edge buffer's layout, as contracts' dev.setpoint.contracts.buffer.EdgeLog names it (a
   // single-file program cannot import the module).
   private static final String LOG = "edgelog";
-  private static final String IDS = "edgelogIds";
   private static final String META = "edgelogMeta";
 
   private static Document meta(MongoDatabase db, String id) {
@@ -137,7 +135,6 @@ public class DrainBenchmark {
   private static void seed(MongoDatabase db, String run, int count, int devices, int batchSize) {
     long t0 = System.nanoTime();
     MongoCollection<Document> log = db.getCollection(LOG);
-    MongoCollection<Document> ids = db.getCollection(IDS);
     // Each device every 10 s, as agents post: the backlog of a (count / devices * 10 s) outage.
     long step = 10_000_000_000L / devices;
     long origin = System.currentTimeMillis() * 1_000_000L - count * step;
@@ -160,7 +157,7 @@ public class DrainBenchmark {
               .append("site", null)
               .append("room", null));
       if (batch.size() == batchSize || i == count - 1) {
-        append(db, log, ids, batch);
+        append(db, log, batch);
         batch.clear();
         if ((i + 1) % 10_000 < batchSize || i == count - 1) {
           System.out.printf(Locale.ROOT, "\rseeded %,d of %,d", i + 1, count);
@@ -177,12 +174,9 @@ public class DrainBenchmark {
         (System.nanoTime() - t0) / 1e9);
   }
 
-  /** Appends one batch as ingest does: reserve its number, insert it, insert its ids. */
+  /** Appends one batch as ingest does: reserve its number, then insert it. */
   private static void append(
-      MongoDatabase db,
-      MongoCollection<Document> log,
-      MongoCollection<Document> ids,
-      List<Document> events) {
+      MongoDatabase db, MongoCollection<Document> log, List<Document> events) {
     long now = System.currentTimeMillis();
     Document counter =
         db.getCollection(META)
@@ -195,10 +189,8 @@ public class DrainBenchmark {
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
     long seq = number(counter, "seq");
     Map<String, Integer> perDevice = new HashMap<>();
-    List<Document> idDocuments = new ArrayList<>(events.size());
     for (Document event : events) {
       perDevice.merge(event.getString("deviceName"), 1, Integer::sum);
-      idDocuments.add(new Document("_id", event.getString("id")).append("seq", seq));
     }
     List<Document> summary = new ArrayList<>();
     perDevice.forEach((d, n) -> summary.add(new Document("d", d).append("n", n)));
@@ -209,7 +201,6 @@ public class DrainBenchmark {
             .append("upTo", number(counter, "events"))
             .append("devices", summary)
             .append("events", List.copyOf(events)));
-    ids.insertMany(idDocuments, new InsertManyOptions().ordered(false));
   }
 
   private static void drain(

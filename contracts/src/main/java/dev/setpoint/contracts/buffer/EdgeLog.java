@@ -13,8 +13,6 @@ package dev.setpoint.contracts.buffer;
  *       device) and {@link #EVENTS}: the batch's events in arrival order, each with the fields of
  *       {@link BufferedEvent} under their column names, the event id as {@link #EVENT_ID}, without
  *       {@code state} and {@code forwardedAt}.
- *   <li>{@link #IDS}: one document per stored event, {@code _id} the event id, {@link #SEQ} the
- *       batch that holds it; the duplicate check and {@code /event/id/{id}}.
  *   <li>{@link #META}: the sequence counter ({@code _id} {@link #SEQUENCE}: {@link #SEQ} last
  *       reserved, {@link #EVENTS_TOTAL} events reserved, {@link #AT} when) and the relay's cursor
  *       ({@code _id} {@link #TELEMETRY_CURSOR}: {@link #SEQ} forwarded through, {@link
@@ -22,13 +20,14 @@ package dev.setpoint.contracts.buffer;
  *   <li>{@link #REJECTED}: events that break the layout, set aside by the relay with {@link
  *       #REASON}, {@code _id} the event id (or {@code seq:index} when the id itself is unreadable).
  * </ul>
+ *
+ * <p>No document per event: ingest's duplicate check keeps each device's newest ids in memory, and
+ * a lookup by event id walks the log (a random-keyed document per event costs the store a page
+ * rewrite per event, see docs/benchmarks.md).
  */
 public final class EdgeLog {
   /** The batch documents. */
   public static final String COLLECTION = "edgelog";
-
-  /** Event id to batch sequence number. */
-  public static final String IDS = "edgelogIds";
 
   /** The sequence counter and the relay's cursor. */
   public static final String META = "edgelogMeta";

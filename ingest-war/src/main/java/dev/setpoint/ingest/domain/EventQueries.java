@@ -13,7 +13,11 @@ import java.util.Optional;
  */
 public interface EventQueries {
 
-  /** The event with this id, if stored. */
+  /**
+   * The event with this id, if stored.
+   *
+   * @throws SearchBoundedException not found within the newest events the lookup may read
+   */
   Optional<BufferedEvent> event(String id);
 
   /** One page of the events that match, newest first. */

@@ -63,13 +63,7 @@ class BadInputIT {
   private static final int MAX_BODY = 262_144;
 
   private static final List<String> COLLECTIONS =
-      List.of(
-          EdgeLog.COLLECTION,
-          EdgeLog.IDS,
-          "deviceProfiles",
-          "deviceServices",
-          "devices",
-          "commands");
+      List.of(EdgeLog.COLLECTION, "deviceProfiles", "deviceServices", "devices", "commands");
 
   @ArquillianResource private URL base;
 

@@ -20,12 +20,10 @@ import org.bson.Document;
  */
 final class EdgeLogView {
   private final MongoCollection<Document> log;
-  private final MongoCollection<Document> ids;
   private final MongoCollection<Document> meta;
 
   EdgeLogView(MongoDatabase db) {
     this.log = db.getCollection(EdgeLog.COLLECTION);
-    this.ids = db.getCollection(EdgeLog.IDS);
     this.meta = db.getCollection(EdgeLog.META);
   }
 
@@ -57,7 +55,7 @@ final class EdgeLogView {
         .orElse(null);
   }
 
-  /** Appends a batch as ingest does (reserve, batch document, ids); returns its number. */
+  /** Appends a batch as ingest does (reserve, then the batch document); returns its number. */
   long append(long storedAtMillis, List<Document> events) {
     Document counter =
         meta.findOneAndUpdate(
@@ -79,9 +77,6 @@ final class EdgeLogView {
             .append(EdgeLog.UP_TO, counter.getLong(EdgeLog.EVENTS_TOTAL))
             .append(EdgeLog.DEVICES, devices)
             .append(EdgeLog.EVENTS, events));
-    for (Document event : events) {
-      ids.insertOne(new Document("_id", event.get(EdgeLog.EVENT_ID)).append(EdgeLog.SEQ, seq));
-    }
     return seq;
   }
 

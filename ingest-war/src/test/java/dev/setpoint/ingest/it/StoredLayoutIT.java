@@ -1,6 +1,7 @@
 package dev.setpoint.ingest.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,10 +41,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Inside the running WAR: the edge buffer's batch log as ingest writes it ({@link EdgeLog}), field
  * for field and with the BSON types the relay's driver reads ({@code MongoPendingEvents}): one
- * batch document per write, its events embedded without a state, their ids in the ids collection,
- * the counter moved. JNoSQL's {@code Template} and {@code MongoDBTemplate} run on ingest's one
- * client. The outbox's documents have the fields and BSON types the relay's driver reads ({@code
- * MongoOutbox}).
+ * batch document per write, its events embedded without a state, no document per event, the counter
+ * moved. JNoSQL's {@code Template} and {@code MongoDBTemplate} run on ingest's one client. The
+ * outbox's documents have the fields and BSON types the relay's driver reads ({@code MongoOutbox}).
  */
 @ExtendWith(ArquillianExtension.class)
 class StoredLayoutIT {
@@ -83,15 +83,21 @@ class StoredLayoutIT {
   }
 
   @Test
-  void anEventIsStoredInOneBatchDocumentWithItsIdBesideIt() {
+  void anEventIsStoredInOneBatchDocumentAndNothingPerEvent() {
     BufferedEvent event = event(UUID.randomUUID().toString(), EventState.PENDING, null);
     store.add(event);
 
-    Document id = collection(EdgeLog.IDS).find(Filters.eq("_id", event.id())).first();
-    assertNotNull(id, "the id is stored for the duplicate check");
-    long seq = id.getLong(EdgeLog.SEQ);
-    Document batch = collection(EdgeLog.COLLECTION).find(Filters.eq("_id", seq)).first();
-    assertNotNull(batch, "batch " + seq);
+    Document batch =
+        collection(EdgeLog.COLLECTION).find(Filters.eq("events.id", event.id())).first();
+    assertNotNull(batch, "the batch holding " + event.id());
+    long seq = batch.getLong("_id");
+    assertFalse(
+        client
+            .getDatabase("setpoint")
+            .listCollectionNames()
+            .into(new java.util.ArrayList<>())
+            .contains("edgelogIds"),
+        "no document per event (the duplicate check is in memory)");
     assertEquals(
         Set.of("_id", "storedAt", "n", "upTo", "devices", "events"), batch.keySet(), "fields");
     assertEquals(Long.class, batch.get("storedAt").getClass());
@@ -143,7 +149,8 @@ class StoredLayoutIT {
     BufferedEvent event = event(UUID.randomUUID().toString(), EventState.PENDING, null);
     store.add(event);
     assertThrows(DuplicateEventException.class, () -> store.add(event));
-    assertEquals(1, collection(EdgeLog.IDS).countDocuments(Filters.eq("_id", event.id())));
+    assertEquals(
+        1, collection(EdgeLog.COLLECTION).countDocuments(Filters.eq("events.id", event.id())));
   }
 
   @Test
@@ -160,7 +167,7 @@ class StoredLayoutIT {
 
     BufferedEvent stored = event(UUID.randomUUID().toString(), EventState.PENDING, null);
     store.add(stored);
-    assertEquals(1, mongoTemplate.count(EdgeLog.IDS, Filters.eq("_id", stored.id())));
+    assertEquals(1, mongoTemplate.count(EdgeLog.COLLECTION, Filters.eq("events.id", stored.id())));
   }
 
   @Test

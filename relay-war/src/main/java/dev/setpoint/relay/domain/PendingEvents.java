@@ -48,8 +48,8 @@ public interface PendingEvents {
   void reject(BufferedEvent event, String reason);
 
   /**
-   * Deletes forwarded batches stored before {@code storedBeforeMillis}, and their ids, oldest first
-   * in bounded chunks, for a bounded time. Batches after the cursor are never deleted.
+   * Deletes forwarded batches stored before {@code storedBeforeMillis}, oldest first in bounded
+   * chunks, for a bounded time. Batches after the cursor are never deleted.
    *
    * @return how many batches were deleted; more may be left when it is not 0
    */

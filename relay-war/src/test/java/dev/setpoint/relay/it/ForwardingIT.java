@@ -46,7 +46,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ForwardingIT {
   private static MongoClient mongo;
   private static MongoCollection<Document> log;
-  private static MongoCollection<Document> ids;
   private static MongoCollection<Document> meta;
   private static final TelemetryCodec CODEC = new TelemetryCodec();
 
@@ -61,7 +60,6 @@ class ForwardingIT {
   static void connect() {
     mongo = MongoClients.create(System.getProperty("setpoint.it.mongo.uri"));
     log = mongo.getDatabase("setpoint").getCollection(EdgeLog.COLLECTION);
-    ids = mongo.getDatabase("setpoint").getCollection(EdgeLog.IDS);
     meta = mongo.getDatabase("setpoint").getCollection(EdgeLog.META);
   }
 
@@ -105,7 +103,7 @@ class ForwardingIT {
     return counter.getLong(EdgeLog.SEQ);
   }
 
-  /** Appends a batch as ingest does (reserve, batch document, ids); returns its number. */
+  /** Appends a batch as ingest does (reserve, then the batch document); returns its number. */
   private static long append(long storedAt, Document... events) {
     long seq = reserve(events.length, storedAt);
     log.insertOne(
@@ -115,9 +113,6 @@ class ForwardingIT {
             .append(EdgeLog.UP_TO, 0L)
             .append(EdgeLog.DEVICES, List.of())
             .append(EdgeLog.EVENTS, List.of(events)));
-    for (Document event : events) {
-      ids.insertOne(new Document("_id", event.getString("id")).append(EdgeLog.SEQ, seq));
-    }
     return seq;
   }
 
@@ -215,9 +210,7 @@ class ForwardingIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> log.countDocuments(Filters.eq("_id", oldSeq)) == 0);
-    assertEquals(0, ids.countDocuments(Filters.eq("_id", old)), "its ids go with it");
     assertEquals(1, log.countDocuments(Filters.eq("_id", recentSeq)));
-    assertEquals(1, ids.countDocuments(Filters.eq("_id", recent)));
   }
 
   @Test

@@ -1,27 +1,22 @@
 package dev.setpoint.ingest.infrastructure.persistence;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.EdgeLog;
+import dev.setpoint.contracts.buffer.EventState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeMap;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -32,39 +27,46 @@ import org.bson.conversions.Bson;
  * has (its H2 collection is a map keyed by {@code _id}; any other filter, and any sort, costs the
  * whole collection) and one every MongoDB serves.
  *
- * <p>An append ({@link #append}) is three write commands, whatever the batch's size: reserve the
- * next sequence number ({@code findOneAndUpdate $inc} on the counter document, so several ingest
- * replicas on a real MongoDB never share one), insert the batch document, then insert the events'
- * ids (unordered). The duplicate check before it ({@link #storedIds}) is a read. The batch document
- * is what makes an event stored: 201 follows its commit.
- *
- * <p>Crash between the batch document and its ids: the events are stored but their ids are not, and
- * the device, which never got its 201, posts them again; they are stored a second time, and the
- * relay forwards both copies. Downstream deduplicates by event id (InfluxDB overwrites the same
- * point; the analytics writes are keyed by the event id), so the effect is still once. {@link
- * #repairIds} re-inserts the ids of the newest batch documents at start, which closes the window
- * for a crash of ingest itself. Several replicas may both pass the duplicate check for one event
- * sent to both at once; the same reasoning holds.
+ * <p>An append ({@link #append}) is two write commands, whatever the batch's size: reserve the next
+ * sequence number ({@code findOneAndUpdate $inc} on the counter document, so several ingest
+ * replicas on a real MongoDB never share one), then insert the batch document; its commit is what
+ * makes the batch's events stored, and 201 follows it. No document per event: an id document with a
+ * random key costs a B-tree page rewrite per event (in the data and in the {@code _id} index, and
+ * again when compaction deletes it), which held the log to about 900 events/s on the stack's
+ * MongoDB-wire server (docs/benchmarks.md). The duplicate check is {@link RecentEventIds}', in
+ * memory; a lookup by event id walks the log ({@link #walk}).
  *
  * <p>A reserved number whose batch document is never written (the insert failed) is a gap; the
  * relay skips a gap once batch documents after it are older than its gap grace. So that no batch
  * document lands behind a relay that already skipped its number, an insert that finished later than
- * the write timeout after its reservation is written again under a fresh number (the events then
- * stored twice, as above).
+ * the write timeout after its reservation is written again under a fresh number (the events are
+ * then stored twice and forwarded twice; downstream the effect is once, see {@link
+ * RecentEventIds}).
  */
 final class BatchLog {
   private static final Logger LOG = Logger.getLogger(BatchLog.class.getName());
-  private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
   private static final FindOneAndUpdateOptions RESERVE =
       new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
 
-  /** How many of the newest batch documents have their ids re-inserted at start. */
-  static final int REPAIR_BATCHES = 64;
+  /**
+   * The per-event id collection of the batch log's first version (never released), dropped at start
+   * if a development database still has it.
+   */
+  static final String LEFTOVER_IDS = "edgelogIds";
+
+  /** Batch documents read per round trip of a walk, at first. */
+  static final int WINDOW = 16;
+
+  /** The most batch documents read per round trip of a walk (an {@code $in} of that many). */
+  static final int MAX_WINDOW = 256;
+
+  /** A window with fewer events than this doubles for the next. */
+  private static final int FEW_EVENTS = 1_024;
 
   final MongoCollection<Document> batches;
-  final MongoCollection<Document> ids;
   final MongoCollection<Document> meta;
   final MongoCollection<Document> rejected;
+  private final MongoDatabase database;
   private final Duration rewriteAfter;
 
   /** A reserved sequence number and the running event total through it. */
@@ -76,28 +78,14 @@ final class BatchLog {
   BatchLog(MongoClient client, String database, Duration rewriteAfter) {
     MongoDatabase db = client.getDatabase(database);
     this.batches = db.getCollection(EdgeLog.COLLECTION);
-    this.ids = db.getCollection(EdgeLog.IDS);
+    this.database = db;
     this.meta = db.getCollection(EdgeLog.META);
     this.rejected = db.getCollection(EdgeLog.REJECTED);
     this.rewriteAfter = rewriteAfter;
   }
 
-  /** Which of these event ids are stored: one {@code $in} lookup. */
-  Set<String> storedIds(List<String> eventIds) {
-    Set<String> stored = new HashSet<>();
-    if (eventIds.isEmpty()) {
-      return stored;
-    }
-    for (Document id :
-        ids.find(Filters.in(EdgeLog.ID, eventIds)).projection(Projections.include(EdgeLog.ID))) {
-      stored.add(String.valueOf(id.get(EdgeLog.ID)));
-    }
-    return stored;
-  }
-
   /**
-   * Appends the events as one batch document, then their ids; returns its sequence number once the
-   * batch document is committed.
+   * Appends the events as one batch document; returns its sequence number once it is committed.
    *
    * @throws MongoException the batch document may or may not be stored (see {@link
    *     BatchOutcomes#failed})
@@ -121,7 +109,6 @@ final class BatchLog {
               + " ms to store, longer than the write timeout: written again under a new number,"
               + " in case the relay skipped it as a gap");
     }
-    insertIds(events, reservation.seq());
     return reservation.seq();
   }
 
@@ -136,34 +123,6 @@ final class BatchLog {
     return new Reservation(
         EventDocuments.number(counter, EdgeLog.SEQ),
         EventDocuments.number(counter, EdgeLog.EVENTS_TOTAL));
-  }
-
-  /** Inserts the ids; one already there (a retry, a repair) is fine. */
-  private void insertIds(List<BufferedEvent> events, long seq) {
-    List<Document> documents = new ArrayList<>(events.size());
-    Set<String> seen = new HashSet<>();
-    for (BufferedEvent event : events) {
-      if (seen.add(event.id())) {
-        documents.add(new Document(EdgeLog.ID, event.id()).append(EdgeLog.SEQ, seq));
-      }
-    }
-    try {
-      ids.insertMany(documents, UNORDERED);
-    } catch (MongoBulkWriteException e) {
-      if (e.getWriteErrors().stream()
-          .anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
-        LOG.log(
-            Level.WARNING,
-            "batch " + seq + " is stored but some of its ids are not; a resend is stored twice",
-            e);
-      }
-    } catch (MongoException e) {
-      // Stored all the same: the answer is 201; a resend would be stored (and forwarded) twice.
-      LOG.log(
-          Level.WARNING,
-          "batch " + seq + " is stored but its ids are not; a resend is stored twice",
-          e);
-    }
   }
 
   /** The last reserved sequence number, 0 before the first batch. */
@@ -207,18 +166,55 @@ final class BatchLog {
     return found;
   }
 
+  /** Visits one batch document; false stops the walk. */
+  @FunctionalInterface
+  interface Visitor {
+    boolean visit(long seq, Document batch, EventState state);
+  }
+
   /**
-   * Re-inserts the ids of the newest batch documents, which a crash between a batch document and
-   * its ids may have left out. Idempotent.
+   * Visits the batch documents newest first, from the newest reserved number down to the relay's
+   * compacted mark, a window at a time: {@link #WINDOW} numbers, doubled up to {@link #MAX_WINDOW}
+   * while windows hold few events (at a low rate a batch holds one event, and a walk would
+   * otherwise be a round trip per 16 events). Memory is one window.
    *
-   * @return how many batch documents were looked at
+   * @param projection the fields to read ({@link EdgeLog#COUNT} among them), or null for all
+   * @return whether the visitor stopped the walk
    */
-  int repairIds() {
+  boolean walk(Bson projection, Visitor visitor) {
+    Cursor cursor = cursor();
     long newest = newest();
-    TreeMap<Long, Document> recent = read(newest - REPAIR_BATCHES + 1, newest, null);
-    for (var batch : recent.entrySet()) {
-      insertIds(EventDocuments.eventsOf(batch.getValue(), null), batch.getKey());
+    int window = WINDOW;
+    for (long hi = newest; hi > cursor.compacted(); ) {
+      long lo = Math.max(cursor.compacted() + 1, hi - window + 1);
+      long events = 0;
+      for (Map.Entry<Long, Document> batch : read(lo, hi, projection).descendingMap().entrySet()) {
+        events += EventDocuments.number(batch.getValue(), EdgeLog.COUNT);
+        EventState state =
+            batch.getKey() <= cursor.seq() ? EventState.FORWARDED : EventState.PENDING;
+        if (!visitor.visit(batch.getKey(), batch.getValue(), state)) {
+          return true;
+        }
+      }
+      hi = lo - 1;
+      if (events < FEW_EVENTS && window < MAX_WINDOW) {
+        window *= 2;
+      }
     }
-    return recent.size();
+    return false;
+  }
+
+  /**
+   * Drops the first version's per-event id collection if it is there (a development database from
+   * before the batch log kept its ids in memory); nothing reads it any more.
+   *
+   * @return whether there was one
+   */
+  boolean dropLeftoverIds() {
+    boolean there = database.listCollectionNames().into(new ArrayList<>()).contains(LEFTOVER_IDS);
+    if (there) {
+      database.getCollection(LEFTOVER_IDS).drop();
+    }
+    return there;
   }
 }

@@ -27,17 +27,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Prepares the edge buffer when the application starts, and keeps trying (1 s, doubling to 30 s)
  * while MongoDB is down; the startup health check reports DOWN until it is done. In order: the edge
  * outbox's index; the one-time move of the buffer's layout before the batch log into the log
- * ({@link LegacyBufferMigration}); and the repair of the newest batches' ids ({@link
- * BatchLog#repairIds}) that a crash between a batch document and its ids may have left out. Each
+ * ({@link LegacyBufferMigration}); and dropping the per-event id collection of the batch log's
+ * first version, never released, if a development database has it ({@link
+ * BatchLog#dropLeftoverIds}; the duplicate check is in memory now, {@link RecentEventIds}). Each
  * step is idempotent, so every start (and every replica of ingest) may run it. Once done, the same
  * task publishes every device's {@link CommandTargetView} (the relay's read-only view for checking
  * commands), repairing it after a crash or an upgrade, and retries that alone while it fails.
  *
  * <p>The batch log needs no index but {@code _id}, which every collection has: every read and write
- * of the log, its ids and its counter and cursor is an exact or {@code $in} lookup by {@code _id}
- * (see {@link BatchLog}), which a real MongoDB serves from that index and the stack's
- * mongo-java-server (1.47) from the map its H2 backend keeps by {@code _id} (there, only unique
- * indexes are real; a non-unique one becomes an {@code EmptyIndex} that serves nothing).
+ * of the log, its counter and its cursor is an exact or {@code $in} lookup by {@code _id} (see
+ * {@link BatchLog}), which a real MongoDB serves from that index and the stack's mongo-java-server
+ * (1.47) from the map its H2 backend keeps by {@code _id} (there, only unique indexes are real; a
+ * non-unique one becomes an {@code EmptyIndex} that serves nothing).
  *
  * <p>On the edge outbox ({@link OutboxMessage#COLLECTION}, written by {@link JnosqlOutbox}): {@code
  * createdAt}, the relay's forwarding order (oldest first) and the edge alerts' local delivery,
@@ -127,13 +128,11 @@ public class EdgeBufferIndexes {
         if (moved > 0) {
           LOG.info(() -> moved + " PENDING events of the old buffer layout moved to the batch log");
         }
-        int repaired = log.repairIds();
+        if (log.dropLeftoverIds()) {
+          LOG.info("the batch log's former per-event id collection was dropped");
+        }
         ensured = true;
-        LOG.info(
-            () ->
-                "edge buffer ready: outbox index ensured, ids of the newest "
-                    + repaired
-                    + " batches checked");
+        LOG.info("edge buffer ready: outbox index ensured");
       } catch (RuntimeException e) {
         retry("prepare the edge buffer", e, retryMs);
         return;

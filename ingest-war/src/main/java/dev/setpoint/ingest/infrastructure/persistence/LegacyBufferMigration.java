@@ -9,7 +9,6 @@ import dev.setpoint.contracts.buffer.EventState;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import org.bson.Document;
 
 /**
@@ -18,10 +17,11 @@ import org.bson.Document;
  * upgrade loses nothing. FORWARDED events are deleted (the cloud has them), REJECTED ones go to
  * {@link EdgeLog#REJECTED}, and the PENDING ones are appended to the log {@link #CHUNK} at a time,
  * each chunk oldest origin first, then deleted from the old collection; the collection is dropped
- * when empty. Idempotent: an event whose id the log already holds (a move cut short by a crash) is
- * not appended again. Memory is one chunk. The order across chunks is the old collection's storage
- * order (by event id), so a device's backlog from before the upgrade may reach the cloud out of
- * order; each event still arrives once.
+ * when empty. A move cut short by a crash between a chunk's append and its deletion appends that
+ * chunk again at the next start: stored and forwarded twice, once in effect downstream (InfluxDB
+ * overwrites the same point; see {@link RecentEventIds}). Memory is one chunk. The order across
+ * chunks is the old collection's storage order (by event id), so a device's backlog from before the
+ * upgrade may reach the cloud out of order; each event still arrives once.
  */
 final class LegacyBufferMigration {
   static final int CHUNK = 256;
@@ -68,16 +68,10 @@ final class LegacyBufferMigration {
         events.add(EventDocuments.fromLegacy(document));
         ids.add(document.get(EventDocuments.ID));
       }
-      Set<String> already = log.storedIds(events.stream().map(BufferedEvent::id).toList());
-      List<BufferedEvent> fresh =
-          events.stream()
-              .filter(event -> !already.contains(event.id()))
-              .sorted(Comparator.comparingLong(BufferedEvent::origin))
-              .toList();
-      if (!fresh.isEmpty()) {
-        log.append(fresh, System.currentTimeMillis());
-        moved += fresh.size();
-      }
+      List<BufferedEvent> oldestFirst =
+          events.stream().sorted(Comparator.comparingLong(BufferedEvent::origin)).toList();
+      log.append(oldestFirst, System.currentTimeMillis());
+      moved += oldestFirst.size();
       legacy.deleteMany(Filters.in(EventDocuments.ID, ids));
     }
     legacy.drop();

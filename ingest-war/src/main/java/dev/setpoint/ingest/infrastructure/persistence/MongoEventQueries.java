@@ -7,12 +7,13 @@ import com.mongodb.client.model.Projections;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.contracts.buffer.EdgeLog;
-import dev.setpoint.contracts.buffer.EventState;
+import dev.setpoint.ingest.config.BufferConfig;
 import dev.setpoint.ingest.config.WriteQueueConfig;
 import dev.setpoint.ingest.domain.EventFilter;
 import dev.setpoint.ingest.domain.EventQueries;
 import dev.setpoint.ingest.domain.EventRetention;
 import dev.setpoint.ingest.domain.ReadingFilter;
+import dev.setpoint.ingest.domain.SearchBoundedException;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
 import dev.setpoint.ingest.domain.StoredReading;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,9 +36,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * one the relay compacted, each window's events filtered in memory and paged. Memory is bounded by
  * one window and one page, never by the backlog; time grows with how far back the page lies (the
  * newest pages come from the first window) and, for a count, with the whole log. Counting one
- * device's events, or all of them, reads only the batches' summaries. Events come newest first in
- * the order they were stored (a device's own events in the order it sent them), readings likewise
- * with an event's readings by their origin, newest first.
+ * device's events, or all of them, reads only the batches' summaries. A lookup by id walks too,
+ * bounded ({@link #event}). Events come newest first in the order they were stored (a device's own
+ * events in the order it sent them), readings likewise with an event's readings by their origin,
+ * newest first.
  *
  * <p>The log holds what has not been compacted: every event still to forward and the forwarded ones
  * within the relay's retention ({@code setpoint.relay.retention.forwarded}); an event forwarded
@@ -46,52 +48,72 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class MongoEventQueries implements EventQueries, EventRetention {
-  /** Batch documents read per round trip, at first. */
-  static final int WINDOW = 16;
-
-  /** The most batch documents read per round trip (an {@code $in} of that many numbers). */
-  static final int MAX_WINDOW = 256;
-
-  /** A window with fewer events than this doubles for the next. */
-  private static final int FEW_EVENTS = 1_024;
+  /** Batch documents per compaction window. */
+  static final int WINDOW = BatchLog.WINDOW;
 
   private final BatchLog log;
+  private final long lookupMaxEvents;
 
   @Inject
   public MongoEventQueries(
       MongoClient client,
       @ConfigProperty(name = "jnosql.document.database") String database,
-      WriteQueueConfig writes) {
+      WriteQueueConfig writes,
+      BufferConfig buffer) {
     this.log = new BatchLog(client, database, writes.timeout);
+    this.lookupMaxEvents = buffer.lookupMaxEvents;
   }
 
-  MongoEventQueries(BatchLog log) {
+  MongoEventQueries(BatchLog log, long lookupMaxEvents) {
     this.log = log;
+    this.lookupMaxEvents = lookupMaxEvents;
   }
 
   /** For CDI's proxy only. */
   protected MongoEventQueries() {
     this.log = null;
+    this.lookupMaxEvents = 0;
   }
 
+  /**
+   * Walks the log newest first until the event turns up, for at most {@code lookupMaxEvents} events
+   * ({@code setpoint.ingest.buffer.lookup.max-events}); stopping there is a {@link
+   * SearchBoundedException} (404 saying the search was bounded), reaching the log's start an empty
+   * answer. There is no index by event id: a document per event would cost the writes a page
+   * rewrite per event (see {@link BatchLog}).
+   */
   @Override
   public Optional<BufferedEvent> event(String id) {
-    return read(
-        () -> {
-          Document stored = log.ids.find(Filters.eq(EdgeLog.ID, id)).first();
-          if (stored == null) {
-            return Optional.empty();
-          }
-          long seq = EventDocuments.number(stored, EdgeLog.SEQ);
-          Document batch = log.batches.find(Filters.eq(EdgeLog.ID, seq)).first();
-          if (batch == null) {
-            return Optional.empty();
-          }
-          EventState state = seq <= log.cursor().seq() ? EventState.FORWARDED : EventState.PENDING;
-          return EventDocuments.eventsOf(batch, state).stream()
-              .filter(event -> id.equals(event.id()))
-              .findFirst();
-        });
+    BufferedEvent[] found = {null};
+    long[] read = {0};
+    boolean stopped =
+        read(
+            () ->
+                log.walk(
+                    null,
+                    (seq, batch, state) -> {
+                      for (BufferedEvent event : EventDocuments.eventsOf(batch, state)) {
+                        if (id.equals(event.id())) {
+                          found[0] = event;
+                          return false;
+                        }
+                      }
+                      read[0] += EventDocuments.number(batch, EdgeLog.COUNT);
+                      return read[0] < lookupMaxEvents;
+                    }));
+    if (found[0] != null) {
+      return Optional.of(found[0]);
+    }
+    if (stopped) {
+      throw new SearchBoundedException(
+          "no event with id "
+              + id
+              + " among the newest "
+              + read[0]
+              + " events of the edge buffer; the search by id stops there"
+              + " (setpoint.ingest.buffer.lookup.max-events) and older events were not searched");
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -216,8 +238,8 @@ public class MongoEventQueries implements EventQueries, EventRetention {
 
   /**
    * Deletes whole batch documents the relay has forwarded whose every event was taken before the
-   * given time (and their ids), oldest first, in windows; and the set-aside events taken before it.
-   * A batch still to forward is never touched.
+   * given time, oldest first, in windows; and the set-aside events taken before it. A batch still
+   * to forward is never touched.
    */
   @Override
   public long deleteSettledBefore(long originBeforeNanos) {
@@ -229,22 +251,17 @@ public class MongoEventQueries implements EventQueries, EventRetention {
             TreeMap<Long, Document> window =
                 log.read(lo, Math.min(cursor.seq(), lo + WINDOW - 1), null);
             List<Long> seqs = new ArrayList<>();
-            List<String> ids = new ArrayList<>();
+            long events = 0;
             for (Map.Entry<Long, Document> batch : window.entrySet()) {
-              List<BufferedEvent> events = EventDocuments.eventsOf(batch.getValue(), null);
-              if (events.stream().allMatch(e -> e.origin() < originBeforeNanos)) {
+              List<BufferedEvent> stored = EventDocuments.eventsOf(batch.getValue(), null);
+              if (stored.stream().allMatch(e -> e.origin() < originBeforeNanos)) {
                 seqs.add(batch.getKey());
-                events.forEach(e -> ids.add(e.id()));
+                events += stored.size();
               }
             }
             if (!seqs.isEmpty()) {
-              // In slices: mongo-java-server checks each match against the whole $in list.
-              for (int from = 0; from < ids.size(); from += 512) {
-                log.ids.deleteMany(
-                    Filters.in(EdgeLog.ID, ids.subList(from, Math.min(ids.size(), from + 512))));
-              }
               log.batches.deleteMany(Filters.in(EdgeLog.ID, seqs));
-              deleted += ids.size();
+              deleted += events;
             }
           }
           deleted +=
@@ -257,38 +274,9 @@ public class MongoEventQueries implements EventQueries, EventRetention {
         "purged");
   }
 
-  /** Visits one batch document; false stops the walk. */
-  @FunctionalInterface
-  private interface Visitor {
-    boolean visit(long seq, Document batch, EventState state);
-  }
-
-  /**
-   * Visits the batch documents newest first, a window at a time: {@link #WINDOW} numbers, doubled
-   * up to {@link #MAX_WINDOW} while windows hold few events (at a low rate a batch holds one event,
-   * and a walk would otherwise be a round trip per 16 events).
-   */
-  private Void walk(Bson projection, Visitor visitor) {
-    BatchLog.Cursor cursor = log.cursor();
-    long newest = log.newest();
-    int window = WINDOW;
-    for (long hi = newest; hi > cursor.compacted(); ) {
-      long lo = Math.max(cursor.compacted() + 1, hi - window + 1);
-      long events = 0;
-      for (Map.Entry<Long, Document> batch :
-          log.read(lo, hi, projection).descendingMap().entrySet()) {
-        events += EventDocuments.number(batch.getValue(), EdgeLog.COUNT);
-        EventState state =
-            batch.getKey() <= cursor.seq() ? EventState.FORWARDED : EventState.PENDING;
-        if (!visitor.visit(batch.getKey(), batch.getValue(), state)) {
-          return null;
-        }
-      }
-      hi = lo - 1;
-      if (events < FEW_EVENTS && window < MAX_WINDOW) {
-        window *= 2;
-      }
-    }
+  /** Visits the batch documents newest first (see {@link BatchLog#walk}). */
+  private Void walk(Bson projection, BatchLog.Visitor visitor) {
+    log.walk(projection, visitor);
     return null;
   }
 

@@ -3,6 +3,7 @@ package dev.setpoint.ingest.infrastructure.persistence;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import dev.setpoint.contracts.buffer.BufferedEvent;
+import dev.setpoint.ingest.config.BufferConfig;
 import dev.setpoint.ingest.config.WriteQueueConfig;
 import dev.setpoint.ingest.domain.EventStore;
 import jakarta.annotation.PostConstruct;
@@ -13,29 +14,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * Stores events in the edge buffer's batch log ({@link BatchLog}): concurrent posts are grouped by
- * {@link EventWriteQueue} and each group becomes one batch document, so the store sees a few write
- * commands per group, whatever its size. Before a group is written its ids are looked up with one
- * {@code $in} on the ids collection, and an id already stored (or earlier in the same group) is
- * that event's 409. 201 follows the commit of the batch document; the driver's default write
- * concern is acknowledged, the stack's MongoDB-wire server commits before it acknowledges, and a
- * real MongoDB journals (see docs/benchmarks.md, "The edge buffer's durability"). What a crash
- * between the batch document and its ids does is {@link BatchLog}'s to explain.
+ * {@link EventWriteQueue} and each group becomes one batch document, so the store sees two write
+ * commands per group, whatever its size. Before a group is written its ids are checked against the
+ * in-memory window of each device's newest stored ids ({@link RecentEventIds}), and an id found
+ * there (or earlier in the same group) is that event's 409. 201 follows the commit of the batch
+ * document; the driver's default write concern is acknowledged, the stack's MongoDB-wire server
+ * commits before it acknowledges, and a real MongoDB journals (see docs/benchmarks.md, "The edge
+ * buffer's durability").
  *
- * <p>One writer thread per replica: the duplicate check and the write are not atomic together, and
- * ingest never races itself on them.
+ * <p>The window is refilled from the log by the writer thread before its first group (a read; while
+ * it fails, the group fails with 503 and nothing is written), and only the writer thread checks and
+ * adds, so check-then-append never races within one ingest. An append that failed may or may not be
+ * stored, and its ids are not added: a resend is then stored (again), never refused for an event
+ * that is not there. What several replicas would need is {@link RecentEventIds}' to explain.
  */
 @ApplicationScoped
 public class MongoEventStore implements EventStore {
+  private static final Logger LOG = Logger.getLogger(MongoEventStore.class.getName());
   private final BatchLog log;
+  private final BufferConfig buffer;
   private final int batchMax;
   private final int queueCapacity;
   private final Duration timeout;
@@ -46,6 +54,9 @@ public class MongoEventStore implements EventStore {
 
   private EventWriteQueue queue;
 
+  /** The duplicate window; the writer thread's alone, null until it is loaded. */
+  private RecentEventIds recent;
+
   /** Events stored since start; Prometheus derives the ingest rate from it (rate()). */
   private final Counter stored;
 
@@ -54,6 +65,7 @@ public class MongoEventStore implements EventStore {
       MongoClient client,
       @ConfigProperty(name = "jnosql.document.database") String database,
       WriteQueueConfig writes,
+      BufferConfig buffer,
       @Metric(
               name = "setpoint.ingest.events.stored",
               absolute = true,
@@ -61,6 +73,7 @@ public class MongoEventStore implements EventStore {
           Counter stored) {
     this.stored = stored;
     this.log = new BatchLog(client, database, writes.timeout);
+    this.buffer = buffer;
     this.batchMax = writes.batchMax;
     this.queueCapacity = writes.queueCapacity;
     this.timeout = writes.timeout;
@@ -69,6 +82,7 @@ public class MongoEventStore implements EventStore {
   /** For CDI's proxy only. */
   protected MongoEventStore() {
     this.log = null;
+    this.buffer = null;
     this.batchMax = 0;
     this.queueCapacity = 0;
     this.timeout = null;
@@ -92,61 +106,74 @@ public class MongoEventStore implements EventStore {
   }
 
   private List<WriteOutcome> insert(List<BufferedEvent> batch) {
-    return write(log, batch, System.currentTimeMillis());
+    if (recent == null) {
+      try {
+        RecentEventIds loaded = new RecentEventIds(buffer.dedupPerDevice, buffer.dedupMaxDevices);
+        long read = loaded.rebuild(log, buffer.dedupRebuildEvents);
+        LOG.info(
+            () ->
+                "duplicate window refilled from the newest "
+                    + read
+                    + " events of the edge buffer: "
+                    + loaded.ids()
+                    + " ids of "
+                    + loaded.devices()
+                    + " devices");
+        recent = loaded;
+      } catch (MongoException e) {
+        return Collections.nCopies(batch.size(), unreadable(e));
+      }
+    }
+    return write(log, recent, batch, System.currentTimeMillis());
   }
 
   /** Writes one group: the duplicate check, then one batch document of the rest. */
-  static List<WriteOutcome> write(BatchLog log, List<BufferedEvent> batch, long nowMillis) {
+  static List<WriteOutcome> write(
+      BatchLog log, RecentEventIds recent, List<BufferedEvent> batch, long nowMillis) {
     List<WriteOutcome> outcomes = new ArrayList<>(BatchOutcomes.allStored(batch.size()));
     Set<String> seen = new HashSet<>();
-    List<String> candidates = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
-      if (seen.add(batch.get(i).id())) {
-        candidates.add(batch.get(i).id());
-      } else {
+      if (!seen.add(batch.get(i).id())) {
         outcomes.set(i, WriteOutcome.DUPLICATE);
       }
     }
-    try {
-      Set<String> already = log.storedIds(candidates);
-      List<BufferedEvent> fresh = new ArrayList<>(batch.size());
-      List<Integer> freshAt = new ArrayList<>(batch.size());
-      for (int i = 0; i < batch.size(); i++) {
-        if (outcomes.get(i) == WriteOutcome.DUPLICATE) {
-          continue;
-        }
-        if (already.contains(batch.get(i).id())) {
-          outcomes.set(i, WriteOutcome.DUPLICATE);
-        } else {
-          fresh.add(batch.get(i));
-          freshAt.add(i);
-        }
+    List<BufferedEvent> fresh = new ArrayList<>(batch.size());
+    List<Integer> freshAt = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      if (outcomes.get(i) == WriteOutcome.DUPLICATE) {
+        continue;
       }
-      if (!fresh.isEmpty()) {
-        try {
-          log.append(fresh, nowMillis);
-        } catch (MongoException e) {
-          WriteOutcome failed = BatchOutcomes.failed(1, e).get(0);
-          for (int i : freshAt) {
-            outcomes.set(i, failed);
-          }
-        }
+      BufferedEvent event = batch.get(i);
+      if (recent.contains(event.deviceName(), event.id())) {
+        outcomes.set(i, WriteOutcome.DUPLICATE);
+      } else {
+        fresh.add(event);
+        freshAt.add(i);
       }
+    }
+    if (fresh.isEmpty()) {
       return outcomes;
+    }
+    try {
+      log.append(fresh, nowMillis);
     } catch (MongoException e) {
-      // The duplicate check failed: nothing was written.
-      WriteOutcome failed =
-          new WriteOutcome.Failed(
-              "the edge buffer (MongoDB) could not be read ("
-                  + e.getMessage()
-                  + "); the event was not stored, retry later",
-              e);
-      for (int i = 0; i < batch.size(); i++) {
-        if (outcomes.get(i) != WriteOutcome.DUPLICATE) {
-          outcomes.set(i, failed);
-        }
+      WriteOutcome failed = BatchOutcomes.failed(1, e).get(0);
+      for (int i : freshAt) {
+        outcomes.set(i, failed);
       }
       return outcomes;
     }
+    for (BufferedEvent event : fresh) {
+      recent.add(event.deviceName(), event.id());
+    }
+    return outcomes;
+  }
+
+  private static WriteOutcome unreadable(MongoException e) {
+    return new WriteOutcome.Failed(
+        "the edge buffer (MongoDB) could not be read ("
+            + e.getMessage()
+            + "); the event was not stored, retry later",
+        e);
   }
 }

@@ -2,7 +2,7 @@ package dev.setpoint.ingest.infrastructure.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
@@ -19,6 +19,7 @@ import dev.setpoint.contracts.buffer.EdgeLog;
 import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.ingest.domain.EventFilter;
 import dev.setpoint.ingest.domain.ReadingFilter;
+import dev.setpoint.ingest.domain.SearchBoundedException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -28,14 +29,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The batch log's writes, reads, PENDING counts, repair and the move of the old layout, through the
- * real driver on an in-process MongoDB-wire server (the stack's mongo-java-server, in memory).
+ * The batch log's writes, reads, PENDING counts, the duplicate window's rebuild, bounded lookups by
+ * id and the move of the old layout, through the real driver on an in-process MongoDB-wire server
+ * (the stack's mongo-java-server, in memory).
  */
 class BatchLogTest {
   private MongoServer server;
   private MongoClient client;
   private BatchLog log;
   private MongoEventQueries queries;
+  private RecentEventIds recent;
 
   @BeforeEach
   void start() {
@@ -49,7 +52,8 @@ class BatchLogTest {
                 + address.getPort()
                 + "/?serverSelectionTimeoutMS=2000");
     log = new BatchLog(client, "setpoint-test", Duration.ofSeconds(5));
-    queries = new MongoEventQueries(log);
+    queries = new MongoEventQueries(log, 1_000);
+    recent = new RecentEventIds(32, 100);
   }
 
   @AfterEach
@@ -84,11 +88,12 @@ class BatchLogTest {
   void aGroupIsOneBatchAndItsDuplicatesAre409s() {
     assertEquals(
         List.of(WriteOutcome.STORED),
-        MongoEventStore.write(log, List.of(event("a", "rack-1", 1)), 10));
+        MongoEventStore.write(log, recent, List.of(event("a", "rack-1", 1)), 10));
 
     List<WriteOutcome> outcomes =
         MongoEventStore.write(
             log,
+            recent,
             List.of(
                 event("a", "rack-1", 2),
                 event("b", "rack-1", 3),
@@ -109,14 +114,19 @@ class BatchLogTest {
     assertEquals(3L, second.getLong(EdgeLog.UP_TO), "events stored through it");
     assertEquals(20L, second.getLong(EdgeLog.STORED_AT));
     assertEquals(java.util.Map.of("rack-1", 1, "rack-2", 1), EventDocuments.devicesOf(second));
-    assertEquals(2L, log.ids.find(Filters.eq("_id", "c")).first().getLong(EdgeLog.SEQ));
-    assertEquals(3, log.ids.countDocuments());
+    assertFalse(
+        client
+            .getDatabase("setpoint-test")
+            .listCollectionNames()
+            .into(new java.util.ArrayList<>())
+            .contains(BatchLog.LEFTOVER_IDS),
+        "no document per event");
   }
 
   @Test
   void readsWalkNewestStoredFirstAndPage() {
     for (int i = 0; i < 40; i++) {
-      MongoEventStore.write(log, List.of(event("e" + i, "rack-" + (i % 2), i)), i);
+      MongoEventStore.write(log, recent, List.of(event("e" + i, "rack-" + (i % 2), i)), i);
     }
     List<String> page =
         queries.events(new EventFilter.Device("rack-0"), 2, 3).stream()
@@ -142,9 +152,10 @@ class BatchLogTest {
 
   @Test
   void deletingByAgeTakesOnlyForwardedBatchesWhollyOlder() {
-    MongoEventStore.write(log, List.of(event("old1", "rack-1", 5)), 1);
-    MongoEventStore.write(log, List.of(event("old2", "rack-1", 6), event("new", "rack-1", 50)), 2);
-    MongoEventStore.write(log, List.of(event("old3", "rack-1", 7)), 3);
+    MongoEventStore.write(log, recent, List.of(event("old1", "rack-1", 5)), 1);
+    MongoEventStore.write(
+        log, recent, List.of(event("old2", "rack-1", 6), event("new", "rack-1", 50)), 2);
+    MongoEventStore.write(log, recent, List.of(event("old3", "rack-1", 7)), 3);
     forwardThrough(2);
 
     assertEquals(1, queries.deleteSettledBefore(10));
@@ -152,19 +163,19 @@ class BatchLogTest {
     assertTrue(queries.event("old1").isEmpty(), "forwarded and older: gone");
     assertTrue(queries.event("old2").isPresent(), "its batch holds a younger event");
     assertTrue(queries.event("old3").isPresent(), "not forwarded yet");
-    assertNull(log.ids.find(Filters.eq("_id", "old1")).first(), "its id goes with it");
   }
 
   @Test
   void pendingCountsFollowTheLogAndTheCursor() {
     LogPendingCounts counts = new LogPendingCounts(log);
-    MongoEventStore.write(log, List.of(event("a", "rack-1", 1), event("b", "rack-2", 2)), 1);
-    MongoEventStore.write(log, List.of(event("c", "rack-1", 3)), 2);
+    MongoEventStore.write(
+        log, recent, List.of(event("a", "rack-1", 1), event("b", "rack-2", 2)), 1);
+    MongoEventStore.write(log, recent, List.of(event("c", "rack-1", 3)), 2);
     assertEquals(2, counts.pendingOf("rack-1"));
     assertEquals(1, counts.pendingOf("rack-2"));
 
     forwardThrough(1);
-    MongoEventStore.write(log, List.of(event("d", "rack-2", 4)), 3);
+    MongoEventStore.write(log, recent, List.of(event("d", "rack-2", 4)), 3);
     LogPendingCounts fresh = new LogPendingCounts(log); // as after a restart: rebuilt
     assertEquals(1, fresh.pendingOf("rack-1"));
     assertEquals(1, fresh.pendingOf("rack-2"));
@@ -172,16 +183,65 @@ class BatchLogTest {
   }
 
   @Test
-  void repairPutsBackTheIdsACrashLeftOut() {
-    MongoEventStore.write(log, List.of(event("a", "rack-1", 1), event("b", "rack-1", 2)), 1);
-    log.ids.deleteMany(Filters.eq("_id", "b")); // crashed between the batch and its ids
+  void aRestartRefillsTheDuplicateWindowFromTheLog() {
+    for (int i = 0; i < 40; i++) {
+      MongoEventStore.write(
+          log, recent, List.of(event("a" + i, "rack-1", i), event("b" + i, "rack-2", i)), i);
+    }
+    RecentEventIds restarted = new RecentEventIds(4, 2);
 
-    assertEquals(1, log.repairIds());
+    long read = restarted.rebuild(log, 1_000);
 
-    assertEquals(1L, log.ids.find(Filters.eq("_id", "b")).first().getLong(EdgeLog.SEQ));
+    assertEquals(8, read, "stops once every device found has a full window and no more fit");
+    assertEquals(8, restarted.ids());
     assertEquals(
-        List.of(WriteOutcome.DUPLICATE),
-        MongoEventStore.write(log, List.of(event("b", "rack-1", 2)), 2));
+        80,
+        new RecentEventIds(4, 100).rebuild(log, 1_000),
+        "with room for more devices it reads on: an unseen device may be older");
+    assertEquals(
+        List.of(WriteOutcome.DUPLICATE, WriteOutcome.STORED),
+        MongoEventStore.write(
+            log, restarted, List.of(event("a39", "rack-1", 1), event("a35", "rack-1", 1)), 50),
+        "the newest four per device are known again; the fifth newest is stored again");
+  }
+
+  @Test
+  void theRebuildStopsAtItsBoundOfEvents() {
+    for (int i = 0; i < 40; i++) {
+      MongoEventStore.write(log, recent, List.of(event("e" + i, "rack-" + i, i)), i);
+    }
+    RecentEventIds restarted = new RecentEventIds(4, 100);
+
+    assertEquals(10, restarted.rebuild(log, 10));
+
+    assertEquals(10, restarted.devices(), "only the devices of the newest ten events");
+    assertTrue(restarted.contains("rack-39", "e39"));
+    assertFalse(restarted.contains("rack-29", "e29"));
+  }
+
+  @Test
+  void aLookupByIdIsBoundedAndSaysSo() {
+    for (int i = 0; i < 40; i++) {
+      MongoEventStore.write(log, recent, List.of(event("e" + i, "rack-1", i)), i);
+    }
+    MongoEventQueries shallow = new MongoEventQueries(log, 10);
+
+    assertEquals("e35", shallow.event("e35").orElseThrow().id());
+    SearchBoundedException bounded =
+        assertThrows(SearchBoundedException.class, () -> shallow.event("e3"));
+    assertTrue(bounded.getMessage().contains("among the newest 10 events"), bounded.getMessage());
+    assertTrue(queries.event("e3").isPresent(), "a deeper bound finds it");
+  }
+
+  @Test
+  void aLeftoverIdCollectionIsDroppedOnce() {
+    client
+        .getDatabase("setpoint-test")
+        .getCollection(BatchLog.LEFTOVER_IDS)
+        .insertOne(new Document("_id", "a").append(EdgeLog.SEQ, 1L));
+
+    assertTrue(log.dropLeftoverIds());
+    assertFalse(log.dropLeftoverIds(), "gone");
   }
 
   @Test
@@ -195,7 +255,7 @@ class BatchLogTest {
     legacy.insertOne(legacy(event("x", "rack-1", 2), "REJECTED"));
 
     assertEquals(600, new LegacyBufferMigration(log, legacy).run());
-    assertEquals(0, new LegacyBufferMigration(log, legacy).run(), "idempotent");
+    assertEquals(0, new LegacyBufferMigration(log, legacy).run(), "done once");
 
     assertEquals(600, queries.countEvents(new EventFilter.All()));
     assertTrue(queries.event("f").isEmpty(), "forwarded: the cloud has it");

@@ -41,7 +41,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       after the cursor, repeated until the window holds enough events;
  *   <li>{@link #advance}: one update of the cursor document, the only write per window;
  *   <li>{@link #compact}: {@code $in} reads of the oldest forwarded batches, then one {@code
- *       deleteMany $in} of their ids and one of the batches, per chunk.
+ *       deleteMany $in} of the batches, per chunk (the log has no document per event to delete:
+ *       ingest's duplicate check keeps its ids in memory).
  * </ul>
  */
 @ApplicationScoped
@@ -64,12 +65,8 @@ public class MongoPendingEvents implements PendingEvents {
    */
   static final long COMPACT_BUDGET_NANOS = 1_000_000_000L;
 
-  /** Event ids per {@code deleteMany $in}. */
-  static final int ID_SLICE = 512;
-
   private final Template template;
   private final MongoCollection<Document> batches;
-  private final MongoCollection<Document> ids;
   private final MongoCollection<Document> meta;
   private final MongoCollection<Document> rejected;
   private final long graceMillis;
@@ -92,7 +89,6 @@ public class MongoPendingEvents implements PendingEvents {
     this.template = template;
     MongoDatabase db = client.getDatabase(database);
     this.batches = db.getCollection(EdgeLog.COLLECTION);
-    this.ids = db.getCollection(EdgeLog.IDS);
     this.meta = db.getCollection(EdgeLog.META);
     this.rejected = db.getCollection(EdgeLog.REJECTED);
     this.graceMillis = graceMillis;
@@ -102,7 +98,6 @@ public class MongoPendingEvents implements PendingEvents {
   protected MongoPendingEvents() {
     this.template = null;
     this.batches = null;
-    this.ids = null;
     this.meta = null;
     this.rejected = null;
     this.graceMillis = 0;
@@ -197,7 +192,6 @@ public class MongoPendingEvents implements PendingEvents {
       TreeMap<Long, Document> documents = read(range(compacted + 1, to));
       long through = compacted;
       List<Long> seqs = new ArrayList<>();
-      List<String> eventIds = new ArrayList<>();
       boolean young = false;
       for (long seq = compacted + 1; seq <= to; seq++) {
         Document document = documents.get(seq);
@@ -209,22 +203,10 @@ public class MongoPendingEvents implements PendingEvents {
         }
         if (document != null) {
           seqs.add(seq);
-          for (Object event : eventsOf(document)) {
-            if (event instanceof Document embedded
-                && embedded.get(EdgeLog.EVENT_ID) instanceof String id) {
-              eventIds.add(id);
-            }
-          }
         }
         if (!young) {
           through = seq;
         }
-      }
-      // In slices: mongo-java-server checks each matched document against the whole $in list, so
-      // one $in of n ids costs n * n comparisons (64 batches of 256 events took minutes at once).
-      for (int from = 0; from < eventIds.size(); from += ID_SLICE) {
-        ids.deleteMany(
-            Filters.in(ID, eventIds.subList(from, Math.min(eventIds.size(), from + ID_SLICE))));
       }
       if (!seqs.isEmpty()) {
         batches.deleteMany(Filters.in(ID, seqs));

@@ -99,10 +99,6 @@ class MongoPendingEventsTest {
                 .append(EdgeLog.UP_TO, counter.getLong(EdgeLog.EVENTS_TOTAL))
                 .append(EdgeLog.DEVICES, List.of())
                 .append(EdgeLog.EVENTS, List.of(events)));
-    for (Document event : events) {
-      db.getCollection(EdgeLog.IDS)
-          .insertOne(new Document("_id", event.getString("id")).append(EdgeLog.SEQ, seq));
-    }
     return seq;
   }
 
@@ -192,8 +188,6 @@ class MongoPendingEventsTest {
     assertEquals(1, db.getCollection(EdgeLog.COLLECTION).countDocuments(Filters.eq("_id", young)));
     assertEquals(
         1, db.getCollection(EdgeLog.COLLECTION).countDocuments(Filters.eq("_id", unforwarded)));
-    assertEquals(0, db.getCollection(EdgeLog.IDS).countDocuments(Filters.eq("_id", "old7")));
-    assertEquals(1, db.getCollection(EdgeLog.IDS).countDocuments(Filters.eq("_id", "young")));
     Document cursor =
         db.getCollection(EdgeLog.META).find(Filters.eq("_id", EdgeLog.TELEMETRY_CURSOR)).first();
     assertEquals(young - 1, cursor.getLong(EdgeLog.COMPACTED), "the mark stops before the kept");
