@@ -63,7 +63,7 @@ class CommandIntakeIT {
   @BeforeAll
   static void connect() {
     mongo = MongoClients.create(System.getProperty("setpoint.it.mongo.uri"));
-    db = mongo.getDatabase(System.getProperty("setpoint.it.database", "setpoint"));
+    db = mongo.getDatabase("setpoint");
     producer =
         new KafkaProducer<>(
             Map.of(

@@ -59,14 +59,8 @@ class ForwardingIT {
   @BeforeAll
   static void connect() {
     mongo = MongoClients.create(System.getProperty("setpoint.it.mongo.uri"));
-    log =
-        mongo
-            .getDatabase(System.getProperty("setpoint.it.database", "setpoint"))
-            .getCollection(EdgeLog.COLLECTION);
-    meta =
-        mongo
-            .getDatabase(System.getProperty("setpoint.it.database", "setpoint"))
-            .getCollection(EdgeLog.META);
+    log = mongo.getDatabase("setpoint").getCollection(EdgeLog.COLLECTION);
+    meta = mongo.getDatabase("setpoint").getCollection(EdgeLog.META);
   }
 
   @AfterAll
