@@ -75,6 +75,11 @@ class PodmanLocalRunIT {
   }
 
   private static String whyNot() throws Exception {
+    if (!"1".equals(System.getenv("SETPOINT_TEST_PODMAN"))) {
+      // Opt-in until the local run's whole cycle (events through the pods, a recommendation back)
+      // is built and this test has passed in CI: see k8s/README.md, "The local run".
+      return "skipped: set SETPOINT_TEST_PODMAN=1 to run the local podman run";
+    }
     if (System.getenv("SETPOINT_CLI") == null || System.getenv("SETPOINT_DATA") == null) {
       return "skipped: the local run needs the stack's services; run it through ./setpoint test";
     }
