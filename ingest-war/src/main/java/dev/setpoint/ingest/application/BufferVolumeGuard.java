@@ -80,7 +80,7 @@ public class BufferVolumeGuard {
       BufferVolume volume, BufferVolumeConfig config, AuditConfig audit, EdgeAlertService alerts) {
     this(
         volume,
-        new VolumeWatermarks(config.highWater, config.lowWater, config.minFree),
+        new VolumeWatermarks(config.highWater, config.lowWater, config.minFree, config.maxHeadroom),
         config.retryAfter,
         audit.site.filter(s -> !s.isBlank()).orElse(null),
         alerts::hubAlert,
@@ -190,7 +190,7 @@ public class BufferVolumeGuard {
               hub,
               site,
               after.usage().usedFraction(),
-              marks.highWater(),
+              usedAt(after.usage(), marks.refuseAt(after.usage())),
               "the edge hub "
                   + hub
                   + " refuses events: its buffer volume is "
@@ -218,7 +218,9 @@ public class BufferVolumeGuard {
                 hub,
                 site,
                 after.usage() == null ? null : after.usage().usedFraction(),
-                marks.lowWater(),
+                after.usage() == null
+                    ? null
+                    : usedAt(after.usage(), marks.acceptFrom(after.usage())),
                 "the edge hub " + hub + " takes events again: " + why,
                 open.start(),
                 at,
@@ -241,13 +243,17 @@ public class BufferVolumeGuard {
   private String describe(VolumeUsage usage) {
     return String.format(
         Locale.ROOT,
-        "%.1f %% used, %d MB free (refusing at %.0f %% or under %d MB free, accepting again at"
-            + " %.0f %%)",
+        "%.1f %% used, %d MB free (refusing at %d MB free or less, taking events again from %d MB)",
         usage.usedFraction() * 100,
         usage.freeBytes() / 1_000_000,
-        marks.highWater() * 100,
-        marks.minFree() / 1_000_000,
-        marks.lowWater() * 100);
+        marks.refuseAt(usage) / 1_000_000,
+        marks.acceptFrom(usage) / 1_000_000);
+  }
+
+  /** The fraction used at which a volume of this size has {@code free} bytes free. */
+  private static double usedAt(VolumeUsage usage, long free) {
+    long size = usage.usedBytes() + usage.freeBytes();
+    return size == 0 ? 1.0 : Math.max(0, 1 - (double) free / size);
   }
 
   /** The last decision. */

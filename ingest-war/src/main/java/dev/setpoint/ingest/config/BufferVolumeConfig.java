@@ -47,6 +47,17 @@ public class BufferVolumeConfig {
   @ConfigProperty(name = "setpoint.ingest.buffer.volume.min-free", defaultValue = "268435456")
   public long minFree;
 
+  /**
+   * The most free space the fractions ask for: on a large volume refusing starts under this many
+   * bytes free (whatever the fraction used) and ends from twice as many. 1 GiB is over two minutes
+   * of 1,500 events/s at the embedded default's ~5.5 KB per event, sixty times the overshoot of one
+   * sampling period; a fraction alone would refuse a fleet's events on a 100 GB disk with 9 GB
+   * free.
+   */
+  @Inject
+  @ConfigProperty(name = "setpoint.ingest.buffer.volume.max-headroom", defaultValue = "1073741824")
+  public long maxHeadroom;
+
   /** How often the volume is measured; requests read the last result. */
   @Inject
   @ConfigProperty(name = "setpoint.ingest.buffer.volume.sample-interval", defaultValue = "PT2S")

@@ -49,7 +49,7 @@ class BufferVolumeGuardTest {
   private final BufferVolumeGuard guard =
       new BufferVolumeGuard(
           volume,
-          new VolumeWatermarks(0.90, 0.85, 10 * MB),
+          new VolumeWatermarks(0.90, 0.85, 10 * MB, 1000 * MB),
           Duration.ofSeconds(30),
           "s1",
           alerts::add,
@@ -73,6 +73,8 @@ class BufferVolumeGuardTest {
     assertEquals(Duration.ofSeconds(30), e.retryAfter());
     assertTrue(e.getMessage().contains("90.0 % used"), e.getMessage());
     assertTrue(e.getMessage().contains("100 MB free"), e.getMessage());
+    assertTrue(e.getMessage().contains("refusing at 100 MB free or less"), e.getMessage());
+    assertTrue(e.getMessage().contains("taking events again from 150 MB"), e.getMessage());
     assertEquals(2, guard.refusedCount());
   }
 
@@ -100,6 +102,34 @@ class BufferVolumeGuardTest {
     measured = () -> new VolumeUsage(50 * MB, 20 * MB);
     guard.sample();
     assertEquals(State.ACCEPTING, guard.status().state());
+  }
+
+  /**
+   * The CI machine's case: a 108 GB disk shared with other files, 91.5 % used, 9.2 GB free. A
+   * fraction alone refused every event there; the headroom cap (1 GiB, the default) keeps the
+   * buffer taking them until the space really runs short, and the fraction still rules small
+   * volumes.
+   */
+  @Test
+  void onALargeVolumeTheHeadroomCapsWhatTheFractionsAskFor() {
+    long gib = 1L << 30;
+    VolumeWatermarks marks = new VolumeWatermarks(0.90, 0.85, 256 * MB, gib);
+    long size = 108_000 * MB;
+    VolumeUsage ciDisk = new VolumeUsage(size - 9_200 * MB, 9_200 * MB);
+    assertEquals(false, marks.full(ciDisk, false));
+    assertEquals(gib, marks.refuseAt(ciDisk));
+    assertEquals(2 * gib, marks.acceptFrom(ciDisk));
+    assertEquals(true, marks.full(new VolumeUsage(size - gib, gib), false));
+    assertEquals(true, marks.full(new VolumeUsage(size - gib - MB, gib + MB), true), "hysteresis");
+    assertEquals(false, marks.full(new VolumeUsage(size - 2 * gib, 2 * gib), true));
+
+    VolumeUsage sdCard = new VolumeUsage(7_300 * MB, 700 * MB); // 8 GB, 91 % used
+    assertEquals(800 * MB, marks.refuseAt(sdCard));
+    assertEquals(1_200 * MB, marks.acceptFrom(sdCard));
+    assertEquals(true, marks.full(sdCard, false));
+    VolumeUsage tiny = new VolumeUsage(0, 1_000 * MB); // empty, 1 GB: min-free rules
+    assertEquals(256 * MB, marks.refuseAt(tiny));
+    assertEquals(512 * MB, marks.acceptFrom(tiny));
   }
 
   @Test
@@ -173,11 +203,13 @@ class BufferVolumeGuardTest {
   @Test
   void marksThatMakeNoSenseStopTheDeploymentNamingTheKey() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> new VolumeWatermarks(0.8, 0.9, 0));
+        assertThrows(IllegalArgumentException.class, () -> new VolumeWatermarks(0.8, 0.9, 0, MB));
     assertTrue(e.getMessage().contains("low-water"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> new VolumeWatermarks(1.5, 0.9, 0));
+    e = assertThrows(IllegalArgumentException.class, () -> new VolumeWatermarks(1.5, 0.9, 0, MB));
     assertTrue(e.getMessage().contains("high-water"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> new VolumeWatermarks(0.9, 0.8, -1));
+    e = assertThrows(IllegalArgumentException.class, () -> new VolumeWatermarks(0.9, 0.8, -1, MB));
     assertTrue(e.getMessage().contains("min-free"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new VolumeWatermarks(0.9, 0.8, 0, 0));
+    assertTrue(e.getMessage().contains("max-headroom"), e.getMessage());
   }
 }
