@@ -1,5 +1,5 @@
 /*
- * Relay drain benchmark: how fast the relay empties a backlog of PENDING events into Kafka after an
+ * Relay drain benchmark: how fast the relay empties a backlog of events into Kafka after an
  * outage, and how long forwarding takes at a steady load. A Java single-file program (JDK 21+) with
  * the MongoDB driver on its class path:
  *
@@ -8,20 +8,23 @@
  *   java -cp 'bench/target/dependency/*' bench/DrainBenchmark.java latency [--option value ...]
  *
  * drain: with the application stopped (it refuses to seed while --health answers), writes --events
- *   PENDING events (default 100000) for --devices devices (default 100) straight into the edge
- *   buffer, in exactly the layout ingest stores them (one temperature and one humidity reading
- *   each, each device every 10 s), as a broker outage would leave them. Then runs --start (default "./setpoint start
+ *   events (default 100000) for --devices devices (default 100) straight into the edge buffer's
+ *   batch log, in exactly the layout ingest stores them (contracts' EdgeLog: batches of --batch
+ *   events, default 256, each with its sequence number from the counter, no document per event; one
+ *   temperature and one humidity reading each, each device every 10 s), as a broker outage would
+ *   leave them. Then runs --start (default "./setpoint start
  *   app"), and from the relay's /metrics (setpoint_relay_forwarded, read once a second, which costs
  *   the store nothing) prints the drain rate per second and overall: events/s from the first
- *   forwarded event to the last. At the end it counts the run's FORWARDED events in MongoDB (must
- *   be exactly --events) and, with --influx, waits until InfluxDB holds all of them and prints the
+ *   forwarded event to the last. At the end it checks that the relay's cursor passed the run's
+ *   last batch and, with --influx, waits until InfluxDB holds all of them and prints the
  *   end-to-end rate into InfluxDB too.
- * latency: reads the events FORWARDED in the last --window s (default 120) and prints percentiles
- *   of forwardedAt - receivedAt: the time an event waits at the edge before the broker has it. Run
- *   it after a steady load, e.g. java bench/IngestBenchmark.java open --rate 100 --duration 60.
+ * latency: watches the relay's cursor for --window s (default 60, polled every 50 ms) and prints
+ *   percentiles of (when the cursor was first seen past a batch - the batch's storedAt): the time
+ *   an event waits at the edge before the broker has it. Run it during a steady load, e.g. java
+ *   bench/IngestBenchmark.java open --rate 100 --duration 60.
  *
- * --run drain-xxxxxxxx re-measures the drain of a backlog seeded by an earlier run (the application
- *   stopped before it finished), without seeding again.
+ * --run drain-xxxxxxxx re-measures the drain of what is left after the cursor (an earlier run's
+ *   backlog, the application stopped before it finished), without seeding again.
  *
  * Options: --mongo mongodb://127.0.0.1:27017  --db setpoint  --url http://127.0.0.1:9080 (the app:
  *   /health)  --metrics-url https://127.0.0.1:9443/metrics?scope=application (the scraper's
@@ -31,15 +34,16 @@
  *   setpoint
  */
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
-import static com.mongodb.client.model.Filters.regex;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -71,8 +75,7 @@ public class DrainBenchmark {
     Map<String, String> o = options(args);
     try (MongoClient mongo =
         MongoClients.create(o.getOrDefault("mongo", "mongodb://127.0.0.1:27017"))) {
-      MongoCollection<Document> events =
-          mongo.getDatabase(o.getOrDefault("db", "setpoint")).getCollection("events");
+      MongoDatabase events = mongo.getDatabase(o.getOrDefault("db", "setpoint"));
       switch (mode) {
         case "drain" -> drain(events, o);
         case "latency" -> latency(events, o);
@@ -81,10 +84,29 @@ public class DrainBenchmark {
     }
   }
 
-  private static void drain(MongoCollection<Document> events, Map<String, String> o)
-      throws Exception {
+  // The edge buffer's layout, as contracts' dev.setpoint.contracts.buffer.EdgeLog names it (a
+  // single-file program cannot import the module).
+  private static final String LOG = "edgelog";
+  private static final String META = "edgelogMeta";
+
+  private static Document meta(MongoDatabase db, String id) {
+    Document d = db.getCollection(META).find(eq("_id", id)).first();
+    return d == null ? new Document() : d;
+  }
+
+  private static long number(Document d, String field) {
+    return d.get(field) instanceof Number n ? n.longValue() : 0L;
+  }
+
+  /** Events after the relay's cursor: the counter's running total minus the cursor's. */
+  private static long pending(MongoDatabase db) {
+    return number(meta(db, "sequence"), "events") - number(meta(db, "telemetry"), "events");
+  }
+
+  private static void drain(MongoDatabase events, Map<String, String> o) throws Exception {
     int count = Integer.parseInt(o.getOrDefault("events", "100000"));
     int devices = Integer.parseInt(o.getOrDefault("devices", "100"));
+    int batchSize = Integer.parseInt(o.getOrDefault("batch", "256"));
     String url = o.getOrDefault("url", "http://127.0.0.1:9080");
     scraperAuthorization(o.get("metrics-password-file")); // before seeding: fails without it
     String start = o.getOrDefault("start", "./setpoint start app");
@@ -95,37 +117,33 @@ public class DrainBenchmark {
     String run = o.getOrDefault("run", "");
     if (!run.isEmpty()) {
       // A backlog seeded before (a run that could not finish): measure its drain again.
-      count =
-          (int)
-              events.countDocuments(
-                  and(regex("deviceName", "^" + run + "-"), eq("state", "PENDING")));
-      System.out.printf(Locale.ROOT, "re-using run %s: %,d events PENDING%n", run, count);
+      count = (int) pending(events);
+      System.out.printf(Locale.ROOT, "re-using run %s: %,d events after the cursor%n", run, count);
     } else {
-      // Earlier runs' events would only make every scan of mongo-java-server slower.
-      long old = events.deleteMany(regex("deviceName", "^drain-")).getDeletedCount();
-      System.out.printf(Locale.ROOT, "deleted %,d events of earlier runs%n", old);
       run = "drain-" + UUID.randomUUID().toString().substring(0, 8);
-      seed(events, run, count, devices);
+      long others = pending(events);
+      if (others > 0) {
+        System.out.printf(Locale.ROOT, "%,d other events wait after the cursor too%n", others);
+      }
+      seed(events, run, count, devices, batchSize);
     }
-    // The relay drains every PENDING event, not only this run's: wait for all of them.
-    long others = events.countDocuments(eq("state", "PENDING")) - count;
-    if (others > 0) {
-      System.out.printf(Locale.ROOT, "%,d other events are PENDING too%n", others);
-    }
-    drain(events, o, run, count, (int) (count + Math.max(0, others)), url, start);
+    long lastSeq = number(meta(events, "sequence"), "seq");
+    // The relay drains everything after its cursor, not only this run's: wait for all of it.
+    drain(events, o, run, count, (int) pending(events), lastSeq, url, start);
   }
 
-  private static void seed(MongoCollection<Document> events, String run, int count, int devices) {
+  private static void seed(MongoDatabase db, String run, int count, int devices, int batchSize) {
     long t0 = System.nanoTime();
+    MongoCollection<Document> log = db.getCollection(LOG);
     // Each device every 10 s, as agents post: the backlog of a (count / devices * 10 s) outage.
     long step = 10_000_000_000L / devices;
     long origin = System.currentTimeMillis() * 1_000_000L - count * step;
-    List<Document> batch = new ArrayList<>(1000);
+    List<Document> batch = new ArrayList<>(batchSize);
     for (int i = 0; i < count; i++) {
       String device = run + "-" + (i % devices);
       long at = origin + i * step;
       batch.add(
-          new Document("_id", UUID.randomUUID().toString())
+          new Document("id", UUID.randomUUID().toString())
               .append("deviceName", device)
               .append("profileName", "room-sensor")
               .append("sourceName", "climate")
@@ -135,29 +153,63 @@ public class DrainBenchmark {
                   List.of(
                       reading(device, at, "temperature", 20 + (i % 100) / 10.0, "°C"),
                       reading(device, at, "humidity", 40 + (i % 200) / 10.0, "%RH")))
-              .append("state", "PENDING")
-              .append("receivedAt", System.currentTimeMillis()));
-      if (batch.size() == 1000 || i == count - 1) {
-        events.insertMany(batch, new InsertManyOptions().ordered(false));
+              .append("receivedAt", System.currentTimeMillis())
+              .append("site", null)
+              .append("room", null));
+      if (batch.size() == batchSize || i == count - 1) {
+        append(db, log, batch);
         batch.clear();
-        System.out.printf(Locale.ROOT, "\rseeded %,d of %,d", i + 1, count);
+        if ((i + 1) % 10_000 < batchSize || i == count - 1) {
+          System.out.printf(Locale.ROOT, "\rseeded %,d of %,d", i + 1, count);
+        }
       }
     }
     System.out.printf(
         Locale.ROOT,
-        "%nseeded %,d PENDING events for %d devices (%s) in %.1f s%n",
+        "%nseeded %,d events for %d devices (%s) in batches of %d in %.1f s%n",
         count,
         devices,
         run,
+        batchSize,
         (System.nanoTime() - t0) / 1e9);
   }
 
+  /** Appends one batch as ingest does: reserve its number, then insert it. */
+  private static void append(
+      MongoDatabase db, MongoCollection<Document> log, List<Document> events) {
+    long now = System.currentTimeMillis();
+    Document counter =
+        db.getCollection(META)
+            .findOneAndUpdate(
+                eq("_id", "sequence"),
+                Updates.combine(
+                    Updates.inc("seq", 1L),
+                    Updates.inc("events", (long) events.size()),
+                    Updates.set("at", now)),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+    long seq = number(counter, "seq");
+    Map<String, Integer> perDevice = new HashMap<>();
+    for (Document event : events) {
+      perDevice.merge(event.getString("deviceName"), 1, Integer::sum);
+    }
+    List<Document> summary = new ArrayList<>();
+    perDevice.forEach((d, n) -> summary.add(new Document("d", d).append("n", n)));
+    log.insertOne(
+        new Document("_id", seq)
+            .append("storedAt", now)
+            .append("n", events.size())
+            .append("upTo", number(counter, "events"))
+            .append("devices", summary)
+            .append("events", List.copyOf(events)));
+  }
+
   private static void drain(
-      MongoCollection<Document> events,
+      MongoDatabase events,
       Map<String, String> o,
       String run,
       int count,
       int backlog,
+      long lastSeq,
       String url,
       String start)
       throws Exception {
@@ -198,13 +250,13 @@ public class DrainBenchmark {
       previous = forwarded;
     }
     System.out.println();
-    long inMongo =
-        events.countDocuments(and(regex("deviceName", "^" + run + "-"), eq("state", "PENDING")));
+    long cursor = number(meta(events, "telemetry"), "seq");
+    long inMongo = cursor >= lastSeq ? 0 : pending(events);
     double seconds = (lastNanos - firstNanos) / 1e9 + 1; // the first poll saw one second's work
     Collections.sort(perSecond);
     System.out.printf(
         Locale.ROOT,
-        "drain: %,d events in %.1f s = %,.0f events/s (per-second median %,.0f, best %,.0f); still PENDING in MongoDB: %,d%n",
+        "drain: %,d events in %.1f s = %,.0f events/s (per-second median %,.0f, best %,.0f); still after the cursor: %,d%n",
         backlog,
         seconds,
         backlog / seconds,
@@ -212,12 +264,13 @@ public class DrainBenchmark {
         perSecond.isEmpty() ? 0 : perSecond.get(perSecond.size() - 1),
         inMongo);
     if (inMongo != 0) {
-      throw new IllegalStateException(inMongo + " of the run's events are still PENDING");
+      throw new IllegalStateException(
+          "the cursor is at " + cursor + ", before the run's last batch " + lastSeq);
     }
     String influx = o.getOrDefault("influx", "http://127.0.0.1:8086");
     if (!influx.isEmpty()) {
       String db = o.getOrDefault("influx-db", "setpoint");
-      long expected = count; // the events PENDING when the drain began
+      long expected = count; // the run's events
       long points = 0;
       while (points < expected && System.nanoTime() < deadline) {
         points = influxCount(influx, db, run);
@@ -246,25 +299,42 @@ public class DrainBenchmark {
         .append("units", u);
   }
 
-  private static void latency(MongoCollection<Document> events, Map<String, String> o) {
-    long window = Long.parseLong(o.getOrDefault("window", "120")) * 1000;
+  private static void latency(MongoDatabase db, Map<String, String> o) throws Exception {
+    long window = Long.parseLong(o.getOrDefault("window", "60")) * 1000;
+    // When the cursor was first seen at or past each number.
+    java.util.TreeMap<Long, Long> passedAt = new java.util.TreeMap<>();
+    long first = number(meta(db, "telemetry"), "seq");
+    long end = System.currentTimeMillis() + window;
+    long seen = first;
+    while (System.currentTimeMillis() < end) {
+      long cursor = number(meta(db, "telemetry"), "seq");
+      long now = System.currentTimeMillis();
+      for (long seq = seen + 1; seq <= cursor; seq++) {
+        passedAt.put(seq, now);
+      }
+      seen = Math.max(seen, cursor);
+      Thread.sleep(50);
+    }
     List<Long> waits = new ArrayList<>();
-    for (Document d :
-        events.find(
-            and(
-                eq("state", "FORWARDED"),
-                gte("receivedAt", System.currentTimeMillis() - window)))) {
-      waits.add(
-          d.get("forwardedAt", Number.class).longValue()
-              - d.get("receivedAt", Number.class).longValue());
+    List<Long> seqs = new ArrayList<>(passedAt.keySet());
+    for (int i = 0; i < seqs.size(); i += 500) {
+      for (Document batch :
+          db.getCollection(LOG)
+              .find(in("_id", seqs.subList(i, Math.min(seqs.size(), i + 500))))
+              .projection(new Document("storedAt", 1).append("n", 1))) {
+        long wait = passedAt.get(number(batch, "_id")) - number(batch, "storedAt");
+        for (long k = 0; k < number(batch, "n"); k++) {
+          waits.add(wait);
+        }
+      }
     }
     if (waits.isEmpty()) {
-      throw new IllegalStateException("no event was forwarded in the last " + window / 1000 + " s");
+      throw new IllegalStateException("the cursor did not move in " + window / 1000 + " s");
     }
     Collections.sort(waits);
     System.out.printf(
         Locale.ROOT,
-        "forwarding latency (receivedAt -> broker ack) over %,d events: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
+        "forwarding latency (storedAt -> cursor past it, 50 ms resolution) over %,d events: p50 %d ms, p95 %d ms, p99 %d ms, max %d ms%n",
         waits.size(),
         pct(waits, 50),
         pct(waits, 95),

@@ -9,6 +9,11 @@
  *   --duration s; prints events/s (201s only) and post latency p50/p95/p99/max per combination.
  *   A first --prewarm s at 16 clients (not counted) warms a freshly started server's JIT, so the
  *   first row is not a cold start.
+ *   With --metrics-url and --metrics-password-file it also reads the relay's forwarded counter
+ *   (setpoint_relay_forwarded: events the broker acknowledged and the relay's cursor passed) at the
+ *   start and end of every measured row and prints those per second too, "Kafka-acked/s": what
+ *   the edge delivered, not only what it took (HTTPS: the JVM must trust the hub's certificate,
+ *   -Djavax.net.ssl.trustStore=.setpoint/data/secrets/tls/hub.p12 and its password).
  * open: posts at a fixed rate (--rate 1000 events/s) for --duration s from up to --connections
  *   connections, whatever the answers take; latency counts from the moment a post was due, so a
  *   stalled server shows as latency rather than as a slower schedule (no coordinated omission).
@@ -107,23 +112,36 @@ public class IngestBenchmark {
     target.checkResources(readingCounts);
     runClosed(target, readingCounts.get(0), 16, options.integer("prewarm", 10), null);
     System.out.println();
+    Forwarded forwarded = Forwarded.from(options);
     System.out.println(
-        "| readings | clients | events/s | p50 ms | p95 ms | p99 ms | max ms | posts | not 201 |");
-    System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        "| readings | clients | events/s | p50 ms | p95 ms | p99 ms | max ms | posts | not 201 |"
+            + (forwarded == null ? "" : " Kafka-acked/s |"));
+    System.out.println(
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|" + (forwarded == null ? "" : "---:|"));
     boolean ok = true;
     for (int readings : readingCounts) {
       for (int clients : clientCounts) {
         runClosed(target, readings, clients, warmup, null);
+        double before = forwarded == null ? 0 : forwarded.read();
+        long t0 = System.nanoTime();
         Result result = runClosed(target, readings, clients, duration, new Latencies());
+        String acked =
+            forwarded == null
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    " %.0f |",
+                    (forwarded.read() - before) / ((System.nanoTime() - t0) / 1e9));
         System.out.printf(
             Locale.ROOT,
-            "| %d | %d | %.0f | %s | %d | %d |%n",
+            "| %d | %d | %.0f | %s | %d | %d |%s%n",
             readings,
             clients,
             result.accepted / result.seconds,
             result.latencies.row(),
             result.posts,
-            result.posts - result.accepted);
+            result.posts - result.accepted,
+            acked);
         result.printFailures();
         ok &= result.accepted == result.posts;
       }
@@ -749,6 +767,41 @@ public class IngestBenchmark {
   // ---------------------------------------------------------------------------------- options
 
   /** {@code --name value} pairs. */
+  /** The relay's forwarded counter on /metrics, read as the scraper (user metrics). */
+  record Forwarded(HttpClient client, URI url, String authorization) {
+    private static final Pattern COUNTER =
+        Pattern.compile(
+            "(?m)^setpoint_relay_forwarded(?:_total)?(?:\\{[^}]*\\})?\\s+([0-9.eE+-]+)");
+
+    static Forwarded from(Options options) throws IOException {
+      if (!options.has("metrics-url")) {
+        return null;
+      }
+      String password =
+          Files.readString(Path.of(options.text("metrics-password-file", "metrics.password")))
+              .strip();
+      return new Forwarded(
+          HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+          URI.create(options.text("metrics-url", "")),
+          "Basic "
+              + java.util.Base64.getEncoder()
+                  .encodeToString(("metrics:" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    double read() throws IOException, InterruptedException {
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(url).header("Authorization", authorization).build(),
+              HttpResponse.BodyHandlers.ofString());
+      Matcher m = COUNTER.matcher(r.body());
+      if (r.statusCode() != 200 || !m.find()) {
+        throw new IllegalStateException(
+            url + " answered " + r.statusCode() + " without the counter");
+      }
+      return Double.parseDouble(m.group(1));
+    }
+  }
+
   static final class Options {
     private final Map<String, String> values = new HashMap<>();
 

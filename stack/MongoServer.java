@@ -12,6 +12,15 @@
  * file before it is acknowledged (CommittingH2Backend), so no acknowledged write is lost even when
  * the process is killed with SIGKILL. Start-up problems end the program with one line on stderr
  * and exit status 1, never a stack trace.
+ *
+ * Disk: MVStore never overwrites a chunk in place; deleted documents leave chunks partly empty, and
+ * its own housekeeping rewrites sparse chunks but seldom gives the space back to the file system.
+ * After the edge buffer drains (the relay deletes forwarded batches), a background task compacts
+ * the file (Compactor): every -Dsetpoint.mongo.compact-interval (ISO-8601 duration, default PT5M)
+ * it looks at the store's fill rate, and below -Dsetpoint.mongo.compact-below (percent, default 60)
+ * it runs MVStore#compactFile for at most -Dsetpoint.mongo.compact-max-time (default PT2S), which
+ * moves live chunks to the front and truncates the file. Bounded so that writers wait at most that
+ * long; a large file shrinks over a few rounds.
  */
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -19,6 +28,7 @@ import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 import java.net.BindException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -68,6 +78,8 @@ public class MongoServer {
             System.out.flush();
         }, "mongo-shutdown"));
 
+        Compactor.start(backend, file);
+
         // ./setpoint waits for the port; this line is for people reading the log.
         System.out.println("mongo-java-server listening on mongodb://" + host + ":" + port
                 + " (H2 file " + file + ")");
@@ -111,6 +123,47 @@ public class MongoServer {
                 }
             }
             return result;
+        }
+    }
+
+    /** Gives the space of deleted documents back to the file system (see the class comment). */
+    static final class Compactor {
+        static void start(H2Backend backend, Path file) {
+            Duration interval = Duration.parse(
+                    System.getProperty("setpoint.mongo.compact-interval", "PT5M"));
+            int below = Integer.parseInt(System.getProperty("setpoint.mongo.compact-below", "60"));
+            int maxMillis = (int) Duration.parse(
+                    System.getProperty("setpoint.mongo.compact-max-time", "PT2S")).toMillis();
+            Thread thread = new Thread(() -> {
+                while (true) {
+                    try {
+                        Thread.sleep(interval.toMillis());
+                        var store = backend.getMvStore();
+                        if (store.isClosed()) {
+                            return;
+                        }
+                        int fill = store.getFillRate();
+                        if (fill >= below) {
+                            continue;
+                        }
+                        long before = Files.size(file);
+                        long t0 = System.nanoTime();
+                        store.compactFile(maxMillis);
+                        System.out.printf(Locale.ROOT,
+                                "mongo-java-server: compacted %s (fill rate %d%%): %,d -> %,d bytes in %d ms%n",
+                                file.getFileName(), fill, before, Files.size(file),
+                                (System.nanoTime() - t0) / 1_000_000);
+                        System.out.flush();
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception e) {
+                        // Closed while compacting (shutdown), or a file-system error: try next round.
+                        System.err.println("mongo-java-server: compaction failed: " + rootMessage(e));
+                    }
+                }
+            }, "mongo-compactor");
+            thread.setDaemon(true);
+            thread.start();
         }
     }
 

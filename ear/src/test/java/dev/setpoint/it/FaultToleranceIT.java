@@ -12,8 +12,10 @@ import static org.hamcrest.Matchers.empty;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,10 +78,18 @@ class FaultToleranceIT {
 
   @Test
   void aThirtySecondBrokerOutageWhileReadingsFlowLosesAndDoublesNothing() throws Exception {
-    String device = "fault-kafka-" + UUID.randomUUID();
-    register(device);
+    List<String> devices = new ArrayList<>();
+    for (int d = 0; d < 3; d++) {
+      devices.add("fault-kafka-" + d + "-" + UUID.randomUUID());
+      register(devices.get(d));
+    }
     String auth = "Bearer " + operatorToken();
-    Map<Long, Double> posted = new ConcurrentHashMap<>();
+    Map<String, Map<Long, Double>> posted = new ConcurrentHashMap<>();
+    Map<String, List<Long>> order = new ConcurrentHashMap<>();
+    for (String device : devices) {
+      posted.put(device, new ConcurrentHashMap<>());
+      order.put(device, Collections.synchronizedList(new ArrayList<>()));
+    }
     List<String> refused = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean flowing = new AtomicBoolean(true);
     long firstOrigin = System.currentTimeMillis() * 1_000_000L;
@@ -91,14 +101,17 @@ class FaultToleranceIT {
                     long origin = firstOrigin + k * 1_000_000L;
                     double temperature = 20 + k / 100.0;
                     try {
-                      var answer = post(device, origin, temperature, 45.0, auth);
-                      if (answer.statusCode() == 201) {
-                        posted.put(origin, temperature);
-                      } else {
-                        refused.add(answer.statusCode() + " " + answer.body());
+                      for (String device : devices) {
+                        var answer = post(device, origin, temperature, 45.0, auth);
+                        if (answer.statusCode() == 201) {
+                          posted.get(device).put(origin, temperature);
+                          order.get(device).add(origin);
+                        } else {
+                          refused.add(answer.statusCode() + " " + answer.body());
+                        }
                       }
-                      // Paces the readings at about ten a second on purpose: the load that
-                      // flows through the outage, not a wait for a result.
+                      // Paces the readings at about ten a second per device on purpose: the load
+                      // that flows through the outage, not a wait for a result.
                       Thread.sleep(100);
                     } catch (InterruptedException e) {
                       return;
@@ -109,10 +122,12 @@ class FaultToleranceIT {
                 });
     try {
       // The readings travel end to end before the fault: the first ones are in InfluxDB.
-      awaitPoints(device, 10, Duration.ofSeconds(60));
+      for (String device : devices) {
+        awaitPoints(device, 10, Duration.ofSeconds(60));
+      }
       Stack.stop("kafka");
       long stoppedAt = System.nanoTime();
-      int atStop = posted.size();
+      int atStop = posted.get(devices.get(0)).size();
       // The broker stays down for OUTAGE (the fault under test), and all that time the edge
       // accepts every reading.
       Duration left = OUTAGE.minusNanos(System.nanoTime() - stoppedAt);
@@ -120,21 +135,45 @@ class FaultToleranceIT {
           .during(left)
           .atMost(left.plusSeconds(10))
           .until(() -> List.copyOf(refused), empty());
-      assertTrue(posted.size() > atStop + 50, "the edge kept accepting readings: " + posted.size());
+      assertTrue(
+          posted.get(devices.get(0)).size() > atStop + 50,
+          "the edge kept accepting readings: " + posted.get(devices.get(0)).size());
     } finally {
       Stack.start("kafka");
     }
     // Readings keep flowing after the broker is back, before the poster stops.
-    int atRestart = posted.size();
+    int atRestart = posted.get(devices.get(0)).size();
     await("readings accepted after the broker is back")
         .atMost(Duration.ofSeconds(60))
-        .until(() -> posted.size() >= atRestart + 20);
+        .until(() -> posted.get(devices.get(0)).size() >= atRestart + 20);
     flowing.set(false);
     poster.join();
 
     assertEquals(List.of(), refused, "every reading was accepted during the outage");
-    awaitPoints(device, posted.size(), Duration.ofSeconds(180));
-    assertEquals(posted, points(device), "exactly the readings posted, each once");
+    for (String device : devices) {
+      awaitPoints(device, posted.get(device).size(), Duration.ofSeconds(180));
+      assertEquals(posted.get(device), points(device), "exactly the readings posted, each once");
+      // The edge keeps each device's events in the order it sent them, the order the relay
+      // drains them in (newest first here).
+      List<Long> stored = storedOrigins(device, posted.get(device).size());
+      List<Long> expected = new ArrayList<>(order.get(device));
+      Collections.reverse(expected);
+      assertEquals(expected, stored, "the device's order in the edge buffer");
+    }
+  }
+
+  /** The origins of the device's events as the edge holds them, newest stored first. */
+  private static List<Long> storedOrigins(String device, int count) throws Exception {
+    HttpResponse<String> page =
+        get(Edge.BASE + "/api/v3/event/device/name/" + device + "?limit=" + count, operatorToken());
+    assertEquals(200, page.statusCode(), page.body());
+    List<Long> origins = new ArrayList<>();
+    try (var reader = Json.createReader(new StringReader(page.body()))) {
+      for (var event : reader.readObject().getJsonArray("events")) {
+        origins.add(event.asJsonObject().getJsonNumber("origin").longValue());
+      }
+    }
+    return origins;
   }
 
   @Test

@@ -28,10 +28,11 @@ import java.util.logging.Logger;
  * counted again in the background (one count at a time, never on a request thread) when a device is
  * first seen, when its estimate passes half its cap, and, while it stays at its cap, once per
  * {@code pending-recount}. A device that posts at its normal rate while the relay forwards is
- * therefore counted about once per half a cap of events; on a real MongoDB the count is served by
- * the {@code deviceName_state} index, on the stack's MongoDB-wire server it scans the buffer (9 ms
- * at 3,000 events, 0.3 s at 20,000, 9 s at 130,000, measured), which is why it never runs per
- * request. Until a device's first count is in, its estimate starts at zero.
+ * therefore counted about once per half a cap of events; the count comes from per-device counts
+ * kept in memory from the edge buffer's log (infrastructure's {@code LogPendingCounts}: what was
+ * appended and what the relay's cursor passed since the last look), so its cost does not grow with
+ * the backlog; it still never runs per request. Until a device's first count is in, its estimate
+ * starts at zero.
  *
  * <p>Memory is bounded: the per-device state is forgotten after {@code idle} without a post, and at
  * most {@code max-tracked} devices are held (least recently used go first).

@@ -137,8 +137,9 @@ public class EventQueryService {
   }
 
   /**
-   * Deletes the settled (FORWARDED or REJECTED) events taken more than {@code age} nanoseconds ago;
-   * PENDING events are kept whatever their age, as the relay has not delivered them yet.
+   * Deletes the settled (forwarded, or set aside as unforwardable) events taken more than {@code
+   * age} nanoseconds ago; events still to forward are kept whatever their age, as the relay has not
+   * delivered them yet.
    *
    * @return how many were deleted
    * @throws InvalidQueryException age is not a non-negative int64

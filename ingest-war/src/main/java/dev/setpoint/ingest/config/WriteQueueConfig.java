@@ -7,9 +7,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The edge buffer's batch writer, {@code setpoint.ingest.write.*}: concurrent posts are written
- * together, up to {@code batch-max} events per insertMany. A full queue answers 503 at once; a post
- * waiting longer than {@code timeout} answers 503 (the event may or may not be stored; posting it
- * again with the same id is safe).
+ * together, up to {@code batch-max} events per batch document of the edge buffer's log. A full
+ * queue answers 503 at once; a post waiting longer than {@code timeout} answers 503 (the event may
+ * or may not be stored; posting it again with the same id is safe).
  */
 @Dependent
 public class WriteQueueConfig {

@@ -4,9 +4,9 @@ package dev.setpoint.ingest.domain;
 public interface EventRetention {
 
   /**
-   * Deletes the events taken before the given time that are settled: FORWARDED (the broker has
-   * them) or REJECTED (they can never be forwarded). PENDING events are kept whatever their age,
-   * because the relay has not delivered them yet.
+   * Deletes the events taken before the given time that are settled: forwarded (the broker has
+   * them; whole batches of the log only) or set aside (they can never be forwarded). Events still
+   * to forward are kept whatever their age, because the relay has not delivered them yet.
    *
    * @param originBeforeNanos events with an origin strictly before this are deleted
    * @return how many were deleted

@@ -4,8 +4,8 @@ package dev.setpoint.ingest.domain;
 public interface PendingEventCounts {
 
   /**
-   * Counts the device's PENDING events now. May be slow (an index count on MongoDB, a scan on the
-   * stack's MongoDB-wire server): callers count in the background, not per request.
+   * Counts the device's events still to forward now. May read the store (what changed since the
+   * last count): callers count in the background, not per request.
    *
    * @throws StoreUnavailableException when the store cannot be read
    */

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import dev.setpoint.contracts.buffer.EdgeLog;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -62,7 +63,7 @@ class BadInputIT {
   private static final int MAX_BODY = 262_144;
 
   private static final List<String> COLLECTIONS =
-      List.of("events", "deviceProfiles", "deviceServices", "devices", "commands");
+      List.of(EdgeLog.COLLECTION, "deviceProfiles", "deviceServices", "devices", "commands");
 
   @ArquillianResource private URL base;
 
@@ -906,7 +907,7 @@ class BadInputIT {
             dynamicTest(
                 "the unmutated bodies are accepted",
                 () -> {
-                  long events = db.getCollection("events").countDocuments();
+                  long events = new EdgeLogView(db).count();
                   assertEquals(201, api.post(eventPath(sensor), event(sensor)).statusCode());
                   Api.assertBatch(api.post("api/v3/deviceprofile", profiles()), 201);
                   Api.assertBatch(api.post("api/v3/deviceservice", services()), 201);
@@ -916,7 +917,7 @@ class BadInputIT {
                   assertEquals(
                       200,
                       api.send("PUT", commandPath(ac), "application/json", COMMAND).statusCode());
-                  assertEquals(events + 1, db.getCollection("events").countDocuments());
+                  assertEquals(events + 1, new EdgeLogView(db).count());
                 }));
     return Stream.concat(
         Stream.of(dynamicContainer(cases.size() + " bad requests", refusals)), afterwards);

@@ -12,6 +12,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import dev.setpoint.contracts.buffer.EdgeLog;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.File;
@@ -46,7 +47,7 @@ class CoreDataReadsIT {
   private static final long FUTURE = 9_000_000_000_000_000_000L;
 
   private static MongoClient mongo;
-  private static MongoCollection<Document> events;
+  private static EdgeLogView events;
 
   @ArquillianResource private URL base;
   private IngestApi api;
@@ -59,7 +60,7 @@ class CoreDataReadsIT {
   @BeforeAll
   static void connect() {
     mongo = MongoClients.create(System.getProperty("setpoint.it.mongo.uri"));
-    events = mongo.getDatabase("setpoint").getCollection("events");
+    events = new EdgeLogView(mongo.getDatabase("setpoint"));
   }
 
   @AfterAll
@@ -145,8 +146,8 @@ class CoreDataReadsIT {
     String device = device();
     String id = UUID.randomUUID().toString();
     long origin = 1_764_316_800_123_456_789L;
-    Document document = stored(id, device, origin, "PENDING", CLIMATE);
-    events.insertOne(document);
+    Document document = stored(id, device, origin, CLIMATE);
+    events.append(System.currentTimeMillis(), List.of(document));
 
     JsonObject body = ok(api.get("api/v3/event/id/" + id));
     JsonObject event = body.getJsonObject("event");
@@ -306,7 +307,8 @@ class CoreDataReadsIT {
     JsonObject page = ok(api.get("api/v3/reading/resourceName/" + resource));
     assertEquals(3, page.getInt("totalCount"));
     JsonArray readings = page.getJsonArray("readings");
-    long[] expected = {t + 1001, t + 500, t + 1};
+    // Newest stored first (the log's order), each event's readings newest origin first.
+    long[] expected = {t + 500, t + 1001, t + 1};
     for (int i = 0; i < 3; i++) {
       assertEquals(resource, readings.getJsonObject(i).getString("resourceName"));
       assertEquals(expected[i], readings.getJsonObject(i).getJsonNumber("origin").longValueExact());
@@ -324,10 +326,18 @@ class CoreDataReadsIT {
     String oldForwarded = UUID.randomUUID().toString();
     String oldRejected = UUID.randomUUID().toString();
     String recentForwarded = UUID.randomUUID().toString();
-    events.insertOne(stored(oldPending, device, old, "PENDING", CLIMATE));
-    events.insertOne(stored(oldForwarded, device, old + 1, "FORWARDED", CLIMATE));
-    events.insertOne(stored(oldRejected, device, old + 2, "REJECTED", CLIMATE));
-    events.insertOne(stored(recentForwarded, device, recent, "FORWARDED", CLIMATE));
+    long now = System.currentTimeMillis();
+    long oldBatch = events.append(now, List.of(stored(oldForwarded, device, old + 1, CLIMATE)));
+    long recentBatch =
+        events.append(now, List.of(stored(recentForwarded, device, recent, CLIMATE)));
+    events.forwardThrough(recentBatch); // as the relay does once the broker has them
+    events.append(now, List.of(stored(oldPending, device, old, CLIMATE)));
+    MongoCollection<Document> rejected =
+        mongo.getDatabase("setpoint").getCollection(EdgeLog.REJECTED);
+    rejected.insertOne(
+        new Document("_id", oldRejected)
+            .append(EdgeLog.REASON, "set aside by the relay")
+            .append(EdgeLog.EVENT, stored(oldRejected, device, old + 2, CLIMATE)));
 
     long oneHour = 3_600_000_000_000L;
     HttpResponse<String> response = api.delete("api/v3/event/age/" + oneHour);
@@ -337,10 +347,11 @@ class CoreDataReadsIT {
     assertEquals("v3", body.getString("apiVersion"));
     assertEquals(202, body.getInt("statusCode"));
     assertTrue(body.getString("message").contains("pending forwarding are kept"), body.toString());
-    assertEquals(1, events.countDocuments(Filters.eq("_id", oldPending)), "pending kept");
-    assertEquals(0, events.countDocuments(Filters.eq("_id", oldForwarded)));
-    assertEquals(0, events.countDocuments(Filters.eq("_id", oldRejected)));
-    assertEquals(1, events.countDocuments(Filters.eq("_id", recentForwarded)), "younger kept");
+    assertEquals(1, events.countOf("_id", oldPending), "pending kept");
+    assertEquals(0, events.countOf("_id", oldForwarded));
+    assertFalse(events.hasBatch(oldBatch), "its batch deleted whole");
+    assertEquals(0, rejected.countDocuments(Filters.eq("_id", oldRejected)));
+    assertEquals(1, events.countOf("_id", recentForwarded), "younger kept");
   }
 
   @Test
@@ -371,20 +382,17 @@ class CoreDataReadsIT {
   }
 
   @Test
-  void theIndexesExistOnceStartupIsUp() throws Exception {
+  void theBatchLogNeedsNoIndexButItsIdOnceStartupIsUp() throws Exception {
     HttpResponse<String> started = api.get("health/started");
     assertEquals(200, started.statusCode(), started.body());
     assertTrue(started.body().contains("\"ingest-indexes\""), started.body());
+    storeEvents(events, device(), newest(), 1, CLIMATE);
     List<String> names = new ArrayList<>();
-    events.listIndexes().forEach(index -> names.add(index.getString("name")));
-    assertTrue(
-        names.containsAll(
-            List.of(
-                "deviceName_origin",
-                "origin",
-                "readings.resourceName_origin",
-                "state_origin",
-                "deviceName_state")),
-        names.toString());
+    mongo
+        .getDatabase("setpoint")
+        .getCollection(EdgeLog.COLLECTION)
+        .listIndexes()
+        .forEach(index -> names.add(index.getString("name")));
+    assertEquals(List.of("_id_"), names);
   }
 }

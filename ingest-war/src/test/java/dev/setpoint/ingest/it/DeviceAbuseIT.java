@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.File;
@@ -52,7 +50,7 @@ class DeviceAbuseIT {
   private static final double RATE = 20;
 
   private static MongoClient mongo;
-  private static MongoCollection<Document> events;
+  private static EdgeLogView events;
 
   @ArquillianResource private URL base;
 
@@ -64,7 +62,7 @@ class DeviceAbuseIT {
   @BeforeAll
   static void connect() {
     mongo = MongoClients.create(System.getProperty("setpoint.it.mongo.uri"));
-    events = mongo.getDatabase("setpoint").getCollection("events");
+    events = new EdgeLogView(mongo.getDatabase("setpoint"));
   }
 
   @AfterAll
@@ -151,7 +149,7 @@ class DeviceAbuseIT {
       assertTrue(
           accepted >= BURST && accepted <= BURST + RATE * seconds + 1,
           accepted + " accepted in " + seconds + " s");
-      assertEquals(accepted, events.countDocuments(Filters.eq("deviceName", flooder)));
+      assertEquals(accepted, events.countOf("deviceName", flooder));
     }
     assertEquals(List.of(201, 201, 201, 201, 201, 201, 201, 201, 201, 201), neighbourAnswers);
   }
@@ -169,13 +167,9 @@ class DeviceAbuseIT {
     for (int i = 0; i < PENDING_CAP; i++) {
       backlog.add(
           IngestApi.stored(
-              UUID.randomUUID().toString(),
-              hoarder,
-              origin + i,
-              "PENDING",
-              List.of("temperature")));
+              UUID.randomUUID().toString(), hoarder, origin + i, List.of("temperature")));
     }
-    events.insertMany(backlog);
+    events.append(System.currentTimeMillis(), backlog);
 
     // Ingest counts a device's PENDING events in the background when it first sees it.
     HttpResponse<String> refused =
@@ -184,10 +178,10 @@ class DeviceAbuseIT {
             .pollInterval(Duration.ofMillis(200))
             .until(() -> post(api, hoarder, hoarderToken, now()), r -> r.statusCode() != 201);
     assertRetryLater(refused, 507);
-    long stored = events.countDocuments(Filters.eq("deviceName", hoarder));
+    long stored = events.countOf("deviceName", hoarder);
     HttpResponse<String> again = post(api, hoarder, hoarderToken, now());
     assertRetryLater(again, 507);
-    assertEquals(stored, events.countDocuments(Filters.eq("deviceName", hoarder)));
+    assertEquals(stored, events.countOf("deviceName", hoarder));
 
     assertEquals(201, post(api, neighbour, neighbourToken, now()).statusCode());
   }
@@ -202,7 +196,7 @@ class DeviceAbuseIT {
       JsonObject body = Api.assertError(response, 400);
       assertTrue(body.getString("message").startsWith("event.origin "), body.toString());
     }
-    assertEquals(0, events.countDocuments(Filters.eq("deviceName", device)));
+    assertEquals(0, events.countOf("deviceName", device));
     assertEquals(201, post(api, device, token, now()).statusCode());
   }
 
@@ -235,7 +229,7 @@ class DeviceAbuseIT {
                 + "\",\"readings\":[{\"name\":\"temperature\",\"value\":21}]}");
     JsonObject body = Api.assertError(response, 409);
     assertTrue(body.getString("message").contains("room-sensor"), body.toString());
-    assertEquals(0, events.countDocuments(Filters.eq("deviceName", device)));
+    assertEquals(0, events.countOf("deviceName", device));
   }
 
   @Test
@@ -256,9 +250,7 @@ class DeviceAbuseIT {
     }
     HttpResponse<String> count = v1("GET", "event/count", null);
     assertEquals(200, count.statusCode(), count.body());
-    assertEquals(
-        events.countDocuments(Filters.eq("profileName", "legacy-v1")),
-        Long.parseLong(count.body()));
+    assertEquals(events.countOf("profileName", "legacy-v1"), Long.parseLong(count.body()));
   }
 
   @Test

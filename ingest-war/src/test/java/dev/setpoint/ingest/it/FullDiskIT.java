@@ -123,22 +123,19 @@ class FullDiskIT {
 
     try (MongoClient mongo = MongoClients.create(System.getProperty("setpoint.it.mongo.uri"))) {
       MongoDatabase db = mongo.getDatabase("setpoint");
+      EdgeLogView log = new EdgeLogView(db);
       String refusedId = UUID.randomUUID().toString();
       await("ingest refuses events above the high-water mark")
           .atMost(Duration.ofSeconds(10))
           // probes of their own: one posted before ingest sampled the ballast is stored (201)
           .until(() -> post(device, token, UUID.randomUUID().toString()).statusCode() == 507);
-      long storedBefore =
-          db.getCollection("events").countDocuments(Filters.eq("deviceName", device));
+      long storedBefore = log.countOf("deviceName", device);
       HttpResponse<String> refused = post(device, token, refusedId);
       JsonObject body = Api.assertError(refused, 507);
       assertTrue(body.getString("message").contains("volume is 9"), body.toString());
       assertEquals("3", refused.headers().firstValue("Retry-After").orElse(""), refused.toString());
-      assertEquals(0, db.getCollection("events").countDocuments(Filters.eq("_id", refusedId)));
-      assertEquals(
-          storedBefore,
-          db.getCollection("events").countDocuments(Filters.eq("deviceName", device)),
-          "nothing stored while full");
+      assertEquals(0, log.countOf("_id", refusedId));
+      assertEquals(storedBefore, log.countOf("deviceName", device), "nothing stored while full");
 
       // v1: refused before its unknown device would be registered
       String v1Device = "full-disk-v1-" + run;
@@ -173,7 +170,7 @@ class FullDiskIT {
       await("ingest takes the refused event once space returns")
           .atMost(Duration.ofSeconds(10))
           .until(() -> post(device, token, refusedId).statusCode() == 201);
-      assertEquals(1, db.getCollection("events").countDocuments(Filters.eq("_id", refusedId)));
+      assertEquals(1, log.countOf("_id", refusedId));
       assertTrue(health().contains("\"state\":\"accepting\""), health());
       await("the hub's alert clears")
           .atMost(Duration.ofSeconds(10))

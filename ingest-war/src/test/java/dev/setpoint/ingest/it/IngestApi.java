@@ -1,6 +1,5 @@
 package dev.setpoint.ingest.it;
 
-import com.mongodb.client.MongoCollection;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -73,8 +72,8 @@ final class IngestApi {
    * A stored event exactly as ingest writes it (see {@code StoredLayoutIT}), with one reading per
    * resource name, each read {@code i} ns after the event's origin.
    */
-  static Document stored(
-      String id, String device, long origin, String state, List<String> resources) {
+  /** An event as ingest embeds it in a batch of the edge buffer's log. */
+  static Document stored(String id, String device, long origin, List<String> resources) {
     List<Document> readings = new ArrayList<>();
     for (int i = 0; i < resources.size(); i++) {
       readings.add(
@@ -85,28 +84,27 @@ final class IngestApi {
               .append("value", Integer.toString(20 + i))
               .append("units", i == 0 ? "degC" : null));
     }
-    return new Document("_id", id)
+    return new Document("id", id)
         .append("deviceName", device)
         .append("profileName", "room-sensor")
         .append("sourceName", "climate")
         .append("origin", origin)
         .append("readings", readings)
-        .append("state", state)
         .append("receivedAt", System.currentTimeMillis())
-        .append("forwardedAt", "FORWARDED".equals(state) ? System.currentTimeMillis() : null);
+        .append("site", null)
+        .append("room", null);
   }
 
-  /** Stores {@code count} PENDING events for the device, origins {@code origin + 1000 k}. */
+  /**
+   * Stores {@code count} events for the device, one batch each, origins {@code origin + 1000 k}.
+   */
   static List<String> storeEvents(
-      MongoCollection<Document> events,
-      String device,
-      long origin,
-      int count,
-      List<String> resources) {
+      EdgeLogView events, String device, long origin, int count, List<String> resources) {
     List<String> ids = new ArrayList<>();
     for (int k = 0; k < count; k++) {
       String id = UUID.randomUUID().toString();
-      events.insertOne(stored(id, device, origin + 1000L * k, "PENDING", resources));
+      events.append(
+          System.currentTimeMillis(), List.of(stored(id, device, origin + 1000L * k, resources)));
       ids.add(id);
     }
     return ids;

@@ -56,7 +56,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SecurityIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static MongoClient mongo;
-  private static MongoCollection<Document> events;
+  private static EdgeLogView events;
   private static MongoCollection<Document> tokens;
 
   @ArquillianResource private URL base;
@@ -69,7 +69,7 @@ class SecurityIT {
   @BeforeAll
   static void connect() {
     mongo = MongoClients.create(System.getProperty("setpoint.it.mongo.uri"));
-    events = mongo.getDatabase("setpoint").getCollection("events");
+    events = new EdgeLogView(mongo.getDatabase("setpoint"));
     tokens = mongo.getDatabase("setpoint").getCollection("devicetokens");
   }
 
@@ -194,7 +194,7 @@ class SecurityIT {
     assertEquals(
         "Bearer realm=\"setpoint\"", response.headers().firstValue("WWW-Authenticate").get());
     assertTrue(response.headers().firstValue("X-Correlation-ID").isPresent());
-    assertEquals(0, events.countDocuments(Filters.eq("deviceName", device)));
+    assertEquals(0, events.countOf("deviceName", device));
   }
 
   @Test
@@ -216,7 +216,7 @@ class SecurityIT {
               event(UUID.randomUUID().toString(), device));
       assertUnauthorized(response);
     }
-    assertEquals(0, events.countDocuments(Filters.eq("deviceName", device)));
+    assertEquals(0, events.countOf("deviceName", device));
   }
 
   @Test
@@ -272,7 +272,7 @@ class SecurityIT {
 
     HttpResponse<String> posted = postEvent(device, device, token);
     assertEquals(201, posted.statusCode(), posted.body());
-    assertEquals(1, events.countDocuments(Filters.eq("deviceName", device)));
+    assertEquals(1, events.countOf("deviceName", device));
   }
 
   @Test
@@ -286,7 +286,7 @@ class SecurityIT {
     assertEquals(403, asOther.statusCode(), asOther.body());
     assertEquals(403, json(asOther).getInt("statusCode"));
     assertTrue(json(asOther).getString("message").contains(device), asOther.body());
-    assertEquals(0, events.countDocuments(Filters.eq("deviceName", other)));
+    assertEquals(0, events.countOf("deviceName", other));
 
     HttpResponse<String> issuing =
         send("POST", "api/v3/device/name/" + device + "/token", "Bearer " + token, null);
@@ -366,7 +366,7 @@ class SecurityIT {
     // a token for another audience: the right key and issuer, minted for some other service
     assertUnauthorized(
         postEvent(device, device, jwt(key, issuer, "another-service", "operator", now, now + 600)));
-    assertEquals(0, events.countDocuments(Filters.eq("deviceName", device)));
+    assertEquals(0, events.countOf("deviceName", device));
 
     HttpResponse<String> viewer =
         postEvent(device, device, jwt(key, issuer, "viewer", now, now + 600));

@@ -1,16 +1,21 @@
 package dev.setpoint.ingest.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
+import dev.setpoint.contracts.buffer.EdgeLog;
 import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.contracts.buffer.OutboxMessage;
+import dev.setpoint.ingest.domain.DuplicateEventException;
 import dev.setpoint.ingest.domain.EventQueries;
 import dev.setpoint.ingest.domain.EventStore;
 import dev.setpoint.ingest.domain.Outbox;
@@ -19,6 +24,7 @@ import jakarta.inject.Inject;
 import jakarta.nosql.Template;
 import java.io.File;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
 import org.eclipse.jnosql.communication.semistructured.DatabaseManager;
@@ -33,10 +39,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Inside the running WAR: the documents ingest writes with the driver are the documents JNoSQL
- * writes for the same {@link BufferedEvent} (the relay reads and rewrites them through JNoSQL), and
- * JNoSQL's {@code Template} and {@code MongoDBTemplate} run on ingest's one client. The outbox's
- * documents have the fields and BSON types the relay's driver reads ({@code MongoOutbox}).
+ * Inside the running WAR: the edge buffer's batch log as ingest writes it ({@link EdgeLog}), field
+ * for field and with the BSON types the relay's driver reads ({@code MongoPendingEvents}): one
+ * batch document per write, its events embedded without a state, no document per event, the counter
+ * moved. JNoSQL's {@code Template} and {@code MongoDBTemplate} run on ingest's one client. The
+ * outbox's documents have the fields and BSON types the relay's driver reads ({@code MongoOutbox}).
  */
 @ExtendWith(ArquillianExtension.class)
 class StoredLayoutIT {
@@ -64,7 +71,6 @@ class StoredLayoutIT {
         List.of(
             new BufferedReading(
                 UUID.randomUUID().toString(), origin, "temperature", "Float64", "2.1e+01", "degC"),
-            // No units: JNoSQL leaves the field out; so must ingest.
             new BufferedReading(
                 UUID.randomUUID().toString(), origin + 5, "humidity", "Float64", "41.5", null)),
         state,
@@ -72,62 +78,79 @@ class StoredLayoutIT {
         forwardedAt);
   }
 
-  private static BufferedEvent withId(BufferedEvent e, String id) {
-    return new BufferedEvent(
-        id,
-        e.deviceName(),
-        e.profileName(),
-        e.sourceName(),
-        e.origin(),
-        e.readings(),
-        e.state(),
-        e.receivedAt(),
-        e.forwardedAt());
-  }
-
-  private MongoCollection<Document> events() {
-    return client.getDatabase("setpoint").getCollection(BufferedEvent.COLLECTION);
-  }
-
-  private Document raw(String id) {
-    Document document = events().find(Filters.eq("_id", id)).first();
-    assertNotNull(document, id);
-    document.remove("_id");
-    return document;
+  private MongoCollection<Document> collection(String name) {
+    return client.getDatabase("setpoint").getCollection(name);
   }
 
   @Test
-  void ingestWritesTheDocumentJnosqlWrites() {
-    for (BufferedEvent mine :
-        List.of(
-            event(UUID.randomUUID().toString(), EventState.PENDING, null),
-            event(UUID.randomUUID().toString(), EventState.FORWARDED, 1_764_316_800_000L))) {
-      BufferedEvent jnosqls = withId(mine, UUID.randomUUID().toString());
+  void anEventIsStoredInOneBatchDocumentAndNothingPerEvent() {
+    BufferedEvent event = event(UUID.randomUUID().toString(), EventState.PENDING, null);
+    store.add(event);
 
-      store.add(mine);
-      template.insert(jnosqls);
+    Document batch =
+        collection(EdgeLog.COLLECTION).find(Filters.eq("events.id", event.id())).first();
+    assertNotNull(batch, "the batch holding " + event.id());
+    long seq = batch.getLong("_id");
+    assertFalse(
+        client
+            .getDatabase("setpoint")
+            .listCollectionNames()
+            .into(new java.util.ArrayList<>())
+            .contains("edgelogIds"),
+        "no document per event (the duplicate check is in memory)");
+    assertEquals(
+        Set.of("_id", "storedAt", "n", "upTo", "devices", "events"), batch.keySet(), "fields");
+    assertEquals(Long.class, batch.get("storedAt").getClass());
+    assertEquals(Long.class, batch.get("upTo").getClass());
+    assertTrue(batch.getInteger("n") >= 1);
+    List<Document> events = batch.getList("events", Document.class);
+    Document embedded =
+        events.stream().filter(e -> event.id().equals(e.get("id"))).findFirst().orElseThrow();
+    BufferedReading temperature = event.readings().get(0);
+    BufferedReading humidity = event.readings().get(1);
+    assertEquals(
+        new Document("id", event.id())
+            .append("deviceName", "rack-layout")
+            .append("profileName", "room-sensor")
+            .append("sourceName", "climate")
+            .append("origin", event.origin())
+            .append(
+                "readings",
+                List.of(
+                    new Document("id", temperature.id())
+                        .append("origin", temperature.origin())
+                        .append("resourceName", "temperature")
+                        .append("valueType", "Float64")
+                        .append("value", "2.1e+01")
+                        .append("units", "degC"),
+                    new Document("id", humidity.id())
+                        .append("origin", humidity.origin())
+                        .append("resourceName", "humidity")
+                        .append("valueType", "Float64")
+                        .append("value", "41.5")
+                        .append("units", null)))
+            .append("receivedAt", event.receivedAt())
+            .append("site", null)
+            .append("room", null),
+        embedded,
+        "no state, no forwardedAt; longs as int64, nulls explicit");
+    assertTrue(
+        batch.getList("devices", Document.class).stream()
+            .anyMatch(d -> "rack-layout".equals(d.get("d")) && d.getInteger("n") >= 1));
+    Document counter = collection(EdgeLog.META).find(Filters.eq("_id", EdgeLog.SEQUENCE)).first();
+    assertTrue(counter.getLong(EdgeLog.SEQ) >= seq);
+    assertTrue(counter.getLong(EdgeLog.EVENTS_TOTAL) >= batch.getLong("upTo"));
 
-      // Same fields with the same BSON types, nulls included (forwardedAt, the second reading's
-      // units); Document equality ignores field order.
-      assertEquals(raw(jnosqls.id()), raw(mine.id()));
-      assertEquals(mine, template.find(BufferedEvent.class, mine.id()).orElseThrow());
-    }
+    assertEquals(event, queries.event(event.id()).orElseThrow(), "read back by id");
   }
 
   @Test
-  void ingestReadsWhatJnosqlWritesIncludingTheRelaysUpdate() {
-    BufferedEvent pending = event(UUID.randomUUID().toString(), EventState.PENDING, null);
-    template.insert(pending);
-    assertEquals(pending, queries.event(pending.id()).orElseThrow());
-
-    // The relay marks an event forwarded with a JNoSQL update of the whole entity.
-    BufferedEvent forwarded = pending.forwarded(System.currentTimeMillis());
-    template.update(forwarded);
-    assertEquals(forwarded, queries.event(pending.id()).orElseThrow());
-
-    BufferedEvent rejected = pending.rejected();
-    template.update(rejected);
-    assertEquals(rejected, queries.event(pending.id()).orElseThrow());
+  void theSameIdIsStoredOnce() {
+    BufferedEvent event = event(UUID.randomUUID().toString(), EventState.PENDING, null);
+    store.add(event);
+    assertThrows(DuplicateEventException.class, () -> store.add(event));
+    assertEquals(
+        1, collection(EdgeLog.COLLECTION).countDocuments(Filters.eq("events.id", event.id())));
   }
 
   @Test
@@ -144,7 +167,7 @@ class StoredLayoutIT {
 
     BufferedEvent stored = event(UUID.randomUUID().toString(), EventState.PENDING, null);
     store.add(stored);
-    assertEquals(1, mongoTemplate.count(BufferedEvent.class, Filters.eq("_id", stored.id())));
+    assertEquals(1, mongoTemplate.count(EdgeLog.COLLECTION, Filters.eq("events.id", stored.id())));
   }
 
   @Test

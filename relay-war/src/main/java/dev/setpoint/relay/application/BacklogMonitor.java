@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.OptionalLong;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -18,9 +17,10 @@ import java.util.logging.Logger;
 
 /**
  * Measures the backlog once per interval, so that metrics scrapes and health probes read a recent
- * figure instead of each counting the edge buffer themselves: the PENDING count, and how long the
- * oldest has waited, from the forwarding loop's last read. A failed measurement keeps the last good
- * one and is retried next interval.
+ * figure instead of each asking the edge buffer themselves: the events after the relay's cursor,
+ * and when the oldest of them was stored, from three lookups by id (counter, cursor, the next
+ * batch), whatever the backlog's size. A failed measurement keeps the last good one and is retried
+ * next interval.
  */
 @ApplicationScoped
 public class BacklogMonitor {
@@ -66,9 +66,7 @@ public class BacklogMonitor {
   /** Measures now, and keeps the figure. */
   public Backlog measure() {
     try {
-      long pending = buffer.pendingCount();
-      Backlog now =
-          new Backlog(pending, pending == 0 ? OptionalLong.empty() : loop.oldestReceivedAt());
+      Backlog now = buffer.backlog();
       last = now;
       measuredAtMillis = System.currentTimeMillis();
       return now;

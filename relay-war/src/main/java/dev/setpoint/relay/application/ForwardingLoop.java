@@ -63,7 +63,10 @@ public class ForwardingLoop {
       return; // one loop per application, whatever the container fires
     }
     LOG.info(
-        "forwarding PENDING events every " + pollIntervalMs + " ms, in batches of " + batchSize);
+        "forwarding the edge buffer's log every "
+            + pollIntervalMs
+            + " ms, in batches of "
+            + batchSize);
     started = true;
     schedule(pollIntervalMs);
   }
@@ -82,14 +85,21 @@ public class ForwardingLoop {
     return System.nanoTime() - lastRoundEndedNanos < limitNanos;
   }
 
-  /** When the oldest PENDING event was received, as the last round read it; empty when none. */
+  /**
+   * When the oldest batch still to forward was stored, as the last round read it; empty when none.
+   */
   public OptionalLong oldestReceivedAt() {
     return service.oldestReceivedAt();
   }
 
-  /** Events marked FORWARDED since start. */
+  /** Events forwarded since start. */
   public long forwardedCount() {
     return service.forwardedTotal();
+  }
+
+  /** Gaps in the log's sequence passed over since start. */
+  public long skippedGapsCount() {
+    return service.skippedGapsTotal();
   }
 
   private void schedule(long delayMs) {

@@ -1,7 +1,6 @@
 package dev.setpoint.relay.application;
 
 import dev.setpoint.contracts.buffer.BufferedEvent;
-import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.relay.config.ForwardingConfig;
 import dev.setpoint.relay.domain.PendingEvents;
@@ -29,9 +28,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One round of store-and-forward: read the oldest PENDING events, publish each, and mark an event
- * FORWARDED only after the broker acknowledged it. An event whose send failed stays PENDING and is
- * sent again in a later round; the event id travels with it, so the stores downstream deduplicate.
+ * One round of store-and-forward over the edge buffer's batch log: read the window after the
+ * relay's cursor, publish each event, and move the cursor past the window in one write only after
+ * the broker acknowledged all of it. A window with a failed send leaves the cursor where it was,
+ * and the whole window is sent again in a later round, in the same order; the event id travels with
+ * each event, so the stores downstream deduplicate, and each device's order holds.
  */
 @ApplicationScoped
 public class ForwardingService {
@@ -48,6 +49,7 @@ public class ForwardingService {
   private volatile OptionalLong oldestReceivedAt = OptionalLong.empty();
   private volatile boolean lastRoundFailed;
   private final AtomicLong forwardedTotal = new AtomicLong();
+  private final AtomicLong skippedGaps = new AtomicLong();
 
   @Inject
   public ForwardingService(
@@ -92,62 +94,70 @@ public class ForwardingService {
   }
 
   /**
-   * One drain of the buffer: the events PENDING now, oldest origin first, a batch at a time. Of the
-   * first batch the oldest event goes first, alone, as a probe, and the rest only once the broker
-   * acknowledged it, so that a broker outage costs one failed send per round rather than a whole
-   * batch of them. Acknowledgements only complete futures (they arrive on the producer's network
-   * thread); marking FORWARDED happens here afterwards, a batch in one round trip. Per device only
-   * the acknowledged prefix is marked: after a device's first failure its later events stay PENDING
-   * too, so they are sent again after it and the device's order holds; and the drain ends at the
-   * first batch with a failure, so the next round starts with a probe again. A drain also ends
-   * after {@code maxEventsPerRound}, so a huge backlog is read in bounded portions.
+   * One drain of the buffer: windows after the cursor, oldest first, until one is short or the
+   * round's limit is reached. Of the first window the oldest event goes first, alone, as a probe,
+   * and the rest only once the broker acknowledged it, so that a broker outage costs one failed
+   * send per round rather than a whole window of them. Acknowledgements only complete futures (they
+   * arrive on the producer's network thread); the cursor moves here afterwards. The drain ends at
+   * the first window with a failure, so the next round starts with a probe again.
    *
-   * @return how many events were marked FORWARDED
+   * @return how many events the broker acknowledged and the cursor passed
    */
   public int forwardOnce() {
     lastRoundFailed = false;
     int forwarded = 0;
-    try (PendingEvents.Drain drain = buffer.drain()) {
-      boolean first = true;
-      while (forwarded < maxEventsPerRound) {
-        List<BufferedEvent> batch = drain.next(batchSize);
-        if (batch.isEmpty()) {
-          if (first) {
-            oldestReceivedAt = OptionalLong.empty();
-          }
-          break;
-        }
-        // Oldest origin first, so this batch's oldest is about the backlog's oldest.
-        oldestReceivedAt = batch.stream().mapToLong(BufferedEvent::receivedAt).min();
-        OutdoorEnricher enricher = new OutdoorEnricher(weather, sites);
-        Sent sent;
+    boolean first = true;
+    while (forwarded < maxEventsPerRound) {
+      PendingEvents.Window window = buffer.next(batchSize);
+      skippedGaps.addAndGet(window.skippedGaps());
+      if (window.events().isEmpty()) {
         if (first) {
-          sent = send(batch.subList(0, 1), enricher);
-          if (sent.allAcknowledged() && batch.size() > 1) {
-            sent = sent.plus(send(batch.subList(1, batch.size()), enricher));
-          }
-          first = false;
-        } else {
-          sent = send(batch, enricher);
+          oldestReceivedAt = OptionalLong.empty();
         }
-        forwarded += sent.forwarded();
-        lastRoundFailed = !sent.allAcknowledged();
-        if (lastRoundFailed || batch.size() < batchSize) {
-          break;
+        // Only gaps, or nothing: pass the gaps, nothing to send.
+        buffer.advance(window, clock.millis());
+        break;
+      }
+      oldestReceivedAt = window.oldestStoredAtMillis();
+      List<BufferedEvent> events = window.events();
+      OutdoorEnricher enricher = new OutdoorEnricher(weather, sites);
+      Sent sent;
+      if (first) {
+        sent = send(events.subList(0, 1), enricher);
+        if (sent.allAcknowledged() && events.size() > 1) {
+          sent = sent.plus(send(events.subList(1, events.size()), enricher));
         }
+        first = false;
+      } else {
+        sent = send(events, enricher);
+      }
+      if (!sent.allAcknowledged()) {
+        lastRoundFailed = true;
+        break;
+      }
+      buffer.advance(window, clock.millis());
+      forwarded += sent.forwarded();
+      forwardedTotal.addAndGet(sent.forwarded());
+      if (events.size() < batchSize) {
+        break;
       }
     }
     return forwarded;
   }
 
-  /** What a send came to: events marked FORWARDED, and whether the broker took every one. */
+  /** What a send came to: events acknowledged (or done), and whether the broker took every one. */
   private record Sent(int forwarded, boolean allAcknowledged) {
     Sent plus(Sent more) {
       return new Sent(forwarded + more.forwarded, allAcknowledged && more.allAcknowledged);
     }
   }
 
-  /** Events marked FORWARDED by this service, counted batch by batch as they are marked. */
+  /** Gaps in the log's sequence the drain passed over since start (writes that failed). */
+  public long skippedGapsTotal() {
+    return skippedGaps.get();
+  }
+
+  /** Events forwarded by this service, counted window by window as the cursor passes them. */
   public long forwardedTotal() {
     return forwardedTotal.get();
   }
@@ -158,9 +168,8 @@ public class ForwardingService {
   }
 
   /**
-   * When ingest stored the longest-waiting event of the last round's read, empty when it found none
-   * PENDING. The read is the oldest events by origin, so this is the backlog's oldest event (up to
-   * clock differences between devices), known without another scan of the buffer.
+   * When ingest stored the oldest batch of the last round's first window, empty when it found none:
+   * the backlog's oldest (the window starts at the cursor), known without another read.
    */
   public OptionalLong oldestReceivedAt() {
     return oldestReceivedAt;
@@ -183,7 +192,7 @@ public class ForwardingService {
             Level.SEVERE,
             "event " + event.id() + " breaks the buffer's schema and can never be sent; REJECTED",
             e);
-        buffer.markRejected(event);
+        buffer.reject(event, "cannot be mapped to a telemetry message: " + e.getMessage());
         rejected.add(event.id());
         sends.add(CompletableFuture.completedFuture(false));
         continue;
@@ -202,30 +211,25 @@ public class ForwardingService {
                   failure -> {
                     LOG.log(
                         Level.WARNING,
-                        "event {0} of {1} not acknowledged by the broker, kept PENDING: {2}",
+                        "event {0} of {1} not acknowledged by the broker; its window is sent again: {2}",
                         new Object[] {event.id(), event.deviceName(), failure.getMessage()});
                     return false;
                   }));
     }
     List<Boolean> acknowledged = awaitAll(sends);
-    Set<String> stopped = new HashSet<>();
-    List<String> forwarded = new ArrayList<>(events.size());
+    int done = 0;
     boolean allAcknowledged = true;
     for (int i = 0; i < events.size(); i++) {
-      BufferedEvent event = events.get(i);
-      if (event.state() != EventState.PENDING || rejected.contains(event.id())) {
+      if (rejected.contains(events.get(i).id())) {
         continue; // set aside for good; it holds nothing back
       }
-      if (!acknowledged.get(i)) {
+      if (acknowledged.get(i)) {
+        done++;
+      } else {
         allAcknowledged = false;
-        stopped.add(event.deviceName());
-      } else if (!stopped.contains(event.deviceName())) {
-        forwarded.add(event.id());
       }
     }
-    buffer.markForwarded(forwarded, clock.millis());
-    forwardedTotal.addAndGet(forwarded.size());
-    return new Sent(forwarded.size(), allAcknowledged);
+    return new Sent(done, allAcknowledged);
   }
 
   /**
@@ -241,9 +245,10 @@ public class ForwardingService {
         long left = Math.max(0, deadline - System.nanoTime());
         ok = send.get(left, TimeUnit.NANOSECONDS);
       } catch (TimeoutException e) {
-        LOG.fine("broker acknowledgement timed out; the event stays PENDING");
+        LOG.fine("broker acknowledgement timed out; the window is sent again");
       } catch (ExecutionException e) {
-        LOG.log(Level.WARNING, "a send failed unexpectedly; the event stays PENDING", e.getCause());
+        LOG.log(
+            Level.WARNING, "a send failed unexpectedly; the window is sent again", e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -7,9 +7,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 
 /**
- * Keeps the edge buffer small: FORWARDED events are deleted once they are older than the retention,
- * at most once per interval. PENDING events are never purged, however old: they are the data still
- * on its way.
+ * Keeps the edge buffer small: forwarded batches are deleted (compacted) once they were stored
+ * longer ago than the retention, once per interval, oldest first and for a bounded time per call;
+ * while a call still found work, the next round compacts again without waiting for the interval, so
+ * a drained backlog is deleted a slice per round, interleaved with the drain. Batches still to
+ * forward are never deleted, however old: they are the data still on its way.
  */
 @ApplicationScoped
 public class RetentionPolicy {
@@ -17,6 +19,7 @@ public class RetentionPolicy {
   private final Duration retention;
   private final Duration interval;
   private long lastPurgeMillis = Long.MIN_VALUE;
+  private boolean behind;
 
   @Inject
   public RetentionPolicy(PendingEvents buffer, RetentionConfig config) {
@@ -35,15 +38,17 @@ public class RetentionPolicy {
   }
 
   /**
-   * Purges when the interval has passed since the last purge.
+   * Compacts when the interval has passed since the last time, or when the last time found work.
    *
    * @return whether it purged
    */
   public boolean purgeIfDue(long nowMillis) {
-    if (lastPurgeMillis != Long.MIN_VALUE && nowMillis - lastPurgeMillis < interval.toMillis()) {
+    if (!behind
+        && lastPurgeMillis != Long.MIN_VALUE
+        && nowMillis - lastPurgeMillis < interval.toMillis()) {
       return false;
     }
-    buffer.purgeForwarded(nowMillis - retention.toMillis());
+    behind = buffer.compact(nowMillis - retention.toMillis()) > 0;
     lastPurgeMillis = nowMillis;
     return true;
   }

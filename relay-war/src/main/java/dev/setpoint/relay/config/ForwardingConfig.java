@@ -6,8 +6,9 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The forwarding loop: how often it looks for PENDING events; a round reads them once and sends
- * them batch by batch (each batch marked FORWARDED in one round trip), up to a limit per round.
+ * The forwarding loop: how often it looks for events after its cursor in the edge buffer's batch
+ * log; a round reads a window at a time, sends it, and moves the cursor past it in one write once
+ * the broker has it all, up to a limit per round.
  */
 @Dependent
 public class ForwardingConfig {
@@ -17,7 +18,7 @@ public class ForwardingConfig {
   @ConfigProperty(name = "setpoint.relay.forwarding.poll-interval", defaultValue = "PT0.25S")
   public Duration pollInterval;
 
-  /** Events per batch, and the buffer cursor's batch. */
+  /** Events per window (whole ingest batches, so a window may hold a few more). */
   @Inject
   @ConfigProperty(name = "setpoint.relay.forwarding.batch-size", defaultValue = "1000")
   public int batchSize;
@@ -42,4 +43,14 @@ public class ForwardingConfig {
   @Inject
   @ConfigProperty(name = "setpoint.relay.forwarding.max-backoff", defaultValue = "PT10S")
   public Duration maxBackoff;
+
+  /**
+   * How long a reserved sequence number may stay without its batch before the drain passes over it
+   * as a gap (a write that failed). Must exceed ingest's {@code setpoint.ingest.write.timeout} plus
+   * the store's time to commit one batch: ingest writes a batch again under a new number when its
+   * insert took longer than that timeout, so nothing lands behind the cursor.
+   */
+  @Inject
+  @ConfigProperty(name = "setpoint.relay.forwarding.gap-grace", defaultValue = "PT60S")
+  public Duration gapGrace;
 }

@@ -6,13 +6,14 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The edge buffer's retention: FORWARDED events stay readable at the edge this long, then are
- * deleted, checked once per purge interval. PENDING events are never purged.
+ * The edge buffer's retention: forwarded batches stay readable at the edge until they were stored
+ * this long ago, then compaction deletes them, checked once per purge interval. Batches still to
+ * forward are never deleted.
  */
 @Dependent
 public class RetentionConfig {
 
-  /** How long a FORWARDED event is kept after it was forwarded. */
+  /** How long after it was stored a forwarded batch is kept (never before it is forwarded). */
   @Inject
   @ConfigProperty(name = "setpoint.relay.retention.forwarded", defaultValue = "PT24H")
   public Duration forwarded;

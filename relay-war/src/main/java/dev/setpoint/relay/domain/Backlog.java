@@ -5,8 +5,9 @@ import java.util.OptionalLong;
 /**
  * What the edge buffer still holds for the cloud.
  *
- * @param pending how many events are PENDING
- * @param oldestReceivedAtMillis when ingest stored the longest-waiting PENDING event, empty when
+ * @param pending how many events are still to forward (events reserved after the cursor; a batch
+ *     whose write failed counts until the cursor passes its gap)
+ * @param oldestReceivedAtMillis when ingest stored the oldest batch still to forward, empty when
  *     none is
  */
 public record Backlog(long pending, OptionalLong oldestReceivedAtMillis) {

@@ -11,6 +11,7 @@ import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.contracts.telemetry.OutdoorConditions;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
+import dev.setpoint.relay.domain.Backlog;
 import dev.setpoint.relay.domain.OutdoorWeather;
 import dev.setpoint.relay.domain.PendingEvents;
 import dev.setpoint.relay.domain.Sites;
@@ -24,8 +25,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,74 +38,90 @@ import org.junit.jupiter.api.Test;
 class ForwardingServiceTest {
   private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(5_000), ZoneOffset.UTC);
 
-  /** The edge buffer in memory: the unit under test only sees the port. */
+  /**
+   * The edge buffer's log in memory, one event per batch (its sequence number is its position, from
+   * 1): the unit under test only sees the port.
+   */
   private static final class Buffer implements PendingEvents {
-    final Map<String, BufferedEvent> events = new LinkedHashMap<>();
-    int marks;
-    int drains;
+    final List<BufferedEvent> log = new ArrayList<>();
+    final Map<String, String> rejected = new LinkedHashMap<>();
+    long cursor;
+    long cursorAt;
+    int advances;
+    int windows;
+    int gapsNext;
 
     void add(BufferedEvent event) {
-      events.put(event.id(), event);
+      log.add(event);
     }
 
-    /** The PENDING events, oldest origin first. */
-    List<BufferedEvent> oldest(int limit) {
-      return events.values().stream()
-          .filter(e -> e.state() == EventState.PENDING)
-          .sorted(Comparator.comparingLong(BufferedEvent::origin))
-          .limit(limit)
-          .toList();
-    }
-
-    /** As the real drain: the PENDING events when it opened, handed out a page at a time. */
-    @Override
-    public Drain drain() {
-      drains++;
-      Iterator<BufferedEvent> snapshot = oldest(Integer.MAX_VALUE).iterator();
-      return new Drain() {
-        @Override
-        public List<BufferedEvent> next(int max) {
-          List<BufferedEvent> page = new ArrayList<>();
-          while (page.size() < max && snapshot.hasNext()) {
-            page.add(snapshot.next());
-          }
-          return page;
+    boolean forwarded(String id) {
+      for (int i = 0; i < cursor; i++) {
+        if (log.get(i).id().equals(id)) {
+          return true;
         }
+      }
+      return false;
+    }
 
-        @Override
-        public void close() {}
-      };
+    /** The events after the cursor, in storage order. */
+    List<String> waiting() {
+      return log.subList((int) cursor, log.size()).stream().map(BufferedEvent::id).toList();
     }
 
     @Override
-    public void markForwarded(List<String> eventIds, long atMillis) {
-      marks++;
-      for (String id : eventIds) {
-        events.computeIfPresent(
-            id, (k, e) -> e.state() == EventState.PENDING ? e.forwarded(atMillis) : e);
+    public Window next(int maxEvents) {
+      windows++;
+      if (gapsNext > 0) {
+        int gaps = gapsNext;
+        gapsNext = 0;
+        return new Window(cursor, cursor + gaps, List.of(), gaps, OptionalLong.empty());
+      }
+      int from = (int) cursor;
+      int to = Math.min(log.size(), from + maxEvents);
+      List<BufferedEvent> events = List.copyOf(log.subList(from, to));
+      return new Window(
+          cursor,
+          to,
+          events,
+          0,
+          events.isEmpty()
+              ? OptionalLong.empty()
+              : events.stream().mapToLong(BufferedEvent::receivedAt).min());
+    }
+
+    @Override
+    public void advance(Window window, long atMillis) {
+      if (!window.isEmpty()) {
+        advances++;
+        if (window.events().isEmpty()) {
+          // A window of gaps only: the fake's log has no entries for them.
+          for (long i = window.after(); i < window.through(); i++) {
+            log.add((int) i, event("gap" + i, "none", 0));
+          }
+        }
+        cursor = window.through();
+        cursorAt = atMillis;
       }
     }
 
     @Override
-    public long pendingCount() {
-      return oldest(Integer.MAX_VALUE).size();
+    public void reject(BufferedEvent event, String reason) {
+      rejected.put(event.id(), reason);
+    }
+
+    @Override
+    public long compact(long storedBeforeMillis) {
+      return 0;
+    }
+
+    @Override
+    public Backlog backlog() {
+      return new Backlog(log.size() - cursor, OptionalLong.empty());
     }
 
     @Override
     public void probe() {}
-
-    @Override
-    public void markRejected(BufferedEvent event) {
-      events.put(event.id(), event.rejected());
-    }
-
-    @Override
-    public void purgeForwarded(long forwardedBeforeMillis) {
-      events
-          .values()
-          .removeIf(
-              e -> e.state() == EventState.FORWARDED && e.forwardedAt() < forwardedBeforeMillis);
-    }
   }
 
   /** Acknowledges every message except those of the devices or event ids it is told to refuse. */
@@ -247,14 +262,14 @@ class ForwardingServiceTest {
 
     assertEquals(1, broker.published.size());
     assertNull(broker.published.get(0).outdoor());
-    assertEquals(EventState.FORWARDED, buffer.events.get("a").state());
+    assertTrue(buffer.forwarded("a"));
   }
 
   @Test
-  void publishesOldestFirstAndMarksForwardedAfterTheAck() {
+  void publishesInStorageOrderAndMovesTheCursorAfterTheAck() {
     Buffer buffer = new Buffer();
-    buffer.add(event("b", "rack-1", 20, reading("temperature", "Float64", "2.2e+01")));
-    buffer.add(event("a", "rack-1", 10, reading("temperature", "Float64", "21.5")));
+    buffer.add(event("a", "rack-1", 20, reading("temperature", "Float64", "21.5")));
+    buffer.add(event("b", "rack-1", 10, reading("temperature", "Float64", "2.2e+01")));
     Broker broker = new Broker(Set.of());
 
     int forwarded = service(buffer, broker, 10).forwardOnce();
@@ -265,12 +280,12 @@ class ForwardingServiceTest {
     assertEquals(
         List.of(new TelemetryReading("temperature", 21.5, "u")),
         broker.published.get(0).readings());
-    assertEquals(EventState.FORWARDED, buffer.events.get("a").state());
-    assertEquals(5_000L, buffer.events.get("a").forwardedAt());
+    assertEquals(2, buffer.cursor);
+    assertEquals(5_000L, buffer.cursorAt);
   }
 
   @Test
-  void aRoundMarksItsBatchInTwoWritesTheProbeAndTheRest() {
+  void aWindowMovesTheCursorInOneWriteAfterTheProbeAndTheRest() {
     Buffer buffer = new Buffer();
     for (int i = 0; i < 300; i++) {
       buffer.add(event("e" + i, "rack-" + (i % 7), i, reading("temperature", "Float64", "21")));
@@ -279,10 +294,8 @@ class ForwardingServiceTest {
 
     assertEquals(300, service(buffer, broker, 300).forwardOnce());
 
-    assertEquals(2, buffer.marks);
-    assertEquals(
-        300,
-        buffer.events.values().stream().filter(e -> e.state() == EventState.FORWARDED).count());
+    assertEquals(1, buffer.advances);
+    assertEquals(300, buffer.cursor);
   }
 
   @Test
@@ -355,31 +368,33 @@ class ForwardingServiceTest {
     service.forwardOnce();
     assertEquals(OptionalLong.of(300L), service.oldestReceivedAt());
 
-    buffer.events.clear();
+    buffer.log.clear();
     service.forwardOnce();
     assertEquals(OptionalLong.empty(), service.oldestReceivedAt());
   }
 
   @Test
-  void anUnacknowledgedEventStaysPendingAndIsSentAgainLater() {
+  void aWindowWithAnUnacknowledgedEventIsSentAgainWholeAndTheCursorStays() {
     Buffer buffer = new Buffer();
     buffer.add(event("a", "rack-1", 10, reading("temperature", "Float64", "21")));
     buffer.add(event("b", "rack-2", 11, reading("temperature", "Float64", "22")));
     Set<String> refused = new java.util.HashSet<>(Set.of("rack-2"));
     Broker broker = new Broker(refused);
 
-    assertEquals(1, service(buffer, broker, 10).forwardOnce());
-    assertEquals(EventState.PENDING, buffer.events.get("b").state());
+    assertEquals(0, service(buffer, broker, 10).forwardOnce());
+    assertEquals(0, buffer.cursor);
 
     refused.clear();
-    assertEquals(1, service(buffer, broker, 10).forwardOnce());
-    assertEquals(EventState.FORWARDED, buffer.events.get("b").state());
+    assertEquals(2, service(buffer, broker, 10).forwardOnce());
+    assertEquals(2, buffer.cursor);
     assertEquals(
-        List.of("a", "b"), broker.published.stream().map(TelemetryMessage::eventId).toList());
+        List.of("a", "a", "b"),
+        broker.published.stream().map(TelemetryMessage::eventId).toList(),
+        "a again: the stores downstream deduplicate it by its id");
   }
 
   @Test
-  void afterADevicesFirstFailureItsLaterEventsStayPendingSoItsOrderHolds() {
+  void afterAFailureEachDeviceGetsItsWholeWindowAgainInOrder() {
     Buffer buffer = new Buffer();
     buffer.add(event("e1", "rack-1", 1, reading("temperature", "Float64", "21")));
     buffer.add(event("e2", "rack-1", 2, reading("temperature", "Float64", "22")));
@@ -388,18 +403,19 @@ class ForwardingServiceTest {
     Set<String> refused = new java.util.HashSet<>(Set.of("e2"));
     Broker broker = new Broker(refused);
 
-    assertEquals(2, service(buffer, broker, 10).forwardOnce());
-    assertEquals(EventState.FORWARDED, buffer.events.get("e1").state());
-    assertEquals(EventState.PENDING, buffer.events.get("e2").state());
-    assertEquals(EventState.PENDING, buffer.events.get("e3").state(), "acked, but after e2");
-    assertEquals(EventState.FORWARDED, buffer.events.get("x1").state(), "other devices go on");
+    assertEquals(0, service(buffer, broker, 10).forwardOnce());
+    assertEquals(0, buffer.cursor, "the window is not passed while any of it is unacknowledged");
 
     refused.clear();
-    assertEquals(2, service(buffer, broker, 10).forwardOnce());
+    int before = broker.published.size();
+    assertEquals(4, service(buffer, broker, 10).forwardOnce());
     assertEquals(
-        List.of("e1", "e3", "x1", "e2", "e3"),
-        broker.published.stream().map(TelemetryMessage::eventId).toList(),
-        "e3 is sent again after e2; the stores downstream deduplicate it");
+        List.of("e1", "e2", "e3", "x1"),
+        broker.published.subList(before, broker.published.size()).stream()
+            .map(TelemetryMessage::eventId)
+            .toList(),
+        "the last delivery of each device's events is in its order");
+    assertEquals(4, buffer.cursor);
   }
 
   @Test
@@ -412,7 +428,7 @@ class ForwardingServiceTest {
 
     assertEquals(0, service(buffer, broker, 10).forwardOnce());
     assertEquals(1, broker.attempts);
-    assertEquals(5, buffer.oldest(10).size());
+    assertEquals(5, buffer.waiting().size());
   }
 
   @Test
@@ -423,17 +439,16 @@ class ForwardingServiceTest {
     buffer.add(event("fine", "rack-1", 2, reading("temperature", "Float64", "22")));
     Broker broker = new Broker(Set.of());
 
-    service(buffer, broker, 10).forwardOnce();
-    service(buffer, broker, 10).forwardOnce();
+    assertEquals(1, service(buffer, broker, 10).forwardOnce());
 
-    assertEquals(EventState.REJECTED, buffer.events.get("broken").state());
-    assertEquals(EventState.FORWARDED, buffer.events.get("fine").state());
+    assertTrue(buffer.rejected.containsKey("broken"), buffer.rejected.toString());
+    assertEquals(2, buffer.cursor);
     assertEquals(
         List.of("fine"), broker.published.stream().map(TelemetryMessage::eventId).toList());
   }
 
   @Test
-  void aRoundDrainsBatchAfterBatchFromOneReadUpToItsLimit() {
+  void aRoundDrainsWindowAfterWindowUpToItsLimit() {
     Buffer buffer = new Buffer();
     for (int i = 0; i < 25; i++) {
       buffer.add(event("e" + i, "rack-" + (i % 3), i + 1, reading("humidity", "Float64", "40")));
@@ -445,29 +460,38 @@ class ForwardingServiceTest {
     assertFalse(service.lastRoundFailed());
     assertEquals(20, service.forwardedTotal());
 
-    assertEquals(1, buffer.drains, "one read of the buffer for the whole round");
-    assertEquals(6, buffer.marks, "probe, the rest of the first batch, then four batches");
-    assertEquals(
-        List.of("e20", "e21", "e22", "e23", "e24"),
-        buffer.oldest(10).stream().map(BufferedEvent::id).toList());
+    assertEquals(5, buffer.advances, "one cursor write per window");
+    assertEquals(List.of("e20", "e21", "e22", "e23", "e24"), buffer.waiting());
   }
 
   @Test
-  void aRoundEndsAtTheFirstBatchTheBrokerDidNotFullyTake() {
+  void aRoundEndsAtTheFirstWindowTheBrokerDidNotFullyTake() {
     Buffer buffer = new Buffer();
     for (int i = 0; i < 12; i++) {
       buffer.add(event("e" + i, "rack-" + (i % 3), i + 1, reading("humidity", "Float64", "40")));
     }
     Broker broker = new Broker(Set.of("e5"));
 
-    // e0 (probe), e1-e3, then e4-e7 of which e5 fails: the round ends there, with e8-e11 unread.
+    // e0 (probe), e1-e3, then e4-e7 of which e5 fails: the round ends there, with e4-e11 waiting.
     ForwardingService service = service(buffer, broker, 4);
-    assertEquals(7, service.forwardOnce());
+    assertEquals(4, service.forwardOnce());
     assertTrue(service.lastRoundFailed());
+    assertEquals(4, buffer.cursor);
+    assertEquals(List.of("e4", "e5", "e6", "e7", "e8", "e9", "e10", "e11"), buffer.waiting());
+  }
 
-    assertEquals(
-        List.of("e5", "e8", "e9", "e10", "e11"),
-        buffer.oldest(20).stream().map(BufferedEvent::id).toList());
+  @Test
+  void aWindowOfGapsOnlyMovesTheCursorAndIsCounted() {
+    Buffer buffer = new Buffer();
+    buffer.gapsNext = 3;
+    Broker broker = new Broker(Set.of());
+    ForwardingService service = service(buffer, broker, 4);
+
+    assertEquals(0, service.forwardOnce());
+
+    assertEquals(3, buffer.cursor);
+    assertEquals(3, service.skippedGapsTotal());
+    assertEquals(0, broker.attempts);
   }
 
   @Test
@@ -490,6 +514,6 @@ class ForwardingServiceTest {
     assertEquals(
         List.of(new TelemetryReading("temperature", 23.0, "u")),
         broker.published.get(0).readings());
-    assertTrue(buffer.oldest(10).isEmpty());
+    assertTrue(buffer.waiting().isEmpty());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.contracts.buffer.BufferedEvent;
+import dev.setpoint.relay.domain.Backlog;
 import dev.setpoint.relay.domain.PendingEvents;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,33 +14,35 @@ import org.junit.jupiter.api.Test;
 
 class RetentionPolicyTest {
 
-  /** Records the cut-offs it was asked to purge before. */
+  /** Records the cut-offs it was asked to compact before. */
   private static final class Buffer implements PendingEvents {
     final List<Long> purges = new ArrayList<>();
+    long deleting;
 
     @Override
-    public Drain drain() {
+    public Window next(int maxEvents) {
       throw new UnsupportedOperationException("not used by retention");
     }
 
     @Override
-    public void markForwarded(List<String> eventIds, long atMillis) {}
+    public void advance(Window window, long atMillis) {}
 
     @Override
-    public long pendingCount() {
-      return 0;
+    public void reject(BufferedEvent event, String reason) {}
+
+    @Override
+    public long compact(long storedBeforeMillis) {
+      purges.add(storedBeforeMillis);
+      return deleting;
+    }
+
+    @Override
+    public Backlog backlog() {
+      return Backlog.EMPTY;
     }
 
     @Override
     public void probe() {}
-
-    @Override
-    public void markRejected(BufferedEvent event) {}
-
-    @Override
-    public void purgeForwarded(long forwardedBeforeMillis) {
-      purges.add(forwardedBeforeMillis);
-    }
   }
 
   @Test
@@ -54,5 +57,20 @@ class RetentionPolicyTest {
     assertTrue(policy.purgeIfDue(10 * day + 60_000));
 
     assertEquals(List.of(9 * day, 9 * day + 60_000), buffer.purges);
+  }
+
+  @Test
+  void whileThereIsWorkLeftTheNextRoundCompactsAgainAtOnce() {
+    Buffer buffer = new Buffer();
+    RetentionPolicy policy =
+        new RetentionPolicy(buffer, Duration.ofHours(24), Duration.ofMinutes(1));
+    long day = Duration.ofHours(24).toMillis();
+
+    buffer.deleting = 16;
+    assertTrue(policy.purgeIfDue(10 * day));
+    assertTrue(policy.purgeIfDue(10 * day + 100), "found work: again without the interval");
+    buffer.deleting = 0;
+    assertTrue(policy.purgeIfDue(10 * day + 200));
+    assertFalse(policy.purgeIfDue(10 * day + 300), "caught up: back to the interval");
   }
 }

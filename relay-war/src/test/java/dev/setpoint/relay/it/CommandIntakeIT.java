@@ -63,7 +63,7 @@ class CommandIntakeIT {
   @BeforeAll
   static void connect() {
     mongo = MongoClients.create(System.getProperty("setpoint.it.mongo.uri"));
-    db = mongo.getDatabase("setpoint");
+    db = mongo.getDatabase(System.getProperty("setpoint.it.database", "setpoint"));
     producer =
         new KafkaProducer<>(
             Map.of(

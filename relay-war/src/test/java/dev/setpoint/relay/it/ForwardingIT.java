@@ -8,6 +8,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import dev.setpoint.contracts.buffer.EdgeLog;
 import dev.setpoint.contracts.telemetry.TelemetryCodec;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.Topics;
@@ -41,7 +45,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ForwardingIT {
   private static MongoClient mongo;
-  private static MongoCollection<Document> events;
+  private static MongoCollection<Document> log;
+  private static MongoCollection<Document> meta;
   private static final TelemetryCodec CODEC = new TelemetryCodec();
 
   @ArquillianResource private URL base;
@@ -54,7 +59,14 @@ class ForwardingIT {
   @BeforeAll
   static void connect() {
     mongo = MongoClients.create(System.getProperty("setpoint.it.mongo.uri"));
-    events = mongo.getDatabase("setpoint").getCollection("events");
+    log =
+        mongo
+            .getDatabase(System.getProperty("setpoint.it.database", "setpoint"))
+            .getCollection(EdgeLog.COLLECTION);
+    meta =
+        mongo
+            .getDatabase(System.getProperty("setpoint.it.database", "setpoint"))
+            .getCollection(EdgeLog.META);
   }
 
   @AfterAll
@@ -63,9 +75,9 @@ class ForwardingIT {
     CODEC.close();
   }
 
-  /** A PENDING event exactly as ingest stores it. */
-  private static Document pending(String id, String device, long origin, double temperature) {
-    return new Document("_id", id)
+  /** An event as ingest embeds it in a batch of the log. */
+  private static Document event(String id, String device, long origin, double temperature) {
+    return new Document("id", id)
         .append("deviceName", device)
         .append("profileName", "room-sensor")
         .append("sourceName", "climate")
@@ -79,8 +91,57 @@ class ForwardingIT {
                     .append("valueType", "Float64")
                     .append("value", Double.toString(temperature))
                     .append("units", "degC")))
-        .append("state", "PENDING")
-        .append("receivedAt", System.currentTimeMillis());
+        .append("receivedAt", System.currentTimeMillis())
+        .append("site", null)
+        .append("room", null);
+  }
+
+  /** Reserves the next sequence number as ingest does; returns it. */
+  private static long reserve(int events, long atMillis) {
+    Document counter =
+        meta.findOneAndUpdate(
+            Filters.eq("_id", EdgeLog.SEQUENCE),
+            Updates.combine(
+                Updates.inc(EdgeLog.SEQ, 1L),
+                Updates.inc(EdgeLog.EVENTS_TOTAL, (long) events),
+                Updates.set(EdgeLog.AT, atMillis)),
+            new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+    return counter.getLong(EdgeLog.SEQ);
+  }
+
+  /** Appends a batch as ingest does (reserve, then the batch document); returns its number. */
+  private static long append(long storedAt, Document... events) {
+    long seq = reserve(events.length, storedAt);
+    log.insertOne(
+        new Document("_id", seq)
+            .append(EdgeLog.STORED_AT, storedAt)
+            .append(EdgeLog.COUNT, events.length)
+            .append(EdgeLog.UP_TO, 0L)
+            .append(EdgeLog.DEVICES, List.of())
+            .append(EdgeLog.EVENTS, List.of(events)));
+    return seq;
+  }
+
+  private static long cursor() {
+    Document cursor = meta.find(Filters.eq("_id", EdgeLog.TELEMETRY_CURSOR)).first();
+    return cursor == null ? 0 : cursor.getLong(EdgeLog.SEQ);
+  }
+
+  private static List<ConsumerRecord<String, String>> receive(
+      KafkaConsumer<String, String> consumer, String device, int count) {
+    List<ConsumerRecord<String, String>> received = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                if (device.equals(record.key())) {
+                  received.add(record);
+                }
+              }
+              return received.size() >= count;
+            });
+    return received;
   }
 
   private static KafkaConsumer<String, String> consumer() {
@@ -100,67 +161,62 @@ class ForwardingIT {
   }
 
   @Test
-  void pendingEventsReachKafkaKeyedByDeviceAndAreMarkedForwarded() {
+  void aBatchReachesKafkaKeyedByDeviceInOrderAndTheCursorPassesIt() {
     String device = "rack-relay-" + UUID.randomUUID();
     long origin = System.currentTimeMillis() * 1_000_000L;
-    List<String> ids = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
-    events.insertOne(pending(ids.get(0), device, origin, 21.5));
-    events.insertOne(pending(ids.get(1), device, origin + 1_000, 22.5));
-
-    List<ConsumerRecord<String, String>> received = new ArrayList<>();
+    List<String> eventIds = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString());
+    long seq;
+    List<ConsumerRecord<String, String>> received;
     try (KafkaConsumer<String, String> consumer = consumer()) {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () -> {
-                for (ConsumerRecord<String, String> record :
-                    consumer.poll(Duration.ofMillis(500))) {
-                  if (device.equals(record.key())) {
-                    received.add(record);
-                  }
-                }
-                return received.size() >= 2;
-              });
+      seq =
+          append(
+              System.currentTimeMillis(),
+              event(eventIds.get(0), device, origin, 21.5),
+              event(eventIds.get(1), device, origin + 1_000, 22.5));
+      received = receive(consumer, device, 2);
     }
 
     assertEquals(2, received.size());
     TelemetryMessage first = CODEC.decode(received.get(0).value());
     TelemetryMessage second = CODEC.decode(received.get(1).value());
-    assertEquals(ids, List.of(first.eventId(), second.eventId()), "one device's events in order");
+    assertEquals(
+        eventIds, List.of(first.eventId(), second.eventId()), "one device's events in order");
     assertEquals(device, first.device());
     assertEquals(21.5, first.readings().get(0).value());
     assertEquals(origin, first.origin());
-
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                events.countDocuments(
-                        Filters.and(Filters.in("_id", ids), Filters.eq("state", "FORWARDED")))
-                    == 2);
-    Document stored = events.find(Filters.eq("_id", ids.get(0))).first();
-    assertTrue(stored.getLong("forwardedAt") >= stored.getLong("receivedAt"));
+    await().atMost(Duration.ofSeconds(10)).until(() -> cursor() >= seq);
   }
 
   @Test
-  void forwardedEventsPastTheRetentionArePurgedAndRecentOnesKept() {
+  void aGapOlderThanTheGraceIsPassedOverAndTheBatchAfterItForwarded() {
+    String device = "rack-gap-" + UUID.randomUUID();
+    long longAgo = System.currentTimeMillis() - Duration.ofMinutes(5).toMillis();
+    String id = UUID.randomUUID().toString();
+    long seq;
+    List<ConsumerRecord<String, String>> received;
+    try (KafkaConsumer<String, String> consumer = consumer()) {
+      reserve(1, longAgo); // a write that failed: never stored
+      seq = append(longAgo, event(id, device, longAgo * 1_000_000L, 19.0));
+      received = receive(consumer, device, 1);
+    }
+    assertEquals(id, CODEC.decode(received.get(0).value()).eventId());
+    await().atMost(Duration.ofSeconds(10)).until(() -> cursor() >= seq);
+  }
+
+  @Test
+  void forwardedBatchesPastTheRetentionAreCompactedAndRecentOnesKept() {
     long now = System.currentTimeMillis();
     String old = UUID.randomUUID().toString();
     String recent = UUID.randomUUID().toString();
     String device = "rack-retention-" + UUID.randomUUID();
-    events.insertOne(
-        pending(old, device, now * 1_000_000L, 20.0)
-            .append("state", "FORWARDED")
-            .append("forwardedAt", now - Duration.ofDays(2).toMillis()));
-    events.insertOne(
-        pending(recent, device, now * 1_000_000L + 1, 20.0)
-            .append("state", "FORWARDED")
-            .append("forwardedAt", now - Duration.ofMinutes(1).toMillis()));
+    long oldSeq =
+        append(now - Duration.ofDays(2).toMillis(), event(old, device, now * 1_000_000L, 20.0));
+    long recentSeq = append(now, event(recent, device, now * 1_000_000L + 1, 20.0));
 
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> events.countDocuments(Filters.eq("_id", old)) == 0);
-    assertEquals(1, events.countDocuments(Filters.eq("_id", recent)));
+        .until(() -> log.countDocuments(Filters.eq("_id", oldSeq)) == 0);
+    assertEquals(1, log.countDocuments(Filters.eq("_id", recentSeq)));
   }
 
   @Test

@@ -7,6 +7,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.OutboxMessage;
+import dev.setpoint.ingest.config.WriteQueueConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -23,71 +24,31 @@ import org.bson.Document;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Creates the edge buffer's and the edge outbox's indexes when the application starts, and keeps
- * trying (1 s, doubling to 30 s) while MongoDB is down; the startup health check reports DOWN until
- * they exist. Creating an index that exists with the same keys and options is a no-op, so every
- * start (and every replica of ingest) may do it. Once they exist, the same task publishes every
- * device's {@link CommandTargetView} (the relay's read-only view for checking commands), repairing
- * it after a crash or an upgrade, and retries that alone while it fails.
+ * Prepares the edge buffer when the application starts, and keeps trying (1 s, doubling to 30 s)
+ * while MongoDB is down; the startup health check reports DOWN until it is done. In order: the edge
+ * outbox's index; the one-time move of the buffer's layout before the batch log into the log
+ * ({@link LegacyBufferMigration}); and dropping the per-event id collection of the batch log's
+ * first version, never released, if a development database has it ({@link
+ * BatchLog#dropLeftoverIds}; the duplicate check is in memory now, {@link RecentEventIds}). Each
+ * step is idempotent, so every start (and every replica of ingest) may run it. Once done, the same
+ * task publishes every device's {@link CommandTargetView} (the relay's read-only view for checking
+ * commands), repairing it after a crash or an upgrade, and retries that alone while it fails.
  *
- * <p>Each index serves a query of this codebase; {@code _id} (the event id, unique) exists on every
- * collection.
+ * <p>The batch log needs no index but {@code _id}, which every collection has: every read and write
+ * of the log, its counter and its cursor is an exact or {@code $in} lookup by {@code _id} (see
+ * {@link BatchLog}), which a real MongoDB serves from that index and the stack's mongo-java-server
+ * (1.47) from the map its H2 backend keeps by {@code _id} (there, only unique indexes are real; a
+ * non-unique one becomes an {@code EmptyIndex} that serves nothing).
  *
- * <ul>
- *   <li>{@code deviceName, origin desc}: {@code /event/device/name/{name}}, {@code
- *       /event/count/device/name/{name}}, {@code /reading/device/name/{name}};
- *   <li>{@code origin desc}: {@code /event/all}, {@code /event/start/{s}/end/{e}}, {@code
- *       /reading/all};
- *   <li>{@code readings.resourceName, origin desc} (multikey: one key per reading): {@code
- *       /reading/resourceName/{name}};
- *   <li>{@code state, origin}: the relay's drain ({@code state = PENDING}, oldest origin first, see
- *       relay-war {@code MongoPendingEvents#oldest}), its purge ({@code state = FORWARDED}) and the
- *       age purge of {@code DELETE /event/age} ({@code state in [FORWARDED, REJECTED], origin <
- *       t}). The relay drains by state alone, across devices; were it to drain device by device,
- *       {@code state, deviceName, origin} would be the index to add;
- *   <li>{@code deviceName, state}: the count of one device's PENDING events behind its cap
- *       (ingest's {@code DeviceLimits}), an index-only count.
- * </ul>
- *
- * <p>And on the edge outbox ({@link OutboxMessage#COLLECTION}, written by {@link JnosqlOutbox}):
- * {@code createdAt}, the relay's forwarding order (oldest first) and the edge alerts' local
- * delivery, which reads the same order by topic.
- *
- * <p>What the stack's mongo-java-server 1.47 does with them (read in its source, {@code
- * AbstractMongoDatabase#openOrCreateIndex} and {@code EmptyIndex}): it accepts, stores and lists
- * every one of them, but only unique indexes are real there ({@code _id}, and unique secondary
- * ones, single or compound, used for uniqueness and for exact-match lookups). A non-unique index,
- * compound or multikey alike, becomes an {@code EmptyIndex} that indexes nothing and never serves a
- * query: every query other than by {@code _id} scans the collection and sorts in memory. The
- * indexes are for a real MongoDB; on the stack, the edge buffer stays fast only by staying small
- * (the relay's retention of forwarded events).
+ * <p>On the edge outbox ({@link OutboxMessage#COLLECTION}, written by {@link JnosqlOutbox}): {@code
+ * createdAt}, the relay's forwarding order (oldest first) and the edge alerts' local delivery,
+ * which reads the same order by topic.
  */
 @ApplicationScoped
 public class EdgeBufferIndexes {
   private static final Logger LOG = Logger.getLogger(EdgeBufferIndexes.class.getName());
   private static final long FIRST_RETRY_MS = 1_000;
   private static final long MAX_RETRY_MS = 30_000;
-
-  static final List<IndexModel> INDEXES =
-      List.of(
-          new IndexModel(
-              Indexes.compoundIndex(
-                  Indexes.ascending(EventDocuments.DEVICE_NAME),
-                  Indexes.descending(EventDocuments.ORIGIN)),
-              new IndexOptions().name("deviceName_origin")),
-          new IndexModel(
-              Indexes.descending(EventDocuments.ORIGIN), new IndexOptions().name("origin")),
-          new IndexModel(
-              Indexes.compoundIndex(
-                  Indexes.ascending(EventDocuments.READINGS + "." + EventDocuments.RESOURCE_NAME),
-                  Indexes.descending(EventDocuments.ORIGIN)),
-              new IndexOptions().name("readings.resourceName_origin")),
-          new IndexModel(
-              Indexes.ascending(EventDocuments.STATE, EventDocuments.ORIGIN),
-              new IndexOptions().name("state_origin")),
-          new IndexModel(
-              Indexes.ascending(EventDocuments.DEVICE_NAME, EventDocuments.STATE),
-              new IndexOptions().name("deviceName_state")));
 
   /** {@link OutboxMessage#createdAt()}'s field, as its mapping names it. */
   private static final String OUTBOX_CREATED_AT = "createdAt";
@@ -97,7 +58,8 @@ public class EdgeBufferIndexes {
           new IndexModel(
               Indexes.ascending(OUTBOX_CREATED_AT), new IndexOptions().name("createdAt")));
 
-  private final MongoCollection<Document> events;
+  private final BatchLog log;
+  private final MongoCollection<Document> legacy;
   private final MongoCollection<Document> outbox;
   private final CommandTargetView targets;
 
@@ -111,15 +73,18 @@ public class EdgeBufferIndexes {
   public EdgeBufferIndexes(
       MongoClient client,
       @ConfigProperty(name = "jnosql.document.database") String database,
+      WriteQueueConfig writes,
       CommandTargetView targets) {
-    this.events = client.getDatabase(database).getCollection(BufferedEvent.COLLECTION);
+    this.log = new BatchLog(client, database, writes.timeout);
+    this.legacy = client.getDatabase(database).getCollection(BufferedEvent.COLLECTION);
     this.outbox = client.getDatabase(database).getCollection(OutboxMessage.COLLECTION);
     this.targets = targets;
   }
 
   /** For CDI's proxy only. */
   protected EdgeBufferIndexes() {
-    this.events = null;
+    this.log = null;
+    this.legacy = null;
     this.outbox = null;
     this.targets = null;
   }
@@ -158,17 +123,18 @@ public class EdgeBufferIndexes {
   private void attempt(long retryMs) {
     if (!ensured) {
       try {
-        events.createIndexes(INDEXES);
         outbox.createIndexes(OUTBOX_INDEXES);
+        long moved = new LegacyBufferMigration(log, legacy).run();
+        if (moved > 0) {
+          LOG.info(() -> moved + " PENDING events of the old buffer layout moved to the batch log");
+        }
+        if (log.dropLeftoverIds()) {
+          LOG.info("the batch log's former per-event id collection was dropped");
+        }
         ensured = true;
-        LOG.info(
-            () ->
-                "edge buffer indexes ensured on "
-                    + events.getNamespace()
-                    + " and "
-                    + outbox.getNamespace());
+        LOG.info("edge buffer ready: outbox index ensured");
       } catch (RuntimeException e) {
-        retry("create the edge buffer indexes", e, retryMs);
+        retry("prepare the edge buffer", e, retryMs);
         return;
       }
     }

@@ -2,24 +2,27 @@ package dev.setpoint.ingest.infrastructure.persistence;
 
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
+import dev.setpoint.contracts.buffer.EdgeLog;
 import dev.setpoint.contracts.buffer.EventState;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 
 /**
- * Maps {@link BufferedEvent} to and from the MongoDB document that JNoSQL reads and writes for it,
- * field for field, so the relay (which reads and rewrites these documents through JNoSQL) and
- * ingest (which writes them with the driver's {@code insertMany}) share one layout. JNoSQL's
- * mapping costs a reflective walk per event; this is a few map puts.
+ * Maps {@link BufferedEvent} to and from the documents of the edge buffer's batch log ({@link
+ * EdgeLog}): an event embedded in its batch document, and the batch document itself. An embedded
+ * event carries every component of {@link BufferedEvent} under its {@code @Column} name, the event
+ * id as {@link EdgeLog#EVENT_ID}, longs as int64 and a {@code null} component as an explicit BSON
+ * null; it has no {@code state} and no {@code forwardedAt}: whether an event was forwarded is the
+ * relay's cursor's to say, not a field to update. {@code StoredLayoutIT} checks the layout in the
+ * running application. Reading is lenient about absent fields and wrong types, as documents written
+ * by hand (the relay's tests, an operator) may break the layout.
  *
- * <p>The layout JNoSQL 1.1 writes, and this class with it: the id as {@code _id}; every other
- * component under its {@code @Column} name; longs as int64; the state as the enum's name; readings
- * as an array of embedded documents; a {@code null} component written as an explicit BSON null (so
- * {@code forwardedAt} is null until the relay forwards the event). Field order is not part of it
- * (JNoSQL's follows a hash map). {@code StoredLayoutIT} checks the equality against JNoSQL itself,
- * inside the running application, in both directions. Reading is lenient about absent fields, as
- * documents written by hand (the relay's tests, an operator) may leave them out.
+ * <p>{@link #fromLegacy} reads the layout before the batch log (one document per event in {@link
+ * BufferedEvent#COLLECTION}, the id as {@code _id}, with a {@code state}) for the one-time move at
+ * upgrade ({@link LegacyBufferMigration}).
  */
 final class EventDocuments {
   static final String ID = "_id";
@@ -41,7 +44,60 @@ final class EventDocuments {
 
   private EventDocuments() {}
 
-  static Document toDocument(BufferedEvent event) {
+  /**
+   * The batch document for these events.
+   *
+   * @param seq its sequence number, the document's {@code _id}
+   * @param upTo the running total of events stored through this batch
+   */
+  static Document batch(long seq, long upTo, long storedAtMillis, List<BufferedEvent> events) {
+    Map<String, Integer> perDevice = new LinkedHashMap<>();
+    List<Document> embedded = new ArrayList<>(events.size());
+    for (BufferedEvent event : events) {
+      embedded.add(toEmbedded(event));
+      perDevice.merge(String.valueOf(event.deviceName()), 1, Integer::sum);
+    }
+    List<Document> devices = new ArrayList<>(perDevice.size());
+    perDevice.forEach(
+        (device, count) ->
+            devices.add(new Document(EdgeLog.DEVICE, device).append(EdgeLog.COUNT, count)));
+    return new Document(EdgeLog.ID, seq)
+        .append(EdgeLog.STORED_AT, storedAtMillis)
+        .append(EdgeLog.COUNT, events.size())
+        .append(EdgeLog.UP_TO, upTo)
+        .append(EdgeLog.DEVICES, devices)
+        .append(EdgeLog.EVENTS, embedded);
+  }
+
+  /** The events of a batch document, in their stored order, in the given state. */
+  static List<BufferedEvent> eventsOf(Document batch, EventState state) {
+    List<BufferedEvent> events = new ArrayList<>();
+    if (batch.get(EdgeLog.EVENTS) instanceof List<?> stored) {
+      for (Object event : stored) {
+        if (event instanceof Document embedded) {
+          events.add(fromEmbedded(embedded, state));
+        }
+      }
+    }
+    return events;
+  }
+
+  /** The per-device summary of a batch document: device name to event count. */
+  static Map<String, Integer> devicesOf(Document batch) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    if (batch.get(EdgeLog.DEVICES) instanceof List<?> devices) {
+      for (Object entry : devices) {
+        if (entry instanceof Document device
+            && device.get(EdgeLog.DEVICE) instanceof String name
+            && device.get(EdgeLog.COUNT) instanceof Number count) {
+          counts.merge(name, count.intValue(), Integer::sum);
+        }
+      }
+    }
+    return counts;
+  }
+
+  static Document toEmbedded(BufferedEvent event) {
     List<Document> readings = new ArrayList<>(event.readings().size());
     for (BufferedReading reading : event.readings()) {
       readings.add(
@@ -52,25 +108,36 @@ final class EventDocuments {
               .append(VALUE, reading.value())
               .append(UNITS, reading.units()));
     }
-    return new Document(ID, event.id())
+    return new Document(EdgeLog.EVENT_ID, event.id())
         .append(DEVICE_NAME, event.deviceName())
         .append(PROFILE_NAME, event.profileName())
         .append(SOURCE_NAME, event.sourceName())
         .append(ORIGIN, event.origin())
         .append(READINGS, readings)
-        .append(STATE, event.state() == null ? null : event.state().name())
         .append(RECEIVED_AT, event.receivedAt())
-        .append(FORWARDED_AT, event.forwardedAt())
         .append(SITE, event.site())
         .append(ROOM, event.room());
   }
 
+  /** An event as embedded in its batch document, in the given state. */
+  static BufferedEvent fromEmbedded(Document document, EventState state) {
+    return read(document, string(document, EdgeLog.EVENT_ID), state, null);
+  }
+
   /**
-   * The event a stored document holds. Lenient: the buffer may hold documents that break the layout
-   * (the relay sets such events aside as REJECTED and keeps them for an operator), and a read must
-   * show them rather than fail; a field of the wrong type reads as absent.
+   * The event a document of the layout before the batch log holds. Lenient like {@link
+   * #fromEmbedded}; an unknown state reads as {@code null}.
    */
-  static BufferedEvent fromDocument(Document document) {
+  static BufferedEvent fromLegacy(Document document) {
+    return read(
+        document,
+        String.valueOf(document.get(ID)),
+        state(string(document, STATE)),
+        document.get(FORWARDED_AT) instanceof Number at ? at.longValue() : null);
+  }
+
+  private static BufferedEvent read(
+      Document document, String id, EventState state, Long forwardedAt) {
     List<BufferedReading> readings = new ArrayList<>();
     if (document.get(READINGS) instanceof List<?> stored) {
       for (Object reading : stored) {
@@ -80,20 +147,20 @@ final class EventDocuments {
       }
     }
     return new BufferedEvent(
-        String.valueOf(document.get(ID)),
+        id,
         string(document, DEVICE_NAME),
         string(document, PROFILE_NAME),
         string(document, SOURCE_NAME),
         number(document, ORIGIN),
         readings,
-        state(string(document, STATE)),
+        state,
         number(document, RECEIVED_AT),
-        document.get(FORWARDED_AT) instanceof Number at ? at.longValue() : null,
+        forwardedAt,
         string(document, SITE),
         string(document, ROOM));
   }
 
-  /** A reading as embedded in its event's document; as lenient as {@link #fromDocument}. */
+  /** A reading as embedded in its event; as lenient as {@link #fromEmbedded}. */
   static BufferedReading readingFrom(Document reading) {
     return new BufferedReading(
         string(reading, READING_ID),
@@ -104,12 +171,12 @@ final class EventDocuments {
         string(reading, UNITS));
   }
 
-  private static String string(Document document, String field) {
-    return document.get(field) instanceof String text ? text : null;
+  static long number(Document document, String field) {
+    return document.get(field) instanceof Number number ? number.longValue() : 0L;
   }
 
-  private static long number(Document document, String field) {
-    return document.get(field) instanceof Number number ? number.longValue() : 0L;
+  private static String string(Document document, String field) {
+    return document.get(field) instanceof String text ? text : null;
   }
 
   private static EventState state(String name) {

@@ -20,10 +20,11 @@ import java.util.logging.Logger;
 /**
  * Groups concurrent event writes into batches for one writer thread (group commit). A caller
  * enqueues its event and waits for its own outcome; the writer takes whatever has queued up while
- * the previous batch was being written, up to {@code batchMax} events, and writes them with one
- * store round trip. At a low rate a batch holds one event and adds no delay; under load the store
- * sees a few large writes instead of many small ones, which is what the MongoDB-wire server on a
- * small machine can afford (one commit per write command).
+ * the previous batch was being written, up to {@code batchMax} events, and writes them as one batch
+ * document of the edge buffer's log (a few store round trips, whatever the batch's size; see {@link
+ * BatchLog}). At a low rate a batch holds one event and adds no delay; under load the store sees a
+ * few large writes instead of many small ones, which is what the MongoDB-wire server on a small
+ * machine can afford (one commit per write command).
  *
  * <p>Bounded everywhere: a full queue refuses at once, and a caller waits at most {@code timeout}
  * for its outcome, so no request thread blocks for ever behind a stuck store.

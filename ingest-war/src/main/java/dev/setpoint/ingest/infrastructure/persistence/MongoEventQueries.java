@@ -2,61 +2,118 @@ package dev.setpoint.ingest.infrastructure.persistence;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Projections;
 import dev.setpoint.contracts.buffer.BufferedEvent;
-import dev.setpoint.contracts.buffer.EventState;
+import dev.setpoint.contracts.buffer.BufferedReading;
+import dev.setpoint.contracts.buffer.EdgeLog;
+import dev.setpoint.ingest.config.BufferConfig;
+import dev.setpoint.ingest.config.WriteQueueConfig;
 import dev.setpoint.ingest.domain.EventFilter;
 import dev.setpoint.ingest.domain.EventQueries;
 import dev.setpoint.ingest.domain.EventRetention;
-import dev.setpoint.ingest.domain.PendingEventCounts;
 import dev.setpoint.ingest.domain.ReadingFilter;
+import dev.setpoint.ingest.domain.SearchBoundedException;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
 import dev.setpoint.ingest.domain.StoredReading;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Reads the edge buffer with the MongoDB driver on ingest's one client. Events sort by origin
- * descending, readings by their own origin descending (after {@code $unwind}); see {@link
- * EdgeBufferIndexes} for the index behind each query. Documents map through {@link EventDocuments},
- * the same layout JNoSQL reads and writes.
+ * Reads the edge buffer's batch log for EdgeX's Core Data API by walking it newest first: {@code
+ * $in} windows of {@link #WINDOW} sequence numbers, from the newest reserved one down to the last
+ * one the relay compacted, each window's events filtered in memory and paged. Memory is bounded by
+ * one window and one page, never by the backlog; time grows with how far back the page lies (the
+ * newest pages come from the first window) and, for a count, with the whole log. Counting one
+ * device's events, or all of them, reads only the batches' summaries. A lookup by id walks too,
+ * bounded ({@link #event}). Events come newest first in the order they were stored (a device's own
+ * events in the order it sent them), readings likewise with an event's readings by their origin,
+ * newest first.
+ *
+ * <p>The log holds what has not been compacted: every event still to forward and the forwarded ones
+ * within the relay's retention ({@code setpoint.relay.retention.forwarded}); an event forwarded
+ * longer ago is gone from the edge (the cloud's history has it), and events the relay set aside as
+ * unforwardable are in {@link EdgeLog#REJECTED}, not here.
  */
 @ApplicationScoped
-public class MongoEventQueries implements EventQueries, EventRetention, PendingEventCounts {
-  private static final Bson NEWEST_FIRST = Sorts.descending(EventDocuments.ORIGIN);
-  private static final String READING = EventDocuments.READINGS;
-  private static final String READING_ORIGIN = READING + "." + EventDocuments.ORIGIN;
-  private static final String READING_RESOURCE = READING + "." + EventDocuments.RESOURCE_NAME;
+public class MongoEventQueries implements EventQueries, EventRetention {
+  /** Batch documents per compaction window. */
+  static final int WINDOW = BatchLog.WINDOW;
 
-  private final MongoCollection<Document> events;
+  private final BatchLog log;
+  private final long lookupMaxEvents;
 
   @Inject
   public MongoEventQueries(
-      MongoClient client, @ConfigProperty(name = "jnosql.document.database") String database) {
-    this.events = client.getDatabase(database).getCollection(BufferedEvent.COLLECTION);
+      MongoClient client,
+      @ConfigProperty(name = "jnosql.document.database") String database,
+      WriteQueueConfig writes,
+      BufferConfig buffer) {
+    this.log = new BatchLog(client, database, writes.timeout);
+    this.lookupMaxEvents = buffer.lookupMaxEvents;
+  }
+
+  MongoEventQueries(BatchLog log, long lookupMaxEvents) {
+    this.log = log;
+    this.lookupMaxEvents = lookupMaxEvents;
   }
 
   /** For CDI's proxy only. */
   protected MongoEventQueries() {
-    this.events = null;
+    this.log = null;
+    this.lookupMaxEvents = 0;
   }
 
+  /**
+   * Walks the log newest first until the event turns up, for at most {@code lookupMaxEvents} events
+   * ({@code setpoint.ingest.buffer.lookup.max-events}); stopping there is a {@link
+   * SearchBoundedException} (404 saying the search was bounded), reaching the log's start an empty
+   * answer. There is no index by event id: a document per event would cost the writes a page
+   * rewrite per event (see {@link BatchLog}).
+   */
   @Override
   public Optional<BufferedEvent> event(String id) {
-    return read(
-        () ->
-            Optional.ofNullable(events.find(Filters.eq(EventDocuments.ID, id)).first())
-                .map(EventDocuments::fromDocument));
+    BufferedEvent[] found = {null};
+    long[] read = {0};
+    boolean stopped =
+        read(
+            () ->
+                log.walk(
+                    null,
+                    (seq, batch, state) -> {
+                      for (BufferedEvent event : EventDocuments.eventsOf(batch, state)) {
+                        if (id.equals(event.id())) {
+                          found[0] = event;
+                          return false;
+                        }
+                      }
+                      read[0] += EventDocuments.number(batch, EdgeLog.COUNT);
+                      return read[0] < lookupMaxEvents;
+                    }));
+    if (found[0] != null) {
+      return Optional.of(found[0]);
+    }
+    if (stopped) {
+      throw new SearchBoundedException(
+          "no event with id "
+              + id
+              + " among the newest "
+              + read[0]
+              + " events of the edge buffer; the search by id stops there"
+              + " (setpoint.ingest.buffer.lookup.max-events) and older events were not searched");
+    }
+    return Optional.empty();
   }
 
   @Override
@@ -64,25 +121,73 @@ public class MongoEventQueries implements EventQueries, EventRetention, PendingE
     if (limit == 0) {
       return List.of();
     }
-    return read(
+    Predicate<BufferedEvent> matches = matcher(filter);
+    List<BufferedEvent> page = new ArrayList<>(Math.min(limit, 1_000));
+    long[] skip = {offset};
+    read(
         () -> {
-          List<BufferedEvent> page = new ArrayList<>(limit);
-          for (Document document :
-              events.find(match(filter)).sort(NEWEST_FIRST).skip(offset).limit(limit)) {
-            page.add(EventDocuments.fromDocument(document));
-          }
-          return page;
+          walk(
+              null,
+              (seq, batch, state) -> {
+                List<BufferedEvent> events = EventDocuments.eventsOf(batch, state);
+                for (int i = events.size() - 1; i >= 0; i--) {
+                  BufferedEvent event = events.get(i);
+                  if (!matches.test(event)) {
+                    continue;
+                  }
+                  if (skip[0] > 0) {
+                    skip[0]--;
+                  } else {
+                    page.add(event);
+                    if (page.size() >= limit) {
+                      return false;
+                    }
+                  }
+                }
+                return true;
+              });
+          return null;
         });
+    return page;
   }
 
   @Override
   public long countEvents(EventFilter filter) {
-    return read(
-        () ->
-            filter instanceof EventFilter.All
-                // Unfiltered, the collection's own count: no scan on either server.
-                ? events.estimatedDocumentCount()
-                : events.countDocuments(match(filter)));
+    long[] count = {0};
+    switch (filter) {
+      case EventFilter.All all ->
+          read(
+              () ->
+                  walk(
+                      Projections.include(EdgeLog.COUNT),
+                      (seq, batch, state) -> {
+                        count[0] += EventDocuments.number(batch, EdgeLog.COUNT);
+                        return true;
+                      }));
+      case EventFilter.Device device ->
+          read(
+              () ->
+                  walk(
+                      Projections.include(EdgeLog.DEVICES),
+                      (seq, batch, state) -> {
+                        count[0] +=
+                            EventDocuments.devicesOf(batch).getOrDefault(device.deviceName(), 0);
+                        return true;
+                      }));
+      default -> {
+        Predicate<BufferedEvent> matches = matcher(filter);
+        read(
+            () ->
+                walk(
+                    null,
+                    (seq, batch, state) -> {
+                      count[0] +=
+                          EventDocuments.eventsOf(batch, state).stream().filter(matches).count();
+                      return true;
+                    }));
+      }
+    }
+    return count[0];
   }
 
   @Override
@@ -90,114 +195,133 @@ public class MongoEventQueries implements EventQueries, EventRetention, PendingE
     if (limit == 0) {
       return List.of();
     }
-    List<Bson> pipeline = new ArrayList<>(unwound(filter));
-    pipeline.add(Aggregates.sort(Sorts.descending(READING_ORIGIN, EventDocuments.ORIGIN)));
-    pipeline.add(Aggregates.skip(offset));
-    pipeline.add(Aggregates.limit(limit));
-    pipeline.add(
-        Aggregates.project(
-            new Document(EventDocuments.DEVICE_NAME, 1)
-                .append(EventDocuments.PROFILE_NAME, 1)
-                .append(READING, 1)));
-    return read(
-        () -> {
-          List<StoredReading> page = new ArrayList<>(limit);
-          for (Document document : events.aggregate(pipeline)) {
-            page.add(reading(document));
-          }
-          return page;
-        });
+    List<StoredReading> page = new ArrayList<>(Math.min(limit, 1_000));
+    long[] skip = {offset};
+    read(
+        () ->
+            walk(
+                null,
+                (seq, batch, state) -> {
+                  List<BufferedEvent> events = EventDocuments.eventsOf(batch, state);
+                  for (int i = events.size() - 1; i >= 0; i--) {
+                    for (StoredReading reading : readingsOf(events.get(i), filter)) {
+                      if (skip[0] > 0) {
+                        skip[0]--;
+                      } else {
+                        page.add(reading);
+                        if (page.size() >= limit) {
+                          return false;
+                        }
+                      }
+                    }
+                  }
+                  return true;
+                }));
+    return page;
   }
 
   @Override
   public long countReadings(ReadingFilter filter) {
-    List<Bson> pipeline = new ArrayList<>(unwound(filter));
-    pipeline.add(Aggregates.count("n"));
-    return read(
-        () -> {
-          Document result = events.aggregate(pipeline).first();
-          return result == null ? 0L : ((Number) result.get("n")).longValue();
-        });
-  }
-
-  /** Served by the {@code deviceName_state} index on MongoDB; a scan on mongo-java-server. */
-  @Override
-  public long pendingOf(String deviceName) {
-    return read(
+    long[] count = {0};
+    read(
         () ->
-            events.countDocuments(
-                Filters.and(
-                    Filters.eq(EventDocuments.DEVICE_NAME, deviceName),
-                    Filters.eq(EventDocuments.STATE, EventState.PENDING.name()))));
-  }
-
-  @Override
-  public long deleteSettledBefore(long originBeforeNanos) {
-    return using(
-        () ->
-            events
-                .deleteMany(
-                    Filters.and(
-                        Filters.in(
-                            EventDocuments.STATE,
-                            EventState.FORWARDED.name(),
-                            EventState.REJECTED.name()),
-                        Filters.lt(EventDocuments.ORIGIN, originBeforeNanos)))
-                .getDeletedCount(),
-        "purged");
-  }
-
-  private static Bson match(EventFilter filter) {
-    return switch (filter) {
-      case EventFilter.All all -> Filters.empty();
-      case EventFilter.Device device -> Filters.eq(EventDocuments.DEVICE_NAME, device.deviceName());
-      case EventFilter.Profile profile ->
-          Filters.eq(EventDocuments.PROFILE_NAME, profile.profileName());
-      case EventFilter.DeviceOfProfile device ->
-          Filters.and(
-              Filters.eq(EventDocuments.DEVICE_NAME, device.deviceName()),
-              Filters.eq(EventDocuments.PROFILE_NAME, device.profileName()));
-      case EventFilter.OriginRange range ->
-          Filters.and(
-              Filters.gte(EventDocuments.ORIGIN, range.startNanos()),
-              Filters.lte(EventDocuments.ORIGIN, range.endNanos()));
-    };
+            walk(
+                null,
+                (seq, batch, state) -> {
+                  for (BufferedEvent event : EventDocuments.eventsOf(batch, state)) {
+                    count[0] += readingsOf(event, filter).size();
+                  }
+                  return true;
+                }));
+    return count[0];
   }
 
   /**
-   * The events that hold matching readings, one document per reading. Filtering the events first
-   * keeps {@code $unwind} to the events that matter (and lets a real MongoDB use an index).
+   * Deletes whole batch documents the relay has forwarded whose every event was taken before the
+   * given time, oldest first, in windows; and the set-aside events taken before it. A batch still
+   * to forward is never touched.
    */
-  private static List<Bson> unwound(ReadingFilter filter) {
-    Bson unwind = Aggregates.unwind("$" + READING);
+  @Override
+  public long deleteSettledBefore(long originBeforeNanos) {
+    return using(
+        () -> {
+          BatchLog.Cursor cursor = log.cursor();
+          long deleted = 0;
+          for (long lo = cursor.compacted() + 1; lo <= cursor.seq(); lo += WINDOW) {
+            TreeMap<Long, Document> window =
+                log.read(lo, Math.min(cursor.seq(), lo + WINDOW - 1), null);
+            List<Long> seqs = new ArrayList<>();
+            long events = 0;
+            for (Map.Entry<Long, Document> batch : window.entrySet()) {
+              List<BufferedEvent> stored = EventDocuments.eventsOf(batch.getValue(), null);
+              if (stored.stream().allMatch(e -> e.origin() < originBeforeNanos)) {
+                seqs.add(batch.getKey());
+                events += stored.size();
+              }
+            }
+            if (!seqs.isEmpty()) {
+              log.batches.deleteMany(Filters.in(EdgeLog.ID, seqs));
+              deleted += events;
+            }
+          }
+          deleted +=
+              log.rejected
+                  .deleteMany(
+                      Filters.lt(EdgeLog.EVENT + "." + EventDocuments.ORIGIN, originBeforeNanos))
+                  .getDeletedCount();
+          return deleted;
+        },
+        "purged");
+  }
+
+  /** Visits the batch documents newest first (see {@link BatchLog#walk}). */
+  private Void walk(Bson projection, BatchLog.Visitor visitor) {
+    log.walk(projection, visitor);
+    return null;
+  }
+
+  private static Predicate<BufferedEvent> matcher(EventFilter filter) {
     return switch (filter) {
-      case ReadingFilter.All all -> List.of(unwind);
-      case ReadingFilter.Device device ->
-          List.of(
-              Aggregates.match(Filters.eq(EventDocuments.DEVICE_NAME, device.deviceName())),
-              unwind);
-      case ReadingFilter.Resource resource ->
-          List.of(
-              Aggregates.match(Filters.eq(READING_RESOURCE, resource.resourceName())),
-              unwind,
-              Aggregates.match(Filters.eq(READING_RESOURCE, resource.resourceName())));
-      case ReadingFilter.ResourceOfProfile resource ->
-          List.of(
-              Aggregates.match(
-                  Filters.and(
-                      Filters.eq(EventDocuments.PROFILE_NAME, resource.profileName()),
-                      Filters.eq(READING_RESOURCE, resource.resourceName()))),
-              unwind,
-              Aggregates.match(Filters.eq(READING_RESOURCE, resource.resourceName())));
+      case EventFilter.All all -> event -> true;
+      case EventFilter.Device device -> event -> device.deviceName().equals(event.deviceName());
+      case EventFilter.Profile profile ->
+          event -> profile.profileName().equals(event.profileName());
+      case EventFilter.DeviceOfProfile device ->
+          event ->
+              device.deviceName().equals(event.deviceName())
+                  && device.profileName().equals(event.profileName());
+      case EventFilter.OriginRange range ->
+          event -> event.origin() >= range.startNanos() && event.origin() <= range.endNanos();
     };
   }
 
-  private static StoredReading reading(Document document) {
-    return new StoredReading(
-        document.getString(EventDocuments.DEVICE_NAME),
-        document.getString(EventDocuments.PROFILE_NAME),
-        EventDocuments.readingFrom(
-            document.get(READING) instanceof Document reading ? reading : new Document()));
+  /** The event's readings that match, newest origin first. */
+  private static List<StoredReading> readingsOf(BufferedEvent event, ReadingFilter filter) {
+    boolean eventMatches =
+        switch (filter) {
+          case ReadingFilter.All all -> true;
+          case ReadingFilter.Device device -> device.deviceName().equals(event.deviceName());
+          case ReadingFilter.Resource resource -> true;
+          case ReadingFilter.ResourceOfProfile resource ->
+              resource.profileName().equals(event.profileName());
+        };
+    if (!eventMatches) {
+      return List.of();
+    }
+    String resourceName =
+        switch (filter) {
+          case ReadingFilter.Resource resource -> resource.resourceName();
+          case ReadingFilter.ResourceOfProfile resource -> resource.resourceName();
+          default -> null;
+        };
+    List<StoredReading> readings = new ArrayList<>();
+    for (BufferedReading reading : event.readings()) {
+      if (resourceName == null || resourceName.equals(reading.resourceName())) {
+        readings.add(new StoredReading(event.deviceName(), event.profileName(), reading));
+      }
+    }
+    readings.sort(Comparator.comparingLong((StoredReading r) -> r.reading().origin()).reversed());
+    return readings;
   }
 
   private static <T> T read(Supplier<T> query) {

@@ -1,11 +1,9 @@
 package dev.setpoint.ingest.infrastructure.persistence;
 
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.InsertManyOptions;
 import dev.setpoint.contracts.buffer.BufferedEvent;
+import dev.setpoint.ingest.config.BufferConfig;
 import dev.setpoint.ingest.config.WriteQueueConfig;
 import dev.setpoint.ingest.domain.EventStore;
 import jakarta.annotation.PostConstruct;
@@ -16,30 +14,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
-import org.bson.Document;
+import java.util.Set;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
- * Stores events as documents of {@link BufferedEvent#COLLECTION}, batching concurrent posts into
- * one unordered {@code insertMany} (see {@link EventWriteQueue}). The event id is the document's
- * {@code _id}, so MongoDB itself refuses a second copy, also within one batch; each document insert
- * is atomic, so an event is stored whole or not at all. The driver's default write concern is
- * acknowledged; the stack's MongoDB-wire server commits before it acknowledges, and a real MongoDB
- * journals (see docs/benchmarks.md, "The edge buffer's durability").
+ * Stores events in the edge buffer's batch log ({@link BatchLog}): concurrent posts are grouped by
+ * {@link EventWriteQueue} and each group becomes one batch document, so the store sees two write
+ * commands per group, whatever its size. Before a group is written its ids are checked against the
+ * in-memory window of each device's newest stored ids ({@link RecentEventIds}), and an id found
+ * there (or earlier in the same group) is that event's 409. 201 follows the commit of the batch
+ * document; the driver's default write concern is acknowledged, the stack's MongoDB-wire server
+ * commits before it acknowledges, and a real MongoDB journals (see docs/benchmarks.md, "The edge
+ * buffer's durability").
  *
- * <p>One writer, not several: the stack's mongo-java-server (1.47) checks a unique key and inserts
- * the document in two steps that are not atomic together ({@code AbstractMongoCollection
- * #addDocument}), so two concurrent inserts of one id could both pass the check and the second
- * overwrite the first. Ingest never sends it two inserts at once.
+ * <p>The window is refilled from the log by the writer thread before its first group (a read; while
+ * it fails, the group fails with 503 and nothing is written), and only the writer thread checks and
+ * adds, so check-then-append never races within one ingest. An append that failed may or may not be
+ * stored, and its ids are not added: a resend is then stored (again), never refused for an event
+ * that is not there. What several replicas would need is {@link RecentEventIds}' to explain.
  */
 @ApplicationScoped
 public class MongoEventStore implements EventStore {
-  private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
-
-  private final MongoCollection<Document> events;
+  private static final Logger LOG = Logger.getLogger(MongoEventStore.class.getName());
+  private final BatchLog log;
+  private final BufferConfig buffer;
   private final int batchMax;
   private final int queueCapacity;
   private final Duration timeout;
@@ -50,6 +54,9 @@ public class MongoEventStore implements EventStore {
 
   private EventWriteQueue queue;
 
+  /** The duplicate window; the writer thread's alone, null until it is loaded. */
+  private RecentEventIds recent;
+
   /** Events stored since start; Prometheus derives the ingest rate from it (rate()). */
   private final Counter stored;
 
@@ -58,13 +65,15 @@ public class MongoEventStore implements EventStore {
       MongoClient client,
       @ConfigProperty(name = "jnosql.document.database") String database,
       WriteQueueConfig writes,
+      BufferConfig buffer,
       @Metric(
               name = "setpoint.ingest.events.stored",
               absolute = true,
-              description = "Events stored PENDING in the edge buffer since start (v3 and v1)")
+              description = "Events stored in the edge buffer's batch log since start (v3 and v1)")
           Counter stored) {
     this.stored = stored;
-    this.events = client.getDatabase(database).getCollection(BufferedEvent.COLLECTION);
+    this.log = new BatchLog(client, database, writes.timeout);
+    this.buffer = buffer;
     this.batchMax = writes.batchMax;
     this.queueCapacity = writes.queueCapacity;
     this.timeout = writes.timeout;
@@ -72,7 +81,8 @@ public class MongoEventStore implements EventStore {
 
   /** For CDI's proxy only. */
   protected MongoEventStore() {
-    this.events = null;
+    this.log = null;
+    this.buffer = null;
     this.batchMax = 0;
     this.queueCapacity = 0;
     this.timeout = null;
@@ -96,17 +106,74 @@ public class MongoEventStore implements EventStore {
   }
 
   private List<WriteOutcome> insert(List<BufferedEvent> batch) {
-    List<Document> documents = new ArrayList<>(batch.size());
-    for (BufferedEvent event : batch) {
-      documents.add(EventDocuments.toDocument(event));
+    if (recent == null) {
+      try {
+        RecentEventIds loaded = new RecentEventIds(buffer.dedupPerDevice, buffer.dedupMaxDevices);
+        long read = loaded.rebuild(log, buffer.dedupRebuildEvents);
+        LOG.info(
+            () ->
+                "duplicate window refilled from the newest "
+                    + read
+                    + " events of the edge buffer: "
+                    + loaded.ids()
+                    + " ids of "
+                    + loaded.devices()
+                    + " devices");
+        recent = loaded;
+      } catch (MongoException e) {
+        return Collections.nCopies(batch.size(), unreadable(e));
+      }
+    }
+    return write(log, recent, batch, System.currentTimeMillis());
+  }
+
+  /** Writes one group: the duplicate check, then one batch document of the rest. */
+  static List<WriteOutcome> write(
+      BatchLog log, RecentEventIds recent, List<BufferedEvent> batch, long nowMillis) {
+    List<WriteOutcome> outcomes = new ArrayList<>(BatchOutcomes.allStored(batch.size()));
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < batch.size(); i++) {
+      if (!seen.add(batch.get(i).id())) {
+        outcomes.set(i, WriteOutcome.DUPLICATE);
+      }
+    }
+    List<BufferedEvent> fresh = new ArrayList<>(batch.size());
+    List<Integer> freshAt = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      if (outcomes.get(i) == WriteOutcome.DUPLICATE) {
+        continue;
+      }
+      BufferedEvent event = batch.get(i);
+      if (recent.contains(event.deviceName(), event.id())) {
+        outcomes.set(i, WriteOutcome.DUPLICATE);
+      } else {
+        fresh.add(event);
+        freshAt.add(i);
+      }
+    }
+    if (fresh.isEmpty()) {
+      return outcomes;
     }
     try {
-      events.insertMany(documents, UNORDERED);
-      return BatchOutcomes.allStored(batch.size());
-    } catch (MongoBulkWriteException e) {
-      return BatchOutcomes.of(batch.size(), e);
+      log.append(fresh, nowMillis);
     } catch (MongoException e) {
-      return BatchOutcomes.failed(batch.size(), e);
+      WriteOutcome failed = BatchOutcomes.failed(1, e).get(0);
+      for (int i : freshAt) {
+        outcomes.set(i, failed);
+      }
+      return outcomes;
     }
+    for (BufferedEvent event : fresh) {
+      recent.add(event.deviceName(), event.id());
+    }
+    return outcomes;
+  }
+
+  private static WriteOutcome unreadable(MongoException e) {
+    return new WriteOutcome.Failed(
+        "the edge buffer (MongoDB) could not be read ("
+            + e.getMessage()
+            + "); the event was not stored, retry later",
+        e);
   }
 }

@@ -3,6 +3,7 @@ package dev.setpoint.ingest.interfaces.rest;
 import dev.setpoint.ingest.application.EventNotFoundException;
 import dev.setpoint.ingest.application.InvalidQueryException;
 import dev.setpoint.ingest.application.ResultLimitExceededException;
+import dev.setpoint.ingest.domain.SearchBoundedException;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -24,7 +25,7 @@ final class QueryResponses {
           .build();
     } catch (InvalidQueryException e) {
       return EdgeXErrors.of(400, null, e.getMessage());
-    } catch (EventNotFoundException e) {
+    } catch (EventNotFoundException | SearchBoundedException e) {
       return EdgeXErrors.of(404, null, e.getMessage());
     } catch (ResultLimitExceededException e) {
       return EdgeXErrors.of(413, null, e.getMessage());

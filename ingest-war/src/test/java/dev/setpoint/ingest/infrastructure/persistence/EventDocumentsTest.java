@@ -1,6 +1,7 @@
 package dev.setpoint.ingest.infrastructure.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,10 +9,13 @@ import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.contracts.buffer.EventState;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-/** The mapping's round trip and leniency; equality with JNoSQL's layout is StoredLayoutIT's. */
+/**
+ * The mapping's round trip and leniency; the layout in the running application is StoredLayoutIT's.
+ */
 class EventDocumentsTest {
   private static final BufferedEvent EVENT =
       new BufferedEvent(
@@ -30,24 +34,36 @@ class EventDocumentsTest {
           null);
 
   @Test
-  void roundTrips() {
-    assertEquals(EVENT, EventDocuments.fromDocument(EventDocuments.toDocument(EVENT)));
-    BufferedEvent forwarded = EVENT.forwarded(1_764_316_801_000L);
-    assertEquals(forwarded, EventDocuments.fromDocument(EventDocuments.toDocument(forwarded)));
+  void roundTripsThroughItsBatchDocument() {
+    Document batch = EventDocuments.batch(7, 12, 1_764_316_800_500L, List.of(EVENT));
+    assertEquals(List.of(EVENT), EventDocuments.eventsOf(batch, EventState.PENDING));
+    assertEquals(7L, batch.get("_id"));
+    assertEquals(1, batch.get("n"));
+    assertEquals(12L, batch.get("upTo"));
+    assertEquals(Map.of("rack-1", 1), EventDocuments.devicesOf(batch));
   }
 
   @Test
-  void writesLongsAsInt64AndNullsExplicitly() {
-    Document document = EventDocuments.toDocument(EVENT);
-    assertEquals(EVENT.id(), document.get("_id"));
+  void writesLongsAsInt64AndNullsExplicitlyWithoutAState() {
+    Document document = EventDocuments.toEmbedded(EVENT);
+    assertEquals(EVENT.id(), document.get("id"));
     assertEquals(Long.class, document.get("origin").getClass());
     assertEquals(Long.class, document.get("receivedAt").getClass());
-    assertEquals("PENDING", document.get("state"));
-    assertTrue(document.containsKey("forwardedAt"));
-    assertNull(document.get("forwardedAt"));
+    assertFalse(document.containsKey("state"));
+    assertFalse(document.containsKey("forwardedAt"));
+    assertTrue(document.containsKey("site"));
+    assertNull(document.get("site"));
     Document humidity = document.getList("readings", Document.class).get(1);
     assertTrue(humidity.containsKey("units"));
     assertEquals(Long.class, humidity.get("origin").getClass());
+  }
+
+  @Test
+  void readsTheLayoutBeforeTheBatchLogForTheMove() {
+    Document legacy =
+        EventDocuments.toEmbedded(EVENT).append("_id", EVENT.id()).append("state", "PENDING");
+    legacy.remove("id");
+    assertEquals(EVENT, EventDocuments.fromLegacy(legacy));
   }
 
   @Test
@@ -58,7 +74,7 @@ class EventDocumentsTest {
             .append("origin", 7)
             .append("readings", List.of("not a document", new Document("resourceName", "t")))
             .append("state", "LOST");
-    BufferedEvent event = EventDocuments.fromDocument(byHand);
+    BufferedEvent event = EventDocuments.fromLegacy(byHand);
     assertEquals("x", event.id());
     assertNull(event.deviceName());
     assertEquals(7L, event.origin());
@@ -66,5 +82,8 @@ class EventDocumentsTest {
     assertEquals("t", event.readings().get(0).resourceName());
     assertNull(event.state());
     assertNull(event.forwardedAt());
+    Document batch = new Document("_id", 3L).append("events", List.of(byHand, "junk"));
+    assertEquals(1, EventDocuments.eventsOf(batch, EventState.PENDING).size());
+    assertEquals(Map.of(), EventDocuments.devicesOf(batch));
   }
 }

@@ -27,6 +27,7 @@ public class RelayMetrics {
   static final String BACKLOG = "setpoint.relay.backlog";
   static final String OLDEST_AGE = "setpoint.relay.oldest.pending.age";
   static final String FORWARDED = "setpoint.relay.forwarded";
+  static final String SKIPPED_GAPS = "setpoint.relay.log.gaps.skipped";
   static final String COMMANDS = "setpoint.relay.commands";
   static final String OUTBOX_FORWARDED = "setpoint.relay.outbox.forwarded";
   static final String OUTBOX_OLDEST_AGE = "setpoint.relay.outbox.oldest.age";
@@ -69,7 +70,8 @@ public class RelayMetrics {
     registry.gauge(
         Metadata.builder()
             .withName(BACKLOG)
-            .withDescription("Events in the edge buffer still PENDING, as last measured")
+            .withDescription(
+                "Events in the edge buffer still to forward (after the relay's cursor), as last measured")
             .withUnit(MetricUnits.NONE)
             .build(),
         backlog,
@@ -77,7 +79,8 @@ public class RelayMetrics {
     registry.gauge(
         Metadata.builder()
             .withName(OLDEST_AGE)
-            .withDescription("How long the oldest PENDING event has waited since ingest stored it")
+            .withDescription(
+                "How long the oldest batch still to forward has waited since ingest stored it")
             .withUnit(MetricUnits.SECONDS)
             .build(),
         backlog,
@@ -85,11 +88,22 @@ public class RelayMetrics {
     registry.gauge(
         Metadata.builder()
             .withName(FORWARDED)
-            .withDescription("Events marked FORWARDED since the relay started")
+            .withDescription(
+                "Events forwarded (acknowledged by the broker, passed by the cursor) since start")
             .withUnit(MetricUnits.NONE)
             .build(),
         loop,
         ForwardingLoop::forwardedCount);
+    registry.gauge(
+        Metadata.builder()
+            .withName(SKIPPED_GAPS)
+            .withDescription(
+                "Sequence numbers of the edge buffer's log passed over as gaps (batch writes that"
+                    + " failed) since the relay started")
+            .withUnit(MetricUnits.NONE)
+            .build(),
+        loop,
+        ForwardingLoop::skippedGapsCount);
     registry.gauge(
         Metadata.builder()
             .withName(OUTBOX_FORWARDED)
