@@ -35,8 +35,8 @@ public class RecorderConfig {
   public Duration batchLinger;
 
   /**
-   * The most decoded messages waiting for their batch; the consumer stops taking more while it is
-   * full. Keep the channel's {@code unacked.limit} at least this plus the batch size.
+   * The most decoded messages waiting for their batch; the telemetry consumer stops taking more
+   * while it is full.
    */
   @Inject
   @ConfigProperty(name = "setpoint.analytics.recorder.queue", defaultValue = "10000")

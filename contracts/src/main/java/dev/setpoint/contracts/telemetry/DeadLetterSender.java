@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,8 +26,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * to 30 s) and the original's offset stays uncommitted. The records behind it on its partition are
  * not held up; only the committed offset waits.
  *
- * <p>One sender for every WAR that consumes from Kafka (analytics' telemetry, the relay's
- * commands); each WAR's CDI bean only names its channel and topic.
+ * <p>One sender for every WAR that consumes from Kafka (analytics' telemetry, read by a plain
+ * consumer, and the relay's commands, read through Reactive Messaging); each WAR's CDI bean only
+ * names its channel and topic.
  */
 public class DeadLetterSender {
   private static final Logger LOG = Logger.getLogger(DeadLetterSender.class.getName());
@@ -53,15 +55,34 @@ public class DeadLetterSender {
    * @return completes once the message is acknowledged
    */
   public CompletionStage<Void> deadLetter(Message<String> message, String reason) {
-    ProducerRecord<String, String> record = record(topic, message, reason);
     CompletableFuture<Void> done = new CompletableFuture<>();
-    attempt(record, message, done, FIRST_RETRY);
+    attempt(record(topic, message, reason), message::ack, done, FIRST_RETRY);
+    return done;
+  }
+
+  /**
+   * Sends a record read by a plain Kafka consumer to the dead-letter topic, then runs {@code
+   * onSent} (which makes the record's offset committable).
+   *
+   * @return completes once {@code onSent} ran
+   */
+  public CompletionStage<Void> deadLetter(
+      ConsumerRecord<String, String> original, String reason, Runnable onSent) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    attempt(
+        record(topic, original, original.value(), reason),
+        () -> {
+          onSent.run();
+          return CompletableFuture.completedFuture(null);
+        },
+        done,
+        FIRST_RETRY);
     return done;
   }
 
   private void attempt(
       ProducerRecord<String, String> record,
-      Message<String> message,
+      Supplier<CompletionStage<Void>> acknowledge,
       CompletableFuture<Void> done,
       Duration wait) {
     CompletionStage<Void> send;
@@ -74,7 +95,7 @@ public class DeadLetterSender {
         (ok, failure) -> {
           if (failure == null) {
             sent.incrementAndGet();
-            message.ack().whenComplete((a, f) -> done.complete(null));
+            acknowledge.get().whenComplete((a, f) -> done.complete(null));
             return;
           }
           if (!running) {
@@ -89,7 +110,7 @@ public class DeadLetterSender {
           Duration next =
               wait.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait.multipliedBy(2);
           CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS)
-              .execute(() -> attempt(record, message, done, next));
+              .execute(() -> attempt(record, acknowledge, done, next));
         });
   }
 
@@ -99,17 +120,21 @@ public class DeadLetterSender {
    */
   public static ProducerRecord<String, String> record(
       String deadLetterTopic, Message<String> message, String reason) {
+    return record(deadLetterTopic, consumerRecord(message), message.getPayload(), reason);
+  }
+
+  private static ProducerRecord<String, String> record(
+      String deadLetterTopic, ConsumerRecord<?, ?> original, String value, String reason) {
     List<Header> headers = new ArrayList<>(4);
     headers.add(header(DeadLetters.REASON, DeadLetters.reason(reason)));
     String key = null;
-    ConsumerRecord<?, ?> original = consumerRecord(message);
     if (original != null) {
       key = original.key() == null ? null : String.valueOf(original.key());
       headers.add(header(DeadLetters.TOPIC, original.topic()));
       headers.add(header(DeadLetters.PARTITION, Integer.toString(original.partition())));
       headers.add(header(DeadLetters.OFFSET, Long.toString(original.offset())));
     }
-    return new ProducerRecord<>(deadLetterTopic, null, key, message.getPayload(), headers);
+    return new ProducerRecord<>(deadLetterTopic, null, key, value, headers);
   }
 
   /** The Kafka record under a message from liberty-kafka, or null for any other message. */

@@ -1,6 +1,6 @@
 package dev.setpoint.analytics.infrastructure.health;
 
-import dev.setpoint.analytics.infrastructure.messaging.TelemetryConsumer;
+import dev.setpoint.analytics.infrastructure.messaging.TelemetryKafkaLoop;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -14,10 +14,10 @@ import org.eclipse.microprofile.health.Startup;
 @Startup
 @ApplicationScoped
 public class StartedCheck implements HealthCheck {
-  private final TelemetryConsumer consumer;
+  private final TelemetryKafkaLoop consumer;
 
   @Inject
-  public StartedCheck(TelemetryConsumer consumer) {
+  public StartedCheck(TelemetryKafkaLoop consumer) {
     this.consumer = consumer;
   }
 

@@ -40,8 +40,8 @@ class AuditConsumerTest {
             new AuditActor("alice", "operator", "192.0.2.7"),
             AuditChange.of("device", "create", "ac-1").withDevice("ac-1"));
 
-    consumer.consume(kafka.of(codec.encode(r))).toCompletableFuture().join();
-    consumer.consume(kafka.of(codec.encode(r))).toCompletableFuture().join();
+    consumer.consume(kafka.message(codec.encode(r))).toCompletableFuture().join();
+    consumer.consume(kafka.message(codec.encode(r))).toCompletableFuture().join();
 
     assertEquals(List.of(r), store.all());
     assertEquals(2, kafka.acks.get());
@@ -49,8 +49,8 @@ class AuditConsumerTest {
 
   @Test
   void aPayloadThatIsNoRecordIsAcknowledgedSoItNeverBlocksThePartition() {
-    consumer.consume(kafka.of("{\"id\":\"r-2\"}")).toCompletableFuture().join();
-    consumer.consume(kafka.of("not json")).toCompletableFuture().join();
+    consumer.consume(kafka.message("{\"id\":\"r-2\"}")).toCompletableFuture().join();
+    consumer.consume(kafka.message("not json")).toCompletableFuture().join();
 
     assertEquals(List.of(), store.all());
     assertEquals(2, kafka.acks.get());
@@ -69,7 +69,7 @@ class AuditConsumerTest {
             logout.auditChange());
 
     assertFalse(denylist.revoked("alice", "jti-1", "sid-1", now));
-    consumer.consume(kafka.of(codec.encode(r))).toCompletableFuture().join();
+    consumer.consume(kafka.message(codec.encode(r))).toCompletableFuture().join();
 
     assertTrue(denylist.revoked("alice", "jti-1", "sid-1", now));
     assertTrue(denylist.revoked("alice", "jti-2", "sid-1", now), "the session's other tokens");

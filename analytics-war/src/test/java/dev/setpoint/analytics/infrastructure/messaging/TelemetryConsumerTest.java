@@ -104,12 +104,12 @@ class TelemetryConsumerTest {
   }
 
   @Test
-  void acknowledgesAMessageOnlyOnceItsBatchIsStored() {
+  void acknowledgesAMessageOnlyOnceItsBatchIsStored() throws Exception {
     TelemetryMessage first = message("e-1", "temperature", 22.0);
     TelemetryMessage second = message("e-2", "temperature", 23.0);
 
-    assertTrue(consumer.consume(kafka.of(codec.encode(first))).toCompletableFuture().isDone());
-    consumer.consume(kafka.of(codec.encode(second)));
+    consumer.consume(kafka.of(codec.encode(first)), kafka.done());
+    consumer.consume(kafka.of(codec.encode(second)), kafka.done());
     assertEquals(0, kafka.acks.get(), "nothing stored yet, nothing acknowledged");
 
     startWriter();
@@ -119,17 +119,20 @@ class TelemetryConsumerTest {
   }
 
   @Test
-  void aPoisonRecordInTheMiddleGoesToTheDeadLetterTopicAndTheOthersAreStored() {
+  void aPoisonRecordInTheMiddleGoesToTheDeadLetterTopicAndTheOthersAreStored() throws Exception {
     TelemetryMessage before = message("e-1", "temperature", 22.0);
     TelemetryMessage after = message("e-3", "temperature", 23.0);
-    consumer.consume(kafka.of(codec.encode(before)));
-    consumer.consume(kafka.of("not json"));
-    consumer.consume(kafka.of(codec.encode(after)));
+    consumer.consume(kafka.of(codec.encode(before)), kafka.done());
+    consumer.consume(kafka.of("not json"), kafka.done());
+    consumer.consume(kafka.of(codec.encode(after)), kafka.done());
 
     assertEquals(1, kafka.acks.get(), "the dead letter is acknowledged once the broker has it");
     assertEquals(1, emitter.sent.size());
     ProducerRecord<String, String> dead = emitter.sent.get(0);
     assertEquals("not json", dead.value());
+    assertEquals(Topics.TELEMETRY, header(dead, DeadLetters.TOPIC));
+    assertEquals("1", header(dead, DeadLetters.OFFSET), "where it was read");
+    assertEquals("rack-1", dead.key());
     assertTrue(
         header(dead, DeadLetters.REASON).contains("telemetry"), header(dead, DeadLetters.REASON));
 
@@ -140,11 +143,11 @@ class TelemetryConsumerTest {
   }
 
   @Test
-  void deadLettersWrongSchemaTooLargeAndImplausibleRecordsWithTheirReason() {
-    consumer.consume(kafka.of("{\"schemaVersion\":1}"));
-    consumer.consume(kafka.of("{\"pad\":\"" + "x".repeat(3_000) + "\"}"));
-    consumer.consume(kafka.of(codec.encode(message("e-h", "humidity", 150.0))));
-    consumer.consume(kafka.of(codec.encode(message("e-t", "temperature", 900.0))));
+  void deadLettersWrongSchemaTooLargeAndImplausibleRecordsWithTheirReason() throws Exception {
+    consumer.consume(kafka.of("{\"schemaVersion\":1}"), kafka.done());
+    consumer.consume(kafka.of("{\"pad\":\"" + "x".repeat(3_000) + "\"}"), kafka.done());
+    consumer.consume(kafka.of(codec.encode(message("e-h", "humidity", 150.0))), kafka.done());
+    consumer.consume(kafka.of(codec.encode(message("e-t", "temperature", 900.0))), kafka.done());
 
     assertEquals(4, emitter.sent.size());
     assertEquals(4, consumer.undecodableCount());
@@ -157,7 +160,7 @@ class TelemetryConsumerTest {
   }
 
   @Test
-  void aDeadLetterTheBrokerRefusesIsRetriedAndOnlyThenAcknowledged() {
+  void aDeadLetterTheBrokerRefusesIsRetriedAndOnlyThenAcknowledged() throws Exception {
     RecordingEmitter flaky = new RecordingEmitter(1);
     TelemetryConsumer withFlakyBroker =
         new TelemetryConsumer(
@@ -166,7 +169,7 @@ class TelemetryConsumerTest {
             new TelemetryPlausibility(Clock.fixed(NOW, ZoneOffset.UTC)),
             2_000);
 
-    withFlakyBroker.consume(kafka.of("not json"));
+    withFlakyBroker.consume(kafka.of("not json"), kafka.done());
 
     assertEquals(0, kafka.acks.get(), "not acknowledged while the dead letter is not sent");
     await().atMost(Duration.ofSeconds(5)).until(() -> kafka.acks.get() == 1);
