@@ -8,9 +8,6 @@ public final class Channels {
   /** The relay's outgoing channel, bound to {@link Topics#TELEMETRY}. */
   public static final String TELEMETRY_OUT = "telemetry-out";
 
-  /** Analytics' incoming channel, bound to {@link Topics#TELEMETRY}. */
-  public static final String TELEMETRY_IN = "telemetry-in";
-
   /** Analytics' outgoing channel of recommendations, bound to {@link Topics#COMMANDS}. */
   public static final String COMMANDS_OUT = "commands-out";
 

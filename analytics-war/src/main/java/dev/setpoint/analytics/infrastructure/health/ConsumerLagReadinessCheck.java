@@ -42,7 +42,7 @@ public class ConsumerLagReadinessCheck implements HealthCheck {
       @ConfigProperty(name = "mp.messaging.connector.liberty-kafka.bootstrap.servers")
           String bootstrapServers,
       KafkaClientConfig kafka,
-      @ConfigProperty(name = "mp.messaging.incoming.telemetry-in.group.id") String groupId) {
+      @ConfigProperty(name = "setpoint.analytics.telemetry.kafka.group.id") String groupId) {
     this.groupId = groupId;
     // The same TLS and SASL settings as the channels' clients (none on one machine).
     Map<String, Object> config = new HashMap<>(kafka.clientSecurity());

@@ -1,6 +1,5 @@
 package dev.setpoint.analytics.infrastructure.messaging;
 
-import dev.setpoint.contracts.telemetry.Channels;
 import dev.setpoint.contracts.telemetry.Topics;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -44,16 +43,17 @@ import org.eclipse.microprofile.config.Config;
  * after a pause, reading again from the last commit. A plain consumer also hands over whole polls
  * (up to {@code max.poll.records}) instead of one message at a time through reactive streams.
  *
- * <p>Its settings are the channel's, so deployments configure it as before: every Kafka consumer
- * setting under {@code mp.messaging.connector.liberty-kafka.} (the broker, TLS, SASL), then under
- * {@code mp.messaging.incoming.telemetry-in.} (group, fetch sizes), each also as an environment
- * variable; auto-commit is always off.
+ * <p>Its settings: every Kafka consumer setting under {@code mp.messaging.connector.liberty-kafka.}
+ * (the broker, TLS, SASL, shared with the channels), then under {@code
+ * setpoint.analytics.telemetry.kafka.} (topic, group, fetch sizes), each also as an environment
+ * variable ({@code SETPOINT_ANALYTICS_TELEMETRY_KAFKA_GROUP_ID}); auto-commit is always off. Not
+ * {@code mp.messaging.incoming.*}: Reactive Messaging takes any key there for a channel of its own.
  */
 @ApplicationScoped
 public class TelemetryKafkaLoop {
   private static final Logger LOG = Logger.getLogger(TelemetryKafkaLoop.class.getName());
   private static final String CONNECTOR = "mp.messaging.connector.liberty-kafka.";
-  private static final String CHANNEL = "mp.messaging.incoming." + Channels.TELEMETRY_IN + ".";
+  private static final String OWN = "setpoint.analytics.telemetry.kafka.";
   private static final Duration POLL = Duration.ofMillis(100);
   private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(5);
   private static final long COMMIT_EVERY_NANOS = 200_000_000L;
@@ -77,7 +77,7 @@ public class TelemetryKafkaLoop {
   public TelemetryKafkaLoop(TelemetryConsumer consumer, Config config) {
     this.consumer = consumer;
     this.settings = settings(config);
-    this.topic = config.getOptionalValue(CHANNEL + "topic", String.class).orElse(Topics.TELEMETRY);
+    this.topic = config.getOptionalValue(OWN + "topic", String.class).orElse(Topics.TELEMETRY);
   }
 
   /** For CDI's proxy only. */
@@ -87,10 +87,10 @@ public class TelemetryKafkaLoop {
     this.topic = null;
   }
 
-  /** The consumer's settings from the channel's configuration keys. */
+  /** The consumer's settings from the connector's keys and analytics' own. */
   static Properties settings(Config config) {
     Properties settings = new Properties();
-    for (String prefix : List.of(CONNECTOR, CHANNEL)) {
+    for (String prefix : List.of(CONNECTOR, OWN)) {
       for (String name : ConsumerConfig.configNames()) {
         config
             .getOptionalValue(prefix + name, String.class)

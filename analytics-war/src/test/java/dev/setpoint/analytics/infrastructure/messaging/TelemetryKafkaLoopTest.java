@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 import org.junit.jupiter.api.Test;
 
-/** The plain consumer is configured by the same keys as the channel it replaces. */
+/** The plain consumer takes the connector's broker and security settings and its own. */
 class TelemetryKafkaLoopTest {
   /** A configuration of string values only, as the loop reads them. */
   private record MapConfig(Map<String, String> values) implements Config {
@@ -62,17 +62,17 @@ class TelemetryKafkaLoopTest {
                     "mp.messaging.connector.liberty-kafka.security.protocol", "SASL_SSL",
                     "mp.messaging.connector.liberty-kafka.ssl.truststore.location", "/t.p12",
                     "mp.messaging.connector.liberty-kafka.max.poll.records", "500",
-                    "mp.messaging.incoming.telemetry-in.group.id", "cloud-a",
-                    "mp.messaging.incoming.telemetry-in.max.poll.records", "5000",
-                    "mp.messaging.incoming.telemetry-in.enable.auto.commit", "true",
+                    "setpoint.analytics.telemetry.kafka.group.id", "cloud-a",
+                    "setpoint.analytics.telemetry.kafka.max.poll.records", "5000",
+                    "setpoint.analytics.telemetry.kafka.enable.auto.commit", "true",
                     "mp.messaging.incoming.telemetry-in.unacked.limit", "15000",
-                    "mp.messaging.incoming.telemetry-in.value.deserializer", "x.Y")));
+                    "setpoint.analytics.telemetry.kafka.value.deserializer", "x.Y")));
 
     assertEquals("kafka:9093", settings.get("bootstrap.servers"));
     assertEquals("SASL_SSL", settings.get("security.protocol"));
     assertEquals("/t.p12", settings.get("ssl.truststore.location"));
     assertEquals("cloud-a", settings.get("group.id"));
-    assertEquals("5000", settings.get("max.poll.records"), "the channel's key wins");
+    assertEquals("5000", settings.get("max.poll.records"), "its own key wins");
     assertEquals("false", settings.get("enable.auto.commit"));
     assertEquals("earliest", settings.get("auto.offset.reset"));
     assertFalse(settings.containsKey("unacked.limit"), "a connector attribute, not Kafka's");
