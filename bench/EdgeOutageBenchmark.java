@@ -18,13 +18,13 @@
  * load:   with the application stopped, writes --events events (default 1,000,000) of --devices
  *         devices (1,000; each every 10 s, so the backlog of an outage of events / devices × 10 s)
  *         straight into the edge buffer's batch log, in the layout ingest stores (contracts'
- *         EdgeLog: batch documents of --batch events (256, ingest's write.batch-max), the counter,
- *         one id document per event), --chunk batches (20) per command. Prints the load rate and
+ *         EdgeLog: batch documents of --batch events (256, ingest's write.batch-max) and the
+ *         counter; no document per event), --chunk batches (20) per command. Prints the load rate and
  *         the raw event bytes (the sum of the events' BSON sizes as the driver encodes them), the
  *         H2 file's size (--file) as it goes, and appends "run events firstSeq lastSeq rawBytes"
  *         to --state (edge-outage.state).
- * log:    what the log holds: the counter, the cursor, events after the cursor, batch documents and
- *         id documents present, and the sum of n over the batch documents after the cursor (so
+ * log:    what the log holds: the counter, the cursor, events after the cursor, batch documents
+ *         present, and the sum of n over the batch documents after the cursor (so
  *         "nothing lost" is counted, not assumed); --file's size.
  * watch:  the recovery: polls the cursor and the counter once a second (two lookups) until the
  *         cursor passed --until-seq (default: the last loaded batch in --state) or --timeout s
@@ -90,7 +90,6 @@ public class EdgeOutageBenchmark {
   private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
   // contracts' dev.setpoint.contracts.buffer.EdgeLog (a single-file program cannot import it)
   private static final String LOG = "edgelog";
-  private static final String IDS = "edgelogIds";
   private static final String META = "edgelogMeta";
 
   public static void main(String[] args) throws Exception {
@@ -170,7 +169,6 @@ public class EdgeOutageBenchmark {
     String run = o.getOrDefault("run", "outage-" + UUID.randomUUID().toString().substring(0, 8));
     Path file = o.containsKey("file") ? Path.of(o.get("file")) : null;
     MongoCollection<Document> log = db.getCollection(LOG);
-    MongoCollection<Document> ids = db.getCollection(IDS);
     MongoCollection<Document> meta = db.getCollection(META);
     // Each device every 10 s, oldest first: the backlog of a (count / devices × 10 s) outage.
     long step = 10_000_000_000L / devices;
@@ -212,13 +210,11 @@ public class EdgeOutageBenchmark {
         firstSeq = seq;
       }
       List<Document> documents = new ArrayList<>(batches);
-      List<Document> idDocuments = new ArrayList<>((int) planned);
       for (List<Document> one : events) {
         upTo += one.size();
         Map<String, Integer> perDevice = new LinkedHashMap<>();
         for (Document e : one) {
           perDevice.merge(e.getString("deviceName"), 1, Integer::sum);
-          idDocuments.add(new Document("_id", e.getString("id")).append("seq", seq));
         }
         List<Document> summary = new ArrayList<>(perDevice.size());
         perDevice.forEach((d, n) -> summary.add(new Document("d", d).append("n", n)));
@@ -232,7 +228,6 @@ public class EdgeOutageBenchmark {
         lastSeq = seq++;
       }
       log.insertMany(documents, UNORDERED);
-      ids.insertMany(idDocuments, UNORDERED);
       done += planned;
       if (done >= nextReport || done == count) {
         nextReport += 100_000;
@@ -321,7 +316,7 @@ public class EdgeOutageBenchmark {
     System.out.printf(
         Locale.ROOT,
         "counter seq %d events %,d; cursor seq %d events %,d compacted %s; after the cursor: %,d"
-            + " by the counts, %,d in %,d batch documents; documents: %,d batches, %,d ids; file %s%n",
+            + " by the counts, %,d in %,d batch documents; documents: %,d batches; file %s%n",
         number(counter, "seq"),
         number(counter, "events"),
         number(cursor, "seq"),
@@ -331,7 +326,6 @@ public class EdgeOutageBenchmark {
         stored,
         batches,
         db.getCollection(LOG).estimatedDocumentCount(),
-        db.getCollection(IDS).estimatedDocumentCount(),
         o.containsKey("file") ? mb(size(Path.of(o.get("file")))) : "-");
   }
 
