@@ -358,7 +358,9 @@ class HardeningTest {
    * What the channels of these WARs do, as "Operation resource-type:name": Write on the topics of
    * outgoing channels (a channel without a topic is the relay's outbox, which carries the
    * contracts' topics that no channel of the WAR names), Read on those of incoming channels and on
-   * their consumer groups (as the ConfigMap sets them). Describe comes with each.
+   * their consumer groups (as the ConfigMap sets them), and the same for a consumer a WAR runs
+   * itself ({@code setpoint.<war>.<stream>.kafka.topic} and {@code .group.id}: analytics'
+   * telemetry). Describe comes with each.
    */
   private static Set<String> neededAcls(List<String> modules, Map<String, String> env) {
     Set<String> acls = new TreeSet<>();
@@ -407,6 +409,24 @@ class HardeningTest {
           acls.add("Read group:" + group);
           acls.add("Describe group:" + group);
         }
+      }
+      Pattern plainConsumer = Pattern.compile("(setpoint\\.[a-z-]+\\.[a-z-]+\\.kafka\\.)topic");
+      for (String key : config.stringPropertyNames()) {
+        Matcher m = plainConsumer.matcher(key);
+        if (!m.matches()) {
+          continue;
+        }
+        String topic = config.getProperty(key);
+        named.add(topic);
+        acls.add("Read topic:" + topic);
+        acls.add("Describe topic:" + topic);
+        String groupKey = m.group(1) + "group.id";
+        String group =
+            env.getOrDefault(
+                groupKey.toUpperCase().replaceAll("[^A-Z0-9]", "_"), config.getProperty(groupKey));
+        assertNotNull(group, key + ": no consumer group");
+        acls.add("Read group:" + group);
+        acls.add("Describe group:" + group);
       }
       if (!topicless.isEmpty()) {
         for (String topic : contractTopics()) {
@@ -491,7 +511,10 @@ class HardeningTest {
   /** Every consumer group a WAR's properties or a ConfigMap of any overlay names. */
   private static Set<String> consumerGroups() {
     Set<String> groups = new TreeSet<>();
-    Pattern group = Pattern.compile("(?m)^mp\\.messaging\\.incoming\\.[^.]+\\.group\\.id=(.+)$");
+    Pattern group =
+        Pattern.compile(
+            "(?m)^(?:mp\\.messaging\\.incoming\\.[^.]+|setpoint\\.[a-z-]+\\.[a-z-]+\\.kafka)"
+                + "\\.group\\.id=(.+)$");
     for (String module : List.of("relay-war", "analytics-war")) {
       Matcher m =
           group.matcher(
