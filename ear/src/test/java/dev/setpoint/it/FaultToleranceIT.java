@@ -38,9 +38,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The faults the edge must ride out without losing or doubling a reading, each against the real
  * stack and each checked by the exact points in InfluxDB: a 30 s broker outage while readings keep
- * flowing, a kill -9 of the server that runs the relay in the middle of draining a backlog, and an
- * OpenWeatherMap that starts failing. Every event has its own origin and temperature, so a lost
- * event is a missing timestamp and a doubled one a count above the number posted.
+ * flowing, a kill -9 of the server that runs the relay in the middle of draining a backlog, a kill
+ * -9 of the MongoDB-wire server during the fill and during the drain, and an OpenWeatherMap that
+ * starts failing. Every event has its own origin and temperature, so a lost event is a missing
+ * timestamp and a doubled one a count above the number posted.
  */
 class FaultToleranceIT {
   private static final Pattern FORWARDED =
@@ -216,6 +217,75 @@ class FaultToleranceIT {
         String.valueOf(count),
         countOf(get(Edge.BASE + "/api/v3/event/count/device/name/" + device, operatorToken())),
         "the edge stored each event once");
+  }
+
+  /**
+   * kill -9 of the MongoDB-wire server that holds the edge buffer, once while readings arrive with
+   * the broker down (the fill) and once while the relay drains them: every reading ingest
+   * acknowledged with 201 reaches InfluxDB, once, and the store opens again by itself after each
+   * kill. A reading whose post failed (the server gone mid-request) is posted again, as an agent
+   * keeps it in its journal, under a new id but the same origin, so InfluxDB holds it once.
+   */
+  @Test
+  void aKillOfTheBufferStoreDuringTheFillAndTheDrainLosesNothing() throws Exception {
+    String device = "fault-kill-mongo-" + UUID.randomUUID();
+    register(device);
+    String auth = "Bearer " + operatorToken();
+    String mongo = System.getProperty("setpoint.it.mongo.uri");
+    int count = 300;
+    Map<Long, Double> posted = new ConcurrentHashMap<>();
+    long firstOrigin = System.currentTimeMillis() * 1_000_000L;
+    Stack.stop("kafka");
+    boolean killedDuringFill = false;
+    try {
+      for (int k = 0; k < count; k++) {
+        long origin = firstOrigin + k * 1_000_000L;
+        double temperature = 16 + k / 100.0;
+        if (k == count / 2) {
+          Stack.kill9Mongo(mongo);
+          killedDuringFill = true;
+        }
+        int status = postOrFail(device, origin, temperature, auth);
+        if (status != 201 && killedDuringFill) {
+          // The store is gone: ingest refuses (503) and stores nothing; it comes back.
+          Stack.start("mongo");
+          killedDuringFill = false;
+          await("ingest takes the reading once the store is back")
+              .atMost(Duration.ofSeconds(120))
+              .pollInterval(Duration.ofSeconds(1))
+              .until(() -> postOrFail(device, origin, temperature, auth) == 201);
+        } else {
+          assertEquals(201, status, "reading " + k);
+        }
+        posted.put(origin, temperature);
+      }
+    } finally {
+      if (killedDuringFill) {
+        Stack.start("mongo");
+      }
+      Stack.start("kafka");
+    }
+    double before = forwarded();
+    await("the relay drains")
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> forwarded() > before);
+    Stack.kill9Mongo(mongo);
+    double atKill = forwarded() - before;
+    assertTrue(atKill < count, "killed mid-drain: " + atKill + " of " + count + " forwarded");
+    Stack.start("mongo");
+
+    awaitPoints(device, count, Duration.ofSeconds(180));
+    assertEquals(posted, points(device), "every reading acknowledged with 201, once");
+  }
+
+  /** The post's status, or 0 when the server did not answer it (the store killed under it). */
+  private static int postOrFail(String device, long origin, double temperature, String auth) {
+    try {
+      return post(device, origin, temperature, 50.0, auth).statusCode();
+    } catch (Exception e) {
+      return 0;
+    }
   }
 
   @Test
