@@ -1,4 +1,4 @@
-package dev.setpoint.analytics.infrastructure.messaging;
+package dev.setpoint.contracts.kafka;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,15 +10,15 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
 /**
- * Which offsets the telemetry consumer may commit: per partition, the lowest offset read but not
- * yet done (stored in InfluxDB, or its dead letter sent), else the offset after the last one read.
- * Records are done out of order (a dead letter may be sent before an earlier record's batch is
- * stored), and a commit never passes a record that is not done, so a restart reads again from the
- * first record not stored and loses none.
+ * Which offsets a {@link KafkaRecordLoop} may commit: per partition, the lowest offset read but not
+ * yet done (stored, or its dead letter sent), else the offset after the last one read. Records are
+ * done out of order (a dead letter may be sent before an earlier record's batch is stored), and a
+ * commit never passes a record that is not done, so a restart reads again from the first record not
+ * stored and loses none.
  *
  * <p>The consumer's thread calls {@link #read}, {@link #due}, {@link #committed} and {@link
  * #forget}; the {@code Runnable} that {@link #read} returns may run on any thread. Memory is one
- * entry per record read and not yet done, which the recorder's queue bounds.
+ * entry per record read and not yet done, which the handler's own queue bounds.
  */
 final class CommitPositions {
   private static final class Partition {

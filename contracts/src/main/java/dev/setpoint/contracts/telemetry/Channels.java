@@ -1,8 +1,9 @@
 package dev.setpoint.contracts.telemetry;
 
 /**
- * MicroProfile Reactive Messaging channel names. Producer and consumer channels have different
- * names so that the relay and analytics can share one server (the EAR) without a clash.
+ * MicroProfile Reactive Messaging channel names, all outgoing (the WARs read their topics with
+ * contracts' {@code KafkaRecordLoop}, not through channels). Each has its own name so that the
+ * relay and analytics can share one server (the EAR) without a clash.
  */
 public final class Channels {
   /** The relay's outgoing channel, bound to {@link Topics#TELEMETRY}. */
@@ -11,20 +12,11 @@ public final class Channels {
   /** Analytics' outgoing channel of recommendations, bound to {@link Topics#COMMANDS}. */
   public static final String COMMANDS_OUT = "commands-out";
 
-  /** The relay's incoming channel, bound to {@link Topics#COMMANDS}. */
-  public static final String COMMANDS_IN = "commands-in";
-
   /**
    * The relay's outgoing channel of the edge outbox: each message goes to the topic it names
    * ({@link Topics#AUDIT} or {@link Topics#ALERTS}).
    */
   public static final String OUTBOX_OUT = "outbox-out";
-
-  /** Analytics' incoming channel, bound to {@link Topics#AUDIT}. */
-  public static final String AUDIT_IN = "audit-in";
-
-  /** Analytics' incoming channel, bound to {@link Topics#ALERTS}. */
-  public static final String ALERTS_IN = "alerts-in";
 
   /**
    * Analytics' outgoing channel of undecodable telemetry, bound to {@link Topics#TELEMETRY_DLQ}.

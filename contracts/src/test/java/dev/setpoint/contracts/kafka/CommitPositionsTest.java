@@ -1,4 +1,4 @@
-package dev.setpoint.analytics.infrastructure.messaging;
+package dev.setpoint.contracts.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,6 +1,6 @@
 package dev.setpoint.analytics.infrastructure.health;
 
-import dev.setpoint.analytics.infrastructure.messaging.TelemetryKafkaLoop;
+import dev.setpoint.analytics.infrastructure.messaging.KafkaLoops;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -14,10 +14,10 @@ import org.eclipse.microprofile.health.Startup;
 @Startup
 @ApplicationScoped
 public class StartedCheck implements HealthCheck {
-  private final TelemetryKafkaLoop consumer;
+  private final KafkaLoops consumer;
 
   @Inject
-  public StartedCheck(TelemetryKafkaLoop consumer) {
+  public StartedCheck(KafkaLoops consumer) {
     this.consumer = consumer;
   }
 

@@ -3,22 +3,21 @@ package dev.setpoint.analytics.infrastructure.messaging;
 import dev.setpoint.analytics.application.audit.AuditTrail;
 import dev.setpoint.analytics.application.audit.TokenDenylist;
 import dev.setpoint.contracts.audit.AuditCodec;
-import dev.setpoint.contracts.telemetry.Channels;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Consumes {@link Channels#AUDIT_IN}: the edge's audit records (ingest's and the relay's, forwarded
- * from the edge outbox), decoded with {@link AuditCodec} and stored once each by the {@link
- * AuditTrail}. A payload that is not a valid record can never be stored, so it is logged and
- * acknowledged rather than blocking the partition behind it; any other record is acknowledged (its
- * offset committable) only once stored, or found stored before. A record that revokes operator
- * tokens is handed to the {@link TokenDenylist} as well.
+ * Consumes {@link dev.setpoint.contracts.telemetry.Topics#AUDIT} (read by {@link KafkaLoops}): the
+ * edge's audit records (ingest's and the relay's, forwarded from the edge outbox), decoded with
+ * {@link AuditCodec} and stored once each by the {@link AuditTrail}. A payload that is not a valid
+ * record can never be stored, so it is logged and acknowledged rather than blocking the partition
+ * behind it; any other record is acknowledged (its offset committable) only once stored, or found
+ * stored before. A record that revokes operator tokens is handed to the {@link TokenDenylist} as
+ * well.
  */
 @ApplicationScoped
 public class AuditConsumer {
@@ -41,7 +40,6 @@ public class AuditConsumer {
     this.denylist = null;
   }
 
-  @Incoming(Channels.AUDIT_IN)
   public CompletionStage<Void> consume(Message<String> message) {
     return Deliveries.consume(
         message,

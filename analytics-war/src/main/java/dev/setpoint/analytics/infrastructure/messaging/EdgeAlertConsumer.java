@@ -4,7 +4,6 @@ import dev.setpoint.analytics.application.alert.EdgeAlertIntake;
 import dev.setpoint.contracts.alert.AlertFormatException;
 import dev.setpoint.contracts.alert.EdgeAlert;
 import dev.setpoint.contracts.alert.EdgeAlertCodec;
-import dev.setpoint.contracts.telemetry.Channels;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,14 +11,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Consumes {@link Channels#ALERTS_IN}, the alerts the edge hubs raised themselves: decodes each
- * payload with {@link EdgeAlertCodec} and hands it to the {@link EdgeAlertIntake}. A payload that
- * is not a valid edge alert is logged, counted and acknowledged; any other is acknowledged only
- * once the alert service took it.
+ * Consumes {@link dev.setpoint.contracts.telemetry.Topics#ALERTS} (read by {@link KafkaLoops}), the
+ * alerts the edge hubs raised themselves: decodes each payload with {@link EdgeAlertCodec} and
+ * hands it to the {@link EdgeAlertIntake}. A payload that is not a valid edge alert is logged,
+ * counted and acknowledged; any other is acknowledged only once the alert service took it.
  */
 @ApplicationScoped
 public class EdgeAlertConsumer {
@@ -40,7 +38,6 @@ public class EdgeAlertConsumer {
     this.intake = null;
   }
 
-  @Incoming(Channels.ALERTS_IN)
   public CompletionStage<Void> consume(Message<String> message) {
     EdgeAlert alert;
     try {

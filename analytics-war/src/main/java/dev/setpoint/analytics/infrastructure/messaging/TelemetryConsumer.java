@@ -19,12 +19,11 @@ import java.util.logging.Logger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Checks and decodes each telemetry record the {@link TelemetryKafkaLoop} reads and hands the
- * {@link TelemetryMessage} to the {@link TelemetryBatcher}, which stores it in a batch with one
- * InfluxDB write (and, once stored, feeds the {@link Recommender}). It returns at once; the record
- * is done, and its offset so committable, only after the write of its batch succeeded. The
- * batcher's queue is bounded, so a store outage pauses consumption with bounded memory and loses
- * nothing.
+ * Checks and decodes each telemetry record the {@link KafkaLoops} read and hands the {@link
+ * TelemetryMessage} to the {@link TelemetryBatcher}, which stores it in a batch with one InfluxDB
+ * write (and, once stored, feeds the {@link Recommender}). It returns at once; the record is done,
+ * and its offset so committable, only after the write of its batch succeeded. The batcher's queue
+ * is bounded, so a store outage pauses consumption with bounded memory and loses nothing.
  *
  * <p>A record that can never be stored (larger than {@code
  * setpoint.analytics.recorder.max-message-bytes}, not JSON, not the telemetry schema, implausible:

@@ -1,6 +1,5 @@
 package dev.setpoint.relay.infrastructure.messaging;
 
-import dev.setpoint.contracts.telemetry.Channels;
 import dev.setpoint.contracts.telemetry.CommandCodec;
 import dev.setpoint.contracts.telemetry.CommandMessage;
 import dev.setpoint.contracts.telemetry.TelemetryFormatException;
@@ -10,13 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Consumes {@link Channels#COMMANDS_IN}: decodes each payload and hands the command to {@link
- * CommandIntake}. A command is acknowledged, and its offset so committable, only after the intake
- * stored it or refused it for good. A payload that cannot be decoded is counted and sent to {@link
+ * Consumes {@link dev.setpoint.contracts.telemetry.Topics#COMMANDS} (read by {@link
+ * CommandKafkaLoop}): decodes each payload and hands the command to {@link CommandIntake}. A
+ * command is acknowledged, and its offset so committable, only after the intake stored it or
+ * refused it for good. A payload that cannot be decoded is counted and sent to {@link
  * dev.setpoint.contracts.telemetry.Topics#COMMANDS_DLQ} with the reason, and acknowledged once the
  * broker has it: it never blocks the commands behind it and is never silently dropped.
  */
@@ -39,7 +38,6 @@ public class CommandConsumer {
     this.deadLetters = null;
   }
 
-  @Incoming(Channels.COMMANDS_IN)
   public CompletionStage<Void> consume(Message<String> message) {
     CommandMessage command;
     try {
