@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.contracts.buffer.EdgeLog;
@@ -20,7 +17,6 @@ import dev.setpoint.contracts.buffer.EventState;
 import dev.setpoint.ingest.domain.EventFilter;
 import dev.setpoint.ingest.domain.ReadingFilter;
 import dev.setpoint.ingest.domain.SearchBoundedException;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import org.bson.Document;
@@ -34,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * (the stack's mongo-java-server, in memory).
  */
 class BatchLogTest {
-  private MongoServer server;
+  private InMemoryMongo mongo;
   private MongoClient client;
   private BatchLog log;
   private MongoEventQueries queries;
@@ -42,15 +38,8 @@ class BatchLogTest {
 
   @BeforeEach
   void start() {
-    server = new MongoServer(H2Backend.inMemory());
-    InetSocketAddress address = server.bind();
-    client =
-        MongoClients.create(
-            "mongodb://"
-                + address.getHostString()
-                + ":"
-                + address.getPort()
-                + "/?serverSelectionTimeoutMS=2000");
+    mongo = new InMemoryMongo();
+    client = mongo.client;
     log = new BatchLog(client, "setpoint-test", Duration.ofSeconds(5));
     queries = new MongoEventQueries(log, 1_000);
     recent = new RecentEventIds(32, 100);
@@ -58,8 +47,7 @@ class BatchLogTest {
 
   @AfterEach
   void stop() {
-    client.close();
-    server.shutdownNow();
+    mongo.close();
   }
 
   private static BufferedEvent event(String id, String device, long origin) {

@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.setpoint.ingest.domain.EnrolmentCode;
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,21 +22,14 @@ import org.junit.jupiter.api.Test;
 class MongoEnrolmentCodesTest {
   private static final long NOW = 1_800_000_000_000L;
 
-  private MongoServer server;
+  private InMemoryMongo mongo;
   private MongoClient client;
   private MongoEnrolmentCodes codes;
 
   @BeforeEach
   void start() {
-    server = new MongoServer(H2Backend.inMemory());
-    InetSocketAddress address = server.bind();
-    client =
-        MongoClients.create(
-            "mongodb://"
-                + address.getHostString()
-                + ":"
-                + address.getPort()
-                + "/?serverSelectionTimeoutMS=2000");
+    mongo = new InMemoryMongo();
+    client = mongo.client;
     codes =
         new MongoEnrolmentCodes(
             client.getDatabase("setpoint-test").getCollection(MongoEnrolmentCodes.COLLECTION));
@@ -48,8 +37,7 @@ class MongoEnrolmentCodesTest {
 
   @AfterEach
   void stop() {
-    client.close();
-    server.shutdownNow();
+    mongo.close();
   }
 
   private static EnrolmentCode code(String hash, int uses, List<String> devices) {
