@@ -28,8 +28,9 @@ import java.util.UUID;
  * invalidates the lookup cache.
  *
  * <p>Lookups of devices and profiles by name ({@link #device}, {@link #profile}) are served from a
- * short-lived cache because every event needs both; a change made through another replica is seen
- * here after at most {@code setpoint.ingest.metadata-cache.ttl}.
+ * cache because every event needs both; a change made through another replica is seen here after at
+ * most {@code setpoint.ingest.metadata-cache.ttl} (the cache compares the store's change stamp that
+ * often, {@link TtlCache}).
  *
  * <p>Every write names who makes it and is recorded in the {@link AuditTrail} with the record's
  * state before and after; a write that changes nothing (a profile put as it is stored, a patch that
@@ -61,8 +62,8 @@ public class MetadataService {
     this.store = store;
     this.commands = commands;
     this.audit = audit;
-    this.devices = new TtlCache<>(cacheTtl, CACHE_ENTRIES, ticker);
-    this.profiles = new TtlCache<>(cacheTtl, CACHE_ENTRIES, ticker);
+    this.devices = new TtlCache<>(cacheTtl, CACHE_ENTRIES, ticker, store::changes);
+    this.profiles = new TtlCache<>(cacheTtl, CACHE_ENTRIES, ticker, store::changes);
   }
 
   /** For CDI's proxy only. */

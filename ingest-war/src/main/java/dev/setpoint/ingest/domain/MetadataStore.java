@@ -76,4 +76,12 @@ public interface MetadataStore {
 
   /** How many devices belong to the device service. */
   long devicesOfService(String serviceName);
+
+  /**
+   * A number that moves whenever a profile or a device is written, by any server sharing the store:
+   * lookup caches compare it instead of reading every entry again.
+   *
+   * @throws StoreUnavailableException the store cannot be reached
+   */
+  long changes();
 }

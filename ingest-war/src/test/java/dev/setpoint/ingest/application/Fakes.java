@@ -165,6 +165,12 @@ final class Fakes {
     public long devicesOfService(String serviceName) {
       return devices.values().stream().filter(d -> d.serviceName().equals(serviceName)).count();
     }
+
+    /** Moves with any change of the profiles or devices, a test's direct edits included. */
+    @Override
+    public long changes() {
+      return java.util.Objects.hash(profiles, devices);
+    }
   }
 
   static final class Commands implements CommandStore {

@@ -10,6 +10,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.File;
@@ -359,6 +361,42 @@ class MetadataApiIT {
     assertEquals(
         2, new EdgeLogView(db).countOf("deviceName", name), "a deleted device's events stay");
     assertError(event(Api.SERVICE, "room-sensor", name, climate(name, "21", "40")), 404);
+  }
+
+  @Test
+  void aDeviceLockedThroughAnotherServerIsRefusedHereWithinTheCacheTtl() throws Exception {
+    String name = unique("rack");
+    api.registerDevice(name, "room-sensor");
+    long before = stamp();
+    assertBatch(
+        api.send(
+            "PATCH",
+            "api/v3/device",
+            "application/json",
+            "[{\"device\":{\"name\":\"" + name + "\",\"labels\":[\"moved\"]}}]"),
+        200);
+    assertTrue(stamp() > before, "a write through the API moves the change stamp");
+    assertEquals(
+        201, event(Api.SERVICE, "room-sensor", name, climate(name, "21", "40")).statusCode());
+
+    // Another ingest server locks the device: its store writes the document, then the stamp.
+    db.getCollection("devices")
+        .updateOne(Filters.eq("_id", name), Updates.set("adminState", "LOCKED"));
+    db.getCollection("metadataChanges")
+        .updateOne(
+            Filters.eq("_id", "stamp"), Updates.inc("n", 1L), new UpdateOptions().upsert(true));
+    long deadline = System.nanoTime() + 15_000_000_000L; // the test server's TTL is the default 5 s
+    int status;
+    do {
+      Thread.sleep(250);
+      status = event(Api.SERVICE, "room-sensor", name, climate(name, "21", "40")).statusCode();
+    } while (status == 201 && System.nanoTime() < deadline);
+    assertEquals(423, status, "the lock made elsewhere is seen once the stamp is read");
+  }
+
+  private static long stamp() {
+    Document stamp = db.getCollection("metadataChanges").find(Filters.eq("_id", "stamp")).first();
+    return stamp == null ? 0 : stamp.get("n", Number.class).longValue();
   }
 
   @Test

@@ -3,6 +3,8 @@ package dev.setpoint.ingest.infrastructure.persistence;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import dev.setpoint.contracts.edgex.Device;
 import dev.setpoint.contracts.edgex.DeviceProfile;
 import dev.setpoint.contracts.edgex.DeviceService;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.bson.Document;
 import org.eclipse.jnosql.mapping.document.DocumentTemplate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -27,10 +30,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * deviceServices} and {@code devices} (documents in {@code document}), each keyed by name ({@code
  * _id}), so an insert of a taken name fails atomically with a duplicate key, whichever replica
  * posts it. Every change of a device or profile also rewrites the devices' {@link
- * CommandTargetView}, the read-only view the relay checks commands against.
+ * CommandTargetView}, the read-only view the relay checks commands against, and moves the change
+ * stamp ({@link #changes}: {@code $inc} of the one document in {@code metadataChanges}) that the
+ * lookup caches of every ingest server compare.
  */
 @ApplicationScoped
 public class JnosqlMetadataStore implements MetadataStore {
+  /** The collection of the change stamp's one document. */
+  static final String CHANGES = "metadataChanges";
+
+  private static final String STAMP = "stamp";
+  private static final String COUNT = "n";
+
   private final DocumentTemplate template;
   private final MongoDatabase database;
   private final CommandTargetView targets;
@@ -62,6 +73,7 @@ public class JnosqlMetadataStore implements MetadataStore {
   @Override
   public void addProfile(DeviceProfile profile) {
     insert(MetadataDocuments.of(profile), "device profile", profile.name());
+    changed();
   }
 
   @Override
@@ -76,7 +88,9 @@ public class JnosqlMetadataStore implements MetadataStore {
 
   @Override
   public boolean deleteProfile(String name) {
-    return delete(ProfileDocument.COLLECTION, name);
+    boolean deleted = delete(ProfileDocument.COLLECTION, name);
+    changed();
+    return deleted;
   }
 
   @Override
@@ -108,6 +122,7 @@ public class JnosqlMetadataStore implements MetadataStore {
           targets.publish(device);
           return null;
         });
+    changed();
   }
 
   @Override
@@ -120,6 +135,7 @@ public class JnosqlMetadataStore implements MetadataStore {
           targets.publishProfile(profile.name());
           return null;
         });
+    changed();
   }
 
   @Override
@@ -131,6 +147,7 @@ public class JnosqlMetadataStore implements MetadataStore {
           }
           template.update(MetadataDocuments.of(device));
           targets.publish(device);
+          changed();
           return true;
         });
   }
@@ -153,6 +170,7 @@ public class JnosqlMetadataStore implements MetadataStore {
           targets.remove(name);
           return null;
         });
+    changed();
     return deleted;
   }
 
@@ -172,6 +190,30 @@ public class JnosqlMetadataStore implements MetadataStore {
             database
                 .getCollection(DeviceDocument.COLLECTION)
                 .countDocuments(Filters.eq("serviceName", serviceName)));
+  }
+
+  @Override
+  public long changes() {
+    return read(
+        () -> {
+          Document stamp = database.getCollection(CHANGES).find(Filters.eq("_id", STAMP)).first();
+          return stamp == null ? 0 : stamp.get(COUNT, Number.class).longValue();
+        });
+  }
+
+  /**
+   * Moves the change stamp, after the write it follows has landed (a cache that sees the new stamp
+   * and reloads reads the write).
+   */
+  private void changed() {
+    read(
+        () ->
+            database
+                .getCollection(CHANGES)
+                .updateOne(
+                    Filters.eq("_id", STAMP),
+                    Updates.inc(COUNT, 1L),
+                    new UpdateOptions().upsert(true)));
   }
 
   private void insert(Object document, String kind, String name) {

@@ -2,13 +2,13 @@ package dev.setpoint.ingest.interfaces.rest;
 
 import dev.setpoint.ingest.config.LimitsConfig;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.IOException;
@@ -33,7 +33,14 @@ final class RequestBodies {
   /** Deeper than this is no EdgeX body; refusing it keeps the recursion below shallow. */
   static final int MAX_DEPTH = 64;
 
-  private static final JsonParserFactory JSON = Json.createParserFactory(Map.of());
+  /**
+   * Looked up once: each of {@code Json}'s static factory methods looks the provider up again
+   * through the service loader, which in Liberty walks the application's and the features' class
+   * loaders; on the event path that was about a tenth of the server's CPU (docs/benchmarks.md).
+   */
+  private static final JsonProvider PROVIDER = JsonProvider.provider();
+
+  private static final JsonParserFactory JSON = PROVIDER.createParserFactory(Map.of());
 
   private RequestBodies() {}
 
@@ -115,7 +122,7 @@ final class RequestBodies {
     }
     return switch (event) {
       case START_OBJECT -> {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = PROVIDER.createObjectBuilder();
         Set<String> keys = new HashSet<>();
         for (JsonParser.Event next = parser.next();
             next != JsonParser.Event.END_OBJECT;
@@ -131,7 +138,7 @@ final class RequestBodies {
         yield object.build();
       }
       case START_ARRAY -> {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = PROVIDER.createArrayBuilder();
         for (JsonParser.Event next = parser.next();
             next != JsonParser.Event.END_ARRAY;
             next = parser.next()) {
@@ -139,8 +146,8 @@ final class RequestBodies {
         }
         yield array.build();
       }
-      case VALUE_STRING -> Json.createValue(parser.getString());
-      case VALUE_NUMBER -> Json.createValue(parser.getBigDecimal());
+      case VALUE_STRING -> PROVIDER.createValue(parser.getString());
+      case VALUE_NUMBER -> PROVIDER.createValue(parser.getBigDecimal());
       case VALUE_TRUE -> JsonValue.TRUE;
       case VALUE_FALSE -> JsonValue.FALSE;
       case VALUE_NULL -> JsonValue.NULL;
