@@ -26,7 +26,9 @@
  * latency: produces --rate events/s (default 5000) for --duration s (default 60) over --devices
  *   devices, and meanwhile, every --probe-every ms (default 250), one probe message whose arrival
  *   it awaits by querying InfluxDB every 10 ms; prints percentiles of the time from the broker's
- *   acknowledgement of the probe to the probe being readable.
+ *   acknowledgement of the probe to the probe being readable, the server's heap over the run (and
+ *   its lowest sample per minute), and the recommender's decisions during the run as above: run it
+ *   longer than a decision interval (five minutes) for the rooms' first decisions.
  *
  * Options: --kafka 127.0.0.1:9092  --influx http://127.0.0.1:8086  --influx-db setpoint
  *   --metrics-url https://127.0.0.1:9443/metrics (the scraper's credential is needed, over HTTPS:
@@ -312,6 +314,10 @@ public class CloudPathBenchmark {
     String run = "cpl-" + UUID.randomUUID().toString().substring(0, 8);
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     AtomicReference<Exception> failed = new AtomicReference<>();
+    Metrics metrics = Metrics.of(o);
+    Map<String, Double> decisionsBefore = metrics.decisions();
+    HeapWatch heap = new HeapWatch(metrics);
+    heap.start();
 
     try (KafkaProducer<String, String> producer = producer(o)) {
       long t0 = System.nanoTime();
@@ -383,6 +389,10 @@ public class CloudPathBenchmark {
         pct(sorted, 90) / 1e6,
         pct(sorted, 99) / 1e6,
         sorted.get(sorted.size() - 1) / 1e6);
+    heap.stop();
+    heap.print();
+    heap.printLowestPerMinute();
+    printDecisions(decisionsBefore, metrics.decisions());
   }
 
   private static boolean probeVisible(String influx, String db, String device, long originNs)
@@ -558,6 +568,20 @@ public class CloudPathBenchmark {
           Collections.max(s) / (1 << 20),
           s.get(s.size() - 1) / (1 << 20),
           s.size());
+    }
+
+    /**
+     * The lowest sample of each minute (samples are a second apart): the heap's floor after the
+     * collections of that minute, which is what grows when something is retained.
+     */
+    void printLowestPerMinute() {
+      List<Double> s = new ArrayList<>(samples);
+      StringBuilder line = new StringBuilder("server heap, lowest per minute (MiB):");
+      for (int from = 0; from < s.size(); from += 60) {
+        List<Double> minute = s.subList(from, Math.min(s.size(), from + 60));
+        line.append(String.format(Locale.ROOT, " %.0f", Collections.min(minute) / (1 << 20)));
+      }
+      System.out.println(line);
     }
   }
 
