@@ -95,6 +95,9 @@ public final class AlertService {
   private final Map<String, DeviceTrack> devices = new ConcurrentHashMap<>();
   private final Map<String, Instant> hubsHeard = new ConcurrentHashMap<>();
 
+  /** Per edge hub: the latest receipt time (the hub's clock) among the messages read from it. */
+  private final Map<String, Instant> hubsDelivered = new ConcurrentHashMap<>();
+
   /**
    * Per room condition (kind and room): the time of the reading or edge change that last changed
    * it.
@@ -102,6 +105,9 @@ public final class AlertService {
   private final Map<String, Instant> roomChangedAt = new ConcurrentHashMap<>();
 
   private volatile boolean loaded;
+
+  /** Analytics' consumer lag at its last reading, records (none read yet: 0). */
+  private volatile long lag;
 
   /**
    * @param rules the rules of a site and room (either may be null)
@@ -165,7 +171,8 @@ public final class AlertService {
   private void hub(TelemetryMessage m, Instant received) {
     String hub = hubOf(m.site());
     Instant now = clock.instant();
-    hubsHeard.merge(hub, now, (a, b) -> a.isAfter(b) ? a : b);
+    hubsHeard.merge(hub, now, AlertService::later);
+    hubsDelivered.merge(hub, received, AlertService::later);
     condition(
         AlertKind.EDGE_SILENT,
         hub,
@@ -259,6 +266,7 @@ public final class AlertService {
 
   /** Analytics' consumer lag, records. */
   public void consumerLag(long lag) {
+    this.lag = lag;
     AlertRules r = rules.apply(null, null);
     condition(
         AlertKind.CONSUMER_LAG,
@@ -316,7 +324,9 @@ public final class AlertService {
 
   /**
    * The periodic round: reads the open alerts after a start, stores what the store did not take,
-   * raises silent devices as offline, and reminds of open unacknowledged alerts.
+   * raises silent devices as offline (not while analytics lags behind the topic by more than the
+   * consumer lag rule: see {@link #silenceReference} for a hub's backlog), and reminds of open
+   * unacknowledged alerts.
    */
   public void tick() {
     Instant now = clock.instant();
@@ -324,39 +334,10 @@ public final class AlertService {
     for (Alert a : List.copyOf(unsaved.values())) {
       persist(a);
     }
-    for (Map.Entry<String, DeviceTrack> e : devices.entrySet()) {
-      DeviceTrack d = e.getValue();
-      Instant last;
-      Duration interval;
-      String site;
-      String room;
-      synchronized (d) {
-        last = d.last;
-        interval = d.interval();
-        site = d.site;
-        room = d.room;
-      }
-      AlertRules r = rules.apply(site, room);
-      Duration allowed = Duration.ofMillis((long) (interval.toMillis() * r.offlineIntervals()));
-      if (Duration.between(last, now).compareTo(allowed) > 0) {
-        condition(
-            AlertKind.DEVICE_OFFLINE,
-            e.getKey(),
-            site,
-            room,
-            e.getKey(),
-            Severity.WARNING,
-            (double) Duration.between(last, now).toSeconds(),
-            (double) allowed.toSeconds(),
-            String.format(
-                Locale.ROOT,
-                "device %s silent since %s (more than %.0f of its %d s reporting intervals)",
-                e.getKey(),
-                last,
-                r.offlineIntervals(),
-                interval.toSeconds()),
-            now);
-      }
+    // While analytics itself is behind the topic (its consumer_lag warning), what it has not read
+    // yet is no device's silence.
+    if (lag <= rules.apply(null, null).consumerLagRecords()) {
+      offlineDevices(now);
     }
     for (Map.Entry<String, Instant> h : hubsHeard.entrySet()) {
       AlertRules r = rules.apply(h.getKey(), null);
@@ -390,6 +371,61 @@ public final class AlertService {
         tell(a, AlertEvent.REMINDER, now);
       }
     }
+  }
+
+  /** Raises each device silent for more than its allowance as offline. */
+  private void offlineDevices(Instant now) {
+    for (Map.Entry<String, DeviceTrack> e : devices.entrySet()) {
+      DeviceTrack d = e.getValue();
+      Instant last;
+      Duration interval;
+      String site;
+      String room;
+      synchronized (d) {
+        last = d.last;
+        interval = d.interval();
+        site = d.site;
+        room = d.room;
+      }
+      AlertRules r = rules.apply(site, room);
+      Duration allowed = Duration.ofMillis((long) (interval.toMillis() * r.offlineIntervals()));
+      Duration silent = Duration.between(last, silenceReference(hubOf(site), allowed, now));
+      if (silent.compareTo(allowed) > 0) {
+        condition(
+            AlertKind.DEVICE_OFFLINE,
+            e.getKey(),
+            site,
+            room,
+            e.getKey(),
+            Severity.WARNING,
+            (double) silent.toSeconds(),
+            (double) allowed.toSeconds(),
+            String.format(
+                Locale.ROOT,
+                "device %s silent since %s (more than %.0f of its %d s reporting intervals)",
+                e.getKey(),
+                last,
+                r.offlineIntervals(),
+                interval.toSeconds()),
+            now);
+      }
+    }
+  }
+
+  /**
+   * What a device's silence is measured up to: while its hub is delivering (heard within the
+   * device's allowance), the latest receipt time read from that hub, so a backlog the hub forwards
+   * or analytics' own lag behind the topic never looks like devices going silent (a device is
+   * silent when its hub delivers its neighbours' later readings and not its own); once the hub
+   * itself is quiet, the clock (a hub with one device, whose device stopped, is silent as a whole).
+   */
+  private Instant silenceReference(String hub, Duration allowed, Instant now) {
+    Instant heard = hubsHeard.get(hub);
+    Instant delivered = hubsDelivered.get(hub);
+    if (heard == null || delivered == null || Duration.between(heard, now).compareTo(allowed) > 0) {
+      return now;
+    }
+    return delivered;
   }
 
   private void load() {

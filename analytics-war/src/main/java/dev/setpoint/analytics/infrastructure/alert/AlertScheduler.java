@@ -22,9 +22,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The alerts' schedule on the managed scheduler: every {@code setpoint.analytics.alerts.tick} the
- * model's state and the meters' recent anomalies are judged and the alert service's round runs
- * (silent devices, reminders, records the store did not take); every {@code refresh-interval} the
- * rules' overrides are read again and the consumer lag asked of Kafka.
+ * consumer lag is asked of Kafka, the model's state and the meters' recent anomalies are judged and
+ * the alert service's round runs (silent devices, reminders, records the store did not take); every
+ * {@code refresh-interval} the rules' overrides are read again.
  */
 @ApplicationScoped
 public class AlertScheduler {
@@ -71,21 +71,7 @@ public class AlertScheduler {
     long refresh = config.refreshInterval.toMillis();
     tasks.add(
         scheduler.scheduleWithFixedDelay(
-            () -> {
-              Guarded.run("reading the alert rules", rules::refresh);
-              Guarded.run(
-                  "asking the consumer lag",
-                  () -> {
-                    try {
-                      alerts.consumerLag(lag.lag());
-                    } catch (Exception e) {
-                      if (e instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
-                      }
-                      // Kafka not answering is the readiness check's to say; no lag is judged
-                    }
-                  });
-            },
+            () -> Guarded.run("reading the alert rules", rules::refresh),
             0,
             refresh,
             TimeUnit.MILLISECONDS));
@@ -96,6 +82,9 @@ public class AlertScheduler {
                 Guarded.run(
                     "the alerts' round",
                     () -> {
+                      // read each round: the round judges device silences only while analytics
+                      // is not behind the topic
+                      askTheConsumerLag();
                       alerts.model(model.info().isPresent(), model.lastError().orElse(null));
                       alerts.meterAnomalies(
                           energy.recentAnomalies(
@@ -105,6 +94,17 @@ public class AlertScheduler {
             tick,
             tick,
             TimeUnit.MILLISECONDS));
+  }
+
+  private void askTheConsumerLag() {
+    try {
+      alerts.consumerLag(lag.lag());
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      // Kafka not answering is the readiness check's to say; no lag is judged (the last stands)
+    }
   }
 
   @PreDestroy

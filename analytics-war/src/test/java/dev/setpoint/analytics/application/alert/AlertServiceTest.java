@@ -169,6 +169,26 @@ class AlertServiceTest {
   }
 
   @Test
+  void noDeviceIsJudgedSilentWhileAnalyticsLagsBehindTheTopic() {
+    for (int i = 0; i < 4; i++) {
+      alerts.accept(reading("rs-1", "hall", 24, rh(24)));
+      clock.now = clock.now.plusSeconds(10);
+    }
+    alerts.consumerLag(10_001); // above the rule's 10,000 records: its readings may be unread
+    clock.now = clock.now.plusSeconds(60);
+    alerts.tick();
+    assertEquals(List.of("raised consumer_lag warning"), told);
+    alerts.consumerLag(0);
+    alerts.tick();
+    assertEquals(
+        List.of(
+            "raised consumer_lag warning",
+            "cleared consumer_lag warning",
+            "raised device_offline warning"),
+        told);
+  }
+
+  @Test
   void aBacklogDeliveredInABurstDoesNotShortenADevicesInterval() {
     // readings 10 s apart by the device's clock, delivered 0.5 s apart after an outage
     Instant taken = clock.now.minusSeconds(60);
@@ -197,6 +217,53 @@ class AlertServiceTest {
     clock.now = clock.now.plusSeconds(15);
     alerts.tick();
     assertTrue(told.contains("raised device_offline warning"), told.toString());
+  }
+
+  /** A reading of {@code device} as its hub received it at {@code received}, read now. */
+  TelemetryMessage receivedAt(String device, Instant received) {
+    TelemetryMessage m = reading(device, "room-" + device, 24, rh(24));
+    return new TelemetryMessage(
+        m.schemaVersion(),
+        m.eventId(),
+        m.device(),
+        m.profile(),
+        m.source(),
+        received.toEpochMilli() * 1_000_000L,
+        m.readings(),
+        m.site(),
+        m.outdoor(),
+        m.setpoint(),
+        received.toEpochMilli(),
+        m.room());
+  }
+
+  @Test
+  void readingsReadMinutesLateDoNotMakeTheirDevicesOfflineButADeviceItsHubNoLongerDeliversIs() {
+    // Ten devices every 10 s; analytics reads their readings 10 minutes after the hub received
+    // them (its own lag behind the topic, or a backlog the hub forwards), 10 s of them a second.
+    Instant received = clock.now.minus(Duration.ofMinutes(10));
+    for (int round = 0; round < 12; round++) {
+      for (int d = 0; d < 10; d++) {
+        if (round >= 4 && d == 7) {
+          continue; // rs-7 stops after its fourth reading; its neighbours go on
+        }
+        alerts.accept(receivedAt("rs-" + d, received.plusMillis(100L * d)));
+      }
+      received = received.plusSeconds(10);
+      clock.now = clock.now.plusSeconds(1);
+      alerts.tick();
+    }
+    assertEquals(
+        List.of("raised device_offline warning"),
+        told.stream().filter(t -> t.contains("device_offline")).toList(),
+        "only rs-7: its hub delivered its neighbours' readings 3 of its intervals past its last");
+    assertEquals(
+        "rs-7",
+        alerts.openNow().stream()
+            .filter(a -> a.kind() == AlertKind.DEVICE_OFFLINE)
+            .findFirst()
+            .orElseThrow()
+            .subject());
   }
 
   @Test
