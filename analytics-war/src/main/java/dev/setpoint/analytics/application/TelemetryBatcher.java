@@ -19,21 +19,36 @@ import java.util.logging.Logger;
  * committable), run only after the write that holds it succeeded: a batch that fails is retried
  * whole, with the recorder's growing pauses, and nothing of it is acknowledged meanwhile.
  *
- * <p>Memory is bounded: the queue holds at most {@code capacity} messages, and {@link #offer} waits
- * while it is full, which stops the consumer from taking more from the broker. While the store is
- * down, one batch is being retried and the queue fills up to its capacity, no further.
+ * <p>Two stages, each on its own thread: {@link #run} writes the batches; {@link #runAfterStored}
+ * tells the recorder's hook of each stored batch (the recommender, the alerts, the roll-ups' notes:
+ * {@link TelemetryRecorder#afterStored}) and only then acknowledges its messages, in the batches'
+ * order. So the next write goes to the store while the hook works through the previous batch, and a
+ * stop between the two leaves the batch unacknowledged: the broker delivers it again, the store
+ * overwrites its points with themselves, and the hook is told of it once more.
  *
- * <p>One thread runs {@link #run}; any number may {@link #offer}.
+ * <p>Memory is bounded: the queue holds at most {@code capacity} messages, and {@link #offer} waits
+ * while it is full, which stops the consumer from taking more from the broker; at most {@link
+ * #STORED_BATCHES} stored batches wait for the hook, and the writer waits while they do. While the
+ * store is down, one batch is being retried and the queue fills up to its capacity, no further.
+ *
+ * <p>One thread runs {@link #run}, one {@link #runAfterStored}; any number may {@link #offer}.
  */
 public final class TelemetryBatcher {
   private static final Logger LOG = Logger.getLogger(TelemetryBatcher.class.getName());
 
+  /** Stored batches that may wait for the hook while the next one is written. */
+  public static final int STORED_BATCHES = 2;
+
   private record Entry(TelemetryMessage message, Runnable onStored) {}
+
+  /** A written batch: its messages the store has, and every entry to acknowledge. */
+  private record Stored(List<TelemetryMessage> messages, List<Entry> entries) {}
 
   private final TelemetryRecorder recorder;
   private final int maxBatch;
   private final long lingerNanos;
   private final BlockingQueue<Entry> queue;
+  private final BlockingQueue<Stored> stored = new ArrayBlockingQueue<>(STORED_BATCHES);
 
   /**
    * @param maxBatch the most messages in one write
@@ -72,27 +87,44 @@ public final class TelemetryBatcher {
   }
 
   /**
-   * Writes batches until {@code keepRunning} turns false or the thread is interrupted. Messages
-   * still queued or in a batch not stored when it stops are never acknowledged, so the broker
-   * delivers them again.
+   * Writes batches until {@code keepRunning} turns false or the thread is interrupted, and hands
+   * each stored one to {@link #runAfterStored}. Messages still queued or in a batch not stored when
+   * it stops are never acknowledged, so the broker delivers them again.
    */
   public void run(BooleanSupplier keepRunning) {
-    List<Entry> batch = new ArrayList<>(maxBatch);
-    List<TelemetryMessage> messages = new ArrayList<>(maxBatch);
     try {
       while (keepRunning.getAsBoolean()) {
+        List<Entry> batch = new ArrayList<>(maxBatch);
         if (!fill(batch)) {
           continue;
         }
+        List<TelemetryMessage> messages = new ArrayList<>(batch.size());
         for (Entry e : batch) {
           messages.add(e.message());
         }
-        recorder.recordBatch(messages, keepRunning);
-        for (Entry e : batch) {
+        stored.put(new Stored(recorder.recordBatch(messages, keepRunning), batch));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Tells the recorder's hook of each stored batch and then acknowledges its messages, until {@code
+   * keepRunning} turns false or the thread is interrupted; a batch not told when it stops is not
+   * acknowledged.
+   */
+  public void runAfterStored(BooleanSupplier keepRunning) {
+    try {
+      while (keepRunning.getAsBoolean()) {
+        Stored next = stored.poll(200, TimeUnit.MILLISECONDS);
+        if (next == null) {
+          continue;
+        }
+        recorder.afterStored(next.messages());
+        for (Entry e : next.entries()) {
           acknowledge(e);
         }
-        batch.clear();
-        messages.clear();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import dev.setpoint.analytics.domain.TimeSeriesStore;
 import dev.setpoint.analytics.domain.UnstorableTelemetryException;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -25,6 +26,9 @@ import java.util.logging.Logger;
  * ({@link RecentEventIds}): a message written again while its id is still there (a replay after a
  * crash, a write that InfluxDB took but whose answer was lost) is counted as rewritten. InfluxDB
  * overwrites such a point with itself, so the count shows work done twice, never a doubled point.
+ *
+ * <p>Telling the hook of stored messages ({@link #afterStored}) is the caller's step after a write,
+ * so that it can run beside the next write ({@link TelemetryBatcher}).
  */
 public final class TelemetryRecorder {
   private static final Logger LOG = Logger.getLogger(TelemetryRecorder.class.getName());
@@ -57,8 +61,8 @@ public final class TelemetryRecorder {
   }
 
   /**
-   * @param afterStored told of each message once the store has it (the recommender); what it throws
-   *     is logged, never retried: the message is stored and must be acknowledged
+   * @param afterStored told of each stored message by {@link #afterStored} (the recommender); what
+   *     it throws is logged, never retried: the message is stored and must be acknowledged
    */
   public TelemetryRecorder(
       TimeSeriesStore store,
@@ -70,8 +74,9 @@ public final class TelemetryRecorder {
   }
 
   /**
-   * @param afterStored told of each message once the store has it (the recommender); what it throws
-   *     is logged, never retried: the message is stored and must be acknowledged
+   * @param afterStored told of each stored message by {@link #afterStored} (the recommender, the
+   *     alerts); what it throws is logged, never retried: the message is stored and must be
+   *     acknowledged
    * @param recent the latest event ids written, to count messages written twice
    */
   public TelemetryRecorder(
@@ -126,13 +131,15 @@ public final class TelemetryRecorder {
    * Stores the batch in one write, retrying the store while {@code keepTrying} holds; if the store
    * refuses the batch for what is in it, records its messages one by one ({@link #record}).
    *
+   * @return the messages stored (all but those the store refuses for what they are), for {@link
+   *     #afterStored}
    * @throws InterruptedException when stopped before the store took the batch; no message of it may
    *     then be acknowledged
    */
-  public void recordBatch(List<TelemetryMessage> batch, BooleanSupplier keepTrying)
-      throws InterruptedException {
+  public List<TelemetryMessage> recordBatch(
+      List<TelemetryMessage> batch, BooleanSupplier keepTrying) throws InterruptedException {
     if (batch.isEmpty()) {
-      return;
+      return List.of();
     }
     Duration wait = initialRetry;
     while (true) {
@@ -142,16 +149,19 @@ public final class TelemetryRecorder {
         for (TelemetryMessage message : batch) {
           stored(message);
         }
-        return;
+        return List.copyOf(batch);
       } catch (UnstorableTelemetryException e) {
         LOG.log(
             Level.WARNING,
             "the store refuses a batch of {0} events; writing them one by one: {1}",
             new Object[] {batch.size(), e.getMessage()});
+        List<TelemetryMessage> stored = new ArrayList<>(batch.size());
         for (TelemetryMessage message : batch) {
-          record(message, keepTrying);
+          if (record(message, keepTrying) == Outcome.STORED) {
+            stored.add(message);
+          }
         }
-        return;
+        return stored;
       } catch (RuntimeException e) {
         if (!keepTrying.getAsBoolean()) {
           throw new InterruptedException(
@@ -170,14 +180,19 @@ public final class TelemetryRecorder {
   private void stored(TelemetryMessage message) {
     stored.incrementAndGet();
     recent.add(message.eventId());
-    afterStoring(message);
   }
 
-  private void afterStoring(TelemetryMessage message) {
-    try {
-      afterStored.accept(message);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "after storing event " + message.eventId() + ": " + e, e);
+  /**
+   * Tells the hook (the recommender, the alerts, the roll-ups' notes) of messages the store has, in
+   * their order; what it throws is logged, and the next message is told all the same.
+   */
+  public void afterStored(List<TelemetryMessage> messages) {
+    for (TelemetryMessage message : messages) {
+      try {
+        afterStored.accept(message);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "after storing event " + message.eventId() + ": " + e, e);
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +99,9 @@ class TelemetryBatcherTest {
     Thread writer = new Thread(() -> batcher.run(running::get), "test-writer");
     writer.setDaemon(true);
     writer.start();
+    Thread teller = new Thread(() -> batcher.runAfterStored(running::get), "test-teller");
+    teller.setDaemon(true);
+    teller.start();
   }
 
   @Test
@@ -196,6 +200,43 @@ class TelemetryBatcherTest {
 
     await().atMost(Duration.ofSeconds(5)).until(() -> acked.size() == 3);
     assertEquals(1, recorder.rewrittenCount());
+  }
+
+  @Test
+  void theNextBatchIsWrittenWhileTheHookWorksAndABatchIsAcknowledgedOnlyOnceTold()
+      throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> told = new CopyOnWriteArrayList<>();
+    TelemetryRecorder slowHook =
+        new TelemetryRecorder(
+            store,
+            Duration.ofMillis(1),
+            Duration.ofMillis(4),
+            pauses::add,
+            m -> {
+              told.add(m.eventId());
+              if (m.eventId().equals("a")) {
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+            },
+            new RecentEventIds(10));
+    TelemetryBatcher batcher = new TelemetryBatcher(slowHook, 2, Duration.ofMillis(10), 10);
+    start(batcher);
+    offer(batcher, "a", "b");
+    await().until(() -> told.contains("a"));
+    offer(batcher, "c", "d");
+
+    await().until(() -> writes.size() == 2);
+    assertEquals(List.of(List.of("a", "b"), List.of("c", "d")), writes);
+    assertEquals(List.of(), acked, "stored, but the hook has not finished with them");
+    release.countDown();
+    await().until(() -> acked.size() == 4);
+    assertEquals(List.of("a", "b", "c", "d"), told);
+    assertEquals(List.of("a", "b", "c", "d"), acked);
   }
 
   @Test

@@ -13,9 +13,11 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 
 /**
- * The application's one {@link TelemetryBatcher} (sizes from {@link RecorderConfig}) and the one
- * managed thread that writes its batches, started with the application and stopped with it. A batch
- * not stored when it stops is not acknowledged, so the broker delivers it again.
+ * The application's one {@link TelemetryBatcher} (sizes from {@link RecorderConfig}) and its two
+ * managed threads, one writing its batches and one telling the recommender and the alerts of each
+ * stored batch before acknowledging it, started with the application and stopped with it. A batch
+ * not stored, or stored and not yet told, when it stops is not acknowledged, so the broker delivers
+ * it again.
  */
 @ApplicationScoped
 public class TelemetryBatchWriter {
@@ -24,6 +26,7 @@ public class TelemetryBatchWriter {
   private final TelemetryBatcher batcher;
   private volatile boolean running = true;
   private Thread writer;
+  private Thread teller;
 
   @Inject
   public TelemetryBatchWriter(TelemetryRecorder recorder, RecorderConfig config) {
@@ -48,6 +51,9 @@ public class TelemetryBatchWriter {
     writer = threads.newThread(() -> batcher.run(() -> running));
     writer.setName("setpoint-telemetry-writer");
     writer.start();
+    teller = threads.newThread(() -> batcher.runAfterStored(() -> running));
+    teller.setName("setpoint-telemetry-stored");
+    teller.start();
   }
 
   @PreDestroy
@@ -55,6 +61,7 @@ public class TelemetryBatchWriter {
     running = false;
     if (writer != null) {
       writer.interrupt();
+      teller.interrupt();
     }
   }
 }

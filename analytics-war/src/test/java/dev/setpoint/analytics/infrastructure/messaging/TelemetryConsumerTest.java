@@ -81,6 +81,9 @@ class TelemetryConsumerTest {
     Thread writer = new Thread(() -> batcher.run(running::get), "test-writer");
     writer.setDaemon(true);
     writer.start();
+    Thread teller = new Thread(() -> batcher.runAfterStored(running::get), "test-teller");
+    teller.setDaemon(true);
+    teller.start();
   }
 
   private static TelemetryMessage message(String id, String resource, double value) {
