@@ -2,7 +2,6 @@ package dev.setpoint.contracts.alert;
 
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,31 +36,29 @@ public final class RoomConditions {
             inlet,
             known(climate.hottestInletC()),
             inlet == Severity.CRITICAL ? rules.inletCriticalC() : rules.inletWarningC(),
-            String.format(
-                Locale.ROOT, "room %s: hottest inlet %.1f °C", room, climate.hottestInletC())),
+            room,
+            climate.hottestInletC()),
         new RoomFinding(
             AlertKind.INLET_RATE,
             now.get(AlertKind.INLET_RATE),
             known(climate.inletRateCPerHour()),
             rules.inletRateCPerHour(),
-            String.format(
-                Locale.ROOT,
-                "room %s: inlet changing %.1f °C per hour",
-                room,
-                climate.inletRateCPerHour())),
+            room,
+            climate.inletRateCPerHour()),
         new RoomFinding(
             AlertKind.HUMIDITY,
             now.get(AlertKind.HUMIDITY),
             known(climate.humidityPct()),
             null,
-            String.format(
-                Locale.ROOT, "room %s: relative humidity %.0f %%", room, climate.humidityPct())),
+            room,
+            climate.humidityPct()),
         new RoomFinding(
             AlertKind.DEW_POINT,
             now.get(AlertKind.DEW_POINT),
             known(climate.dewPointC()),
             null,
-            String.format(Locale.ROOT, "room %s: dew point %.1f °C", room, climate.dewPointC())));
+            room,
+            climate.dewPointC()));
   }
 
   private static Double known(double value) {

@@ -550,6 +550,10 @@ public final class AlertService {
       if (changed != null && t.isBefore(changed)) {
         continue; // an older reading than the one (or the edge change) that last changed it
       }
+      Alert current = open.get(key(f.kind(), room));
+      if (f.severity() == (current == null ? null : current.severity())) {
+        continue; // as it stands: nothing to raise, change or clear (most readings)
+      }
       if (condition(
           f.kind(),
           room,
