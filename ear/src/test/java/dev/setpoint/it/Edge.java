@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -278,15 +279,27 @@ public final class Edge {
           "protocols":{"http":{"host":"127.0.0.1"}}}}]
         """
             .formatted(device, profile, labelArray);
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(BASE + "/api/v3/device"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + operatorToken())
-                .timeout(Duration.ofSeconds(15))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    // A store a fault test has just killed and restarted may refuse the first request (503, the
+    // client's pooled connections to the old process); an agent asks again, and so does this.
+    AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+    await("the registration of " + device + " is answered by a store that is up")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              answer.set(
+                  HTTP.send(
+                      HttpRequest.newBuilder(URI.create(BASE + "/api/v3/device"))
+                          .header("Content-Type", "application/json")
+                          .header("Authorization", "Bearer " + operatorToken())
+                          .timeout(Duration.ofSeconds(15))
+                          .POST(HttpRequest.BodyPublishers.ofString(body))
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString()));
+              return answer.get().statusCode() != 503
+                  && !answer.get().body().contains("\"statusCode\":503");
+            });
+    HttpResponse<String> response = answer.get();
     assertEquals(207, response.statusCode(), response.body());
     JsonObject added =
         Json.createReader(new StringReader(response.body())).readArray().getJsonObject(0);

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.bson.Document;
 import org.eclipse.jnosql.mapping.document.DocumentTemplate;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +38,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class JnosqlMetadataStore implements MetadataStore {
+  private static final Logger LOG = Logger.getLogger(JnosqlMetadataStore.class.getName());
+
   /** The collection of the change stamp's one document. */
   static final String CHANGES = "metadataChanges";
 
@@ -203,17 +207,24 @@ public class JnosqlMetadataStore implements MetadataStore {
 
   /**
    * Moves the change stamp, after the write it follows has landed (a cache that sees the new stamp
-   * and reloads reads the write).
+   * and reloads reads the write). A stamp the store does not take now fails nothing: the write has
+   * landed and must be answered as such (a client told 503 would send it again and meet its own
+   * duplicate); other servers then see it within the cache's maximum age instead of its TTL, and
+   * this one at once (its own cache is dropped by the caller).
    */
   private void changed() {
-    read(
-        () ->
-            database
-                .getCollection(CHANGES)
-                .updateOne(
-                    Filters.eq("_id", STAMP),
-                    Updates.inc(COUNT, 1L),
-                    new UpdateOptions().upsert(true)));
+    try {
+      database
+          .getCollection(CHANGES)
+          .updateOne(
+              Filters.eq("_id", STAMP), Updates.inc(COUNT, 1L), new UpdateOptions().upsert(true));
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "the metadata change stamp was not moved (other servers see this change within the"
+              + " cache's maximum age): {0}",
+          e.getMessage());
+    }
   }
 
   private void insert(Object document, String kind, String name) {
