@@ -388,21 +388,28 @@ public class CloudPathBenchmark {
           latencies.size());
     }
     if (failed.get() != null) {
-      throw failed.get();
+      // a probe not readable in time: analytics fell behind the rate (the heap and decisions below
+      // still say how the server fared)
+      System.out.println("PROBES STOPPED: " + failed.get());
     }
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
-    System.out.printf(
-        Locale.ROOT,
-        "Kafka-to-readable latency (ms): p50 %.0f  p90 %.0f  p99 %.0f  max %.0f%n",
-        pct(sorted, 50) / 1e6,
-        pct(sorted, 90) / 1e6,
-        pct(sorted, 99) / 1e6,
-        sorted.get(sorted.size() - 1) / 1e6);
+    if (!sorted.isEmpty()) {
+      System.out.printf(
+          Locale.ROOT,
+          "Kafka-to-readable latency (ms): p50 %.0f  p90 %.0f  p99 %.0f  max %.0f%n",
+          pct(sorted, 50) / 1e6,
+          pct(sorted, 90) / 1e6,
+          pct(sorted, 99) / 1e6,
+          sorted.get(sorted.size() - 1) / 1e6);
+    }
     heap.stop();
     heap.print();
     heap.printLowestPerMinute();
     printDecisions(decisionsBefore, metrics.decisions());
+    if (failed.get() != null) {
+      System.exit(1);
+    }
   }
 
   private static boolean probeVisible(String influx, String db, String device, long originNs)
