@@ -23,12 +23,14 @@
  *   decision a decision interval after a room's first sample), the decisions per reason. Model
  *   decisions are those that asked the model (reasons model, step_limited, no_safe_candidate,
  *   rate_limited); holds for an incomplete or stale window do not count.
- * latency: produces --rate events/s (default 5000) for --duration s (default 60) over --devices
- *   devices, and meanwhile, every --probe-every ms (default 250), one probe message whose arrival
- *   it awaits by querying InfluxDB every 10 ms; prints percentiles of the time from the broker's
- *   acknowledgement of the probe to the probe being readable, the server's heap over the run (and
- *   its lowest sample per minute), and the recommender's decisions during the run as above: run it
- *   longer than a decision interval (five minutes) for the rooms' first decisions.
+ * latency: produces --rate events/s (default 5000) for --warmup s (default 0: the fleet's first
+ *   readings, which make new series, rooms and devices, untimed) and then --duration s (default 60)
+ *   over --devices devices, and meanwhile, every --probe-every ms (default 250), one probe message
+ *   whose arrival it awaits by querying InfluxDB every 10 ms; prints percentiles of the time from
+ *   the broker's acknowledgement of the probe to the probe being readable (and the probes slower
+ *   than 1 s, with when), the server's heap over the run (and its lowest sample per minute), and
+ *   the recommender's decisions during the run as above: run it longer than a decision interval
+ *   (five minutes) for the rooms' first decisions.
  *
  * Options: --kafka 127.0.0.1:9092  --influx http://127.0.0.1:8086  --influx-db setpoint
  *   --metrics-url https://127.0.0.1:9443/metrics (the scraper's credential is needed, over HTTPS:
@@ -320,9 +322,11 @@ public class CloudPathBenchmark {
     int rate = Integer.parseInt(o.getOrDefault("rate", "5000"));
     int devices = Integer.parseInt(o.getOrDefault("devices", "10000"));
     int duration = Integer.parseInt(o.getOrDefault("duration", "60"));
+    int warmup = Integer.parseInt(o.getOrDefault("warmup", "0"));
     long probeEvery = Long.parseLong(o.getOrDefault("probe-every", "250"));
     String run = "cpl-" + UUID.randomUUID().toString().substring(0, 8);
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    List<String> slow = Collections.synchronizedList(new ArrayList<>());
     AtomicReference<Exception> failed = new AtomicReference<>();
     Metrics metrics = Metrics.of(o);
     Map<String, Double> decisionsBefore = metrics.decisions();
@@ -331,13 +335,15 @@ public class CloudPathBenchmark {
 
     try (KafkaProducer<String, String> producer = producer(o)) {
       long t0 = System.nanoTime();
-      long end = t0 + duration * 1_000_000_000L;
+      long end = t0 + (warmup + duration) * 1_000_000_000L;
       Thread probes =
           Thread.ofPlatform()
               .start(
                   () -> {
                     int k = 0;
                     try {
+                      // the fleet's first readings (new series, rooms, devices) before the probes
+                      Thread.sleep(warmup * 1000L);
                       while (System.nanoTime() < end) {
                         long started = System.nanoTime();
                         String device = run + "-probe";
@@ -355,7 +361,15 @@ public class CloudPathBenchmark {
                           }
                           Thread.sleep(10);
                         }
-                        latencies.add(System.nanoTime() - acked);
+                        long took = System.nanoTime() - acked;
+                        latencies.add(took);
+                        if (took > 1_000_000_000L) {
+                          slow.add(
+                              java.time.LocalTime.now().minusNanos(took)
+                                  + " +"
+                                  + took / 1_000_000L
+                                  + " ms");
+                        }
                         long left = probeEvery * 1_000_000L - (System.nanoTime() - started);
                         if (left > 0) {
                           Thread.sleep(left / 1_000_000L);
@@ -381,9 +395,10 @@ public class CloudPathBenchmark {
       probes.join();
       System.out.printf(
           Locale.ROOT,
-          "produced %d events at %d/s over %d s, %d probes%n",
+          "produced %d events at %d/s over %d s (probes in the last %d s), %d probes%n",
           sent,
           rate,
+          warmup + duration,
           duration,
           latencies.size());
     }
@@ -402,6 +417,11 @@ public class CloudPathBenchmark {
           pct(sorted, 90) / 1e6,
           pct(sorted, 99) / 1e6,
           sorted.get(sorted.size() - 1) / 1e6);
+    }
+    if (!slow.isEmpty()) {
+      // when they were acknowledged, to set beside what the stack did then (InfluxDB's continuous
+      // queries run on the minute)
+      System.out.println("probes slower than 1 s (acknowledged at, took): " + slow);
     }
     heap.stop();
     heap.print();

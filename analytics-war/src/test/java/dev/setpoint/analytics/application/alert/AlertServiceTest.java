@@ -219,9 +219,8 @@ class AlertServiceTest {
     assertTrue(told.contains("raised device_offline warning"), told.toString());
   }
 
-  /** A reading of {@code device} as its hub received it at {@code received}, read now. */
-  TelemetryMessage receivedAt(String device, Instant received) {
-    TelemetryMessage m = reading(device, "room-" + device, 24, rh(24));
+  /** The reading as its hub received (and its device took) it at {@code received}, read now. */
+  static TelemetryMessage receivedAt(TelemetryMessage m, Instant received) {
     return new TelemetryMessage(
         m.schemaVersion(),
         m.eventId(),
@@ -237,6 +236,15 @@ class AlertServiceTest {
         m.room());
   }
 
+  /** The subject of the one open alert of the kind. */
+  String openSubject(AlertKind kind) {
+    return alerts.openNow().stream()
+        .filter(a -> a.kind() == kind)
+        .findFirst()
+        .orElseThrow()
+        .subject();
+  }
+
   @Test
   void readingsReadMinutesLateDoNotMakeTheirDevicesOfflineButADeviceItsHubNoLongerDeliversIs() {
     // Ten devices every 10 s; analytics reads their readings 10 minutes after the hub received
@@ -247,7 +255,10 @@ class AlertServiceTest {
         if (round >= 4 && d == 7) {
           continue; // rs-7 stops after its fourth reading; its neighbours go on
         }
-        alerts.accept(receivedAt("rs-" + d, received.plusMillis(100L * d)));
+        String device = "rs-" + d;
+        alerts.accept(
+            receivedAt(
+                reading(device, "room-" + device, 24, rh(24)), received.plusMillis(100L * d)));
       }
       received = received.plusSeconds(10);
       clock.now = clock.now.plusSeconds(1);
@@ -257,13 +268,7 @@ class AlertServiceTest {
         List.of("raised device_offline warning"),
         told.stream().filter(t -> t.contains("device_offline")).toList(),
         "only rs-7: its hub delivered its neighbours' readings 3 of its intervals past its last");
-    assertEquals(
-        "rs-7",
-        alerts.openNow().stream()
-            .filter(a -> a.kind() == AlertKind.DEVICE_OFFLINE)
-            .findFirst()
-            .orElseThrow()
-            .subject());
+    assertEquals("rs-7", openSubject(AlertKind.DEVICE_OFFLINE));
   }
 
   @Test
@@ -293,21 +298,7 @@ class AlertServiceTest {
   }
 
   TelemetryMessage delayed(Duration age) {
-    TelemetryMessage m = reading("rs-1", "hall", 24, rh(24));
-    long received = clock.now.minus(age).toEpochMilli();
-    return new TelemetryMessage(
-        m.schemaVersion(),
-        m.eventId(),
-        m.device(),
-        m.profile(),
-        m.source(),
-        received * 1_000_000L,
-        m.readings(),
-        m.site(),
-        m.outdoor(),
-        m.setpoint(),
-        received,
-        m.room());
+    return receivedAt(reading("rs-1", "hall", 24, rh(24)), clock.now.minus(age));
   }
 
   String alertId(String kind) {
@@ -353,13 +344,7 @@ class AlertServiceTest {
             "raised consumer_lag warning",
             "raised meter_anomaly warning"),
         told);
-    assertEquals(
-        "pm-1/cooling",
-        alerts.openNow().stream()
-            .filter(a -> a.kind() == AlertKind.METER_ANOMALY)
-            .findFirst()
-            .orElseThrow()
-            .subject());
+    assertEquals("pm-1/cooling", openSubject(AlertKind.METER_ANOMALY));
     alerts.decided(
         new DeviceRecommendation(
             "rc",
