@@ -25,6 +25,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -132,6 +133,17 @@ class EnergyEndToEndIT {
           .pollInterval(Duration.ofSeconds(1))
           .until(() -> counters(device).size() >= 40);
     }
+    // The agent's last posts may still be on their way through the relay: the counters are read
+    // once no more arrive, so the roll-up and this test see the same readings.
+    AtomicInteger stored = new AtomicInteger(-1);
+    await("the agent's last readings are stored")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(3))
+        .until(
+            () -> {
+              int now = counters(device).size();
+              return now == stored.getAndSet(now);
+            });
     List<double[]> counters = counters(device);
     double[] first = counters.getFirst();
     double[] last = counters.getLast();
