@@ -131,19 +131,7 @@ class RecommenderTest {
 
   /** The message with other outdoor conditions and room. */
   private static TelemetryMessage copy(TelemetryMessage m, OutdoorConditions outdoor, String room) {
-    return new TelemetryMessage(
-        m.schemaVersion(),
-        m.eventId(),
-        m.device(),
-        m.profile(),
-        m.source(),
-        m.origin(),
-        m.readings(),
-        m.site(),
-        outdoor,
-        m.setpoint(),
-        m.receivedAt(),
-        room);
+    return Messages.changed(m, m.origin(), outdoor, m.receivedAt(), room);
   }
 
   private Recommender recommender(Pattern devicesInScope, Duration outdoorHold) {

@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,10 @@ class TelemetryBatcherTest {
           return failures.get() == 0;
         }
       };
+
+  /** What the recorder's hook does; a test sets its own. */
+  private volatile Consumer<TelemetryMessage> hook = m -> {};
+
   private final List<Duration> pauses = new CopyOnWriteArrayList<>();
   private final TelemetryRecorder recorder =
       new TelemetryRecorder(
@@ -63,8 +68,9 @@ class TelemetryBatcherTest {
           Duration.ofMillis(1),
           Duration.ofMillis(4),
           pauses::add,
-          m -> {},
+          m -> hook.accept(m),
           new RecentEventIds(10));
+
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final List<String> acked = new CopyOnWriteArrayList<>();
 
@@ -207,24 +213,18 @@ class TelemetryBatcherTest {
       throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     List<String> told = new CopyOnWriteArrayList<>();
-    TelemetryRecorder slowHook =
-        new TelemetryRecorder(
-            store,
-            Duration.ofMillis(1),
-            Duration.ofMillis(4),
-            pauses::add,
-            m -> {
-              told.add(m.eventId());
-              if (m.eventId().equals("a")) {
-                try {
-                  release.await();
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
-              }
-            },
-            new RecentEventIds(10));
-    TelemetryBatcher batcher = new TelemetryBatcher(slowHook, 2, Duration.ofMillis(10), 10);
+    hook =
+        m -> {
+          told.add(m.eventId());
+          if (m.eventId().equals("a")) {
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
+        };
+    TelemetryBatcher batcher = new TelemetryBatcher(recorder, 2, Duration.ofMillis(10), 10);
     start(batcher);
     offer(batcher, "a", "b");
     await().until(() -> told.contains("a"));

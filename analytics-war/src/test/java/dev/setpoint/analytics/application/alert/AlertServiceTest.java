@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.setpoint.analytics.application.Messages;
 import dev.setpoint.analytics.application.audit.MemoryAuditStore;
 import dev.setpoint.analytics.domain.DecisionInputs;
 import dev.setpoint.analytics.domain.DeviceRecommendation;
@@ -196,19 +197,8 @@ class AlertServiceTest {
       TelemetryMessage m = reading("rs-1", "hall", 24, rh(24));
       long origin = taken.plusSeconds(10L * i).toEpochMilli();
       alerts.accept(
-          new TelemetryMessage(
-              m.schemaVersion(),
-              m.eventId(),
-              m.device(),
-              m.profile(),
-              m.source(),
-              origin * 1_000_000L,
-              m.readings(),
-              m.site(),
-              m.outdoor(),
-              m.setpoint(),
-              clock.now.toEpochMilli(),
-              m.room()));
+          Messages.changed(
+              m, origin * 1_000_000L, m.outdoor(), clock.now.toEpochMilli(), m.room()));
       clock.now = clock.now.plusMillis(500);
     }
     clock.now = clock.now.plusSeconds(20); // within 3 × 10 s of the last receipt
@@ -221,19 +211,8 @@ class AlertServiceTest {
 
   /** The reading as its hub received (and its device took) it at {@code received}, read now. */
   static TelemetryMessage receivedAt(TelemetryMessage m, Instant received) {
-    return new TelemetryMessage(
-        m.schemaVersion(),
-        m.eventId(),
-        m.device(),
-        m.profile(),
-        m.source(),
-        received.toEpochMilli() * 1_000_000L,
-        m.readings(),
-        m.site(),
-        m.outdoor(),
-        m.setpoint(),
-        received.toEpochMilli(),
-        m.room());
+    return Messages.changed(
+        m, received.toEpochMilli() * 1_000_000L, m.outdoor(), received.toEpochMilli(), m.room());
   }
 
   /** The subject of the one open alert of the kind. */
