@@ -198,7 +198,6 @@ public class DrainBenchmark {
         new Document("_id", seq)
             .append("storedAt", now)
             .append("n", events.size())
-            .append("upTo", number(counter, "events"))
             .append("devices", summary)
             .append("events", List.copyOf(events)));
   }

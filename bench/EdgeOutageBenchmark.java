@@ -205,13 +205,11 @@ public class EdgeOutageBenchmark {
                   Updates.set("at", now)),
               new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
       long seq = number(counter, "seq") - batches + 1;
-      long upTo = number(counter, "events") - planned;
       if (firstSeq < 0) {
         firstSeq = seq;
       }
       List<Document> documents = new ArrayList<>(batches);
       for (List<Document> one : events) {
-        upTo += one.size();
         Map<String, Integer> perDevice = new LinkedHashMap<>();
         for (Document e : one) {
           perDevice.merge(e.getString("deviceName"), 1, Integer::sum);
@@ -222,7 +220,6 @@ public class EdgeOutageBenchmark {
             new Document("_id", seq)
                 .append("storedAt", now)
                 .append("n", one.size())
-                .append("upTo", upTo)
                 .append("devices", summary)
                 .append("events", one));
         lastSeq = seq++;

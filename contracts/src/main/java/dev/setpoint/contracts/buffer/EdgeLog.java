@@ -7,16 +7,18 @@ package dev.setpoint.contracts.buffer;
  *
  * <ul>
  *   <li>{@link #COLLECTION}: one document per ingest write batch, {@code _id} a long sequence
- *       number, dense and increasing ({@link #SEQUENCE}); fields {@link #STORED_AT} (ms since the
- *       epoch), {@link #COUNT} (events in it), {@link #UP_TO} (the running total of events stored
- *       through this batch), {@link #DEVICES} (a summary: one {@code {d: deviceName, n: count}} per
- *       device) and {@link #EVENTS}: the batch's events in arrival order, each with the fields of
- *       {@link BufferedEvent} under their column names, the event id as {@link #EVENT_ID}, without
- *       {@code state} and {@code forwardedAt}.
+ *       number, dense and increasing ({@link #SEQUENCE}; reserved by ingest a block at a time);
+ *       fields {@link #STORED_AT} (ms since the epoch), {@link #COUNT} (events in it), {@link
+ *       #DEVICES} (a summary: one {@code {d: deviceName, n: count}} per device) and {@link
+ *       #EVENTS}: the batch's events in arrival order, each with the fields of {@link
+ *       BufferedEvent} under their column names, the event id as {@link #EVENT_ID}, without {@code
+ *       state} and {@code forwardedAt}. A number ingest reserved and did not use holds a batch with
+ *       no events; a number whose write failed holds nothing (a gap).
  *   <li>{@link #META}: the sequence counter ({@code _id} {@link #SEQUENCE}: {@link #SEQ} last
- *       reserved, {@link #EVENTS_TOTAL} events reserved, {@link #AT} when) and the relay's cursor
- *       ({@code _id} {@link #TELEMETRY_CURSOR}: {@link #SEQ} forwarded through, {@link
- *       #EVENTS_TOTAL} the {@link #UP_TO} there, {@link #AT}, {@link #COMPACTED} deleted through).
+ *       reserved, {@link #EVENTS_TOTAL} events appended as far as ingest has told it, at most a
+ *       block's events behind, {@link #AT} when) and the relay's cursor ({@code _id} {@link
+ *       #TELEMETRY_CURSOR}: {@link #SEQ} forwarded through, {@link #EVENTS_TOTAL} events forwarded,
+ *       {@link #AT}, {@link #COMPACTED} deleted through).
  *   <li>{@link #REJECTED}: events that break the layout, set aside by the relay with {@link
  *       #REASON}, {@code _id} the event id (or {@code seq:index} when the id itself is unreadable).
  * </ul>
@@ -48,7 +50,6 @@ public final class EdgeLog {
   public static final String COMPACTED = "compacted";
   public static final String STORED_AT = "storedAt";
   public static final String COUNT = "n";
-  public static final String UP_TO = "upTo";
   public static final String DEVICES = "devices";
   public static final String DEVICE = "d";
   public static final String EVENTS = "events";

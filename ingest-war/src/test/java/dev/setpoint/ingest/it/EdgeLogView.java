@@ -74,7 +74,6 @@ final class EdgeLogView {
         new Document("_id", seq)
             .append(EdgeLog.STORED_AT, storedAtMillis)
             .append(EdgeLog.COUNT, events.size())
-            .append(EdgeLog.UP_TO, counter.getLong(EdgeLog.EVENTS_TOTAL))
             .append(EdgeLog.DEVICES, devices)
             .append(EdgeLog.EVENTS, events));
     return seq;

@@ -116,7 +116,6 @@ class ForwardingIT {
         new Document("_id", seq)
             .append(EdgeLog.STORED_AT, storedAt)
             .append(EdgeLog.COUNT, events.length)
-            .append(EdgeLog.UP_TO, 0L)
             .append(EdgeLog.DEVICES, List.of())
             .append(EdgeLog.EVENTS, List.of(events)));
     return seq;

@@ -1,53 +1,35 @@
 package dev.setpoint.ingest.infrastructure.persistence;
 
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Updates;
-import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.EdgeLog;
 import dev.setpoint.contracts.buffer.EventState;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.logging.Logger;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 /**
- * The edge buffer's batch log ({@link EdgeLog}) as ingest writes and reads it: every operation is
- * an exact or {@code $in} lookup on {@code _id}, the one index the stack's mongo-java-server really
- * has (its H2 collection is a map keyed by {@code _id}; any other filter, and any sort, costs the
- * whole collection) and one every MongoDB serves.
+ * The edge buffer's batch log ({@link EdgeLog}) as ingest reads it, and its collections for {@link
+ * BatchAppender}, which writes it: every operation is an exact or {@code $in} lookup on {@code
+ * _id}, the one index the stack's mongo-java-server really has (its H2 collection is a map keyed by
+ * {@code _id}; any other filter, and any sort, costs the whole collection) and one every MongoDB
+ * serves.
  *
- * <p>An append ({@link #append}) is two write commands, whatever the batch's size: reserve the next
- * sequence number ({@code findOneAndUpdate $inc} on the counter document, so several ingest
- * replicas on a real MongoDB never share one), then insert the batch document; its commit is what
- * makes the batch's events stored, and 201 follows it. No document per event: an id document with a
- * random key costs a B-tree page rewrite per event (in the data and in the {@code _id} index, and
- * again when compaction deletes it), which held the log to about 900 events/s on the stack's
- * MongoDB-wire server (docs/benchmarks.md). The duplicate check is {@link RecentEventIds}', in
- * memory; a lookup by event id walks the log ({@link #walk}).
- *
- * <p>A reserved number whose batch document is never written (the insert failed) is a gap; the
- * relay skips a gap once batch documents after it are older than its gap grace. So that no batch
- * document lands behind a relay that already skipped its number, an insert that finished later than
- * the write timeout after its reservation is written again under a fresh number (the events are
- * then stored twice and forwarded twice; downstream the effect is once, see {@link
- * RecentEventIds}).
+ * <p>No document per event: an id document with a random key costs a B-tree page rewrite per event
+ * (in the data and in the {@code _id} index, and again when compaction deletes it), which held the
+ * log to about 900 events/s on the stack's MongoDB-wire server (docs/benchmarks.md). The duplicate
+ * check is {@link RecentEventIds}', in memory; a lookup by event id walks the log ({@link #walk}).
+ * Sequence numbers are dense, but a number may hold an empty batch document (one {@link
+ * BatchAppender} reserved and did not use) or none (a failed write: a gap the relay passes after
+ * its grace).
  */
 final class BatchLog {
-  private static final Logger LOG = Logger.getLogger(BatchLog.class.getName());
-  private static final FindOneAndUpdateOptions RESERVE =
-      new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
-
   /**
    * The per-event id collection of the batch log's first version (never released), dropped at start
    * if a development database still has it.
@@ -67,62 +49,16 @@ final class BatchLog {
   final MongoCollection<Document> meta;
   final MongoCollection<Document> rejected;
   private final MongoDatabase database;
-  private final Duration rewriteAfter;
-
-  /** A reserved sequence number and the running event total through it. */
-  record Reservation(long seq, long upTo) {}
 
   /** The relay's position: forwarded through {@code seq}, deleted through {@code compacted}. */
   record Cursor(long seq, long compacted) {}
 
-  BatchLog(MongoClient client, String database, Duration rewriteAfter) {
+  BatchLog(MongoClient client, String database) {
     MongoDatabase db = client.getDatabase(database);
     this.batches = db.getCollection(EdgeLog.COLLECTION);
     this.database = db;
     this.meta = db.getCollection(EdgeLog.META);
     this.rejected = db.getCollection(EdgeLog.REJECTED);
-    this.rewriteAfter = rewriteAfter;
-  }
-
-  /**
-   * Appends the events as one batch document; returns its sequence number once it is committed.
-   *
-   * @throws MongoException the batch document may or may not be stored (see {@link
-   *     BatchOutcomes#failed})
-   */
-  long append(List<BufferedEvent> events, long storedAtMillis) {
-    Reservation reservation;
-    while (true) {
-      reservation = reserve(events.size(), storedAtMillis);
-      long reservedAt = System.nanoTime();
-      batches.insertOne(
-          EventDocuments.batch(reservation.seq(), reservation.upTo(), storedAtMillis, events));
-      long took = System.nanoTime() - reservedAt;
-      if (took <= rewriteAfter.toNanos()) {
-        break;
-      }
-      LOG.warning(
-          "batch "
-              + reservation.seq()
-              + " took "
-              + took / 1_000_000
-              + " ms to store, longer than the write timeout: written again under a new number,"
-              + " in case the relay skipped it as a gap");
-    }
-    return reservation.seq();
-  }
-
-  private Reservation reserve(int count, long atMillis) {
-    Bson inc =
-        Updates.combine(
-            Updates.inc(EdgeLog.SEQ, 1L),
-            Updates.inc(EdgeLog.EVENTS_TOTAL, (long) count),
-            Updates.set(EdgeLog.AT, atMillis));
-    Document counter =
-        meta.findOneAndUpdate(Filters.eq(EdgeLog.ID, EdgeLog.SEQUENCE), inc, RESERVE);
-    return new Reservation(
-        EventDocuments.number(counter, EdgeLog.SEQ),
-        EventDocuments.number(counter, EdgeLog.EVENTS_TOTAL));
   }
 
   /** The last reserved sequence number, 0 before the first batch. */

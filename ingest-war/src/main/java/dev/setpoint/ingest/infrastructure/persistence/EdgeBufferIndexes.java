@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,7 @@ public class EdgeBufferIndexes {
               Indexes.ascending(OUTBOX_CREATED_AT), new IndexOptions().name("createdAt")));
 
   private final BatchLog log;
+  private final Duration writeTimeout;
   private final MongoCollection<Document> legacy;
   private final MongoCollection<Document> outbox;
   private final CommandTargetView targets;
@@ -75,7 +77,8 @@ public class EdgeBufferIndexes {
       @ConfigProperty(name = "jnosql.document.database") String database,
       WriteQueueConfig writes,
       CommandTargetView targets) {
-    this.log = new BatchLog(client, database, writes.timeout);
+    this.log = new BatchLog(client, database);
+    this.writeTimeout = writes.timeout;
     this.legacy = client.getDatabase(database).getCollection(BufferedEvent.COLLECTION);
     this.outbox = client.getDatabase(database).getCollection(OutboxMessage.COLLECTION);
     this.targets = targets;
@@ -84,6 +87,7 @@ public class EdgeBufferIndexes {
   /** For CDI's proxy only. */
   protected EdgeBufferIndexes() {
     this.log = null;
+    this.writeTimeout = null;
     this.legacy = null;
     this.outbox = null;
     this.targets = null;
@@ -124,7 +128,7 @@ public class EdgeBufferIndexes {
     if (!ensured) {
       try {
         outbox.createIndexes(OUTBOX_INDEXES);
-        long moved = new LegacyBufferMigration(log, legacy).run();
+        long moved = new LegacyBufferMigration(log, writeTimeout, legacy).run();
         if (moved > 0) {
           LOG.info(() -> moved + " PENDING events of the old buffer layout moved to the batch log");
         }

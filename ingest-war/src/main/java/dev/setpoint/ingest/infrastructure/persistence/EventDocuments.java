@@ -48,9 +48,9 @@ final class EventDocuments {
    * The batch document for these events.
    *
    * @param seq its sequence number, the document's {@code _id}
-   * @param upTo the running total of events stored through this batch
+   * @param events none for a released number (see {@link BatchAppender})
    */
-  static Document batch(long seq, long upTo, long storedAtMillis, List<BufferedEvent> events) {
+  static Document batch(long seq, long storedAtMillis, List<BufferedEvent> events) {
     Map<String, Integer> perDevice = new LinkedHashMap<>();
     List<Document> embedded = new ArrayList<>(events.size());
     for (BufferedEvent event : events) {
@@ -64,7 +64,6 @@ final class EventDocuments {
     return new Document(EdgeLog.ID, seq)
         .append(EdgeLog.STORED_AT, storedAtMillis)
         .append(EdgeLog.COUNT, events.size())
-        .append(EdgeLog.UP_TO, upTo)
         .append(EdgeLog.DEVICES, devices)
         .append(EdgeLog.EVENTS, embedded);
   }

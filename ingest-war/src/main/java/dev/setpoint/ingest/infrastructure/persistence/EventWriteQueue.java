@@ -37,6 +37,12 @@ final class EventWriteQueue implements AutoCloseable {
   @FunctionalInterface
   interface BatchWriter {
     List<WriteOutcome> write(List<BufferedEvent> batch);
+
+    /**
+     * Nothing was queued for a moment, or the writer is stopping: a chance to tidy up on the
+     * writer's thread (the batch log releases sequence numbers it reserved and did not use).
+     */
+    default void idle() {}
   }
 
   private record Write(BufferedEvent event, CompletableFuture<WriteOutcome> outcome) {}
@@ -136,6 +142,7 @@ final class EventWriteQueue implements AutoCloseable {
       try {
         Write first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
         if (first == null) {
+          idle();
           continue;
         }
         batch.add(first);
@@ -149,6 +156,15 @@ final class EventWriteQueue implements AutoCloseable {
       }
     }
     failQueued();
+    idle();
+  }
+
+  private void idle() {
+    try {
+      writer.idle();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "the batch writer's idle work failed", e);
+    }
   }
 
   private void write(List<Write> batch) {

@@ -6,6 +6,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.EdgeLog;
 import dev.setpoint.contracts.buffer.EventState;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,10 +28,15 @@ final class LegacyBufferMigration {
   static final int CHUNK = 256;
 
   private final BatchLog log;
+  private final BatchAppender appender;
   private final MongoCollection<Document> legacy;
 
-  LegacyBufferMigration(BatchLog log, MongoCollection<Document> legacy) {
+  /**
+   * @param writeTimeout ingest's write timeout (see {@link BatchAppender})
+   */
+  LegacyBufferMigration(BatchLog log, Duration writeTimeout, MongoCollection<Document> legacy) {
     this.log = log;
+    this.appender = new BatchAppender(log, writeTimeout, 1); // a number per chunk, none left over
     this.legacy = legacy;
   }
 
@@ -70,7 +76,7 @@ final class LegacyBufferMigration {
       }
       List<BufferedEvent> oldestFirst =
           events.stream().sorted(Comparator.comparingLong(BufferedEvent::origin)).toList();
-      log.append(oldestFirst, System.currentTimeMillis());
+      appender.append(oldestFirst, System.currentTimeMillis());
       moved += oldestFirst.size();
       legacy.deleteMany(Filters.in(EventDocuments.ID, ids));
     }

@@ -4,7 +4,6 @@ import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Projections;
 import dev.setpoint.contracts.buffer.EdgeLog;
-import dev.setpoint.ingest.config.WriteQueueConfig;
 import dev.setpoint.ingest.domain.PendingEventCounts;
 import dev.setpoint.ingest.domain.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,10 +42,8 @@ public class LogPendingCounts implements PendingEventCounts {
 
   @Inject
   public LogPendingCounts(
-      MongoClient client,
-      @ConfigProperty(name = "jnosql.document.database") String database,
-      WriteQueueConfig writes) {
-    this.log = new BatchLog(client, database, writes.timeout);
+      MongoClient client, @ConfigProperty(name = "jnosql.document.database") String database) {
+    this.log = new BatchLog(client, database);
   }
 
   LogPendingCounts(BatchLog log) {

@@ -8,7 +8,6 @@ import dev.setpoint.contracts.buffer.BufferedEvent;
 import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.contracts.buffer.EdgeLog;
 import dev.setpoint.ingest.config.BufferConfig;
-import dev.setpoint.ingest.config.WriteQueueConfig;
 import dev.setpoint.ingest.domain.EventFilter;
 import dev.setpoint.ingest.domain.EventQueries;
 import dev.setpoint.ingest.domain.EventRetention;
@@ -58,9 +57,8 @@ public class MongoEventQueries implements EventQueries, EventRetention {
   public MongoEventQueries(
       MongoClient client,
       @ConfigProperty(name = "jnosql.document.database") String database,
-      WriteQueueConfig writes,
       BufferConfig buffer) {
-    this.log = new BatchLog(client, database, writes.timeout);
+    this.log = new BatchLog(client, database);
     this.lookupMaxEvents = buffer.lookupMaxEvents;
   }
 

@@ -25,13 +25,14 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
 
 /**
  * Stores events in the edge buffer's batch log ({@link BatchLog}): concurrent posts are grouped by
- * {@link EventWriteQueue} and each group becomes one batch document, so the store sees two write
- * commands per group, whatever its size. Before a group is written its ids are checked against the
- * in-memory window of each device's newest stored ids ({@link RecentEventIds}), and an id found
- * there (or earlier in the same group) is that event's 409. 201 follows the commit of the batch
- * document; the driver's default write concern is acknowledged, the stack's MongoDB-wire server
- * commits before it acknowledges, and a real MongoDB journals (see docs/benchmarks.md, "The edge
- * buffer's durability").
+ * {@link EventWriteQueue} and each group becomes one batch document ({@link BatchAppender}), so the
+ * store sees one write command per group whatever its size, and one more now and then for a block
+ * of sequence numbers. Before a group is written its ids are checked against the in-memory window
+ * of each device's newest stored ids ({@link RecentEventIds}), and an id found there (or earlier in
+ * the same group) is that event's 409. 201 follows the commit of the batch document; the driver's
+ * default write concern is acknowledged, the stack's MongoDB-wire server commits before it
+ * acknowledges, and a real MongoDB journals (see docs/benchmarks.md, "The edge buffer's
+ * durability").
  *
  * <p>The window is refilled from the log by the writer thread before its first group (a read; while
  * it fails, the group fails with 503 and nothing is written), and only the writer thread checks and
@@ -43,6 +44,7 @@ import org.eclipse.microprofile.metrics.annotation.Metric;
 public class MongoEventStore implements EventStore {
   private static final Logger LOG = Logger.getLogger(MongoEventStore.class.getName());
   private final BatchLog log;
+  private final BatchAppender appender;
   private final BufferConfig buffer;
   private final int batchMax;
   private final int queueCapacity;
@@ -72,7 +74,8 @@ public class MongoEventStore implements EventStore {
               description = "Events stored in the edge buffer's batch log since start (v3 and v1)")
           Counter stored) {
     this.stored = stored;
-    this.log = new BatchLog(client, database, writes.timeout);
+    this.log = new BatchLog(client, database);
+    this.appender = new BatchAppender(log, writes.timeout, writes.sequenceBlock);
     this.buffer = buffer;
     this.batchMax = writes.batchMax;
     this.queueCapacity = writes.queueCapacity;
@@ -82,6 +85,7 @@ public class MongoEventStore implements EventStore {
   /** For CDI's proxy only. */
   protected MongoEventStore() {
     this.log = null;
+    this.appender = null;
     this.buffer = null;
     this.batchMax = 0;
     this.queueCapacity = 0;
@@ -91,7 +95,19 @@ public class MongoEventStore implements EventStore {
 
   @PostConstruct
   void start() {
-    queue = new EventWriteQueue(this::insert, threads, batchMax, queueCapacity, timeout);
+    EventWriteQueue.BatchWriter writer =
+        new EventWriteQueue.BatchWriter() {
+          @Override
+          public List<WriteOutcome> write(List<BufferedEvent> batch) {
+            return insert(batch);
+          }
+
+          @Override
+          public void idle() {
+            appender.idle(System.currentTimeMillis());
+          }
+        };
+    queue = new EventWriteQueue(writer, threads, batchMax, queueCapacity, timeout);
   }
 
   @PreDestroy
@@ -124,12 +140,12 @@ public class MongoEventStore implements EventStore {
         return Collections.nCopies(batch.size(), unreadable(e));
       }
     }
-    return write(log, recent, batch, System.currentTimeMillis());
+    return write(appender, recent, batch, System.currentTimeMillis());
   }
 
   /** Writes one group: the duplicate check, then one batch document of the rest. */
   static List<WriteOutcome> write(
-      BatchLog log, RecentEventIds recent, List<BufferedEvent> batch, long nowMillis) {
+      BatchAppender log, RecentEventIds recent, List<BufferedEvent> batch, long nowMillis) {
     List<WriteOutcome> outcomes = new ArrayList<>(BatchOutcomes.allStored(batch.size()));
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < batch.size(); i++) {

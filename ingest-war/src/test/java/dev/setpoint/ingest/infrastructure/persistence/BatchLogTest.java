@@ -33,6 +33,10 @@ class BatchLogTest {
   private InMemoryMongo mongo;
   private MongoClient client;
   private BatchLog log;
+
+  /** A number per batch, so the tests below can name batches by number. */
+  private BatchAppender appender;
+
   private MongoEventQueries queries;
   private RecentEventIds recent;
 
@@ -40,7 +44,8 @@ class BatchLogTest {
   void start() {
     mongo = new InMemoryMongo();
     client = mongo.client;
-    log = new BatchLog(client, "setpoint-test", Duration.ofSeconds(5));
+    log = new BatchLog(client, "setpoint-test");
+    appender = new BatchAppender(log, Duration.ofSeconds(5), 1);
     queries = new MongoEventQueries(log, 1_000);
     recent = new RecentEventIds(32, 100);
   }
@@ -76,11 +81,11 @@ class BatchLogTest {
   void aGroupIsOneBatchAndItsDuplicatesAre409s() {
     assertEquals(
         List.of(WriteOutcome.STORED),
-        MongoEventStore.write(log, recent, List.of(event("a", "rack-1", 1)), 10));
+        MongoEventStore.write(appender, recent, List.of(event("a", "rack-1", 1)), 10));
 
     List<WriteOutcome> outcomes =
         MongoEventStore.write(
-            log,
+            appender,
             recent,
             List.of(
                 event("a", "rack-1", 2),
@@ -99,7 +104,6 @@ class BatchLogTest {
     assertEquals(2, log.newest(), "two groups, two batch documents");
     Document second = log.batches.find(Filters.eq("_id", 2L)).first();
     assertEquals(2, second.getInteger(EdgeLog.COUNT));
-    assertEquals(3L, second.getLong(EdgeLog.UP_TO), "events stored through it");
     assertEquals(20L, second.getLong(EdgeLog.STORED_AT));
     assertEquals(java.util.Map.of("rack-1", 1, "rack-2", 1), EventDocuments.devicesOf(second));
     assertFalse(
@@ -114,7 +118,7 @@ class BatchLogTest {
   @Test
   void readsWalkNewestStoredFirstAndPage() {
     for (int i = 0; i < 40; i++) {
-      MongoEventStore.write(log, recent, List.of(event("e" + i, "rack-" + (i % 2), i)), i);
+      MongoEventStore.write(appender, recent, List.of(event("e" + i, "rack-" + (i % 2), i)), i);
     }
     List<String> page =
         queries.events(new EventFilter.Device("rack-0"), 2, 3).stream()
@@ -140,10 +144,10 @@ class BatchLogTest {
 
   @Test
   void deletingByAgeTakesOnlyForwardedBatchesWhollyOlder() {
-    MongoEventStore.write(log, recent, List.of(event("old1", "rack-1", 5)), 1);
+    MongoEventStore.write(appender, recent, List.of(event("old1", "rack-1", 5)), 1);
     MongoEventStore.write(
-        log, recent, List.of(event("old2", "rack-1", 6), event("new", "rack-1", 50)), 2);
-    MongoEventStore.write(log, recent, List.of(event("old3", "rack-1", 7)), 3);
+        appender, recent, List.of(event("old2", "rack-1", 6), event("new", "rack-1", 50)), 2);
+    MongoEventStore.write(appender, recent, List.of(event("old3", "rack-1", 7)), 3);
     forwardThrough(2);
 
     assertEquals(1, queries.deleteSettledBefore(10));
@@ -157,13 +161,13 @@ class BatchLogTest {
   void pendingCountsFollowTheLogAndTheCursor() {
     LogPendingCounts counts = new LogPendingCounts(log);
     MongoEventStore.write(
-        log, recent, List.of(event("a", "rack-1", 1), event("b", "rack-2", 2)), 1);
-    MongoEventStore.write(log, recent, List.of(event("c", "rack-1", 3)), 2);
+        appender, recent, List.of(event("a", "rack-1", 1), event("b", "rack-2", 2)), 1);
+    MongoEventStore.write(appender, recent, List.of(event("c", "rack-1", 3)), 2);
     assertEquals(2, counts.pendingOf("rack-1"));
     assertEquals(1, counts.pendingOf("rack-2"));
 
     forwardThrough(1);
-    MongoEventStore.write(log, recent, List.of(event("d", "rack-2", 4)), 3);
+    MongoEventStore.write(appender, recent, List.of(event("d", "rack-2", 4)), 3);
     LogPendingCounts fresh = new LogPendingCounts(log); // as after a restart: rebuilt
     assertEquals(1, fresh.pendingOf("rack-1"));
     assertEquals(1, fresh.pendingOf("rack-2"));
@@ -174,7 +178,7 @@ class BatchLogTest {
   void aRestartRefillsTheDuplicateWindowFromTheLog() {
     for (int i = 0; i < 40; i++) {
       MongoEventStore.write(
-          log, recent, List.of(event("a" + i, "rack-1", i), event("b" + i, "rack-2", i)), i);
+          appender, recent, List.of(event("a" + i, "rack-1", i), event("b" + i, "rack-2", i)), i);
     }
     RecentEventIds restarted = new RecentEventIds(4, 2);
 
@@ -189,14 +193,14 @@ class BatchLogTest {
     assertEquals(
         List.of(WriteOutcome.DUPLICATE, WriteOutcome.STORED),
         MongoEventStore.write(
-            log, restarted, List.of(event("a39", "rack-1", 1), event("a35", "rack-1", 1)), 50),
+            appender, restarted, List.of(event("a39", "rack-1", 1), event("a35", "rack-1", 1)), 50),
         "the newest four per device are known again; the fifth newest is stored again");
   }
 
   @Test
   void theRebuildStopsAtItsBoundOfEvents() {
     for (int i = 0; i < 40; i++) {
-      MongoEventStore.write(log, recent, List.of(event("e" + i, "rack-" + i, i)), i);
+      MongoEventStore.write(appender, recent, List.of(event("e" + i, "rack-" + i, i)), i);
     }
     RecentEventIds restarted = new RecentEventIds(4, 100);
 
@@ -210,7 +214,7 @@ class BatchLogTest {
   @Test
   void aLookupByIdIsBoundedAndSaysSo() {
     for (int i = 0; i < 40; i++) {
-      MongoEventStore.write(log, recent, List.of(event("e" + i, "rack-1", i)), i);
+      MongoEventStore.write(appender, recent, List.of(event("e" + i, "rack-1", i)), i);
     }
     MongoEventQueries shallow = new MongoEventQueries(log, 10);
 
@@ -242,8 +246,9 @@ class BatchLogTest {
     legacy.insertOne(legacy(event("f", "rack-1", 1), "FORWARDED"));
     legacy.insertOne(legacy(event("x", "rack-1", 2), "REJECTED"));
 
-    assertEquals(600, new LegacyBufferMigration(log, legacy).run());
-    assertEquals(0, new LegacyBufferMigration(log, legacy).run(), "done once");
+    assertEquals(600, new LegacyBufferMigration(log, Duration.ofSeconds(5), legacy).run());
+    assertEquals(
+        0, new LegacyBufferMigration(log, Duration.ofSeconds(5), legacy).run(), "done once");
 
     assertEquals(600, queries.countEvents(new EventFilter.All()));
     assertTrue(queries.event("f").isEmpty(), "forwarded: the cloud has it");

@@ -35,11 +35,10 @@ class EventDocumentsTest {
 
   @Test
   void roundTripsThroughItsBatchDocument() {
-    Document batch = EventDocuments.batch(7, 12, 1_764_316_800_500L, List.of(EVENT));
+    Document batch = EventDocuments.batch(7, 1_764_316_800_500L, List.of(EVENT));
     assertEquals(List.of(EVENT), EventDocuments.eventsOf(batch, EventState.PENDING));
     assertEquals(7L, batch.get("_id"));
     assertEquals(1, batch.get("n"));
-    assertEquals(12L, batch.get("upTo"));
     assertEquals(Map.of("rack-1", 1), EventDocuments.devicesOf(batch));
   }
 

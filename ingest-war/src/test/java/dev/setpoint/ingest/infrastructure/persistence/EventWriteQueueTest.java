@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -218,5 +219,29 @@ class EventWriteQueueTest {
     release.countDown();
     closing.get(5, TimeUnit.SECONDS);
     assertThrows(StoreUnavailableException.class, () -> queue.add(event("late")));
+  }
+
+  @Test
+  void aWriterWithNothingQueuedIsToldSoAndAFailureThereDoesNotStopIt() throws Exception {
+    AtomicInteger idle = new AtomicInteger();
+    EventWriteQueue.BatchWriter writer =
+        new EventWriteQueue.BatchWriter() {
+          @Override
+          public List<WriteOutcome> write(List<BufferedEvent> batch) {
+            return Collections.nCopies(batch.size(), WriteOutcome.STORED);
+          }
+
+          @Override
+          public void idle() {
+            idle.incrementAndGet();
+            throw new IllegalStateException("the store is away");
+          }
+        };
+    queue = new EventWriteQueue(writer, THREADS, 16, 100, Duration.ofSeconds(2));
+
+    await().until(() -> idle.get() >= 2); // told again after a failing turn
+    queue.add(event("a")); // and still writing
+    int before = idle.get();
+    await().until(() -> idle.get() > before);
   }
 }

@@ -71,7 +71,10 @@ public class MongoPendingEvents implements PendingEvents {
   private final MongoCollection<Document> rejected;
   private final long graceMillis;
 
-  /** The running event total through the last window read, keyed by that window's end. */
+  /**
+   * The events forwarded through the last window read (the cursor's total when it was read plus the
+   * window's events), keyed by that window's end; the backlog count is the counter's total less it.
+   */
   private volatile long windowThrough = -1;
 
   private volatile long windowUpTo = -1;
@@ -105,14 +108,15 @@ public class MongoPendingEvents implements PendingEvents {
 
   @Override
   public Window next(int maxEvents) {
-    long cursor = number(metaDocument(EdgeLog.TELEMETRY_CURSOR), EdgeLog.SEQ);
+    Document cursorDocument = metaDocument(EdgeLog.TELEMETRY_CURSOR);
+    long cursor = number(cursorDocument, EdgeLog.SEQ);
     Document counter = metaDocument(EdgeLog.SEQUENCE);
     long newest = number(counter, EdgeLog.SEQ);
     long reservedAt = number(counter, EdgeLog.AT);
     long now = System.currentTimeMillis();
     List<BufferedEvent> events = new ArrayList<>();
     long through = cursor;
-    long upTo = -1;
+    long upTo = number(cursorDocument, EdgeLog.EVENTS_TOTAL);
     int skipped = 0;
     long oldest = Long.MAX_VALUE;
     while (through < newest && events.size() < maxEvents) {
@@ -132,7 +136,7 @@ public class MongoPendingEvents implements PendingEvents {
         Document document = documents.get(batch.seq());
         events.addAll(decode(batch.seq(), document));
         oldest = Math.min(oldest, batch.storedAtMillis());
-        upTo = number(document, EdgeLog.UP_TO);
+        upTo += batch.events();
       }
       skipped += plan.skippedGaps();
       boolean stoppedEarly = plan.through() < to;
@@ -159,7 +163,7 @@ public class MongoPendingEvents implements PendingEvents {
     List<org.bson.conversions.Bson> updates = new ArrayList<>();
     updates.add(Updates.max(EdgeLog.SEQ, window.through()));
     updates.add(Updates.set(EdgeLog.AT, atMillis));
-    if (windowThrough == window.through() && windowUpTo >= 0) {
+    if (windowThrough == window.through()) {
       updates.add(Updates.max(EdgeLog.EVENTS_TOTAL, windowUpTo));
     }
     meta.updateOne(

@@ -96,7 +96,6 @@ class MongoPendingEventsTest {
             new Document("_id", seq)
                 .append(EdgeLog.STORED_AT, storedAt)
                 .append(EdgeLog.COUNT, events.length)
-                .append(EdgeLog.UP_TO, counter.getLong(EdgeLog.EVENTS_TOTAL))
                 .append(EdgeLog.DEVICES, List.of())
                 .append(EdgeLog.EVENTS, List.of(events)));
     return seq;
@@ -150,6 +149,32 @@ class MongoPendingEventsTest {
     assertEquals(List.of("c"), ids(passed));
     assertEquals(1, passed.skippedGaps());
     assertEquals(3, passed.through());
+  }
+
+  @Test
+  void aNumberIngestReleasedUnusedIsPassedAtOnceAndTheBacklogCountsEventsOnly() {
+    long now = System.currentTimeMillis();
+    append(now, event("a", "rack-1"));
+    append(now); // reserved in a block and released: a batch with no events
+    append(now, event("c", "rack-1"), event("d", "rack-2"));
+    assertEquals(3, buffer.backlog().pending());
+
+    PendingEvents.Window window = buffer.next(100);
+    assertEquals(List.of("a", "c", "d"), ids(window), "no wait for the gap grace");
+    assertEquals(0, window.skippedGaps());
+    assertEquals(3, window.through());
+    buffer.advance(window, now);
+    assertEquals(dev.setpoint.relay.domain.Backlog.EMPTY, buffer.backlog());
+
+    append(now, event("e", "rack-1"));
+    buffer.advance(buffer.next(100), now);
+    assertEquals(
+        4L,
+        db.getCollection(EdgeLog.META)
+            .find(Filters.eq("_id", EdgeLog.TELEMETRY_CURSOR))
+            .first()
+            .getLong(EdgeLog.EVENTS_TOTAL),
+        "events forwarded, counted by the relay");
   }
 
   @Test
