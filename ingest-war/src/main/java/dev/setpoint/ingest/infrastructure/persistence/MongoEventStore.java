@@ -145,7 +145,7 @@ public class MongoEventStore implements EventStore {
 
   /** Writes one group: the duplicate check, then one batch document of the rest. */
   static List<WriteOutcome> write(
-      BatchAppender log, RecentEventIds recent, List<BufferedEvent> batch, long nowMillis) {
+      BatchAppender appender, RecentEventIds recent, List<BufferedEvent> batch, long nowMillis) {
     List<WriteOutcome> outcomes = new ArrayList<>(BatchOutcomes.allStored(batch.size()));
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < batch.size(); i++) {
@@ -171,7 +171,7 @@ public class MongoEventStore implements EventStore {
       return outcomes;
     }
     try {
-      log.append(fresh, nowMillis);
+      appender.append(fresh, nowMillis);
     } catch (MongoException e) {
       WriteOutcome failed = BatchOutcomes.failed(1, e).get(0);
       for (int i : freshAt) {
