@@ -26,11 +26,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,15 +56,7 @@ class CloudPathIT {
   @BeforeAll
   static void connect() {
     awaitReady(Duration.ofSeconds(180));
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                System.getProperty("setpoint.it.kafka.bootstrap"),
-                ProducerConfig.ACKS_CONFIG,
-                "all"),
-            new StringSerializer(),
-            new StringSerializer());
+    producer = Edge.producer();
   }
 
   @AfterAll
@@ -74,7 +64,8 @@ class CloudPathIT {
     producer.close();
   }
 
-  private static TelemetryMessage message(String device, long originNs, double temperature) {
+  /** A room sensor's temperature at {@code originNs}, under a new event id. */
+  static TelemetryMessage message(String device, long originNs, double temperature) {
     return new TelemetryMessage(
         4,
         UUID.randomUUID().toString(),
@@ -94,15 +85,21 @@ class CloudPathIT {
     producer.send(new ProducerRecord<>(Topics.TELEMETRY, key, value));
   }
 
-  private static long points(String prefix) throws Exception {
+  /** The temperature points in InfluxDB of the devices named {@code <prefix>-…}. */
+  static long points(String prefix) throws Exception {
     List<JsonArray> rows =
         influx("SELECT count(temperature) FROM climate WHERE device =~ /^" + prefix + "-/");
     return rows.isEmpty() ? 0 : rows.get(0).getJsonNumber(1).longValue();
   }
 
-  /** analytics' telemetry figures on /metrics, by name. */
+  /** analytics' telemetry figures on the EAR test server's /metrics, by name. */
   private static Map<String, Double> figures() throws Exception {
-    var response = Scraper.get("/metrics?scope=application");
+    return figures(Edge.BASE);
+  }
+
+  /** analytics' telemetry figures on the /metrics of the server at {@code base}, by name. */
+  static Map<String, Double> figures(String base) throws Exception {
+    var response = Scraper.get(base, "/metrics?scope=application");
     assertEquals(200, response.statusCode(), response.body());
     Map<String, Double> figures = new java.util.TreeMap<>();
     Matcher m = GAUGE.matcher(response.body());

@@ -358,6 +358,18 @@ public final class Edge {
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A producer to the test stack's broker, as the relay's: every record acknowledged by all. */
+  static KafkaProducer<String, String> producer() {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            System.getProperty("setpoint.it.kafka.bootstrap"),
+            ProducerConfig.ACKS_CONFIG,
+            "all"),
+        new StringSerializer(),
+        new StringSerializer());
+  }
+
   /**
    * Sends the recommender's setpoint for a device onto {@code setpoint.commands}, as analytics
    * does, and waits for the broker's acknowledgement.
@@ -365,15 +377,7 @@ public final class Edge {
   static void recommend(String device, String value, long issuedAt, String reason)
       throws Exception {
     try (CommandCodec codec = new CommandCodec();
-        KafkaProducer<String, String> producer =
-            new KafkaProducer<>(
-                Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    System.getProperty("setpoint.it.kafka.bootstrap"),
-                    ProducerConfig.ACKS_CONFIG,
-                    "all"),
-                new StringSerializer(),
-                new StringSerializer())) {
+        KafkaProducer<String, String> producer = producer()) {
       CommandMessage command =
           new CommandMessage(
               CommandMessage.SCHEMA_VERSION,

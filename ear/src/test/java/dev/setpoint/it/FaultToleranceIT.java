@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -352,7 +353,10 @@ class FaultToleranceIT {
     return m.group(1);
   }
 
-  /** The EAR test server, as its Liberty installation runs it. */
+  /**
+   * A test server of the EAR module's Liberty installation: the EAR test server (no argument) or
+   * another by name (AnalyticsGroupIT's second analytics server).
+   */
   static final class LibertyServer {
     private LibertyServer() {}
 
@@ -364,19 +368,38 @@ class FaultToleranceIT {
       return System.getProperty("setpoint.it.server.name");
     }
 
-    /** SIGKILL to the server's JVM: no shutdown hook, no orderly stop, as a crash or OOM kill. */
+    /** SIGKILL to the EAR test server's JVM. */
     static void kill9() throws Exception {
-      Path pidFile = wlp().resolve("usr/servers/.pid/" + name() + ".pid");
-      long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).strip());
-      ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
-      assertTrue(process.destroyForcibly(), "SIGKILL to " + pid);
+      kill9(name());
+    }
+
+    /** Starts the EAR test server again as liberty-maven-plugin did. */
+    static void start() throws Exception {
+      start(name());
+    }
+
+    /** SIGKILL to the server's JVM: no shutdown hook, no orderly stop, as a crash or OOM kill. */
+    static void kill9(String server) throws Exception {
+      ProcessHandle process =
+          process(server).orElseThrow(() -> new AssertionError(server + " is not running"));
+      assertTrue(process.destroyForcibly(), "SIGKILL to " + process.pid());
       process.onExit().get(60, TimeUnit.SECONDS);
     }
 
-    /** Starts it again as liberty-maven-plugin did: same server, same configuration. */
-    static void start() throws Exception {
+    /** The server's JVM while it runs, found by its pid file. */
+    static Optional<ProcessHandle> process(String server) throws Exception {
+      Path pidFile = wlp().resolve("usr/servers/.pid/" + server + ".pid");
+      if (!Files.exists(pidFile)) {
+        return Optional.empty();
+      }
+      long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.UTF_8).strip());
+      return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    }
+
+    /** Starts the server as liberty-maven-plugin does: same server, same configuration. */
+    static void start(String server) throws Exception {
       ProcessBuilder builder =
-          new ProcessBuilder(wlp().resolve("bin/server").toString(), "start", name())
+          new ProcessBuilder(wlp().resolve("bin/server").toString(), "start", server)
               .redirectErrorStream(true);
       builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
       Process process = builder.start();

@@ -25,22 +25,31 @@ public final class Scraper {
 
   /** {@code GET <BASE><path>} with the scraper's credential. */
   public static HttpResponse<String> get(String path) throws Exception {
-    return send(path, password());
+    return send(Edge.BASE, path, password());
+  }
+
+  /**
+   * {@code GET <base><path>} with the scraper's credential, of another test server of this run
+   * (AnalyticsGroupIT's second analytics server: same certificate, same password).
+   */
+  public static HttpResponse<String> get(String base, String path) throws Exception {
+    return send(base, path, password());
   }
 
   /** {@code GET <BASE><path>} as an anonymous caller. */
   public static HttpResponse<String> anonymous(String path) throws Exception {
-    return send(path, null);
+    return send(Edge.BASE, path, null);
   }
 
   /** {@code GET <BASE><path>} with the scraper's user and the given password. */
   public static HttpResponse<String> withPassword(String path, String password) throws Exception {
-    return send(path, password);
+    return send(Edge.BASE, path, password);
   }
 
-  private static HttpResponse<String> send(String path, String password) throws Exception {
+  private static HttpResponse<String> send(String base, String path, String password)
+      throws Exception {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(Edge.BASE + path)).timeout(Duration.ofSeconds(15));
+        HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(15));
     if (password != null) {
       String basic = USER + ":" + password;
       request.header(
