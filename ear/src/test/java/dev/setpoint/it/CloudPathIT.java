@@ -43,9 +43,8 @@ import org.junit.jupiter.api.Test;
  * so a lost one is a missing point and the count is exact.
  *
  * <p>Two analytics servers in one consumer group, one killed while the other takes over its
- * partitions, are not tested here: the EAR test server runs every WAR in one Liberty, and a second
- * analytics server would need a second Liberty server (its own ports, server.xml and application)
- * built and started by ear/pom.xml.
+ * partitions, are {@link AnalyticsGroupIT}'s: the EAR test server and a second Liberty server that
+ * runs the analytics WAR alone.
  */
 class CloudPathIT {
   private static final TelemetryCodec CODEC = new TelemetryCodec();
