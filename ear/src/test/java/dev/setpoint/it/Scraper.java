@@ -9,8 +9,9 @@ import java.time.Duration;
 import java.util.Base64;
 
 /**
- * Prometheus' side of {@code /metrics} on the EAR test server: the scraper's user and this run's
- * password ({@code it.metrics.password}, made per run in ear/pom.xml, as the server's {@code
+ * Prometheus' side of {@code /metrics} on the EAR test server (and on AnalyticsGroupIT's second
+ * analytics server, which has the same password): the scraper's user and this run's password
+ * ({@code it.metrics.password}, made per run in ear/pom.xml, as the server's {@code
  * metrics.password}), over the HTTPS base URL with {@link Edge#client()}, which trusts exactly the
  * test server's certificate.
  */
