@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.client.model.Filters;
 import dev.setpoint.contracts.buffer.BufferedEvent;
-import dev.setpoint.contracts.buffer.BufferedReading;
 import dev.setpoint.contracts.buffer.EdgeLog;
 import dev.setpoint.contracts.buffer.EventState;
 import java.time.Duration;
@@ -52,16 +51,7 @@ class BatchAppenderTest {
   }
 
   private static BufferedEvent event(String id) {
-    return new BufferedEvent(
-        id,
-        "rack-1",
-        "room-sensor",
-        "climate",
-        1L,
-        List.of(new BufferedReading("r-" + id, 1L, "temperature", "Float64", "21.5", "degC")),
-        EventState.PENDING,
-        1_000L,
-        null);
+    return BatchLogTest.event(id, "rack-1", 1L);
   }
 
   private Document batch(long seq) {

@@ -55,7 +55,8 @@ class BatchLogTest {
     mongo.close();
   }
 
-  private static BufferedEvent event(String id, String device, long origin) {
+  /** An event of two readings, as the batch log's tests store them. */
+  static BufferedEvent event(String id, String device, long origin) {
     return new BufferedEvent(
         id,
         device,
