@@ -77,7 +77,7 @@ class HardeningTest {
       List.of(
           "MP_JWT_VERIFY_ISSUER",
           "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-          "MP_JWT_VERIFY_AUDIENCES",
+          "JWT_AUDIENCES",
           "JWT_USERNAME_CLAIM",
           "SETPOINT_SECURITY_GROUPS_VIEWER",
           "SETPOINT_SECURITY_GROUPS_OPERATOR",
@@ -260,7 +260,7 @@ class HardeningTest {
         List.of(
             "MP_JWT_VERIFY_ISSUER",
             "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
-            "MP_JWT_VERIFY_AUDIENCES",
+            "JWT_AUDIENCES",
             "SETPOINT_SECURITY_GROUPS_ADMIN")) {
       assertTrue(
           Pattern.compile("(?m)^" + key + "=.*" + Pattern.quote(placeholder)).matcher(oidc).find(),
