@@ -140,7 +140,8 @@ podman_build() {
 }
 
 # images [--rebase]: the base (once), the minified runtime, the local Liberty base, then one image
-# per WAR and the EAR's, tagged as the manifests name them (localhost/setpoint-<role>:<version>).
+# per WAR and the EAR's, tagged as the manifests name them (localhost/setpoint-<role>:<version>);
+# then the stack's secrets the local run's pods are given.
 cmd_images() {
   local arg
   for arg in "$@"; do
@@ -172,5 +173,10 @@ cmd_images() {
       --build-arg "VERSION=$version" -t "$image" "$ROOT"
   done
   podman image prune -f >/dev/null 2>&1 || true
+  # The local run's credentials (k8s/deploy podman gives them to the pods): the hub's certificate
+  # and the local issuer's key, made once as ./setpoint start makes them.
+  ensure_secrets "$SETPOINT_DATA/secrets/$PASSWORD_ONCE_FILE"
+  ensure_tls
+  show_operator_password_once
   say "images ready: $(podman images --format '{{.Repository}}:{{.Tag}} {{.Size}}' --filter reference='localhost/setpoint*' | tr '\n' ',' | sed 's/,$//; s/,/, /g')"
 }
