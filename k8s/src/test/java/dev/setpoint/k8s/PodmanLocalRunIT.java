@@ -136,7 +136,8 @@ class PodmanLocalRunIT {
     if (skipped != null) {
       return;
     }
-    runQuietly(List.of("podman", "rm", "-f", ARBITRARY_UID_CONTAINER), Duration.ofSeconds(60));
+    runQuietly(
+        List.of("podman", "rm", "-f", "-v", ARBITRARY_UID_CONTAINER), Duration.ofSeconds(60));
     if (played) {
       for (String overlay : List.of("edge", "cloud")) {
         run(List.of(root.resolve("k8s/deploy").toString(), "podman", overlay, "--down"));
