@@ -70,7 +70,11 @@ final class Kustomize {
 
   /** The overlay's objects, in kustomize's order. */
   static Rendered render(String overlay) {
-    Path dir = Repository.k8s().resolve("overlays").resolve(overlay);
+    return render(overlay, Repository.k8s().resolve("overlays").resolve(overlay));
+  }
+
+  /** The objects of the kustomization in {@code dir}, named {@code overlay} in messages. */
+  static Rendered render(String overlay, Path dir) {
     String yaml = run(List.of("kubectl", "kustomize", dir.toString()));
     List<HasMetadata> objects = new ArrayList<>();
     try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(yaml)) {
