@@ -25,6 +25,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -272,6 +274,68 @@ class RollUpIT {
     assertEquals(60, samples.size(), body.toString());
     assertEquals(
         29.9, samples.getJsonObject(59).getJsonNumber("temperature").doubleValue(), EPSILON);
+  }
+
+  /**
+   * A month wholly older than the raw retention: the room's report reads its energy hours from the
+   * hour roll-up (kept there unchanged), their weather from its device means (an hour without
+   * weather is not complete) and its inlet minutes from the minute roll-up's room minutes, as the
+   * stack's continuous queries left them.
+   */
+  @Test
+  void aMonthOlderThanTheRawRetentionIsReportedFromTheRollUps() throws Exception {
+    String old = "rollup-old-room-" + UUID.randomUUID();
+    YearMonth month = YearMonth.now(ZoneOffset.UTC).minusMonths(3);
+    Instant hour = month.atDay(10).atStartOfDay(ZoneOffset.UTC).toInstant();
+    List<String> hours = new ArrayList<>();
+    for (int h = 0; h < 3; h++) {
+      hours.add(
+          "energy,device=crac-"
+              + old
+              + ",quantity=cooling,room="
+              + old
+              + ",site=rollup-site kwh=1.5,covered_s=3600,gap_s=0,excluded_s=0,resets=0i,"
+              + "complete=true "
+              + hour.plusSeconds(3600L * h).toEpochMilli());
+    }
+    // The hours' weather (a complete hour needs it): the hour roll-up's device means.
+    for (int h = 0; h < 3; h++) {
+      hours.add(
+          "climate,device=rc-"
+              + old
+              + ",room="
+              + old
+              + ",site=rollup-site,source=climate mean_outdoor_temperature=20,"
+              + "mean_outdoor_humidity=50 "
+              + hour.plusSeconds(3600L * h).toEpochMilli());
+    }
+    RollUps.write("rollup_1h", hours);
+    List<String> minutes = new ArrayList<>();
+    for (int m = 0; m < 30; m++) {
+      minutes.add(
+          "room_climate,room="
+              + old
+              + ",site=rollup-site hottest_inlet="
+              + (m < 10 ? 28.0 : 24.0)
+              + ",mean_temperature=23,mean_humidity=40 "
+              + hour.plusSeconds(60L * m).toEpochMilli());
+    }
+    RollUps.write("rollup_1m", minutes);
+
+    JsonObject energy = report(old, month, "/energy");
+    assertEquals(3, energy.getInt("completeHours"), energy.toString());
+    assertEquals(4.5, energy.getJsonNumber("coolingKwh").doubleValue(), EPSILON);
+    JsonObject envelope = report(old, month, "/envelope");
+    assertEquals(30, envelope.getInt("minutesObserved"), envelope.toString());
+    assertEquals(10, envelope.getInt("minutesAbove"), envelope.toString());
+    assertEquals(28.0, envelope.getJsonNumber("hottestC").doubleValue(), EPSILON);
+  }
+
+  private JsonObject report(String room, YearMonth month, String figure) throws Exception {
+    HttpResponse<String> response =
+        get("api/v1/rooms/" + q(room) + "/reports/" + month + figure, "application/json");
+    assertEquals(200, response.statusCode(), response.body());
+    return Json.createReader(new StringReader(response.body())).readObject();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.setpoint.analytics.infrastructure.energy;
 
 import dev.setpoint.analytics.domain.energy.Quantity;
+import dev.setpoint.analytics.infrastructure.influx.RawRetention;
 import dev.setpoint.model.influxql.InfluxQl;
 import java.time.Instant;
 import java.util.List;
@@ -80,7 +81,7 @@ final class EnergyStatements {
 
   /** The meter's anomaly pieces in {@code [from, to)}, one series per room, site and kind. */
   static String meterAnomalies(String device, Quantity quantity, Instant from, Instant to) {
-    return select(ANOMALY_FIELDS, ANOMALY)
+    return select(ANOMALY_FIELDS, InfluxQl.identifier(ANOMALY))
         + equal("device", device)
         + " AND "
         + equal("quantity", quantity.code())
@@ -101,7 +102,18 @@ final class EnergyStatements {
 
   /** The room's hours in {@code [from, to)}, one series per device, quantity and site. */
   static String roomHours(String room, Instant from, Instant to) {
-    return select(HOUR_FIELDS, ENERGY)
+    return select(HOUR_FIELDS, InfluxQl.identifier(ENERGY))
+        + equal("room", room)
+        + range(from, to)
+        + groupBy("device", "quantity", "site");
+  }
+
+  /**
+   * The same from the 1-hour roll-up, which keeps the hours unchanged (the stack's continuous query
+   * and the Kubernetes task copy them) after the raw retention dropped them.
+   */
+  static String rolledUpRoomHours(String room, Instant from, Instant to) {
+    return select(HOUR_FIELDS, rolledUpEnergy())
         + equal("room", room)
         + range(from, to)
         + groupBy("device", "quantity", "site");
@@ -109,28 +121,35 @@ final class EnergyStatements {
 
   /** The room's anomaly pieces in {@code [from, to)}. */
   static String roomAnomalies(String room, Instant from, Instant to) {
-    return select(ANOMALY_FIELDS, ANOMALY)
+    return select(ANOMALY_FIELDS, InfluxQl.identifier(ANOMALY))
         + equal("room", room)
         + range(from, to)
         + groupBy("device", "quantity", "site", "kind");
   }
 
-  /** The room's name as a tag value of the hours, if any hour is filed under it. */
-  static String hasRoom(String room) {
+  /**
+   * The room's name as a tag value of the hours, if any hour is filed under it: in the raw points
+   * or, with {@code rolledUp}, in the 1-hour roll-up.
+   */
+  static String hasRoom(String room, boolean rolledUp) {
     return "SHOW TAG VALUES FROM "
-        + InfluxQl.identifier(ENERGY)
+        + (rolledUp ? rolledUpEnergy() : InfluxQl.identifier(ENERGY))
         + " WITH KEY = "
         + InfluxQl.identifier("room")
         + " WHERE "
         + equal("room", room);
   }
 
-  private static String select(List<String> fields, String measurement) {
+  private static String select(List<String> fields, String source) {
     return "SELECT "
         + fields.stream().map(InfluxQl::identifier).collect(Collectors.joining(", "))
         + " FROM "
-        + InfluxQl.identifier(measurement)
+        + source
         + " WHERE ";
+  }
+
+  private static String rolledUpEnergy() {
+    return InfluxQl.identifier(RawRetention.HOUR_ROLLUP) + "." + InfluxQl.identifier(ENERGY);
   }
 
   private static String tags() {

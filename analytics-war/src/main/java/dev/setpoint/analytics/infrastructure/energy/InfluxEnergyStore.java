@@ -9,6 +9,7 @@ import com.influxdb.client.InfluxDBClient;
 import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.client.write.Point;
 import com.influxdb.query.InfluxQLQueryResult;
+import dev.setpoint.analytics.config.HistoryConfig;
 import dev.setpoint.analytics.config.InfluxConfig;
 import dev.setpoint.analytics.domain.energy.AnomalyKind;
 import dev.setpoint.analytics.domain.energy.EnergyAnomaly;
@@ -20,8 +21,11 @@ import dev.setpoint.analytics.domain.energy.MeterHour;
 import dev.setpoint.analytics.domain.energy.MeterReading;
 import dev.setpoint.analytics.domain.energy.Quantity;
 import dev.setpoint.analytics.infrastructure.influx.InfluxQlRows;
+import dev.setpoint.analytics.infrastructure.influx.RawRetention;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -42,16 +46,20 @@ public class InfluxEnergyStore implements EnergyStore {
   private final InfluxQlRows reader;
   private final WriteApiBlocking writes;
 
+  private final RawRetention retention;
+
   @Inject
-  public InfluxEnergyStore(InfluxDBClient client, InfluxConfig config) {
+  public InfluxEnergyStore(InfluxDBClient client, InfluxConfig config, HistoryConfig history) {
     this.reader = new InfluxQlRows(client.getInfluxQLQueryApi(), config.bucket);
     this.writes = client.getWriteApiBlocking();
+    this.retention = new RawRetention(history.rawRetention, Clock.systemUTC());
   }
 
   /** For CDI's proxy only. */
   protected InfluxEnergyStore() {
     this.reader = null;
     this.writes = null;
+    this.retention = null;
   }
 
   private List<InfluxQLQueryResult.Series> series(String statement) {
@@ -163,16 +171,23 @@ public class InfluxEnergyStore implements EnergyStore {
     return anomalies;
   }
 
+  /** The hours older than the raw retention come from the 1-hour roll-up, which keeps them. */
   @Override
   public List<MeterHour> hoursOfRoom(String room, Instant from, Instant to) {
     List<MeterHour> hours = new ArrayList<>();
-    for (InfluxQLQueryResult.Series series : series(EnergyStatements.roomHours(room, from, to))) {
-      Optional<Meter> meter = meter(series.getTags(), room);
-      if (meter.isEmpty()) {
-        continue;
-      }
-      for (InfluxQLQueryResult.Series.Record row : series.getValues()) {
-        hours.add(new MeterHour(meter.get(), hour(row)));
+    for (RawRetention.Part part : retention.parts(from, to, Duration.ofHours(1))) {
+      String statement =
+          part.rolledUp()
+              ? EnergyStatements.rolledUpRoomHours(room, part.from(), part.to())
+              : EnergyStatements.roomHours(room, part.from(), part.to());
+      for (InfluxQLQueryResult.Series series : series(statement)) {
+        Optional<Meter> meter = meter(series.getTags(), room);
+        if (meter.isEmpty()) {
+          continue;
+        }
+        for (InfluxQLQueryResult.Series.Record row : series.getValues()) {
+          hours.add(new MeterHour(meter.get(), hour(row)));
+        }
       }
     }
     return hours;
@@ -189,10 +204,16 @@ public class InfluxEnergyStore implements EnergyStore {
         "true".equals(text(row, "complete")));
   }
 
+  /** A room whose raw hours have all expired is still known by its rolled-up hours. */
   @Override
   public boolean hasRoom(String room) {
-    return rows(EnergyStatements.hasRoom(room)).stream()
-        .anyMatch(row -> room.equals(text(row, "value")));
+    for (boolean rolledUp : new boolean[] {false, true}) {
+      if (rows(EnergyStatements.hasRoom(room, rolledUp)).stream()
+          .anyMatch(row -> room.equals(text(row, "value")))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.setpoint.analytics.infrastructure.history;
 import dev.setpoint.analytics.application.history.HistoryService;
 import dev.setpoint.analytics.domain.history.Resolution;
 import dev.setpoint.analytics.domain.history.SeriesQuery;
+import dev.setpoint.analytics.infrastructure.influx.RawRetention;
 import dev.setpoint.model.influxql.InfluxQl;
 import java.time.Instant;
 import java.util.List;
@@ -23,8 +24,8 @@ import java.util.stream.Collectors;
 final class InfluxQlStatements {
   static final String CLIMATE = "climate";
   static final String RECOMMENDATION = "recommendation";
-  static final String MINUTE_POLICY = "rollup_1m";
-  static final String HOUR_POLICY = "rollup_1h";
+  static final String MINUTE_POLICY = RawRetention.MINUTE_ROLLUP;
+  static final String HOUR_POLICY = RawRetention.HOUR_ROLLUP;
 
   /** Numeric fields averaged per bucket when downsampling. */
   static final List<String> MEAN_FIELDS =

@@ -1,5 +1,6 @@
 package dev.setpoint.analytics.infrastructure.savings;
 
+import dev.setpoint.analytics.infrastructure.influx.RawRetention;
 import dev.setpoint.model.influxql.InfluxQl;
 import java.time.Instant;
 
@@ -11,6 +12,7 @@ final class SavingsStatements {
   static final String CLIMATE = "climate";
   static final String ENERGY = "energy";
   static final String RECOMMENDATION = "recommendation";
+  static final String ROOM_CLIMATE = "room_climate";
 
   private SavingsStatements() {}
 
@@ -23,6 +25,25 @@ final class SavingsStatements {
         + ") AS \"rh\", mean("
         + InfluxQl.identifier("compute_power")
         + ") AS \"load\" FROM "
+        + InfluxQl.identifier(CLIMATE)
+        + where(room, from, to)
+        + " GROUP BY time(1h) fill(none)";
+  }
+
+  /**
+   * The same hours from the 1-hour roll-up: means of the devices' hourly means ({@code
+   * mean_<field>} per device series), for hours older than the raw retention.
+   */
+  static String rolledUpDrivers(String room, Instant from, Instant to) {
+    return "SELECT mean("
+        + InfluxQl.identifier("mean_outdoor_temperature")
+        + ") AS \"t\", mean("
+        + InfluxQl.identifier("mean_outdoor_humidity")
+        + ") AS \"rh\", mean("
+        + InfluxQl.identifier("mean_compute_power")
+        + ") AS \"load\" FROM "
+        + InfluxQl.identifier(RawRetention.HOUR_ROLLUP)
+        + "."
         + InfluxQl.identifier(CLIMATE)
         + where(room, from, to)
         + " GROUP BY time(1h) fill(none)";
@@ -42,6 +63,26 @@ final class SavingsStatements {
         + " GROUP BY time(1m) fill(none)";
   }
 
+  /**
+   * The same minutes from the 1-minute roll-up's {@value #ROOM_CLIMATE} (one point per room, site
+   * and minute: its hottest inlet, mean temperature and humidity), for minutes older than the raw
+   * retention.
+   */
+  static String rolledUpInletMinutes(String room, Instant from, Instant to) {
+    return "SELECT max("
+        + InfluxQl.identifier("hottest_inlet")
+        + ") AS \"hottest\", mean("
+        + InfluxQl.identifier("mean_temperature")
+        + ") AS \"mean\", mean("
+        + InfluxQl.identifier("mean_humidity")
+        + ") AS \"rh\" FROM "
+        + InfluxQl.identifier(RawRetention.MINUTE_ROLLUP)
+        + "."
+        + InfluxQl.identifier(ROOM_CLIMATE)
+        + where(room, from, to)
+        + " GROUP BY time(1m) fill(none)";
+  }
+
   /** The recommender's decisions for the room. */
   static String decisions(String room, Instant from, Instant to) {
     return "SELECT "
@@ -57,9 +98,13 @@ final class SavingsStatements {
         + where(room, from, to);
   }
 
-  /** The rooms filed under the site in a measurement. */
-  static String roomsOfSite(String measurement, String site) {
+  /**
+   * The rooms filed under the site in a measurement: of the raw points, or with {@code rolledUp} of
+   * the 1-hour roll-up (a room whose raw points have all expired).
+   */
+  static String roomsOfSite(String measurement, String site, boolean rolledUp) {
     return "SHOW TAG VALUES FROM "
+        + (rolledUp ? InfluxQl.identifier(RawRetention.HOUR_ROLLUP) + "." : "")
         + InfluxQl.identifier(measurement)
         + " WITH KEY = "
         + InfluxQl.identifier("room")

@@ -67,6 +67,17 @@ class EnergyStatementsTest {
         EnergyStatements.roomHours(room, FROM, TO));
     assertEquals(
         "SHOW TAG VALUES FROM \"energy\" WITH KEY = \"room\" WHERE \"room\" = 'a\\'b'",
-        EnergyStatements.hasRoom("a'b"));
+        EnergyStatements.hasRoom("a'b", false));
+    assertEquals(
+        "SHOW TAG VALUES FROM \"rollup_1h\".\"energy\" WITH KEY = \"room\" WHERE \"room\" = 'a\\'b'",
+        EnergyStatements.hasRoom("a'b", true));
+  }
+
+  @Test
+  void theHoursOlderThanTheRawRetentionAreReadFromTheHourRollUpUnchanged() {
+    assertEquals(
+        EnergyStatements.roomHours("r1", FROM, TO)
+            .replace("FROM \"energy\"", "FROM \"rollup_1h\".\"energy\""),
+        EnergyStatements.rolledUpRoomHours("r1", FROM, TO));
   }
 }
