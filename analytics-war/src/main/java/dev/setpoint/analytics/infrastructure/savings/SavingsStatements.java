@@ -18,16 +18,7 @@ final class SavingsStatements {
 
   /** The room's hourly means of the outdoor temperature and humidity and the compute load. */
   static String drivers(String room, Instant from, Instant to) {
-    return "SELECT mean("
-        + InfluxQl.identifier("outdoor_temperature")
-        + ") AS \"t\", mean("
-        + InfluxQl.identifier("outdoor_humidity")
-        + ") AS \"rh\", mean("
-        + InfluxQl.identifier("compute_power")
-        + ") AS \"load\" FROM "
-        + InfluxQl.identifier(CLIMATE)
-        + where(room, from, to)
-        + " GROUP BY time(1h) fill(none)";
+    return hourlyDrivers(InfluxQl.identifier(CLIMATE), "", room, from, to);
   }
 
   /**
@@ -35,32 +26,27 @@ final class SavingsStatements {
    * mean_<field>} per device series), for hours older than the raw retention.
    */
   static String rolledUpDrivers(String room, Instant from, Instant to) {
+    return hourlyDrivers(rolledUp(RawRetention.HOUR_ROLLUP, CLIMATE), "mean_", room, from, to);
+  }
+
+  private static String hourlyDrivers(
+      String source, String prefix, String room, Instant from, Instant to) {
     return "SELECT mean("
-        + InfluxQl.identifier("mean_outdoor_temperature")
+        + InfluxQl.identifier(prefix + "outdoor_temperature")
         + ") AS \"t\", mean("
-        + InfluxQl.identifier("mean_outdoor_humidity")
+        + InfluxQl.identifier(prefix + "outdoor_humidity")
         + ") AS \"rh\", mean("
-        + InfluxQl.identifier("mean_compute_power")
+        + InfluxQl.identifier(prefix + "compute_power")
         + ") AS \"load\" FROM "
-        + InfluxQl.identifier(RawRetention.HOUR_ROLLUP)
-        + "."
-        + InfluxQl.identifier(CLIMATE)
+        + source
         + where(room, from, to)
         + " GROUP BY time(1h) fill(none)";
   }
 
   /** The room's inlet per minute: the hottest reading, the mean temperature and humidity. */
   static String inletMinutes(String room, Instant from, Instant to) {
-    return "SELECT max("
-        + InfluxQl.identifier("temperature")
-        + ") AS \"hottest\", mean("
-        + InfluxQl.identifier("temperature")
-        + ") AS \"mean\", mean("
-        + InfluxQl.identifier("humidity")
-        + ") AS \"rh\" FROM "
-        + InfluxQl.identifier(CLIMATE)
-        + where(room, from, to)
-        + " GROUP BY time(1m) fill(none)";
+    return minutes(
+        InfluxQl.identifier(CLIMATE), "temperature", "temperature", "humidity", room, from, to);
   }
 
   /**
@@ -69,18 +55,38 @@ final class SavingsStatements {
    * retention.
    */
   static String rolledUpInletMinutes(String room, Instant from, Instant to) {
+    return minutes(
+        rolledUp(RawRetention.MINUTE_ROLLUP, ROOM_CLIMATE),
+        "hottest_inlet",
+        "mean_temperature",
+        "mean_humidity",
+        room,
+        from,
+        to);
+  }
+
+  private static String minutes(
+      String source,
+      String hottest,
+      String temperature,
+      String humidity,
+      String room,
+      Instant from,
+      Instant to) {
     return "SELECT max("
-        + InfluxQl.identifier("hottest_inlet")
+        + InfluxQl.identifier(hottest)
         + ") AS \"hottest\", mean("
-        + InfluxQl.identifier("mean_temperature")
+        + InfluxQl.identifier(temperature)
         + ") AS \"mean\", mean("
-        + InfluxQl.identifier("mean_humidity")
+        + InfluxQl.identifier(humidity)
         + ") AS \"rh\" FROM "
-        + InfluxQl.identifier(RawRetention.MINUTE_ROLLUP)
-        + "."
-        + InfluxQl.identifier(ROOM_CLIMATE)
+        + source
         + where(room, from, to)
         + " GROUP BY time(1m) fill(none)";
+  }
+
+  private static String rolledUp(String policy, String measurement) {
+    return InfluxQl.identifier(policy) + "." + InfluxQl.identifier(measurement);
   }
 
   /** The recommender's decisions for the room. */
@@ -104,8 +110,9 @@ final class SavingsStatements {
    */
   static String roomsOfSite(String measurement, String site, boolean rolledUp) {
     return "SHOW TAG VALUES FROM "
-        + (rolledUp ? InfluxQl.identifier(RawRetention.HOUR_ROLLUP) + "." : "")
-        + InfluxQl.identifier(measurement)
+        + (rolledUp
+            ? rolledUp(RawRetention.HOUR_ROLLUP, measurement)
+            : InfluxQl.identifier(measurement))
         + " WITH KEY = "
         + InfluxQl.identifier("room")
         + " WHERE "
