@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -46,8 +47,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * posted to the edge pod with its device token reach InfluxDB through the relay pod, Kafka and the
  * analytics pod, and the recommendation comes back on the edge pod's Core Command; Liberty killed
  * in the relay and analytics pods is brought back by podman's restart policy with every accepted
- * event stored; an arbitrary UID in group 0 (as OpenShift assigns) starts an image. Skipped, saying
- * why, where podman cannot run containers.
+ * event stored; an arbitrary UID in group 0 (as OpenShift assigns) starts every image. Skipped,
+ * saying why, where podman cannot run containers.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PodmanLocalRunIT {
@@ -70,6 +71,8 @@ class PodmanLocalRunIT {
   private static final String AUDIENCE = "setpoint-local-run";
 
   private static final Pattern TOKEN = Pattern.compile("\"token\":\"(spd_[^\"]+)\"");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static Path root;
   private static Path data;
@@ -136,8 +139,11 @@ class PodmanLocalRunIT {
     if (skipped != null) {
       return;
     }
-    runQuietly(
-        List.of("podman", "rm", "-f", "-v", ARBITRARY_UID_CONTAINER), Duration.ofSeconds(60));
+    for (String role : List.of("ingest", "relay", "analytics")) {
+      runQuietly(
+          List.of("podman", "rm", "-f", "-v", ARBITRARY_UID_CONTAINER + "-" + role),
+          Duration.ofSeconds(60));
+    }
     if (played) {
       for (String overlay : List.of("edge", "cloud")) {
         run(List.of(root.resolve("k8s/deploy").toString(), "podman", overlay, "--down"));
@@ -296,47 +302,64 @@ class PodmanLocalRunIT {
         .until(() -> climatePoints(device) == expected);
   }
 
+  /**
+   * Each pod's container started again from its image under an arbitrary UID in group 0 (as
+   * OpenShift's restricted SCC assigns), with the pod's own environment, read-only root and
+   * writable folders, on ports of its own: every image gets ready.
+   */
   @Test
   @Order(6)
-  void anArbitraryUidInGroupZeroStartsTheImage() throws Exception {
+  void anArbitraryUidInGroupZeroStartsEveryImage() throws Exception {
     assumeLocalRun();
-    String password =
-        Files.readString(Path.of("/var/lib/setpoint-podman/keystore.password")).strip();
-    run(
-        List.of(
-            "podman",
-            "run",
-            "-d",
-            "--name",
-            ARBITRARY_UID_CONTAINER,
-            "--network",
-            "host",
-            "--user",
-            "1000650000:0",
-            "--read-only",
-            "-v",
-            "/logs",
-            "-v",
-            "/opt/ol/wlp/output",
-            "-v",
-            "/tmp",
-            "-v",
-            "/var/lib/setpoint-podman/tls:/etc/setpoint/tls:ro",
-            "-e",
-            "KEYSTORE_LOCATION=/etc/setpoint/tls/keystore.p12",
-            "-e",
-            "KEYSTORE_PASSWORD=" + password,
-            "-e",
-            "HTTPS_PORT=" + ARBITRARY_UID_PORT,
-            "-e",
-            "HTTP_PORT=30083",
-            "-e",
-            "JNOSQL_MONGODB_URL=mongodb://127.0.0.1:" + port("SETPOINT_MONGO_PORT", 27017),
-            "localhost/setpoint-ingest:" + Repository.projectVersion()));
-    await("/health/ready of the image under UID 1000650000")
+    Map<String, Integer> ports = new TreeMap<>();
+    int port = ARBITRARY_UID_PORT;
+    for (String pod : new TreeMap<>(PODS).keySet()) {
+      String role = pod.substring(pod.lastIndexOf('-') + 1);
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  "podman",
+                  "run",
+                  "-d",
+                  "--name",
+                  ARBITRARY_UID_CONTAINER + "-" + role,
+                  "--network",
+                  "host",
+                  "--user",
+                  "1000650000:0",
+                  "--read-only",
+                  "-v",
+                  "/logs",
+                  "-v",
+                  "/opt/ol/wlp/output",
+                  "-v",
+                  "/tmp",
+                  "-v",
+                  "/var/lib/setpoint-podman/tls:/etc/setpoint/tls:ro"));
+      // The pod's environment (its ConfigMaps and secrets as podman resolved them), own ports.
+      for (String variable :
+          JSON.readValue(
+              run(List.of("podman", "inspect", pod, "--format", "{{json .Config.Env}}")),
+              String[].class)) {
+        String name = variable.substring(0, variable.indexOf('='));
+        if (!List.of("HTTPS_PORT", "HTTP_PORT", "HOSTNAME", "HOME").contains(name)) {
+          command.addAll(List.of("-e", variable));
+        }
+      }
+      command.addAll(
+          List.of(
+              "-e",
+              "HTTPS_PORT=" + port,
+              "-e",
+              "HTTP_PORT=" + (port + 100),
+              "localhost/setpoint-" + role + ":" + Repository.projectVersion()));
+      run(command);
+      ports.put(role, port++);
+    }
+    await("/health/ready of every image under UID 1000650000: " + ports)
         .atMost(READY)
         .pollInterval(Duration.ofSeconds(2))
-        .until(() -> status(ARBITRARY_UID_PORT, "/health/ready") == 200);
+        .until(() -> ports.values().stream().allMatch(p -> status(p, "/health/ready") == 200));
   }
 
   // ------------------------------------------------------------------------------ the pipeline
