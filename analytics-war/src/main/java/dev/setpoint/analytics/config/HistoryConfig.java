@@ -6,9 +6,9 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The history reads ({@code setpoint.analytics.history.*}): how long the time-series store keeps
- * raw points and roll-ups. They must say what the store's retention policies (InfluxDB 1.x) or
- * buckets (2.x) do; the stack exports both from its own settings ({@code
+ * The history ({@code setpoint.analytics.history.*}): how long the time-series store keeps raw
+ * points and roll-ups, and when late points are rolled up. The retentions must say what the store's
+ * policies (InfluxDB 1.x) or buckets (2.x) do; the stack exports both from its own settings ({@code
  * SETPOINT_INFLUX_RAW_RETENTION_DAYS}, {@code SETPOINT_INFLUX_ROLLUP_RETENTION_DAYS}), and the
  * Kubernetes deploy from the same ConfigMap values the buckets are made with.
  */
@@ -23,4 +23,17 @@ public class HistoryConfig {
   @Inject
   @ConfigProperty(name = "setpoint.analytics.history.rollup-retention", defaultValue = "P730D")
   public Duration rollupRetention;
+
+  /**
+   * How long an hour must go without late points (older than the continuous queries' windows)
+   * before it is rolled up again: the backlog that touched it has moved on.
+   */
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.history.late-quiet", defaultValue = "PT1M")
+  public Duration lateQuiet;
+
+  /** Time between the late roll-ups' rounds, each after the previous one ended. */
+  @Inject
+  @ConfigProperty(name = "setpoint.analytics.history.late-interval", defaultValue = "PT30S")
+  public Duration lateInterval;
 }

@@ -18,8 +18,9 @@ import java.util.logging.Logger;
  * recent window (each minute the last 2 minutes, each hour the last 2 hours), so the points an edge
  * hub delivers after a WAN outage would otherwise stay out of the roll-ups and, once the raw
  * retention passes, out of the history altogether. Each stored message older than {@link #LATE}
- * marks its hour; an hour no late point touched for {@link #QUIET} (the backlog has moved past it)
- * is rolled up again, a few hours per round, oldest first.
+ * marks its hour; an hour no late point touched for the quiet time ({@code
+ * setpoint.analytics.history.late-quiet}, a minute: the backlog has moved past it) is rolled up
+ * again, a few hours per round, oldest first.
  *
  * <p>Bounded: one entry per marked hour, only hours within the roll-ups' retention (at most 2 years
  * of hours, 17,520). Only a hint, like the energy roll-up's: marks are kept in memory, so a restart
@@ -32,9 +33,6 @@ public class LateRollUps {
   /** Older than this, a point missed the per-minute query's window (2 minutes) and its margin. */
   public static final Duration LATE = Duration.ofMinutes(3);
 
-  /** How long an hour must go without late points before it is rolled up again. */
-  public static final Duration QUIET = Duration.ofMinutes(1);
-
   /** Most hours rolled up in one round, so a round stays short. */
   public static final int HOURS_PER_ROUND = 6;
 
@@ -42,6 +40,7 @@ public class LateRollUps {
 
   private final RollUpBackfill backfill;
   private final Duration retention;
+  private final Duration quiet;
   private final Clock clock;
   private final Map<Long, Long> touched = new ConcurrentSkipListMap<>();
   private final AtomicLong hoursRolledUp = new AtomicLong();
@@ -49,10 +48,17 @@ public class LateRollUps {
 
   /**
    * @param retention how long the roll-ups are kept: older hours are not worth recomputing
+   * @param quiet how long an hour must go without late points before it is rolled up again
+   * @throws IllegalArgumentException when {@code quiet} is negative
    */
-  public LateRollUps(RollUpBackfill backfill, Duration retention, Clock clock) {
+  public LateRollUps(RollUpBackfill backfill, Duration retention, Duration quiet, Clock clock) {
+    if (quiet.isNegative()) {
+      throw new IllegalArgumentException(
+          "setpoint.analytics.history.late-quiet must not be negative, not " + quiet);
+    }
     this.backfill = backfill;
     this.retention = retention;
+    this.quiet = quiet;
     this.clock = clock;
   }
 
@@ -92,7 +98,7 @@ public class LateRollUps {
       if (due.size() == HOURS_PER_ROUND) {
         break;
       }
-      if (now - hour.getValue() >= QUIET.toMillis()) {
+      if (now - hour.getValue() >= quiet.toMillis()) {
         due.add(hour.getKey());
       }
     }

@@ -19,26 +19,38 @@ import java.util.logging.Logger;
 
 /**
  * Makes the application's one {@link LateRollUps} and runs its rounds on the managed scheduler,
- * every 30 s after the previous one ended.
+ * every {@code setpoint.analytics.history.late-interval} (30 s) after the previous one ended.
  */
 @ApplicationScoped
 public class LateRollUpScheduler {
   private static final Logger LOG = Logger.getLogger(LateRollUpScheduler.class.getName());
-  private static final long INTERVAL_MS = 30_000;
 
   @Resource private ManagedScheduledExecutorService scheduler;
 
   private final LateRollUps late;
+  private final long intervalMs;
   private ScheduledFuture<?> task;
 
+  /**
+   * @throws IllegalArgumentException when the interval is not positive or the quiet time is
+   *     negative, which stops the deployment
+   */
   @Inject
   public LateRollUpScheduler(RollUpBackfill backfill, HistoryConfig history) {
-    this.late = new LateRollUps(backfill, history.rollupRetention, Clock.systemUTC());
+    if (history.lateInterval.toMillis() <= 0) {
+      throw new IllegalArgumentException(
+          "setpoint.analytics.history.late-interval must be at least 1 ms, not "
+              + history.lateInterval);
+    }
+    this.late =
+        new LateRollUps(backfill, history.rollupRetention, history.lateQuiet, Clock.systemUTC());
+    this.intervalMs = history.lateInterval.toMillis();
   }
 
   /** For CDI's proxy only. */
   protected LateRollUpScheduler() {
     this.late = null;
+    this.intervalMs = 0;
   }
 
   @Produces
@@ -52,7 +64,7 @@ public class LateRollUpScheduler {
     }
     task =
         scheduler.scheduleWithFixedDelay(
-            this::round, INTERVAL_MS, INTERVAL_MS, TimeUnit.MILLISECONDS);
+            this::round, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
   }
 
   private void round() {

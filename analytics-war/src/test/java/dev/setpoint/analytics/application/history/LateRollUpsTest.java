@@ -1,6 +1,8 @@
 package dev.setpoint.analytics.application.history;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.setpoint.analytics.domain.history.RollUpBackfill;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
@@ -15,6 +17,10 @@ import org.junit.jupiter.api.Test;
 
 class LateRollUpsTest {
   private static final Instant NOW = Instant.parse("2026-12-03T12:00:30Z");
+  private static final Duration RETENTION = Duration.ofDays(730);
+
+  /** The default of {@code setpoint.analytics.history.late-quiet}. */
+  private static final Duration QUIET = Duration.ofMinutes(1);
 
   /** Records the hours it is asked to roll up; fails while {@code failing} is set. */
   private static final class RecordingBackfill implements RollUpBackfill {
@@ -55,7 +61,7 @@ class LateRollUpsTest {
           return now;
         }
       };
-  private final LateRollUps late = new LateRollUps(backfill, Duration.ofDays(730), clock);
+  private final LateRollUps late = new LateRollUps(backfill, RETENTION, QUIET, clock);
 
   private static TelemetryMessage at(Instant origin) {
     return new TelemetryMessage(
@@ -88,7 +94,7 @@ class LateRollUpsTest {
     assertEquals(2, late.pendingHours());
     assertEquals(0, late.round(), "still being delivered");
 
-    now = NOW.plus(LateRollUps.QUIET);
+    now = NOW.plus(QUIET);
     assertEquals(2, late.round());
     assertEquals(
         List.of(Instant.parse("2026-12-02T09:00:00Z"), Instant.parse("2026-12-02T10:00:00Z")),
@@ -101,7 +107,7 @@ class LateRollUpsTest {
   @Test
   void aFailedBackfillKeepsTheHourForTheNextRound() {
     late.noteStored(at(Instant.parse("2026-12-02T09:15:00Z")));
-    now = NOW.plus(LateRollUps.QUIET);
+    now = NOW.plus(QUIET);
     backfill.failing = true;
     assertEquals(0, late.round());
     assertEquals(1, late.pendingHours());
@@ -115,7 +121,7 @@ class LateRollUpsTest {
     for (int h = 0; h < 8; h++) {
       late.noteStored(at(Instant.parse("2026-12-01T00:30:00Z").plus(Duration.ofHours(h))));
     }
-    now = NOW.plus(LateRollUps.QUIET);
+    now = NOW.plus(QUIET);
     assertEquals(LateRollUps.HOURS_PER_ROUND, late.round());
     assertEquals(2, late.round());
   }
@@ -124,8 +130,28 @@ class LateRollUpsTest {
   void aStoreWithoutContinuousQueriesDropsTheMarks() {
     backfill.available = false;
     late.noteStored(at(Instant.parse("2026-12-02T09:15:00Z")));
-    now = NOW.plus(LateRollUps.QUIET);
+    now = NOW.plus(QUIET);
     assertEquals(0, late.round());
     assertEquals(0, late.pendingHours(), "bounded: nothing kept that nothing will use");
+  }
+
+  @Test
+  void aShorterQuietTimeRollsUpSooner() {
+    LateRollUps quick = new LateRollUps(backfill, RETENTION, Duration.ofSeconds(2), clock);
+    quick.noteStored(at(Instant.parse("2026-12-02T09:15:00Z")));
+    now = NOW.plusSeconds(1);
+    assertEquals(0, quick.round(), "still being delivered");
+    now = NOW.plusSeconds(2);
+    assertEquals(1, quick.round());
+    assertEquals(List.of(Instant.parse("2026-12-02T09:00:00Z")), backfill.hours);
+  }
+
+  @Test
+  void aNegativeQuietTimeIsRefusedNamingItsKey() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new LateRollUps(backfill, RETENTION, Duration.ofSeconds(-1), clock));
+    assertTrue(e.getMessage().startsWith("setpoint.analytics.history.late-quiet "), e.getMessage());
   }
 }
