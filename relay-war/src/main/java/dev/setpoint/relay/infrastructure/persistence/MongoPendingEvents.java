@@ -38,7 +38,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * <ul>
  *   <li>{@link #next}: the counter document, then {@code $in} of the next {@link #LOOKUP} numbers
- *       after the cursor, repeated until the window holds enough events;
+ *       after the cursor, repeated until the window holds enough events (and past a range that ends
+ *       in missing numbers, up to the first batch after them);
  *   <li>{@link #advance}: one update of the cursor document, the only write per window;
  *   <li>{@link #compact}: {@code $in} reads of the oldest forwarded batches, then one {@code
  *       deleteMany $in} of the batches, per chunk (the log has no document per event to delete:
@@ -55,6 +56,12 @@ public class MongoPendingEvents implements PendingEvents {
    * one event, so a window of a thousand events spans a thousand numbers.
    */
   static final int LOOKUP = 128;
+
+  /**
+   * Most look-ups past the end of a range that ends in missing numbers, in search of the first
+   * batch after them (8,192 numbers: 32 of ingest's largest blocks).
+   */
+  static final int LOOKAHEAD = 64;
 
   /** Batches a compaction deletes per chunk. */
   static final int COMPACT_CHUNK = 16;
@@ -122,6 +129,20 @@ public class MongoPendingEvents implements PendingEvents {
     while (through < newest && events.size() < maxEvents) {
       long to = Math.min(newest, through + LOOKUP);
       TreeMap<Long, Document> documents = read(range(through + 1, to));
+      // The range ends in numbers without a batch, not at the log's head: a block of numbers
+      // that an ingest killed mid-block reserved and never wrote can be longer than a look-up
+      // (write.sequence-block, 256). Whether they may still be written is told by the first batch
+      // after them (LogWindows), so look on until one is found. Without it, a gap longer than a
+      // look-up held the drain for as long as posts kept coming (bench/kill-at-scale.sh found it).
+      for (int more = 0; !documents.containsKey(to) && to < newest && more < LOOKAHEAD; more++) {
+        long from = to + 1;
+        to = Math.min(newest, to + LOOKUP);
+        TreeMap<Long, Document> further = read(range(from, to));
+        documents.putAll(further);
+        if (!further.isEmpty()) {
+          break;
+        }
+      }
       TreeMap<Long, LogWindows.Batch> found = new TreeMap<>();
       documents.forEach(
           (seq, document) ->

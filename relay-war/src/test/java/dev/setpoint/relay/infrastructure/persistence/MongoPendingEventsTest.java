@@ -152,6 +152,38 @@ class MongoPendingEventsTest {
   }
 
   @Test
+  void aGapLongerThanOneLookUpIsPassedOnceTheBatchAfterItIsSettledWhilePostsKeepComing() {
+    long now = System.currentTimeMillis();
+    long old = now - GRACE - 1;
+    append(old, event("a", "rack-1"));
+    int lost = 2 * MongoPendingEvents.LOOKUP + 44; // a block reserved by an ingest killed mid-block
+    for (int i = 0; i < lost; i++) {
+      reserve(0, old);
+    }
+    append(old, event("c", "rack-1")); // the restarted ingest's first batch, long stored
+    append(now, event("d", "rack-2")); // posts keep coming: the newest reservation is fresh
+
+    PendingEvents.Window window = buffer.next(100);
+    assertEquals(List.of("a", "c", "d"), ids(window), "the gap is settled by the batch after it");
+    assertEquals(lost, window.skippedGaps());
+    assertEquals(lost + 3, window.through());
+  }
+
+  @Test
+  void aLongGapBeforeAFreshBatchStillHoldsTheDrain() {
+    long now = System.currentTimeMillis();
+    append(now, event("a", "rack-1"));
+    for (int i = 0; i < MongoPendingEvents.LOOKUP + 10; i++) {
+      reserve(0, now); // numbers being written right now
+    }
+    append(now, event("c", "rack-1"));
+
+    PendingEvents.Window held = buffer.next(100);
+    assertEquals(List.of("a"), ids(held), "nothing past numbers that may still be written");
+    assertEquals(1, held.through());
+  }
+
+  @Test
   void aNumberIngestReleasedUnusedIsPassedAtOnceAndTheBacklogCountsEventsOnly() {
     long now = System.currentTimeMillis();
     append(now, event("a", "rack-1"));
