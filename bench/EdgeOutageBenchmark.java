@@ -35,6 +35,8 @@
  *         consumer prints them with print.key=true) and, for the devices whose name starts with
  *         --prefix, checks every event is there exactly once (by eventId; --expected events in all)
  *         and each device's events came in increasing origin (the order its agent sent them);
+ *         with --acked FILE (IngestBenchmark open --acked) also that every event answered 201 is
+ *         there, and how many there were not answered 201 (stored while a fault lost the answer);
  *         with --influx (http://127.0.0.1:8086, db --influx-db setpoint) also counts their points.
  *
  * Options: --mongo mongodb://127.0.0.1:27017  --db setpoint
@@ -45,6 +47,7 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -356,29 +359,35 @@ public class EdgeOutageBenchmark {
     long seq = 0;
     while (System.nanoTime() - t0 < timeout) {
       Thread.sleep(1000);
-      Document cursor = meta(db, "telemetry");
-      long events = number(cursor, "events");
-      seq = number(cursor, "seq");
-      long now = System.nanoTime();
-      if (events > lastEvents) {
-        if (first == 0) {
-          first = now;
+      try {
+        Document cursor = meta(db, "telemetry");
+        long events = number(cursor, "events");
+        seq = number(cursor, "seq");
+        long now = System.nanoTime();
+        if (events > lastEvents) {
+          if (first == 0) {
+            first = now;
+          }
+          last = now;
+          lastEvents = events;
         }
-        last = now;
-        lastEvents = events;
-      }
-      if (++tick % 10 == 0) {
-        System.out.printf(
-            Locale.ROOT,
-            "%s +%.0f s: cursor seq %d, %,d acknowledged (+%,.0f/s over 10 s), %,d after it, file %s%n",
-            Instant.now(),
-            (now - t0) / 1e9,
-            seq,
-            events - startEvents,
-            (events - previous) / 10.0,
-            number(meta(db, "sequence"), "events") - events,
-            file == null ? "-" : mb(size(file)));
-        previous = events;
+        if (++tick % 10 == 0) {
+          System.out.printf(
+              Locale.ROOT,
+              "%s +%.0f s: cursor seq %d, %,d acknowledged (+%,.0f/s over 10 s), %,d after it,"
+                  + " file %s%n",
+              Instant.now(),
+              (now - t0) / 1e9,
+              seq,
+              events - startEvents,
+              (events - previous) / 10.0,
+              number(meta(db, "sequence"), "events") - events,
+              file == null ? "-" : mb(size(file)));
+          previous = events;
+        }
+      } catch (MongoException e) {
+        // The store killed and restarted under the watch (bench/kill-at-scale.sh): look again.
+        System.out.printf(Locale.ROOT, "%s store not answering: %s%n", Instant.now(), e);
       }
       if (seq >= until) {
         break;
@@ -429,6 +438,13 @@ public class EdgeOutageBenchmark {
     long messages = 0;
     long duplicates = 0;
     long outOfOrder = 0;
+    Set<String> acked = new HashSet<>();
+    String ackedFile = o.getOrDefault("acked", "");
+    if (!ackedFile.isEmpty()) {
+      for (String line : Files.readAllLines(Path.of(ackedFile))) {
+        acked.add(line.substring(line.indexOf(' ') + 1));
+      }
+    }
     try (BufferedReader in = Files.newBufferedReader(Path.of(o.get("dump")))) {
       String line;
       while ((line = in.readLine()) != null) {
@@ -465,6 +481,17 @@ public class EdgeOutageBenchmark {
         expected,
         duplicates,
         outOfOrder);
+    if (!ackedFile.isEmpty()) {
+      long missing = acked.stream().filter(id -> !seen.contains(id)).count();
+      System.out.printf(
+          Locale.ROOT,
+          "answered 201 (%s): %,d events, %,d of them not in Kafka; %,d events in Kafka were not"
+              + " answered 201 (stored, the answer lost to a fault, or a retry's)%n",
+          ackedFile,
+          acked.size(),
+          missing,
+          seen.stream().filter(id -> !acked.contains(id)).count());
+    }
     String influx = o.getOrDefault("influx", "");
     if (!influx.isEmpty()) {
       System.out.printf(

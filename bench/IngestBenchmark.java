@@ -17,6 +17,8 @@
  * open: posts at a fixed rate (--rate 1000 events/s) for --duration s from up to --connections
  *   connections, whatever the answers take; latency counts from the moment a post was due, so a
  *   stalled server shows as latency rather than as a slower schedule (no coordinated omission).
+ *   --acked FILE writes "device eventId" of every event answered 201 (warm-up included) when the
+ *   run ends, for EdgeOutageBenchmark's verify to find each of them downstream (a fault run).
  * thin-path: posts --events events from --clients clients, waits until InfluxDB (--influx) holds
  *   every one of them, then times --samples single events from the post until InfluxQL returns
  *   them (what bench/ThinPathBenchmark.java runs).
@@ -56,8 +58,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -156,6 +160,10 @@ public class IngestBenchmark {
     int warmup = options.integer("warmup", 5);
     int readings = options.integer("readings", 1);
     int connections = options.integer("connections", 128);
+    String ackedFile = options.text("acked", null);
+    if (ackedFile != null) {
+      target.acked = new ConcurrentLinkedQueue<>();
+    }
     target.checkResources(List.of(readings));
     runClosed(target, readings, 16, options.integer("prewarm", 10), null);
     runOpen(target, rate, readings, connections, warmup, null);
@@ -176,6 +184,14 @@ public class IngestBenchmark {
         result.late,
         latencies.summary());
     result.printFailures();
+    if (ackedFile != null) {
+      Files.write(Path.of(ackedFile), target.acked);
+      System.out.printf(
+          Locale.ROOT,
+          "  %d events answered 201 (warm-up included) listed in %s%n",
+          target.acked.size(),
+          ackedFile);
+    }
     return result.accepted == result.posts;
   }
 
@@ -663,8 +679,16 @@ public class IngestBenchmark {
     /** Posts event {@code i} as its device; the status, or -1 when the post failed twice. */
     int post(int i, int readings) throws InterruptedException {
       Device device = device(i);
-      return poster.safePost(path(device), body(device, readings, i), device.token);
+      UUID id = randomId();
+      int status = poster.safePost(path(device), body(device, readings, i, id), device.token);
+      if (status == 201 && acked != null) {
+        acked.add(device.name + " " + id);
+      }
+      return status;
     }
+
+    /** With --acked: "device eventId" of every event answered 201, to write when the run ends. */
+    Queue<String> acked;
 
     String path(Device device) {
       return basePath
@@ -680,12 +704,19 @@ public class IngestBenchmark {
 
     /** An AddEventRequest with a fresh id and {@code readings} Float64 readings, origin now. */
     byte[] body(Device device, int readings, int i) {
+      return body(device, readings, i, randomId());
+    }
+
+    /** A version-4 UUID without SecureRandom's shared lock. */
+    static UUID randomId() {
       ThreadLocalRandom random = ThreadLocalRandom.current();
-      // A version-4 UUID without SecureRandom's shared lock.
-      UUID id =
-          new UUID(
-              (random.nextLong() & ~0xF000L) | 0x4000L,
-              (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
+      return new UUID(
+          (random.nextLong() & ~0xF000L) | 0x4000L,
+          (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L);
+    }
+
+    byte[] body(Device device, int readings, int i, UUID id) {
+      ThreadLocalRandom random = ThreadLocalRandom.current();
       long origin = System.currentTimeMillis() * 1_000_000L + random.nextInt(1_000_000);
       StringBuilder json =
           new StringBuilder(160 + 90 * readings)
