@@ -21,11 +21,21 @@
  * it runs MVStore#compactFile for at most -Dsetpoint.mongo.compact-max-time (default PT2S), which
  * moves live chunks to the front and truncates the file. Bounded so that writers wait at most that
  * long; a large file shrinks over a few rounds.
+ *
+ * Housekeeping step: MVStore's background writer rewrites the live pages of sparse chunks under
+ * the store lock, up to a quarter of its auto-commit buffer per step (moving chunks: twice the
+ * buffer), and every commit waits meanwhile. Its default buffer (19 MB on a heap of a gigabyte or
+ * more) made steps of ~5 MB that held the edge buffer's writes up to 350 ms every few seconds;
+ * -Dsetpoint.mongo.write-buffer (KB, default 1024) makes the steps smaller and more frequent, the
+ * same work in all (waits on the store's lock over 100 ms: 0-2 a minute instead of 4-17, the
+ * longest 128 ms instead of 351; docs/benchmarks.md). Every write is committed before its reply
+ * anyway, so the buffer holds nothing unsaved.
  */
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
 
 import java.net.BindException;
 import java.time.Duration;
@@ -48,7 +58,7 @@ public class MongoServer {
         H2Backend backend;
         try {
             Files.createDirectories(file.getParent());
-            backend = new CommittingH2Backend(file.toString());
+            backend = new CommittingH2Backend(openStore(file));
         } catch (Exception e) {
             // The usual cause is a second server on the same file: MVStore locks it.
             fail("cannot open the H2 file " + file + ": " + rootMessage(e));
@@ -82,9 +92,24 @@ public class MongoServer {
 
         // ./setpoint waits for the port; this line is for people reading the log.
         System.out.println("mongo-java-server listening on mongodb://" + host + ":" + port
-                + " (H2 file " + file + ")");
+                + " (H2 file " + file + ", write buffer "
+                + backend.getMvStore().getAutoCommitMemory() / 1024 + " KB)");
         System.out.flush();
         // Netty's event loop threads are non-daemon, so the JVM stays up until a signal arrives.
+    }
+
+    private static MVStore openStore(Path file) {
+        String text = System.getProperty("setpoint.mongo.write-buffer", "1024");
+        int writeBufferKb;
+        try {
+            writeBufferKb = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            writeBufferKb = 0;
+        }
+        if (writeBufferKb < 1) {
+            fail("-Dsetpoint.mongo.write-buffer must be a positive number of KB, was " + text);
+        }
+        return new MVStore.Builder().fileName(file.toString()).autoCommitBufferSize(writeBufferKb).open();
     }
 
     /**
@@ -104,8 +129,8 @@ public class MongoServer {
         private final Object commitLock = new Object();
         private long committed; // guarded by commitLock
 
-        CommittingH2Backend(String file) {
-            super(file);
+        CommittingH2Backend(MVStore store) {
+            super(store);
         }
 
         @Override
