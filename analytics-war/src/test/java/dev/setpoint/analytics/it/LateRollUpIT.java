@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.core.ThrowingRunnable;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -127,20 +128,17 @@ class LateRollUpIT {
 
   @Test
   void eachLateMinuteIsRolledUpWithItsMeanMinMax() {
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .pollInterval(Duration.ofMillis(200))
-        .untilAsserted(
-            () -> {
-              List<Map<String, JsonValue>> minutes =
-                  RollUps.rows(
-                      "SELECT * FROM setpoint.rollup_1m.climate WHERE device = '"
-                          + device
-                          + "' ORDER BY time");
-              assertEquals(2, minutes.size(), minutes.toString());
-              assertMinute(minutes.get(0), MINUTE, 22.0, 20.0, 24.0);
-              assertMinute(minutes.get(1), MINUTE.plus(Duration.ofMinutes(1)), 24.0, 21.0, 26.0);
-            });
+    eventually(
+        () -> {
+          List<Map<String, JsonValue>> minutes =
+              RollUps.rows(
+                  "SELECT * FROM setpoint.rollup_1m.climate WHERE device = '"
+                      + device
+                      + "' ORDER BY time");
+          assertEquals(2, minutes.size(), minutes.toString());
+          assertMinute(minutes.get(0), MINUTE, 22.0, 20.0, 24.0);
+          assertMinute(minutes.get(1), MINUTE.plus(Duration.ofMinutes(1)), 24.0, 21.0, 26.0);
+        });
   }
 
   private static void assertMinute(
@@ -154,55 +152,56 @@ class LateRollUpIT {
 
   @Test
   void eachLateMinuteHoldsTheRoomsHottestInlet() {
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .pollInterval(Duration.ofMillis(200))
-        .untilAsserted(
-            () -> {
-              List<Map<String, JsonValue>> minutes =
-                  RollUps.rows(
-                      "SELECT hottest_inlet, mean_temperature FROM setpoint.rollup_1m.room_climate"
-                          + " WHERE room = '"
-                          + room
-                          + "' ORDER BY time");
-              assertEquals(2, minutes.size(), minutes.toString());
-              assertEquals(30.0, number(minutes.get(0), "hottest_inlet"), EPSILON);
-              assertEquals(
-                  (20 + 22 + 24 + 30) / 4.0, number(minutes.get(0), "mean_temperature"), EPSILON);
-              assertEquals(31.0, number(minutes.get(1), "hottest_inlet"), EPSILON);
-              assertEquals(
-                  (21 + 25 + 26 + 31) / 4.0, number(minutes.get(1), "mean_temperature"), EPSILON);
-            });
+    eventually(
+        () -> {
+          List<Map<String, JsonValue>> minutes =
+              RollUps.rows(
+                  "SELECT hottest_inlet, mean_temperature FROM setpoint.rollup_1m.room_climate"
+                      + " WHERE room = '"
+                      + room
+                      + "' ORDER BY time");
+          assertEquals(2, minutes.size(), minutes.toString());
+          assertEquals(30.0, number(minutes.get(0), "hottest_inlet"), EPSILON);
+          assertEquals(
+              (20 + 22 + 24 + 30) / 4.0, number(minutes.get(0), "mean_temperature"), EPSILON);
+          assertEquals(31.0, number(minutes.get(1), "hottest_inlet"), EPSILON);
+          assertEquals(
+              (21 + 25 + 26 + 31) / 4.0, number(minutes.get(1), "mean_temperature"), EPSILON);
+        });
   }
 
   @Test
   void theLateHourIsRolledUpFromItsMinutes() {
+    eventually(
+        () -> {
+          List<Map<String, JsonValue>> hours =
+              RollUps.rows(
+                  "SELECT * FROM setpoint.rollup_1h.climate WHERE device = '" + device + "'");
+          assertEquals(1, hours.size(), hours.toString());
+          Map<String, JsonValue> hour = hours.getFirst();
+          assertEquals(HOUR.toEpochMilli(), number(hour, "time"), 0);
+          assertEquals(23.0, number(hour, "mean_temperature"), EPSILON, hour.toString());
+          assertEquals(20.0, number(hour, "min_temperature"), EPSILON);
+          assertEquals(26.0, number(hour, "max_temperature"), EPSILON);
+
+          List<Map<String, JsonValue>> rooms =
+              RollUps.rows(
+                  "SELECT hottest_inlet, mean_temperature FROM setpoint.rollup_1h.room_climate"
+                      + " WHERE room = '"
+                      + room
+                      + "'");
+          assertEquals(1, rooms.size(), rooms.toString());
+          assertEquals(31.0, number(rooms.getFirst(), "hottest_inlet"), EPSILON);
+          assertEquals((24.0 + 25.75) / 2, number(rooms.getFirst(), "mean_temperature"), EPSILON);
+        });
+  }
+
+  /** The roll-ups are made by the server's rounds: asserted until they hold, for 20 s at most. */
+  private static void eventually(ThrowingRunnable assertion) {
     await()
         .atMost(Duration.ofSeconds(20))
         .pollInterval(Duration.ofMillis(200))
-        .untilAsserted(
-            () -> {
-              List<Map<String, JsonValue>> hours =
-                  RollUps.rows(
-                      "SELECT * FROM setpoint.rollup_1h.climate WHERE device = '" + device + "'");
-              assertEquals(1, hours.size(), hours.toString());
-              Map<String, JsonValue> hour = hours.getFirst();
-              assertEquals(HOUR.toEpochMilli(), number(hour, "time"), 0);
-              assertEquals(23.0, number(hour, "mean_temperature"), EPSILON, hour.toString());
-              assertEquals(20.0, number(hour, "min_temperature"), EPSILON);
-              assertEquals(26.0, number(hour, "max_temperature"), EPSILON);
-
-              List<Map<String, JsonValue>> rooms =
-                  RollUps.rows(
-                      "SELECT hottest_inlet, mean_temperature FROM setpoint.rollup_1h.room_climate"
-                          + " WHERE room = '"
-                          + room
-                          + "'");
-              assertEquals(1, rooms.size(), rooms.toString());
-              assertEquals(31.0, number(rooms.getFirst(), "hottest_inlet"), EPSILON);
-              assertEquals(
-                  (24.0 + 25.75) / 2, number(rooms.getFirst(), "mean_temperature"), EPSILON);
-            });
+        .untilAsserted(assertion);
   }
 
   private static double number(Map<String, JsonValue> row, String column) {
