@@ -55,6 +55,11 @@ kill9() {
   [[ -n $pid ]] || { note "$1 is not running"; return 1; }
   kill -9 "$pid"
   note "kill -9 $1 (pid $pid)"
+  # Gone only once the kernel has torn it down: until then its ports still listen, and a start
+  # right away is refused ("port in use").
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 0.2
+  done
 }
 
 # The store comes back at once (its start waits for its port); Liberty in the background, since
