@@ -27,9 +27,9 @@
  * buffer), and every commit waits meanwhile. Its default buffer (19 MB on a heap of a gigabyte or
  * more) made steps of ~5 MB that held the edge buffer's writes up to 350 ms every few seconds;
  * -Dsetpoint.mongo.write-buffer (KB, default 1024) makes the steps smaller and more frequent, the
- * same work in all (waits on the store's lock over 100 ms: 0-2 a minute instead of 4-17, the
- * longest 128 ms instead of 351; docs/benchmarks.md). Every write is committed before its reply
- * anyway, so the buffer holds nothing unsaved.
+ * same work in all (writes waiting on the store's lock over 100 ms: 0-2 a minute instead of up to
+ * 17; docs/benchmarks.md). Every write is committed before its reply anyway, so the buffer holds
+ * nothing unsaved.
  */
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
