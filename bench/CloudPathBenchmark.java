@@ -266,7 +266,6 @@ public class CloudPathBenchmark {
               .append(",event_id=\"raw-")
               .append(i)
               .append("\",outdoor_temperature=12.0,outdoor_humidity=60.0,weather_category=3i,")
-              .append("weather_stale=false,weather_age_s=10i,weather_simulated=true,")
               .append("current_setpoint=22.0 ")
               .append(origin + i * 1_000_000L)
               .append('\n');

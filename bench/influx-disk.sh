@@ -60,7 +60,8 @@ t0=$(date +%s.%N)
 for ((d = 0; d < DEVICES; d++)); do
   # One climate device as analytics writes it (infrastructure/timeseries/ClimatePoints): tags
   # device, source, site, room; the event id, temperature and humidity, the site's weather and
-  # the setpoint; values that move as a room's do.
+  # the setpoint (weather served stale, marked on the reading, is left out: it is the exception);
+  # values that move as a room's do.
   awk -v d="$d" -v start="$start" -v end="$end" 'BEGIN {
     srand(d + 1)
     for (t = start; t < end; t += 10) {
@@ -72,13 +73,21 @@ for ((d = 0; d < DEVICES; d++)); do
       printf "event_id=\"%06x%02x-%04x-4%03x-a%03x-%06x%06x\",temperature=%.2f,humidity=%.1f,", \
         rand() * 16777215, rand() * 255, rand() * 65535, rand() * 4095, rand() * 4095, \
         rand() * 16777215, rand() * 16777215, temp, hum
-      printf "outdoor_temperature=%.1f,outdoor_humidity=%.0f,weather_category=%di,weather_stale=false,", \
+      printf "outdoor_temperature=%.1f,outdoor_humidity=%.0f,weather_category=%di,", \
         out, 70 + 10 * sin(t / 40000), 1 + int(t / 10800) % 3
-      printf "weather_age_s=%di,weather_simulated=false,current_setpoint=%.1f %d000000000\n", \
-        t % 600, 20 + int(t / 7200) % 3 * 0.5, t
+      printf "current_setpoint=%.1f %d000000000\n", 20 + int(t / 7200) % 3 * 0.5, t
     }
   }' | split -l 5000 --filter "curl -sf -XPOST 'http://127.0.0.1:$HTTP_PORT/write?db=$INFLUX_DB&rp=raw' --data-binary @-" -
 done
+# The site's weather observations (infrastructure/timeseries/WeatherPoints), one each 10 minutes,
+# shared by its devices.
+awk -v start="$start" -v end="$end" 'BEGIN {
+  for (t = start; t < end; t += 600) {
+    printf "weather,site=gwangju,source=openweathermap category=%di,humidity=%.0f,simulated=false,", \
+      1 + int(t / 10800) % 3, 70 + 10 * sin(t / 40000)
+    printf "temperature=%.1f %d000000000\n", 5 + 6 * sin((t % 86400) / 86400 * 6.283 - 2), t
+  }
+}' | split -l 5000 --filter "curl -sf -XPOST 'http://127.0.0.1:$HTTP_PORT/write?db=$INFLUX_DB&rp=raw' --data-binary @-" -
 t1=$(date +%s.%N)
 window="time >= ${start}s - 1m AND time < ${end}s"
 influxql_ok "$(rollup_select climate raw rollup_1m 1m "$window")"

@@ -65,7 +65,7 @@ class EndToEndIT {
 
     // The relay attached the site's outdoor weather, from the test's OpenWeatherMap stand-in.
     String query =
-        "SELECT outdoor_temperature, outdoor_humidity, weather_category, weather_simulated"
+        "SELECT outdoor_temperature, outdoor_humidity, weather_category, weather_stale"
             + " FROM climate WHERE device = '"
             + device
             + "' AND site = 'default'";
@@ -77,7 +77,21 @@ class EndToEndIT {
     assertEquals(14.5, row.getJsonNumber(1).doubleValue(), weather);
     assertEquals(62.0, row.getJsonNumber(2).doubleValue(), weather);
     assertEquals(3, row.getJsonNumber(3).intValue(), weather + ": 803 is category 3, clouds");
-    assertEquals(JsonValue.FALSE, row.get(4), weather);
+    assertEquals(JsonValue.NULL, row.get(4), weather + ": fresh weather is not marked stale");
+    // The observation itself, once per site and observation, with its provider.
+    List<JsonArray> observations =
+        influx(
+            "SELECT temperature, humidity, category, simulated FROM weather"
+                + " WHERE site = 'default' AND source = 'openweathermap'");
+    assertTrue(
+        observations.stream()
+            .anyMatch(
+                o ->
+                    o.getJsonNumber(1).doubleValue() == 14.5
+                        && o.getJsonNumber(2).doubleValue() == 62.0
+                        && o.getJsonNumber(3).intValue() == 3
+                        && o.get(4).equals(JsonValue.FALSE)),
+        observations.toString());
   }
 
   @Test

@@ -9,6 +9,7 @@ import com.influxdb.client.InfluxDBClientFactory;
 import com.influxdb.client.InfluxQLQueryApi;
 import com.influxdb.client.domain.InfluxQLQuery;
 import com.influxdb.query.InfluxQLQueryResult;
+import dev.setpoint.contracts.telemetry.OutdoorConditions;
 import dev.setpoint.contracts.telemetry.TelemetryCodec;
 import dev.setpoint.contracts.telemetry.TelemetryMessage;
 import dev.setpoint.contracts.telemetry.TelemetryReading;
@@ -68,14 +69,13 @@ class TelemetryToInfluxIT {
   }
 
   private static List<InfluxQLQueryResult.Series.Record> rows(String device) {
+    return query(
+        "SELECT temperature, humidity, event_id FROM climate WHERE device = '" + device + "'");
+  }
+
+  private static List<InfluxQLQueryResult.Series.Record> query(String influxQl) {
     InfluxQLQueryApi api = influx.getInfluxQLQueryApi();
-    InfluxQLQueryResult result =
-        api.query(
-            new InfluxQLQuery(
-                "SELECT temperature, humidity, event_id FROM climate WHERE device = '"
-                    + device
-                    + "'",
-                "setpoint"));
+    InfluxQLQueryResult result = api.query(new InfluxQLQuery(influxQl, "setpoint"));
     if (result == null || result.getResults().isEmpty()) {
       return List.of();
     }
@@ -143,6 +143,65 @@ class TelemetryToInfluxIT {
     assertEquals(44.5, number(rows.get(0), "humidity"));
     assertEquals(first.eventId(), rows.get(0).getValueByKey("event_id"));
     assertEquals(24.0, number(rows.get(1), "temperature"));
+  }
+
+  @Test
+  void aSitesWeatherIsOnePointPerObservationAndOnlyStaleWeatherIsMarkedOnAReading()
+      throws Exception {
+    String site = "weather-" + UUID.randomUUID();
+    String device = "rack-weather-" + UUID.randomUUID();
+    long origin = System.currentTimeMillis() * 1_000_000L;
+    long observed = origin / 1_000_000L - 60_000L;
+    OutdoorConditions fresh =
+        new OutdoorConditions(9.5, 71.0, 7, observed, "openweathermap", false, 60, false);
+    // the same observation, served again once the provider could not be reached
+    OutdoorConditions stale =
+        new OutdoorConditions(9.5, 71.0, 7, observed, "openweathermap", true, 3_660, false);
+    OutdoorConditions newer =
+        new OutdoorConditions(10.5, 68.0, 3, observed + 30_000L, "openweathermap", false, 0, false);
+    List<OutdoorConditions> attached = List.of(fresh, fresh, stale, newer);
+    for (int k = 0; k < attached.size(); k++) {
+      send(
+          new TelemetryMessage(
+              TelemetryMessage.SCHEMA_VERSION,
+              UUID.randomUUID().toString(),
+              device,
+              "room-sensor",
+              "climate",
+              origin + k * 10_000_000_000L,
+              List.of(new TelemetryReading("temperature", 22.0 + k, "degC")),
+              site,
+              attached.get(k),
+              null,
+              System.currentTimeMillis(),
+              null));
+    }
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> rows(device).size() == attached.size());
+    List<InfluxQLQueryResult.Series.Record> readings =
+        query(
+            "SELECT outdoor_temperature, weather_category, weather_stale FROM climate"
+                + " WHERE device = '"
+                + device
+                + "'");
+    List<String> staleMarks =
+        readings.stream().map(r -> String.valueOf(r.getValueByKey("weather_stale"))).toList();
+    assertEquals(List.of("", "", "true", ""), staleMarks, "only the stale reading is marked");
+    assertEquals(10.5, number(readings.get(3), "outdoor_temperature"));
+
+    List<InfluxQLQueryResult.Series.Record> observations =
+        query(
+            "SELECT temperature, humidity, category, simulated, source FROM weather WHERE site = '"
+                + site
+                + "'");
+    assertEquals(2, observations.size(), "one point per observation, however many readings");
+    assertEquals(9.5, number(observations.get(0), "temperature"));
+    assertEquals(71.0, number(observations.get(0), "humidity"));
+    assertEquals(7.0, number(observations.get(0), "category"));
+    assertEquals("false", observations.get(0).getValueByKey("simulated"));
+    assertEquals("openweathermap", observations.get(0).getValueByKey("source"));
+    assertEquals(10.5, number(observations.get(1), "temperature"));
+    assertEquals(3.0, number(observations.get(1), "category"));
   }
 
   @Test

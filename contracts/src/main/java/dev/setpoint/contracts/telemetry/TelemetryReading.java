@@ -14,8 +14,9 @@ public record TelemetryReading(String resource, Double value, String units) {
   /**
    * Names a reading cannot have, because the time-series store uses them itself: {@code time} is
    * InfluxDB's timestamp, {@code device}, {@code source}, {@code site} and {@code room} are tags,
-   * the others fields of every point (the event id, the outdoor weather, the device's current
-   * setpoint).
+   * the others fields of a point (the event id, the outdoor weather, the device's current setpoint;
+   * {@code weather_age_s} and {@code weather_simulated} are on points written before the
+   * observation's own measurement, {@code weather}, held them).
    */
   public static final Set<String> RESERVED_RESOURCES =
       Set.of(

@@ -17,13 +17,15 @@ import org.eclipse.microprofile.metrics.annotation.Timed;
 /**
  * Writes climate and recommendation points with influxdb-client-java's blocking write API: when
  * {@link #write} returns, InfluxDB has the point (or, for a batch, every point of it: one HTTP
- * request of line protocol per batch). One client, created at startup, serves every write and
+ * request of line protocol per batch), and with them the weather observations they carry that it
+ * did not have yet ({@link WeatherPoints}). One client, created at startup, serves every write and
  * probe.
  */
 @ApplicationScoped
 public class InfluxTimeSeriesStore implements TimeSeriesStore {
   private final InfluxDBClient client;
   private final WriteApiBlocking writes;
+  private final WeatherPoints weather = new WeatherPoints();
 
   @Inject
   public InfluxTimeSeriesStore(InfluxDBClient client) {
@@ -43,8 +45,12 @@ public class InfluxTimeSeriesStore implements TimeSeriesStore {
       absolute = true,
       description = "Blocking writes of a climate point to InfluxDB, including failed ones")
   public void write(TelemetryMessage message) {
+    List<Point> points = new ArrayList<>(2);
+    points.add(ClimatePoints.of(message));
+    List<WeatherPoints.Observation> observations = weather.unwritten(List.of(message), points);
     try {
-      writes.writePoint(ClimatePoints.of(message));
+      writes.writePoints(points);
+      weather.written(observations);
     } catch (InfluxException e) {
       int status = e.status();
       if (refusesForGood(status)) {
@@ -69,8 +75,10 @@ public class InfluxTimeSeriesStore implements TimeSeriesStore {
     for (TelemetryMessage message : batch) {
       points.add(ClimatePoints.of(message));
     }
+    List<WeatherPoints.Observation> observations = weather.unwritten(batch, points);
     try {
       writes.writePoints(points);
+      weather.written(observations);
     } catch (InfluxException e) {
       if (refusesForGood(e.status())) {
         throw new UnstorableTelemetryException(

@@ -35,7 +35,7 @@ class ClimatePointsTest {
   }
 
   @Test
-  void theSiteIsATagAndTheOutdoorWeatherAndSetpointAreFields() {
+  void theSiteIsATagAndTheReadingsWeatherAndSetpointAreFields() {
     TelemetryMessage message =
         new TelemetryMessage(
             2,
@@ -53,8 +53,33 @@ class ClimatePointsTest {
 
     assertEquals(
         "climate,device=rack-2,site=gwangju,source=climate current_setpoint=24.5,event_id=\"e-2\","
-            + "outdoor_humidity=80.0,outdoor_temperature=3.5,temperature=24.0,weather_age_s=800i,"
-            + "weather_category=6i,weather_simulated=true,weather_stale=false 1764316800000000000",
+            + "outdoor_humidity=80.0,outdoor_temperature=3.5,temperature=24.0,weather_category=6i"
+            + " 1764316800000000000",
+        ClimatePoints.of(message).toLineProtocol());
+  }
+
+  @Test
+  void weatherServedStaleIsMarkedOnTheReading() {
+    TelemetryMessage message =
+        new TelemetryMessage(
+            2,
+            "e-4",
+            "rack-2",
+            "room-sensor",
+            "climate",
+            1_764_316_800_000_000_000L,
+            List.of(new TelemetryReading("temperature", 24.0, "degC")),
+            "gwangju",
+            new OutdoorConditions(
+                3.5, 80.0, 6, 1_764_313_200_000L, "openweathermap", true, 3600, false),
+            null,
+            null,
+            null);
+
+    assertEquals(
+        "climate,device=rack-2,site=gwangju,source=climate event_id=\"e-4\",outdoor_humidity=80.0,"
+            + "outdoor_temperature=3.5,temperature=24.0,weather_category=6i,weather_stale=true"
+            + " 1764316800000000000",
         ClimatePoints.of(message).toLineProtocol());
   }
 
