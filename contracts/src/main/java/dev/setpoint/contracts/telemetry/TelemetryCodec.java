@@ -7,6 +7,7 @@ package dev.setpoint.contracts.telemetry;
  */
 public final class TelemetryCodec implements AutoCloseable {
   private final JsonPayloads json = new JsonPayloads();
+  private final TelemetryJsonReader reader = new TelemetryJsonReader();
 
   /** The message as JSON. */
   public String encode(TelemetryMessage message) {
@@ -19,7 +20,7 @@ public final class TelemetryCodec implements AutoCloseable {
    * @throws TelemetryFormatException naming the field at fault
    */
   public TelemetryMessage decode(String payload) {
-    TelemetryMessage message = json.read(payload, TelemetryMessage.class, "telemetry");
+    TelemetryMessage message = reader.read(payload);
     if (message.schemaVersion() < TelemetryMessage.OLDEST_SCHEMA_VERSION
         || message.schemaVersion() > TelemetryMessage.SCHEMA_VERSION) {
       throw new TelemetryFormatException(

@@ -191,4 +191,89 @@ class TelemetryCodecTest {
     assertThrows(TelemetryFormatException.class, () -> codec.decode("{\"schemaVersion\":"));
     assertThrows(TelemetryFormatException.class, () -> codec.decode(" "));
   }
+
+  @Test
+  void readsWhatJsonBBindsForEveryLayout() {
+    try (JsonPayloads jsonb = new JsonPayloads()) {
+      TelemetryMessage full = withWeather("gwangju", outdoor(71, 3), 24.5);
+      TelemetryMessage roomed =
+          new TelemetryMessage(
+              4,
+              "e",
+              "crac-1",
+              "room-controller",
+              "climate",
+              1_764_316_800_123_456_789L,
+              List.of(
+                  new TelemetryReading("cooling_power", 12.5, "kW"),
+                  new TelemetryReading("cooling_energy", 1_520.000_001, null)),
+              "s",
+              new OutdoorConditions(-3.25, 0.0, 9, 1L, "simulated", false, 0, true),
+              null,
+              1_764_316_800_250L,
+              "hall a");
+      for (TelemetryMessage m : List.of(sample(), full, roomed)) {
+        String json = codec.encode(m);
+        assertEquals(jsonb.read(json, TelemetryMessage.class, "telemetry"), codec.decode(json));
+      }
+    }
+  }
+
+  @Test
+  void ignoresUnknownMembersAndReadsNumbersWrittenAsStrings() {
+    String json =
+        codec
+            .encode(sample())
+            .replace(
+                "\"device\":\"rack-1\",",
+                "\"device\":\"rack-1\",\"extra\":{\"a\":[1,{\"b\":2}]},\"more\":[3],\"x\":true,")
+            .replace("\"value\":23.5", "\"value\":\"23.5\"")
+            .replace("\"schemaVersion\":4", "\"schemaVersion\":\"4\"");
+    assertEquals(sample(), codec.decode(json));
+  }
+
+  @Test
+  void namesAMemberOfTheWrongKind() {
+    String json = codec.encode(sample());
+    for (var bad :
+        List.of(
+            List.of(
+                json.replace("\"device\":\"rack-1\"", "\"device\":5"), "device must be a string"),
+            List.of(
+                json.replace("\"schemaVersion\":4", "\"schemaVersion\":4.5"),
+                "schemaVersion must be a whole number"),
+            List.of(
+                json.replace("1764316800000000000", "99999999999999999999"),
+                "origin must be a whole number"),
+            List.of(
+                json.replace("\"value\":23.5", "\"value\":\"warm\""),
+                "readings[0].value must be a number"),
+            List.of(
+                json.replace("\"readings\":[", "\"readings\":{\"r\":[").replace("}],", "}]},"),
+                "readings must be an array"))) {
+      TelemetryFormatException e =
+          assertThrows(TelemetryFormatException.class, () -> codec.decode(bad.get(0)), bad.get(0));
+      assertEquals(bad.get(1), e.getMessage(), bad.get(0));
+    }
+  }
+
+  @Test
+  void refusesWhatIsNotOneJsonObject() {
+    String json = codec.encode(sample());
+    assertEquals(
+        "telemetry payload is null",
+        assertThrows(TelemetryFormatException.class, () -> codec.decode("null")).getMessage());
+    assertEquals(
+        "telemetry payload is not a JSON object",
+        assertThrows(TelemetryFormatException.class, () -> codec.decode("[" + json + "]"))
+            .getMessage());
+    assertTrue(
+        assertThrows(TelemetryFormatException.class, () -> codec.decode(json + "{}"))
+            .getMessage()
+            .startsWith("telemetry payload"));
+    assertTrue(
+        assertThrows(TelemetryFormatException.class, () -> codec.decode(json.replace(":", ";")))
+            .getMessage()
+            .startsWith("telemetry payload is not valid JSON"));
+  }
 }
