@@ -30,7 +30,11 @@
  *   the broker's acknowledgement of the probe to the probe being readable (and the probes slower
  *   than 1 s, with when), the server's heap over the run (and its lowest sample per minute), and
  *   the recommender's decisions during the run as above: run it longer than a decision interval
- *   (five minutes) for the rooms' first decisions.
+ *   (five minutes) for the rooms' first decisions. It also prints the events/s analytics stored
+ *   over the timed part (its stored counter, scraped at the end of the warm-up and of production),
+ *   how many of the run's events were readable when production stopped, and how long the rest
+ *   took: a rate analytics sustains leaves a backlog of about a second's events. With
+ *   --raw-points N (default 0: skipped) it first measures InfluxDB's raw rate as throughput does.
  *
  * Options: --kafka 127.0.0.1:9092  --influx http://127.0.0.1:8086  --influx-db setpoint
  *   --metrics-url https://127.0.0.1:9443/metrics (the scraper's credential is needed, over HTTPS:
@@ -323,6 +327,12 @@ public class CloudPathBenchmark {
     int duration = Integer.parseInt(o.getOrDefault("duration", "60"));
     int warmup = Integer.parseInt(o.getOrDefault("warmup", "0"));
     long probeEvery = Long.parseLong(o.getOrDefault("probe-every", "250"));
+    int rawPoints = Integer.parseInt(o.getOrDefault("raw-points", "0"));
+    double raw = Double.NaN;
+    if (rawPoints > 0) {
+      raw = rawRate(influx, rawPoints, Integer.parseInt(o.getOrDefault("raw-batch", "5000")));
+      System.out.printf(Locale.ROOT, "influxdb raw single writer: %.0f points/s%n", raw);
+    }
     String run = "cpl-" + UUID.randomUUID().toString().substring(0, 8);
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     List<String> slow = Collections.synchronizedList(new ArrayList<>());
@@ -379,7 +389,14 @@ public class CloudPathBenchmark {
                     }
                   });
       long sent = 0;
+      long timedFrom = t0 + warmup * 1_000_000_000L;
+      Map<String, Double> storedAtWarmup = null;
+      long storedAtWarmupNs = 0;
       while (System.nanoTime() < end) {
+        if (storedAtWarmup == null && System.nanoTime() >= timedFrom) {
+          storedAtWarmup = metrics.figures();
+          storedAtWarmupNs = System.nanoTime();
+        }
         long due = (System.nanoTime() - t0) * rate / 1_000_000_000L;
         long origin = System.currentTimeMillis() * 1_000_000L;
         for (; sent < due; sent++) {
@@ -391,6 +408,9 @@ public class CloudPathBenchmark {
         }
         Thread.sleep(5);
       }
+      Map<String, Double> storedAtEnd = metrics.figures();
+      long storedAtEndNs = System.nanoTime();
+      long readableAtEnd = influxCount(influx, db, run);
       probes.join();
       System.out.printf(
           Locale.ROOT,
@@ -400,6 +420,40 @@ public class CloudPathBenchmark {
           warmup + duration,
           duration,
           latencies.size());
+      // What analytics stored while the timed part ran (every message it wrote, the probes'
+      // too), and how far behind the producer it was when production stopped.
+      String stored = "setpoint_analytics_telemetry_stored";
+      if (storedAtWarmup != null && storedAtEnd.containsKey(stored)) {
+        double rateStored =
+            (storedAtEnd.get(stored) - storedAtWarmup.getOrDefault(stored, 0.0))
+                / seconds(storedAtEndNs - storedAtWarmupNs);
+        System.out.printf(
+            Locale.ROOT,
+            "stored over the timed %d s: %.0f events/s%s%n",
+            duration,
+            rateStored,
+            Double.isNaN(raw)
+                ? ""
+                : String.format(Locale.ROOT, ", %.3f of the raw rate", rateStored / raw));
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "readable in InfluxDB when production stopped: %d of %d (%d behind)%n",
+          readableAtEnd,
+          sent,
+          sent - readableAtEnd);
+      long drainFrom = System.nanoTime();
+      long readable = readableAtEnd;
+      while (readable < sent && System.nanoTime() - drainFrom < 600_000_000_000L) {
+        Thread.sleep(500);
+        readable = influxCount(influx, db, run);
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "all %d readable %.1f s after production stopped%s%n",
+          sent,
+          seconds(System.nanoTime() - storedAtEndNs),
+          readable < sent ? " (NOT: " + readable + " after 600 s)" : "");
     }
     if (failed.get() != null) {
       // a probe not readable in time: analytics fell behind the rate (the heap and decisions below
