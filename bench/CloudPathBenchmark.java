@@ -7,6 +7,7 @@
  *   ./mvnw -q -pl bench dependency:copy-dependencies
  *   java -cp 'bench/target/dependency/*' bench/CloudPathBenchmark.java throughput [--option value ...]
  *   java -cp 'bench/target/dependency/*' bench/CloudPathBenchmark.java latency [--option value ...]
+ *   java -cp 'bench/target/dependency/*' bench/CloudPathBenchmark.java shapes [--option value ...]
  *
  * throughput: first writes --raw-points (default 500000) lines of the climate points' shape to a
  *   scratch database (setpoint_bench_raw, dropped afterwards) in batches of --raw-batch (5000) from
@@ -23,6 +24,9 @@
  *   decision a decision interval after a room's first sample), the decisions per reason. Model
  *   decisions are those that asked the model (reasons model, step_limited, no_safe_candidate,
  *   rate_limited); holds for an incomplete or stale window do not count.
+ * shapes: InfluxDB's raw rate (as throughput measures it) for points of four shapes, from the
+ *   climate point as it was until 2026-12-05 (with the weather's provenance on every point) to
+ *   the bare readings, --rounds times (default 2).
  * latency: produces --rate events/s (default 5000) for --warmup s (default 0: the fleet's first
  *   readings, which make new series, rooms and devices, untimed) and then --duration s (default 60)
  *   over --devices devices, and meanwhile, every --probe-every ms (default 250), one probe message
@@ -84,15 +88,54 @@ public class CloudPathBenchmark {
       List.of("model", "step_limited", "no_safe_candidate", "rate_limited");
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 0 || !List.of("throughput", "latency").contains(args[0])) {
-      System.err.println("usage: CloudPathBenchmark throughput|latency [--option value ...]");
+    if (args.length == 0 || !List.of("throughput", "latency", "shapes").contains(args[0])) {
+      System.err.println(
+          "usage: CloudPathBenchmark throughput|latency|shapes [--option value ...]");
       System.exit(2);
     }
     Map<String, String> o = options(args);
-    if (args[0].equals("throughput")) {
-      throughput(o);
-    } else {
-      latency(o);
+    switch (args[0]) {
+      case "throughput" -> throughput(o);
+      case "latency" -> latency(o);
+      default -> shapes(o);
+    }
+  }
+
+  /**
+   * The raw rate of points of each shape, --rounds times (default 2): what each field of a climate
+   * point costs InfluxDB.
+   */
+  private static void shapes(Map<String, String> o) throws Exception {
+    String influx = o.getOrDefault("influx", "http://127.0.0.1:8086");
+    int points = Integer.parseInt(o.getOrDefault("raw-points", "500000"));
+    int batch = Integer.parseInt(o.getOrDefault("raw-batch", "5000"));
+    int rounds = Integer.parseInt(o.getOrDefault("rounds", "2"));
+    for (int r = 0; r < rounds; r++) {
+      for (Shape shape : Shape.values()) {
+        System.out.printf(
+            Locale.ROOT,
+            "%-34s %6.0f points/s%n",
+            shape.name().toLowerCase(Locale.ROOT),
+            rawRate(influx, points, batch, shape));
+      }
+    }
+  }
+
+  /** The fields of a raw point, from the climate point before 2026-12-05 to the bare readings. */
+  enum Shape {
+    WITH_WEATHER_PROVENANCE(true, true, true),
+    CLIMATE(true, true, false),
+    WITHOUT_WEATHER(true, false, false),
+    WITHOUT_WEATHER_AND_EVENT_ID(false, false, false);
+
+    final boolean eventId;
+    final boolean weather;
+    final boolean provenance;
+
+    Shape(boolean eventId, boolean weather, boolean provenance) {
+      this.eventId = eventId;
+      this.weather = weather;
+      this.provenance = provenance;
     }
   }
 
@@ -253,6 +296,10 @@ public class CloudPathBenchmark {
 
   /** Points/s one writer puts into a scratch database in batches of {@code batch} lines. */
   static double rawRate(String influx, int points, int batch) throws Exception {
+    return rawRate(influx, points, batch, Shape.CLIMATE);
+  }
+
+  static double rawRate(String influx, int points, int batch, Shape shape) throws Exception {
     String db = "setpoint_bench_raw";
     influxQuery(influx, "", "CREATE DATABASE " + db, true);
     try {
@@ -263,16 +310,24 @@ public class CloudPathBenchmark {
         for (int i = start; i < Math.min(points, start + batch); i++) {
           body.append("climate,device=raw-d")
               .append(i % 10_000)
+              .append(",room=raw-r")
+              .append(i % 10_000)
               .append(",source=climate,site=raw-site temperature=")
               .append(22.0 + (i % 50) / 10.0)
               .append(",humidity=")
-              .append(40.0 + i % 20)
-              .append(",event_id=\"raw-")
-              .append(i)
-              .append("\",outdoor_temperature=12.0,outdoor_humidity=60.0,weather_category=3i,")
-              .append("current_setpoint=22.0 ")
-              .append(origin + i * 1_000_000L)
-              .append('\n');
+              .append(40.0 + i % 20);
+          if (shape.eventId) {
+            body.append(",event_id=\"raw-").append(i).append('"');
+          }
+          if (shape.weather) {
+            body.append(",outdoor_temperature=12.0,outdoor_humidity=60.0,weather_category=3i");
+          }
+          if (shape.provenance) {
+            body.append(",weather_stale=false,weather_age_s=")
+                .append(10 + i / 10_000)
+                .append("i,weather_simulated=true");
+          }
+          body.append(",current_setpoint=22.0 ").append(origin + i * 1_000_000L).append('\n');
         }
         bodies.add(body.toString());
       }
