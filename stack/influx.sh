@@ -20,10 +20,14 @@ INFLUX_ROLLUP_COUNTERS=(cooling_energy it_energy)
 # The savings work's hourly energy fields, copied into rollup_1h unchanged.
 INFLUX_ENERGY_FIELDS=(kwh covered_s gap_s excluded_s resets complete)
 
-# influxd's Go GC target: at 100 (Go's default) a quarter more collections for the points it
-# parses; 400 takes about 14 % less of its CPU at 20,000 points/s for ~1 GB of memory instead of
-# ~400 MB (docs/benchmarks.md, "The cloud path for ten minutes", 2026-12-05).
+# influxd's Go GC target: at 100 (Go's default) it collects more often than a write-heavy store
+# needs; 400 takes 11-18 % less of its CPU at the same writes. The heap may then grow to five
+# times what is live, so a memory limit (Go's GOMEMLIMIT, soft: the collector works harder near
+# it) bounds it: without one, influxd holding 400,000 series grew to 19.7 GB and was killed
+# (docs/benchmarks.md, "The cloud path for ten minutes at 20,000 events/s", 2026-12-05).
 SETPOINT_INFLUXD_GOGC="${SETPOINT_INFLUXD_GOGC:-400}"
+# Default: a quarter of the machine's memory.
+SETPOINT_INFLUXD_MEMORY_LIMIT="${SETPOINT_INFLUXD_MEMORY_LIMIT:-$(($(awk '/^MemTotal:/ {print $2}' /proc/meminfo) / 4))KiB}"
 
 influxd_pid() { pid_of influxd influxd; }
 nginx_pid() { pid_of nginx nginx; }
@@ -265,7 +269,8 @@ start_influx() {
   if [[ -z $ipid ]]; then
     write_influxd_config "$dir"
     rotate_log "$log"
-    launch influxd "$log" env GOGC="$SETPOINT_INFLUXD_GOGC" influxd -config "$dir/influxd.conf"
+    launch influxd "$log" env GOGC="$SETPOINT_INFLUXD_GOGC" GOMEMLIMIT="$SETPOINT_INFLUXD_MEMORY_LIMIT" \
+      influxd -config "$dir/influxd.conf"
     ipid=$(influxd_pid) || true
     wait_ready influxd "${ipid:-}" "$INFLUX_READY_TIMEOUT" influxd_ready "$log"
   fi
