@@ -68,7 +68,7 @@ final class TelemetryJsonReader {
       String name = p.getString();
       Event value = p.next();
       switch (name) {
-        case "schemaVersion" -> schemaVersion = (int) integer(p, value, name, 0);
+        case "schemaVersion" -> schemaVersion = small(integer(p, value, name, 0), name);
         case "eventId" -> eventId = string(p, value, name);
         case "device" -> device = string(p, value, name);
         case "profile" -> profile = string(p, value, name);
@@ -123,15 +123,19 @@ final class TelemetryJsonReader {
     String resource = null;
     Double value = null;
     String units = null;
-    while (member(p)) {
-      String name = p.getString();
-      Event e = p.next();
-      switch (name) {
-        case "resource" -> resource = string(p, e, "readings[" + index + "].resource");
-        case "value" -> value = number(p, e, "readings[" + index + "].value");
-        case "units" -> units = string(p, e, "readings[" + index + "].units");
-        default -> skip(p, e);
+    try {
+      while (member(p)) {
+        String name = p.getString();
+        Event e = p.next();
+        switch (name) {
+          case "resource" -> resource = string(p, e, name);
+          case "value" -> value = number(p, e, name);
+          case "units" -> units = string(p, e, name);
+          default -> skip(p, e);
+        }
       }
+    } catch (MemberException e) {
+      throw new TelemetryFormatException("readings[" + index + "]." + e.getMessage(), e);
     }
     return new TelemetryReading(resource, value, units);
   }
@@ -151,21 +155,25 @@ final class TelemetryJsonReader {
     boolean stale = false;
     long ageSeconds = 0;
     boolean simulated = false;
-    while (member(p)) {
-      String name = p.getString();
-      Event e = p.next();
-      String field = "outdoor." + name;
-      switch (name) {
-        case "temperature" -> temperature = number(p, e, field);
-        case "humidity" -> humidity = number(p, e, field);
-        case "category" -> category = e == Event.VALUE_NULL ? null : (int) integer(p, e, field, 0);
-        case "observedAt" -> observedAt = integer(p, e, field, 0);
-        case "source" -> source = string(p, e, field);
-        case "stale" -> stale = bool(p, e, field);
-        case "ageSeconds" -> ageSeconds = integer(p, e, field, 0);
-        case "simulated" -> simulated = bool(p, e, field);
-        default -> skip(p, e);
+    try {
+      while (member(p)) {
+        String name = p.getString();
+        Event e = p.next();
+        switch (name) {
+          case "temperature" -> temperature = number(p, e, name);
+          case "humidity" -> humidity = number(p, e, name);
+          case "category" ->
+              category = e == Event.VALUE_NULL ? null : small(integer(p, e, name, 0), name);
+          case "observedAt" -> observedAt = integer(p, e, name, 0);
+          case "source" -> source = string(p, e, name);
+          case "stale" -> stale = bool(p, e, name);
+          case "ageSeconds" -> ageSeconds = integer(p, e, name, 0);
+          case "simulated" -> simulated = bool(p, e, name);
+          default -> skip(p, e);
+        }
       }
+    } catch (MemberException e) {
+      throw new TelemetryFormatException("outdoor." + e.getMessage(), e);
     }
     return new OutdoorConditions(
         temperature, humidity, category, observedAt, source, stale, ageSeconds, simulated);
@@ -195,7 +203,7 @@ final class TelemetryJsonReader {
     return switch (value) {
       case VALUE_NULL -> null;
       case VALUE_STRING -> p.getString();
-      default -> throw new TelemetryFormatException(field + " must be a string");
+      default -> throw new MemberException(field + " must be a string");
     };
   }
 
@@ -204,7 +212,7 @@ final class TelemetryJsonReader {
       case VALUE_NULL -> null;
       case VALUE_NUMBER -> Double.parseDouble(p.getString());
       case VALUE_STRING -> parseDouble(p.getString(), field);
-      default -> throw new TelemetryFormatException(field + " must be a number");
+      default -> throw new MemberException(field + " must be a number");
     };
   }
 
@@ -214,15 +222,15 @@ final class TelemetryJsonReader {
         case VALUE_NULL -> ifNull;
         case VALUE_NUMBER -> {
           if (!p.isIntegralNumber()) {
-            throw new TelemetryFormatException(field + " must be a whole number");
+            throw new MemberException(field + " must be a whole number");
           }
           yield Long.parseLong(p.getString());
         }
         case VALUE_STRING -> Long.parseLong(p.getString().strip());
-        default -> throw new TelemetryFormatException(field + " must be a whole number");
+        default -> throw new MemberException(field + " must be a whole number");
       };
     } catch (NumberFormatException e) {
-      throw new TelemetryFormatException(field + " must be a whole number", e);
+      throw new MemberException(field + " must be a whole number");
     }
   }
 
@@ -231,7 +239,7 @@ final class TelemetryJsonReader {
       case VALUE_NULL, VALUE_FALSE -> false;
       case VALUE_TRUE -> true;
       case VALUE_STRING -> Boolean.parseBoolean(p.getString());
-      default -> throw new TelemetryFormatException(field + " must be true or false");
+      default -> throw new MemberException(field + " must be true or false");
     };
   }
 
@@ -239,7 +247,24 @@ final class TelemetryJsonReader {
     try {
       return Double.parseDouble(text.strip());
     } catch (NumberFormatException e) {
-      throw new TelemetryFormatException(field + " must be a number", e);
+      throw new MemberException(field + " must be a number");
+    }
+  }
+
+  private static int small(long value, String field) {
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      throw new MemberException(field + " must be a whole number");
+    }
+    return (int) value;
+  }
+
+  /**
+   * A member of the wrong kind, named by its own name; a nested object's reader adds its path
+   * ({@code outdoor.}, {@code readings[i].}).
+   */
+  private static final class MemberException extends TelemetryFormatException {
+    MemberException(String message) {
+      super(message);
     }
   }
 }

@@ -246,6 +246,19 @@ class TelemetryCodecTest {
                 json.replace("1764316800000000000", "99999999999999999999"),
                 "origin must be a whole number"),
             List.of(
+                json.replace("\"schemaVersion\":4", "\"schemaVersion\":4294967300"),
+                "schemaVersion must be a whole number"),
+            List.of(
+                codec
+                    .encode(withWeather("s", outdoor(50, 3), null))
+                    .replace("\"category\":3", "\"category\":4294967299"),
+                "outdoor.category must be a whole number"),
+            List.of(
+                codec
+                    .encode(withWeather("s", outdoor(50, 3), null))
+                    .replace("\"stale\":true", "\"stale\":7"),
+                "outdoor.stale must be true or false"),
+            List.of(
                 json.replace("\"value\":23.5", "\"value\":\"warm\""),
                 "readings[0].value must be a number"),
             List.of(
