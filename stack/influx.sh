@@ -26,8 +26,11 @@ INFLUX_ENERGY_FIELDS=(kwh covered_s gap_s excluded_s resets complete)
 # it) bounds it: without one, influxd holding 400,000 series grew to 19.7 GB and was killed
 # (docs/benchmarks.md, "The cloud path for ten minutes at 20,000 events/s", 2026-12-05).
 SETPOINT_INFLUXD_GOGC="${SETPOINT_INFLUXD_GOGC:-400}"
-# Default: a quarter of the machine's memory.
-SETPOINT_INFLUXD_MEMORY_LIMIT="${SETPOINT_INFLUXD_MEMORY_LIMIT:-$(($(awk '/^MemTotal:/ {print $2}' /proc/meminfo) / 4))KiB}"
+
+# SETPOINT_INFLUXD_MEMORY_LIMIT, or a quarter of the machine's memory.
+influxd_memory_limit() {
+  printf '%s\n' "${SETPOINT_INFLUXD_MEMORY_LIMIT:-$(($(awk '/^MemTotal:/ {print $2}' /proc/meminfo) / 4))KiB}"
+}
 
 influxd_pid() { pid_of influxd influxd; }
 nginx_pid() { pid_of nginx nginx; }
@@ -269,7 +272,7 @@ start_influx() {
   if [[ -z $ipid ]]; then
     write_influxd_config "$dir"
     rotate_log "$log"
-    launch influxd "$log" env GOGC="$SETPOINT_INFLUXD_GOGC" GOMEMLIMIT="$SETPOINT_INFLUXD_MEMORY_LIMIT" \
+    launch influxd "$log" env GOGC="$SETPOINT_INFLUXD_GOGC" GOMEMLIMIT="$(influxd_memory_limit)" \
       influxd -config "$dir/influxd.conf"
     ipid=$(influxd_pid) || true
     wait_ready influxd "${ipid:-}" "$INFLUX_READY_TIMEOUT" influxd_ready "$log"

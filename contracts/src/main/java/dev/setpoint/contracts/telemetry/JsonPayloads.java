@@ -5,8 +5,9 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 
 /**
- * The JSON-B side the message codecs share (telemetry, commands, the audit trail): writing, strict
- * reading, required fields. Thread-safe; each codec holds one.
+ * The JSON-B side the message codecs share: writing (telemetry, commands, the audit trail), strict
+ * reading (commands, the audit trail; telemetry is read by {@link TelemetryJsonReader}), required
+ * fields. Thread-safe; each codec holds one.
  */
 public final class JsonPayloads implements AutoCloseable {
   private final Jsonb jsonb = JsonbBuilder.create();

@@ -14,10 +14,10 @@ import java.util.NoSuchElementException;
 /**
  * Reads the JSON of a {@link TelemetryMessage} with a streaming JSON-P parser, into the same record
  * JSON-B would bind (members by name, unknown members ignored, a missing member null, or 0/false
- * for a primitive), for a tenth of JSON-B's reflection per message: analytics reads every message
- * of every hub, and binding was a quarter of its CPU at 20,000 messages/s (docs/benchmarks.md). A
- * number may also be written as a string of one, as JSON-B reads it. A member of the wrong kind is
- * refused naming the member; {@link TelemetryCodec#decode} then checks the values. Thread-safe.
+ * for a primitive). Analytics reads every message of every hub: JSON-B's reflective binding was 28
+ * % of its CPU samples at 20,000 messages/s, this reader about 7 % (docs/benchmarks.md). A number
+ * may also be written as a string of one, as JSON-B reads it. A member of the wrong kind is refused
+ * naming the member; {@link TelemetryCodec#decode} then checks the values. Thread-safe.
  */
 final class TelemetryJsonReader {
   private final JsonParserFactory parsers = JsonProvider.provider().createParserFactory(Map.of());
